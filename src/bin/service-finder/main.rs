@@ -1,0 +1,69 @@
+//! `service-finder`: the command-line tool for the people who keep a directory.
+//!
+//! `check` validates files, `search` runs the same engine as the browser widget, and
+//! `generate` writes synthetic directories for benchmarks and tests.
+
+mod check;
+mod generate;
+mod search;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(name = "service-finder", version, about = "Check, search and generate service-finder directories")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check directory files and list every problem; exits 1 when any file has errors.
+    Check(check::CheckArgs),
+    /// Search a directory from the terminal, with the same engine as the widget.
+    Search(search::SearchArgs),
+    /// Write a synthetic directory (deterministic for a seed) for benchmarks and tests.
+    Generate(generate::GenerateArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Check(args) => check::run(&args),
+        Command::Search(args) => search::run(&args),
+        Command::Generate(args) => generate::run(&args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("service-finder: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// A directory's text and the name to show for it: a file, or the bundled demo.
+struct Source {
+    name: String,
+    json: String,
+}
+
+impl Source {
+    fn read(path: Option<&Path>) -> Result<Source, String> {
+        match path {
+            None => Ok(Source { name: "(bundled demo directory)".to_owned(), json: service_finder::DEMO_DIRECTORY_JSON.to_owned() }),
+            Some(path) => {
+                let json = std::fs::read_to_string(path).map_err(|error| format!("cannot read {}: {error}", path.display()))?;
+                Ok(Source { name: path.display().to_string(), json })
+            }
+        }
+    }
+}
+
+/// The paths given, or one `None` for the bundled demo.
+fn paths_or_demo(paths: &[PathBuf]) -> Vec<Option<&Path>> {
+    if paths.is_empty() { vec![None] } else { paths.iter().map(|path| Some(path.as_path())).collect() }
+}

@@ -1,0 +1,177 @@
+//! `service-finder search`: the widget's engine in the terminal.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Args;
+use serde::Serialize;
+use service_finder::directory::{Entry, Kind};
+use service_finder::{GeoPoint, Index, Query, SearchResults, Sort, load_directory};
+
+use super::Source;
+
+#[derive(Args)]
+pub struct SearchArgs {
+    /// The directory file; the bundled demo directory when none is given.
+    file: Option<PathBuf>,
+    /// Words to search for (name, organisation, description, category, town).
+    #[arg(long, short, default_value = "")]
+    text: String,
+    /// Only this kind: service, course or association (repeat for several).
+    #[arg(long, value_parser = parse_kind)]
+    kind: Vec<Kind>,
+    /// Only this category id (repeat for several; any of them matches).
+    #[arg(long)]
+    category: Vec<String>,
+    /// Only entries offered in this language code (repeat for several).
+    #[arg(long)]
+    language: Vec<String>,
+    /// Only entries that are free of charge.
+    #[arg(long)]
+    free: bool,
+    /// Only entries at a wheelchair-accessible place.
+    #[arg(long)]
+    wheelchair: bool,
+    /// Measure distances from this point: LAT,LON in degrees, e.g. 51.2756,8.873.
+    #[arg(long, value_parser = parse_point, allow_hyphen_values = true)]
+    near: Option<GeoPoint>,
+    /// Only entries within this many kilometres of --near (region-wide and remote ones stay).
+    #[arg(long)]
+    radius: Option<f64>,
+    /// Order: relevance, distance or name.
+    #[arg(long, default_value = "relevance", value_parser = parse_sort)]
+    sort: Sort,
+    /// Skip this many hits.
+    #[arg(long, default_value_t = 0)]
+    offset: usize,
+    /// Show at most this many hits.
+    #[arg(long, default_value_t = 10)]
+    limit: usize,
+    /// Language for names and descriptions where the directory has translations.
+    #[arg(long, default_value = "de")]
+    lang: String,
+    /// Print JSON (the results with the entries) instead of text.
+    #[arg(long)]
+    json: bool,
+}
+
+/// The `--json` output: the engine's results plus the entries they point to.
+#[derive(Serialize)]
+struct JsonOutput<'a> {
+    #[serde(flatten)]
+    results: &'a SearchResults,
+    entries: Vec<&'a Entry>,
+}
+
+pub fn run(args: &SearchArgs) -> Result<ExitCode, String> {
+    let source = Source::read(args.file.as_deref())?;
+    let loaded = load_directory(&source.json).map_err(|error| format!("{}: {error}", source.name))?;
+    if !loaded.problems.is_empty() {
+        eprintln!(
+            "note: {} has {} problems; `service-finder check {}` lists them",
+            source.name,
+            loaded.problems.len(),
+            args.file.as_ref().map(|path| path.display().to_string()).unwrap_or_default()
+        );
+    }
+    let index = Index::new(loaded.directory);
+    let query = Query {
+        text: args.text.clone(),
+        kinds: args.kind.clone(),
+        categories: args.category.clone(),
+        languages: args.language.clone(),
+        free_of_charge: args.free,
+        wheelchair_accessible: args.wheelchair,
+        near: args.near,
+        radius_km: args.radius,
+        sort: args.sort,
+        offset: args.offset,
+        limit: args.limit,
+    };
+    let results = index.search(&query).map_err(|error| error.to_string())?;
+    if args.json {
+        let entries = results.hits.iter().filter_map(|hit| index.entry(hit.entry_index)).collect();
+        let json = serde_json::to_string_pretty(&JsonOutput { results: &results, entries }).map_err(|error| error.to_string())?;
+        println!("{json}");
+    } else {
+        print_results(&index, &query, &results, &args.lang);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_results(index: &Index, query: &Query, results: &SearchResults, language: &str) {
+    let directory = index.directory();
+    let default_language = directory.default_language.as_str();
+    let shown = results.hits.len();
+    if shown == 0 {
+        println!("{} results", results.total);
+    } else {
+        println!("{} results, showing {}–{}", results.total, query.offset + 1, query.offset + shown);
+    }
+    for (position, hit) in results.hits.iter().enumerate() {
+        let Some(entry) = index.entry(hit.entry_index) else { continue };
+        let name = entry.name.best(language, default_language).map_or("", |(text, _)| text);
+        let distance = hit.distance_metres.map(format_distance).unwrap_or_default();
+        println!("{:>3}. {name}  [{}]{distance}", query.offset + position + 1, entry.id);
+        let mut details = vec![entry.kind.as_str().to_owned()];
+        if let Some(organization) = &entry.organization
+            && let Some((text, _)) = organization.name.best(language, default_language)
+        {
+            details.push(text.to_owned());
+        }
+        let categories: Vec<String> =
+            entry.categories.iter().filter_map(|id| directory.category_label(id, language)).collect();
+        if !categories.is_empty() {
+            details.push(categories.join(", "));
+        }
+        println!("     {}", details.join(" · "));
+        let mut place = Vec::new();
+        if let Some(location) = &entry.location {
+            let address: Vec<&str> = [&location.address_1, &location.postal_code, &location.city]
+                .into_iter()
+                .filter_map(|part| part.as_deref())
+                .collect();
+            if !address.is_empty() {
+                place.push(address.join(" "));
+            }
+        } else if let Some(area) = &entry.service_area {
+            place.push(format!("serves: {:?}", area.scope).to_lowercase());
+        }
+        if !entry.languages.is_empty() {
+            let codes: Vec<&str> = entry.languages.iter().map(|code| code.as_str()).collect();
+            place.push(format!("languages: {}", codes.join(", ")));
+        }
+        if !place.is_empty() {
+            println!("     {}", place.join(" · "));
+        }
+    }
+    let facets = &results.facets;
+    let format_counts = |counts: &[service_finder::search::FacetCount]| {
+        counts.iter().filter(|count| count.count > 0).map(|count| format!("{} {}", count.value, count.count)).collect::<Vec<_>>().join(", ")
+    };
+    println!("kinds: {}", format_counts(&facets.kinds));
+    println!("categories: {}", format_counts(&facets.categories));
+    println!("languages: {}", format_counts(&facets.languages));
+}
+
+fn format_distance(metres: f64) -> String {
+    if metres < 1000.0 { format!("  {metres:.0} m") } else { format!("  {:.1} km", metres / 1000.0) }
+}
+
+fn parse_kind(text: &str) -> Result<Kind, String> {
+    Kind::parse(text).ok_or_else(|| format!("\"{text}\" is not a kind; use service, course or association"))
+}
+
+fn parse_sort(text: &str) -> Result<Sort, String> {
+    Sort::parse(text).ok_or_else(|| format!("\"{text}\" is not an order; use relevance, distance or name"))
+}
+
+fn parse_point(text: &str) -> Result<GeoPoint, String> {
+    let invalid = || format!("\"{text}\" is not a point; write LAT,LON in degrees, for example 51.2756,8.873");
+    let (latitude, longitude) = text.split_once(',').ok_or_else(invalid)?;
+    let point = GeoPoint::new(
+        latitude.trim().parse().map_err(|_| invalid())?,
+        longitude.trim().parse().map_err(|_| invalid())?,
+    );
+    if point.is_valid() { Ok(point) } else { Err(invalid()) }
+}

@@ -1,0 +1,348 @@
+//! Loading a directory file: every valid entry, and a list of everything that was wrong.
+
+use std::collections::{BTreeMap, HashSet};
+
+
+use serde::Deserialize;
+use serde_json::value::RawValue;
+use serde_json::{Map, Value};
+
+use super::lenient::{FieldIssue, IssueKind, deserialize_lenient};
+use super::model::{Directory, Entry, FORMAT_VERSION};
+use super::problem::{Consequence, EntryRef, LoadError, Problem, ProblemKind, Severity};
+use super::validate::{CheckContext, Findings, check_entry, check_header};
+
+/// Largest directory file accepted, in bytes (a generated 100,000-entry directory is ~60 MB).
+pub const MAX_DOCUMENT_BYTES: usize = 128 * 1024 * 1024;
+/// Most entries accepted in one directory.
+pub const MAX_ENTRIES: usize = 200_000;
+/// Largest single entry accepted, in bytes of JSON.
+pub const MAX_ENTRY_BYTES: usize = 64 * 1024;
+
+/// A directory with its valid entries, and every problem found on the way.
+#[derive(Debug, Clone)]
+pub struct LoadedDirectory {
+    /// The directory, holding only the entries that are usable.
+    pub directory: Directory,
+    /// Every problem, in file order: the directory's own first, then entry by entry.
+    pub problems: Vec<Problem>,
+    /// How many entries the file has, usable or not.
+    pub entries_in_file: usize,
+}
+
+impl LoadedDirectory {
+    /// How many problems are errors (as opposed to warnings).
+    pub fn error_count(&self) -> usize {
+        self.problems.iter().filter(|problem| problem.severity == Severity::Error).count()
+    }
+}
+
+/// Loads a directory from JSON text.
+///
+/// Fails only when the text is not JSON, not a directory, of an unsupported format version, or
+/// beyond the size limits. Everything else is reported as a [`Problem`]: a bad value is left out,
+/// an unusable entry is skipped, and all other entries are kept.
+pub fn load_directory(json: &str) -> Result<LoadedDirectory, LoadError> {
+    if json.len() > MAX_DOCUMENT_BYTES {
+        return Err(LoadError::new(format!(
+            "the file is {} MB; directories of at most {} MB are accepted",
+            json.len() / 1_000_000,
+            MAX_DOCUMENT_BYTES / 1_000_000
+        )));
+    }
+    // Editors on Windows like to start UTF-8 files with a byte-order mark; JSON does not allow it.
+    let json = json.strip_prefix('\u{feff}').unwrap_or(json);
+
+    // Fast path: a file without shape errors is read in one pass. Meaning is checked afterwards
+    // either way, so the result is the same as on the slow path.
+    if let Ok(mut directory) = serde_json::from_str::<Directory>(json)
+        && directory.format_version == FORMAT_VERSION
+        && directory.entries.len() <= MAX_ENTRIES
+    {
+        let entries = std::mem::take(&mut directory.entries);
+        let pending = entries.into_iter().map(|entry| Pending { entry: Some(entry), found: Vec::new(), raw: None }).collect();
+        return Ok(finish(json, directory, Vec::new(), pending));
+    }
+    load_leniently(json)
+}
+
+/// The slow path: entry by entry, so that every problem is found and no entry hides another.
+fn load_leniently(json: &str) -> Result<LoadedDirectory, LoadError> {
+    let top: BTreeMap<String, &RawValue> = serde_json::from_str(json).map_err(|error| document_error(&error))?;
+    check_format_version(&top)?;
+    let mut problems = Vec::new();
+    let directory = load_header(&top, &mut problems);
+    let raw_entries: Vec<&RawValue> = match top.get("entries") {
+        None => return Err(LoadError::new("this is not a directory: it has no \"entries\" list")),
+        Some(raw) => serde_json::from_str(raw.get()).map_err(|_| {
+            let (line, column) = LineIndex::new(json).position(raw.get());
+            LoadError::at("\"entries\" must be a list: [ {…}, {…} ]", line, column)
+        })?,
+    };
+    if raw_entries.len() > MAX_ENTRIES {
+        return Err(LoadError::new(format!(
+            "the directory has {} entries; at most {MAX_ENTRIES} are accepted",
+            raw_entries.len()
+        )));
+    }
+    let pending = raw_entries.into_iter().map(|raw| parse_entry(raw.get())).collect();
+    Ok(finish(json, directory, problems, pending))
+}
+
+/// An entry on its way through loading.
+struct Pending<'a> {
+    /// The entry, or `None` once it is known to be unusable.
+    entry: Option<Entry>,
+    /// Problems found so far.
+    found: Vec<FindingOrIssue>,
+    /// The entry's JSON in the document, when known (the slow path knows it).
+    raw: Option<&'a str>,
+}
+
+/// Checks meaning (header and entries), removes duplicate ids, and ties problems to entries.
+fn finish(json: &str, mut directory: Directory, mut problems: Vec<Problem>, mut pending: Vec<Pending>) -> LoadedDirectory {
+    let mut findings = Findings::default();
+    check_header(&mut directory, &mut findings);
+    problems.extend(findings.list.into_iter().map(|finding| FindingOrIssue::Finding(finding).into_problem_without_entry()));
+
+    let context = CheckContext::for_directory(&directory);
+    for item in &mut pending {
+        if let Some(entry) = &mut item.entry {
+            let mut findings = Findings::default();
+            if !check_entry(entry, &context, &mut findings) {
+                item.entry = None;
+            }
+            item.found.extend(findings.list.into_iter().map(FindingOrIssue::Finding));
+        }
+    }
+
+    // The first entry with an id keeps it; later ones are skipped.
+    let mut seen_ids: HashSet<&str> = HashSet::with_capacity(pending.len());
+    let duplicates: Vec<usize> = pending
+        .iter()
+        .enumerate()
+        .filter(|(_, item)| item.entry.as_ref().is_some_and(|entry| !seen_ids.insert(entry.id.as_str())))
+        .map(|(index, _)| index)
+        .collect();
+    for index in duplicates {
+        let item = &mut pending[index];
+        let id = item.entry.take().map(|entry| entry.id).unwrap_or_default();
+        item.found.push(FindingOrIssue::duplicate_id(&id));
+    }
+
+    let entries_in_file = pending.len();
+    let lines = LineIndex::new(json);
+    let mut fast_path_offsets: Option<Vec<usize>> = None;
+    let mut entries = Vec::with_capacity(pending.len());
+    for (index, item) in pending.into_iter().enumerate() {
+        if !item.found.is_empty() {
+            let offset = match item.raw {
+                Some(raw) => lines.offset_of(raw),
+                None => fast_path_offsets.get_or_insert_with(|| entry_offsets(json, &lines)).get(index).copied().unwrap_or(0),
+            };
+            let entry_ref = EntryRef {
+                index,
+                id: item.entry.as_ref().map(|entry| entry.id.clone()).or_else(|| item.raw.and_then(probe_id)),
+                line: lines.line_of(offset),
+            };
+            let skipped = item.entry.is_none();
+            problems.extend(item.found.into_iter().map(|finding| finding.into_problem(&entry_ref, skipped)));
+        }
+        entries.extend(item.entry);
+    }
+    directory.entries = entries;
+    LoadedDirectory { directory, problems, entries_in_file }
+}
+
+/// Where each entry starts in the document; needed only to report problems found after a
+/// fast-path load, so it is worked out only then.
+fn entry_offsets(json: &str, lines: &LineIndex) -> Vec<usize> {
+    #[derive(Deserialize)]
+    struct EntriesOnly<'a> {
+        #[serde(borrow)]
+        entries: Vec<&'a RawValue>,
+    }
+    serde_json::from_str::<EntriesOnly>(json)
+        .map(|document| document.entries.iter().map(|raw| lines.offset_of(raw.get())).collect())
+        .unwrap_or_default()
+}
+
+/// Parses one entry's shape; meaning is checked later.
+fn parse_entry(json: &str) -> Pending<'_> {
+    if json.len() > MAX_ENTRY_BYTES {
+        let finding = FindingOrIssue::Finding(super::validate::Finding {
+            kind: ProblemKind::EntryTooLarge,
+            severity: Severity::Error,
+            field: String::new(),
+            message: format!("the entry is {} KB of JSON; at most {} KB are allowed", json.len() / 1024, MAX_ENTRY_BYTES / 1024),
+            consequence: Consequence::EntrySkipped,
+        });
+        return Pending { entry: None, found: vec![finding], raw: Some(json) };
+    }
+    let lenient = deserialize_lenient::<Entry>(json);
+    Pending { entry: lenient.value, found: lenient.issues.into_iter().map(FindingOrIssue::Issue).collect(), raw: Some(json) }
+}
+
+/// The directory's own fields, checked; problems with them never stop loading.
+fn load_header(top: &BTreeMap<String, &RawValue>, problems: &mut Vec<Problem>) -> Directory {
+    let mut header = Map::new();
+    for (key, raw) in top {
+        if key != "entries" {
+            // Syntax was checked when the whole document was parsed.
+            let value: Value = serde_json::from_str(raw.get()).unwrap_or(Value::Null);
+            header.insert(key.clone(), value);
+        }
+    }
+    // The entries are read one by one elsewhere; an empty list stands in for them here.
+    header.insert("entries".to_owned(), Value::Array(Vec::new()));
+    let header_json = Value::Object(header).to_string();
+    let lenient = deserialize_lenient::<Directory>(&header_json);
+    for issue in lenient.issues {
+        problems.push(FindingOrIssue::Issue(issue).into_problem_without_entry());
+    }
+    lenient.value.unwrap_or_default()
+}
+
+fn check_format_version(top: &BTreeMap<String, &RawValue>) -> Result<(), LoadError> {
+    let Some(raw) = top.get("format_version") else {
+        return Err(LoadError::new(
+            "this is not a service-finder directory: \"format_version\": 1 is missing at the top of the file",
+        ));
+    };
+    match serde_json::from_str::<u32>(raw.get()) {
+        Ok(FORMAT_VERSION) => Ok(()),
+        _ => Err(LoadError::new(format!(
+            "format_version {} is not supported; this version of service-finder reads format_version {FORMAT_VERSION}",
+            raw.get()
+        ))),
+    }
+}
+
+/// Turns serde_json's error for the whole document into a plain-language one with its position.
+fn document_error(error: &serde_json::Error) -> LoadError {
+    use serde_json::error::Category;
+    let message = match error.classify() {
+        Category::Syntax | Category::Eof => {
+            let detail = error.to_string();
+            let detail = detail.split(" at line ").next().unwrap_or(&detail).to_owned();
+            format!("the file is not valid JSON: {detail}")
+        }
+        Category::Data => "this is not a directory: the file must be a JSON object { \"format_version\": 1, … }".to_owned(),
+        Category::Io => error.to_string(),
+    };
+    LoadError::at(message, error.line(), error.column())
+}
+
+/// Finds an entry's id for reporting when the entry itself could not be read.
+fn probe_id(json: &str) -> Option<String> {
+    #[derive(Deserialize)]
+    struct IdOnly {
+        id: Option<Value>,
+    }
+    let probe: IdOnly = serde_json::from_str(json).ok()?;
+    match probe.id? {
+        Value::String(id) if !id.is_empty() => Some(id.chars().take(100).collect()),
+        Value::Number(number) => Some(number.to_string()),
+        _ => None,
+    }
+}
+
+/// A problem from either stage: deserialization (shape) or validation (meaning).
+enum FindingOrIssue {
+    Issue(FieldIssue),
+    Finding(super::validate::Finding),
+}
+
+impl FindingOrIssue {
+    fn duplicate_id(id: &str) -> FindingOrIssue {
+        FindingOrIssue::Finding(super::validate::Finding {
+            kind: ProblemKind::DuplicateId,
+            severity: Severity::Error,
+            field: "id".to_owned(),
+            message: format!("the id \"{id}\" is used by an earlier entry already"),
+            consequence: Consequence::EntrySkipped,
+        })
+    }
+
+    fn into_problem(self, entry: &EntryRef, entry_skipped: bool) -> Problem {
+        let mut problem = self.into_problem_without_entry();
+        problem.entry = Some(entry.clone());
+        // A removed value in an entry that was skipped anyway is just part of the reason.
+        if entry_skipped && problem.consequence == Consequence::ValueIgnored {
+            problem.consequence = Consequence::EntrySkipped;
+        }
+        problem
+    }
+
+    fn into_problem_without_entry(self) -> Problem {
+        match self {
+            FindingOrIssue::Finding(finding) => Problem {
+                severity: finding.severity,
+                kind: finding.kind,
+                entry: None,
+                field: finding.field,
+                message: finding.message,
+                consequence: finding.consequence,
+            },
+            FindingOrIssue::Issue(issue) => {
+                let (severity, kind, consequence) = match issue.kind {
+                    IssueKind::UnknownField => (Severity::Warning, ProblemKind::UnknownField, Consequence::None),
+                    IssueKind::MissingField => (Severity::Error, ProblemKind::MissingField, Consequence::ValueIgnored),
+                    IssueKind::InvalidValue if is_date_field(&issue.path) => {
+                        (Severity::Error, ProblemKind::InvalidDate, Consequence::ValueIgnored)
+                    }
+                    IssueKind::InvalidValue => (Severity::Error, ProblemKind::InvalidValue, Consequence::ValueIgnored),
+                    IssueKind::TooManyIssues => (Severity::Error, ProblemKind::EntryTooLarge, Consequence::EntrySkipped),
+                };
+                let consequence = if (issue.path.is_empty() || issue.kind == IssueKind::TooManyIssues)
+                    && kind != ProblemKind::UnknownField
+                {
+                    Consequence::EntrySkipped
+                } else {
+                    consequence
+                };
+                Problem { severity, kind, entry: None, field: issue.path, message: issue.message, consequence }
+            }
+        }
+    }
+}
+
+fn is_date_field(path: &str) -> bool {
+    let field = path.rsplit('.').next().unwrap_or(path);
+    field.ends_with("_date") || field == "last_modified"
+}
+
+/// Byte offset → line number, for pointing at entries in the file.
+struct LineIndex<'a> {
+    text: &'a str,
+    line_starts: std::cell::OnceCell<Vec<usize>>,
+}
+
+impl<'a> LineIndex<'a> {
+    fn new(text: &'a str) -> LineIndex<'a> {
+        LineIndex { text, line_starts: std::cell::OnceCell::new() }
+    }
+
+    /// The byte offset of `part`, a slice of the indexed text.
+    fn offset_of(&self, part: &str) -> usize {
+        (part.as_ptr() as usize).saturating_sub(self.text.as_ptr() as usize).min(self.text.len())
+    }
+
+    /// The line (from 1) of a byte offset.
+    fn line_of(&self, offset: usize) -> usize {
+        self.position_of(offset).0
+    }
+
+    /// Line and column (from 1) where `part`, a slice of the indexed text, starts.
+    fn position(&self, part: &str) -> (usize, usize) {
+        self.position_of(self.offset_of(part))
+    }
+
+    fn position_of(&self, offset: usize) -> (usize, usize) {
+        let starts = self.line_starts.get_or_init(|| {
+            std::iter::once(0).chain(self.text.match_indices('\n').map(|(index, _)| index + 1)).collect()
+        });
+        let line = starts.partition_point(|&start| start <= offset);
+        (line, offset - starts[line - 1] + 1)
+    }
+}

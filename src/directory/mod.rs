@@ -1,0 +1,40 @@
+//! The directory: its data model, loading that survives bad data, and validation.
+//!
+//! Loading works in two stages. Deserialization checks the shape of each value (types, enum
+//! values, dates) and removes what does not fit; validation then checks meaning (codes, links,
+//! coordinates) and removes what does not make sense. Both stages report [`Problem`]s, so an
+//! officer sees every mistake in one run and a newcomer still sees every usable entry.
+
+mod categories;
+mod language;
+mod lenient;
+mod load;
+mod model;
+mod problem;
+mod validate;
+
+pub use categories::{BUILTIN_CATEGORIES, BuiltinCategory, builtin_category};
+pub use language::{LanguageCheck, check_language_code};
+pub use load::{LoadedDirectory, MAX_DOCUMENT_BYTES, MAX_ENTRIES, MAX_ENTRY_BYTES, load_directory};
+pub use model::{
+    AreaScope, CategoryDefinition, Course, CourseLevel, CourseType, Date, Directory, Entry, FORMAT_VERSION, Kind,
+    LanguageCode, Location, Organization, Phone, Publisher, Region, Schedule, ServiceArea, Text, Wheelchair,
+};
+pub use problem::{Consequence, EntryRef, LoadError, Problem, ProblemKind, Severity};
+pub use validate::{MAX_DESCRIPTION_CHARS, MAX_NAME_CHARS, MAX_SHORT_TEXT_CHARS, is_valid_email, web_address_problem};
+
+impl Directory {
+    /// The label of a category, built-in or defined by this directory, in `language`.
+    pub fn category_label(&self, id: &str, language: &str) -> Option<String> {
+        if let Some(builtin) = builtin_category(id) {
+            return Some(builtin.label(language).to_owned());
+        }
+        let defined = self.categories.iter().find(|category| category.id == id)?;
+        defined.name.best(language, self.default_language.as_str()).map(|(text, _)| text.to_owned())
+    }
+
+    /// Every category id this directory can use: the built-in ones, then its own.
+    pub fn category_ids(&self) -> impl Iterator<Item = &str> {
+        BUILTIN_CATEGORIES.iter().map(|category| category.id).chain(self.categories.iter().map(|category| category.id.as_str()))
+    }
+}

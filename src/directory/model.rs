@@ -1,0 +1,634 @@
+//! The directory format, version 1: plain data types that mirror the JSON file.
+//!
+//! Field names follow Open Referral HSDS 3.0 where HSDS has the concept (`name`, `description`,
+//! `url`, `email`, `phones`, `languages`, `assured_date`, `fees_description`, `address_1`,
+//! `postal_code`, `latitude`, …), so that importing and exporting HSDS later is a mapping of
+//! shapes, not a translation of words. `data/README.md` documents the format for the people who
+//! edit it; `data/schema/directory-v1.schema.json` describes it for their editors.
+//!
+//! These types only describe shape. Whether a value makes sense (a language code exists, a link
+//! is safe, coordinates lie in Germany) is checked by `validate`, which reports problems instead
+//! of failing, so that one bad value never hides the rest of the directory.
+
+use std::fmt;
+
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::ser::Serializer;
+use serde::{Deserialize, Serialize};
+
+/// The format version this crate reads and writes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A whole directory: who publishes it, for which region, and its entries.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+// `remote = "Self"` makes the derives inherent functions; the trait impls at the end of this
+// file wrap them so that only a JSON object is accepted.
+#[serde(deny_unknown_fields, remote = "Self")]
+pub struct Directory {
+    /// The JSON Schema the file declares for editors; ignored when loading.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    /// Always [`FORMAT_VERSION`]; a file with another version is refused as a whole.
+    pub format_version: u32,
+    /// True for demonstration data that must not be mistaken for a real county's directory.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub example_data: bool,
+    /// The directory's title, shown above the results.
+    #[serde(default)]
+    pub title: Text,
+    /// A short description of what the directory covers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<Text>,
+    /// Who keeps the data and whom to tell about mistakes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<Publisher>,
+    /// The region (usually one Landkreis) the directory covers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<Region>,
+    /// When the directory as a whole was last updated ("data as of").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_modified: Option<Date>,
+    /// The language of every text given as a plain string.
+    #[serde(default = "default_language")]
+    pub default_language: LanguageCode,
+    /// Categories this directory adds to the built-in set.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub categories: Vec<CategoryDefinition>,
+    /// The services, courses and associations.
+    pub entries: Vec<Entry>,
+}
+
+impl Default for Directory {
+    fn default() -> Directory {
+        Directory {
+            schema: None,
+            format_version: FORMAT_VERSION,
+            example_data: false,
+            title: Text::Empty,
+            description: None,
+            publisher: None,
+            region: None,
+            last_modified: None,
+            default_language: default_language(),
+            categories: Vec::new(),
+            entries: Vec::new(),
+        }
+    }
+}
+
+/// One service, course or association.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, remote = "Self")]
+pub struct Entry {
+    /// A stable identifier, unique in the directory (letters, digits, `-`, `_`, `.`, `:`).
+    pub id: String,
+    /// What sort of entry this is.
+    pub kind: Kind,
+    /// The entry's name.
+    pub name: Text,
+    /// What the service offers, in a few sentences.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<Text>,
+    /// The organisation that runs it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organization: Option<Organization>,
+    /// Category ids: built-in ones or those the directory defines.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub categories: Vec<String>,
+    /// Languages in which the service is offered (not the languages of this text).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub languages: Vec<LanguageCode>,
+    /// Where the service takes place, if it has a place.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<Location>,
+    /// The area served when the service has no single place (county-wide, online, by phone).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service_area: Option<ServiceArea>,
+    /// Telephone numbers.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub phones: Vec<Phone>,
+    /// Contact e-mail address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// Website (`https:` or `http:`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Opening hours or course times.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schedule: Option<Schedule>,
+    /// Whether a visit needs an appointment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub appointment_required: Option<bool>,
+    /// Whether the service costs nothing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub free_of_charge: Option<bool>,
+    /// What it costs, when it is not free.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fees_description: Option<Text>,
+    /// When somebody last checked that this entry is correct.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assured_date: Option<Date>,
+    /// Details that only courses have.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub course: Option<Course>,
+}
+
+/// The three sorts of entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// An office or counselling service (migration counselling, Jobcenter, Ausländerbehörde…).
+    Service,
+    /// A language or integration course.
+    Course,
+    /// An association, migrant organisation, mentoring or leisure group.
+    Association,
+}
+
+impl Kind {
+    /// Every kind, in display order.
+    pub const ALL: [Kind; 3] = [Kind::Service, Kind::Course, Kind::Association];
+
+    /// The identifier used in JSON and on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Service => "service",
+            Kind::Course => "course",
+            Kind::Association => "association",
+        }
+    }
+
+    /// Parses the identifier used in JSON and on the command line.
+    pub fn parse(text: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|kind| kind.as_str() == text)
+    }
+}
+
+/// The organisation behind an entry.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Organization {
+    /// The organisation's name.
+    pub name: Text,
+    /// The organisation's own website.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub website: Option<String>,
+}
+
+/// Who publishes the directory.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Publisher {
+    /// The publishing body, for example the county's integration office.
+    pub name: Text,
+    /// Where to report mistakes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// Telephone number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    /// Website.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// The region a directory covers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Region {
+    /// The region's name, for example "Landkreis Waldeck-Frankenberg".
+    pub name: Text,
+    /// The official municipality key (Amtlicher Gemeindeschlüssel) of the district, 5 digits.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ags: Option<String>,
+    /// Latitude of the region's centre (WGS84 degrees).
+    pub latitude: f64,
+    /// Longitude of the region's centre (WGS84 degrees).
+    pub longitude: f64,
+}
+
+/// A category that a directory defines in addition to the built-in ones.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CategoryDefinition {
+    /// A stable identifier (lowercase letters, digits and `-`).
+    pub id: String,
+    /// The label shown to users.
+    pub name: Text,
+}
+
+/// Where a service takes place (HSDS `location` with its `address` folded in).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Location {
+    /// The building or room, when the address alone does not say it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<Text>,
+    /// Street and house number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address_1: Option<String>,
+    /// Five-digit German postcode.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub postal_code: Option<String>,
+    /// Town or village.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub city: Option<String>,
+    /// WGS84 latitude in degrees.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub latitude: Option<f64>,
+    /// WGS84 longitude in degrees.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub longitude: Option<f64>,
+    /// Step-free access, as in OpenStreetMap's `wheelchair` tag.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wheelchair: Option<Wheelchair>,
+    /// How to get there by bus or train.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transportation: Option<Text>,
+}
+
+/// Wheelchair accessibility, with OpenStreetMap's values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Wheelchair {
+    /// Fully step-free.
+    Yes,
+    /// Partly accessible (for example entrance yes, toilet no).
+    Limited,
+    /// Not accessible.
+    No,
+}
+
+/// The area served by an entry that has no single place, or serves more than its place.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServiceArea {
+    /// How far the service reaches.
+    pub scope: AreaScope,
+    /// The area in words, for example "all towns of the county".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<Text>,
+}
+
+/// How far a service reaches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AreaScope {
+    /// The whole region of the directory (for example county-wide outreach).
+    Region,
+    /// Anywhere: online, by phone or by video.
+    Remote,
+}
+
+/// A telephone number.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Phone {
+    /// The number as it should be dialled, preferably with `+49`.
+    pub number: String,
+    /// What the number is for, for example "Hotline in Arabic".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<Text>,
+}
+
+/// When a service is open or a course meets.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Schedule {
+    /// An OpenStreetMap `opening_hours` value, for example `Mo-Fr 09:00-12:00; Th 14:00-18:00`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub opening_hours: Option<String>,
+    /// The same in words, or what the `opening_hours` value cannot say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<Text>,
+}
+
+/// What only courses carry.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Course {
+    /// The levels the course teaches (CEFR levels or literacy).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub levels: Vec<CourseLevel>,
+    /// What sort of course it is.
+    pub course_type: CourseType,
+    /// First day of the course.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_date: Option<Date>,
+    /// Last day of the course.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_date: Option<Date>,
+    /// Whether childcare is offered during lessons.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub childcare: Option<bool>,
+    /// Places still free.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub free_places: Option<u32>,
+}
+
+/// A course level: the CEFR levels and literacy (Alphabetisierung).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum CourseLevel {
+    /// Literacy course (Alphabetisierung), before A1.
+    #[serde(rename = "literacy")]
+    Literacy,
+    /// CEFR A1.
+    A1,
+    /// CEFR A2.
+    A2,
+    /// CEFR B1.
+    B1,
+    /// CEFR B2.
+    B2,
+    /// CEFR C1.
+    C1,
+    /// CEFR C2.
+    C2,
+}
+
+/// The course types of the German integration course system and others.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CourseType {
+    /// General integration course (allgemeiner Integrationskurs).
+    Integration,
+    /// Integration course for women (Frauenintegrationskurs).
+    Women,
+    /// Integration course for parents (Elternintegrationskurs).
+    Parents,
+    /// Integration course for young adults (Jugendintegrationskurs).
+    Youth,
+    /// Literacy course (Alphabetisierungskurs).
+    Literacy,
+    /// Intensive course (Intensivkurs).
+    Intensive,
+    /// Job-related German (Berufssprachkurs, DeuFöV).
+    JobRelated,
+    /// Any other course.
+    Other,
+}
+
+/// A text in one or several languages.
+///
+/// In JSON it is either a plain string, meaning the directory's default language, or an object
+/// mapping language codes to texts: `{"de": "Beratung", "en": "Counselling"}`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum Text {
+    /// No text at all (only where a directory leaves out its title).
+    #[default]
+    Empty,
+    /// A text in the directory's default language.
+    Plain(String),
+    /// Texts by language code, in the order written. A short list rather than a map: it holds
+    /// one to eight translations, and a directory holds hundreds of thousands of texts.
+    Translated(Vec<(LanguageCode, String)>),
+}
+
+impl Text {
+    /// Creates a text in the default language.
+    pub fn plain(text: impl Into<String>) -> Text {
+        Text::Plain(text.into())
+    }
+
+    /// The text in `language`, falling back to `default_language`, then to the first translation.
+    ///
+    /// Returns the text and the language it is actually in.
+    pub fn best<'a>(&'a self, language: &str, default_language: &'a str) -> Option<(&'a str, &'a str)> {
+        match self {
+            Text::Empty => None,
+            Text::Plain(text) => Some((text.as_str(), default_language)),
+            Text::Translated(texts) => {
+                let find = |wanted: &str| texts.iter().find(|(code, _)| code.as_str() == wanted);
+                find(language)
+                    .or_else(|| find(default_language))
+                    .or_else(|| texts.first())
+                    .map(|(code, text)| (text.as_str(), code.as_str()))
+            }
+        }
+    }
+
+    /// Every text present, with its language code (`None` for the default language).
+    pub fn iter(&self) -> impl Iterator<Item = (Option<&str>, &str)> {
+        let (plain, texts) = match self {
+            Text::Empty => (None, None),
+            Text::Plain(text) => (Some(text.as_str()), None),
+            Text::Translated(texts) => (None, Some(texts)),
+        };
+        plain
+            .map(|text| (None, text))
+            .into_iter()
+            .chain(texts.into_iter().flatten().map(|(code, text)| (Some(code.as_str()), text.as_str())))
+    }
+
+    /// True when no text is present in any language.
+    pub fn is_empty(&self) -> bool {
+        self.iter().all(|(_, text)| text.trim().is_empty())
+    }
+}
+
+impl Serialize for Text {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        match self {
+            Text::Empty => serializer.serialize_str(""),
+            Text::Plain(text) => serializer.serialize_str(text),
+            Text::Translated(texts) => {
+                let mut map = serializer.serialize_map(Some(texts.len()))?;
+                for (code, text) in texts {
+                    map.serialize_entry(code, text)?;
+                }
+                map.end()
+            }
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Text, D::Error> {
+        struct TextVisitor;
+
+        impl<'de> Visitor<'de> for TextVisitor {
+            type Value = Text;
+
+            fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+                formatter.write_str("a text, or an object of language code to text")
+            }
+
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<Text, E> {
+                Ok(Text::Plain(text.to_owned()))
+            }
+
+            fn visit_string<E: de::Error>(self, text: String) -> Result<Text, E> {
+                Ok(Text::Plain(text))
+            }
+
+            fn visit_map<M: MapAccess<'de>>(self, mut access: M) -> Result<Text, M::Error> {
+                let mut texts: Vec<(LanguageCode, String)> = Vec::with_capacity(access.size_hint().unwrap_or(2));
+                while let Some((code, text)) = access.next_entry::<LanguageCode, String>()? {
+                    if !texts.iter().any(|(known, _)| *known == code) {
+                        texts.push((code, text));
+                    }
+                }
+                Ok(Text::Translated(texts))
+            }
+        }
+
+        deserializer.deserialize_any(TextVisitor)
+    }
+}
+
+/// A language code: ISO 639-1 (two letters), or ISO 639-3 where there is no 639-1 code
+/// (for example `prs` for Dari). Whether the code exists is checked when the directory is
+/// loaded; the type itself only holds up to eight ASCII letters, digits or hyphens, inline, so
+/// that the hundreds of thousands of codes in a large directory cost no allocations.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct LanguageCode {
+    bytes: [u8; LanguageCode::MAX_LEN],
+    len: u8,
+}
+
+impl LanguageCode {
+    /// The longest code held.
+    pub const MAX_LEN: usize = 8;
+
+    /// A code from text; `None` for text that cannot be a code (too long, or not ASCII letters,
+    /// digits and hyphens).
+    pub fn new(code: &str) -> Option<LanguageCode> {
+        if code.is_empty() || code.len() > Self::MAX_LEN || !code.bytes().all(|byte| byte.is_ascii_alphanumeric() || byte == b'-') {
+            return None;
+        }
+        let mut bytes = [0; Self::MAX_LEN];
+        bytes[..code.len()].copy_from_slice(code.as_bytes());
+        Some(LanguageCode { bytes, len: code.len() as u8 })
+    }
+
+    /// The code as text.
+    pub fn as_str(&self) -> &str {
+        // Only ASCII bytes are ever stored (see `new`).
+        std::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or_default()
+    }
+}
+
+impl fmt::Display for LanguageCode {
+    fn fmt(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+        formatter.write_str(self.as_str())
+    }
+}
+
+impl fmt::Debug for LanguageCode {
+    fn fmt(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+        write!(formatter, "LanguageCode({:?})", self.as_str())
+    }
+}
+
+impl Serialize for LanguageCode {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for LanguageCode {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<LanguageCode, D::Error> {
+        struct CodeVisitor;
+
+        impl Visitor<'_> for CodeVisitor {
+            type Value = LanguageCode;
+
+            fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+                formatter.write_str("a language code such as \"de\", \"ar\" or \"prs\"")
+            }
+
+            fn visit_str<E: de::Error>(self, code: &str) -> Result<LanguageCode, E> {
+                LanguageCode::new(code).ok_or_else(|| {
+                    E::custom(format_args!("\"{code}\" is not a language code; use ISO 639-1 (\"de\", \"ar\") or ISO 639-3 (\"prs\")"))
+                })
+            }
+        }
+
+        deserializer.deserialize_str(CodeVisitor)
+    }
+}
+
+/// A calendar date, written `YYYY-MM-DD` in JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date(pub time::Date);
+
+impl Date {
+    /// Parses `YYYY-MM-DD`; `None` for anything else, including impossible days.
+    pub fn parse(text: &str) -> Option<Date> {
+        let format = time::macros::format_description!("[year]-[month]-[day]");
+        time::Date::parse(text, format).ok().map(Date)
+    }
+
+    /// Creates a date from its parts; `None` for an impossible day.
+    pub fn from_ymd(year: i32, month: u8, day: u8) -> Option<Date> {
+        let month = time::Month::try_from(month).ok()?;
+        time::Date::from_calendar_date(year, month, day).ok().map(Date)
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+        let date = self.0;
+        write!(formatter, "{:04}-{:02}-{:02}", date.year(), u8::from(date.month()), date.day())
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Date, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Date::parse(&text).ok_or_else(|| {
+            de::Error::custom(format_args!("\"{text}\" is not a date; write it as YYYY-MM-DD, for example 2026-03-31"))
+        })
+    }
+}
+
+/// Implements `Serialize` and `Deserialize` for a record type whose derives are inherent
+/// (`#[serde(remote = "Self")]`), accepting only a JSON object: serde would otherwise also read
+/// a struct from an array of its field values in order, which in a directory is always a mistake.
+macro_rules! object_only_serde {
+    ($record:ident, $expecting:literal) => {
+        impl Serialize for $record {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                $record::serialize(self, serializer)
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $record {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<$record, D::Error> {
+                struct ObjectVisitor;
+
+                impl<'de> Visitor<'de> for ObjectVisitor {
+                    type Value = $record;
+
+                    fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+                        formatter.write_str($expecting)
+                    }
+
+                    fn visit_map<M: MapAccess<'de>>(self, access: M) -> Result<$record, M::Error> {
+                        $record::deserialize(de::value::MapAccessDeserializer::new(access))
+                    }
+                }
+
+                deserializer.deserialize_map(ObjectVisitor)
+            }
+        }
+    };
+}
+
+object_only_serde!(Directory, "a directory object { \"format_version\": 1, … }");
+object_only_serde!(Entry, "an entry object { \"id\": …, \"kind\": …, \"name\": … }");
+
+fn default_language() -> LanguageCode {
+    LanguageCode::new("de").expect("\"de\" is a valid code")
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
+}

@@ -1,0 +1,651 @@
+//! Checks that values make sense, after their shape has been checked by deserialization.
+//!
+//! Each check either accepts a value, repairs something harmless (an upper-case language code),
+//! or removes the value and records a [`Finding`]. Only a missing or bad id, kind or name, or an
+//! id used twice, makes an entry unusable; every other problem costs just the bad value.
+
+use std::collections::HashSet;
+use std::fmt::{self, Display};
+
+use super::categories::BUILTIN_CATEGORIES;
+use super::language::{LanguageCheck, check_language_code};
+use super::model::{Directory, Entry, Kind, LanguageCode, Location, Text};
+use super::problem::{Consequence, ProblemKind, Severity};
+
+/// Longest entry name, in characters.
+pub const MAX_NAME_CHARS: usize = 200;
+/// Longest description, in characters.
+pub const MAX_DESCRIPTION_CHARS: usize = 2000;
+/// Longest of any other text (addresses, notes, labels, opening hours), in characters.
+pub const MAX_SHORT_TEXT_CHARS: usize = 500;
+
+/// Germany's bounding box with a margin, in degrees: (south, west, north, east).
+const GERMANY: (f64, f64, f64, f64) = (47.0, 5.5, 55.3, 15.5);
+/// A place farther than this from the region's centre is probably a typo.
+const FAR_FROM_REGION_KM: f64 = 150.0;
+
+/// A problem found by a check, before it is tied to an entry and a line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    /// What sort of problem.
+    pub kind: ProblemKind,
+    /// Error or warning.
+    pub severity: Severity,
+    /// JSON path inside the entry or directory.
+    pub field: String,
+    /// Plain-language explanation.
+    pub message: String,
+    /// What was done about it.
+    pub consequence: Consequence,
+}
+
+/// What entry checks need to know about the directory.
+pub struct CheckContext {
+    /// Built-in and directory-defined category ids.
+    pub known_categories: HashSet<String>,
+    /// The region's centre, to catch coordinates that are far off.
+    pub region_centre: Option<(f64, f64)>,
+}
+
+impl CheckContext {
+    /// The context for the entries of `directory` (whose header has been checked already).
+    pub fn for_directory(directory: &Directory) -> CheckContext {
+        let mut known_categories: HashSet<String> = BUILTIN_CATEGORIES.iter().map(|category| category.id.to_owned()).collect();
+        known_categories.extend(directory.categories.iter().map(|category| category.id.clone()));
+        let region_centre = directory.region.as_ref().map(|region| (region.latitude, region.longitude));
+        CheckContext { known_categories, region_centre }
+    }
+}
+
+/// Collects findings for one record.
+#[derive(Default)]
+pub struct Findings {
+    /// Everything found so far.
+    pub list: Vec<Finding>,
+}
+
+impl Findings {
+    fn error(&mut self, kind: ProblemKind, field: impl Display, message: impl Into<String>, consequence: Consequence) {
+        self.push(kind, Severity::Error, field, message, consequence);
+    }
+
+    fn warning(&mut self, kind: ProblemKind, field: impl Display, message: impl Into<String>) {
+        self.push(kind, Severity::Warning, field, message, Consequence::None);
+    }
+
+    fn push(&mut self, kind: ProblemKind, severity: Severity, field: impl Display, message: impl Into<String>, consequence: Consequence) {
+        self.list.push(Finding { kind, severity, field: field.to_string(), message: message.into(), consequence });
+    }
+}
+
+/// Where a value is, spelt out only when a problem is reported: building path strings for every
+/// value of a large directory would cost more than checking the values.
+#[derive(Clone, Copy)]
+struct FieldPath<'a> {
+    list: &'a str,
+    index: Option<usize>,
+    name: &'a str,
+}
+
+impl<'a> FieldPath<'a> {
+    /// A field of element `index` of the list `list` (an empty name for the element itself).
+    fn item(list: &'a str, index: usize, name: &'a str) -> FieldPath<'a> {
+        FieldPath { list, index: Some(index), name }
+    }
+}
+
+impl Display for FieldPath<'_> {
+    fn fmt(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+        if let Some(index) = self.index {
+            write!(formatter, "{}[{index}]", self.list)?;
+            if !self.name.is_empty() {
+                formatter.write_str(".")?;
+            }
+        }
+        formatter.write_str(self.name)
+    }
+}
+
+/// Checks the directory's own fields (everything but the entries), repairing what it can.
+pub fn check_header(directory: &mut Directory, findings: &mut Findings) {
+    match check_language_code(directory.default_language.as_str()) {
+        LanguageCheck::Valid => {}
+        LanguageCheck::Normalized(code) => directory.default_language = code,
+        LanguageCheck::Unknown => {
+            findings.error(
+                ProblemKind::UnknownLanguage,
+                "default_language",
+                format!("\"{}\" is not an ISO 639 language code; German (\"de\") is used", directory.default_language),
+                Consequence::ValueIgnored,
+            );
+            directory.default_language = LanguageCode::new("de").expect("valid code");
+        }
+    }
+    if !check_text(&mut directory.title, "title", MAX_SHORT_TEXT_CHARS, findings) || directory.title.is_empty() {
+        directory.title = Text::Empty;
+        findings.error(ProblemKind::MissingField, "title", "the directory needs a title", Consequence::None);
+    }
+    check_optional_text(&mut directory.description, "description", MAX_DESCRIPTION_CHARS, findings);
+    if let Some(publisher) = &mut directory.publisher {
+        if !check_text(&mut publisher.name, "publisher.name", MAX_SHORT_TEXT_CHARS, findings) {
+            publisher.name = Text::Empty;
+        }
+        check_email(&mut publisher.email, "publisher.email", findings);
+        check_url(&mut publisher.url, "publisher.url", findings);
+        check_phone_number(&mut publisher.phone, "publisher.phone", findings);
+    } else {
+        findings.warning(ProblemKind::MissingField, "publisher", "no publisher: users cannot tell whom to ask about the data");
+    }
+    if let Some(region) = &mut directory.region {
+        check_text(&mut region.name, "region.name", MAX_SHORT_TEXT_CHARS, findings);
+        if let Some(ags) = &region.ags
+            && !([2, 5, 8].contains(&ags.len()) && ags.bytes().all(|byte| byte.is_ascii_digit()))
+        {
+            findings.error(
+                ProblemKind::InvalidValue,
+                "region.ags",
+                format!("\"{ags}\" is not an official municipality key (AGS): 2, 5 or 8 digits"),
+                Consequence::ValueIgnored,
+            );
+            region.ags = None;
+        }
+        if let Some(message) = coordinates_problem(region.latitude, region.longitude) {
+            findings.error(ProblemKind::InvalidCoordinates, "region", message, Consequence::ValueIgnored);
+            directory.region = None;
+        }
+    }
+    let mut seen = HashSet::new();
+    let mut categories = std::mem::take(&mut directory.categories);
+    let mut index = 0;
+    categories.retain_mut(|category| {
+        let id_field = FieldPath::item("categories", index, "id");
+        let name_field = FieldPath::item("categories", index, "name");
+        index += 1;
+        let valid_id = is_valid_category_id(&category.id);
+        if !valid_id {
+            findings.error(
+                ProblemKind::InvalidId,
+                id_field,
+                format!("\"{}\" is not a category id: use lowercase letters, digits and -", category.id),
+                Consequence::ValueIgnored,
+            );
+        } else if BUILTIN_CATEGORIES.iter().any(|builtin| builtin.id == category.id) {
+            findings.error(
+                ProblemKind::DuplicateId,
+                id_field,
+                format!("\"{}\" is a built-in category already; choose another id", category.id),
+                Consequence::ValueIgnored,
+            );
+            return false;
+        } else if !seen.insert(category.id.clone()) {
+            findings.error(
+                ProblemKind::DuplicateId,
+                id_field,
+                format!("category \"{}\" is defined twice", category.id),
+                Consequence::ValueIgnored,
+            );
+            return false;
+        }
+        let name_ok = check_text(&mut category.name, name_field, MAX_SHORT_TEXT_CHARS, findings);
+        valid_id && name_ok && !category.name.is_empty()
+    });
+    directory.categories = categories;
+}
+
+/// Checks one entry, repairing what it can. Returns false when the entry is unusable.
+pub fn check_entry(entry: &mut Entry, context: &CheckContext, findings: &mut Findings) -> bool {
+    if !is_valid_entry_id(&entry.id) {
+        findings.error(
+            ProblemKind::InvalidId,
+            "id",
+            format!(
+                "\"{}\" is not a usable id: 1 to 100 letters, digits, '-', '_', '.' or ':', starting with a letter or digit",
+                entry.id
+            ),
+            Consequence::EntrySkipped,
+        );
+        return false;
+    }
+    if !check_text(&mut entry.name, "name", MAX_NAME_CHARS, findings) {
+        return false;
+    }
+    if entry.name.is_empty() {
+        findings.error(ProblemKind::MissingField, "name", "the name is empty", Consequence::EntrySkipped);
+        return false;
+    }
+    check_optional_text(&mut entry.description, "description", MAX_DESCRIPTION_CHARS, findings);
+    if let Some(organization) = &mut entry.organization {
+        if !check_text(&mut organization.name, "organization.name", MAX_SHORT_TEXT_CHARS, findings)
+            || organization.name.is_empty()
+        {
+            entry.organization = None;
+        } else {
+            check_url(&mut organization.website, "organization.website", findings);
+        }
+    }
+    check_categories(&mut entry.categories, context, findings);
+    check_languages(&mut entry.languages, findings);
+    let had_coordinates =
+        entry.location.as_ref().is_some_and(|location| location.latitude.is_some() || location.longitude.is_some());
+    if let Some(location) = &mut entry.location {
+        check_location(location, context, findings);
+    }
+    if let Some(area) = &mut entry.service_area {
+        check_optional_text(&mut area.description, "service_area.description", MAX_SHORT_TEXT_CHARS, findings);
+    }
+    // Coordinates that were dropped as wrong have been reported already.
+    if !had_coordinates && entry.service_area.is_none() {
+        findings.warning(
+            ProblemKind::Suspicious,
+            "location",
+            "neither coordinates nor a service_area: a search near a place will not find this entry",
+        );
+    }
+    let mut index = 0;
+    entry.phones.retain_mut(|phone| {
+        let description_field = FieldPath::item("phones", index, "description");
+        let number_field = FieldPath::item("phones", index, "number");
+        index += 1;
+        check_optional_text(&mut phone.description, description_field, MAX_SHORT_TEXT_CHARS, findings);
+        let mut number = Some(std::mem::take(&mut phone.number));
+        check_phone_number(&mut number, number_field, findings);
+        match number {
+            Some(number) => {
+                phone.number = number;
+                true
+            }
+            None => false,
+        }
+    });
+    check_email(&mut entry.email, "email", findings);
+    check_url(&mut entry.url, "url", findings);
+    if let Some(schedule) = &mut entry.schedule {
+        if let Some(hours) = &schedule.opening_hours
+            && hours.chars().count() > MAX_SHORT_TEXT_CHARS
+        {
+            findings.error(
+                ProblemKind::TextTooLong,
+                "schedule.opening_hours",
+                format!("{} characters; at most {MAX_SHORT_TEXT_CHARS} are allowed", hours.chars().count()),
+                Consequence::ValueIgnored,
+            );
+            schedule.opening_hours = None;
+        }
+        check_optional_text(&mut schedule.description, "schedule.description", MAX_SHORT_TEXT_CHARS, findings);
+    }
+    check_optional_text(&mut entry.fees_description, "fees_description", MAX_SHORT_TEXT_CHARS, findings);
+    check_course(entry, findings);
+    true
+}
+
+fn check_course(entry: &mut Entry, findings: &mut Findings) {
+    match (&mut entry.course, entry.kind) {
+        (Some(_), Kind::Service | Kind::Association) => {
+            findings.error(
+                ProblemKind::InvalidValue,
+                "course",
+                format!("only entries of kind \"course\" have course details, this one is \"{}\"", entry.kind.as_str()),
+                Consequence::ValueIgnored,
+            );
+            entry.course = None;
+        }
+        (None, Kind::Course) => {
+            findings.warning(ProblemKind::MissingField, "course", "a course without course details (levels, type, dates)");
+        }
+        (Some(course), Kind::Course) => {
+            course.levels.sort();
+            course.levels.dedup();
+            if let (Some(start), Some(end)) = (course.start_date, course.end_date)
+                && end < start
+            {
+                findings.error(
+                    ProblemKind::InvalidDate,
+                    "course.end_date",
+                    format!("the course ends ({end}) before it starts ({start})"),
+                    Consequence::ValueIgnored,
+                );
+                course.end_date = None;
+            }
+        }
+        (None, _) => {}
+    }
+}
+
+fn check_categories(categories: &mut Vec<String>, context: &CheckContext, findings: &mut Findings) {
+    let mut seen = HashSet::new();
+    let mut index = 0;
+    categories.retain(|category| {
+        let field = FieldPath::item("categories", index, "");
+        index += 1;
+        if !context.known_categories.contains(category) {
+            findings.error(
+                ProblemKind::UnknownCategory,
+                field,
+                format!("unknown category \"{category}\": use a built-in id or define it in the directory's categories"),
+                Consequence::ValueIgnored,
+            );
+            return false;
+        }
+        seen.insert(category.clone())
+    });
+}
+
+fn check_languages(languages: &mut Vec<LanguageCode>, findings: &mut Findings) {
+    let mut seen = HashSet::new();
+    let mut index = 0;
+    languages.retain_mut(|code| {
+        let field = FieldPath::item("languages", index, "");
+        index += 1;
+        match check_language_code(code.as_str()) {
+            LanguageCheck::Valid => {}
+            LanguageCheck::Normalized(preferred) => {
+                if preferred.as_str().len() < code.as_str().len() {
+                    findings.warning(
+                        ProblemKind::UnknownLanguage,
+                        field,
+                        format!("\"{code}\" has the shorter ISO 639-1 code \"{preferred}\"; that one is used"),
+                    );
+                }
+                *code = preferred;
+            }
+            LanguageCheck::Unknown => {
+                findings.error(
+                    ProblemKind::UnknownLanguage,
+                    field,
+                    format!("\"{code}\" is not an ISO 639-1 or ISO 639-3 language code"),
+                    Consequence::ValueIgnored,
+                );
+                return false;
+            }
+        }
+        seen.insert(*code)
+    });
+}
+
+fn check_location(location: &mut Location, context: &CheckContext, findings: &mut Findings) {
+    check_optional_text(&mut location.name, "location.name", MAX_SHORT_TEXT_CHARS, findings);
+    check_optional_text(&mut location.transportation, "location.transportation", MAX_SHORT_TEXT_CHARS, findings);
+    for (field, value) in [("location.address_1", &mut location.address_1), ("location.city", &mut location.city)] {
+        if let Some(text) = value
+            && text.chars().count() > MAX_SHORT_TEXT_CHARS
+        {
+            findings.error(
+                ProblemKind::TextTooLong,
+                field,
+                format!("{} characters; at most {MAX_SHORT_TEXT_CHARS} are allowed", text.chars().count()),
+                Consequence::ValueIgnored,
+            );
+            *value = None;
+        }
+    }
+    if let Some(code) = &location.postal_code
+        && !(code.len() == 5 && code.bytes().all(|byte| byte.is_ascii_digit()))
+    {
+        findings.error(
+            ProblemKind::InvalidValue,
+            "location.postal_code",
+            format!("\"{code}\" is not a German postcode (five digits)"),
+            Consequence::ValueIgnored,
+        );
+        location.postal_code = None;
+    }
+    match (location.latitude, location.longitude) {
+        (None, None) => {}
+        (Some(latitude), Some(longitude)) => {
+            if let Some(message) = coordinates_problem(latitude, longitude) {
+                findings.error(ProblemKind::InvalidCoordinates, "location", message, Consequence::ValueIgnored);
+                location.latitude = None;
+                location.longitude = None;
+            } else if let Some((centre_latitude, centre_longitude)) = context.region_centre {
+                let kilometres = crate::distance::haversine_metres(
+                    crate::distance::GeoPoint { latitude, longitude },
+                    crate::distance::GeoPoint { latitude: centre_latitude, longitude: centre_longitude },
+                ) / 1000.0;
+                if kilometres > FAR_FROM_REGION_KM {
+                    findings.warning(
+                        ProblemKind::InvalidCoordinates,
+                        "location",
+                        format!("{latitude}, {longitude} is {kilometres:.0} km from the region's centre; is it right?"),
+                    );
+                }
+            }
+        }
+        _ => {
+            findings.error(
+                ProblemKind::InvalidCoordinates,
+                "location",
+                "latitude and longitude must be given together",
+                Consequence::ValueIgnored,
+            );
+            location.latitude = None;
+            location.longitude = None;
+        }
+    }
+}
+
+/// What is wrong with a pair of coordinates for a German directory, if anything.
+fn coordinates_problem(latitude: f64, longitude: f64) -> Option<String> {
+    let in_germany = |lat: f64, lon: f64| {
+        let (south, west, north, east) = GERMANY;
+        (south..=north).contains(&lat) && (west..=east).contains(&lon)
+    };
+    if !latitude.is_finite() || !longitude.is_finite() || latitude.abs() > 90.0 || longitude.abs() > 180.0 {
+        return Some(format!(
+            "{latitude}, {longitude} is out of range: latitude must lie between -90 and 90, longitude between -180 and 180"
+        ));
+    }
+    if in_germany(latitude, longitude) {
+        return None;
+    }
+    if in_germany(longitude, latitude) {
+        return Some(format!(
+            "latitude {latitude} and longitude {longitude} look swapped: in Germany the latitude is about 47 to 55, the longitude 6 to 15"
+        ));
+    }
+    Some(format!("{latitude}, {longitude} is outside Germany"))
+}
+
+/// Checks a text's translations and length. Returns false when the text must be dropped.
+fn check_text(text: &mut Text, field: impl Display + Copy, max_chars: usize, findings: &mut Findings) -> bool {
+    if let Text::Translated(texts) = text {
+        let mut seen = Vec::with_capacity(texts.len());
+        texts.retain_mut(|(code, _)| {
+            match check_language_code(code.as_str()) {
+                LanguageCheck::Valid => {}
+                LanguageCheck::Normalized(preferred) => *code = preferred,
+                LanguageCheck::Unknown => {
+                    findings.error(
+                        ProblemKind::UnknownLanguage,
+                        format_args!("{field}.{code}"),
+                        format!("\"{code}\" is not an ISO 639 language code"),
+                        Consequence::ValueIgnored,
+                    );
+                    return false;
+                }
+            }
+            // After normalising, "ara" and "ar" are the same language: keep the first.
+            let first = !seen.contains(code);
+            seen.push(*code);
+            first
+        });
+    }
+    let longest = text.iter().map(|(_, value)| value.chars().count()).max().unwrap_or(0);
+    if longest > max_chars {
+        let consequence = if field.to_string() == "name" { Consequence::EntrySkipped } else { Consequence::ValueIgnored };
+        findings.error(ProblemKind::TextTooLong, field, format!("{longest} characters; at most {max_chars} are allowed"), consequence);
+        return false;
+    }
+    true
+}
+
+fn check_optional_text(text: &mut Option<Text>, field: impl Display + Copy, max_chars: usize, findings: &mut Findings) {
+    if let Some(value) = text
+        && (!check_text(value, field, max_chars, findings) || value.is_empty())
+    {
+        *text = None;
+    }
+}
+
+fn check_url(url: &mut Option<String>, field: impl Display, findings: &mut Findings) {
+    if let Some(value) = url
+        && let Some(message) = web_address_problem(value)
+    {
+        findings.error(ProblemKind::InvalidUrl, field, message, Consequence::ValueIgnored);
+        *url = None;
+    }
+}
+
+fn check_email(email: &mut Option<String>, field: impl Display, findings: &mut Findings) {
+    if let Some(value) = email
+        && !is_valid_email(value)
+    {
+        findings.error(
+            ProblemKind::InvalidEmail,
+            field,
+            format!("\"{value}\" is not an e-mail address like name@example.org"),
+            Consequence::ValueIgnored,
+        );
+        *email = None;
+    }
+}
+
+fn check_phone_number(phone: &mut Option<String>, field: impl Display, findings: &mut Findings) {
+    if let Some(value) = phone
+        && !is_valid_phone_number(value)
+    {
+        findings.error(
+            ProblemKind::InvalidValue,
+            field,
+            format!("\"{value}\" is not a telephone number: digits, spaces, + at the start, and - / ( ) only"),
+            Consequence::ValueIgnored,
+        );
+        *phone = None;
+    }
+}
+
+/// Why `url` is not a safe web address, if it is not.
+///
+/// Only `https:` and `http:` are accepted for websites: the widget turns them into links, and
+/// `javascript:` or `data:` links in untrusted data would run code in the county's page.
+/// Phone and e-mail links are built by the widget from the checked fields, never taken as given.
+pub fn web_address_problem(url: &str) -> Option<String> {
+    if url.chars().any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | '\\' | '`')) {
+        return Some(format!("\"{url}\" contains spaces or characters that do not belong in a web address"));
+    }
+    let lower = url.to_ascii_lowercase();
+    let Some(rest) = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://")) else {
+        return Some(match lower.split_once(':') {
+            Some((scheme, _)) if !scheme.is_empty() && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c)) => {
+                format!("\"{scheme}:\" links are not allowed; a website must start with https:// or http://")
+            }
+            _ => format!("\"{url}\" is not a web address; it must start with https:// or http://"),
+        });
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host_without_port = host.rsplit_once(':').map_or(host, |(name, port)| {
+        if port.bytes().all(|byte| byte.is_ascii_digit()) { name } else { host }
+    });
+    let valid_host = host_without_port.contains('.')
+        && !host_without_port.starts_with('.')
+        && !host_without_port.ends_with('.')
+        && host_without_port.split('.').all(|label| {
+            !label.is_empty() && !label.starts_with('-') && label.chars().all(|c| c.is_alphanumeric() || c == '-')
+        });
+    if !valid_host {
+        return Some(format!("\"{url}\" has no valid host name after the https://"));
+    }
+    None
+}
+
+/// A deliberately simple check: one `@`, a plausible local part, and a domain with a dot.
+pub fn is_valid_email(email: &str) -> bool {
+    let Some((local, domain)) = email.split_once('@') else { return false };
+    let local_ok = !local.is_empty()
+        && local.len() <= 64
+        && !local.starts_with('.')
+        && !local.ends_with('.')
+        && local.chars().all(|c| c.is_alphanumeric() || "!#$%&'*+/=?^_`{|}~.-".contains(c));
+    let domain_ok = domain.len() <= 253
+        && domain.contains('.')
+        && domain.split('.').all(|label| {
+            !label.is_empty()
+                && label.len() <= 63
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+                && label.chars().all(|c| c.is_alphanumeric() || c == '-')
+        });
+    local_ok && domain_ok
+}
+
+fn is_valid_phone_number(number: &str) -> bool {
+    let digits = number.bytes().filter(u8::is_ascii_digit).count();
+    let allowed = number.char_indices().all(|(index, c)| c.is_ascii_digit() || " -/().".contains(c) || (c == '+' && index == 0));
+    allowed && (4..=20).contains(&digits) && number.len() <= 40
+}
+
+fn is_valid_entry_id(id: &str) -> bool {
+    let mut chars = id.chars();
+    matches!(chars.next(), Some(first) if first.is_ascii_alphanumeric())
+        && id.len() <= 100
+        && chars.all(|c| c.is_ascii_alphanumeric() || "._:-".contains(c))
+}
+
+fn is_valid_category_id(id: &str) -> bool {
+    let mut chars = id.chars();
+    matches!(chars.next(), Some(first) if first.is_ascii_lowercase() || first.is_ascii_digit())
+        && id.len() <= 64
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn web_addresses() {
+        for good in ["https://example.org", "http://example.org/a?b=c#d", "https://www.example.org:8443/x", "https://bücher.example/"] {
+            assert_eq!(web_address_problem(good), None, "{good}");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            "JavaScript:alert(1)",
+            "data:text/html,<b>x</b>",
+            "ftp://example.org",
+            "example.org",
+            "https://",
+            "https://exa mple.org",
+            "https://user@evil.example",
+            "https://localhost",
+        ] {
+            assert!(web_address_problem(bad).is_some(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn email_addresses() {
+        for good in ["a@example.org", "migration.korbach+info@example.org", "x@sub.example.de"] {
+            assert!(is_valid_email(good), "{good}");
+        }
+        for bad in ["", "a", "a@", "@example.org", "a@example", "a b@example.org", "a@@example.org", "a@-x.org", ".a@example.org"] {
+            assert!(!is_valid_email(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn phone_numbers() {
+        for good in ["+49 30 23125 417", "05631 954-0", "(0 56 31) 95 40"] {
+            assert!(is_valid_phone_number(good), "{good}");
+        }
+        for bad in ["", "call us", "12", "+49 30 +1", "0800 CALL NOW"] {
+            assert!(!is_valid_phone_number(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn coordinates() {
+        assert_eq!(coordinates_problem(51.27, 8.87), None);
+        assert!(coordinates_problem(8.87, 51.27).unwrap().contains("swapped"));
+        assert!(coordinates_problem(100.0, 8.0).unwrap().contains("out of range"));
+        assert!(coordinates_problem(48.85, 2.35).unwrap().contains("outside Germany"));
+    }
+}

@@ -1,0 +1,33 @@
+//! service-finder: a directory of local integration services, language courses and
+//! associations that newcomers can search by text, category, language and distance, entirely
+//! on their device.
+//!
+//! This crate is the pure-Rust core: it never touches JavaScript or the DOM, so all of it is
+//! tested natively. The data flows one way:
+//!
+//! ```text
+//! directory JSON ──load_directory──▶ Directory ──Index::new──▶ Index ──search(Query)──▶ SearchResults
+//! ```
+//!
+//! ```
+//! use service_finder::{Index, Query, load_directory, DEMO_DIRECTORY_JSON};
+//!
+//! let loaded = load_directory(DEMO_DIRECTORY_JSON).expect("the demo directory loads");
+//! let index = Index::new(loaded.directory);
+//! let results = index.search(&Query { text: "Beratung".into(), ..Query::default() }).unwrap();
+//! assert!(results.total > 0);
+//! ```
+#![deny(missing_docs)]
+
+pub mod directory;
+pub mod distance;
+pub mod generate;
+pub mod search;
+
+pub use directory::{Directory, Entry, Kind, LoadError, LoadedDirectory, Problem, Severity, load_directory};
+pub use distance::GeoPoint;
+pub use search::{Facets, Hit, Index, Query, SearchResults, Sort};
+
+/// The bundled demo directory (fictitious example data for Landkreis Waldeck-Frankenberg),
+/// used when no other directory is given.
+pub const DEMO_DIRECTORY_JSON: &str = include_str!("../data/demo/waldeck-frankenberg.json");

@@ -1,0 +1,212 @@
+//! Text folding: turning what people write and type into comparable search tokens.
+//!
+//! The same folding runs over the directory when it is indexed and over every query, so the
+//! two meet whatever way a word was written:
+//! - case is folded, and compatibility forms are decomposed (Unicode NFKD) with their
+//!   combining marks removed: `Übersetzung` → `ubersetzung`, `café` → `cafe`, Arabic short
+//!   vowels and hamza seats disappear, `й` → `и`;
+//! - German spellings without umlaut keys meet: `ß` → `ss`, and `ae`, `oe`, `ue` → `a`, `o`, `u`,
+//!   so `Uebersetzung`, `Ubersetzung` and `Übersetzung` are one token;
+//! - Arabic-script letters that people type interchangeably are unified (Persian and Arabic
+//!   yeh and kaf, alef maqsura, teh marbuta), tatweel and zero-width joiners vanish, and
+//!   Arabic-Indic and Persian digits become ASCII digits;
+//! - Turkish dotless ı meets i.
+//!
+//! Tokens are runs of letters and digits; everything else separates them.
+
+use unicode_normalization::char::{decompose_compatible, is_combining_mark};
+
+/// Calls `emit` with each folded token of `text`, in order.
+pub fn for_each_token(text: &str, mut emit: impl FnMut(&str)) {
+    let mut token = String::with_capacity(32);
+    for character in text.chars() {
+        if character.is_ascii() {
+            if character.is_ascii_alphanumeric() {
+                token.push(character.to_ascii_lowercase());
+            } else {
+                flush(&mut token, &mut emit);
+            }
+        } else {
+            fold_non_ascii(character, &mut token, &mut emit);
+        }
+    }
+    flush(&mut token, &mut emit);
+}
+
+/// The folded tokens of `text`.
+pub fn tokens(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for_each_token(text, |token| out.push(token.to_owned()));
+    out
+}
+
+fn fold_non_ascii(character: char, token: &mut String, emit: &mut impl FnMut(&str)) {
+    match character {
+        'ß' | 'ẞ' => token.push_str("ss"),
+        'ı' => token.push('i'),
+        // Zero-width non-joiner and joiner (used inside Persian words), soft hyphen, tatweel:
+        // invisible, so they must not split or change a word.
+        '\u{200C}' | '\u{200D}' | '\u{00AD}' | '\u{0640}' => {}
+        'ى' | 'ی' | 'ې' => token.push('ي'),
+        'ک' => token.push('ك'),
+        'ة' => token.push('ه'),
+        '٠'..='٩' => token.push(char::from(b'0' + (character as u32 - '٠' as u32) as u8)),
+        '۰'..='۹' => token.push(char::from(b'0' + (character as u32 - '۰' as u32) as u8)),
+        _ => {
+            let mut separator = false;
+            decompose_compatible(character, |part| {
+                if is_combining_mark(part) {
+                    return;
+                }
+                if part.is_alphanumeric() {
+                    for lower in part.to_lowercase() {
+                        if !is_combining_mark(lower) {
+                            token.push(lower);
+                        }
+                    }
+                } else {
+                    separator = true;
+                }
+            });
+            if separator {
+                flush(token, emit);
+            }
+        }
+    }
+}
+
+fn flush(token: &mut String, emit: &mut impl FnMut(&str)) {
+    if token.is_empty() {
+        return;
+    }
+    fold_german_digraphs(token);
+    emit(token);
+    token.clear();
+}
+
+/// `ae` → `a`, `oe` → `o`, `ue` → `u`: the spellings of ä, ö, ü without umlaut keys.
+fn fold_german_digraphs(token: &mut String) {
+    let bytes = token.as_bytes();
+    let has_digraph = bytes.windows(2).any(|pair| matches!(pair, [b'a' | b'o' | b'u', b'e']));
+    if !has_digraph {
+        return;
+    }
+    let mut folded = String::with_capacity(token.len());
+    let mut previous = '\0';
+    for character in token.chars() {
+        if character == 'e' && matches!(previous, 'a' | 'o' | 'u') {
+            previous = '\0';
+            continue;
+        }
+        folded.push(character);
+        previous = character;
+    }
+    *token = folded;
+}
+
+/// True when `a` and `b` differ by at most one insertion, deletion, substitution or swap of
+/// two neighbouring characters.
+pub fn within_one_edit(a: &str, b: &str) -> bool {
+    // One edit changes the length by at most one character of at most four bytes.
+    if a.len().abs_diff(b.len()) > 4 {
+        return false;
+    }
+    if a.is_ascii() && b.is_ascii() {
+        within_one_edit_of(a.as_bytes(), b.as_bytes())
+    } else {
+        let a: Vec<char> = a.chars().collect();
+        let b: Vec<char> = b.chars().collect();
+        within_one_edit_of(&a, &b)
+    }
+}
+
+/// True when some prefix of `term` is within one edit of `word` (a word still being typed).
+pub fn prefix_within_one_edit(word: &str, term: &str) -> bool {
+    if word.is_ascii() && term.is_ascii() {
+        let length = word.len();
+        return [length.saturating_sub(1), length, length + 1]
+            .into_iter()
+            .filter(|&end| end <= term.len())
+            .any(|end| within_one_edit_of(word.as_bytes(), &term.as_bytes()[..end]));
+    }
+    let word_length = word.chars().count();
+    let boundaries: Vec<usize> = term.char_indices().map(|(index, _)| index).chain([term.len()]).collect();
+    [word_length.saturating_sub(1), word_length, word_length + 1]
+        .into_iter()
+        .filter_map(|length| boundaries.get(length))
+        .any(|&end| within_one_edit(word, &term[..end]))
+}
+
+fn within_one_edit_of<T: Eq>(a: &[T], b: &[T]) -> bool {
+    if a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let common = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    if common == a.len() && common == b.len() {
+        return true;
+    }
+    match a.len().cmp(&b.len()) {
+        std::cmp::Ordering::Equal => {
+            let substitution = a[common + 1..] == b[common + 1..];
+            let swap = common + 1 < a.len()
+                && a[common] == b[common + 1]
+                && a[common + 1] == b[common]
+                && a[common + 2..] == b[common + 2..];
+            substitution || swap
+        }
+        std::cmp::Ordering::Less => a[common..] == b[common + 1..],
+        std::cmp::Ordering::Greater => a[common + 1..] == b[common..],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(text: &str, expected: &[&str]) {
+        assert_eq!(tokens(text), expected, "{text:?}");
+    }
+
+    #[test]
+    fn folds_case_diacritics_and_german_spellings() {
+        check("Beratung", &["beratung"]);
+        check("Übersetzung", &["ubersetzung"]);
+        check("Uebersetzung", &["ubersetzung"]);
+        check("Ubersetzung", &["ubersetzung"]);
+        check("Straße", &["strasse"]);
+        check("STRASSE", &["strasse"]);
+        check("Café Öffnungszeiten", &["cafe", "offnungszeiten"]);
+        check("Frankenberg (Eder)", &["frankenberg", "eder"]);
+        check("Jobcenter/Arbeitsagentur, 3. OG", &["jobcenter", "arbeitsagentur", "3", "og"]);
+        check("ﬁnden", &["finden"]);
+        check("Diyarbakır", &["diyarbakir"]);
+    }
+
+    #[test]
+    fn keeps_arabic_and_cyrillic_searchable_as_typed() {
+        check("دورة لغة", &["دوره", "لغه"]);
+        check("دَوْرَةُ", &["دوره"]);
+        check("أحمد إبراهيم آمنة", &["احمد", "ابراهيم", "امنه"]);
+        check("مشاوره\u{200C}ی", &["مشاورهي"]);
+        check("کلاس زبان", &["كلاس", "زبان"]);
+        check("عربی", &["عربي"]);
+        check("٣٤٤٩٧ ۳۴۴۹۷", &["34497", "34497"]);
+        check("Курси німецької", &["курси", "німецькоі"]);
+        check("Работа", &["работа"]);
+        check("Йога ёлка", &["иога", "елка"]);
+        check("ትግርኛ", &["ትግርኛ"]);
+    }
+
+    #[test]
+    fn edit_distance_of_one() {
+        for (a, b) in [("beratung", "beratung"), ("beratung", "beratunh"), ("beratung", "bertaung"), ("beratung", "beratun"), ("beratung", "beratungs"), ("курси", "курсы")] {
+            assert!(within_one_edit(a, b), "{a} {b}");
+        }
+        for (a, b) in [("beratung", "bearbeitung"), ("beratung", "berat"), ("kurs", "kraus"), ("abcd", "badc")] {
+            assert!(!within_one_edit(a, b), "{a} {b}");
+        }
+        assert!(prefix_within_one_edit("integr", "intgrationskurs"));
+        assert!(prefix_within_one_edit("intgr", "integrationskurs"));
+        assert!(!prefix_within_one_edit("abcde", "integrationskurs"));
+    }
+}

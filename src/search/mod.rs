@@ -1,0 +1,10 @@
+//! Search: text folding, the index, and queries with filters, facets and distance.
+
+mod engine;
+mod fold;
+mod index;
+mod query;
+
+pub use fold::{for_each_token, tokens, within_one_edit};
+pub use index::Index;
+pub use query::{FacetCount, Facets, Hit, MAX_LIMIT, Query, QueryError, SearchResults, Sort};

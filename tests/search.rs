@@ -1,0 +1,276 @@
+//! The search engine on a small directory whose right answers are known.
+
+use serde_json::json;
+use service_finder::search::FacetCount;
+use service_finder::{GeoPoint, Index, Kind, Query, SearchResults, Sort, load_directory};
+
+const KORBACH: GeoPoint = GeoPoint { latitude: 51.2756, longitude: 8.873 };
+
+fn index() -> Index {
+    let directory = json!({
+        "format_version": 1,
+        "title": "Test",
+        "region": {"name": "Waldeck-Frankenberg", "latitude": 51.16, "longitude": 8.9},
+        "categories": [{"id": "mobility", "name": {"de": "Fahrdienste", "en": "Transport"}}],
+        "entries": [
+            {"id": "counselling", "kind": "service", "name": "Migrationsberatung für Erwachsene",
+             "organization": {"name": "Caritasverband (Beispiel)"},
+             "description": "Hilfe bei Anträgen und Briefen.",
+             "categories": ["migration-counselling"], "languages": ["de", "ar"], "free_of_charge": true,
+             "location": {"city": "Korbach", "latitude": 51.2760, "longitude": 8.8700, "wheelchair": "yes"}},
+            {"id": "translation", "kind": "service",
+             "name": {"de": "Übersetzungsdienst", "en": "Translation service", "uk": "Служба перекладу"},
+             "categories": ["interpreting"], "languages": ["de", "fa", "uk"], "free_of_charge": false,
+             "location": {"city": "Bad Arolsen", "latitude": 51.3798, "longitude": 9.0145, "wheelchair": "no"}},
+            {"id": "course", "kind": "course", "name": "Integrationskurs mit Kinderbetreuung",
+             "categories": ["integration-courses", "children-family"], "languages": ["de"],
+             "location": {"city": "Frankenberg (Eder)", "latitude": 51.0589, "longitude": 8.8008},
+             "course": {"levels": ["A1"], "course_type": "parents"}},
+            {"id": "club", "kind": "association",
+             "name": {"de": "Deutsch-Arabischer Kulturverein", "ar": "الجمعية الثقافية الألمانية العربية"},
+             "categories": ["associations-leisure"], "languages": ["de", "ar"], "free_of_charge": true,
+             "location": {"city": "Bad Wildungen", "latitude": 51.1196, "longitude": 9.1247}},
+            {"id": "phone", "kind": "service",
+             "name": {"de": "Telefonberatung an der Straße der Einheit", "uk": "Консультація телефоном"},
+             "categories": ["migration-counselling", "mobility"], "languages": ["ru", "uk"], "free_of_charge": true,
+             "service_area": {"scope": "remote"}},
+            {"id": "jobcenter", "kind": "service", "name": "Jobcenter Korbach",
+             "categories": ["work-jobcenter"], "languages": ["de", "en"],
+             "location": {"city": "Korbach", "latitude": 51.2700, "longitude": 8.8800, "wheelchair": "yes"}},
+            {"id": "nowhere", "kind": "association", "name": "Verein ohne Ort",
+             "categories": ["volunteering-mentoring"], "languages": ["de"]}
+        ]
+    });
+    let loaded = load_directory(&directory.to_string()).unwrap();
+    Index::new(loaded.directory)
+}
+
+fn search(index: &Index, query: Query) -> SearchResults {
+    index.search(&query).unwrap()
+}
+
+fn ids(results: &SearchResults) -> Vec<&str> {
+    results.hits.iter().map(|hit| hit.id.as_str()).collect()
+}
+
+fn sorted_ids(results: &SearchResults) -> Vec<&str> {
+    let mut ids = ids(results);
+    ids.sort_unstable();
+    ids
+}
+
+fn text(words: &str) -> Query {
+    Query { text: words.to_owned(), ..Query::default() }
+}
+
+/// Data-driven: the text typed and the entries it must find (in any order).
+fn check_text(index: &Index, typed: &str, expected: &[&str]) {
+    let results = search(index, text(typed));
+    let mut expected = expected.to_vec();
+    expected.sort_unstable();
+    assert_eq!(sorted_ids(&results), expected, "typed {typed:?}");
+    assert_eq!(results.total, expected.len());
+}
+
+#[test]
+fn folding_matches_however_it_is_written() {
+    let index = index();
+    for typed in ["Beratung", "beratung", "BERATUNG"] {
+        check_text(&index, typed, &["counselling", "phone"]);
+    }
+    for typed in ["Übersetzung", "Ubersetzung", "Uebersetzung", "ubersetzungsdienst"] {
+        check_text(&index, typed, &["translation"]);
+    }
+    for typed in ["Straße", "Strasse", "strasse"] {
+        check_text(&index, typed, &["phone"]);
+    }
+}
+
+#[test]
+fn arabic_and_cyrillic_are_searchable_as_typed() {
+    let index = index();
+    check_text(&index, "الثقافية", &["club"]);
+    check_text(&index, "الثقافيه", &["club"]);
+    check_text(&index, "Консультація", &["phone"]);
+    check_text(&index, "консульт", &["phone"]);
+    check_text(&index, "перекладу", &["translation"]);
+}
+
+#[test]
+fn prefix_of_the_word_being_typed() {
+    let index = index();
+    // "integr" is also one edit away from the start of "interpreting": a weaker match, ranked lower.
+    let results = search(&index, text("Integr"));
+    assert_eq!(ids(&results), ["course", "translation"]);
+    assert!(results.hits[0].score > results.hits[1].score);
+    check_text(&index, "migrationsb", &["counselling", "phone"]);
+    check_text(&index, "jobc", &["jobcenter"]);
+}
+
+#[test]
+fn words_inside_german_compounds() {
+    let index = index();
+    check_text(&index, "kurs", &["course"]);
+    check_text(&index, "betreuung", &["course"]);
+}
+
+#[test]
+fn one_typo_in_words_of_five_letters_or_more() {
+    let index = index();
+    // The typo matches the name of one entry and the category label of both.
+    check_text(&index, "Migrationsberatnug", &["counselling", "phone"]);
+    check_text(&index, "Jobcentr", &["jobcenter"]);
+    check_text(&index, "Jpbcenter", &["jobcenter"]);
+    check_text(&index, "Kulturvrein", &["club"]);
+    // Two typos, or one in a short word, find nothing rather than noise.
+    check_text(&index, "Jpbcentr", &[]);
+    check_text(&index, "Jbo", &[]);
+}
+
+#[test]
+fn searches_every_field_in_every_language() {
+    let index = index();
+    check_text(&index, "Caritasverband", &["counselling"]);
+    check_text(&index, "Korbach", &["counselling", "jobcenter"]);
+    check_text(&index, "Anträgen", &["counselling"]);
+    // Category labels, German and English, built-in and the directory's own.
+    check_text(&index, "Migrationsberatung", &["counselling", "phone"]);
+    check_text(&index, "migration counselling", &["counselling", "phone"]);
+    check_text(&index, "Transport", &["phone"]);
+    check_text(&index, "translation", &["translation"]);
+}
+
+#[test]
+fn every_word_must_match() {
+    let index = index();
+    check_text(&index, "jobcenter korbach", &["jobcenter"]);
+    check_text(&index, "beratung korbach", &["counselling"]);
+    check_text(&index, "jobcenter arolsen", &[]);
+}
+
+#[test]
+fn the_best_match_comes_first() {
+    let index = index();
+    // "Beratung" in the name beats "Beratung" in a category label only.
+    let results = search(&index, text("migrationsberatung"));
+    assert_eq!(ids(&results)[0], "counselling");
+    assert!(results.hits[0].score > results.hits[1].score);
+}
+
+#[test]
+fn filters() {
+    let index = index();
+    let check = |query: Query, expected: &[&str]| {
+        let results = search(&index, query.clone());
+        assert_eq!(sorted_ids(&results), expected, "{query:?}");
+    };
+    check(Query { kinds: vec![Kind::Course], ..Query::default() }, &["course"]);
+    check(Query { kinds: vec![Kind::Course, Kind::Association], ..Query::default() }, &["club", "course", "nowhere"]);
+    check(Query { categories: vec!["migration-counselling".into()], ..Query::default() }, &["counselling", "phone"]);
+    check(
+        Query { categories: vec!["interpreting".into(), "work-jobcenter".into()], ..Query::default() },
+        &["jobcenter", "translation"],
+    );
+    check(Query { languages: vec!["uk".into()], ..Query::default() }, &["phone", "translation"]);
+    check(Query { languages: vec!["ar".into(), "en".into()], ..Query::default() }, &["club", "counselling", "jobcenter"]);
+    check(Query { free_of_charge: true, ..Query::default() }, &["club", "counselling", "phone"]);
+    check(Query { wheelchair_accessible: true, ..Query::default() }, &["counselling", "jobcenter"]);
+    check(Query { categories: vec!["no-such-category".into()], ..Query::default() }, &[]);
+    check(
+        Query { text: "beratung".into(), languages: vec!["ar".into()], free_of_charge: true, ..Query::default() },
+        &["counselling"],
+    );
+}
+
+fn count<'a>(counts: &'a [FacetCount], value: &str) -> Option<usize> {
+    counts.iter().find(|count| count.value == value).map(|count| count.count)
+}
+
+#[test]
+fn facets_count_what_each_filter_would_give() {
+    let index = index();
+    let all = search(&index, Query::default());
+    assert_eq!(all.total, 7);
+    assert_eq!(count(&all.facets.kinds, "service"), Some(4));
+    assert_eq!(count(&all.facets.kinds, "course"), Some(1));
+    assert_eq!(count(&all.facets.kinds, "association"), Some(2));
+    assert_eq!(count(&all.facets.categories, "migration-counselling"), Some(2));
+    assert_eq!(count(&all.facets.categories, "mobility"), Some(1));
+    assert_eq!(count(&all.facets.categories, "health"), None, "unused categories get no chip");
+    assert_eq!(count(&all.facets.languages, "de"), Some(6));
+    assert_eq!(all.facets.languages[0].value, "de", "the most offered language first");
+
+    // With a category chosen, the other category chips count as if added to it ("any of"),
+    // while kinds and languages count within the chosen category.
+    let chosen = search(&index, Query { categories: vec!["migration-counselling".into()], ..Query::default() });
+    assert_eq!(chosen.total, 2);
+    assert_eq!(count(&chosen.facets.categories, "interpreting"), Some(1));
+    assert_eq!(count(&chosen.facets.categories, "migration-counselling"), Some(2));
+    assert_eq!(count(&chosen.facets.kinds, "service"), Some(2));
+    assert_eq!(count(&chosen.facets.kinds, "course"), Some(0));
+    assert_eq!(count(&chosen.facets.languages, "uk"), Some(1));
+    assert_eq!(count(&chosen.facets.languages, "fa"), Some(0));
+
+    // Hard filters (text, free of charge, radius) narrow every facet.
+    let free = search(&index, Query { free_of_charge: true, ..Query::default() });
+    assert_eq!(count(&free.facets.kinds, "service"), Some(2));
+    assert_eq!(count(&free.facets.kinds, "course"), Some(0));
+}
+
+#[test]
+fn radius_search_keeps_remote_entries_after_the_located_ones() {
+    let index = index();
+    let results = search(&index, Query { near: Some(KORBACH), radius_km: Some(5.0), ..Query::default() });
+    assert_eq!(ids(&results), ["counselling", "jobcenter", "phone"]);
+    let distances: Vec<Option<f64>> = results.hits.iter().map(|hit| hit.distance_metres).collect();
+    assert!(distances[0].unwrap() < distances[1].unwrap());
+    assert_eq!(distances[2], None, "a remote service has no distance");
+    // Without a radius, everything is sorted by distance; entries without any place come last.
+    let all = search(&index, Query { near: Some(KORBACH), limit: 10, ..Query::default() });
+    assert_eq!(ids(&all), ["counselling", "jobcenter", "translation", "course", "club", "phone", "nowhere"]);
+}
+
+#[test]
+fn sort_orders() {
+    let index = index();
+    let by_name = search(&index, Query { sort: Sort::Name, ..Query::default() });
+    assert_eq!(
+        ids(&by_name),
+        ["club", "course", "jobcenter", "counselling", "phone", "translation", "nowhere"],
+        "Ü sorts as U, between T and V"
+    );
+    let by_distance = search(&index, Query { text: "beratung".into(), near: Some(KORBACH), sort: Sort::Distance, ..Query::default() });
+    assert_eq!(ids(&by_distance), ["counselling", "phone"]);
+}
+
+#[test]
+fn paging() {
+    let index = index();
+    let page = |offset, limit| search(&index, Query { sort: Sort::Name, offset, limit, ..Query::default() });
+    assert_eq!(ids(&page(0, 3)), ["club", "course", "jobcenter"]);
+    assert_eq!(ids(&page(3, 3)), ["counselling", "phone", "translation"]);
+    assert_eq!(ids(&page(6, 3)), ["nowhere"]);
+    assert_eq!(ids(&page(9, 3)), Vec::<&str>::new());
+    assert_eq!(page(3, 3).total, 7);
+    assert_eq!(page(0, 0).hits.len(), 0);
+}
+
+#[test]
+fn queries_that_make_no_sense_are_refused() {
+    let index = index();
+    let radius_alone = index.search(&Query { radius_km: Some(5.0), ..Query::default() });
+    assert_eq!(radius_alone.unwrap_err().field, "radius_km");
+    let bad_point = index.search(&Query { near: Some(GeoPoint::new(f64::NAN, 8.0)), ..Query::default() });
+    assert_eq!(bad_point.unwrap_err().field, "near");
+    let negative = index.search(&Query { near: Some(KORBACH), radius_km: Some(-1.0), ..Query::default() });
+    assert_eq!(negative.unwrap_err().field, "radius_km");
+}
+
+#[test]
+fn odd_text_is_harmless() {
+    let index = index();
+    for typed in ["", "   ", "!!!", "\u{200C}", &"a".repeat(10_000), "a b c d e f g h i j k l m n o p"] {
+        assert!(index.search(&text(typed)).is_ok(), "{typed:?}");
+    }
+    assert_eq!(search(&index, text("   ")).total, 7, "blank text means no text filter");
+}
