@@ -4,7 +4,7 @@
 //! heap the loaded index keeps (measured with a counting allocator). divan prints the median
 //! ("median" column) and the other percentiles it samples for every benchmark.
 
-use std::alloc::{GlobalAlloc, Layout, System};
+use std::alloc::{GlobalAlloc, Layout};
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicIsize, Ordering};
 use std::sync::{Mutex, OnceLock};
@@ -13,7 +13,8 @@ use divan::{Bencher, black_box};
 use service_finder::generate::generate_directory;
 use service_finder::{GeoPoint, Index, Kind, Query, Sort, load_directory};
 
-/// Counts live heap bytes, to report what an index keeps in memory.
+/// Counts live heap bytes, to report what an index keeps in memory. It wraps mimalloc, the
+/// allocator of the native CLI.
 struct CountingAllocator;
 
 static LIVE_BYTES: AtomicIsize = AtomicIsize::new(0);
@@ -21,14 +22,14 @@ static LIVE_BYTES: AtomicIsize = AtomicIsize::new(0);
 unsafe impl GlobalAlloc for CountingAllocator {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         LIVE_BYTES.fetch_add(layout.size() as isize, Ordering::Relaxed);
-        // SAFETY: forwarded unchanged to the system allocator.
-        unsafe { System.alloc(layout) }
+        // SAFETY: forwarded unchanged to mimalloc.
+        unsafe { mimalloc::MiMalloc.alloc(layout) }
     }
 
     unsafe fn dealloc(&self, pointer: *mut u8, layout: Layout) {
         LIVE_BYTES.fetch_sub(layout.size() as isize, Ordering::Relaxed);
-        // SAFETY: forwarded unchanged to the system allocator.
-        unsafe { System.dealloc(pointer, layout) }
+        // SAFETY: forwarded unchanged to mimalloc.
+        unsafe { mimalloc::MiMalloc.dealloc(pointer, layout) }
     }
 }
 

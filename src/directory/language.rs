@@ -19,14 +19,19 @@ pub enum LanguageCheck {
 /// Checks a language code: ISO 639-1 (two letters), or ISO 639-3 (three letters) where the
 /// language has no 639-1 code, such as `prs` for Dari.
 pub fn check_language_code(code: &str) -> LanguageCheck {
-    let lower = code.to_ascii_lowercase();
+    // Lower-cased on the stack: this runs for every code of every entry.
+    let mut buffer = [0u8; 3];
+    let Some(lower) = buffer.get_mut(..code.len()) else { return LanguageCheck::Unknown };
+    lower.copy_from_slice(code.as_bytes());
+    lower.make_ascii_lowercase();
+    let Ok(lower) = std::str::from_utf8(lower) else { return LanguageCheck::Unknown };
     let language = match lower.len() {
-        2 => Language::from_639_1(&lower),
-        3 => Language::from_639_3(&lower),
+        2 => Language::from_639_1(lower),
+        3 => Language::from_639_3(lower),
         _ => None,
     };
     let Some(language) = language else { return LanguageCheck::Unknown };
-    let preferred = language.to_639_1().unwrap_or(&lower);
+    let preferred = language.to_639_1().unwrap_or(lower);
     match LanguageCode::new(preferred) {
         Some(_) if preferred == code => LanguageCheck::Valid,
         Some(preferred) => LanguageCheck::Normalized(preferred),

@@ -53,15 +53,13 @@ pub fn load_directory(json: &str) -> Result<LoadedDirectory, LoadError> {
     // Editors on Windows like to start UTF-8 files with a byte-order mark; JSON does not allow it.
     let json = json.strip_prefix('\u{feff}').unwrap_or(json);
 
-    // Fast path: a file without shape errors is read in one pass. Meaning is checked afterwards
-    // either way, so the result is the same as on the slow path.
-    if let Ok(mut directory) = serde_json::from_str::<Directory>(json)
+    // Fast path: a file without shape errors is read in one pass and checked in place. Meaning
+    // is checked the same way on both paths, so the result does not depend on the path taken.
+    if let Ok(directory) = serde_json::from_str::<Directory>(json)
         && directory.format_version == FORMAT_VERSION
         && directory.entries.len() <= MAX_ENTRIES
     {
-        let entries = std::mem::take(&mut directory.entries);
-        let pending = entries.into_iter().map(|entry| Pending { entry: Some(entry), found: Vec::new(), raw: None }).collect();
-        return Ok(finish(json, directory, Vec::new(), pending));
+        return Ok(finish_fast(json, directory));
     }
     load_leniently(json)
 }
@@ -95,15 +93,62 @@ struct Pending<'a> {
     entry: Option<Entry>,
     /// Problems found so far.
     found: Vec<FindingOrIssue>,
-    /// The entry's JSON in the document, when known (the slow path knows it).
-    raw: Option<&'a str>,
+    /// The entry's JSON in the document.
+    raw: &'a str,
+}
+
+/// Checks meaning for a directory that was read in one pass, without moving its entries.
+fn finish_fast(json: &str, mut directory: Directory) -> LoadedDirectory {
+    let mut problems = header_problems(&mut directory);
+    let context = CheckContext::for_directory(&directory);
+    let entries_in_file = directory.entries.len();
+    let mut keep = vec![true; entries_in_file];
+    // Problems by entry index; few entries have any, so this stays short.
+    let mut found: Vec<(usize, Vec<FindingOrIssue>)> = Vec::new();
+    let mut seen_ids: HashSet<String> = HashSet::with_capacity(entries_in_file);
+    for (index, entry) in directory.entries.iter_mut().enumerate() {
+        let mut findings = Findings::default();
+        keep[index] = check_entry(entry, &context, &mut findings);
+        let mut entry_found: Vec<FindingOrIssue> = findings.list.into_iter().map(FindingOrIssue::Finding).collect();
+        if keep[index] && !seen_ids.insert(entry.id.clone()) {
+            entry_found.push(FindingOrIssue::duplicate_id(&entry.id));
+            keep[index] = false;
+        }
+        if !entry_found.is_empty() {
+            found.push((index, entry_found));
+        }
+    }
+    if !found.is_empty() {
+        let lines = LineIndex::new(json);
+        let offsets = entry_offsets(json, &lines);
+        for (index, entry_found) in found {
+            let entry = &directory.entries[index];
+            let entry_ref = EntryRef {
+                index,
+                id: Some(entry.id.clone()),
+                line: lines.line_of(offsets.get(index).copied().unwrap_or(0)),
+            };
+            problems.extend(entry_found.into_iter().map(|finding| finding.into_problem(&entry_ref, !keep[index])));
+        }
+        let mut index = 0;
+        directory.entries.retain(|_| {
+            index += 1;
+            keep[index - 1]
+        });
+    }
+    LoadedDirectory { directory, problems, entries_in_file }
+}
+
+/// Checks the directory's own fields and returns their problems.
+fn header_problems(directory: &mut Directory) -> Vec<Problem> {
+    let mut findings = Findings::default();
+    check_header(directory, &mut findings);
+    findings.list.into_iter().map(|finding| FindingOrIssue::Finding(finding).into_problem_without_entry()).collect()
 }
 
 /// Checks meaning (header and entries), removes duplicate ids, and ties problems to entries.
 fn finish(json: &str, mut directory: Directory, mut problems: Vec<Problem>, mut pending: Vec<Pending>) -> LoadedDirectory {
-    let mut findings = Findings::default();
-    check_header(&mut directory, &mut findings);
-    problems.extend(findings.list.into_iter().map(|finding| FindingOrIssue::Finding(finding).into_problem_without_entry()));
+    problems.extend(header_problems(&mut directory));
 
     let context = CheckContext::for_directory(&directory);
     for item in &mut pending {
@@ -132,17 +177,13 @@ fn finish(json: &str, mut directory: Directory, mut problems: Vec<Problem>, mut 
 
     let entries_in_file = pending.len();
     let lines = LineIndex::new(json);
-    let mut fast_path_offsets: Option<Vec<usize>> = None;
     let mut entries = Vec::with_capacity(pending.len());
     for (index, item) in pending.into_iter().enumerate() {
         if !item.found.is_empty() {
-            let offset = match item.raw {
-                Some(raw) => lines.offset_of(raw),
-                None => fast_path_offsets.get_or_insert_with(|| entry_offsets(json, &lines)).get(index).copied().unwrap_or(0),
-            };
+            let offset = lines.offset_of(item.raw);
             let entry_ref = EntryRef {
                 index,
-                id: item.entry.as_ref().map(|entry| entry.id.clone()).or_else(|| item.raw.and_then(probe_id)),
+                id: item.entry.as_ref().map(|entry| entry.id.clone()).or_else(|| probe_id(item.raw)),
                 line: lines.line_of(offset),
             };
             let skipped = item.entry.is_none();
@@ -177,10 +218,10 @@ fn parse_entry(json: &str) -> Pending<'_> {
             message: format!("the entry is {} KB of JSON; at most {} KB are allowed", json.len() / 1024, MAX_ENTRY_BYTES / 1024),
             consequence: Consequence::EntrySkipped,
         });
-        return Pending { entry: None, found: vec![finding], raw: Some(json) };
+        return Pending { entry: None, found: vec![finding], raw: json };
     }
     let lenient = deserialize_lenient::<Entry>(json);
-    Pending { entry: lenient.value, found: lenient.issues.into_iter().map(FindingOrIssue::Issue).collect(), raw: Some(json) }
+    Pending { entry: lenient.value, found: lenient.issues.into_iter().map(FindingOrIssue::Issue).collect(), raw: json }
 }
 
 /// The directory's own fields, checked; problems with them never stop loading.

@@ -312,32 +312,31 @@ fn check_course(entry: &mut Entry, findings: &mut Findings) {
 }
 
 fn check_categories(categories: &mut Vec<String>, context: &CheckContext, findings: &mut Findings) {
-    let mut seen = HashSet::new();
     let mut index = 0;
     categories.retain(|category| {
         let field = FieldPath::item("categories", index, "");
         index += 1;
-        if !context.known_categories.contains(category) {
+        let known = context.known_categories.contains(category);
+        if !known {
             findings.error(
                 ProblemKind::UnknownCategory,
                 field,
                 format!("unknown category \"{category}\": use a built-in id or define it in the directory's categories"),
                 Consequence::ValueIgnored,
             );
-            return false;
         }
-        seen.insert(category.clone())
+        known
     });
+    remove_repeats(categories);
 }
 
 fn check_languages(languages: &mut Vec<LanguageCode>, findings: &mut Findings) {
-    let mut seen = HashSet::new();
     let mut index = 0;
     languages.retain_mut(|code| {
         let field = FieldPath::item("languages", index, "");
         index += 1;
         match check_language_code(code.as_str()) {
-            LanguageCheck::Valid => {}
+            LanguageCheck::Valid => true,
             LanguageCheck::Normalized(preferred) => {
                 if preferred.as_str().len() < code.as_str().len() {
                     findings.warning(
@@ -347,6 +346,7 @@ fn check_languages(languages: &mut Vec<LanguageCode>, findings: &mut Findings) {
                     );
                 }
                 *code = preferred;
+                true
             }
             LanguageCheck::Unknown => {
                 findings.error(
@@ -355,11 +355,29 @@ fn check_languages(languages: &mut Vec<LanguageCode>, findings: &mut Findings) {
                     format!("\"{code}\" is not an ISO 639-1 or ISO 639-3 language code"),
                     Consequence::ValueIgnored,
                 );
-                return false;
+                false
             }
         }
-        seen.insert(*code)
     });
+    remove_repeats(languages);
+}
+
+/// Removes later repeats of a value, keeping the order the officer wrote.
+fn remove_repeats<T: PartialEq + Eq + std::hash::Hash + Clone>(values: &mut Vec<T>) {
+    // Lists are short; a set is only worth building for a long (probably hostile) one.
+    if values.len() <= 16 {
+        let mut index = 0;
+        while index < values.len() {
+            if values[..index].contains(&values[index]) {
+                values.remove(index);
+            } else {
+                index += 1;
+            }
+        }
+    } else {
+        let mut seen = HashSet::with_capacity(values.len());
+        values.retain(|value| seen.insert(value.clone()));
+    }
 }
 
 fn check_location(location: &mut Location, context: &CheckContext, findings: &mut Findings) {

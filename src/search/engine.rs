@@ -1,11 +1,10 @@
 //! Running a query against the index: text matching, filters, facets, sorting and paging.
 
-use std::cmp::Ordering;
-
 use rustc_hash::FxHashMap;
 
 use super::fold::{for_each_token, prefix_within_one_edit, within_one_edit};
-use super::index::{Index, Reach, weight};
+use super::bitset::EntrySet;
+use super::index::{Index, Reach, kind_number, weight};
 use super::query::{FacetCount, Facets, Hit, MAX_LIMIT, Query, QueryError, SearchResults, Sort};
 use crate::directory::Kind;
 use crate::distance::{GeoPoint, geodesic_metres, haversine_error_bound, haversine_metres, within_radius};
@@ -37,56 +36,87 @@ struct Candidate {
     exact: Option<f64>,
 }
 
+/// Per entry, while the words of a query are matched: the score so far, the best match of the
+/// current word, and how many words have matched.
+#[derive(Clone, Copy, Default)]
+struct Tally {
+    total: f32,
+    best: f32,
+    matched_words: u8,
+}
+
 impl Index {
     /// Runs `query`. Fails only for queries that make no sense (a radius without a point,
     /// coordinates out of range); unknown filter values simply match nothing.
     pub fn search(&self, query: &Query) -> Result<SearchResults, QueryError> {
         let radius_metres = check_query(query)?;
         let words = query_words(&query.text);
-        let text_matches = (!words.is_empty()).then(|| self.match_text(&words));
-        let radius_matches = match (query.near, radius_metres) {
-            (Some(centre), Some(radius)) => Some(self.match_radius(centre, radius)),
-            _ => None,
-        };
+        let has_text = !words.is_empty();
 
-        let filter = FilterSet::new(self, query);
-        let mut counter = FacetCounter::new(self);
-        let mut candidates = Vec::new();
-        let mut consider = |entry: u32, score: f32, exact: Option<f64>| {
-            if !filter.passes_hard_filters(self, entry) {
-                return;
-            }
-            if counter.count(self, &filter, entry) {
-                candidates.push(Candidate { entry, score, approximate: f64::INFINITY, exact });
-            }
-        };
-        match (&text_matches, &radius_matches) {
-            (Some(text), Some(radius)) => {
-                for &(entry, score) in text {
-                    if let Some(&exact) = radius.get(&entry) {
-                        consider(entry, score, exact);
-                    }
-                }
-            }
-            (Some(text), None) => text.iter().for_each(|&(entry, score)| consider(entry, score, None)),
-            (None, Some(radius)) => {
-                let mut entries: Vec<(&u32, &Option<f64>)> = radius.iter().collect();
-                entries.sort_unstable_by_key(|(entry, _)| **entry);
-                entries.into_iter().for_each(|(&entry, &exact)| consider(entry, 0.0, exact));
-            }
-            (None, None) => (0..self.entries.kind.len() as u32).for_each(|entry| consider(entry, 0.0, None)),
+        // Hard filters narrow everything, facet counts included.
+        let mut hard = EntrySet::full(self.entries.count);
+        let mut tallies = Vec::new();
+        if has_text {
+            let (matched, text_tallies) = self.match_text(&words);
+            hard.intersect_with(&matched);
+            tallies = text_tallies;
+        }
+        let mut exact_distances = FxHashMap::default();
+        if let (Some(centre), Some(radius)) = (query.near, radius_metres) {
+            let (inside, measured) = self.match_radius(centre, radius);
+            hard.intersect_with(&inside);
+            exact_distances = measured;
+        }
+        if query.free_of_charge {
+            hard.intersect_with(&self.sets.free_of_charge);
+        }
+        if query.wheelchair_accessible {
+            hard.intersect_with(&self.sets.wheelchair);
         }
 
-        if let Some(centre) = query.near {
-            for candidate in &mut candidates {
-                if let Reach::Point(point) = self.entries.reach[candidate.entry as usize] {
-                    candidate.approximate = haversine_metres(centre, point);
-                }
-            }
+        // Facet filters: "any of" the chosen values, `None` when none is chosen.
+        let kinds = any_of(self.entries.count, query.kinds.iter().map(|kind| Some(&self.sets.kinds[kind_number(*kind)])));
+        let categories = any_of(
+            self.entries.count,
+            query.categories.iter().map(|id| self.category_ids.iter().position(|known| known == id).map(|number| &self.sets.categories[number])),
+        );
+        let languages = any_of(
+            self.entries.count,
+            query.languages.iter().map(|code| self.language_ids.iter().position(|known| known == code).map(|number| &self.sets.languages[number])),
+        );
+        let facets = self.count_facets(&hard, kinds.as_ref(), categories.as_ref(), languages.as_ref());
+        let mut results = hard;
+        for chosen in [&kinds, &categories, &languages].into_iter().flatten() {
+            results.intersect_with(chosen);
         }
-        let total = candidates.len();
+        let total = results.count();
+
         let limit = query.limit.min(MAX_LIMIT);
-        let page = self.page(candidates, query, !words.is_empty(), limit);
+        let end = query.offset.saturating_add(limit).min(total);
+        let mut page = if query.offset >= end {
+            Vec::new()
+        } else {
+            let candidate = |entry: u32| {
+                let approximate = match (query.near, self.entries.reach[entry as usize]) {
+                    (Some(centre), Reach::Point(point)) => haversine_metres(centre, point),
+                    _ => f64::INFINITY,
+                };
+                let score = tallies.get(entry as usize).map_or(0.0, |tally: &Tally| tally.total);
+                Candidate { entry, score, approximate, exact: exact_distances.get(&entry).copied() }
+            };
+            match (effective_sort(query, has_text), query.near) {
+                // Name order is known in advance: walk it until the page is full.
+                (Sort::Name, _) => {
+                    self.entries.by_name.iter().copied().filter(|&entry| results.contains(entry)).take(end).map(candidate).collect()
+                }
+                (Sort::Distance, Some(centre)) => self.nearest(results.iter().map(candidate).collect(), end, centre),
+                (sort, _) => {
+                    let candidates: Vec<Candidate> = results.iter().map(candidate).collect();
+                    smallest_by_key(&candidates, end, |candidate| self.sort_key(candidate, sort))
+                }
+            }
+        };
+        page.drain(..query.offset.min(page.len()));
         let hits = page
             .into_iter()
             .map(|candidate| {
@@ -98,53 +128,85 @@ impl Index {
                 Hit { id: self.directory.entries[entry].id.clone(), entry_index: entry, score: candidate.score, distance_metres }
             })
             .collect();
-        Ok(SearchResults { total, hits, facets: counter.finish(self) })
+        Ok(SearchResults { total, hits, facets })
     }
 
-    /// Entries matching every word, with their summed scores.
-    fn match_text(&self, words: &[String]) -> Vec<(u32, f32)> {
-        let count = self.entries.kind.len();
-        let mut total = vec![0f32; count];
-        let mut matched_words = vec![0u8; count];
-        let mut best = vec![0f32; count];
+    /// Counts each facet value over the results with every filter applied except that facet's
+    /// own ("disjunctive facets"): a category chip shows how many results there would be with
+    /// that category added to the chosen ones.
+    fn count_facets(&self, hard: &EntrySet, kinds: Option<&EntrySet>, categories: Option<&EntrySet>, languages: Option<&EntrySet>) -> Facets {
+        let narrowed = |first: Option<&EntrySet>, second: Option<&EntrySet>| {
+            let mut set = hard.clone();
+            for filter in [first, second].into_iter().flatten() {
+                set.intersect_with(filter);
+            }
+            set
+        };
+        let for_kinds = narrowed(categories, languages);
+        let for_categories = narrowed(kinds, languages);
+        let for_languages = narrowed(kinds, categories);
+        let kinds = Kind::ALL
+            .iter()
+            .map(|kind| FacetCount { value: kind.as_str().to_owned(), count: for_kinds.count_common(&self.sets.kinds[kind_number(*kind)]) })
+            .collect();
+        // Only categories that some entry uses: a chip for an empty category helps nobody.
+        let categories = self
+            .category_ids
+            .iter()
+            .zip(&self.sets.categories)
+            .filter(|(_, entries)| entries.count() > 0)
+            .map(|(id, entries)| FacetCount { value: id.clone(), count: for_categories.count_common(entries) })
+            .collect();
+        // Language ids are numbered by how often the directory offers them (see the index).
+        let languages = self
+            .language_ids
+            .iter()
+            .zip(&self.sets.languages)
+            .map(|(code, entries)| FacetCount { value: code.clone(), count: for_languages.count_common(entries) })
+            .collect();
+        Facets { kinds, categories, languages }
+    }
+
+    /// Entries matching every word, and the tallies that hold their scores.
+    fn match_text(&self, words: &[String]) -> (EntrySet, Vec<Tally>) {
+        let mut tallies = vec![Tally::default(); self.entries.count];
+        let mut matched = EntrySet::empty(self.entries.count);
         let mut touched: Vec<u32> = Vec::new();
-        let mut result = Vec::new();
         for (word_number, word) in words.iter().enumerate() {
             touched.clear();
             let mut offer = |entry: u32, value: f32| {
-                let slot = &mut best[entry as usize];
-                if *slot == 0.0 {
+                let tally = &mut tallies[entry as usize];
+                if tally.best == 0.0 {
                     touched.push(entry);
                 }
-                if value > *slot {
-                    *slot = value;
+                if value > tally.best {
+                    tally.best = value;
                 }
             };
             for (term, quality) in self.matching_terms(word) {
-                for posting in self.postings_of(term) {
-                    offer(posting.entry, f32::from(posting.weight) * quality);
+                for (entry, weight) in self.postings_of(term) {
+                    offer(entry, f32::from(weight) * quality);
                 }
             }
             for (category, quality) in self.matching_categories(word) {
-                for &entry in &self.category_entries[category as usize] {
+                for entry in self.sets.categories[category as usize].iter() {
                     offer(entry, f32::from(weight::CATEGORY) * quality);
                 }
             }
             let is_last = word_number + 1 == words.len();
             for &entry in &touched {
-                let index = entry as usize;
-                if usize::from(matched_words[index]) == word_number {
-                    matched_words[index] += 1;
-                    total[index] += best[index];
+                let tally = &mut tallies[entry as usize];
+                if usize::from(tally.matched_words) == word_number {
+                    tally.matched_words += 1;
+                    tally.total += tally.best;
                     if is_last {
-                        result.push((entry, total[index]));
+                        matched.insert(entry);
                     }
                 }
-                best[index] = 0.0;
+                tally.best = 0.0;
             }
         }
-        result.sort_unstable_by_key(|&(entry, _)| entry);
-        result
+        (matched, tallies)
     }
 
     /// Terms that `word` matches, with the match quality.
@@ -195,104 +257,93 @@ impl Index {
         best
     }
 
-    /// Entries within the radius: entries with a place by geodesic distance (the exact distance
-    /// when it had to be measured), plus every region-wide or remote entry.
-    fn match_radius(&self, centre: GeoPoint, radius_metres: f64) -> FxHashMap<u32, Option<f64>> {
-        let mut inside = FxHashMap::default();
-        let mut candidates = Vec::new();
-        let narrowed = self.grid.candidates(centre, radius_metres, &mut candidates);
+    /// Entries within the radius: those with a place by geodesic distance, plus every
+    /// region-wide or remote one. Also returns the exact distances that had to be measured.
+    fn match_radius(&self, centre: GeoPoint, radius_metres: f64) -> (EntrySet, FxHashMap<u32, f64>) {
+        let mut inside = self.sets.area.clone();
+        let mut measured = FxHashMap::default();
         let mut test = |entry: u32| {
             if let Reach::Point(point) = self.entries.reach[entry as usize] {
                 let (is_inside, exact) = within_radius(centre, point, radius_metres);
                 if is_inside {
-                    inside.insert(entry, exact);
+                    inside.insert(entry);
+                }
+                if let Some(exact) = exact {
+                    measured.insert(entry, exact);
                 }
             }
         };
-        if narrowed {
+        let mut candidates = Vec::new();
+        if self.grid.candidates(centre, radius_metres, &mut candidates) {
             candidates.into_iter().for_each(&mut test);
         } else {
-            (0..self.entries.reach.len() as u32).for_each(&mut test);
+            (0..self.entries.count as u32).for_each(&mut test);
         }
-        for (entry, reach) in self.entries.reach.iter().enumerate() {
-            if *reach == Reach::Area {
-                inside.insert(entry as u32, None);
-            }
-        }
-        inside
+        (inside, measured)
     }
 
-    /// Sorts just enough of `candidates` to return the requested page.
-    fn page(&self, mut candidates: Vec<Candidate>, query: &Query, has_text: bool, limit: usize) -> Vec<Candidate> {
-        let end = query.offset.saturating_add(limit).min(candidates.len());
-        if query.offset >= end {
-            return Vec::new();
-        }
-        let name_rank = &self.entries.name_rank;
-        let by_name = |a: &Candidate, b: &Candidate| name_rank[a.entry as usize].cmp(&name_rank[b.entry as usize]);
-        let by_score = |a: &Candidate, b: &Candidate| b.score.total_cmp(&a.score);
-        let by_approximate = |a: &Candidate, b: &Candidate| a.approximate.total_cmp(&b.approximate);
-        let sort = match query.sort {
-            Sort::Relevance if has_text => Sort::Relevance,
-            Sort::Relevance | Sort::Distance if query.near.is_some() => Sort::Distance,
-            Sort::Relevance | Sort::Distance => Sort::Name,
-            Sort::Name => Sort::Name,
-        };
+    /// A totally ordered key per candidate: smaller comes first. Integers compare faster than
+    /// closures over floats, and ties always fall back to the name, so the order is stable.
+    fn sort_key(&self, candidate: &Candidate, sort: Sort) -> (u64, u64, u32) {
+        let name = self.entries.name_rank[candidate.entry as usize];
+        // For non-negative floats the bit patterns sort like the numbers.
+        let better_score_first = u64::from(u32::MAX - candidate.score.max(0.0).to_bits());
+        let nearer_first = candidate.approximate.max(0.0).to_bits();
         match sort {
-            Sort::Name => select_sorted(&mut candidates, end, by_name),
-            Sort::Relevance => {
-                select_sorted(&mut candidates, end, |a, b| by_score(a, b).then(by_approximate(a, b)).then(by_name(a, b)))
-            }
-            Sort::Distance => {
-                let centre = query.near.unwrap_or(GeoPoint::new(0.0, 0.0));
-                self.sort_by_distance(&mut candidates, end, centre, move |a, b| by_score(a, b).then(by_name(a, b)));
-            }
+            Sort::Relevance => (better_score_first, nearer_first, name),
+            Sort::Distance => (nearer_first, better_score_first, name),
+            Sort::Name => (u64::from(name), 0, 0),
         }
-        candidates.truncate(end);
-        candidates.drain(..query.offset);
-        candidates
     }
 
-    /// Puts the `end` nearest candidates first, in exact geodesic order.
+    /// The `end` nearest candidates, in exact geodesic order.
     ///
     /// Haversine distances pick the nearest cheaply, but they are off by up to
     /// `haversine_error_bound`, so two entries a few metres apart could swap. Every candidate
     /// whose haversine distance is within three error bounds of the `end`-th is therefore
-    /// measured exactly and sorted by that: no entry out there can belong before the cut.
-    fn sort_by_distance(
-        &self,
-        candidates: &mut [Candidate],
-        end: usize,
-        centre: GeoPoint,
-        tie_break: impl Fn(&Candidate, &Candidate) -> Ordering,
-    ) {
-        let by_approximate = |a: &Candidate, b: &Candidate| a.approximate.total_cmp(&b.approximate).then(tie_break(a, b));
-        if end < candidates.len() {
-            candidates.select_nth_unstable_by(end - 1, by_approximate);
-        }
-        let cut = candidates[..end].iter().map(|candidate| candidate.approximate).fold(0.0, f64::max);
+    /// measured exactly and sorted by that: no entry beyond can belong before the cut.
+    fn nearest(&self, candidates: Vec<Candidate>, end: usize, centre: GeoPoint) -> Vec<Candidate> {
+        let nearest = smallest_by_key(&candidates, end, |candidate| self.sort_key(candidate, Sort::Distance));
+        let cut = nearest.iter().map(|candidate| candidate.approximate).fold(0.0, f64::max);
         let reach = cut + 3.0 * haversine_error_bound(cut);
-        let mut head = end;
-        for index in end..candidates.len() {
-            if candidates[index].approximate <= reach {
-                candidates.swap(index, head);
-                head += 1;
-            }
-        }
-        let head = &mut candidates[..head];
-        for candidate in head.iter_mut() {
+        let mut band: Vec<Candidate> = candidates.into_iter().filter(|candidate| candidate.approximate <= reach).collect();
+        for candidate in &mut band {
             if candidate.exact.is_none()
                 && let Reach::Point(point) = self.entries.reach[candidate.entry as usize]
             {
                 candidate.exact = Some(geodesic_metres(centre, point));
             }
         }
-        head.sort_unstable_by(|a, b| {
-            let a_distance = a.exact.unwrap_or(f64::INFINITY);
-            let b_distance = b.exact.unwrap_or(f64::INFINITY);
-            a_distance.total_cmp(&b_distance).then(tie_break(a, b))
-        });
+        let key = |candidate: &Candidate| {
+            let (_, score, name) = self.sort_key(candidate, Sort::Distance);
+            (candidate.exact.unwrap_or(f64::INFINITY).to_bits(), score, name)
+        };
+        let mut page = smallest_by_key(&band, end, key);
+        page.truncate(end);
+        page
     }
+}
+
+/// The `count` items with the smallest keys, sorted by key. A bounded heap: one comparison for
+/// most items, where sorting or selecting all of them would move every item.
+fn smallest_by_key<T: Copy, K: Ord + Copy>(items: &[T], count: usize, key: impl Fn(&T) -> K) -> Vec<T> {
+    use std::collections::BinaryHeap;
+    if count == 0 {
+        return Vec::new();
+    }
+    let mut heap: BinaryHeap<(K, usize)> = BinaryHeap::with_capacity(count + 1);
+    for (position, item) in items.iter().enumerate() {
+        let item_key = key(item);
+        if heap.len() < count {
+            heap.push((item_key, position));
+        } else if let Some(&(worst, _)) = heap.peek()
+            && item_key < worst
+        {
+            heap.pop();
+            heap.push((item_key, position));
+        }
+    }
+    heap.into_sorted_vec().into_iter().map(|(_, position)| items[position]).collect()
 }
 
 /// How `word` (of `word_chars` characters) matches `term` other than as a plain prefix.
@@ -342,117 +393,24 @@ fn check_query(query: &Query) -> Result<Option<f64>, QueryError> {
     }
 }
 
-/// The query's filters, prepared for fast checks.
-struct FilterSet {
-    kinds: Option<[bool; 3]>,
-    categories: Option<Vec<bool>>,
-    languages: Option<Vec<bool>>,
-    free_of_charge: bool,
-    wheelchair: bool,
-}
-
-impl FilterSet {
-    fn new(index: &Index, query: &Query) -> FilterSet {
-        let kinds = (!query.kinds.is_empty()).then(|| Kind::ALL.map(|kind| query.kinds.contains(&kind)));
-        let categories = (!query.categories.is_empty())
-            .then(|| index.category_ids.iter().map(|id| query.categories.contains(id)).collect());
-        let languages = (!query.languages.is_empty())
-            .then(|| index.language_ids.iter().map(|code| query.languages.iter().any(|wanted| wanted == code)).collect());
-        FilterSet { kinds, categories, languages, free_of_charge: query.free_of_charge, wheelchair: query.wheelchair_accessible }
-    }
-
-    /// The filters that are not facets.
-    fn passes_hard_filters(&self, index: &Index, entry: u32) -> bool {
-        let entry = entry as usize;
-        (!self.free_of_charge || index.entries.free_of_charge[entry]) && (!self.wheelchair || index.entries.wheelchair[entry])
-    }
-
-    fn kind_passes(&self, kind: Kind) -> bool {
-        self.kinds.is_none_or(|kinds| kinds[kind_number(kind)])
-    }
-
-    fn any_of(wanted: &Option<Vec<bool>>, values: &[u16]) -> bool {
-        wanted.as_ref().is_none_or(|wanted| values.iter().any(|&value| wanted[value as usize]))
+/// The order actually used: relevance needs text, distance needs a point.
+fn effective_sort(query: &Query, has_text: bool) -> Sort {
+    match query.sort {
+        Sort::Relevance if has_text => Sort::Relevance,
+        Sort::Relevance | Sort::Distance if query.near.is_some() => Sort::Distance,
+        Sort::Relevance | Sort::Distance | Sort::Name => Sort::Name,
     }
 }
 
-/// Counts facets the disjunctive way, in one pass.
-struct FacetCounter {
-    kinds: [usize; 3],
-    categories: Vec<usize>,
-    languages: Vec<usize>,
-}
-
-impl FacetCounter {
-    fn new(index: &Index) -> FacetCounter {
-        FacetCounter { kinds: [0; 3], categories: vec![0; index.category_ids.len()], languages: vec![0; index.language_ids.len()] }
-    }
-
-    /// Counts `entry` (which passed the hard filters) and says whether it is a result.
-    ///
-    /// An entry that fails exactly one facet filter counts only in that facet: it is what
-    /// choosing another value of that facet would add.
-    fn count(&mut self, index: &Index, filter: &FilterSet, entry: u32) -> bool {
-        let number = entry as usize;
-        let kind = index.entries.kind[number];
-        let categories = index.entries.categories(number);
-        let languages = index.entries.languages(number);
-        let kind_ok = filter.kind_passes(kind);
-        let categories_ok = FilterSet::any_of(&filter.categories, categories);
-        let languages_ok = FilterSet::any_of(&filter.languages, languages);
-        let failures = usize::from(!kind_ok) + usize::from(!categories_ok) + usize::from(!languages_ok);
-        if failures > 1 {
-            return false;
+/// The union of the chosen values' sets; `None` when nothing is chosen. A value the directory
+/// does not have (`None` in `sets`) adds nothing.
+fn any_of<'a>(count: usize, sets: impl Iterator<Item = Option<&'a EntrySet>>) -> Option<EntrySet> {
+    let mut union: Option<EntrySet> = None;
+    for set in sets {
+        let union = union.get_or_insert_with(|| EntrySet::empty(count));
+        if let Some(set) = set {
+            union.union_with(set);
         }
-        if categories_ok && languages_ok {
-            self.kinds[kind_number(kind)] += 1;
-        }
-        if kind_ok && languages_ok {
-            categories.iter().for_each(|&category| self.categories[category as usize] += 1);
-        }
-        if kind_ok && categories_ok {
-            languages.iter().for_each(|&language| self.languages[language as usize] += 1);
-        }
-        failures == 0
     }
-
-    fn finish(self, index: &Index) -> Facets {
-        let kinds = Kind::ALL
-            .iter()
-            .map(|kind| FacetCount { value: kind.as_str().to_owned(), count: self.kinds[kind_number(*kind)] })
-            .collect();
-        // Only categories that some entry uses: a chip for an empty category helps nobody.
-        let categories = index
-            .category_ids
-            .iter()
-            .zip(&self.categories)
-            .zip(&index.category_entries)
-            .filter(|(_, entries)| !entries.is_empty())
-            .map(|((id, &count), _)| FacetCount { value: id.clone(), count })
-            .collect();
-        // Language ids are numbered by how often the directory offers them (see the index).
-        let languages = index
-            .language_ids
-            .iter()
-            .zip(&self.languages)
-            .map(|(code, &count)| FacetCount { value: code.clone(), count })
-            .collect();
-        Facets { kinds, categories, languages }
-    }
-}
-
-fn kind_number(kind: Kind) -> usize {
-    match kind {
-        Kind::Service => 0,
-        Kind::Course => 1,
-        Kind::Association => 2,
-    }
-}
-
-/// Sorts the first `end` elements by `compare`, leaving the rest unordered behind them.
-fn select_sorted<T>(items: &mut [T], end: usize, compare: impl Fn(&T, &T) -> Ordering) {
-    if end < items.len() {
-        items.select_nth_unstable_by(end - 1, &compare);
-    }
-    items[..end].sort_unstable_by(compare);
+    union
 }

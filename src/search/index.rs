@@ -10,6 +10,7 @@
 
 use rustc_hash::FxHashMap;
 
+use super::bitset::EntrySet;
 use super::fold::for_each_token;
 use crate::directory::{AreaScope, Directory, Entry, Kind, LanguageCode, Wheelchair};
 use crate::distance::{GeoPoint, SpatialGrid};
@@ -44,114 +45,127 @@ pub struct Index {
     pub(crate) directory: Directory,
     /// Folded terms, sorted.
     pub(crate) terms: Vec<Box<str>>,
-    /// Postings of term `t` are `postings[term_starts[t]..term_starts[t + 1]]`, sorted by entry.
+    /// Postings of term `t` are at `term_starts[t]..term_starts[t + 1]` in the two arrays below,
+    /// sorted by entry. Two arrays rather than one of pairs: 5 bytes a posting instead of 8.
     pub(crate) term_starts: Vec<u32>,
-    pub(crate) postings: Vec<Posting>,
+    pub(crate) posting_entries: Vec<u32>,
+    pub(crate) posting_weights: Vec<u8>,
     /// Folded label tokens of each category, as (token, category id index).
     pub(crate) category_terms: Vec<(Box<str>, u16)>,
-    /// Entries of each category.
-    pub(crate) category_entries: Vec<Vec<u32>>,
     /// Category ids known to the directory, indexed by category id index.
     pub(crate) category_ids: Vec<String>,
     /// Service languages present in the directory, indexed by language id index.
     pub(crate) language_ids: Vec<String>,
     /// Per entry, in directory order.
     pub(crate) entries: EntryTable,
+    /// Filter values as sets of entries.
+    pub(crate) sets: FilterSets,
     pub(crate) grid: SpatialGrid,
 }
 
-/// One entry in a term's postings list.
+/// One entry in a term's postings list, while the index is being built.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Posting {
+struct Posting {
     pub entry: u32,
     pub weight: u8,
 }
 
-/// Filterable attributes of every entry, as flat arrays.
+/// Per-entry data for filtering and ordering.
 #[derive(Default)]
 pub(crate) struct EntryTable {
-    pub kind: Vec<Kind>,
-    /// Category ids of entry `e` are `category_list[category_starts[e]..category_starts[e + 1]]`.
-    pub category_starts: Vec<u32>,
-    pub category_list: Vec<u16>,
-    /// Language ids, laid out like the categories.
-    pub language_starts: Vec<u32>,
-    pub language_list: Vec<u16>,
-    pub free_of_charge: Vec<bool>,
-    pub wheelchair: Vec<bool>,
+    /// How many entries there are.
+    pub count: usize,
+    /// How each entry can be reached, for searches near a point.
     pub reach: Vec<Reach>,
-    /// Position of the entry when all are sorted by folded name.
+    /// Position of each entry when all are sorted by folded name.
     pub name_rank: Vec<u32>,
+    /// Entry numbers in name order (the inverse of `name_rank`).
+    pub by_name: Vec<u32>,
 }
 
-impl EntryTable {
-    pub fn categories(&self, entry: usize) -> &[u16] {
-        &self.category_list[self.category_starts[entry] as usize..self.category_starts[entry + 1] as usize]
-    }
-
-    pub fn languages(&self, entry: usize) -> &[u16] {
-        &self.language_list[self.language_starts[entry] as usize..self.language_starts[entry + 1] as usize]
-    }
+/// The entries that have each filter value, as sets.
+pub(crate) struct FilterSets {
+    /// By kind, in the order of [`Kind::ALL`].
+    pub kinds: [EntrySet; 3],
+    /// By category id index.
+    pub categories: Vec<EntrySet>,
+    /// By language id index.
+    pub languages: Vec<EntrySet>,
+    pub free_of_charge: EntrySet,
+    pub wheelchair: EntrySet,
+    /// Entries without a point that serve the whole region or remotely.
+    pub area: EntrySet,
 }
 
 impl Index {
     /// Indexes `directory`, which it keeps.
     pub fn new(directory: Directory) -> Index {
+        let count = directory.entries.len();
         let category_ids: Vec<String> = directory.category_ids().map(str::to_owned).collect();
         let category_number: FxHashMap<&str, u16> =
             category_ids.iter().enumerate().map(|(number, id)| (id.as_str(), number as u16)).collect();
 
         let mut terms = TermCollector::default();
-        let mut table = EntryTable::default();
-        let mut language_number: FxHashMap<LanguageCode, u16> = FxHashMap::default();
-        let mut language_ids: Vec<String> = Vec::new();
-        let mut category_entries: Vec<Vec<u32>> = vec![Vec::new(); category_ids.len()];
-        table.category_starts.push(0);
-        table.language_starts.push(0);
+        let mut language_number: FxHashMap<LanguageCode, usize> = FxHashMap::default();
+        let mut language_sets: Vec<(String, EntrySet)> = Vec::new();
+        let mut category_sets = vec![EntrySet::empty(count); category_ids.len()];
+        let mut kinds = [EntrySet::empty(count), EntrySet::empty(count), EntrySet::empty(count)];
+        let mut free_of_charge = EntrySet::empty(count);
+        let mut wheelchair = EntrySet::empty(count);
+        let mut area = EntrySet::empty(count);
+        let mut reach = Vec::with_capacity(count);
 
         for (number, entry) in directory.entries.iter().enumerate() {
             let number = number as u32;
             index_entry_text(entry, number, &mut terms);
-            table.kind.push(entry.kind);
+            kinds[kind_number(entry.kind)].insert(number);
             for category in &entry.categories {
                 if let Some(&id) = category_number.get(category.as_str()) {
-                    table.category_list.push(id);
-                    category_entries[id as usize].push(number);
+                    category_sets[id as usize].insert(number);
                 }
             }
-            table.category_starts.push(table.category_list.len() as u32);
             for language in &entry.languages {
-                let next = language_ids.len() as u16;
                 let id = *language_number.entry(*language).or_insert_with(|| {
-                    language_ids.push(language.as_str().to_owned());
-                    next
+                    language_sets.push((language.as_str().to_owned(), EntrySet::empty(count)));
+                    language_sets.len() - 1
                 });
-                table.language_list.push(id);
+                language_sets[id].1.insert(number);
             }
-            table.language_starts.push(table.language_list.len() as u32);
-            table.free_of_charge.push(entry.free_of_charge == Some(true));
-            table.wheelchair.push(entry.location.as_ref().and_then(|location| location.wheelchair) == Some(Wheelchair::Yes));
-            table.reach.push(reach_of(entry));
+            if entry.free_of_charge == Some(true) {
+                free_of_charge.insert(number);
+            }
+            if entry.location.as_ref().and_then(|location| location.wheelchair) == Some(Wheelchair::Yes) {
+                wheelchair.insert(number);
+            }
+            let entry_reach = reach_of(entry);
+            if entry_reach == Reach::Area {
+                area.insert(number);
+            }
+            reach.push(entry_reach);
         }
-        table.name_rank = name_ranks(&directory.entries, directory.default_language.as_str());
-        order_languages_by_frequency(&mut language_ids, &mut table.language_list);
+        // The language most offered first: facet chips then keep a stable, useful order
+        // however the counts change.
+        language_sets.sort_by(|a, b| b.1.count().cmp(&a.1.count()).then_with(|| a.0.cmp(&b.0)));
+        let (language_ids, languages): (Vec<String>, Vec<EntrySet>) = language_sets.into_iter().unzip();
+        let (name_rank, by_name) = name_order(&directory.entries, directory.default_language.as_str());
 
-        let grid = SpatialGrid::new(table.reach.iter().enumerate().filter_map(|(number, reach)| match reach {
+        let grid = SpatialGrid::new(reach.iter().enumerate().filter_map(|(number, reach)| match reach {
             Reach::Point(point) => Some((number as u32, *point)),
             _ => None,
         }));
         let category_terms = category_terms(&directory, &category_ids);
-        let (terms, term_starts, postings) = terms.finish();
+        let (terms, term_starts, posting_entries, posting_weights) = terms.finish();
         Index {
             directory,
             terms,
             term_starts,
-            postings,
+            posting_entries,
+            posting_weights,
             category_terms,
-            category_entries,
             category_ids,
             language_ids,
-            entries: table,
+            entries: EntryTable { count, reach, name_rank, by_name },
+            sets: FilterSets { kinds, categories: category_sets, languages, free_of_charge, wheelchair, area },
             grid,
         }
     }
@@ -171,8 +185,10 @@ impl Index {
         self.terms.len()
     }
 
-    pub(crate) fn postings_of(&self, term: usize) -> &[Posting] {
-        &self.postings[self.term_starts[term] as usize..self.term_starts[term + 1] as usize]
+    /// The entries a term occurs in, with the weight of the best field it occurs in.
+    pub(crate) fn postings_of(&self, term: usize) -> impl Iterator<Item = (u32, u8)> + '_ {
+        let range = self.term_starts[term] as usize..self.term_starts[term + 1] as usize;
+        self.posting_entries[range.clone()].iter().copied().zip(self.posting_weights[range].iter().copied())
     }
 }
 
@@ -241,37 +257,38 @@ fn category_terms(directory: &Directory, category_ids: &[String]) -> Vec<(Box<st
     out
 }
 
-/// Renumbers languages so that the most offered comes first: facet chips then keep a stable,
-/// useful order however the counts change.
-fn order_languages_by_frequency(language_ids: &mut Vec<String>, language_list: &mut [u16]) {
-    let mut frequency = vec![0usize; language_ids.len()];
-    language_list.iter().for_each(|&id| frequency[id as usize] += 1);
-    let mut order: Vec<usize> = (0..language_ids.len()).collect();
-    order.sort_by(|&a, &b| frequency[b].cmp(&frequency[a]).then_with(|| language_ids[a].cmp(&language_ids[b])));
-    let mut new_number = vec![0u16; language_ids.len()];
-    for (position, &old) in order.iter().enumerate() {
-        new_number[old] = position as u16;
-    }
-    language_list.iter_mut().for_each(|id| *id = new_number[*id as usize]);
-    *language_ids = order.into_iter().map(|old| std::mem::take(&mut language_ids[old])).collect();
-}
-
-/// Entry positions when sorted by folded name, so that sorting by name is sorting integers.
-fn name_ranks(entries: &[Entry], default_language: &str) -> Vec<u32> {
+/// Each entry's rank by folded name, and the entries in that order.
+fn name_order(entries: &[Entry], default_language: &str) -> (Vec<u32>, Vec<u32>) {
     let keys: Vec<String> = entries
         .iter()
         .map(|entry| {
             let name = entry.name.best(default_language, default_language).map_or("", |(text, _)| text);
-            super::fold::tokens(name).join(" ")
+            let mut key = String::with_capacity(name.len());
+            for_each_token(name, |token| {
+                if !key.is_empty() {
+                    key.push(' ');
+                }
+                key.push_str(token);
+            });
+            key
         })
         .collect();
-    let mut order: Vec<u32> = (0..entries.len() as u32).collect();
-    order.sort_by(|&a, &b| keys[a as usize].cmp(&keys[b as usize]).then(a.cmp(&b)));
+    let mut by_name: Vec<u32> = (0..entries.len() as u32).collect();
+    by_name.sort_unstable_by(|&a, &b| keys[a as usize].cmp(&keys[b as usize]).then(a.cmp(&b)));
     let mut ranks = vec![0; entries.len()];
-    for (rank, &entry) in order.iter().enumerate() {
+    for (rank, &entry) in by_name.iter().enumerate() {
         ranks[entry as usize] = rank as u32;
     }
-    ranks
+    (ranks, by_name)
+}
+
+/// The position of a kind in [`Kind::ALL`].
+pub(crate) fn kind_number(kind: Kind) -> usize {
+    match kind {
+        Kind::Service => 0,
+        Kind::Course => 1,
+        Kind::Association => 2,
+    }
 }
 
 /// Gathers term → postings while entries are indexed in order.
@@ -301,18 +318,23 @@ impl TermCollector {
     }
 
     /// Sorted terms, and their postings laid out flat.
-    fn finish(self) -> (Vec<Box<str>>, Vec<u32>, Vec<Posting>) {
+    fn finish(self) -> (Vec<Box<str>>, Vec<u32>, Vec<u32>, Vec<u8>) {
         let mut by_term: Vec<(Box<str>, u32)> = self.ids.into_iter().collect();
         by_term.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let total = self.postings.iter().map(Vec::len).sum();
         let mut term_starts = Vec::with_capacity(by_term.len() + 1);
-        let mut postings = Vec::with_capacity(self.postings.iter().map(Vec::len).sum());
+        let mut entries = Vec::with_capacity(total);
+        let mut weights = Vec::with_capacity(total);
         let mut terms = Vec::with_capacity(by_term.len());
         term_starts.push(0);
         for (term, id) in by_term {
-            postings.extend_from_slice(&self.postings[id as usize]);
-            term_starts.push(postings.len() as u32);
+            for posting in &self.postings[id as usize] {
+                entries.push(posting.entry);
+                weights.push(posting.weight);
+            }
+            term_starts.push(entries.len() as u32);
             terms.push(term);
         }
-        (terms, term_starts, postings)
+        (terms, term_starts, entries, weights)
     }
 }

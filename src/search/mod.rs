@@ -1,5 +1,6 @@
 //! Search: text folding, the index, and queries with filters, facets and distance.
 
+mod bitset;
 mod engine;
 mod fold;
 mod index;
