@@ -16,20 +16,22 @@ const MIN_TYPO_WORD_CHARS: usize = 5;
 /// Matching inside longer words (German compounds: `kurs` in `Sprachkurs`) starts here.
 const MIN_INFIX_WORD_CHARS: usize = 4;
 
-/// How well a query word matches a term, as a factor on the field weight.
+/// How well a query word matches a term, in percent of the field weight. Scores are integers
+/// (weight × quality) so that the inner loop over postings does no float arithmetic.
 mod quality {
-    pub const EXACT: f32 = 1.0;
-    pub const PREFIX: f32 = 0.8;
-    pub const TYPO: f32 = 0.6;
-    pub const INFIX: f32 = 0.5;
-    pub const TYPO_PREFIX: f32 = 0.45;
+    pub const EXACT: u16 = 100;
+    pub const PREFIX: u16 = 80;
+    pub const TYPO: u16 = 60;
+    pub const INFIX: u16 = 50;
+    pub const TYPO_PREFIX: u16 = 45;
 }
 
 /// An entry that passed the text and hard filters, on its way to the result page.
 #[derive(Debug, Clone, Copy)]
 struct Candidate {
     entry: u32,
-    score: f32,
+    /// Text score: the sum over the words of field weight × match quality in percent.
+    score: u32,
     /// Haversine distance in metres; infinity for entries without a place.
     approximate: f64,
     /// Exact geodesic distance, once measured.
@@ -38,11 +40,21 @@ struct Candidate {
 
 /// Per entry, while the words of a query are matched: the score so far, the best match of the
 /// current word, and how many words have matched.
-#[derive(Clone, Copy, Default)]
-struct Tally {
-    total: f32,
-    best: f32,
+#[derive(Clone, Copy, Default, Debug)]
+pub(crate) struct Tally {
+    total: u32,
+    best: u16,
     matched_words: u8,
+}
+
+/// Memory a search needs for every entry, kept between searches.
+///
+/// Allocating a tally for each of 100,000 entries per keystroke means fresh pages from the
+/// operating system each time; reusing them makes a broad query about a third faster.
+#[derive(Default, Debug)]
+pub(crate) struct Scratch {
+    /// One tally per entry, all at their default between searches.
+    tallies: Vec<Tally>,
 }
 
 impl Index {
@@ -55,12 +67,16 @@ impl Index {
 
         // Hard filters narrow everything, facet counts included.
         let mut hard = EntrySet::full(self.entries.count);
-        let mut tallies = Vec::new();
+        // Per-entry scratch space is reused between queries: allocating and zeroing it anew
+        // would cost more than most queries (see `Scratch`).
+        let mut scratch = self.scratch.try_lock().ok().and_then(|mut shared| shared.take()).unwrap_or_default();
+        let mut first_word_entries = Vec::new();
         if has_text {
-            let (matched, text_tallies) = self.match_text(&words);
+            scratch.tallies.resize(self.entries.count, Tally::default());
+            let matched = self.match_text(&words, &mut scratch.tallies, &mut first_word_entries);
             hard.intersect_with(&matched);
-            tallies = text_tallies;
         }
+        let tallies = &scratch.tallies;
         let mut exact_distances = FxHashMap::default();
         if let (Some(centre), Some(radius)) = (query.near, radius_metres) {
             let (inside, measured) = self.match_radius(centre, radius);
@@ -101,8 +117,9 @@ impl Index {
                     (Some(centre), Reach::Point(point)) => haversine_metres(centre, point),
                     _ => f64::INFINITY,
                 };
-                let score = tallies.get(entry as usize).map_or(0.0, |tally: &Tally| tally.total);
-                Candidate { entry, score, approximate, exact: exact_distances.get(&entry).copied() }
+                let score = tallies.get(entry as usize).map_or(0, |tally: &Tally| tally.total);
+                let exact = if exact_distances.is_empty() { None } else { exact_distances.get(&entry).copied() };
+                Candidate { entry, score, approximate, exact }
             };
             match (effective_sort(query, has_text), query.near) {
                 // Name order is known in advance: walk it until the page is full.
@@ -110,9 +127,21 @@ impl Index {
                     self.entries.by_name.iter().copied().filter(|&entry| results.contains(entry)).take(end).map(candidate).collect()
                 }
                 (Sort::Distance, Some(centre)) => self.nearest(results.iter().map(candidate).collect(), end, centre),
+                // Keys are computed from the entry number alone; a full candidate is made only
+                // for the page, not for each of possibly tens of thousands of results.
                 (sort, _) => {
-                    let candidates: Vec<Candidate> = results.iter().map(candidate).collect();
-                    smallest_by_key(&candidates, end, |candidate| self.sort_key(candidate, sort))
+                    let score = |entry: u32| tallies.get(entry as usize).map_or(0, |tally: &Tally| tally.total);
+                    let key = |entry: &u32| {
+                        let approximate = match query.near.map(|centre| (centre, self.entries.reach[*entry as usize])) {
+                            Some((centre, Reach::Point(point))) => haversine_metres(centre, point),
+                            _ => f64::INFINITY,
+                        };
+                        self.sort_key(&Candidate { entry: *entry, score: score(*entry), approximate, exact: None }, sort)
+                    };
+                    // With the page full, an entry whose score alone is worse cannot enter it:
+                    // most of a broad query's results are turned away by this one comparison.
+                    let first_component = |entry: &u32| u64::from(u32::MAX - score(*entry));
+                    smallest_by_key(results.iter(), end, key, first_component).into_iter().map(candidate).collect()
                 }
             }
         };
@@ -125,9 +154,17 @@ impl Index {
                     (Some(centre), Reach::Point(point)) => Some(candidate.exact.unwrap_or_else(|| geodesic_metres(centre, point))),
                     _ => None,
                 };
-                Hit { id: self.directory.entries[entry].id.clone(), entry_index: entry, score: candidate.score, distance_metres }
+                // Shown as field weight × quality, with the quality as a fraction.
+                let score = candidate.score as f32 / 100.0;
+                Hit { id: self.directory.entries[entry].id.clone(), entry_index: entry, score, distance_metres }
             })
             .collect();
+        for &entry in &first_word_entries {
+            scratch.tallies[entry as usize] = Tally::default();
+        }
+        if let Ok(mut shared) = self.scratch.try_lock() {
+            *shared = Some(scratch);
+        }
         Ok(SearchResults { total, hits, facets })
     }
 
@@ -167,16 +204,21 @@ impl Index {
         Facets { kinds, categories, languages }
     }
 
-    /// Entries matching every word, and the tallies that hold their scores.
-    fn match_text(&self, words: &[String]) -> (EntrySet, Vec<Tally>) {
-        let mut tallies = vec![Tally::default(); self.entries.count];
+    /// Entries matching every word. Their scores are left in `tallies`, which must hold a
+    /// default tally for every entry; the caller resets the entries listed in
+    /// `first_word_entries` afterwards.
+    fn match_text(&self, words: &[String], tallies: &mut [Tally], first_word_entries: &mut Vec<u32>) -> EntrySet {
         let mut matched = EntrySet::empty(self.entries.count);
         let mut touched: Vec<u32> = Vec::new();
         for (word_number, word) in words.iter().enumerate() {
+            if word_number == 1 {
+                // Only entries that matched the first word can hold anything but defaults.
+                *first_word_entries = std::mem::take(&mut touched);
+            }
             touched.clear();
-            let mut offer = |entry: u32, value: f32| {
+            let mut offer = |entry: u32, value: u16| {
                 let tally = &mut tallies[entry as usize];
-                if tally.best == 0.0 {
+                if tally.best == 0 {
                     touched.push(entry);
                 }
                 if value > tally.best {
@@ -185,12 +227,12 @@ impl Index {
             };
             for (term, quality) in self.matching_terms(word) {
                 for (entry, weight) in self.postings_of(term) {
-                    offer(entry, f32::from(weight) * quality);
+                    offer(entry, u16::from(weight) * quality);
                 }
             }
             for (category, quality) in self.matching_categories(word) {
                 for entry in self.sets.categories[category as usize].iter() {
-                    offer(entry, f32::from(weight::CATEGORY) * quality);
+                    offer(entry, u16::from(weight::CATEGORY) * quality);
                 }
             }
             let is_last = word_number + 1 == words.len();
@@ -198,19 +240,22 @@ impl Index {
                 let tally = &mut tallies[entry as usize];
                 if usize::from(tally.matched_words) == word_number {
                     tally.matched_words += 1;
-                    tally.total += tally.best;
+                    tally.total += u32::from(tally.best);
                     if is_last {
                         matched.insert(entry);
                     }
                 }
-                tally.best = 0.0;
+                tally.best = 0;
             }
         }
-        (matched, tallies)
+        if words.len() == 1 {
+            *first_word_entries = touched;
+        }
+        matched
     }
 
     /// Terms that `word` matches, with the match quality.
-    fn matching_terms(&self, word: &str) -> Vec<(usize, f32)> {
+    fn matching_terms(&self, word: &str) -> Vec<(usize, u16)> {
         let mut out = Vec::new();
         let start = self.terms.partition_point(|term| &**term < word);
         let mut end = start;
@@ -234,9 +279,9 @@ impl Index {
     }
 
     /// Categories whose label `word` matches, with the best match quality for each.
-    fn matching_categories(&self, word: &str) -> Vec<(u16, f32)> {
+    fn matching_categories(&self, word: &str) -> Vec<(u16, u16)> {
         let word_chars = word.chars().count();
-        let mut best: Vec<(u16, f32)> = Vec::new();
+        let mut best: Vec<(u16, u16)> = Vec::new();
         for (term, category) in &self.category_terms {
             let quality = if **term == *word {
                 Some(quality::EXACT)
@@ -249,7 +294,7 @@ impl Index {
             };
             if let Some(quality) = quality {
                 match best.iter_mut().find(|(known, _)| known == category) {
-                    Some((_, known_quality)) => *known_quality = known_quality.max(quality),
+                    Some((_, known_quality)) => *known_quality = (*known_quality).max(quality),
                     None => best.push((*category, quality)),
                 }
             }
@@ -284,15 +329,15 @@ impl Index {
 
     /// A totally ordered key per candidate: smaller comes first. Integers compare faster than
     /// closures over floats, and ties always fall back to the name, so the order is stable.
-    fn sort_key(&self, candidate: &Candidate, sort: Sort) -> (u64, u64, u32) {
+    fn sort_key(&self, candidate: &Candidate, sort: Sort) -> (u64, (u64, u32)) {
         let name = self.entries.name_rank[candidate.entry as usize];
         // For non-negative floats the bit patterns sort like the numbers.
-        let better_score_first = u64::from(u32::MAX - candidate.score.max(0.0).to_bits());
+        let better_score_first = u64::from(u32::MAX - candidate.score);
         let nearer_first = candidate.approximate.max(0.0).to_bits();
         match sort {
-            Sort::Relevance => (better_score_first, nearer_first, name),
-            Sort::Distance => (nearer_first, better_score_first, name),
-            Sort::Name => (u64::from(name), 0, 0),
+            Sort::Relevance => (better_score_first, (nearer_first, name)),
+            Sort::Distance => (nearer_first, (better_score_first, name)),
+            Sort::Name => (u64::from(name), (0, 0)),
         }
     }
 
@@ -303,7 +348,8 @@ impl Index {
     /// whose haversine distance is within three error bounds of the `end`-th is therefore
     /// measured exactly and sorted by that: no entry beyond can belong before the cut.
     fn nearest(&self, candidates: Vec<Candidate>, end: usize, centre: GeoPoint) -> Vec<Candidate> {
-        let nearest = smallest_by_key(&candidates, end, |candidate| self.sort_key(candidate, Sort::Distance));
+        let distance_key = |candidate: &Candidate| self.sort_key(candidate, Sort::Distance);
+        let nearest = smallest_by_key(candidates.iter().copied(), end, distance_key, |candidate| distance_key(candidate).0);
         let cut = nearest.iter().map(|candidate| candidate.approximate).fold(0.0, f64::max);
         let reach = cut + 3.0 * haversine_error_bound(cut);
         let mut band: Vec<Candidate> = candidates.into_iter().filter(|candidate| candidate.approximate <= reach).collect();
@@ -315,10 +361,10 @@ impl Index {
             }
         }
         let key = |candidate: &Candidate| {
-            let (_, score, name) = self.sort_key(candidate, Sort::Distance);
-            (candidate.exact.unwrap_or(f64::INFINITY).to_bits(), score, name)
+            let (_, score_and_name) = self.sort_key(candidate, Sort::Distance);
+            (candidate.exact.unwrap_or(f64::INFINITY).to_bits(), score_and_name)
         };
-        let mut page = smallest_by_key(&band, end, key);
+        let mut page = smallest_by_key(band.into_iter(), end, key, |candidate| key(candidate).0);
         page.truncate(end);
         page
     }
@@ -326,28 +372,57 @@ impl Index {
 
 /// The `count` items with the smallest keys, sorted by key. A bounded heap: one comparison for
 /// most items, where sorting or selecting all of them would move every item.
-fn smallest_by_key<T: Copy, K: Ord + Copy>(items: &[T], count: usize, key: impl Fn(&T) -> K) -> Vec<T> {
+///
+/// `first_component` must return the first element of `key`, computed more cheaply; items
+/// whose first component is already worse than the worst kept are skipped without their key.
+fn smallest_by_key<T, A: Ord + Copy, B: Ord + Copy>(
+    items: impl Iterator<Item = T>,
+    count: usize,
+    key: impl Fn(&T) -> (A, B),
+    first_component: impl Fn(&T) -> A,
+) -> Vec<T> {
     use std::collections::BinaryHeap;
+
+    /// A heap element ordered by its key alone.
+    struct Keyed<K, T>(K, T);
+    impl<K: Ord, T> PartialEq for Keyed<K, T> {
+        fn eq(&self, other: &Self) -> bool {
+            self.0 == other.0
+        }
+    }
+    impl<K: Ord, T> Eq for Keyed<K, T> {}
+    impl<K: Ord, T> PartialOrd for Keyed<K, T> {
+        fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+            Some(self.cmp(other))
+        }
+    }
+    impl<K: Ord, T> Ord for Keyed<K, T> {
+        fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+            self.0.cmp(&other.0)
+        }
+    }
+
     if count == 0 {
         return Vec::new();
     }
-    let mut heap: BinaryHeap<(K, usize)> = BinaryHeap::with_capacity(count + 1);
-    for (position, item) in items.iter().enumerate() {
-        let item_key = key(item);
+    let mut heap: BinaryHeap<Keyed<(A, B), T>> = BinaryHeap::with_capacity(count + 1);
+    for item in items {
+        if heap.len() == count && heap.peek().is_some_and(|worst| first_component(&item) > worst.0.0) {
+            continue;
+        }
+        let item_key = key(&item);
         if heap.len() < count {
-            heap.push((item_key, position));
-        } else if let Some(&(worst, _)) = heap.peek()
-            && item_key < worst
-        {
+            heap.push(Keyed(item_key, item));
+        } else if heap.peek().is_some_and(|worst| item_key < worst.0) {
             heap.pop();
-            heap.push((item_key, position));
+            heap.push(Keyed(item_key, item));
         }
     }
-    heap.into_sorted_vec().into_iter().map(|(_, position)| items[position]).collect()
+    heap.into_sorted_vec().into_iter().map(|Keyed(_, item)| item).collect()
 }
 
 /// How `word` (of `word_chars` characters) matches `term` other than as a plain prefix.
-fn fuzzy_quality(word: &str, word_chars: usize, term: &str) -> Option<f32> {
+fn fuzzy_quality(word: &str, word_chars: usize, term: &str) -> Option<u16> {
     if word_chars >= MIN_TYPO_WORD_CHARS {
         if within_one_edit(word, term) {
             return Some(quality::TYPO);

@@ -61,6 +61,9 @@ pub struct Index {
     /// Filter values as sets of entries.
     pub(crate) sets: FilterSets,
     pub(crate) grid: SpatialGrid,
+    /// Reused between searches; taken by one search at a time (another search running at the
+    /// same moment simply allocates its own).
+    pub(crate) scratch: std::sync::Mutex<Option<super::engine::Scratch>>,
 }
 
 /// One entry in a term's postings list, while the index is being built.
@@ -167,6 +170,7 @@ impl Index {
             entries: EntryTable { count, reach, name_rank, by_name },
             sets: FilterSets { kinds, categories: category_sets, languages, free_of_charge, wheelchair, area },
             grid,
+            scratch: std::sync::Mutex::new(None),
         }
     }
 
