@@ -3,133 +3,188 @@
 //! Run with `cargo bench`. Before the timings it prints, for each size, the JSON size and the
 //! heap the loaded index keeps (measured with a counting allocator). divan prints the median
 //! ("median" column) and the other percentiles it samples for every benchmark.
+//!
+//! Native only: on wasm32 (where clippy also looks at it) it compiles to an empty `main`.
 
-use std::alloc::{GlobalAlloc, Layout};
-use std::collections::HashMap;
-use std::sync::atomic::{AtomicIsize, Ordering};
-use std::sync::{Mutex, OnceLock};
+#[cfg(target_arch = "wasm32")]
+fn main() {}
 
-use divan::{Bencher, black_box};
-use service_finder::generate::generate_directory;
-use service_finder::{GeoPoint, Index, Kind, Query, Sort, load_directory};
-
-/// Counts live heap bytes, to report what an index keeps in memory. It wraps mimalloc, the
-/// allocator of the native CLI.
-struct CountingAllocator;
-
-static LIVE_BYTES: AtomicIsize = AtomicIsize::new(0);
-
-unsafe impl GlobalAlloc for CountingAllocator {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        LIVE_BYTES.fetch_add(layout.size() as isize, Ordering::Relaxed);
-        // SAFETY: forwarded unchanged to mimalloc.
-        unsafe { mimalloc::MiMalloc.alloc(layout) }
-    }
-
-    unsafe fn dealloc(&self, pointer: *mut u8, layout: Layout) {
-        LIVE_BYTES.fetch_sub(layout.size() as isize, Ordering::Relaxed);
-        // SAFETY: forwarded unchanged to mimalloc.
-        unsafe { mimalloc::MiMalloc.dealloc(pointer, layout) }
-    }
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    native::main();
 }
 
-#[global_allocator]
-static ALLOCATOR: CountingAllocator = CountingAllocator;
+#[cfg(not(target_arch = "wasm32"))]
+mod native {
+    use std::alloc::{GlobalAlloc, Layout};
+    use std::collections::HashMap;
+    use std::sync::atomic::{AtomicIsize, Ordering};
+    use std::sync::{Mutex, OnceLock};
 
-const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
-const SEED: u64 = 42;
-/// Kassel: a large town with others around it, as the generator clusters entries.
-const KASSEL: GeoPoint = GeoPoint { latitude: 51.3127, longitude: 9.4797 };
+    use divan::{Bencher, black_box};
+    use service_finder::generate::generate_directory;
+    use service_finder::{GeoPoint, Index, Kind, Query, Sort, load_directory};
 
-fn main() {
-    for size in SIZES {
+    /// Counts live heap bytes, to report what an index keeps in memory. It wraps mimalloc, the
+    /// allocator of the native CLI.
+    struct CountingAllocator;
+
+    static LIVE_BYTES: AtomicIsize = AtomicIsize::new(0);
+
+    unsafe impl GlobalAlloc for CountingAllocator {
+        unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+            LIVE_BYTES.fetch_add(layout.size() as isize, Ordering::Relaxed);
+            // SAFETY: forwarded unchanged to mimalloc.
+            unsafe { mimalloc::MiMalloc.alloc(layout) }
+        }
+
+        unsafe fn dealloc(&self, pointer: *mut u8, layout: Layout) {
+            LIVE_BYTES.fetch_sub(layout.size() as isize, Ordering::Relaxed);
+            // SAFETY: forwarded unchanged to mimalloc.
+            unsafe { mimalloc::MiMalloc.dealloc(pointer, layout) }
+        }
+    }
+
+    #[global_allocator]
+    static ALLOCATOR: CountingAllocator = CountingAllocator;
+
+    const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
+    const SEED: u64 = 42;
+    /// Kassel: a large town with others around it, as the generator clusters entries.
+    const KASSEL: GeoPoint = GeoPoint {
+        latitude: 51.3127,
+        longitude: 9.4797,
+    };
+
+    pub fn main() {
+        for size in SIZES {
+            let json = directory_json(size);
+            let before = LIVE_BYTES.load(Ordering::Relaxed);
+            let index = build_index(json);
+            let kept = LIVE_BYTES.load(Ordering::Relaxed) - before;
+            println!(
+                "{size:>7} entries: JSON {:.1} MB, index in memory {:.1} MB, {} distinct terms",
+                json.len() as f64 / 1e6,
+                kept as f64 / 1e6,
+                index.term_count()
+            );
+        }
+        divan::main();
+    }
+
+    /// Generated JSON per size, made once.
+    fn directory_json(size: usize) -> &'static str {
+        static CACHE: OnceLock<Mutex<HashMap<usize, &'static str>>> = OnceLock::new();
+        let mut cache = CACHE
+            .get_or_init(Default::default)
+            .lock()
+            .expect("cache lock");
+        cache.entry(size).or_insert_with(|| {
+            let json = serde_json::to_string(&generate_directory(size, SEED)).expect("serializes");
+            Box::leak(json.into_boxed_str())
+        })
+    }
+
+    /// An index per size, built once.
+    fn index(size: usize) -> &'static Index {
+        static CACHE: OnceLock<Mutex<HashMap<usize, &'static Index>>> = OnceLock::new();
         let json = directory_json(size);
-        let before = LIVE_BYTES.load(Ordering::Relaxed);
-        let index = build_index(json);
-        let kept = LIVE_BYTES.load(Ordering::Relaxed) - before;
-        println!(
-            "{size:>7} entries: JSON {:.1} MB, index in memory {:.1} MB, {} distinct terms",
-            json.len() as f64 / 1e6,
-            kept as f64 / 1e6,
-            index.term_count()
+        let mut cache = CACHE
+            .get_or_init(Default::default)
+            .lock()
+            .expect("cache lock");
+        cache
+            .entry(size)
+            .or_insert_with(|| Box::leak(Box::new(build_index(json))))
+    }
+
+    fn build_index(json: &str) -> Index {
+        let loaded = load_directory(json).expect("generated directory loads");
+        Index::new(loaded.directory)
+    }
+
+    #[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
+    fn load_and_index(bencher: Bencher, size: usize) {
+        let json = directory_json(size);
+        bencher.bench(|| build_index(black_box(json)));
+    }
+
+    fn run(bencher: Bencher, size: usize, query: Query) {
+        let index = index(size);
+        bencher.bench(|| index.search(black_box(&query)).expect("valid query"));
+    }
+
+    #[divan::bench(args = SIZES)]
+    fn text_only(bencher: Bencher, size: usize) {
+        run(
+            bencher,
+            size,
+            Query {
+                text: "beratung".into(),
+                ..Query::default()
+            },
         );
     }
-    divan::main();
-}
 
-/// Generated JSON per size, made once.
-fn directory_json(size: usize) -> &'static str {
-    static CACHE: OnceLock<Mutex<HashMap<usize, &'static str>>> = OnceLock::new();
-    let mut cache = CACHE.get_or_init(Default::default).lock().expect("cache lock");
-    cache.entry(size).or_insert_with(|| {
-        let json = serde_json::to_string(&generate_directory(size, SEED)).expect("serializes");
-        Box::leak(json.into_boxed_str())
-    })
-}
+    #[divan::bench(args = SIZES)]
+    fn text_and_category(bencher: Bencher, size: usize) {
+        let query = Query {
+            text: "deutsch".into(),
+            categories: vec!["language-courses".into()],
+            ..Query::default()
+        };
+        run(bencher, size, query);
+    }
 
-/// An index per size, built once.
-fn index(size: usize) -> &'static Index {
-    static CACHE: OnceLock<Mutex<HashMap<usize, &'static Index>>> = OnceLock::new();
-    let json = directory_json(size);
-    let mut cache = CACHE.get_or_init(Default::default).lock().expect("cache lock");
-    cache.entry(size).or_insert_with(|| Box::leak(Box::new(build_index(json))))
-}
+    #[divan::bench(args = SIZES)]
+    fn radius_only(bencher: Bencher, size: usize) {
+        run(
+            bencher,
+            size,
+            Query {
+                near: Some(KASSEL),
+                radius_km: Some(25.0),
+                ..Query::default()
+            },
+        );
+    }
 
-fn build_index(json: &str) -> Index {
-    let loaded = load_directory(json).expect("generated directory loads");
-    Index::new(loaded.directory)
-}
+    #[divan::bench(args = SIZES)]
+    fn text_category_radius_by_distance(bencher: Bencher, size: usize) {
+        let query = Query {
+            text: "beratung".into(),
+            categories: vec!["migration-counselling".into(), "recognition".into()],
+            near: Some(KASSEL),
+            radius_km: Some(50.0),
+            sort: Sort::Distance,
+            ..Query::default()
+        };
+        run(bencher, size, query);
+    }
 
-#[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
-fn load_and_index(bencher: Bencher, size: usize) {
-    let json = directory_json(size);
-    bencher.bench(|| build_index(black_box(json)));
-}
+    #[divan::bench(args = SIZES)]
+    fn filters_and_facets_only(bencher: Bencher, size: usize) {
+        let query = Query {
+            kinds: vec![Kind::Course],
+            languages: vec!["ar".into()],
+            free_of_charge: true,
+            ..Query::default()
+        };
+        run(bencher, size, query);
+    }
 
-fn run(bencher: Bencher, size: usize, query: Query) {
-    let index = index(size);
-    bencher.bench(|| index.search(black_box(&query)).expect("valid query"));
-}
-
-#[divan::bench(args = SIZES)]
-fn text_only(bencher: Bencher, size: usize) {
-    run(bencher, size, Query { text: "beratung".into(), ..Query::default() });
-}
-
-#[divan::bench(args = SIZES)]
-fn text_and_category(bencher: Bencher, size: usize) {
-    let query = Query { text: "deutsch".into(), categories: vec!["language-courses".into()], ..Query::default() };
-    run(bencher, size, query);
-}
-
-#[divan::bench(args = SIZES)]
-fn radius_only(bencher: Bencher, size: usize) {
-    run(bencher, size, Query { near: Some(KASSEL), radius_km: Some(25.0), ..Query::default() });
-}
-
-#[divan::bench(args = SIZES)]
-fn text_category_radius_by_distance(bencher: Bencher, size: usize) {
-    let query = Query {
-        text: "beratung".into(),
-        categories: vec!["migration-counselling".into(), "recognition".into()],
-        near: Some(KASSEL),
-        radius_km: Some(50.0),
-        sort: Sort::Distance,
-        ..Query::default()
-    };
-    run(bencher, size, query);
-}
-
-#[divan::bench(args = SIZES)]
-fn filters_and_facets_only(bencher: Bencher, size: usize) {
-    let query = Query { kinds: vec![Kind::Course], languages: vec!["ar".into()], free_of_charge: true, ..Query::default() };
-    run(bencher, size, query);
-}
-
-/// Typing "integrationskurs korbach" letter by letter at 100k entries: one search per keystroke.
-#[divan::bench(args = ["i", "in", "int", "inte", "integ", "integr", "integra", "integrat", "integrati", "integratio",
-    "integration", "integrations", "integrationsk", "integrationsku", "integrationskur", "integrationskurs",
-    "integrationskurs k", "integrationskurs ka", "integrationskurs kas", "integrationskurs kass"])]
-fn typing_at_100k(bencher: Bencher, typed: &str) {
-    run(bencher, 100_000, Query { text: typed.into(), ..Query::default() });
+    /// Typing "integrationskurs korbach" letter by letter at 100k entries: one search per keystroke.
+    #[divan::bench(args = ["i", "in", "int", "inte", "integ", "integr", "integra", "integrat", "integrati", "integratio",
+        "integration", "integrations", "integrationsk", "integrationsku", "integrationskur", "integrationskurs",
+        "integrationskurs k", "integrationskurs ka", "integrationskurs kas", "integrationskurs kass"])]
+    fn typing_at_100k(bencher: Bencher, typed: &str) {
+        run(
+            bencher,
+            100_000,
+            Query {
+                text: typed.into(),
+                ..Query::default()
+            },
+        );
+    }
 }

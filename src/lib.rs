@@ -24,7 +24,9 @@ pub mod distance;
 pub mod generate;
 pub mod search;
 
-pub use directory::{Directory, Entry, Kind, LoadError, LoadedDirectory, Problem, Severity, load_directory};
+pub use directory::{
+    Directory, Entry, Kind, LoadError, LoadedDirectory, Problem, Severity, load_directory,
+};
 pub use distance::GeoPoint;
 pub use search::{Facets, Hit, Index, Query, SearchResults, Sort};
 

@@ -3,14 +3,20 @@
 use std::process::{Command, Output};
 
 fn service_finder(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_service-finder")).args(args).output().expect("the binary runs")
+    Command::new(env!("CARGO_BIN_EXE_service-finder"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
 }
 
 fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
-const BROKEN: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/broken-directory.json");
+const BROKEN: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/broken-directory.json"
+);
 
 #[test]
 fn check_passes_on_the_demo_directory() {
@@ -36,11 +42,19 @@ fn check_names_every_broken_entry_and_fails() {
         ("ok-1", "id"),
         ("bad-email", "email"),
     ] {
-        let line = text.lines().find(|line| line.contains(&format!("entry \"{id}\"")) && line.contains(&format!("field {field}:")));
+        let line = text.lines().find(|line| {
+            line.contains(&format!("entry \"{id}\"")) && line.contains(&format!("field {field}:"))
+        });
         assert!(line.is_some(), "no line for {id} / {field} in\n{text}");
-        assert!(line.unwrap().starts_with(&format!("{BROKEN}:")), "lines start with file:line");
+        assert!(
+            line.unwrap().starts_with(&format!("{BROKEN}:")),
+            "lines start with file:line"
+        );
     }
-    assert!(text.contains("9 entries, 7 valid, 8 problems (8 errors, 0 warnings)"), "{text}");
+    assert!(
+        text.contains("9 entries, 7 valid, 8 problems (8 errors, 0 warnings)"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -64,7 +78,11 @@ fn check_reports_unreadable_files() {
     std::fs::write(&not_json, "{\n  \"format_version\": 1,\n  oops\n}").unwrap();
     let output = service_finder(&["check", not_json.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(1));
-    assert!(stdout(&output).contains("line 3, column 3: the file is not valid JSON"), "{}", stdout(&output));
+    assert!(
+        stdout(&output).contains("line 3, column 3: the file is not valid JSON"),
+        "{}",
+        stdout(&output)
+    );
     let missing = service_finder(&["check", directory.join("missing.json").to_str().unwrap()]);
     assert_eq!(missing.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("cannot read"));
@@ -72,21 +90,51 @@ fn check_reports_unreadable_files() {
 
 #[test]
 fn search_prints_hits_with_distances() {
-    let output = service_finder(&["search", "--text", "beratung", "--near", "51.2756,8.873", "--radius", "10", "--sort", "distance", "--limit", "3"]);
+    let output = service_finder(&[
+        "search",
+        "--text",
+        "beratung",
+        "--near",
+        "51.2756,8.873",
+        "--radius",
+        "10",
+        "--sort",
+        "distance",
+        "--limit",
+        "3",
+    ]);
     let text = stdout(&output);
     assert!(output.status.success(), "{text}");
-    assert!(text.lines().next().unwrap().ends_with("showing 1–3"), "{text}");
+    assert!(
+        text.lines().next().unwrap().ends_with("showing 1–3"),
+        "{text}"
+    );
     assert!(text.contains(" km") || text.contains(" m\n"), "{text}");
 }
 
 #[test]
 fn search_json_has_hits_entries_and_facets() {
-    let output = service_finder(&["search", BROKEN, "--category", "associations-leisure", "--json"]);
+    let output = service_finder(&[
+        "search",
+        BROKEN,
+        "--category",
+        "associations-leisure",
+        "--json",
+    ]);
     let results: serde_json::Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
     assert_eq!(results["total"], 1);
     assert_eq!(results["entries"][0]["id"], "ok-2");
-    assert!(results["facets"]["categories"].as_array().unwrap().iter().any(|facet| facet["value"] == "associations-leisure"));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("problems"), "load problems are mentioned on stderr");
+    assert!(
+        results["facets"]["categories"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|facet| facet["value"] == "associations-leisure")
+    );
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("problems"),
+        "load problems are mentioned on stderr"
+    );
 }
 
 #[test]

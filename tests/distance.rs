@@ -62,7 +62,9 @@ fn haversine_stays_within_its_stated_bound() {
     }
     let mut random = fastrand::Rng::with_seed(7);
     for _ in 0..20_000 {
-        let point = |random: &mut fastrand::Rng| GeoPoint::new(47.0 + random.f64() * 8.5, 5.5 + random.f64() * 10.0);
+        let point = |random: &mut fastrand::Rng| {
+            GeoPoint::new(47.0 + random.f64() * 8.5, 5.5 + random.f64() * 10.0)
+        };
         let from = point(&mut random);
         let to = point(&mut random);
         check(from, to);
@@ -78,7 +80,11 @@ fn entry_at(id: String, point: GeoPoint) -> Entry {
         organization: None,
         categories: Vec::new(),
         languages: Vec::new(),
-        location: Some(Location { latitude: Some(point.latitude), longitude: Some(point.longitude), ..Location::default() }),
+        location: Some(Location {
+            latitude: Some(point.latitude),
+            longitude: Some(point.longitude),
+            ..Location::default()
+        }),
         service_area: None,
         phones: Vec::new(),
         email: None,
@@ -93,7 +99,11 @@ fn entry_at(id: String, point: GeoPoint) -> Entry {
 }
 
 fn destination(centre: GeoPoint, bearing: f64, metres: f64) -> GeoPoint {
-    let point = Geodesic.destination(Point::new(centre.longitude, centre.latitude), bearing, metres);
+    let point = Geodesic.destination(
+        Point::new(centre.longitude, centre.latitude),
+        bearing,
+        metres,
+    );
     GeoPoint::new(point.y(), point.x())
 }
 
@@ -101,7 +111,11 @@ fn destination(centre: GeoPoint, bearing: f64, metres: f64) -> GeoPoint {
 /// large radii: the inside ones are found, the outside ones are not.
 #[test]
 fn no_entry_is_wrongly_in_or_out_at_the_radius() {
-    let centres = [GeoPoint::new(51.2756, 8.873), GeoPoint::new(54.78, 9.43), GeoPoint::new(47.56, 10.7)];
+    let centres = [
+        GeoPoint::new(51.2756, 8.873),
+        GeoPoint::new(54.78, 9.43),
+        GeoPoint::new(47.56, 10.7),
+    ];
     let radii_km = [0.5, 5.0, 10.0, 25.0, 50.0, 200.0];
     for centre in centres {
         for radius_km in radii_km {
@@ -109,18 +123,39 @@ fn no_entry_is_wrongly_in_or_out_at_the_radius() {
             let mut entries = Vec::new();
             for step in 0..36 {
                 let bearing = f64::from(step) * 10.0;
-                entries.push(entry_at(format!("in-{step}"), destination(centre, bearing, radius - 1.0)));
-                entries.push(entry_at(format!("out-{step}"), destination(centre, bearing, radius + 1.0)));
+                entries.push(entry_at(
+                    format!("in-{step}"),
+                    destination(centre, bearing, radius - 1.0),
+                ));
+                entries.push(entry_at(
+                    format!("out-{step}"),
+                    destination(centre, bearing, radius + 1.0),
+                ));
             }
-            let index = Index::new(Directory { entries, ..Directory::default() });
-            let query = Query { near: Some(centre), radius_km: Some(radius_km), sort: Sort::Distance, limit: 1000, ..Query::default() };
+            let index = Index::new(Directory {
+                entries,
+                ..Directory::default()
+            });
+            let query = Query {
+                near: Some(centre),
+                radius_km: Some(radius_km),
+                sort: Sort::Distance,
+                limit: 1000,
+                ..Query::default()
+            };
             let results = index.search(&query).unwrap();
             let found: Vec<&str> = results.hits.iter().map(|hit| hit.id.as_str()).collect();
-            assert_eq!(results.total, 36, "radius {radius_km} km around {centre:?}: {found:?}");
+            assert_eq!(
+                results.total, 36,
+                "radius {radius_km} km around {centre:?}: {found:?}"
+            );
             assert!(found.iter().all(|id| id.starts_with("in-")), "{found:?}");
             for hit in &results.hits {
                 let distance = hit.distance_metres.unwrap();
-                assert!((distance - (radius - 1.0)).abs() < 0.001, "shown distance {distance} for radius {radius}");
+                assert!(
+                    (distance - (radius - 1.0)).abs() < 0.001,
+                    "shown distance {distance} for radius {radius}"
+                );
             }
         }
     }
@@ -137,13 +172,35 @@ fn distance_order_is_exact_for_near_ties() {
         // Spread over every bearing, with distances 5 cm apart: haversine alone would misorder them.
         let metres = 20_000.0 + f64::from(step) * 0.05;
         let bearing = f64::from(step * 37 % 360);
-        entries.push(entry_at(format!("e{step}"), destination(centre, bearing, metres)));
+        entries.push(entry_at(
+            format!("e{step}"),
+            destination(centre, bearing, metres),
+        ));
         expected.push(format!("e{step}"));
     }
-    let index = Index::new(Directory { entries, ..Directory::default() });
+    let index = Index::new(Directory {
+        entries,
+        ..Directory::default()
+    });
     for (offset, limit) in [(0, 200), (0, 10), (50, 20), (190, 10)] {
-        let query = Query { near: Some(centre), sort: Sort::Distance, offset, limit, ..Query::default() };
-        let found: Vec<String> = index.search(&query).unwrap().hits.into_iter().map(|hit| hit.id).collect();
-        assert_eq!(found, expected[offset..offset + limit], "page {offset}+{limit}");
+        let query = Query {
+            near: Some(centre),
+            sort: Sort::Distance,
+            offset,
+            limit,
+            ..Query::default()
+        };
+        let found: Vec<String> = index
+            .search(&query)
+            .unwrap()
+            .hits
+            .into_iter()
+            .map(|hit| hit.id)
+            .collect();
+        assert_eq!(
+            found,
+            expected[offset..offset + limit],
+            "page {offset}+{limit}"
+        );
     }
 }

@@ -54,8 +54,17 @@ fn directory(entries: Vec<Value>) -> String {
 /// Puts the broken entry between two good ones and checks that exactly the expected problem is
 /// reported on it, with the expected consequence, and that both neighbours survive.
 fn check(broken: Value, kind: ProblemKind, field: &str, consequence: Consequence) {
-    let loaded = load_directory(&directory(vec![good_entry("before"), broken.clone(), good_entry("after")])).unwrap();
-    let problems: Vec<_> = loaded.problems.iter().filter(|problem| problem.severity == Severity::Error).collect();
+    let loaded = load_directory(&directory(vec![
+        good_entry("before"),
+        broken.clone(),
+        good_entry("after"),
+    ]))
+    .unwrap();
+    let problems: Vec<_> = loaded
+        .problems
+        .iter()
+        .filter(|problem| problem.severity == Severity::Error)
+        .collect();
     assert_eq!(problems.len(), 1, "{broken}\n{problems:#?}");
     let problem = problems[0];
     assert_eq!(problem.kind, kind, "{problem}");
@@ -63,7 +72,12 @@ fn check(broken: Value, kind: ProblemKind, field: &str, consequence: Consequence
     assert_eq!(problem.consequence, consequence, "{problem}");
     let entry = problem.entry.as_ref().expect("tied to an entry");
     assert_eq!(entry.index, 1);
-    let ids: Vec<&str> = loaded.directory.entries.iter().map(|entry| entry.id.as_str()).collect();
+    let ids: Vec<&str> = loaded
+        .directory
+        .entries
+        .iter()
+        .map(|entry| entry.id.as_str())
+        .collect();
     match consequence {
         Consequence::EntrySkipped => assert_eq!(ids, ["before", "after"]),
         _ => assert_eq!(ids.len(), 3, "{ids:?}"),
@@ -91,77 +105,248 @@ fn without(mut entry: Value, key: &str) -> Value {
 
 #[test]
 fn wrong_type() {
-    check(with(good_entry("x"), "/appointment_required", json!("yes")), ProblemKind::InvalidValue, "appointment_required", Consequence::ValueIgnored);
-    check(with(good_entry("x"), "/free_of_charge", json!("no")), ProblemKind::InvalidValue, "free_of_charge", Consequence::ValueIgnored);
-    check(with(good_entry("x"), "/categories", json!("health")), ProblemKind::InvalidValue, "categories", Consequence::ValueIgnored);
-    check(with(good_entry("x"), "/name", json!(42)), ProblemKind::InvalidValue, "name", Consequence::EntrySkipped);
-    check(with(good_entry("x"), "/kind", json!("servise")), ProblemKind::InvalidValue, "kind", Consequence::EntrySkipped);
-    check(with(good_entry("x"), "/location/wheelchair", json!("maybe")), ProblemKind::InvalidValue, "location.wheelchair", Consequence::ValueIgnored);
+    check(
+        with(good_entry("x"), "/appointment_required", json!("yes")),
+        ProblemKind::InvalidValue,
+        "appointment_required",
+        Consequence::ValueIgnored,
+    );
+    check(
+        with(good_entry("x"), "/free_of_charge", json!("no")),
+        ProblemKind::InvalidValue,
+        "free_of_charge",
+        Consequence::ValueIgnored,
+    );
+    check(
+        with(good_entry("x"), "/categories", json!("health")),
+        ProblemKind::InvalidValue,
+        "categories",
+        Consequence::ValueIgnored,
+    );
+    check(
+        with(good_entry("x"), "/name", json!(42)),
+        ProblemKind::InvalidValue,
+        "name",
+        Consequence::EntrySkipped,
+    );
+    check(
+        with(good_entry("x"), "/kind", json!("servise")),
+        ProblemKind::InvalidValue,
+        "kind",
+        Consequence::EntrySkipped,
+    );
+    check(
+        with(good_entry("x"), "/location/wheelchair", json!("maybe")),
+        ProblemKind::InvalidValue,
+        "location.wheelchair",
+        Consequence::ValueIgnored,
+    );
 }
 
 #[test]
 fn missing_or_empty_name() {
-    check(without(good_entry("x"), "name"), ProblemKind::MissingField, "name", Consequence::EntrySkipped);
-    check(with(good_entry("x"), "/name", json!("  ")), ProblemKind::MissingField, "name", Consequence::EntrySkipped);
-    check(with(good_entry("x"), "/name", json!({"de": ""})), ProblemKind::MissingField, "name", Consequence::EntrySkipped);
-    check(without(good_entry("x"), "kind"), ProblemKind::MissingField, "kind", Consequence::EntrySkipped);
+    check(
+        without(good_entry("x"), "name"),
+        ProblemKind::MissingField,
+        "name",
+        Consequence::EntrySkipped,
+    );
+    check(
+        with(good_entry("x"), "/name", json!("  ")),
+        ProblemKind::MissingField,
+        "name",
+        Consequence::EntrySkipped,
+    );
+    check(
+        with(good_entry("x"), "/name", json!({"de": ""})),
+        ProblemKind::MissingField,
+        "name",
+        Consequence::EntrySkipped,
+    );
+    check(
+        without(good_entry("x"), "kind"),
+        ProblemKind::MissingField,
+        "kind",
+        Consequence::EntrySkipped,
+    );
 }
 
 #[test]
 fn missing_or_invalid_id() {
-    check(without(good_entry("x"), "id"), ProblemKind::MissingField, "id", Consequence::EntrySkipped);
-    check(good_entry("has space"), ProblemKind::InvalidId, "id", Consequence::EntrySkipped);
-    check(good_entry(""), ProblemKind::InvalidId, "id", Consequence::EntrySkipped);
-    check(with(good_entry("x"), "/id", json!(17)), ProblemKind::InvalidValue, "id", Consequence::EntrySkipped);
+    check(
+        without(good_entry("x"), "id"),
+        ProblemKind::MissingField,
+        "id",
+        Consequence::EntrySkipped,
+    );
+    check(
+        good_entry("has space"),
+        ProblemKind::InvalidId,
+        "id",
+        Consequence::EntrySkipped,
+    );
+    check(
+        good_entry(""),
+        ProblemKind::InvalidId,
+        "id",
+        Consequence::EntrySkipped,
+    );
+    check(
+        with(good_entry("x"), "/id", json!(17)),
+        ProblemKind::InvalidValue,
+        "id",
+        Consequence::EntrySkipped,
+    );
 }
 
 #[test]
 fn duplicate_id_skips_the_later_entry() {
-    check(good_entry("before"), ProblemKind::DuplicateId, "id", Consequence::EntrySkipped);
+    check(
+        good_entry("before"),
+        ProblemKind::DuplicateId,
+        "id",
+        Consequence::EntrySkipped,
+    );
 }
 
 #[test]
 fn coordinates_out_of_range_or_swapped() {
-    check(with(good_entry("x"), "/location/latitude", json!(100.0)), ProblemKind::InvalidCoordinates, "location", Consequence::ValueIgnored);
-    let swapped = with(with(good_entry("x"), "/location/latitude", json!(8.873)), "/location/longitude", json!(51.2756));
-    check(swapped.clone(), ProblemKind::InvalidCoordinates, "location", Consequence::ValueIgnored);
+    check(
+        with(good_entry("x"), "/location/latitude", json!(100.0)),
+        ProblemKind::InvalidCoordinates,
+        "location",
+        Consequence::ValueIgnored,
+    );
+    let swapped = with(
+        with(good_entry("x"), "/location/latitude", json!(8.873)),
+        "/location/longitude",
+        json!(51.2756),
+    );
+    check(
+        swapped.clone(),
+        ProblemKind::InvalidCoordinates,
+        "location",
+        Consequence::ValueIgnored,
+    );
     let loaded = load_directory(&directory(vec![swapped])).unwrap();
-    assert!(loaded.problems[0].message.contains("swapped"), "{}", loaded.problems[0]);
+    assert!(
+        loaded.problems[0].message.contains("swapped"),
+        "{}",
+        loaded.problems[0]
+    );
     let location = loaded.directory.entries[0].location.as_ref().unwrap();
-    assert_eq!((location.latitude, location.longitude), (None, None), "the point is dropped, the address kept");
+    assert_eq!(
+        (location.latitude, location.longitude),
+        (None, None),
+        "the point is dropped, the address kept"
+    );
     assert_eq!(location.city.as_deref(), Some("Korbach"));
-    let paris = with(with(good_entry("x"), "/location/latitude", json!(48.85)), "/location/longitude", json!(2.35));
-    check(paris, ProblemKind::InvalidCoordinates, "location", Consequence::ValueIgnored);
-    check(without_key(good_entry("x"), "/location", "longitude"), ProblemKind::InvalidCoordinates, "location", Consequence::ValueIgnored);
+    let paris = with(
+        with(good_entry("x"), "/location/latitude", json!(48.85)),
+        "/location/longitude",
+        json!(2.35),
+    );
+    check(
+        paris,
+        ProblemKind::InvalidCoordinates,
+        "location",
+        Consequence::ValueIgnored,
+    );
+    check(
+        without_key(good_entry("x"), "/location", "longitude"),
+        ProblemKind::InvalidCoordinates,
+        "location",
+        Consequence::ValueIgnored,
+    );
 }
 
 fn without_key(mut entry: Value, pointer: &str, key: &str) -> Value {
-    entry.pointer_mut(pointer).unwrap().as_object_mut().unwrap().remove(key);
+    entry
+        .pointer_mut(pointer)
+        .unwrap()
+        .as_object_mut()
+        .unwrap()
+        .remove(key);
     entry
 }
 
 #[test]
 fn unknown_category() {
-    check(with(good_entry("x"), "/categories/1", json!("jobs")), ProblemKind::UnknownCategory, "categories[1]", Consequence::ValueIgnored);
-    let loaded = load_directory(&directory(vec![with(good_entry("x"), "/categories/1", json!("mobility"))])).unwrap();
-    assert!(loaded.problems.is_empty(), "categories defined by the directory are known: {:?}", loaded.problems);
+    check(
+        with(good_entry("x"), "/categories/1", json!("jobs")),
+        ProblemKind::UnknownCategory,
+        "categories[1]",
+        Consequence::ValueIgnored,
+    );
+    let loaded = load_directory(&directory(vec![with(
+        good_entry("x"),
+        "/categories/1",
+        json!("mobility"),
+    )]))
+    .unwrap();
+    assert!(
+        loaded.problems.is_empty(),
+        "categories defined by the directory are known: {:?}",
+        loaded.problems
+    );
 }
 
 #[test]
 fn unknown_language_code() {
-    check(with(good_entry("x"), "/languages/1", json!("arabic")), ProblemKind::UnknownLanguage, "languages[1]", Consequence::ValueIgnored);
-    check(with(good_entry("x"), "/name", json!({"de": "Beratung", "zz": "?"})), ProblemKind::UnknownLanguage, "name.zz", Consequence::ValueIgnored);
-    let loaded = load_directory(&directory(vec![with(good_entry("x"), "/languages/1", json!("ara"))])).unwrap();
+    check(
+        with(good_entry("x"), "/languages/1", json!("arabic")),
+        ProblemKind::UnknownLanguage,
+        "languages[1]",
+        Consequence::ValueIgnored,
+    );
+    check(
+        with(
+            good_entry("x"),
+            "/name",
+            json!({"de": "Beratung", "zz": "?"}),
+        ),
+        ProblemKind::UnknownLanguage,
+        "name.zz",
+        Consequence::ValueIgnored,
+    );
+    let loaded = load_directory(&directory(vec![with(
+        good_entry("x"),
+        "/languages/1",
+        json!("ara"),
+    )]))
+    .unwrap();
     assert_eq!(loaded.problems[0].severity, Severity::Warning);
-    assert_eq!(loaded.directory.entries[0].languages[1].as_str(), "ar", "639-3 codes with a 639-1 twin are shortened");
+    assert_eq!(
+        loaded.directory.entries[0].languages[1].as_str(),
+        "ar",
+        "639-3 codes with a 639-1 twin are shortened"
+    );
 }
 
 #[test]
 fn invalid_or_unsafe_links() {
-    check(with(good_entry("x"), "/url", json!("www.example.org")), ProblemKind::InvalidUrl, "url", Consequence::ValueIgnored);
-    check(with(good_entry("x"), "/url", json!("javascript:alert(document.cookie)")), ProblemKind::InvalidUrl, "url", Consequence::ValueIgnored);
     check(
-        with(good_entry("x"), "/organization/website", json!("data:text/html,<script>alert(1)</script>")),
+        with(good_entry("x"), "/url", json!("www.example.org")),
+        ProblemKind::InvalidUrl,
+        "url",
+        Consequence::ValueIgnored,
+    );
+    check(
+        with(
+            good_entry("x"),
+            "/url",
+            json!("javascript:alert(document.cookie)"),
+        ),
+        ProblemKind::InvalidUrl,
+        "url",
+        Consequence::ValueIgnored,
+    );
+    check(
+        with(
+            good_entry("x"),
+            "/organization/website",
+            json!("data:text/html,<script>alert(1)</script>"),
+        ),
         ProblemKind::InvalidUrl,
         "organization.website",
         Consequence::ValueIgnored,
@@ -170,55 +355,143 @@ fn invalid_or_unsafe_links() {
 
 #[test]
 fn invalid_email() {
-    check(with(good_entry("x"), "/email", json!("beratung(at)example.org")), ProblemKind::InvalidEmail, "email", Consequence::ValueIgnored);
+    check(
+        with(good_entry("x"), "/email", json!("beratung(at)example.org")),
+        ProblemKind::InvalidEmail,
+        "email",
+        Consequence::ValueIgnored,
+    );
 }
 
 #[test]
 fn invalid_phone_number_and_postcode() {
-    check(with(good_entry("x"), "/phones/0/number", json!("call us")), ProblemKind::InvalidValue, "phones[0].number", Consequence::ValueIgnored);
-    check(with(good_entry("x"), "/location/postal_code", json!("3449")), ProblemKind::InvalidValue, "location.postal_code", Consequence::ValueIgnored);
+    check(
+        with(good_entry("x"), "/phones/0/number", json!("call us")),
+        ProblemKind::InvalidValue,
+        "phones[0].number",
+        Consequence::ValueIgnored,
+    );
+    check(
+        with(good_entry("x"), "/location/postal_code", json!("3449")),
+        ProblemKind::InvalidValue,
+        "location.postal_code",
+        Consequence::ValueIgnored,
+    );
 }
 
 #[test]
 fn unparsable_date() {
-    check(with(good_entry("x"), "/assured_date", json!("31.12.2025")), ProblemKind::InvalidDate, "assured_date", Consequence::ValueIgnored);
-    check(with(good_entry("x"), "/assured_date", json!("2026-02-30")), ProblemKind::InvalidDate, "assured_date", Consequence::ValueIgnored);
-    check(with(good_course("x"), "/course/end_date", json!("2026-12-24")), ProblemKind::InvalidDate, "course.end_date", Consequence::ValueIgnored);
+    check(
+        with(good_entry("x"), "/assured_date", json!("31.12.2025")),
+        ProblemKind::InvalidDate,
+        "assured_date",
+        Consequence::ValueIgnored,
+    );
+    check(
+        with(good_entry("x"), "/assured_date", json!("2026-02-30")),
+        ProblemKind::InvalidDate,
+        "assured_date",
+        Consequence::ValueIgnored,
+    );
+    check(
+        with(good_course("x"), "/course/end_date", json!("2026-12-24")),
+        ProblemKind::InvalidDate,
+        "course.end_date",
+        Consequence::ValueIgnored,
+    );
 }
 
 #[test]
 fn course_details_only_on_courses() {
     let mut service = good_course("x");
     service["kind"] = json!("association");
-    check(service, ProblemKind::InvalidValue, "course", Consequence::ValueIgnored);
-    check(with(good_course("x"), "/course/levels/1", json!("A7")), ProblemKind::InvalidValue, "course.levels[1]", Consequence::ValueIgnored);
+    check(
+        service,
+        ProblemKind::InvalidValue,
+        "course",
+        Consequence::ValueIgnored,
+    );
+    check(
+        with(good_course("x"), "/course/levels/1", json!("A7")),
+        ProblemKind::InvalidValue,
+        "course.levels[1]",
+        Consequence::ValueIgnored,
+    );
 }
 
 #[test]
 fn text_too_long() {
-    check(with(good_entry("x"), "/description", json!("x".repeat(2001))), ProblemKind::TextTooLong, "description", Consequence::ValueIgnored);
-    check(with(good_entry("x"), "/name", json!("x".repeat(201))), ProblemKind::TextTooLong, "name", Consequence::EntrySkipped);
+    check(
+        with(good_entry("x"), "/description", json!("x".repeat(2001))),
+        ProblemKind::TextTooLong,
+        "description",
+        Consequence::ValueIgnored,
+    );
+    check(
+        with(good_entry("x"), "/name", json!("x".repeat(201))),
+        ProblemKind::TextTooLong,
+        "name",
+        Consequence::EntrySkipped,
+    );
     // Characters, not bytes: 200 Arabic letters are 400 bytes and still fine.
-    let loaded = load_directory(&directory(vec![with(good_entry("x"), "/name", json!("ب".repeat(200)))])).unwrap();
+    let loaded = load_directory(&directory(vec![with(
+        good_entry("x"),
+        "/name",
+        json!("ب".repeat(200)),
+    )]))
+    .unwrap();
     assert!(loaded.problems.is_empty());
 }
 
 #[test]
 fn entry_not_an_object_or_too_large() {
-    check(json!(["x", "service", "Beratung"]), ProblemKind::InvalidValue, "", Consequence::EntrySkipped);
-    check(json!("Beratung"), ProblemKind::InvalidValue, "", Consequence::EntrySkipped);
-    check(with(good_entry("x"), "/padding", json!("x".repeat(70_000))), ProblemKind::EntryTooLarge, "", Consequence::EntrySkipped);
+    check(
+        json!(["x", "service", "Beratung"]),
+        ProblemKind::InvalidValue,
+        "",
+        Consequence::EntrySkipped,
+    );
+    check(
+        json!("Beratung"),
+        ProblemKind::InvalidValue,
+        "",
+        Consequence::EntrySkipped,
+    );
+    check(
+        with(good_entry("x"), "/padding", json!("x".repeat(70_000))),
+        ProblemKind::EntryTooLarge,
+        "",
+        Consequence::EntrySkipped,
+    );
 }
 
 #[test]
 fn too_many_problems_in_one_entry() {
     let languages: Vec<Value> = (0..30).map(|number| json!(number)).collect();
     let broken = with(good_entry("x"), "/languages", json!(languages));
-    let loaded = load_directory(&directory(vec![good_entry("before"), broken, good_entry("after")])).unwrap();
+    let loaded = load_directory(&directory(vec![
+        good_entry("before"),
+        broken,
+        good_entry("after"),
+    ]))
+    .unwrap();
     let last = loaded.problems.last().unwrap();
-    assert_eq!((last.kind, last.consequence), (ProblemKind::EntryTooLarge, Consequence::EntrySkipped), "{last}");
-    assert!(loaded.problems.len() <= 21, "reporting stops after 20 problems: {}", loaded.problems.len());
-    let ids: Vec<&str> = loaded.directory.entries.iter().map(|entry| entry.id.as_str()).collect();
+    assert_eq!(
+        (last.kind, last.consequence),
+        (ProblemKind::EntryTooLarge, Consequence::EntrySkipped),
+        "{last}"
+    );
+    assert!(
+        loaded.problems.len() <= 21,
+        "reporting stops after 20 problems: {}",
+        loaded.problems.len()
+    );
+    let ids: Vec<&str> = loaded
+        .directory
+        .entries
+        .iter()
+        .map(|entry| entry.id.as_str())
+        .collect();
     assert_eq!(ids, ["before", "after"]);
 }
 
@@ -226,7 +499,11 @@ fn too_many_problems_in_one_entry() {
 fn a_bad_coordinate_is_named_and_the_point_dropped() {
     let broken = with(good_entry("x"), "/location/latitude", json!("north"));
     let loaded = load_directory(&directory(vec![broken])).unwrap();
-    let fields: Vec<&str> = loaded.problems.iter().map(|problem| problem.field.as_str()).collect();
+    let fields: Vec<&str> = loaded
+        .problems
+        .iter()
+        .map(|problem| problem.field.as_str())
+        .collect();
     assert_eq!(fields, ["location.latitude", "location"]);
     let location = loaded.directory.entries[0].location.as_ref().unwrap();
     assert_eq!((location.latitude, location.longitude), (None, None));
@@ -234,10 +511,18 @@ fn a_bad_coordinate_is_named_and_the_point_dropped() {
 
 #[test]
 fn unknown_field_is_a_warning() {
-    let loaded = load_directory(&directory(vec![with(good_entry("x"), "/websit", json!("https://example.org"))])).unwrap();
+    let loaded = load_directory(&directory(vec![with(
+        good_entry("x"),
+        "/websit",
+        json!("https://example.org"),
+    )]))
+    .unwrap();
     assert_eq!(loaded.problems.len(), 1);
     let problem = &loaded.problems[0];
-    assert_eq!((problem.severity, problem.kind, problem.field.as_str()), (Severity::Warning, ProblemKind::UnknownField, "websit"));
+    assert_eq!(
+        (problem.severity, problem.kind, problem.field.as_str()),
+        (Severity::Warning, ProblemKind::UnknownField, "websit")
+    );
     assert_eq!(loaded.directory.entries.len(), 1);
 }
 
@@ -250,12 +535,32 @@ fn every_problem_of_one_entry_is_reported_and_the_rest_kept() {
     entry["categories"] = json!(["nope", "health"]);
     entry["assured_date"] = json!("yesterday");
     let loaded = load_directory(&directory(vec![entry])).unwrap();
-    let mut fields: Vec<&str> = loaded.problems.iter().map(|problem| problem.field.as_str()).collect();
+    let mut fields: Vec<&str> = loaded
+        .problems
+        .iter()
+        .map(|problem| problem.field.as_str())
+        .collect();
     fields.sort();
-    assert_eq!(fields, ["assured_date", "categories[0]", "email", "languages[1]", "languages[2]", "url"]);
+    assert_eq!(
+        fields,
+        [
+            "assured_date",
+            "categories[0]",
+            "email",
+            "languages[1]",
+            "languages[2]",
+            "url"
+        ]
+    );
     let kept = &loaded.directory.entries[0];
     assert_eq!(kept.categories, ["health"]);
-    assert_eq!(kept.languages.iter().map(|code| code.as_str()).collect::<Vec<_>>(), ["de"]);
+    assert_eq!(
+        kept.languages
+            .iter()
+            .map(|code| code.as_str())
+            .collect::<Vec<_>>(),
+        ["de"]
+    );
     assert_eq!(kept.email, None);
     assert_eq!(kept.url, None);
 }
@@ -274,11 +579,21 @@ fn problems_name_the_entry_id_and_line() {
   ]
 }"#;
     let loaded = load_directory(json).unwrap();
-    let problem = loaded.problems.iter().find(|problem| problem.field == "email").unwrap();
+    let problem = loaded
+        .problems
+        .iter()
+        .find(|problem| problem.field == "email")
+        .unwrap();
     let entry = problem.entry.as_ref().unwrap();
-    assert_eq!((entry.index, entry.id.as_deref(), entry.line), (1, Some("b"), 6));
+    assert_eq!(
+        (entry.index, entry.id.as_deref(), entry.line),
+        (1, Some("b"), 6)
+    );
     let shown = problem.to_string();
-    assert!(shown.starts_with("error: entry \"b\" (line 6), field email:"), "{shown}");
+    assert!(
+        shown.starts_with("error: entry \"b\", field email:"),
+        "{shown}"
+    );
 }
 
 #[test]
@@ -288,10 +603,19 @@ fn problems_in_the_directory_header_never_drop_entries() {
     document["region"]["latitude"] = json!(8.9);
     document["region"]["longitude"] = json!(51.16);
     let loaded = load_directory(&document.to_string()).unwrap();
-    let fields: Vec<&str> = loaded.problems.iter().map(|problem| problem.field.as_str()).collect();
+    let fields: Vec<&str> = loaded
+        .problems
+        .iter()
+        .map(|problem| problem.field.as_str())
+        .collect();
     assert!(fields.contains(&"title"), "{fields:?}");
     assert!(fields.contains(&"region"), "{fields:?}");
-    assert!(loaded.problems.iter().all(|problem| problem.entry.is_none()));
+    assert!(
+        loaded
+            .problems
+            .iter()
+            .all(|problem| problem.entry.is_none())
+    );
     assert_eq!(loaded.directory.entries.len(), 1);
 }
 
@@ -301,20 +625,36 @@ fn check_fatal(json: &str, expected_message: &str, expected_position: Option<(us
     let error = load_directory(json).expect_err("must not load");
     assert!(error.message.contains(expected_message), "{error}");
     if let Some((line, column)) = expected_position {
-        assert_eq!((error.line, error.column), (Some(line), Some(column)), "{error}");
+        assert_eq!(
+            (error.line, error.column),
+            (Some(line), Some(column)),
+            "{error}"
+        );
     }
 }
 
 #[test]
 fn files_that_are_not_directories() {
     check_fatal("", "not valid JSON", Some((1, 0)));
-    check_fatal("{\n  \"format_version\": 1,\n  \"entries\": [,]\n}", "not valid JSON", Some((3, 15)));
+    check_fatal(
+        "{\n  \"format_version\": 1,\n  \"entries\": [,]\n}",
+        "not valid JSON",
+        Some((3, 15)),
+    );
     check_fatal("<html>Not found</html>", "not valid JSON", Some((1, 1)));
     check_fatal("[1, 2]", "not a directory", None);
     check_fatal(r#"{"entries": []}"#, "format_version", None);
-    check_fatal(r#"{"format_version": 2, "entries": []}"#, "format_version 2 is not supported", None);
+    check_fatal(
+        r#"{"format_version": 2, "entries": []}"#,
+        "format_version 2 is not supported",
+        None,
+    );
     check_fatal(r#"{"format_version": 1}"#, "no \"entries\"", None);
-    check_fatal(r#"{"format_version": 1, "entries": {}}"#, "must be a list", Some((1, 34)));
+    check_fatal(
+        r#"{"format_version": 1, "entries": {}}"#,
+        "must be a list",
+        Some((1, 34)),
+    );
 }
 
 #[test]
@@ -323,18 +663,41 @@ fn hostile_input_is_refused_without_panic() {
     // entry instead of a stack overflow; deeper still, the entry is simply too large.
     for depth in [30_000, 1_000_000] {
         let nested = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
-        let json = format!(r#"{{"format_version": 1, "title": "T", "entries": [{{"id": "deep", "kind": "service", "name": "x", "description": {nested}}}, {{"id": "fine", "kind": "service", "name": "y"}}]}}"#);
+        let json = format!(
+            r#"{{"format_version": 1, "title": "T", "entries": [{{"id": "deep", "kind": "service", "name": "x", "description": {nested}}}, {{"id": "fine", "kind": "service", "name": "y"}}]}}"#
+        );
         let loaded = load_directory(&json).unwrap();
-        let ids: Vec<&str> = loaded.directory.entries.iter().map(|entry| entry.id.as_str()).collect();
+        let ids: Vec<&str> = loaded
+            .directory
+            .entries
+            .iter()
+            .map(|entry| entry.id.as_str())
+            .collect();
         assert_eq!(ids, ["fine"]);
-        assert_eq!(loaded.problems.iter().filter(|problem| problem.consequence == Consequence::EntrySkipped).count(), 1);
+        assert_eq!(
+            loaded
+                .problems
+                .iter()
+                .filter(|problem| problem.consequence == Consequence::EntrySkipped)
+                .count(),
+            1
+        );
     }
     // Deep nesting in the directory's own fields.
     let nested = format!("{}{}", "[".repeat(30_000), "]".repeat(30_000));
     let json = format!(r#"{{"format_version": 1, "title": {nested}, "entries": []}}"#);
-    assert!(load_directory(&json).unwrap().problems.iter().any(|problem| problem.field == "title"));
+    assert!(
+        load_directory(&json)
+            .unwrap()
+            .problems
+            .iter()
+            .any(|problem| problem.field == "title")
+    );
     // Too many entries.
-    let many = format!(r#"{{"format_version": 1, "entries": [{}{{}}]}}"#, "{},".repeat(service_finder::directory::MAX_ENTRIES));
+    let many = format!(
+        r#"{{"format_version": 1, "entries": [{}{{}}]}}"#,
+        "{},".repeat(service_finder::directory::MAX_ENTRIES)
+    );
     check_fatal(&many, "entries; at most", None);
 }
 

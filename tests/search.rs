@@ -4,7 +4,10 @@ use serde_json::json;
 use service_finder::search::FacetCount;
 use service_finder::{GeoPoint, Index, Kind, Query, SearchResults, Sort, load_directory};
 
-const KORBACH: GeoPoint = GeoPoint { latitude: 51.2756, longitude: 8.873 };
+const KORBACH: GeoPoint = GeoPoint {
+    latitude: 51.2756,
+    longitude: 8.873,
+};
 
 fn index() -> Index {
     let directory = json!({
@@ -60,7 +63,10 @@ fn sorted_ids(results: &SearchResults) -> Vec<&str> {
 }
 
 fn text(words: &str) -> Query {
-    Query { text: words.to_owned(), ..Query::default() }
+    Query {
+        text: words.to_owned(),
+        ..Query::default()
+    }
 }
 
 /// Data-driven: the text typed and the entries it must find (in any order).
@@ -78,7 +84,12 @@ fn folding_matches_however_it_is_written() {
     for typed in ["Beratung", "beratung", "BERATUNG"] {
         check_text(&index, typed, &["counselling", "phone"]);
     }
-    for typed in ["Übersetzung", "Ubersetzung", "Uebersetzung", "ubersetzungsdienst"] {
+    for typed in [
+        "Übersetzung",
+        "Ubersetzung",
+        "Uebersetzung",
+        "ubersetzungsdienst",
+    ] {
         check_text(&index, typed, &["translation"]);
     }
     for typed in ["Straße", "Strasse", "strasse"] {
@@ -164,26 +175,85 @@ fn filters() {
         let results = search(&index, query.clone());
         assert_eq!(sorted_ids(&results), expected, "{query:?}");
     };
-    check(Query { kinds: vec![Kind::Course], ..Query::default() }, &["course"]);
-    check(Query { kinds: vec![Kind::Course, Kind::Association], ..Query::default() }, &["club", "course", "nowhere"]);
-    check(Query { categories: vec!["migration-counselling".into()], ..Query::default() }, &["counselling", "phone"]);
     check(
-        Query { categories: vec!["interpreting".into(), "work-jobcenter".into()], ..Query::default() },
+        Query {
+            kinds: vec![Kind::Course],
+            ..Query::default()
+        },
+        &["course"],
+    );
+    check(
+        Query {
+            kinds: vec![Kind::Course, Kind::Association],
+            ..Query::default()
+        },
+        &["club", "course", "nowhere"],
+    );
+    check(
+        Query {
+            categories: vec!["migration-counselling".into()],
+            ..Query::default()
+        },
+        &["counselling", "phone"],
+    );
+    check(
+        Query {
+            categories: vec!["interpreting".into(), "work-jobcenter".into()],
+            ..Query::default()
+        },
         &["jobcenter", "translation"],
     );
-    check(Query { languages: vec!["uk".into()], ..Query::default() }, &["phone", "translation"]);
-    check(Query { languages: vec!["ar".into(), "en".into()], ..Query::default() }, &["club", "counselling", "jobcenter"]);
-    check(Query { free_of_charge: true, ..Query::default() }, &["club", "counselling", "phone"]);
-    check(Query { wheelchair_accessible: true, ..Query::default() }, &["counselling", "jobcenter"]);
-    check(Query { categories: vec!["no-such-category".into()], ..Query::default() }, &[]);
     check(
-        Query { text: "beratung".into(), languages: vec!["ar".into()], free_of_charge: true, ..Query::default() },
+        Query {
+            languages: vec!["uk".into()],
+            ..Query::default()
+        },
+        &["phone", "translation"],
+    );
+    check(
+        Query {
+            languages: vec!["ar".into(), "en".into()],
+            ..Query::default()
+        },
+        &["club", "counselling", "jobcenter"],
+    );
+    check(
+        Query {
+            free_of_charge: true,
+            ..Query::default()
+        },
+        &["club", "counselling", "phone"],
+    );
+    check(
+        Query {
+            wheelchair_accessible: true,
+            ..Query::default()
+        },
+        &["counselling", "jobcenter"],
+    );
+    check(
+        Query {
+            categories: vec!["no-such-category".into()],
+            ..Query::default()
+        },
+        &[],
+    );
+    check(
+        Query {
+            text: "beratung".into(),
+            languages: vec!["ar".into()],
+            free_of_charge: true,
+            ..Query::default()
+        },
         &["counselling"],
     );
 }
 
-fn count<'a>(counts: &'a [FacetCount], value: &str) -> Option<usize> {
-    counts.iter().find(|count| count.value == value).map(|count| count.count)
+fn count(counts: &[FacetCount], value: &str) -> Option<usize> {
+    counts
+        .iter()
+        .find(|count| count.value == value)
+        .map(|count| count.count)
 }
 
 #[test]
@@ -194,25 +264,50 @@ fn facets_count_what_each_filter_would_give() {
     assert_eq!(count(&all.facets.kinds, "service"), Some(4));
     assert_eq!(count(&all.facets.kinds, "course"), Some(1));
     assert_eq!(count(&all.facets.kinds, "association"), Some(2));
-    assert_eq!(count(&all.facets.categories, "migration-counselling"), Some(2));
+    assert_eq!(
+        count(&all.facets.categories, "migration-counselling"),
+        Some(2)
+    );
     assert_eq!(count(&all.facets.categories, "mobility"), Some(1));
-    assert_eq!(count(&all.facets.categories, "health"), None, "unused categories get no chip");
+    assert_eq!(
+        count(&all.facets.categories, "health"),
+        None,
+        "unused categories get no chip"
+    );
     assert_eq!(count(&all.facets.languages, "de"), Some(6));
-    assert_eq!(all.facets.languages[0].value, "de", "the most offered language first");
+    assert_eq!(
+        all.facets.languages[0].value, "de",
+        "the most offered language first"
+    );
 
     // With a category chosen, the other category chips count as if added to it ("any of"),
     // while kinds and languages count within the chosen category.
-    let chosen = search(&index, Query { categories: vec!["migration-counselling".into()], ..Query::default() });
+    let chosen = search(
+        &index,
+        Query {
+            categories: vec!["migration-counselling".into()],
+            ..Query::default()
+        },
+    );
     assert_eq!(chosen.total, 2);
     assert_eq!(count(&chosen.facets.categories, "interpreting"), Some(1));
-    assert_eq!(count(&chosen.facets.categories, "migration-counselling"), Some(2));
+    assert_eq!(
+        count(&chosen.facets.categories, "migration-counselling"),
+        Some(2)
+    );
     assert_eq!(count(&chosen.facets.kinds, "service"), Some(2));
     assert_eq!(count(&chosen.facets.kinds, "course"), Some(0));
     assert_eq!(count(&chosen.facets.languages, "uk"), Some(1));
     assert_eq!(count(&chosen.facets.languages, "fa"), Some(0));
 
     // Hard filters (text, free of charge, radius) narrow every facet.
-    let free = search(&index, Query { free_of_charge: true, ..Query::default() });
+    let free = search(
+        &index,
+        Query {
+            free_of_charge: true,
+            ..Query::default()
+        },
+    );
     assert_eq!(count(&free.facets.kinds, "service"), Some(2));
     assert_eq!(count(&free.facets.kinds, "course"), Some(0));
 }
@@ -220,33 +315,90 @@ fn facets_count_what_each_filter_would_give() {
 #[test]
 fn radius_search_keeps_remote_entries_after_the_located_ones() {
     let index = index();
-    let results = search(&index, Query { near: Some(KORBACH), radius_km: Some(5.0), ..Query::default() });
+    let results = search(
+        &index,
+        Query {
+            near: Some(KORBACH),
+            radius_km: Some(5.0),
+            ..Query::default()
+        },
+    );
     assert_eq!(ids(&results), ["counselling", "jobcenter", "phone"]);
     let distances: Vec<Option<f64>> = results.hits.iter().map(|hit| hit.distance_metres).collect();
     assert!(distances[0].unwrap() < distances[1].unwrap());
     assert_eq!(distances[2], None, "a remote service has no distance");
     // Without a radius, everything is sorted by distance; entries without any place come last.
-    let all = search(&index, Query { near: Some(KORBACH), limit: 10, ..Query::default() });
-    assert_eq!(ids(&all), ["counselling", "jobcenter", "translation", "course", "club", "phone", "nowhere"]);
+    let all = search(
+        &index,
+        Query {
+            near: Some(KORBACH),
+            limit: 10,
+            ..Query::default()
+        },
+    );
+    assert_eq!(
+        ids(&all),
+        [
+            "counselling",
+            "jobcenter",
+            "translation",
+            "course",
+            "club",
+            "phone",
+            "nowhere"
+        ]
+    );
 }
 
 #[test]
 fn sort_orders() {
     let index = index();
-    let by_name = search(&index, Query { sort: Sort::Name, ..Query::default() });
+    let by_name = search(
+        &index,
+        Query {
+            sort: Sort::Name,
+            ..Query::default()
+        },
+    );
     assert_eq!(
         ids(&by_name),
-        ["club", "course", "jobcenter", "counselling", "phone", "translation", "nowhere"],
+        [
+            "club",
+            "course",
+            "jobcenter",
+            "counselling",
+            "phone",
+            "translation",
+            "nowhere"
+        ],
         "Ü sorts as U, between T and V"
     );
-    let by_distance = search(&index, Query { text: "beratung".into(), near: Some(KORBACH), sort: Sort::Distance, ..Query::default() });
+    let by_distance = search(
+        &index,
+        Query {
+            text: "beratung".into(),
+            near: Some(KORBACH),
+            sort: Sort::Distance,
+            ..Query::default()
+        },
+    );
     assert_eq!(ids(&by_distance), ["counselling", "phone"]);
 }
 
 #[test]
 fn paging() {
     let index = index();
-    let page = |offset, limit| search(&index, Query { sort: Sort::Name, offset, limit, ..Query::default() });
+    let page = |offset, limit| {
+        search(
+            &index,
+            Query {
+                sort: Sort::Name,
+                offset,
+                limit,
+                ..Query::default()
+            },
+        )
+    };
     assert_eq!(ids(&page(0, 3)), ["club", "course", "jobcenter"]);
     assert_eq!(ids(&page(3, 3)), ["counselling", "phone", "translation"]);
     assert_eq!(ids(&page(6, 3)), ["nowhere"]);
@@ -258,19 +410,40 @@ fn paging() {
 #[test]
 fn queries_that_make_no_sense_are_refused() {
     let index = index();
-    let radius_alone = index.search(&Query { radius_km: Some(5.0), ..Query::default() });
+    let radius_alone = index.search(&Query {
+        radius_km: Some(5.0),
+        ..Query::default()
+    });
     assert_eq!(radius_alone.unwrap_err().field, "radius_km");
-    let bad_point = index.search(&Query { near: Some(GeoPoint::new(f64::NAN, 8.0)), ..Query::default() });
+    let bad_point = index.search(&Query {
+        near: Some(GeoPoint::new(f64::NAN, 8.0)),
+        ..Query::default()
+    });
     assert_eq!(bad_point.unwrap_err().field, "near");
-    let negative = index.search(&Query { near: Some(KORBACH), radius_km: Some(-1.0), ..Query::default() });
+    let negative = index.search(&Query {
+        near: Some(KORBACH),
+        radius_km: Some(-1.0),
+        ..Query::default()
+    });
     assert_eq!(negative.unwrap_err().field, "radius_km");
 }
 
 #[test]
 fn odd_text_is_harmless() {
     let index = index();
-    for typed in ["", "   ", "!!!", "\u{200C}", &"a".repeat(10_000), "a b c d e f g h i j k l m n o p"] {
+    for typed in [
+        "",
+        "   ",
+        "!!!",
+        "\u{200C}",
+        &"a".repeat(10_000),
+        "a b c d e f g h i j k l m n o p",
+    ] {
         assert!(index.search(&text(typed)).is_ok(), "{typed:?}");
     }
-    assert_eq!(search(&index, text("   ")).total, 7, "blank text means no text filter");
+    assert_eq!(
+        search(&index, text("   ")).total,
+        7,
+        "blank text means no text filter"
+    );
 }

@@ -1,6 +1,6 @@
-//! Checking language codes against ISO 639 (the tables come from the `isolang` crate).
-
-use isolang::Language;
+//! Checking language codes against ISO 639.
+//!
+//! The tables are generated at build time from the `isolang` crate (see `build.rs`).
 
 use super::model::LanguageCode;
 
@@ -21,22 +21,45 @@ pub enum LanguageCheck {
 pub fn check_language_code(code: &str) -> LanguageCheck {
     // Lower-cased on the stack: this runs for every code of every entry.
     let mut buffer = [0u8; 3];
-    let Some(lower) = buffer.get_mut(..code.len()) else { return LanguageCheck::Unknown };
+    let Some(lower) = buffer.get_mut(..code.len()) else {
+        return LanguageCheck::Unknown;
+    };
     lower.copy_from_slice(code.as_bytes());
     lower.make_ascii_lowercase();
-    let Ok(lower) = std::str::from_utf8(lower) else { return LanguageCheck::Unknown };
-    let language = match lower.len() {
-        2 => Language::from_639_1(lower),
-        3 => Language::from_639_3(lower),
-        _ => None,
+    let Ok(lower) = std::str::from_utf8(lower) else {
+        return LanguageCheck::Unknown;
     };
-    let Some(language) = language else { return LanguageCheck::Unknown };
-    let preferred = language.to_639_1().unwrap_or(lower);
+    let preferred = match lower.len() {
+        2 if ISO_639_1
+            .binary_search_by(|(code_1, _)| (*code_1).cmp(lower))
+            .is_ok() =>
+        {
+            lower
+        }
+        // A three-letter code with a two-letter twin is written with the twin (`ara` → `ar`).
+        3 if is_iso_639_3(lower) => ISO_639_1
+            .iter()
+            .find(|(_, code_3)| *code_3 == lower)
+            .map_or(lower, |(code_1, _)| code_1),
+        _ => return LanguageCheck::Unknown,
+    };
     match LanguageCode::new(preferred) {
         Some(_) if preferred == code => LanguageCheck::Valid,
         Some(preferred) => LanguageCheck::Normalized(preferred),
         None => LanguageCheck::Unknown,
     }
+}
+
+include!(concat!(env!("OUT_DIR"), "/language_codes.rs"));
+
+fn is_iso_639_3(code: &str) -> bool {
+    let number = code.bytes().fold(0usize, |number, byte| {
+        number * 26 + usize::from(byte.wrapping_sub(b'a'))
+    });
+    code.bytes().all(|byte| byte.is_ascii_lowercase())
+        && ISO_639_3_BITS
+            .get(number / 8)
+            .is_some_and(|bits| bits & (1 << (number % 8)) != 0)
 }
 
 #[cfg(test)]
@@ -53,9 +76,21 @@ mod tests {
         check("ti", LanguageCheck::Valid);
         check("prs", LanguageCheck::Valid);
         check("ckb", LanguageCheck::Valid);
-        check("AR", LanguageCheck::Normalized(LanguageCode::new("ar").unwrap()));
-        check("ara", LanguageCheck::Normalized(LanguageCode::new("ar").unwrap()));
+        check(
+            "AR",
+            LanguageCheck::Normalized(LanguageCode::new("ar").unwrap()),
+        );
+        check(
+            "ara",
+            LanguageCheck::Normalized(LanguageCode::new("ar").unwrap()),
+        );
         check("xx", LanguageCheck::Unknown);
+        check("xyz", LanguageCheck::Unknown);
+        check("zza", LanguageCheck::Valid);
+        check(
+            "deu",
+            LanguageCheck::Normalized(LanguageCode::new("de").unwrap()),
+        );
         check("german", LanguageCheck::Unknown);
         check("", LanguageCheck::Unknown);
     }

@@ -61,13 +61,17 @@ pub fn deserialize_lenient<T: DeserializeOwned>(json: &str) -> Lenient<T> {
     // serde would also read a struct from an array of its fields in order; a record in a
     // directory file is always an object.
     if !json.trim_start().starts_with('{') {
-        let found = json.trim_start().chars().next().map_or("nothing", |first| match first {
-            '[' => "a list",
-            '"' => "a text",
-            't' | 'f' => "true or false",
-            'n' => "null",
-            _ => "a number",
-        });
+        let found = json
+            .trim_start()
+            .chars()
+            .next()
+            .map_or("nothing", |first| match first {
+                '[' => "a list",
+                '"' => "a text",
+                't' | 'f' => "true or false",
+                'n' => "null",
+                _ => "a number",
+            });
         return Lenient {
             value: None,
             issues: vec![FieldIssue {
@@ -78,13 +82,20 @@ pub fn deserialize_lenient<T: DeserializeOwned>(json: &str) -> Lenient<T> {
         };
     }
     if let Ok(value) = serde_json::from_str::<T>(json) {
-        return Lenient { value: Some(value), issues: Vec::new() };
+        return Lenient {
+            value: Some(value),
+            issues: Vec::new(),
+        };
     }
     match serde_json::from_str::<Value>(json) {
         Ok(value) => deserialize_value_lenient(value),
         Err(error) => Lenient {
             value: None,
-            issues: vec![FieldIssue { path: String::new(), message: error.to_string(), kind: IssueKind::InvalidValue }],
+            issues: vec![FieldIssue {
+                path: String::new(),
+                message: error.to_string(),
+                kind: IssueKind::InvalidValue,
+            }],
         },
     }
 }
@@ -97,15 +108,25 @@ fn deserialize_value_lenient<T: DeserializeOwned>(mut value: Value) -> Lenient<T
     loop {
         let attempt: Result<T, _> = serde_path_to_error::deserialize(&value);
         let error = match attempt {
-            Ok(record) => return Lenient { value: Some(record), issues },
+            Ok(record) => {
+                return Lenient {
+                    value: Some(record),
+                    issues,
+                };
+            }
             Err(error) => error,
         };
         let mut segments: Vec<Segment> = error.path().iter().cloned().collect();
         let message = error.into_inner().to_string();
-        if let Some(field) = message.strip_prefix("unknown field `").and_then(|rest| rest.split('`').next()) {
+        if let Some(field) = message
+            .strip_prefix("unknown field `")
+            .and_then(|rest| rest.split('`').next())
+        {
             // The path may or may not already end at the unknown key; make sure it does.
             if !matches!(segments.last(), Some(Segment::Map { key }) if key == field) {
-                segments.push(Segment::Map { key: field.to_owned() });
+                segments.push(Segment::Map {
+                    key: field.to_owned(),
+                });
             }
             let path = removed.original_path(&segments);
             issues.push(unknown_field_issue(path));
@@ -113,16 +134,30 @@ fn deserialize_value_lenient<T: DeserializeOwned>(mut value: Value) -> Lenient<T
                 return give_up(issues);
             }
             if !removed.remove(&mut value, &segments) {
-                return Lenient { value: None, issues };
+                return Lenient {
+                    value: None,
+                    issues,
+                };
             }
             continue;
         }
-        let kind = if message.starts_with("missing field") { IssueKind::MissingField } else { IssueKind::InvalidValue };
+        let kind = if message.starts_with("missing field") {
+            IssueKind::MissingField
+        } else {
+            IssueKind::InvalidValue
+        };
         let path = removed.original_path(&segments);
-        if kind == IssueKind::MissingField && removed_paths.iter().any(|gone| is_missing_field(&path, gone, &message)) {
+        if kind == IssueKind::MissingField
+            && removed_paths
+                .iter()
+                .any(|gone| is_missing_field(&path, gone, &message))
+        {
             // The field is missing because a bad value was removed from it a round ago; that
             // was reported already, and the value that needs it is unusable.
-            return Lenient { value: None, issues };
+            return Lenient {
+                value: None,
+                issues,
+            };
         }
         if kind == IssueKind::InvalidValue {
             removed_paths.push(path.clone());
@@ -133,12 +168,25 @@ fn deserialize_value_lenient<T: DeserializeOwned>(mut value: Value) -> Lenient<T
             (IssueKind::MissingField, Some(field)) => format!("{path}.{field}"),
             _ => path,
         };
-        issues.push(FieldIssue { path: reported_path, message, kind });
+        let message = match (kind, message.split('`').nth(1)) {
+            (IssueKind::MissingField, Some(field)) => {
+                format!("the required field \"{field}\" is missing")
+            }
+            _ => message,
+        };
+        issues.push(FieldIssue {
+            path: reported_path,
+            message,
+            kind,
+        });
         if issues.len() >= MAX_ISSUES {
             return give_up(issues);
         }
         if segments.is_empty() || !removed.remove(&mut value, &segments) {
-            return Lenient { value: None, issues };
+            return Lenient {
+                value: None,
+                issues,
+            };
         }
     }
 }
@@ -150,13 +198,22 @@ fn give_up<T>(mut issues: Vec<FieldIssue>) -> Lenient<T> {
         message: format!("more than {MAX_ISSUES} problems in one record"),
         kind: IssueKind::TooManyIssues,
     });
-    Lenient { value: None, issues }
+    Lenient {
+        value: None,
+        issues,
+    }
 }
 
 /// True when serde's "missing field `name`" at `parent` is about the value at `removed_path`.
 fn is_missing_field(parent: &str, removed_path: &str, message: &str) -> bool {
-    let Some(field) = message.split('`').nth(1) else { return false };
-    let expected = if parent.is_empty() { field.to_owned() } else { format!("{parent}.{field}") };
+    let Some(field) = message.split('`').nth(1) else {
+        return false;
+    };
+    let expected = if parent.is_empty() {
+        field.to_owned()
+    } else {
+        format!("{parent}.{field}")
+    };
     expected == removed_path
 }
 
@@ -221,7 +278,9 @@ impl RemovedIndices {
 
     /// Removes the value at `segments`; false when there is nothing there to remove.
     fn remove(&mut self, root: &mut Value, segments: &[Segment]) -> bool {
-        let Some((last, parents)) = segments.split_last() else { return false };
+        let Some((last, parents)) = segments.split_last() else {
+            return false;
+        };
         let mut current = root;
         for segment in parents {
             let next = match (segment, current) {
@@ -274,21 +333,41 @@ mod tests {
     fn check(json: &str, expected_value: Option<Record>, expected_paths: &[&str]) {
         let result = deserialize_lenient::<Record>(json);
         assert_eq!(result.value, expected_value, "{json}");
-        let paths: Vec<&str> = result.issues.iter().map(|issue| issue.path.as_str()).collect();
+        let paths: Vec<&str> = result
+            .issues
+            .iter()
+            .map(|issue| issue.path.as_str())
+            .collect();
         assert_eq!(paths, expected_paths, "{json}: {:?}", result.issues);
     }
 
     #[test]
     fn keeps_what_is_good_and_reports_every_bad_value() {
-        check(r#"{"name": "a"}"#, Some(Record { name: "a".into(), tags: vec![], inner: None }), &[]);
+        check(
+            r#"{"name": "a"}"#,
+            Some(Record {
+                name: "a".into(),
+                tags: vec![],
+                inner: None,
+            }),
+            &[],
+        );
         check(
             r#"{"name": "a", "tags": [1, "x", 3, "y"]}"#,
-            Some(Record { name: "a".into(), tags: vec![1, 3], inner: None }),
+            Some(Record {
+                name: "a".into(),
+                tags: vec![1, 3],
+                inner: None,
+            }),
             &["tags[1]", "tags[3]"],
         );
         check(
             r#"{"name": "a", "inner": {}, "colour": 1}"#,
-            Some(Record { name: "a".into(), tags: vec![], inner: None }),
+            Some(Record {
+                name: "a".into(),
+                tags: vec![],
+                inner: None,
+            }),
             &["colour", "inner.required"],
         );
         check(r#"{"tags": [1]}"#, None, &["name"]);
@@ -302,6 +381,9 @@ mod tests {
         let json = format!(r#"{{"name": "a", "tags": [{}]}}"#, tags.join(","));
         let result = deserialize_lenient::<Record>(&json);
         assert!(result.value.is_none());
-        assert_eq!(result.issues.last().map(|issue| issue.kind), Some(IssueKind::TooManyIssues));
+        assert_eq!(
+            result.issues.last().map(|issue| issue.kind),
+            Some(IssueKind::TooManyIssues)
+        );
     }
 }

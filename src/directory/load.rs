@@ -2,7 +2,6 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-
 use serde::Deserialize;
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
@@ -33,7 +32,10 @@ pub struct LoadedDirectory {
 impl LoadedDirectory {
     /// How many problems are errors (as opposed to warnings).
     pub fn error_count(&self) -> usize {
-        self.problems.iter().filter(|problem| problem.severity == Severity::Error).count()
+        self.problems
+            .iter()
+            .filter(|problem| problem.severity == Severity::Error)
+            .count()
     }
 }
 
@@ -66,12 +68,17 @@ pub fn load_directory(json: &str) -> Result<LoadedDirectory, LoadError> {
 
 /// The slow path: entry by entry, so that every problem is found and no entry hides another.
 fn load_leniently(json: &str) -> Result<LoadedDirectory, LoadError> {
-    let top: BTreeMap<String, &RawValue> = serde_json::from_str(json).map_err(|error| document_error(&error))?;
+    let top: BTreeMap<String, &RawValue> =
+        serde_json::from_str(json).map_err(|error| document_error(&error))?;
     check_format_version(&top)?;
     let mut problems = Vec::new();
     let directory = load_header(&top, &mut problems);
     let raw_entries: Vec<&RawValue> = match top.get("entries") {
-        None => return Err(LoadError::new("this is not a directory: it has no \"entries\" list")),
+        None => {
+            return Err(LoadError::new(
+                "this is not a directory: it has no \"entries\" list",
+            ));
+        }
         Some(raw) => serde_json::from_str(raw.get()).map_err(|_| {
             let (line, column) = LineIndex::new(json).position(raw.get());
             LoadError::at("\"entries\" must be a list: [ {…}, {…} ]", line, column)
@@ -83,7 +90,10 @@ fn load_leniently(json: &str) -> Result<LoadedDirectory, LoadError> {
             raw_entries.len()
         )));
     }
-    let pending = raw_entries.into_iter().map(|raw| parse_entry(raw.get())).collect();
+    let pending = raw_entries
+        .into_iter()
+        .map(|raw| parse_entry(raw.get()))
+        .collect();
     Ok(finish(json, directory, problems, pending))
 }
 
@@ -109,7 +119,11 @@ fn finish_fast(json: &str, mut directory: Directory) -> LoadedDirectory {
     for (index, entry) in directory.entries.iter_mut().enumerate() {
         let mut findings = Findings::default();
         keep[index] = check_entry(entry, &context, &mut findings);
-        let mut entry_found: Vec<FindingOrIssue> = findings.list.into_iter().map(FindingOrIssue::Finding).collect();
+        let mut entry_found: Vec<FindingOrIssue> = findings
+            .list
+            .into_iter()
+            .map(FindingOrIssue::Finding)
+            .collect();
         if keep[index] && !seen_ids.insert(entry.id.clone()) {
             entry_found.push(FindingOrIssue::duplicate_id(&entry.id));
             keep[index] = false;
@@ -128,7 +142,11 @@ fn finish_fast(json: &str, mut directory: Directory) -> LoadedDirectory {
                 id: Some(entry.id.clone()),
                 line: lines.line_of(offsets.get(index).copied().unwrap_or(0)),
             };
-            problems.extend(entry_found.into_iter().map(|finding| finding.into_problem(&entry_ref, !keep[index])));
+            problems.extend(
+                entry_found
+                    .into_iter()
+                    .map(|finding| finding.into_problem(&entry_ref, !keep[index])),
+            );
         }
         let mut index = 0;
         directory.entries.retain(|_| {
@@ -136,18 +154,31 @@ fn finish_fast(json: &str, mut directory: Directory) -> LoadedDirectory {
             keep[index - 1]
         });
     }
-    LoadedDirectory { directory, problems, entries_in_file }
+    LoadedDirectory {
+        directory,
+        problems,
+        entries_in_file,
+    }
 }
 
 /// Checks the directory's own fields and returns their problems.
 fn header_problems(directory: &mut Directory) -> Vec<Problem> {
     let mut findings = Findings::default();
     check_header(directory, &mut findings);
-    findings.list.into_iter().map(|finding| FindingOrIssue::Finding(finding).into_problem_without_entry()).collect()
+    findings
+        .list
+        .into_iter()
+        .map(|finding| FindingOrIssue::Finding(finding).into_problem_without_entry())
+        .collect()
 }
 
 /// Checks meaning (header and entries), removes duplicate ids, and ties problems to entries.
-fn finish(json: &str, mut directory: Directory, mut problems: Vec<Problem>, mut pending: Vec<Pending>) -> LoadedDirectory {
+fn finish(
+    json: &str,
+    mut directory: Directory,
+    mut problems: Vec<Problem>,
+    mut pending: Vec<Pending>,
+) -> LoadedDirectory {
     problems.extend(header_problems(&mut directory));
 
     let context = CheckContext::for_directory(&directory);
@@ -157,7 +188,8 @@ fn finish(json: &str, mut directory: Directory, mut problems: Vec<Problem>, mut 
             if !check_entry(entry, &context, &mut findings) {
                 item.entry = None;
             }
-            item.found.extend(findings.list.into_iter().map(FindingOrIssue::Finding));
+            item.found
+                .extend(findings.list.into_iter().map(FindingOrIssue::Finding));
         }
     }
 
@@ -166,7 +198,11 @@ fn finish(json: &str, mut directory: Directory, mut problems: Vec<Problem>, mut 
     let duplicates: Vec<usize> = pending
         .iter()
         .enumerate()
-        .filter(|(_, item)| item.entry.as_ref().is_some_and(|entry| !seen_ids.insert(entry.id.as_str())))
+        .filter(|(_, item)| {
+            item.entry
+                .as_ref()
+                .is_some_and(|entry| !seen_ids.insert(entry.id.as_str()))
+        })
         .map(|(index, _)| index)
         .collect();
     for index in duplicates {
@@ -183,16 +219,28 @@ fn finish(json: &str, mut directory: Directory, mut problems: Vec<Problem>, mut 
             let offset = lines.offset_of(item.raw);
             let entry_ref = EntryRef {
                 index,
-                id: item.entry.as_ref().map(|entry| entry.id.clone()).or_else(|| probe_id(item.raw)),
+                id: item
+                    .entry
+                    .as_ref()
+                    .map(|entry| entry.id.clone())
+                    .or_else(|| probe_id(item.raw)),
                 line: lines.line_of(offset),
             };
             let skipped = item.entry.is_none();
-            problems.extend(item.found.into_iter().map(|finding| finding.into_problem(&entry_ref, skipped)));
+            problems.extend(
+                item.found
+                    .into_iter()
+                    .map(|finding| finding.into_problem(&entry_ref, skipped)),
+            );
         }
         entries.extend(item.entry);
     }
     directory.entries = entries;
-    LoadedDirectory { directory, problems, entries_in_file }
+    LoadedDirectory {
+        directory,
+        problems,
+        entries_in_file,
+    }
 }
 
 /// Where each entry starts in the document; needed only to report problems found after a
@@ -204,7 +252,13 @@ fn entry_offsets(json: &str, lines: &LineIndex) -> Vec<usize> {
         entries: Vec<&'a RawValue>,
     }
     serde_json::from_str::<EntriesOnly>(json)
-        .map(|document| document.entries.iter().map(|raw| lines.offset_of(raw.get())).collect())
+        .map(|document| {
+            document
+                .entries
+                .iter()
+                .map(|raw| lines.offset_of(raw.get()))
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -215,13 +269,29 @@ fn parse_entry(json: &str) -> Pending<'_> {
             kind: ProblemKind::EntryTooLarge,
             severity: Severity::Error,
             field: String::new(),
-            message: format!("the entry is {} KB of JSON; at most {} KB are allowed", json.len() / 1024, MAX_ENTRY_BYTES / 1024),
+            message: format!(
+                "the entry is {} KB of JSON; at most {} KB are allowed",
+                json.len() / 1024,
+                MAX_ENTRY_BYTES / 1024
+            ),
             consequence: Consequence::EntrySkipped,
         });
-        return Pending { entry: None, found: vec![finding], raw: json };
+        return Pending {
+            entry: None,
+            found: vec![finding],
+            raw: json,
+        };
     }
     let lenient = deserialize_lenient::<Entry>(json);
-    Pending { entry: lenient.value, found: lenient.issues.into_iter().map(FindingOrIssue::Issue).collect(), raw: json }
+    Pending {
+        entry: lenient.value,
+        found: lenient
+            .issues
+            .into_iter()
+            .map(FindingOrIssue::Issue)
+            .collect(),
+        raw: json,
+    }
 }
 
 /// The directory's own fields, checked; problems with them never stop loading.
@@ -265,10 +335,17 @@ fn document_error(error: &serde_json::Error) -> LoadError {
     let message = match error.classify() {
         Category::Syntax | Category::Eof => {
             let detail = error.to_string();
-            let detail = detail.split(" at line ").next().unwrap_or(&detail).to_owned();
+            let detail = detail
+                .split(" at line ")
+                .next()
+                .unwrap_or(&detail)
+                .to_owned();
             format!("the file is not valid JSON: {detail}")
         }
-        Category::Data => "this is not a directory: the file must be a JSON object { \"format_version\": 1, … }".to_owned(),
+        Category::Data => {
+            "this is not a directory: the file must be a JSON object { \"format_version\": 1, … }"
+                .to_owned()
+        }
         Category::Io => error.to_string(),
     };
     LoadError::at(message, error.line(), error.column())
@@ -327,22 +404,48 @@ impl FindingOrIssue {
             },
             FindingOrIssue::Issue(issue) => {
                 let (severity, kind, consequence) = match issue.kind {
-                    IssueKind::UnknownField => (Severity::Warning, ProblemKind::UnknownField, Consequence::None),
-                    IssueKind::MissingField => (Severity::Error, ProblemKind::MissingField, Consequence::ValueIgnored),
-                    IssueKind::InvalidValue if is_date_field(&issue.path) => {
-                        (Severity::Error, ProblemKind::InvalidDate, Consequence::ValueIgnored)
-                    }
-                    IssueKind::InvalidValue => (Severity::Error, ProblemKind::InvalidValue, Consequence::ValueIgnored),
-                    IssueKind::TooManyIssues => (Severity::Error, ProblemKind::EntryTooLarge, Consequence::EntrySkipped),
+                    IssueKind::UnknownField => (
+                        Severity::Warning,
+                        ProblemKind::UnknownField,
+                        Consequence::None,
+                    ),
+                    IssueKind::MissingField => (
+                        Severity::Error,
+                        ProblemKind::MissingField,
+                        Consequence::ValueIgnored,
+                    ),
+                    IssueKind::InvalidValue if is_date_field(&issue.path) => (
+                        Severity::Error,
+                        ProblemKind::InvalidDate,
+                        Consequence::ValueIgnored,
+                    ),
+                    IssueKind::InvalidValue => (
+                        Severity::Error,
+                        ProblemKind::InvalidValue,
+                        Consequence::ValueIgnored,
+                    ),
+                    IssueKind::TooManyIssues => (
+                        Severity::Error,
+                        ProblemKind::EntryTooLarge,
+                        Consequence::EntrySkipped,
+                    ),
                 };
-                let consequence = if (issue.path.is_empty() || issue.kind == IssueKind::TooManyIssues)
+                let consequence = if (issue.path.is_empty()
+                    || issue.kind == IssueKind::TooManyIssues)
                     && kind != ProblemKind::UnknownField
                 {
                     Consequence::EntrySkipped
                 } else {
                     consequence
                 };
-                Problem { severity, kind, entry: None, field: issue.path, message: issue.message, consequence }
+                Problem {
+                    severity,
+                    kind,
+                    entry: None,
+                    field: issue.path,
+                    message: issue.message,
+                    consequence,
+                }
             }
         }
     }
@@ -361,12 +464,17 @@ struct LineIndex<'a> {
 
 impl<'a> LineIndex<'a> {
     fn new(text: &'a str) -> LineIndex<'a> {
-        LineIndex { text, line_starts: std::cell::OnceCell::new() }
+        LineIndex {
+            text,
+            line_starts: std::cell::OnceCell::new(),
+        }
     }
 
     /// The byte offset of `part`, a slice of the indexed text.
     fn offset_of(&self, part: &str) -> usize {
-        (part.as_ptr() as usize).saturating_sub(self.text.as_ptr() as usize).min(self.text.len())
+        (part.as_ptr() as usize)
+            .saturating_sub(self.text.as_ptr() as usize)
+            .min(self.text.len())
     }
 
     /// The line (from 1) of a byte offset.
@@ -381,7 +489,9 @@ impl<'a> LineIndex<'a> {
 
     fn position_of(&self, offset: usize) -> (usize, usize) {
         let starts = self.line_starts.get_or_init(|| {
-            std::iter::once(0).chain(self.text.match_indices('\n').map(|(index, _)| index + 1)).collect()
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(index, _)| index + 1))
+                .collect()
         });
         let line = starts.partition_point(|&start| start <= offset);
         (line, offset - starts[line - 1] + 1)

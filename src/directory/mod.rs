@@ -17,11 +17,15 @@ pub use categories::{BUILTIN_CATEGORIES, BuiltinCategory, builtin_category};
 pub use language::{LanguageCheck, check_language_code};
 pub use load::{LoadedDirectory, MAX_DOCUMENT_BYTES, MAX_ENTRIES, MAX_ENTRY_BYTES, load_directory};
 pub use model::{
-    AreaScope, CategoryDefinition, Course, CourseLevel, CourseType, Date, Directory, Entry, FORMAT_VERSION, Kind,
-    LanguageCode, Location, Organization, Phone, Publisher, Region, Schedule, ServiceArea, Text, Wheelchair,
+    AreaScope, CategoryDefinition, Course, CourseLevel, CourseType, Date, Directory, Entry,
+    FORMAT_VERSION, Kind, LanguageCode, Location, Organization, Phone, Publisher, Region, Schedule,
+    ServiceArea, Text, Wheelchair,
 };
 pub use problem::{Consequence, EntryRef, LoadError, Problem, ProblemKind, Severity};
-pub use validate::{MAX_DESCRIPTION_CHARS, MAX_NAME_CHARS, MAX_SHORT_TEXT_CHARS, is_valid_email, web_address_problem};
+pub use validate::{
+    MAX_DESCRIPTION_CHARS, MAX_NAME_CHARS, MAX_SHORT_TEXT_CHARS, is_valid_email,
+    web_address_problem,
+};
 
 impl Directory {
     /// The label of a category, built-in or defined by this directory, in `language`.
@@ -30,11 +34,17 @@ impl Directory {
             return Some(builtin.label(language).to_owned());
         }
         let defined = self.categories.iter().find(|category| category.id == id)?;
-        defined.name.best(language, self.default_language.as_str()).map(|(text, _)| text.to_owned())
+        defined
+            .name
+            .best(language, self.default_language.as_str())
+            .map(|(text, _)| text.to_owned())
     }
 
     /// Every category id this directory can use: the built-in ones, then its own.
     pub fn category_ids(&self) -> impl Iterator<Item = &str> {
-        BUILTIN_CATEGORIES.iter().map(|category| category.id).chain(self.categories.iter().map(|category| category.id.as_str()))
+        BUILTIN_CATEGORIES
+            .iter()
+            .map(|category| category.id)
+            .chain(self.categories.iter().map(|category| category.id.as_str()))
     }
 }

@@ -393,7 +393,11 @@ impl Text {
     /// The text in `language`, falling back to `default_language`, then to the first translation.
     ///
     /// Returns the text and the language it is actually in.
-    pub fn best<'a>(&'a self, language: &str, default_language: &'a str) -> Option<(&'a str, &'a str)> {
+    pub fn best<'a>(
+        &'a self,
+        language: &str,
+        default_language: &'a str,
+    ) -> Option<(&'a str, &'a str)> {
         match self {
             Text::Empty => None,
             Text::Plain(text) => Some((text.as_str(), default_language)),
@@ -414,10 +418,12 @@ impl Text {
             Text::Plain(text) => (Some(text.as_str()), None),
             Text::Translated(texts) => (None, Some(texts)),
         };
-        plain
-            .map(|text| (None, text))
-            .into_iter()
-            .chain(texts.into_iter().flatten().map(|(code, text)| (Some(code.as_str()), text.as_str())))
+        plain.map(|text| (None, text)).into_iter().chain(
+            texts
+                .into_iter()
+                .flatten()
+                .map(|(code, text)| (Some(code.as_str()), text.as_str())),
+        )
     }
 
     /// True when no text is present in any language.
@@ -463,7 +469,8 @@ impl<'de> Deserialize<'de> for Text {
             }
 
             fn visit_map<M: MapAccess<'de>>(self, mut access: M) -> Result<Text, M::Error> {
-                let mut texts: Vec<(LanguageCode, String)> = Vec::with_capacity(access.size_hint().unwrap_or(2));
+                let mut texts: Vec<(LanguageCode, String)> =
+                    Vec::with_capacity(access.size_hint().unwrap_or(2));
                 while let Some((code, text)) = access.next_entry::<LanguageCode, String>()? {
                     if !texts.iter().any(|(known, _)| *known == code) {
                         texts.push((code, text));
@@ -494,12 +501,20 @@ impl LanguageCode {
     /// A code from text; `None` for text that cannot be a code (too long, or not ASCII letters,
     /// digits and hyphens).
     pub fn new(code: &str) -> Option<LanguageCode> {
-        if code.is_empty() || code.len() > Self::MAX_LEN || !code.bytes().all(|byte| byte.is_ascii_alphanumeric() || byte == b'-') {
+        if code.is_empty()
+            || code.len() > Self::MAX_LEN
+            || !code
+                .bytes()
+                .all(|byte| byte.is_ascii_alphanumeric() || byte == b'-')
+        {
             return None;
         }
         let mut bytes = [0; Self::MAX_LEN];
         bytes[..code.len()].copy_from_slice(code.as_bytes());
-        Some(LanguageCode { bytes, len: code.len() as u8 })
+        Some(LanguageCode {
+            bytes,
+            len: code.len() as u8,
+        })
     }
 
     /// The code as text.
@@ -563,14 +578,22 @@ impl Date {
     /// Creates a date from its parts; `None` for an impossible day.
     pub fn from_ymd(year: i32, month: u8, day: u8) -> Option<Date> {
         let month = time::Month::try_from(month).ok()?;
-        time::Date::from_calendar_date(year, month, day).ok().map(Date)
+        time::Date::from_calendar_date(year, month, day)
+            .ok()
+            .map(Date)
     }
 }
 
 impl fmt::Display for Date {
     fn fmt(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
         let date = self.0;
-        write!(formatter, "{:04}-{:02}-{:02}", date.year(), u8::from(date.month()), date.day())
+        write!(
+            formatter,
+            "{:04}-{:02}-{:02}",
+            date.year(),
+            u8::from(date.month()),
+            date.day()
+        )
     }
 }
 
@@ -584,7 +607,9 @@ impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Date, D::Error> {
         let text = String::deserialize(deserializer)?;
         Date::parse(&text).ok_or_else(|| {
-            de::Error::custom(format_args!("\"{text}\" is not a date; write it as YYYY-MM-DD, for example 2026-03-31"))
+            de::Error::custom(format_args!(
+                "\"{text}\" is not a date; write it as YYYY-MM-DD, for example 2026-03-31"
+            ))
         })
     }
 }
@@ -623,7 +648,10 @@ macro_rules! object_only_serde {
 }
 
 object_only_serde!(Directory, "a directory object { \"format_version\": 1, … }");
-object_only_serde!(Entry, "an entry object { \"id\": …, \"kind\": …, \"name\": … }");
+object_only_serde!(
+    Entry,
+    "an entry object { \"id\": …, \"kind\": …, \"name\": … }"
+);
 
 fn default_language() -> LanguageCode {
     LanguageCode::new("de").expect("\"de\" is a valid code")

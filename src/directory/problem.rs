@@ -121,13 +121,11 @@ impl fmt::Display for Problem {
         };
         write!(formatter, "{severity}: ")?;
         match &self.entry {
-            Some(entry) => {
-                match &entry.id {
-                    Some(id) => write!(formatter, "entry \"{id}\"")?,
-                    None => write!(formatter, "entry #{}", entry.index)?,
-                }
-                write!(formatter, " (line {})", entry.line)?;
-            }
+            // The line is left to the caller, who knows the file name: `file:line: error: …`.
+            Some(entry) => match &entry.id {
+                Some(id) => write!(formatter, "entry \"{id}\"")?,
+                None => write!(formatter, "entry #{}", entry.index)?,
+            },
             None => write!(formatter, "directory")?,
         }
         if !self.field.is_empty() {
@@ -157,18 +155,28 @@ pub struct LoadError {
 
 impl LoadError {
     pub(crate) fn new(message: impl Into<String>) -> LoadError {
-        LoadError { message: message.into(), line: None, column: None }
+        LoadError {
+            message: message.into(),
+            line: None,
+            column: None,
+        }
     }
 
     pub(crate) fn at(message: impl Into<String>, line: usize, column: usize) -> LoadError {
-        LoadError { message: message.into(), line: Some(line), column: Some(column) }
+        LoadError {
+            message: message.into(),
+            line: Some(line),
+            column: Some(column),
+        }
     }
 }
 
 impl fmt::Display for LoadError {
     fn fmt(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
         match (self.line, self.column) {
-            (Some(line), Some(column)) => write!(formatter, "line {line}, column {column}: {}", self.message),
+            (Some(line), Some(column)) => {
+                write!(formatter, "line {line}, column {column}: {}", self.message)
+            }
             _ => formatter.write_str(&self.message),
         }
     }

@@ -50,10 +50,24 @@ pub struct CheckContext {
 impl CheckContext {
     /// The context for the entries of `directory` (whose header has been checked already).
     pub fn for_directory(directory: &Directory) -> CheckContext {
-        let mut known_categories: HashSet<String> = BUILTIN_CATEGORIES.iter().map(|category| category.id.to_owned()).collect();
-        known_categories.extend(directory.categories.iter().map(|category| category.id.clone()));
-        let region_centre = directory.region.as_ref().map(|region| (region.latitude, region.longitude));
-        CheckContext { known_categories, region_centre }
+        let mut known_categories: HashSet<String> = BUILTIN_CATEGORIES
+            .iter()
+            .map(|category| category.id.to_owned())
+            .collect();
+        known_categories.extend(
+            directory
+                .categories
+                .iter()
+                .map(|category| category.id.clone()),
+        );
+        let region_centre = directory
+            .region
+            .as_ref()
+            .map(|region| (region.latitude, region.longitude));
+        CheckContext {
+            known_categories,
+            region_centre,
+        }
     }
 }
 
@@ -65,7 +79,13 @@ pub struct Findings {
 }
 
 impl Findings {
-    fn error(&mut self, kind: ProblemKind, field: impl Display, message: impl Into<String>, consequence: Consequence) {
+    fn error(
+        &mut self,
+        kind: ProblemKind,
+        field: impl Display,
+        message: impl Into<String>,
+        consequence: Consequence,
+    ) {
         self.push(kind, Severity::Error, field, message, consequence);
     }
 
@@ -73,8 +93,21 @@ impl Findings {
         self.push(kind, Severity::Warning, field, message, Consequence::None);
     }
 
-    fn push(&mut self, kind: ProblemKind, severity: Severity, field: impl Display, message: impl Into<String>, consequence: Consequence) {
-        self.list.push(Finding { kind, severity, field: field.to_string(), message: message.into(), consequence });
+    fn push(
+        &mut self,
+        kind: ProblemKind,
+        severity: Severity,
+        field: impl Display,
+        message: impl Into<String>,
+        consequence: Consequence,
+    ) {
+        self.list.push(Finding {
+            kind,
+            severity,
+            field: field.to_string(),
+            message: message.into(),
+            consequence,
+        });
     }
 }
 
@@ -90,7 +123,11 @@ struct FieldPath<'a> {
 impl<'a> FieldPath<'a> {
     /// A field of element `index` of the list `list` (an empty name for the element itself).
     fn item(list: &'a str, index: usize, name: &'a str) -> FieldPath<'a> {
-        FieldPath { list, index: Some(index), name }
+        FieldPath {
+            list,
+            index: Some(index),
+            name,
+        }
     }
 }
 
@@ -115,29 +152,62 @@ pub fn check_header(directory: &mut Directory, findings: &mut Findings) {
             findings.error(
                 ProblemKind::UnknownLanguage,
                 "default_language",
-                format!("\"{}\" is not an ISO 639 language code; German (\"de\") is used", directory.default_language),
+                format!(
+                    "\"{}\" is not an ISO 639 language code; German (\"de\") is used",
+                    directory.default_language
+                ),
                 Consequence::ValueIgnored,
             );
             directory.default_language = LanguageCode::new("de").expect("valid code");
         }
     }
-    if !check_text(&mut directory.title, "title", MAX_SHORT_TEXT_CHARS, findings) || directory.title.is_empty() {
+    if !check_text(
+        &mut directory.title,
+        "title",
+        MAX_SHORT_TEXT_CHARS,
+        findings,
+    ) || directory.title.is_empty()
+    {
         directory.title = Text::Empty;
-        findings.error(ProblemKind::MissingField, "title", "the directory needs a title", Consequence::None);
+        findings.error(
+            ProblemKind::MissingField,
+            "title",
+            "the directory needs a title",
+            Consequence::None,
+        );
     }
-    check_optional_text(&mut directory.description, "description", MAX_DESCRIPTION_CHARS, findings);
+    check_optional_text(
+        &mut directory.description,
+        "description",
+        MAX_DESCRIPTION_CHARS,
+        findings,
+    );
     if let Some(publisher) = &mut directory.publisher {
-        if !check_text(&mut publisher.name, "publisher.name", MAX_SHORT_TEXT_CHARS, findings) {
+        if !check_text(
+            &mut publisher.name,
+            "publisher.name",
+            MAX_SHORT_TEXT_CHARS,
+            findings,
+        ) {
             publisher.name = Text::Empty;
         }
         check_email(&mut publisher.email, "publisher.email", findings);
         check_url(&mut publisher.url, "publisher.url", findings);
         check_phone_number(&mut publisher.phone, "publisher.phone", findings);
     } else {
-        findings.warning(ProblemKind::MissingField, "publisher", "no publisher: users cannot tell whom to ask about the data");
+        findings.warning(
+            ProblemKind::MissingField,
+            "publisher",
+            "no publisher: users cannot tell whom to ask about the data",
+        );
     }
     if let Some(region) = &mut directory.region {
-        check_text(&mut region.name, "region.name", MAX_SHORT_TEXT_CHARS, findings);
+        check_text(
+            &mut region.name,
+            "region.name",
+            MAX_SHORT_TEXT_CHARS,
+            findings,
+        );
         if let Some(ags) = &region.ags
             && !([2, 5, 8].contains(&ags.len()) && ags.bytes().all(|byte| byte.is_ascii_digit()))
         {
@@ -150,7 +220,12 @@ pub fn check_header(directory: &mut Directory, findings: &mut Findings) {
             region.ags = None;
         }
         if let Some(message) = coordinates_problem(region.latitude, region.longitude) {
-            findings.error(ProblemKind::InvalidCoordinates, "region", message, Consequence::ValueIgnored);
+            findings.error(
+                ProblemKind::InvalidCoordinates,
+                "region",
+                message,
+                Consequence::ValueIgnored,
+            );
             directory.region = None;
         }
     }
@@ -166,14 +241,23 @@ pub fn check_header(directory: &mut Directory, findings: &mut Findings) {
             findings.error(
                 ProblemKind::InvalidId,
                 id_field,
-                format!("\"{}\" is not a category id: use lowercase letters, digits and -", category.id),
+                format!(
+                    "\"{}\" is not a category id: use lowercase letters, digits and -",
+                    category.id
+                ),
                 Consequence::ValueIgnored,
             );
-        } else if BUILTIN_CATEGORIES.iter().any(|builtin| builtin.id == category.id) {
+        } else if BUILTIN_CATEGORIES
+            .iter()
+            .any(|builtin| builtin.id == category.id)
+        {
             findings.error(
                 ProblemKind::DuplicateId,
                 id_field,
-                format!("\"{}\" is a built-in category already; choose another id", category.id),
+                format!(
+                    "\"{}\" is a built-in category already; choose another id",
+                    category.id
+                ),
                 Consequence::ValueIgnored,
             );
             return false;
@@ -186,7 +270,12 @@ pub fn check_header(directory: &mut Directory, findings: &mut Findings) {
             );
             return false;
         }
-        let name_ok = check_text(&mut category.name, name_field, MAX_SHORT_TEXT_CHARS, findings);
+        let name_ok = check_text(
+            &mut category.name,
+            name_field,
+            MAX_SHORT_TEXT_CHARS,
+            findings,
+        );
         valid_id && name_ok && !category.name.is_empty()
     });
     directory.categories = categories;
@@ -210,13 +299,27 @@ pub fn check_entry(entry: &mut Entry, context: &CheckContext, findings: &mut Fin
         return false;
     }
     if entry.name.is_empty() {
-        findings.error(ProblemKind::MissingField, "name", "the name is empty", Consequence::EntrySkipped);
+        findings.error(
+            ProblemKind::MissingField,
+            "name",
+            "the name is empty",
+            Consequence::EntrySkipped,
+        );
         return false;
     }
-    check_optional_text(&mut entry.description, "description", MAX_DESCRIPTION_CHARS, findings);
+    check_optional_text(
+        &mut entry.description,
+        "description",
+        MAX_DESCRIPTION_CHARS,
+        findings,
+    );
     if let Some(organization) = &mut entry.organization {
-        if !check_text(&mut organization.name, "organization.name", MAX_SHORT_TEXT_CHARS, findings)
-            || organization.name.is_empty()
+        if !check_text(
+            &mut organization.name,
+            "organization.name",
+            MAX_SHORT_TEXT_CHARS,
+            findings,
+        ) || organization.name.is_empty()
         {
             entry.organization = None;
         } else {
@@ -225,13 +328,20 @@ pub fn check_entry(entry: &mut Entry, context: &CheckContext, findings: &mut Fin
     }
     check_categories(&mut entry.categories, context, findings);
     check_languages(&mut entry.languages, findings);
-    let had_coordinates =
-        entry.location.as_ref().is_some_and(|location| location.latitude.is_some() || location.longitude.is_some());
+    let had_coordinates = entry
+        .location
+        .as_ref()
+        .is_some_and(|location| location.latitude.is_some() || location.longitude.is_some());
     if let Some(location) = &mut entry.location {
         check_location(location, context, findings);
     }
     if let Some(area) = &mut entry.service_area {
-        check_optional_text(&mut area.description, "service_area.description", MAX_SHORT_TEXT_CHARS, findings);
+        check_optional_text(
+            &mut area.description,
+            "service_area.description",
+            MAX_SHORT_TEXT_CHARS,
+            findings,
+        );
     }
     // Coordinates that were dropped as wrong have been reported already.
     if !had_coordinates && entry.service_area.is_none() {
@@ -246,7 +356,12 @@ pub fn check_entry(entry: &mut Entry, context: &CheckContext, findings: &mut Fin
         let description_field = FieldPath::item("phones", index, "description");
         let number_field = FieldPath::item("phones", index, "number");
         index += 1;
-        check_optional_text(&mut phone.description, description_field, MAX_SHORT_TEXT_CHARS, findings);
+        check_optional_text(
+            &mut phone.description,
+            description_field,
+            MAX_SHORT_TEXT_CHARS,
+            findings,
+        );
         let mut number = Some(std::mem::take(&mut phone.number));
         check_phone_number(&mut number, number_field, findings);
         match number {
@@ -266,14 +381,27 @@ pub fn check_entry(entry: &mut Entry, context: &CheckContext, findings: &mut Fin
             findings.error(
                 ProblemKind::TextTooLong,
                 "schedule.opening_hours",
-                format!("{} characters; at most {MAX_SHORT_TEXT_CHARS} are allowed", hours.chars().count()),
+                format!(
+                    "{} characters; at most {MAX_SHORT_TEXT_CHARS} are allowed",
+                    hours.chars().count()
+                ),
                 Consequence::ValueIgnored,
             );
             schedule.opening_hours = None;
         }
-        check_optional_text(&mut schedule.description, "schedule.description", MAX_SHORT_TEXT_CHARS, findings);
+        check_optional_text(
+            &mut schedule.description,
+            "schedule.description",
+            MAX_SHORT_TEXT_CHARS,
+            findings,
+        );
     }
-    check_optional_text(&mut entry.fees_description, "fees_description", MAX_SHORT_TEXT_CHARS, findings);
+    check_optional_text(
+        &mut entry.fees_description,
+        "fees_description",
+        MAX_SHORT_TEXT_CHARS,
+        findings,
+    );
     check_course(entry, findings);
     true
 }
@@ -284,13 +412,20 @@ fn check_course(entry: &mut Entry, findings: &mut Findings) {
             findings.error(
                 ProblemKind::InvalidValue,
                 "course",
-                format!("only entries of kind \"course\" have course details, this one is \"{}\"", entry.kind.as_str()),
+                format!(
+                    "only entries of kind \"course\" have course details, this one is \"{}\"",
+                    entry.kind.as_str()
+                ),
                 Consequence::ValueIgnored,
             );
             entry.course = None;
         }
         (None, Kind::Course) => {
-            findings.warning(ProblemKind::MissingField, "course", "a course without course details (levels, type, dates)");
+            findings.warning(
+                ProblemKind::MissingField,
+                "course",
+                "a course without course details (levels, type, dates)",
+            );
         }
         (Some(course), Kind::Course) => {
             course.levels.sort();
@@ -381,16 +516,32 @@ fn remove_repeats<T: PartialEq + Eq + std::hash::Hash + Clone>(values: &mut Vec<
 }
 
 fn check_location(location: &mut Location, context: &CheckContext, findings: &mut Findings) {
-    check_optional_text(&mut location.name, "location.name", MAX_SHORT_TEXT_CHARS, findings);
-    check_optional_text(&mut location.transportation, "location.transportation", MAX_SHORT_TEXT_CHARS, findings);
-    for (field, value) in [("location.address_1", &mut location.address_1), ("location.city", &mut location.city)] {
+    check_optional_text(
+        &mut location.name,
+        "location.name",
+        MAX_SHORT_TEXT_CHARS,
+        findings,
+    );
+    check_optional_text(
+        &mut location.transportation,
+        "location.transportation",
+        MAX_SHORT_TEXT_CHARS,
+        findings,
+    );
+    for (field, value) in [
+        ("location.address_1", &mut location.address_1),
+        ("location.city", &mut location.city),
+    ] {
         if let Some(text) = value
             && text.chars().count() > MAX_SHORT_TEXT_CHARS
         {
             findings.error(
                 ProblemKind::TextTooLong,
                 field,
-                format!("{} characters; at most {MAX_SHORT_TEXT_CHARS} are allowed", text.chars().count()),
+                format!(
+                    "{} characters; at most {MAX_SHORT_TEXT_CHARS} are allowed",
+                    text.chars().count()
+                ),
                 Consequence::ValueIgnored,
             );
             *value = None;
@@ -411,13 +562,24 @@ fn check_location(location: &mut Location, context: &CheckContext, findings: &mu
         (None, None) => {}
         (Some(latitude), Some(longitude)) => {
             if let Some(message) = coordinates_problem(latitude, longitude) {
-                findings.error(ProblemKind::InvalidCoordinates, "location", message, Consequence::ValueIgnored);
+                findings.error(
+                    ProblemKind::InvalidCoordinates,
+                    "location",
+                    message,
+                    Consequence::ValueIgnored,
+                );
                 location.latitude = None;
                 location.longitude = None;
             } else if let Some((centre_latitude, centre_longitude)) = context.region_centre {
                 let kilometres = crate::distance::haversine_metres(
-                    crate::distance::GeoPoint { latitude, longitude },
-                    crate::distance::GeoPoint { latitude: centre_latitude, longitude: centre_longitude },
+                    crate::distance::GeoPoint {
+                        latitude,
+                        longitude,
+                    },
+                    crate::distance::GeoPoint {
+                        latitude: centre_latitude,
+                        longitude: centre_longitude,
+                    },
                 ) / 1000.0;
                 if kilometres > FAR_FROM_REGION_KM {
                     findings.warning(
@@ -447,7 +609,11 @@ fn coordinates_problem(latitude: f64, longitude: f64) -> Option<String> {
         let (south, west, north, east) = GERMANY;
         (south..=north).contains(&lat) && (west..=east).contains(&lon)
     };
-    if !latitude.is_finite() || !longitude.is_finite() || latitude.abs() > 90.0 || longitude.abs() > 180.0 {
+    if !latitude.is_finite()
+        || !longitude.is_finite()
+        || latitude.abs() > 90.0
+        || longitude.abs() > 180.0
+    {
         return Some(format!(
             "{latitude}, {longitude} is out of range: latitude must lie between -90 and 90, longitude between -180 and 180"
         ));
@@ -464,7 +630,12 @@ fn coordinates_problem(latitude: f64, longitude: f64) -> Option<String> {
 }
 
 /// Checks a text's translations and length. Returns false when the text must be dropped.
-fn check_text(text: &mut Text, field: impl Display + Copy, max_chars: usize, findings: &mut Findings) -> bool {
+fn check_text(
+    text: &mut Text,
+    field: impl Display + Copy,
+    max_chars: usize,
+    findings: &mut Findings,
+) -> bool {
     if let Text::Translated(texts) = text {
         let mut seen = Vec::with_capacity(texts.len());
         texts.retain_mut(|(code, _)| {
@@ -487,16 +658,34 @@ fn check_text(text: &mut Text, field: impl Display + Copy, max_chars: usize, fin
             first
         });
     }
-    let longest = text.iter().map(|(_, value)| value.chars().count()).max().unwrap_or(0);
+    let longest = text
+        .iter()
+        .map(|(_, value)| value.chars().count())
+        .max()
+        .unwrap_or(0);
     if longest > max_chars {
-        let consequence = if field.to_string() == "name" { Consequence::EntrySkipped } else { Consequence::ValueIgnored };
-        findings.error(ProblemKind::TextTooLong, field, format!("{longest} characters; at most {max_chars} are allowed"), consequence);
+        let consequence = if field.to_string() == "name" {
+            Consequence::EntrySkipped
+        } else {
+            Consequence::ValueIgnored
+        };
+        findings.error(
+            ProblemKind::TextTooLong,
+            field,
+            format!("{longest} characters; at most {max_chars} are allowed"),
+            consequence,
+        );
         return false;
     }
     true
 }
 
-fn check_optional_text(text: &mut Option<Text>, field: impl Display + Copy, max_chars: usize, findings: &mut Findings) {
+fn check_optional_text(
+    text: &mut Option<Text>,
+    field: impl Display + Copy,
+    max_chars: usize,
+    findings: &mut Findings,
+) {
     if let Some(value) = text
         && (!check_text(value, field, max_chars, findings) || value.is_empty())
     {
@@ -508,7 +697,12 @@ fn check_url(url: &mut Option<String>, field: impl Display, findings: &mut Findi
     if let Some(value) = url
         && let Some(message) = web_address_problem(value)
     {
-        findings.error(ProblemKind::InvalidUrl, field, message, Consequence::ValueIgnored);
+        findings.error(
+            ProblemKind::InvalidUrl,
+            field,
+            message,
+            Consequence::ValueIgnored,
+        );
         *url = None;
     }
 }
@@ -547,42 +741,69 @@ fn check_phone_number(phone: &mut Option<String>, field: impl Display, findings:
 /// `javascript:` or `data:` links in untrusted data would run code in the county's page.
 /// Phone and e-mail links are built by the widget from the checked fields, never taken as given.
 pub fn web_address_problem(url: &str) -> Option<String> {
-    if url.chars().any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | '\\' | '`')) {
-        return Some(format!("\"{url}\" contains spaces or characters that do not belong in a web address"));
+    if url
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | '\\' | '`'))
+    {
+        return Some(format!(
+            "\"{url}\" contains spaces or characters that do not belong in a web address"
+        ));
     }
     let lower = url.to_ascii_lowercase();
-    let Some(rest) = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://")) else {
+    let Some(rest) = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))
+    else {
         return Some(match lower.split_once(':') {
-            Some((scheme, _)) if !scheme.is_empty() && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c)) => {
-                format!("\"{scheme}:\" links are not allowed; a website must start with https:// or http://")
+            Some((scheme, _))
+                if !scheme.is_empty()
+                    && scheme
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c)) =>
+            {
+                format!(
+                    "\"{scheme}:\" links are not allowed; a website must start with https:// or http://"
+                )
             }
             _ => format!("\"{url}\" is not a web address; it must start with https:// or http://"),
         });
     };
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
     let host_without_port = host.rsplit_once(':').map_or(host, |(name, port)| {
-        if port.bytes().all(|byte| byte.is_ascii_digit()) { name } else { host }
+        if port.bytes().all(|byte| byte.is_ascii_digit()) {
+            name
+        } else {
+            host
+        }
     });
     let valid_host = host_without_port.contains('.')
         && !host_without_port.starts_with('.')
         && !host_without_port.ends_with('.')
         && host_without_port.split('.').all(|label| {
-            !label.is_empty() && !label.starts_with('-') && label.chars().all(|c| c.is_alphanumeric() || c == '-')
+            !label.is_empty()
+                && !label.starts_with('-')
+                && label.chars().all(|c| c.is_alphanumeric() || c == '-')
         });
     if !valid_host {
-        return Some(format!("\"{url}\" has no valid host name after the https://"));
+        return Some(format!(
+            "\"{url}\" has no valid host name after the https://"
+        ));
     }
     None
 }
 
 /// A deliberately simple check: one `@`, a plausible local part, and a domain with a dot.
 pub fn is_valid_email(email: &str) -> bool {
-    let Some((local, domain)) = email.split_once('@') else { return false };
+    let Some((local, domain)) = email.split_once('@') else {
+        return false;
+    };
     let local_ok = !local.is_empty()
         && local.len() <= 64
         && !local.starts_with('.')
         && !local.ends_with('.')
-        && local.chars().all(|c| c.is_alphanumeric() || "!#$%&'*+/=?^_`{|}~.-".contains(c));
+        && local
+            .chars()
+            .all(|c| c.is_alphanumeric() || "!#$%&'*+/=?^_`{|}~.-".contains(c));
     let domain_ok = domain.len() <= 253
         && domain.contains('.')
         && domain.split('.').all(|label| {
@@ -597,7 +818,9 @@ pub fn is_valid_email(email: &str) -> bool {
 
 fn is_valid_phone_number(number: &str) -> bool {
     let digits = number.bytes().filter(u8::is_ascii_digit).count();
-    let allowed = number.char_indices().all(|(index, c)| c.is_ascii_digit() || " -/().".contains(c) || (c == '+' && index == 0));
+    let allowed = number
+        .char_indices()
+        .all(|(index, c)| c.is_ascii_digit() || " -/().".contains(c) || (c == '+' && index == 0));
     allowed && (4..=20).contains(&digits) && number.len() <= 40
 }
 
@@ -621,7 +844,12 @@ mod tests {
 
     #[test]
     fn web_addresses() {
-        for good in ["https://example.org", "http://example.org/a?b=c#d", "https://www.example.org:8443/x", "https://bücher.example/"] {
+        for good in [
+            "https://example.org",
+            "http://example.org/a?b=c#d",
+            "https://www.example.org:8443/x",
+            "https://bücher.example/",
+        ] {
             assert_eq!(web_address_problem(good), None, "{good}");
         }
         for bad in [
@@ -641,10 +869,24 @@ mod tests {
 
     #[test]
     fn email_addresses() {
-        for good in ["a@example.org", "migration.korbach+info@example.org", "x@sub.example.de"] {
+        for good in [
+            "a@example.org",
+            "migration.korbach+info@example.org",
+            "x@sub.example.de",
+        ] {
             assert!(is_valid_email(good), "{good}");
         }
-        for bad in ["", "a", "a@", "@example.org", "a@example", "a b@example.org", "a@@example.org", "a@-x.org", ".a@example.org"] {
+        for bad in [
+            "",
+            "a",
+            "a@",
+            "@example.org",
+            "a@example",
+            "a b@example.org",
+            "a@@example.org",
+            "a@-x.org",
+            ".a@example.org",
+        ] {
             assert!(!is_valid_email(bad), "{bad}");
         }
     }
@@ -662,8 +904,20 @@ mod tests {
     #[test]
     fn coordinates() {
         assert_eq!(coordinates_problem(51.27, 8.87), None);
-        assert!(coordinates_problem(8.87, 51.27).unwrap().contains("swapped"));
-        assert!(coordinates_problem(100.0, 8.0).unwrap().contains("out of range"));
-        assert!(coordinates_problem(48.85, 2.35).unwrap().contains("outside Germany"));
+        assert!(
+            coordinates_problem(8.87, 51.27)
+                .unwrap()
+                .contains("swapped")
+        );
+        assert!(
+            coordinates_problem(100.0, 8.0)
+                .unwrap()
+                .contains("out of range")
+        );
+        assert!(
+            coordinates_problem(48.85, 2.35)
+                .unwrap()
+                .contains("outside Germany")
+        );
     }
 }

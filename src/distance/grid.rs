@@ -48,8 +48,10 @@ impl SpatialGrid {
         if farthest_from_equator >= 89.0 {
             return false;
         }
-        let longitude_span =
-            radius_metres / (MIN_METRES_PER_DEGREE_LONGITUDE_AT_EQUATOR * farthest_from_equator.to_radians().cos()) * margin;
+        let longitude_span = radius_metres
+            / (MIN_METRES_PER_DEGREE_LONGITUDE_AT_EQUATOR
+                * farthest_from_equator.to_radians().cos())
+            * margin;
         let west = centre.longitude - longitude_span;
         let east = centre.longitude + longitude_span;
         // Boxes across the antimeridian would need two ranges; nobody searches there.
@@ -58,7 +60,8 @@ impl SpatialGrid {
         }
         let (south_cell, west_cell) = cell_of(GeoPoint::new(south, west));
         let (north_cell, east_cell) = cell_of(GeoPoint::new(north, east));
-        let cell_count = (i64::from(north_cell - south_cell) + 1) * (i64::from(east_cell - west_cell) + 1);
+        let cell_count =
+            (i64::from(north_cell - south_cell) + 1) * (i64::from(east_cell - west_cell) + 1);
         if cell_count as usize > self.cells.len().max(self.len / 8) {
             return false;
         }
@@ -74,5 +77,8 @@ impl SpatialGrid {
 }
 
 fn cell_of(point: GeoPoint) -> (i32, i32) {
-    ((point.latitude / CELL_DEGREES).floor() as i32, (point.longitude / CELL_DEGREES).floor() as i32)
+    (
+        (point.latitude / CELL_DEGREES).floor() as i32,
+        (point.longitude / CELL_DEGREES).floor() as i32,
+    )
 }

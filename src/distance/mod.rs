@@ -25,7 +25,10 @@ pub struct GeoPoint {
 impl GeoPoint {
     /// Creates a point from latitude and longitude in degrees.
     pub fn new(latitude: f64, longitude: f64) -> GeoPoint {
-        GeoPoint { latitude, longitude }
+        GeoPoint {
+            latitude,
+            longitude,
+        }
     }
 
     /// True when both coordinates are finite and in range.

@@ -6,8 +6,9 @@
 //! entry count and seed always give the same directory.
 
 use crate::directory::{
-    AreaScope, BUILTIN_CATEGORIES, Course, CourseLevel, CourseType, Date, Directory, Entry, Kind, LanguageCode, Location,
-    Organization, Phone, Publisher, Schedule, ServiceArea, Text, Wheelchair,
+    AreaScope, BUILTIN_CATEGORIES, Course, CourseLevel, CourseType, Date, Directory, Entry, Kind,
+    LanguageCode, Location, Organization, Phone, Publisher, Schedule, ServiceArea, Text,
+    Wheelchair,
 };
 
 const TOWNS_CSV: &str = include_str!("../../data/towns-de.csv");
@@ -16,10 +17,15 @@ const TOWNS_CSV: &str = include_str!("../../data/towns-de.csv");
 pub fn generate_directory(entry_count: usize, seed: u64) -> Directory {
     let towns = parse_towns();
     let mut random = fastrand::Rng::with_seed(seed);
-    let entries = (0..entry_count).map(|number| generate_entry(number, &towns, &mut random)).collect();
+    let entries = (0..entry_count)
+        .map(|number| generate_entry(number, &towns, &mut random))
+        .collect();
     Directory {
         example_data: true,
-        title: translated(&[("de", "Synthetisches Verzeichnis (Testdaten)"), ("en", "Synthetic directory (test data)")]),
+        title: translated(&[
+            ("de", "Synthetisches Verzeichnis (Testdaten)"),
+            ("en", "Synthetic directory (test data)"),
+        ]),
         description: Some(Text::plain(format!(
             "{entry_count} erfundene Einträge um echte deutsche Orte, erzeugt mit Startwert {seed}."
         ))),
@@ -54,7 +60,11 @@ fn parse_towns() -> Vec<Town> {
         .filter(|line| !line.starts_with('#') && !line.starts_with("name,"))
         .filter_map(|line| {
             let mut fields = line.split(',');
-            Some(Town { name: fields.next()?, latitude: fields.next()?.parse().ok()?, longitude: fields.next()?.parse().ok()? })
+            Some(Town {
+                name: fields.next()?,
+                latitude: fields.next()?.parse().ok()?,
+                longitude: fields.next()?.parse().ok()?,
+            })
         })
         .collect()
 }
@@ -62,18 +72,46 @@ fn parse_towns() -> Vec<Town> {
 /// Service nouns by category, used to build names: (German, English).
 const SERVICE_NOUNS: &[(&str, &str, &str)] = &[
     ("first-steps", "Willkommenszentrum", "Welcome centre"),
-    ("migration-counselling", "Migrationsberatung für Erwachsene", "Migration counselling for adults"),
+    (
+        "migration-counselling",
+        "Migrationsberatung für Erwachsene",
+        "Migration counselling for adults",
+    ),
     ("residence-asylum", "Ausländerbehörde", "Immigration office"),
-    ("integration-courses", "Integrationskurs", "Integration course"),
+    (
+        "integration-courses",
+        "Integrationskurs",
+        "Integration course",
+    ),
     ("language-courses", "Deutschkurs", "German course"),
     ("work-jobcenter", "Jobcenter", "Jobcenter"),
-    ("recognition", "Anerkennungsberatung", "Recognition counselling"),
-    ("education-school", "Bildungsberatung", "Education counselling"),
+    (
+        "recognition",
+        "Anerkennungsberatung",
+        "Recognition counselling",
+    ),
+    (
+        "education-school",
+        "Bildungsberatung",
+        "Education counselling",
+    ),
     ("children-family", "Familienzentrum", "Family centre"),
     ("health", "Gesundheitslotsen", "Health guides"),
-    ("housing", "Wohnungssuche und Mieterberatung", "Housing and tenant advice"),
-    ("associations-leisure", "Interkultureller Treffpunkt", "Intercultural meeting point"),
-    ("volunteering-mentoring", "Patenschaftsprojekt", "Mentoring project"),
+    (
+        "housing",
+        "Wohnungssuche und Mieterberatung",
+        "Housing and tenant advice",
+    ),
+    (
+        "associations-leisure",
+        "Interkultureller Treffpunkt",
+        "Intercultural meeting point",
+    ),
+    (
+        "volunteering-mentoring",
+        "Patenschaftsprojekt",
+        "Mentoring project",
+    ),
     ("legal-advice", "Rechtsberatung", "Legal advice"),
     ("women", "Frauentreff", "Women's meeting"),
     ("youth", "Jugendmigrationsdienst", "Youth migration service"),
@@ -127,7 +165,9 @@ const UKRAINIAN_DESCRIPTIONS: &[&str] = &[
     "Курси німецької мови в малих групах з доглядом за дітьми.",
 ];
 
-const SERVICE_LANGUAGES: &[&str] = &["en", "ar", "fa", "prs", "uk", "ru", "tr", "ti", "fr", "ku", "ps", "so"];
+const SERVICE_LANGUAGES: &[&str] = &[
+    "en", "ar", "fa", "prs", "uk", "ru", "tr", "ti", "fr", "ku", "ps", "so",
+];
 
 const OPENING_HOURS: &[&str] = &[
     "Mo-Fr 09:00-12:00",
@@ -138,7 +178,15 @@ const OPENING_HOURS: &[&str] = &[
     "Mo-Th 08:00-12:00,13:00-15:30; Fr 08:00-12:00",
 ];
 
-const STREETS: &[&str] = &["Bahnhofstraße", "Hauptstraße", "Schulstraße", "Marktplatz", "Kirchweg", "Am Rathaus", "Lindenallee"];
+const STREETS: &[&str] = &[
+    "Bahnhofstraße",
+    "Hauptstraße",
+    "Schulstraße",
+    "Marktplatz",
+    "Kirchweg",
+    "Am Rathaus",
+    "Lindenallee",
+];
 
 fn generate_entry(number: usize, towns: &[Town], random: &mut fastrand::Rng) -> Entry {
     let kind = match random.u8(0..10) {
@@ -160,7 +208,10 @@ fn generate_entry(number: usize, towns: &[Town], random: &mut fastrand::Rng) -> 
     }
     let with_translations = random.u8(0..10) < 4;
     let name = if with_translations {
-        translated(&[("de", &format!("{noun_de} {}", town.name)), ("en", &format!("{noun_en} {}", town.name))])
+        translated(&[
+            ("de", &format!("{noun_de} {}", town.name)),
+            ("en", &format!("{noun_en} {}", town.name)),
+        ])
     } else {
         Text::plain(format!("{noun_de} {}", town.name))
     };
@@ -168,8 +219,14 @@ fn generate_entry(number: usize, towns: &[Town], random: &mut fastrand::Rng) -> 
     let description = if with_translations {
         let mut texts = vec![("de", description_de), ("en", description_en)];
         match random.u8(0..4) {
-            0 => texts.push(("ar", ARABIC_DESCRIPTIONS[random.usize(0..ARABIC_DESCRIPTIONS.len())])),
-            1 => texts.push(("uk", UKRAINIAN_DESCRIPTIONS[random.usize(0..UKRAINIAN_DESCRIPTIONS.len())])),
+            0 => texts.push((
+                "ar",
+                ARABIC_DESCRIPTIONS[random.usize(0..ARABIC_DESCRIPTIONS.len())],
+            )),
+            1 => texts.push((
+                "uk",
+                UKRAINIAN_DESCRIPTIONS[random.usize(0..UKRAINIAN_DESCRIPTIONS.len())],
+            )),
             _ => {}
         }
         translated(&texts)
@@ -189,31 +246,59 @@ fn generate_entry(number: usize, towns: &[Town], random: &mut fastrand::Rng) -> 
         let distance_km = 6.0 * random.f64().sqrt();
         let angle = random.f64() * std::f64::consts::TAU;
         let latitude = town.latitude + distance_km * angle.cos() / 111.2;
-        let longitude = town.longitude + distance_km * angle.sin() / (111.2 * town.latitude.to_radians().cos());
+        let longitude =
+            town.longitude + distance_km * angle.sin() / (111.2 * town.latitude.to_radians().cos());
         Location {
-            address_1: Some(format!("{} {}", STREETS[random.usize(0..STREETS.len())], random.u8(1..120))),
+            address_1: Some(format!(
+                "{} {}",
+                STREETS[random.usize(0..STREETS.len())],
+                random.u8(1..120)
+            )),
             city: Some(town.name.to_owned()),
             latitude: Some((latitude * 1e5).round() / 1e5),
             longitude: Some((longitude * 1e5).round() / 1e5),
-            wheelchair: Some([Wheelchair::Yes, Wheelchair::Limited, Wheelchair::No][random.usize(0..3)]),
+            wheelchair: Some(
+                [Wheelchair::Yes, Wheelchair::Limited, Wheelchair::No][random.usize(0..3)],
+            ),
             ..Location::default()
         }
     });
     let service_area = area_only.then(|| ServiceArea {
-        scope: if random.bool() { AreaScope::Region } else { AreaScope::Remote },
+        scope: if random.bool() {
+            AreaScope::Region
+        } else {
+            AreaScope::Remote
+        },
         description: Some(Text::plain("Beratung im ganzen Kreis, auch telefonisch")),
     });
     let course = (kind == Kind::Course).then(|| {
         let first = random.usize(0..5);
-        let levels = [CourseLevel::Literacy, CourseLevel::A1, CourseLevel::A2, CourseLevel::B1, CourseLevel::B2, CourseLevel::C1]
-            [first..=first + 1]
+        let levels = [
+            CourseLevel::Literacy,
+            CourseLevel::A1,
+            CourseLevel::A2,
+            CourseLevel::B1,
+            CourseLevel::B2,
+            CourseLevel::C1,
+        ][first..=first + 1]
             .to_vec();
         let month = random.u8(1..13);
         Course {
             levels,
-            course_type: [CourseType::Integration, CourseType::Women, CourseType::Parents, CourseType::Youth, CourseType::Literacy, CourseType::Intensive, CourseType::JobRelated, CourseType::Other][random.usize(0..8)],
+            course_type: [
+                CourseType::Integration,
+                CourseType::Women,
+                CourseType::Parents,
+                CourseType::Youth,
+                CourseType::Literacy,
+                CourseType::Intensive,
+                CourseType::JobRelated,
+                CourseType::Other,
+            ][random.usize(0..8)],
             start_date: Date::from_ymd(2027, month, 1),
-            end_date: Date::from_ymd(2027, month, 28).and_then(|date| date.0.checked_add(time::Duration::days(180))).map(Date),
+            end_date: Date::from_ymd(2027, month, 28)
+                .and_then(|date| date.0.checked_add(time::Duration::days(180)))
+                .map(Date),
             childcare: Some(random.bool()),
             free_places: Some(random.u32(0..13)),
         }
@@ -223,15 +308,24 @@ fn generate_entry(number: usize, towns: &[Town], random: &mut fastrand::Rng) -> 
         kind,
         name,
         description: Some(description),
-        organization: Some(Organization { name: Text::plain(ORGANIZATIONS[random.usize(0..ORGANIZATIONS.len())]), website: None }),
+        organization: Some(Organization {
+            name: Text::plain(ORGANIZATIONS[random.usize(0..ORGANIZATIONS.len())]),
+            website: None,
+        }),
         categories,
         languages,
         location,
         service_area,
-        phones: vec![Phone { number: format!("+49 30 23125 {:03}", number % 1000), description: None }],
+        phones: vec![Phone {
+            number: format!("+49 30 23125 {:03}", number % 1000),
+            description: None,
+        }],
         email: Some(format!("kontakt{number}@example.org")),
         url: Some(format!("https://example.org/angebote/{number}")),
-        schedule: Some(Schedule { opening_hours: Some(OPENING_HOURS[random.usize(0..OPENING_HOURS.len())].to_owned()), description: None }),
+        schedule: Some(Schedule {
+            opening_hours: Some(OPENING_HOURS[random.usize(0..OPENING_HOURS.len())].to_owned()),
+            description: None,
+        }),
         appointment_required: Some(random.bool()),
         free_of_charge: Some(kind != Kind::Course || random.u8(0..3) == 0),
         fees_description: None,
@@ -241,7 +335,12 @@ fn generate_entry(number: usize, towns: &[Town], random: &mut fastrand::Rng) -> 
 }
 
 fn translated(texts: &[(&str, &str)]) -> Text {
-    Text::Translated(texts.iter().map(|(code, text)| (language(code), (*text).to_owned())).collect())
+    Text::Translated(
+        texts
+            .iter()
+            .map(|(code, text)| (language(code), (*text).to_owned()))
+            .collect(),
+    )
 }
 
 fn language(code: &str) -> LanguageCode {

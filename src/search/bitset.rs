@@ -13,12 +13,18 @@ pub(crate) struct EntrySet {
 impl EntrySet {
     /// The empty set for `len` entries.
     pub fn empty(len: usize) -> EntrySet {
-        EntrySet { words: vec![0; len.div_ceil(64)], len }
+        EntrySet {
+            words: vec![0; len.div_ceil(64)],
+            len,
+        }
     }
 
     /// The set of all `len` entries.
     pub fn full(len: usize) -> EntrySet {
-        let mut set = EntrySet { words: vec![u64::MAX; len.div_ceil(64)], len };
+        let mut set = EntrySet {
+            words: vec![u64::MAX; len.div_ceil(64)],
+            len,
+        };
         set.clear_tail();
         set
     }
@@ -49,22 +55,35 @@ impl EntrySet {
 
     /// Keeps only the entries that are also in `other`.
     pub fn intersect_with(&mut self, other: &EntrySet) {
-        self.words.iter_mut().zip(&other.words).for_each(|(word, other)| *word &= other);
+        self.words
+            .iter_mut()
+            .zip(&other.words)
+            .for_each(|(word, other)| *word &= other);
     }
 
     /// Adds the entries of `other`.
     pub fn union_with(&mut self, other: &EntrySet) {
-        self.words.iter_mut().zip(&other.words).for_each(|(word, other)| *word |= other);
+        self.words
+            .iter_mut()
+            .zip(&other.words)
+            .for_each(|(word, other)| *word |= other);
     }
 
     /// The number of entries in the set.
     pub fn count(&self) -> usize {
-        self.words.iter().map(|word| word.count_ones() as usize).sum()
+        self.words
+            .iter()
+            .map(|word| word.count_ones() as usize)
+            .sum()
     }
 
     /// The number of entries in both sets, without building their intersection.
     pub fn count_common(&self, other: &EntrySet) -> usize {
-        self.words.iter().zip(&other.words).map(|(word, other)| (word & other).count_ones() as usize).sum()
+        self.words
+            .iter()
+            .zip(&other.words)
+            .map(|(word, other)| (word & other).count_ones() as usize)
+            .sum()
     }
 
     /// The entries in ascending order.

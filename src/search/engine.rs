@@ -2,12 +2,14 @@
 
 use rustc_hash::FxHashMap;
 
-use super::fold::{for_each_token, prefix_within_one_edit, within_one_edit};
 use super::bitset::EntrySet;
+use super::fold::{for_each_token, prefix_within_one_edit, within_one_edit};
 use super::index::{Index, Reach, kind_number, weight};
 use super::query::{FacetCount, Facets, Hit, MAX_LIMIT, Query, QueryError, SearchResults, Sort};
 use crate::directory::Kind;
-use crate::distance::{GeoPoint, geodesic_metres, haversine_error_bound, haversine_metres, within_radius};
+use crate::distance::{
+    GeoPoint, geodesic_metres, haversine_error_bound, haversine_metres, within_radius,
+};
 
 /// Words of a query beyond this many are ignored (each one costs a pass over the postings).
 const MAX_QUERY_WORDS: usize = 12;
@@ -69,7 +71,12 @@ impl Index {
         let mut hard = EntrySet::full(self.entries.count);
         // Per-entry scratch space is reused between queries: allocating and zeroing it anew
         // would cost more than most queries (see `Scratch`).
-        let mut scratch = self.scratch.try_lock().ok().and_then(|mut shared| shared.take()).unwrap_or_default();
+        let mut scratch = self
+            .scratch
+            .try_lock()
+            .ok()
+            .and_then(|mut shared| shared.take())
+            .unwrap_or_default();
         let mut first_word_entries = Vec::new();
         if has_text {
             scratch.tallies.resize(self.entries.count, Tally::default());
@@ -91,16 +98,37 @@ impl Index {
         }
 
         // Facet filters: "any of" the chosen values, `None` when none is chosen.
-        let kinds = any_of(self.entries.count, query.kinds.iter().map(|kind| Some(&self.sets.kinds[kind_number(*kind)])));
+        let kinds = any_of(
+            self.entries.count,
+            query
+                .kinds
+                .iter()
+                .map(|kind| Some(&self.sets.kinds[kind_number(*kind)])),
+        );
         let categories = any_of(
             self.entries.count,
-            query.categories.iter().map(|id| self.category_ids.iter().position(|known| known == id).map(|number| &self.sets.categories[number])),
+            query.categories.iter().map(|id| {
+                self.category_ids
+                    .iter()
+                    .position(|known| known == id)
+                    .map(|number| &self.sets.categories[number])
+            }),
         );
         let languages = any_of(
             self.entries.count,
-            query.languages.iter().map(|code| self.language_ids.iter().position(|known| known == code).map(|number| &self.sets.languages[number])),
+            query.languages.iter().map(|code| {
+                self.language_ids
+                    .iter()
+                    .position(|known| known == code)
+                    .map(|number| &self.sets.languages[number])
+            }),
         );
-        let facets = self.count_facets(&hard, kinds.as_ref(), categories.as_ref(), languages.as_ref());
+        let facets = self.count_facets(
+            &hard,
+            kinds.as_ref(),
+            categories.as_ref(),
+            languages.as_ref(),
+        );
         let mut results = hard;
         for chosen in [&kinds, &categories, &languages].into_iter().flatten() {
             results.intersect_with(chosen);
@@ -117,31 +145,68 @@ impl Index {
                     (Some(centre), Reach::Point(point)) => haversine_metres(centre, point),
                     _ => f64::INFINITY,
                 };
-                let score = tallies.get(entry as usize).map_or(0, |tally: &Tally| tally.total);
-                let exact = if exact_distances.is_empty() { None } else { exact_distances.get(&entry).copied() };
-                Candidate { entry, score, approximate, exact }
+                let score = tallies
+                    .get(entry as usize)
+                    .map_or(0, |tally: &Tally| tally.total);
+                let exact = if exact_distances.is_empty() {
+                    None
+                } else {
+                    exact_distances.get(&entry).copied()
+                };
+                Candidate {
+                    entry,
+                    score,
+                    approximate,
+                    exact,
+                }
             };
             match (effective_sort(query, has_text), query.near) {
                 // Name order is known in advance: walk it until the page is full.
-                (Sort::Name, _) => {
-                    self.entries.by_name.iter().copied().filter(|&entry| results.contains(entry)).take(end).map(candidate).collect()
+                (Sort::Name, _) => self
+                    .entries
+                    .by_name
+                    .iter()
+                    .copied()
+                    .filter(|&entry| results.contains(entry))
+                    .take(end)
+                    .map(candidate)
+                    .collect(),
+                (Sort::Distance, Some(centre)) => {
+                    self.nearest(results.iter().map(candidate).collect(), end, centre)
                 }
-                (Sort::Distance, Some(centre)) => self.nearest(results.iter().map(candidate).collect(), end, centre),
                 // Keys are computed from the entry number alone; a full candidate is made only
                 // for the page, not for each of possibly tens of thousands of results.
                 (sort, _) => {
-                    let score = |entry: u32| tallies.get(entry as usize).map_or(0, |tally: &Tally| tally.total);
+                    let score = |entry: u32| {
+                        tallies
+                            .get(entry as usize)
+                            .map_or(0, |tally: &Tally| tally.total)
+                    };
                     let key = |entry: &u32| {
-                        let approximate = match query.near.map(|centre| (centre, self.entries.reach[*entry as usize])) {
+                        let approximate = match query
+                            .near
+                            .map(|centre| (centre, self.entries.reach[*entry as usize]))
+                        {
                             Some((centre, Reach::Point(point))) => haversine_metres(centre, point),
                             _ => f64::INFINITY,
                         };
-                        self.sort_key(&Candidate { entry: *entry, score: score(*entry), approximate, exact: None }, sort)
+                        self.sort_key(
+                            &Candidate {
+                                entry: *entry,
+                                score: score(*entry),
+                                approximate,
+                                exact: None,
+                            },
+                            sort,
+                        )
                     };
                     // With the page full, an entry whose score alone is worse cannot enter it:
                     // most of a broad query's results are turned away by this one comparison.
                     let first_component = |entry: &u32| u64::from(u32::MAX - score(*entry));
-                    smallest_by_key(results.iter(), end, key, first_component).into_iter().map(candidate).collect()
+                    smallest_by_key(results.iter(), end, key, first_component)
+                        .into_iter()
+                        .map(candidate)
+                        .collect()
                 }
             }
         };
@@ -151,12 +216,21 @@ impl Index {
             .map(|candidate| {
                 let entry = candidate.entry as usize;
                 let distance_metres = match (query.near, self.entries.reach[entry]) {
-                    (Some(centre), Reach::Point(point)) => Some(candidate.exact.unwrap_or_else(|| geodesic_metres(centre, point))),
+                    (Some(centre), Reach::Point(point)) => Some(
+                        candidate
+                            .exact
+                            .unwrap_or_else(|| geodesic_metres(centre, point)),
+                    ),
                     _ => None,
                 };
                 // Shown as field weight × quality, with the quality as a fraction.
                 let score = candidate.score as f32 / 100.0;
-                Hit { id: self.directory.entries[entry].id.clone(), entry_index: entry, score, distance_metres }
+                Hit {
+                    id: self.directory.entries[entry].id.clone(),
+                    entry_index: entry,
+                    score,
+                    distance_metres,
+                }
             })
             .collect();
         for &entry in &first_word_entries {
@@ -165,13 +239,23 @@ impl Index {
         if let Ok(mut shared) = self.scratch.try_lock() {
             *shared = Some(scratch);
         }
-        Ok(SearchResults { total, hits, facets })
+        Ok(SearchResults {
+            total,
+            hits,
+            facets,
+        })
     }
 
     /// Counts each facet value over the results with every filter applied except that facet's
     /// own ("disjunctive facets"): a category chip shows how many results there would be with
     /// that category added to the chosen ones.
-    fn count_facets(&self, hard: &EntrySet, kinds: Option<&EntrySet>, categories: Option<&EntrySet>, languages: Option<&EntrySet>) -> Facets {
+    fn count_facets(
+        &self,
+        hard: &EntrySet,
+        kinds: Option<&EntrySet>,
+        categories: Option<&EntrySet>,
+        languages: Option<&EntrySet>,
+    ) -> Facets {
         let narrowed = |first: Option<&EntrySet>, second: Option<&EntrySet>| {
             let mut set = hard.clone();
             for filter in [first, second].into_iter().flatten() {
@@ -184,7 +268,10 @@ impl Index {
         let for_languages = narrowed(kinds, categories);
         let kinds = Kind::ALL
             .iter()
-            .map(|kind| FacetCount { value: kind.as_str().to_owned(), count: for_kinds.count_common(&self.sets.kinds[kind_number(*kind)]) })
+            .map(|kind| FacetCount {
+                value: kind.as_str().to_owned(),
+                count: for_kinds.count_common(&self.sets.kinds[kind_number(*kind)]),
+            })
             .collect();
         // Only categories that some entry uses: a chip for an empty category helps nobody.
         let categories = self
@@ -192,22 +279,37 @@ impl Index {
             .iter()
             .zip(&self.sets.categories)
             .filter(|(_, entries)| entries.count() > 0)
-            .map(|(id, entries)| FacetCount { value: id.clone(), count: for_categories.count_common(entries) })
+            .map(|(id, entries)| FacetCount {
+                value: id.clone(),
+                count: for_categories.count_common(entries),
+            })
             .collect();
         // Language ids are numbered by how often the directory offers them (see the index).
         let languages = self
             .language_ids
             .iter()
             .zip(&self.sets.languages)
-            .map(|(code, entries)| FacetCount { value: code.clone(), count: for_languages.count_common(entries) })
+            .map(|(code, entries)| FacetCount {
+                value: code.clone(),
+                count: for_languages.count_common(entries),
+            })
             .collect();
-        Facets { kinds, categories, languages }
+        Facets {
+            kinds,
+            categories,
+            languages,
+        }
     }
 
     /// Entries matching every word. Their scores are left in `tallies`, which must hold a
     /// default tally for every entry; the caller resets the entries listed in
     /// `first_word_entries` afterwards.
-    fn match_text(&self, words: &[String], tallies: &mut [Tally], first_word_entries: &mut Vec<u32>) -> EntrySet {
+    fn match_text(
+        &self,
+        words: &[String],
+        tallies: &mut [Tally],
+        first_word_entries: &mut Vec<u32>,
+    ) -> EntrySet {
         let mut matched = EntrySet::empty(self.entries.count);
         let mut touched: Vec<u32> = Vec::new();
         for (word_number, word) in words.iter().enumerate() {
@@ -260,7 +362,11 @@ impl Index {
         let start = self.terms.partition_point(|term| &**term < word);
         let mut end = start;
         while end < self.terms.len() && self.terms[end].starts_with(word) {
-            let quality = if &*self.terms[end] == word { quality::EXACT } else { quality::PREFIX };
+            let quality = if &*self.terms[end] == word {
+                quality::EXACT
+            } else {
+                quality::PREFIX
+            };
             out.push((end, quality));
             end += 1;
         }
@@ -304,7 +410,11 @@ impl Index {
 
     /// Entries within the radius: those with a place by geodesic distance, plus every
     /// region-wide or remote one. Also returns the exact distances that had to be measured.
-    fn match_radius(&self, centre: GeoPoint, radius_metres: f64) -> (EntrySet, FxHashMap<u32, f64>) {
+    fn match_radius(
+        &self,
+        centre: GeoPoint,
+        radius_metres: f64,
+    ) -> (EntrySet, FxHashMap<u32, f64>) {
         let mut inside = self.sets.area.clone();
         let mut measured = FxHashMap::default();
         let mut test = |entry: u32| {
@@ -349,10 +459,18 @@ impl Index {
     /// measured exactly and sorted by that: no entry beyond can belong before the cut.
     fn nearest(&self, candidates: Vec<Candidate>, end: usize, centre: GeoPoint) -> Vec<Candidate> {
         let distance_key = |candidate: &Candidate| self.sort_key(candidate, Sort::Distance);
-        let nearest = smallest_by_key(candidates.iter().copied(), end, distance_key, |candidate| distance_key(candidate).0);
-        let cut = nearest.iter().map(|candidate| candidate.approximate).fold(0.0, f64::max);
+        let nearest = smallest_by_key(candidates.iter().copied(), end, distance_key, |candidate| {
+            distance_key(candidate).0
+        });
+        let cut = nearest
+            .iter()
+            .map(|candidate| candidate.approximate)
+            .fold(0.0, f64::max);
         let reach = cut + 3.0 * haversine_error_bound(cut);
-        let mut band: Vec<Candidate> = candidates.into_iter().filter(|candidate| candidate.approximate <= reach).collect();
+        let mut band: Vec<Candidate> = candidates
+            .into_iter()
+            .filter(|candidate| candidate.approximate <= reach)
+            .collect();
         for candidate in &mut band {
             if candidate.exact.is_none()
                 && let Reach::Point(point) = self.entries.reach[candidate.entry as usize]
@@ -362,7 +480,10 @@ impl Index {
         }
         let key = |candidate: &Candidate| {
             let (_, score_and_name) = self.sort_key(candidate, Sort::Distance);
-            (candidate.exact.unwrap_or(f64::INFINITY).to_bits(), score_and_name)
+            (
+                candidate.exact.unwrap_or(f64::INFINITY).to_bits(),
+                score_and_name,
+            )
         };
         let mut page = smallest_by_key(band.into_iter(), end, key, |candidate| key(candidate).0);
         page.truncate(end);
@@ -407,7 +528,11 @@ fn smallest_by_key<T, A: Ord + Copy, B: Ord + Copy>(
     }
     let mut heap: BinaryHeap<Keyed<(A, B), T>> = BinaryHeap::with_capacity(count + 1);
     for item in items {
-        if heap.len() == count && heap.peek().is_some_and(|worst| first_component(&item) > worst.0.0) {
+        if heap.len() == count
+            && heap
+                .peek()
+                .is_some_and(|worst| first_component(&item) > worst.0.0)
+        {
             continue;
         }
         let item_key = key(&item);
@@ -418,7 +543,10 @@ fn smallest_by_key<T, A: Ord + Copy, B: Ord + Copy>(
             heap.push(Keyed(item_key, item));
         }
     }
-    heap.into_sorted_vec().into_iter().map(|Keyed(_, item)| item).collect()
+    heap.into_sorted_vec()
+        .into_iter()
+        .map(|Keyed(_, item)| item)
+        .collect()
 }
 
 /// How `word` (of `word_chars` characters) matches `term` other than as a plain prefix.
@@ -455,16 +583,23 @@ fn check_query(query: &Query) -> Result<Option<f64>, QueryError> {
     {
         return Err(QueryError {
             field: "near",
-            message: format!("{}, {} is not a point: latitude −90…90, longitude −180…180", point.latitude, point.longitude),
+            message: format!(
+                "{}, {} is not a point: latitude −90…90, longitude −180…180",
+                point.latitude, point.longitude
+            ),
         });
     }
     match query.radius_km {
         None => Ok(None),
-        Some(_) if query.near.is_none() => {
-            Err(QueryError { field: "radius_km", message: "a radius needs a point to measure from (near)".to_owned() })
-        }
+        Some(_) if query.near.is_none() => Err(QueryError {
+            field: "radius_km",
+            message: "a radius needs a point to measure from (near)".to_owned(),
+        }),
         Some(radius) if radius.is_finite() && radius > 0.0 => Ok(Some(radius * 1000.0)),
-        Some(radius) => Err(QueryError { field: "radius_km", message: format!("{radius} is not a radius in kilometres") }),
+        Some(radius) => Err(QueryError {
+            field: "radius_km",
+            message: format!("{radius} is not a radius in kilometres"),
+        }),
     }
 }
 

@@ -26,7 +26,10 @@ pub fn for_each_token(text: &str, mut emit: impl FnMut(&str)) {
         if byte.is_ascii_alphanumeric() {
             // A run of ASCII letters and digits is copied and lower-cased in one go: most text
             // in a German directory is such runs.
-            let run = bytes[position..].iter().take_while(|byte| byte.is_ascii_alphanumeric()).count();
+            let run = bytes[position..]
+                .iter()
+                .take_while(|byte| byte.is_ascii_alphanumeric())
+                .count();
             let start = token.len();
             token.push_str(&text[position..position + run]);
             token[start..].make_ascii_lowercase();
@@ -70,11 +73,17 @@ fn fold_non_ascii(character: char, token: &mut String, emit: &mut impl FnMut(&st
         'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => token.push('e'),
         'ç' | 'Ç' => token.push('c'),
         // Arabic-script letters without decomposition, and Cyrillic letters without marks.
-        '\u{0621}' | '\u{0627}' | '\u{0628}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | '\u{067E}' | '\u{0686}' | '\u{0698}' | '\u{06AF}' => {
-            token.push(character)
-        }
+        '\u{0621}'
+        | '\u{0627}'
+        | '\u{0628}'..='\u{063A}'
+        | '\u{0641}'..='\u{064A}'
+        | '\u{067E}'
+        | '\u{0686}'
+        | '\u{0698}'
+        | '\u{06AF}' => token.push(character),
         '\u{064B}'..='\u{065F}' | '\u{0670}' => {}
-        'а'..='и' | 'к'..='я' | 'А'..='И' | 'К'..='Я' | 'і' | 'І' | 'є' | 'Є' | 'ґ' | 'Ґ' => {
+        'а'..='и' | 'к'..='я' | 'А'..='И' | 'К'..='Я' | 'і' | 'І' | 'є' | 'Є' | 'ґ' | 'Ґ' =>
+        {
             token.extend(character.to_lowercase());
         }
         _ => {
@@ -112,7 +121,9 @@ fn flush(token: &mut String, emit: &mut impl FnMut(&str)) {
 /// `ae` → `a`, `oe` → `o`, `ue` → `u`: the spellings of ä, ö, ü without umlaut keys.
 fn fold_german_digraphs(token: &mut String) {
     let bytes = token.as_bytes();
-    let has_digraph = bytes.windows(2).any(|pair| matches!(pair, [b'a' | b'o' | b'u', b'e']));
+    let has_digraph = bytes
+        .windows(2)
+        .any(|pair| matches!(pair, [b'a' | b'o' | b'u', b'e']));
     if !has_digraph {
         return;
     }
@@ -155,7 +166,11 @@ pub fn prefix_within_one_edit(word: &str, term: &str) -> bool {
             .any(|end| within_one_edit_of(word.as_bytes(), &term.as_bytes()[..end]));
     }
     let word_length = word.chars().count();
-    let boundaries: Vec<usize> = term.char_indices().map(|(index, _)| index).chain([term.len()]).collect();
+    let boundaries: Vec<usize> = term
+        .char_indices()
+        .map(|(index, _)| index)
+        .chain([term.len()])
+        .collect();
     [word_length.saturating_sub(1), word_length, word_length + 1]
         .into_iter()
         .filter_map(|length| boundaries.get(length))
@@ -202,7 +217,10 @@ mod tests {
         check("STRASSE", &["strasse"]);
         check("Café Öffnungszeiten", &["cafe", "offnungszeiten"]);
         check("Frankenberg (Eder)", &["frankenberg", "eder"]);
-        check("Jobcenter/Arbeitsagentur, 3. OG", &["jobcenter", "arbeitsagentur", "3", "og"]);
+        check(
+            "Jobcenter/Arbeitsagentur, 3. OG",
+            &["jobcenter", "arbeitsagentur", "3", "og"],
+        );
         check("ﬁnden", &["finden"]);
         check("Diyarbakır", &["diyarbakir"]);
     }
@@ -233,7 +251,10 @@ mod tests {
             let mut general = String::new();
             decompose_compatible(character, |part| {
                 if !is_combining_mark(part) {
-                    general.extend(part.to_lowercase().filter(|lower| !is_combining_mark(*lower)));
+                    general.extend(
+                        part.to_lowercase()
+                            .filter(|lower| !is_combining_mark(*lower)),
+                    );
                 }
             });
             assert_eq!(fast, general, "{character} U+{:04X}", character as u32);
@@ -242,10 +263,22 @@ mod tests {
 
     #[test]
     fn edit_distance_of_one() {
-        for (a, b) in [("beratung", "beratung"), ("beratung", "beratunh"), ("beratung", "bertaung"), ("beratung", "beratun"), ("beratung", "beratungs"), ("курси", "курсы")] {
+        for (a, b) in [
+            ("beratung", "beratung"),
+            ("beratung", "beratunh"),
+            ("beratung", "bertaung"),
+            ("beratung", "beratun"),
+            ("beratung", "beratungs"),
+            ("курси", "курсы"),
+        ] {
             assert!(within_one_edit(a, b), "{a} {b}");
         }
-        for (a, b) in [("beratung", "bearbeitung"), ("beratung", "berat"), ("kurs", "kraus"), ("abcd", "badc")] {
+        for (a, b) in [
+            ("beratung", "bearbeitung"),
+            ("beratung", "berat"),
+            ("kurs", "kraus"),
+            ("abcd", "badc"),
+        ] {
             assert!(!within_one_edit(a, b), "{a} {b}");
         }
         assert!(prefix_within_one_edit("integr", "intgrationskurs"));

@@ -105,14 +105,21 @@ impl Index {
     pub fn new(directory: Directory) -> Index {
         let count = directory.entries.len();
         let category_ids: Vec<String> = directory.category_ids().map(str::to_owned).collect();
-        let category_number: FxHashMap<&str, u16> =
-            category_ids.iter().enumerate().map(|(number, id)| (id.as_str(), number as u16)).collect();
+        let category_number: FxHashMap<&str, u16> = category_ids
+            .iter()
+            .enumerate()
+            .map(|(number, id)| (id.as_str(), number as u16))
+            .collect();
 
         let mut terms = TermCollector::default();
         let mut language_number: FxHashMap<LanguageCode, usize> = FxHashMap::default();
         let mut language_sets: Vec<(String, EntrySet)> = Vec::new();
         let mut category_sets = vec![EntrySet::empty(count); category_ids.len()];
-        let mut kinds = [EntrySet::empty(count), EntrySet::empty(count), EntrySet::empty(count)];
+        let mut kinds = [
+            EntrySet::empty(count),
+            EntrySet::empty(count),
+            EntrySet::empty(count),
+        ];
         let mut free_of_charge = EntrySet::empty(count);
         let mut wheelchair = EntrySet::empty(count);
         let mut area = EntrySet::empty(count);
@@ -137,7 +144,12 @@ impl Index {
             if entry.free_of_charge == Some(true) {
                 free_of_charge.insert(number);
             }
-            if entry.location.as_ref().and_then(|location| location.wheelchair) == Some(Wheelchair::Yes) {
+            if entry
+                .location
+                .as_ref()
+                .and_then(|location| location.wheelchair)
+                == Some(Wheelchair::Yes)
+            {
                 wheelchair.insert(number);
             }
             let entry_reach = reach_of(entry);
@@ -149,13 +161,21 @@ impl Index {
         // The language most offered first: facet chips then keep a stable, useful order
         // however the counts change.
         language_sets.sort_by(|a, b| b.1.count().cmp(&a.1.count()).then_with(|| a.0.cmp(&b.0)));
-        let (language_ids, languages): (Vec<String>, Vec<EntrySet>) = language_sets.into_iter().unzip();
-        let (name_rank, by_name) = name_order(&directory.entries, directory.default_language.as_str());
+        let (language_ids, languages): (Vec<String>, Vec<EntrySet>) =
+            language_sets.into_iter().unzip();
+        let (name_rank, by_name) =
+            name_order(&directory.entries, directory.default_language.as_str());
 
-        let grid = SpatialGrid::new(reach.iter().enumerate().filter_map(|(number, reach)| match reach {
-            Reach::Point(point) => Some((number as u32, *point)),
-            _ => None,
-        }));
+        let grid =
+            SpatialGrid::new(
+                reach
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(number, reach)| match reach {
+                        Reach::Point(point) => Some((number as u32, *point)),
+                        _ => None,
+                    }),
+            );
         let category_terms = category_terms(&directory, &category_ids);
         let (terms, term_starts, posting_entries, posting_weights) = terms.finish();
         Index {
@@ -167,8 +187,20 @@ impl Index {
             category_terms,
             category_ids,
             language_ids,
-            entries: EntryTable { count, reach, name_rank, by_name },
-            sets: FilterSets { kinds, categories: category_sets, languages, free_of_charge, wheelchair, area },
+            entries: EntryTable {
+                count,
+                reach,
+                name_rank,
+                by_name,
+            },
+            sets: FilterSets {
+                kinds,
+                categories: category_sets,
+                languages,
+                free_of_charge,
+                wheelchair,
+                area,
+            },
             grid,
             scratch: std::sync::Mutex::new(None),
         }
@@ -192,21 +224,30 @@ impl Index {
     /// The entries a term occurs in, with the weight of the best field it occurs in.
     pub(crate) fn postings_of(&self, term: usize) -> impl Iterator<Item = (u32, u8)> + '_ {
         let range = self.term_starts[term] as usize..self.term_starts[term + 1] as usize;
-        self.posting_entries[range.clone()].iter().copied().zip(self.posting_weights[range].iter().copied())
+        self.posting_entries[range.clone()]
+            .iter()
+            .copied()
+            .zip(self.posting_weights[range].iter().copied())
     }
 }
 
 fn reach_of(entry: &Entry) -> Reach {
-    let point = entry.location.as_ref().and_then(|location| Some(GeoPoint::new(location.latitude?, location.longitude?)));
+    let point = entry
+        .location
+        .as_ref()
+        .and_then(|location| Some(GeoPoint::new(location.latitude?, location.longitude?)));
     match (point, &entry.service_area) {
         (Some(point), _) => Reach::Point(point),
-        (None, Some(area)) if matches!(area.scope, AreaScope::Region | AreaScope::Remote) => Reach::Area,
+        (None, Some(area)) if matches!(area.scope, AreaScope::Region | AreaScope::Remote) => {
+            Reach::Area
+        }
         _ => Reach::Unknown,
     }
 }
 
 fn index_entry_text(entry: &Entry, number: u32, terms: &mut TermCollector) {
-    let mut add = |text: &str, weight: u8| for_each_token(text, |token| terms.add(token, number, weight));
+    let mut add =
+        |text: &str, weight: u8| for_each_token(text, |token| terms.add(token, number, weight));
     for (_, text) in entry.name.iter() {
         add(text, weight::NAME);
     }
@@ -249,7 +290,11 @@ fn category_terms(directory: &Directory, category_ids: &[String]) -> Vec<(Box<st
         if let Some(builtin) = crate::directory::builtin_category(id) {
             labels.extend([builtin.label_de.to_owned(), builtin.label_en.to_owned()]);
         }
-        if let Some(defined) = directory.categories.iter().find(|category| &category.id == id) {
+        if let Some(defined) = directory
+            .categories
+            .iter()
+            .find(|category| &category.id == id)
+        {
             labels.extend(defined.name.iter().map(|(_, text)| text.to_owned()));
         }
         for label in labels {
@@ -266,7 +311,10 @@ fn name_order(entries: &[Entry], default_language: &str) -> (Vec<u32>, Vec<u32>)
     let keys: Vec<String> = entries
         .iter()
         .map(|entry| {
-            let name = entry.name.best(default_language, default_language).map_or("", |(text, _)| text);
+            let name = entry
+                .name
+                .best(default_language, default_language)
+                .map_or("", |(text, _)| text);
             let mut key = String::with_capacity(name.len());
             for_each_token(name, |token| {
                 if !key.is_empty() {

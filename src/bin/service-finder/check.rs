@@ -46,8 +46,14 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode, String> {
             print_report(report);
         }
     }
-    let failed = reports.iter().any(|report| report.fatal.is_some() || report.errors > 0);
-    Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+    let failed = reports
+        .iter()
+        .any(|report| report.fatal.is_some() || report.errors > 0);
+    Ok(if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn check_source(source: &Source) -> FileReport {
@@ -82,10 +88,18 @@ fn print_report(report: &FileReport) {
         return;
     }
     for problem in &report.problems {
-        let line = problem.entry.as_ref().map(|entry| format!(":{}", entry.line)).unwrap_or_default();
+        let line = problem
+            .entry
+            .as_ref()
+            .map(|entry| format!(":{}", entry.line))
+            .unwrap_or_default();
         println!("{}{line}: {problem}", report.file);
     }
-    let verdict = if report.errors == 0 { "ok" } else { "has errors" };
+    let verdict = if report.errors == 0 {
+        "ok"
+    } else {
+        "has errors"
+    };
     println!(
         "{}: {verdict}: {} entries, {} valid, {} problems ({} errors, {} warnings)",
         report.file,

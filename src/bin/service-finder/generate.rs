@@ -23,7 +23,8 @@ pub fn run(args: &GenerateArgs) -> Result<ExitCode, String> {
     let directory = generate_directory(args.entries as usize, args.seed);
     let json = serde_json::to_string_pretty(&directory).map_err(|error| error.to_string())?;
     match &args.output {
-        Some(path) => std::fs::write(path, json).map_err(|error| format!("cannot write {}: {error}", path.display()))?,
+        Some(path) => std::fs::write(path, json)
+            .map_err(|error| format!("cannot write {}: {error}", path.display()))?,
         None => println!("{json}"),
     }
     Ok(ExitCode::SUCCESS)

@@ -2,73 +2,102 @@
 //!
 //! `check` validates files, `search` runs the same engine as the browser widget, and
 //! `generate` writes synthetic directories for benchmarks and tests.
+//!
+//! The tool is native only; for wasm32 (checked by clippy) this file compiles to an empty `main`.
 
-mod check;
-mod generate;
-mod search;
+#[cfg(target_arch = "wasm32")]
+fn main() {}
 
-use std::path::{Path, PathBuf};
-use std::process::ExitCode;
-
-use clap::{Parser, Subcommand};
-
-/// mimalloc instead of the system allocator: loading a large directory makes millions of small
-/// allocations, and glibc's allocator spends a third of the load time consolidating them.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
-#[derive(Parser)]
-#[command(name = "service-finder", version, about = "Check, search and generate service-finder directories")]
-struct Cli {
-    #[command(subcommand)]
-    command: Command,
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    native::main()
 }
 
-#[derive(Subcommand)]
-enum Command {
-    /// Check directory files and list every problem; exits 1 when any file has errors.
-    Check(check::CheckArgs),
-    /// Search a directory from the terminal, with the same engine as the widget.
-    Search(search::SearchArgs),
-    /// Write a synthetic directory (deterministic for a seed) for benchmarks and tests.
-    Generate(generate::GenerateArgs),
-}
+#[cfg(not(target_arch = "wasm32"))]
+#[path = ""]
+mod native {
+    mod check;
+    mod generate;
+    mod search;
 
-fn main() -> ExitCode {
-    let cli = Cli::parse();
-    let result = match cli.command {
-        Command::Check(args) => check::run(&args),
-        Command::Search(args) => search::run(&args),
-        Command::Generate(args) => generate::run(&args),
-    };
-    match result {
-        Ok(code) => code,
-        Err(message) => {
-            eprintln!("service-finder: {message}");
-            ExitCode::FAILURE
-        }
+    use std::path::{Path, PathBuf};
+    use std::process::ExitCode;
+
+    use clap::{Parser, Subcommand};
+
+    /// mimalloc instead of the system allocator: loading a large directory makes millions of small
+    /// allocations, and glibc's allocator spends a third of the load time consolidating them.
+    #[global_allocator]
+    static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+    #[derive(Parser)]
+    #[command(
+        name = "service-finder",
+        version,
+        about = "Check, search and generate service-finder directories"
+    )]
+    struct Cli {
+        #[command(subcommand)]
+        command: Command,
     }
-}
 
-/// A directory's text and the name to show for it: a file, or the bundled demo.
-struct Source {
-    name: String,
-    json: String,
-}
+    #[derive(Subcommand)]
+    enum Command {
+        /// Check directory files and list every problem; exits 1 when any file has errors.
+        Check(check::CheckArgs),
+        /// Search a directory from the terminal, with the same engine as the widget.
+        Search(search::SearchArgs),
+        /// Write a synthetic directory (deterministic for a seed) for benchmarks and tests.
+        Generate(generate::GenerateArgs),
+    }
 
-impl Source {
-    fn read(path: Option<&Path>) -> Result<Source, String> {
-        match path {
-            None => Ok(Source { name: "(bundled demo directory)".to_owned(), json: service_finder::DEMO_DIRECTORY_JSON.to_owned() }),
-            Some(path) => {
-                let json = std::fs::read_to_string(path).map_err(|error| format!("cannot read {}: {error}", path.display()))?;
-                Ok(Source { name: path.display().to_string(), json })
+    pub fn main() -> ExitCode {
+        let cli = Cli::parse();
+        let result = match cli.command {
+            Command::Check(args) => check::run(&args),
+            Command::Search(args) => search::run(&args),
+            Command::Generate(args) => generate::run(&args),
+        };
+        match result {
+            Ok(code) => code,
+            Err(message) => {
+                eprintln!("service-finder: {message}");
+                ExitCode::FAILURE
             }
         }
     }
-}
 
-/// The paths given, or one `None` for the bundled demo.
-fn paths_or_demo(paths: &[PathBuf]) -> Vec<Option<&Path>> {
-    if paths.is_empty() { vec![None] } else { paths.iter().map(|path| Some(path.as_path())).collect() }
+    /// A directory's text and the name to show for it: a file, or the bundled demo.
+    struct Source {
+        name: String,
+        json: String,
+    }
+
+    impl Source {
+        fn read(path: Option<&Path>) -> Result<Source, String> {
+            match path {
+                None => Ok(Source {
+                    name: "(bundled demo directory)".to_owned(),
+                    json: service_finder::DEMO_DIRECTORY_JSON.to_owned(),
+                }),
+                Some(path) => {
+                    let json = std::fs::read_to_string(path)
+                        .map_err(|error| format!("cannot read {}: {error}", path.display()))?;
+                    Ok(Source {
+                        name: path.display().to_string(),
+                        json,
+                    })
+                }
+            }
+        }
+    }
+
+    /// The paths given, or one `None` for the bundled demo.
+    fn paths_or_demo(paths: &[PathBuf]) -> Vec<Option<&Path>> {
+        if paths.is_empty() {
+            vec![None]
+        } else {
+            paths.iter().map(|path| Some(path.as_path())).collect()
+        }
+    }
 }

@@ -65,13 +65,17 @@ struct JsonOutput<'a> {
 
 pub fn run(args: &SearchArgs) -> Result<ExitCode, String> {
     let source = Source::read(args.file.as_deref())?;
-    let loaded = load_directory(&source.json).map_err(|error| format!("{}: {error}", source.name))?;
+    let loaded =
+        load_directory(&source.json).map_err(|error| format!("{}: {error}", source.name))?;
     if !loaded.problems.is_empty() {
         eprintln!(
             "note: {} has {} problems; `service-finder check {}` lists them",
             source.name,
             loaded.problems.len(),
-            args.file.as_ref().map(|path| path.display().to_string()).unwrap_or_default()
+            args.file
+                .as_ref()
+                .map(|path| path.display().to_string())
+                .unwrap_or_default()
         );
     }
     let index = Index::new(loaded.directory);
@@ -90,8 +94,16 @@ pub fn run(args: &SearchArgs) -> Result<ExitCode, String> {
     };
     let results = index.search(&query).map_err(|error| error.to_string())?;
     if args.json {
-        let entries = results.hits.iter().filter_map(|hit| index.entry(hit.entry_index)).collect();
-        let json = serde_json::to_string_pretty(&JsonOutput { results: &results, entries }).map_err(|error| error.to_string())?;
+        let entries = results
+            .hits
+            .iter()
+            .filter_map(|hit| index.entry(hit.entry_index))
+            .collect();
+        let json = serde_json::to_string_pretty(&JsonOutput {
+            results: &results,
+            entries,
+        })
+        .map_err(|error| error.to_string())?;
         println!("{json}");
     } else {
         print_results(&index, &query, &results, &args.lang);
@@ -106,21 +118,38 @@ fn print_results(index: &Index, query: &Query, results: &SearchResults, language
     if shown == 0 {
         println!("{} results", results.total);
     } else {
-        println!("{} results, showing {}–{}", results.total, query.offset + 1, query.offset + shown);
+        println!(
+            "{} results, showing {}–{}",
+            results.total,
+            query.offset + 1,
+            query.offset + shown
+        );
     }
     for (position, hit) in results.hits.iter().enumerate() {
-        let Some(entry) = index.entry(hit.entry_index) else { continue };
-        let name = entry.name.best(language, default_language).map_or("", |(text, _)| text);
+        let Some(entry) = index.entry(hit.entry_index) else {
+            continue;
+        };
+        let name = entry
+            .name
+            .best(language, default_language)
+            .map_or("", |(text, _)| text);
         let distance = hit.distance_metres.map(format_distance).unwrap_or_default();
-        println!("{:>3}. {name}  [{}]{distance}", query.offset + position + 1, entry.id);
+        println!(
+            "{:>3}. {name}  [{}]{distance}",
+            query.offset + position + 1,
+            entry.id
+        );
         let mut details = vec![entry.kind.as_str().to_owned()];
         if let Some(organization) = &entry.organization
             && let Some((text, _)) = organization.name.best(language, default_language)
         {
             details.push(text.to_owned());
         }
-        let categories: Vec<String> =
-            entry.categories.iter().filter_map(|id| directory.category_label(id, language)).collect();
+        let categories: Vec<String> = entry
+            .categories
+            .iter()
+            .filter_map(|id| directory.category_label(id, language))
+            .collect();
         if !categories.is_empty() {
             details.push(categories.join(", "));
         }
@@ -147,7 +176,12 @@ fn print_results(index: &Index, query: &Query, results: &SearchResults, language
     }
     let facets = &results.facets;
     let format_counts = |counts: &[service_finder::search::FacetCount]| {
-        counts.iter().filter(|count| count.count > 0).map(|count| format!("{} {}", count.value, count.count)).collect::<Vec<_>>().join(", ")
+        counts
+            .iter()
+            .filter(|count| count.count > 0)
+            .map(|count| format!("{} {}", count.value, count.count))
+            .collect::<Vec<_>>()
+            .join(", ")
     };
     println!("kinds: {}", format_counts(&facets.kinds));
     println!("categories: {}", format_counts(&facets.categories));
@@ -155,23 +189,35 @@ fn print_results(index: &Index, query: &Query, results: &SearchResults, language
 }
 
 fn format_distance(metres: f64) -> String {
-    if metres < 1000.0 { format!("  {metres:.0} m") } else { format!("  {:.1} km", metres / 1000.0) }
+    if metres < 1000.0 {
+        format!("  {metres:.0} m")
+    } else {
+        format!("  {:.1} km", metres / 1000.0)
+    }
 }
 
 fn parse_kind(text: &str) -> Result<Kind, String> {
-    Kind::parse(text).ok_or_else(|| format!("\"{text}\" is not a kind; use service, course or association"))
+    Kind::parse(text)
+        .ok_or_else(|| format!("\"{text}\" is not a kind; use service, course or association"))
 }
 
 fn parse_sort(text: &str) -> Result<Sort, String> {
-    Sort::parse(text).ok_or_else(|| format!("\"{text}\" is not an order; use relevance, distance or name"))
+    Sort::parse(text)
+        .ok_or_else(|| format!("\"{text}\" is not an order; use relevance, distance or name"))
 }
 
 fn parse_point(text: &str) -> Result<GeoPoint, String> {
-    let invalid = || format!("\"{text}\" is not a point; write LAT,LON in degrees, for example 51.2756,8.873");
+    let invalid = || {
+        format!("\"{text}\" is not a point; write LAT,LON in degrees, for example 51.2756,8.873")
+    };
     let (latitude, longitude) = text.split_once(',').ok_or_else(invalid)?;
     let point = GeoPoint::new(
         latitude.trim().parse().map_err(|_| invalid())?,
         longitude.trim().parse().map_err(|_| invalid())?,
     );
-    if point.is_valid() { Ok(point) } else { Err(invalid()) }
+    if point.is_valid() {
+        Ok(point)
+    } else {
+        Err(invalid())
+    }
 }
