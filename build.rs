@@ -2,22 +2,25 @@
 //!
 //! `isolang` has the complete ISO 639-3 table with names and lookup maps, which would add about
 //! 180 KB to the wasm build. Validating a code needs far less: one bit for each of the 26³
-//! possible three-letter codes (2,197 bytes), and the 184 two-letter ISO 639-1 codes with their
-//! three-letter twins. This script writes exactly that to `$OUT_DIR/language_codes.rs`.
+//! possible three-letter codes (2,197 bytes), one for each two-letter one (85 bytes), and the
+//! three-letter twins of the 184 two-letter ISO 639-1 codes. This script writes exactly that to `$OUT_DIR/language_codes.rs`.
 
 use std::fmt::Write;
 
 fn main() {
     let mut iso_639_3 = vec![0u8; 26 * 26 * 26 / 8 + 1];
+    let mut iso_639_1_bits = vec![0u8; 26 * 26 / 8 + 1];
     let mut iso_639_1: Vec<(String, String)> = Vec::new();
     for language in isolang::languages() {
         let code_3 = language.to_639_3();
-        let Some(number) = three_letter_number(code_3) else {
+        let Some(number) = letters_number(code_3) else {
             continue;
         };
         iso_639_3[number / 8] |= 1 << (number % 8);
         if let Some(code_1) = language.to_639_1() {
-            iso_639_1.push((code_1.to_owned(), code_3.to_owned()));
+            let number = letters_number(code_1).expect("ISO 639-1 codes are two lowercase letters");
+            iso_639_1_bits[number / 8] |= 1 << (number % 8);
+            iso_639_1.push((code_3.to_owned(), code_1.to_owned()));
         }
     }
     iso_639_1.sort();
@@ -32,12 +35,24 @@ fn main() {
     .unwrap();
     writeln!(
         out,
-        "/// Every ISO 639-1 code with its ISO 639-3 twin, sorted by the two-letter code."
+        "/// One bit per two-letter code (`aa` = 0 … `zz` = 675): set when it is an ISO 639-1 code."
     )
     .unwrap();
     writeln!(
         out,
-        "const ISO_639_1: [(&str, &str); {}] = {:?};",
+        "const ISO_639_1_BITS: [u8; {}] = {:?};",
+        iso_639_1_bits.len(),
+        iso_639_1_bits
+    )
+    .unwrap();
+    writeln!(
+        out,
+        "/// Every ISO 639-3 code that has an ISO 639-1 twin, with the twin, sorted."
+    )
+    .unwrap();
+    writeln!(
+        out,
+        "const ISO_639_3_TO_1: [(&str, &str); {}] = {:?};",
         iso_639_1.len(),
         iso_639_1
     )
@@ -48,9 +63,10 @@ fn main() {
     println!("cargo::rerun-if-changed=build.rs");
 }
 
-fn three_letter_number(code: &str) -> Option<usize> {
+/// The position of a code among all codes of its length in alphabetical order.
+fn letters_number(code: &str) -> Option<usize> {
     let bytes = code.as_bytes();
-    if bytes.len() != 3 || !bytes.iter().all(u8::is_ascii_lowercase) {
+    if !bytes.iter().all(u8::is_ascii_lowercase) {
         return None;
     }
     Some(

@@ -19,47 +19,44 @@ pub enum LanguageCheck {
 /// Checks a language code: ISO 639-1 (two letters), or ISO 639-3 (three letters) where the
 /// language has no 639-1 code, such as `prs` for Dari.
 pub fn check_language_code(code: &str) -> LanguageCheck {
-    // Lower-cased on the stack: this runs for every code of every entry.
-    let mut buffer = [0u8; 3];
-    let Some(lower) = buffer.get_mut(..code.len()) else {
-        return LanguageCheck::Unknown;
-    };
-    lower.copy_from_slice(code.as_bytes());
-    lower.make_ascii_lowercase();
-    let Ok(lower) = std::str::from_utf8(lower) else {
-        return LanguageCheck::Unknown;
-    };
-    let preferred = match lower.len() {
-        2 if ISO_639_1
-            .binary_search_by(|(code_1, _)| (*code_1).cmp(lower))
-            .is_ok() =>
-        {
-            lower
+    let is_lowercase = code.bytes().all(|byte| byte.is_ascii_lowercase());
+    // The common case, checked without building anything: this runs for every code of every
+    // entry, and every translation of every text.
+    if is_lowercase {
+        match code.len() {
+            2 if is_set(&ISO_639_1_BITS, code) => return LanguageCheck::Valid,
+            3 if is_set(&ISO_639_3_BITS, code) => {
+                return match ISO_639_3_TO_1.binary_search_by(|(code_3, _)| (*code_3).cmp(code)) {
+                    // A three-letter code with a two-letter twin is written with the twin.
+                    Ok(position) => normalized(ISO_639_3_TO_1[position].1),
+                    Err(_) => LanguageCheck::Valid,
+                };
+            }
+            _ => return LanguageCheck::Unknown,
         }
-        // A three-letter code with a two-letter twin is written with the twin (`ara` → `ar`).
-        3 if is_iso_639_3(lower) => ISO_639_1
-            .iter()
-            .find(|(_, code_3)| *code_3 == lower)
-            .map_or(lower, |(code_1, _)| code_1),
-        _ => return LanguageCheck::Unknown,
-    };
-    match LanguageCode::new(preferred) {
-        Some(_) if preferred == code => LanguageCheck::Valid,
-        Some(preferred) => LanguageCheck::Normalized(preferred),
-        None => LanguageCheck::Unknown,
     }
+    if !code.is_ascii() || !(2..=3).contains(&code.len()) {
+        return LanguageCheck::Unknown;
+    }
+    match check_language_code(&code.to_ascii_lowercase()) {
+        LanguageCheck::Valid => normalized(&code.to_ascii_lowercase()),
+        other => other,
+    }
+}
+
+fn normalized(code: &str) -> LanguageCheck {
+    LanguageCode::new(code).map_or(LanguageCheck::Unknown, LanguageCheck::Normalized)
 }
 
 include!(concat!(env!("OUT_DIR"), "/language_codes.rs"));
 
-fn is_iso_639_3(code: &str) -> bool {
+/// Whether the bit for a lowercase code is set in a table made by `build.rs`.
+fn is_set(bits: &[u8], code: &str) -> bool {
     let number = code.bytes().fold(0usize, |number, byte| {
-        number * 26 + usize::from(byte.wrapping_sub(b'a'))
+        number * 26 + usize::from(byte - b'a')
     });
-    code.bytes().all(|byte| byte.is_ascii_lowercase())
-        && ISO_639_3_BITS
-            .get(number / 8)
-            .is_some_and(|bits| bits & (1 << (number % 8)) != 0)
+    bits.get(number / 8)
+        .is_some_and(|byte| byte & (1 << (number % 8)) != 0)
 }
 
 #[cfg(test)]

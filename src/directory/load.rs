@@ -2,6 +2,8 @@
 
 use std::collections::{BTreeMap, HashSet};
 
+use rustc_hash::FxHashSet;
+
 use serde::Deserialize;
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
@@ -115,21 +117,30 @@ fn finish_fast(json: &str, mut directory: Directory) -> LoadedDirectory {
     let mut keep = vec![true; entries_in_file];
     // Problems by entry index; few entries have any, so this stays short.
     let mut found: Vec<(usize, Vec<FindingOrIssue>)> = Vec::new();
-    let mut seen_ids: HashSet<String> = HashSet::with_capacity(entries_in_file);
     for (index, entry) in directory.entries.iter_mut().enumerate() {
         let mut findings = Findings::default();
         keep[index] = check_entry(entry, &context, &mut findings);
-        let mut entry_found: Vec<FindingOrIssue> = findings
+        let entry_found: Vec<FindingOrIssue> = findings
             .list
             .into_iter()
             .map(FindingOrIssue::Finding)
             .collect();
-        if keep[index] && !seen_ids.insert(entry.id.clone()) {
-            entry_found.push(FindingOrIssue::duplicate_id(&entry.id));
-            keep[index] = false;
-        }
         if !entry_found.is_empty() {
             found.push((index, entry_found));
+        }
+    }
+    // The first entry with an id keeps it; later ones are skipped.
+    let mut seen_ids: FxHashSet<&str> = FxHashSet::default();
+    seen_ids.reserve(entries_in_file);
+    let duplicates: Vec<usize> = (0..entries_in_file)
+        .filter(|&index| keep[index] && !seen_ids.insert(directory.entries[index].id.as_str()))
+        .collect();
+    for index in duplicates {
+        keep[index] = false;
+        let duplicate = FindingOrIssue::duplicate_id(&directory.entries[index].id);
+        match found.binary_search_by_key(&index, |(known, _)| *known) {
+            Ok(position) => found[position].1.push(duplicate),
+            Err(position) => found.insert(position, (index, vec![duplicate])),
         }
     }
     if !found.is_empty() {

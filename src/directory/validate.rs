@@ -5,6 +5,8 @@
 //! id used twice, makes an entry unusable; every other problem costs just the bad value.
 
 use std::collections::HashSet;
+
+use rustc_hash::FxHashSet;
 use std::fmt::{self, Display};
 
 use super::categories::BUILTIN_CATEGORIES;
@@ -42,7 +44,7 @@ pub struct Finding {
 /// What entry checks need to know about the directory.
 pub struct CheckContext {
     /// Built-in and directory-defined category ids.
-    pub known_categories: HashSet<String>,
+    pub known_categories: FxHashSet<String>,
     /// The region's centre, to catch coordinates that are far off.
     pub region_centre: Option<(f64, f64)>,
 }
@@ -50,7 +52,7 @@ pub struct CheckContext {
 impl CheckContext {
     /// The context for the entries of `directory` (whose header has been checked already).
     pub fn for_directory(directory: &Directory) -> CheckContext {
-        let mut known_categories: HashSet<String> = BUILTIN_CATEGORIES
+        let mut known_categories: FxHashSet<String> = BUILTIN_CATEGORIES
             .iter()
             .map(|category| category.id.to_owned())
             .collect();
@@ -741,19 +743,23 @@ fn check_phone_number(phone: &mut Option<String>, field: impl Display, findings:
 /// `javascript:` or `data:` links in untrusted data would run code in the county's page.
 /// Phone and e-mail links are built by the widget from the checked fields, never taken as given.
 pub fn web_address_problem(url: &str) -> Option<String> {
-    if url
-        .chars()
-        .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | '\\' | '`'))
-    {
+    let bad_byte = |byte: u8| {
+        byte <= b' ' || byte == 0x7f || matches!(byte, b'<' | b'>' | b'"' | b'\\' | b'`')
+    };
+    let bad_char = |c: char| c.is_whitespace() || c.is_control();
+    if url.bytes().any(bad_byte) || (!url.is_ascii() && url.chars().any(bad_char)) {
         return Some(format!(
             "\"{url}\" contains spaces or characters that do not belong in a web address"
         ));
     }
-    let lower = url.to_ascii_lowercase();
-    let Some(rest) = lower
-        .strip_prefix("https://")
-        .or_else(|| lower.strip_prefix("http://"))
-    else {
+    let strip_scheme = |scheme: &str| {
+        let start = url.get(..scheme.len())?;
+        start
+            .eq_ignore_ascii_case(scheme)
+            .then(|| &url[scheme.len()..])
+    };
+    let Some(rest) = strip_scheme("https://").or_else(|| strip_scheme("http://")) else {
+        let lower = url.to_ascii_lowercase();
         return Some(match lower.split_once(':') {
             Some((scheme, _))
                 if !scheme.is_empty()

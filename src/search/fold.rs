@@ -223,6 +223,7 @@ mod tests {
         );
         check("ﬁnden", &["finden"]);
         check("Diyarbakır", &["diyarbakir"]);
+        check("Aee queue Äe", &["ae", "quu", "a"]);
     }
 
     #[test]
