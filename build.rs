@@ -1,4 +1,6 @@
-//! Generates the ISO 639 language code tables from the `isolang` crate.
+//! Prepares data that is compiled into the crate:
+//! - the ISO 639 language code tables, from the `isolang` crate;
+//! - the bundled demo directory, minified (the wasm carries it, so every byte counts).
 //!
 //! `isolang` has the complete ISO 639-3 table with names and lookup maps, which would add about
 //! 180 KB to the wasm build. Validating a code needs far less: one bit for each of the 26³
@@ -8,6 +10,29 @@
 use std::fmt::Write;
 
 fn main() {
+    write_language_codes();
+    write_minified_demo();
+    println!("cargo::rerun-if-changed=build.rs");
+}
+
+/// The demo directory without indentation: a fifth smaller, with the same content.
+fn write_minified_demo() {
+    let source = "data/demo/waldeck-frankenberg.json";
+    println!("cargo::rerun-if-changed={source}");
+    let text = std::fs::read_to_string(source).expect("the demo directory is readable");
+    let value: serde_json::Value =
+        serde_json::from_str(&text).expect("the demo directory is valid JSON");
+    let minified = serde_json::to_string(&value).expect("JSON serializes");
+    std::fs::write(out_dir().join("demo-directory.min.json"), minified)
+        .expect("OUT_DIR is writable");
+}
+
+fn out_dir() -> std::path::PathBuf {
+    std::path::PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"))
+}
+
+/// One bit per possible code, and the pairs of two- and three-letter codes.
+fn write_language_codes() {
     let mut iso_639_3 = vec![0u8; 26 * 26 * 26 / 8 + 1];
     let mut iso_639_1_bits = vec![0u8; 26 * 26 / 8 + 1];
     let mut iso_639_1: Vec<(String, String)> = Vec::new();
@@ -57,10 +82,7 @@ fn main() {
         iso_639_1
     )
     .unwrap();
-    let path = std::path::Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"))
-        .join("language_codes.rs");
-    std::fs::write(path, out).expect("OUT_DIR is writable");
-    println!("cargo::rerun-if-changed=build.rs");
+    std::fs::write(out_dir().join("language_codes.rs"), out).expect("OUT_DIR is writable");
 }
 
 /// The position of a code among all codes of its length in alphabetical order.

@@ -23,13 +23,19 @@ pub mod directory;
 pub mod distance;
 pub mod generate;
 pub mod search;
+#[cfg(target_arch = "wasm32")]
+mod web;
 
 pub use directory::{
     Directory, Entry, Kind, LoadError, LoadedDirectory, Problem, Severity, load_directory,
 };
 pub use distance::GeoPoint;
 pub use search::{Facets, Hit, Index, Query, SearchResults, Sort};
+#[cfg(target_arch = "wasm32")]
+pub use web::ServiceFinder;
 
 /// The bundled demo directory (fictitious example data for Landkreis Waldeck-Frankenberg),
-/// used when no other directory is given.
-pub const DEMO_DIRECTORY_JSON: &str = include_str!("../data/demo/waldeck-frankenberg.json");
+/// used when no other directory is given. Minified from `data/demo/waldeck-frankenberg.json`
+/// at build time (see `build.rs`).
+pub const DEMO_DIRECTORY_JSON: &str =
+    include_str!(concat!(env!("OUT_DIR"), "/demo-directory.min.json"));

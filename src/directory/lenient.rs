@@ -4,8 +4,14 @@
 //! category must not hide an entry, and the person who keeps the data wants every problem in one
 //! run. So a record is first deserialized directly (the fast path, taken by every clean record),
 //! and only when that fails is it parsed into a `serde_json::Value` and deserialized again and
-//! again, each time removing the value at the error's path (found by `serde_path_to_error`) and
-//! noting the problem, until it succeeds or the record as a whole is unusable.
+//! again, each time removing the value the error is about and noting the problem, until it
+//! succeeds or the record as a whole is unusable.
+//!
+//! Which value? Each round writes the pruned `Value` back to compact JSON while noting where
+//! every value and key starts and ends, and deserializes that text with the same
+//! `serde_json::from_str` as the fast path. serde_json reports the column where it failed; the
+//! innermost value around that column is the culprit. (A path-tracking deserializer would do the
+//! same, but a second deserializer stack for every type costs the widget about 35 KB gzipped.)
 //!
 //! The model's structs deny unknown fields, so a misspelt field name also leaves the fast path;
 //! here it becomes a warning and the field is dropped, as serde would have ignored it anyway.
@@ -17,7 +23,6 @@ use std::collections::HashMap;
 
 use serde::de::DeserializeOwned;
 use serde_json::Value;
-use serde_path_to_error::Segment;
 
 /// Most problems reported for one record before it is given up as untrustworthy.
 pub const MAX_ISSUES: usize = 20;
@@ -106,8 +111,8 @@ fn deserialize_value_lenient<T: DeserializeOwned>(mut value: Value) -> Lenient<T
     let mut removed = RemovedIndices::default();
     let mut removed_paths: Vec<String> = Vec::new();
     loop {
-        let attempt: Result<T, _> = serde_path_to_error::deserialize(&value);
-        let error = match attempt {
+        let located = Located::new(&value);
+        let error = match serde_json::from_str::<T>(&located.json) {
             Ok(record) => {
                 return Lenient {
                     value: Some(record),
@@ -116,20 +121,17 @@ fn deserialize_value_lenient<T: DeserializeOwned>(mut value: Value) -> Lenient<T
             }
             Err(error) => error,
         };
-        let mut segments: Vec<Segment> = error.path().iter().cloned().collect();
-        let message = error.into_inner().to_string();
+        let mut segments = located.path_at(error.column());
+        let message = error_message(&error);
         if let Some(field) = message
             .strip_prefix("unknown field `")
             .and_then(|rest| rest.split('`').next())
         {
-            // The path may or may not already end at the unknown key; make sure it does.
-            if !matches!(segments.last(), Some(Segment::Map { key }) if key == field) {
-                segments.push(Segment::Map {
-                    key: field.to_owned(),
-                });
+            // The position may be at the key or at its object; make sure the path ends at the key.
+            if !matches!(segments.last(), Some(Segment::Key(key)) if key == field) {
+                segments.push(Segment::Key(field.to_owned()));
             }
-            let path = removed.original_path(&segments);
-            issues.push(unknown_field_issue(path));
+            issues.push(unknown_field_issue(removed.original_path(&segments)));
             if issues.len() >= MAX_ISSUES {
                 return give_up(issues);
             }
@@ -191,6 +193,90 @@ fn deserialize_value_lenient<T: DeserializeOwned>(mut value: Value) -> Lenient<T
     }
 }
 
+/// serde_json's message without its " at line 1 column 57": the position is in our own
+/// re-written text, meaningless to the reader.
+fn error_message(error: &serde_json::Error) -> String {
+    let message = error.to_string();
+    match message.rfind(" at line ") {
+        Some(position) => message[..position].to_owned(),
+        None => message,
+    }
+}
+
+/// One step on the way from a record to one of its values.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Segment {
+    /// A field of an object.
+    Key(String),
+    /// An element of an array.
+    Index(usize),
+}
+
+/// A value written as compact JSON, with the place of every value and key in that text.
+struct Located {
+    json: String,
+    /// Byte ranges (start, end exclusive) and the path of what is there.
+    spans: Vec<(usize, usize, Vec<Segment>)>,
+}
+
+impl Located {
+    fn new(value: &Value) -> Located {
+        let mut located = Located {
+            json: String::new(),
+            spans: Vec::new(),
+        };
+        located.write(value, &mut Vec::new());
+        located
+    }
+
+    fn write(&mut self, value: &Value, path: &mut Vec<Segment>) {
+        let start = self.json.len();
+        match value {
+            Value::Object(map) => {
+                self.json.push('{');
+                for (number, (key, member)) in map.iter().enumerate() {
+                    if number > 0 {
+                        self.json.push(',');
+                    }
+                    path.push(Segment::Key(key.clone()));
+                    let key_start = self.json.len();
+                    self.json.push_str(&Value::String(key.clone()).to_string());
+                    self.spans.push((key_start, self.json.len(), path.clone()));
+                    self.json.push(':');
+                    self.write(member, path);
+                    path.pop();
+                }
+                self.json.push('}');
+            }
+            Value::Array(items) => {
+                self.json.push('[');
+                for (number, item) in items.iter().enumerate() {
+                    if number > 0 {
+                        self.json.push(',');
+                    }
+                    path.push(Segment::Index(number));
+                    self.write(item, path);
+                    path.pop();
+                }
+                self.json.push(']');
+            }
+            scalar => self.json.push_str(&scalar.to_string()),
+        }
+        self.spans.push((start, self.json.len(), path.clone()));
+    }
+
+    /// The path of the innermost value or key that the 1-based `column` (serde_json's error
+    /// position: just after what it read last) falls in or right after.
+    fn path_at(&self, column: usize) -> Vec<Segment> {
+        self.spans
+            .iter()
+            .filter(|(start, end, _)| *start < column && column <= *end)
+            .min_by_key(|(start, end, _)| end - start)
+            .map(|(_, _, path)| path.clone())
+            .unwrap_or_default()
+    }
+}
+
 /// Ends a record that has too many problems to be trusted.
 fn give_up<T>(mut issues: Vec<FieldIssue>) -> Lenient<T> {
     issues.push(FieldIssue {
@@ -240,23 +326,16 @@ impl RemovedIndices {
         let mut path = String::new();
         for segment in segments {
             match segment {
-                Segment::Seq { index } => {
+                Segment::Index(index) => {
                     let original = self.original_index(&path, *index);
                     path.push_str(&format!("[{original}]"));
                 }
-                Segment::Map { key } => {
+                Segment::Key(key) => {
                     if !path.is_empty() {
                         path.push('.');
                     }
                     path.push_str(key);
                 }
-                Segment::Enum { variant } => {
-                    if !path.is_empty() {
-                        path.push('.');
-                    }
-                    path.push_str(variant);
-                }
-                Segment::Unknown => path.push_str(".?"),
             }
         }
         path
@@ -284,8 +363,8 @@ impl RemovedIndices {
         let mut current = root;
         for segment in parents {
             let next = match (segment, current) {
-                (Segment::Map { key }, Value::Object(map)) => map.get_mut(key),
-                (Segment::Seq { index }, Value::Array(items)) => items.get_mut(*index),
+                (Segment::Key(key), Value::Object(map)) => map.get_mut(key),
+                (Segment::Index(index), Value::Array(items)) => items.get_mut(*index),
                 _ => None,
             };
             match next {
@@ -294,8 +373,8 @@ impl RemovedIndices {
             }
         }
         match (last, current) {
-            (Segment::Map { key }, Value::Object(map)) => map.remove(key).is_some(),
-            (Segment::Seq { index }, Value::Array(items)) if *index < items.len() => {
+            (Segment::Key(key), Value::Object(map)) => map.remove(key).is_some(),
+            (Segment::Index(index), Value::Array(items)) if *index < items.len() => {
                 let array_path = self.original_path(parents);
                 let original = self.original_index(&array_path, *index);
                 items.remove(*index);

@@ -574,8 +574,24 @@ pub struct Date(pub time::Date);
 impl Date {
     /// Parses `YYYY-MM-DD`; `None` for anything else, including impossible days.
     pub fn parse(text: &str) -> Option<Date> {
-        let format = time::macros::format_description!("[year]-[month]-[day]");
-        time::Date::parse(text, format).ok().map(Date)
+        // Split by hand: `time`'s format-description parser would add 7 KB (gzipped) to the
+        // widget for one fixed format. `time` still checks that the day exists.
+        let bytes = text.as_bytes();
+        if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+            return None;
+        }
+        let number = |range: std::ops::Range<usize>| {
+            let part = &text[range];
+            part.bytes()
+                .all(|byte| byte.is_ascii_digit())
+                .then(|| part.parse::<u16>().ok())
+                .flatten()
+        };
+        Date::from_ymd(
+            i32::from(number(0..4)?),
+            u8::try_from(number(5..7)?).ok()?,
+            u8::try_from(number(8..10)?).ok()?,
+        )
     }
 
     /// Creates a date from its parts; `None` for an impossible day.
@@ -584,6 +600,34 @@ impl Date {
         time::Date::from_calendar_date(year, month, day)
             .ok()
             .map(Date)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates() {
+        assert_eq!(Date::parse("2026-03-31"), Date::from_ymd(2026, 3, 31));
+        assert_eq!(
+            Date::parse("2024-02-29")
+                .map(|date| date.to_string())
+                .as_deref(),
+            Some("2024-02-29")
+        );
+        for bad in [
+            "2026-02-30",
+            "2025-02-29",
+            "31.03.2026",
+            "2026-3-31",
+            "2026-13-01",
+            "+026-03-31",
+            "2026-03-3x",
+            "",
+        ] {
+            assert_eq!(Date::parse(bad), None, "{bad}");
+        }
     }
 }
 
@@ -608,12 +652,28 @@ impl Serialize for Date {
 
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Date, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        Date::parse(&text).ok_or_else(|| {
-            de::Error::custom(format_args!(
-                "\"{text}\" is not a date; write it as YYYY-MM-DD, for example 2026-03-31"
-            ))
-        })
+        // A visitor rather than `String::deserialize` and a check afterwards: an error raised
+        // inside `visit_str` gets the position of the date itself, which the lenient loader
+        // needs to know which value to drop.
+        struct DateVisitor;
+
+        impl Visitor<'_> for DateVisitor {
+            type Value = Date;
+
+            fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+                formatter.write_str("a date written as YYYY-MM-DD")
+            }
+
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<Date, E> {
+                Date::parse(text).ok_or_else(|| {
+                    E::custom(format_args!(
+                        "\"{text}\" is not a date; write it as YYYY-MM-DD, for example 2026-03-31"
+                    ))
+                })
+            }
+        }
+
+        deserializer.deserialize_str(DateVisitor)
     }
 }
 

@@ -2,9 +2,11 @@
 //!
 //! The same folding runs over the directory when it is indexed and over every query, so the
 //! two meet whatever way a word was written:
-//! - case is folded, and compatibility forms are decomposed (Unicode NFKD) with their
-//!   combining marks removed: `Übersetzung` → `ubersetzung`, `café` → `cafe`, Arabic short
-//!   vowels and hamza seats disappear, `й` → `и`;
+//! - case is folded, and letters are decomposed (Unicode NFD) with their combining marks
+//!   removed: `Übersetzung` → `ubersetzung`, `café` → `cafe`, Arabic short vowels and hamza
+//!   seats disappear, `й` → `и`. Canonical decomposition, not compatibility (NFKD): its tables
+//!   would add 31 KB (gzipped) to the widget for forms people hardly type (full-width letters,
+//!   Arabic presentation forms); the `ﬁ`/`ﬂ` ligatures from copied PDF text are folded by hand;
 //! - German spellings without umlaut keys meet: `ß` → `ss`, and `ae`, `oe`, `ue` → `a`, `o`, `u`,
 //!   so `Uebersetzung`, `Ubersetzung` and `Übersetzung` are one token;
 //! - Arabic-script letters that people type interchangeably are unified (Persian and Arabic
@@ -14,7 +16,7 @@
 //!
 //! Tokens are runs of letters and digits; everything else separates them.
 
-use unicode_normalization::char::{decompose_compatible, is_combining_mark};
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 /// Calls `emit` with each folded token of `text`, in order.
 pub fn for_each_token(text: &str, mut emit: impl FnMut(&str)) {
@@ -56,6 +58,8 @@ pub fn tokens(text: &str) -> Vec<String> {
 fn fold_non_ascii(character: char, token: &mut String, emit: &mut impl FnMut(&str)) {
     match character {
         'ß' | 'ẞ' => token.push_str("ss"),
+        'ﬁ' => token.push_str("fi"),
+        'ﬂ' => token.push_str("fl"),
         'ı' => token.push('i'),
         // Zero-width non-joiner and joiner (used inside Persian words), soft hyphen, tatweel:
         // invisible, so they must not split or change a word.
@@ -88,7 +92,7 @@ fn fold_non_ascii(character: char, token: &mut String, emit: &mut impl FnMut(&st
         }
         _ => {
             let mut separator = false;
-            decompose_compatible(character, |part| {
+            decompose_canonical(character, |part| {
                 if is_combining_mark(part) {
                     return;
                 }
@@ -250,7 +254,7 @@ mod tests {
             let mut fast = String::new();
             fold_non_ascii(character, &mut fast, &mut |_| {});
             let mut general = String::new();
-            decompose_compatible(character, |part| {
+            decompose_canonical(character, |part| {
                 if !is_combining_mark(part) {
                     general.extend(
                         part.to_lowercase()

@@ -1,0 +1,201 @@
+#!/usr/bin/env node
+// A small static server for the demo and the end-to-end tests, with node's built-in http module
+// only. It serves /service-finder/* from dist/ (the files a county copies, at the path the README's
+// embed snippet uses) and everything else from www/. It listens on 127.0.0.1 only.
+//
+//   node scripts/serve.mjs [--port N]      (or PORT=N; default 8080; 0 picks a free port)
+//
+// Tests import startServer() and may add mounts, for example /test/ → tests/fixtures/.
+
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const HOST = '127.0.0.1';
+const DEFAULT_PORT = 8080;
+
+/** Content types by file extension; anything else is served as bytes. */
+export const MIME_TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  // TypeScript declarations (service-finder-core.d.ts), shown as text rather than as MPEG-TS.
+  '.ts': 'text/plain; charset=utf-8',
+};
+
+function contentType(filePath) {
+  return MIME_TYPES[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream';
+}
+
+/**
+ * The default mounts: URL prefix → directory. The longest matching prefix wins; '/' must be last.
+ * @param {string} root the repository root
+ */
+export function defaultMounts(root = REPO_ROOT) {
+  return [
+    { prefix: '/service-finder/', dir: path.join(root, 'dist') },
+    { prefix: '/', dir: path.join(root, 'www') },
+  ];
+}
+
+/**
+ * Maps a request path to a file inside one of the mounts, or null when it names nothing we serve
+ * (outside every mount, a hidden file, a NUL byte, bad percent-encoding).
+ */
+export function resolveRequestPath(urlPath, mounts) {
+  let decoded;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0') || decoded.includes('\\')) return null;
+  // A directory path means its index.html ('/' → www/index.html).
+  if (decoded.endsWith('/')) decoded += 'index.html';
+  const sorted = [...mounts].sort((a, b) => b.prefix.length - a.prefix.length);
+  const mount = sorted.find((m) => decoded.startsWith(m.prefix));
+  if (!mount) return null;
+  const relative = decoded.slice(mount.prefix.length);
+  // Refuse '..' and hidden files ('.git', '.env') outright rather than normalising them away.
+  const segments = relative.split('/');
+  if (segments.some((s) => s === '..' || s.startsWith('.'))) return null;
+  const dir = path.resolve(mount.dir);
+  const file = path.resolve(dir, ...segments.filter((s) => s !== ''));
+  // Belt and braces: the resolved file must still be inside the mount.
+  if (file !== dir && !file.startsWith(dir + path.sep)) return null;
+  return file;
+}
+
+function sendText(response, status, text, method) {
+  response.writeHead(status, {
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-cache',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  response.end(method === 'HEAD' ? undefined : text);
+}
+
+async function handle(request, response, mounts) {
+  const method = request.method ?? 'GET';
+  if (method !== 'GET' && method !== 'HEAD') {
+    response.setHeader('Allow', 'GET, HEAD');
+    sendText(response, 405, 'Method not allowed\n', method);
+    return;
+  }
+  // Only the path counts; the query string is ignored. The base is never contacted.
+  const urlPath = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+  const file = resolveRequestPath(urlPath, mounts);
+  let info = null;
+  if (file) {
+    try {
+      info = await stat(file);
+    } catch {
+      info = null;
+    }
+  }
+  // Directories are never listed: a directory without a trailing slash is not found either.
+  if (!file || !info || !info.isFile()) {
+    sendText(response, 404, 'Not found\n', method);
+    return;
+  }
+  response.writeHead(200, {
+    'Content-Type': contentType(file),
+    'Content-Length': info.size,
+    'Cache-Control': 'no-cache',
+    'Last-Modified': info.mtime.toUTCString(),
+    'X-Content-Type-Options': 'nosniff',
+  });
+  if (method === 'HEAD') {
+    response.end();
+    return;
+  }
+  const stream = createReadStream(file);
+  stream.on('error', () => response.destroy());
+  stream.pipe(response);
+}
+
+/**
+ * Starts the server on 127.0.0.1.
+ * @param {object} [options]
+ * @param {number} [options.port] 0 picks a free port (default 8080)
+ * @param {string} [options.root] the repository root whose dist/ and www/ are served
+ * @param {{prefix: string, dir: string}[]} [options.extraMounts] more URL prefixes to serve
+ * @returns {Promise<{url: string, port: number, close: () => Promise<void>}>} url ends with '/'
+ */
+export async function startServer({ port = DEFAULT_PORT, root = REPO_ROOT, extraMounts = [] } = {}) {
+  const mounts = [...extraMounts, ...defaultMounts(root)];
+  const server = createServer((request, response) => {
+    handle(request, response, mounts).catch(() => {
+      if (!response.headersSent) sendText(response, 500, 'Internal error\n', request.method);
+      else response.destroy();
+    });
+  });
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, HOST, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const actualPort = server.address().port;
+  return {
+    url: `http://${HOST}:${actualPort}/`,
+    port: actualPort,
+    close: () =>
+      new Promise((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        // Keep-alive connections from a browser would otherwise hold close() open.
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function parsePort(argv, env) {
+  const index = argv.indexOf('--port');
+  let raw = env.PORT ?? String(DEFAULT_PORT);
+  if (index !== -1) raw = argv[index + 1];
+  const inline = argv.find((a) => a.startsWith('--port='));
+  if (inline) raw = inline.slice('--port='.length);
+  const port = Number(raw);
+  if (raw === undefined || raw === '' || !Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`not a port number: ${raw}`);
+  }
+  return port;
+}
+
+const isMain = process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href;
+if (isMain) {
+  let port;
+  try {
+    port = parsePort(process.argv.slice(2), process.env);
+  } catch (error) {
+    console.error(`serve: ${error.message}\nusage: node scripts/serve.mjs [--port N]`);
+    process.exit(2);
+  }
+  startServer({ port }).then(
+    ({ url, close }) => {
+      console.log(`Serving the demo at ${url}`);
+      const stop = () => close().then(() => process.exit(0));
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    },
+    (error) => {
+      console.error(`serve: cannot listen on ${HOST}:${port}: ${error.message}`);
+      process.exit(1);
+    },
+  );
+}

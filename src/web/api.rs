@@ -1,0 +1,201 @@
+//! `ServiceFinder`, the JavaScript class: load a directory, read its problems, search it.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use super::views::{ProblemView, QueryInput, Resolver};
+use crate::directory::{LoadError, Problem, Severity, load_directory};
+use crate::{DEMO_DIRECTORY_JSON, Index};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPESCRIPT_TYPES: &'static str = r#"
+/** A point in WGS84 degrees. */
+export interface GeoPoint { latitude: number; longitude: number; }
+/** A text in the language asked for, or in the fallback language it is actually in. */
+export interface TextView { text: string; language: string; }
+/** A search. Every field is optional. */
+export interface Query {
+  text?: string;
+  kinds?: ("service" | "course" | "association")[];
+  categories?: string[];
+  /** Service languages (ISO 639 codes); any of them matches. */
+  languages?: string[];
+  freeOfCharge?: boolean;
+  wheelchairAccessible?: boolean;
+  near?: GeoPoint;
+  radiusKm?: number;
+  sort?: "relevance" | "distance" | "name";
+  offset?: number;
+  /** At most 1000; default 20. */
+  limit?: number;
+  /** The language for names and descriptions; default: the directory's. */
+  language?: string;
+}
+export interface FacetCount { value: string; count: number; }
+export interface Facets { kinds: FacetCount[]; categories: FacetCount[]; languages: FacetCount[]; }
+export interface CategoryView { id: string; label: string; }
+export interface PhoneView { number: string; description?: TextView; }
+export interface CourseView {
+  levels: string[]; courseType: string; startDate?: string; endDate?: string;
+  childcare?: boolean; freePlaces?: number;
+}
+export interface EntryView {
+  id: string; kind: "service" | "course" | "association";
+  name?: TextView; description?: TextView; organization?: TextView; organizationWebsite?: string;
+  categories: CategoryView[]; languages: string[];
+  locationName?: TextView; address?: string; postalCode?: string; city?: string; point?: GeoPoint;
+  wheelchair?: "yes" | "limited" | "no"; transportation?: TextView;
+  serviceArea?: "region" | "remote"; serviceAreaDescription?: TextView;
+  phones: PhoneView[]; email?: string; url?: string;
+  openingHours?: string; scheduleDescription?: TextView;
+  appointmentRequired?: boolean; freeOfCharge?: boolean; feesDescription?: TextView;
+  assuredDate?: string; course?: CourseView;
+}
+export interface HitView { id: string; score: number; distanceMetres?: number; entry: EntryView; }
+export interface SearchResults { total: number; hits: HitView[]; facets: Facets; }
+export interface DirectoryView {
+  title?: TextView; description?: TextView; publisherName?: TextView; publisherEmail?: string;
+  publisherPhone?: string; publisherUrl?: string; regionName?: TextView; regionCentre?: GeoPoint;
+  lastModified?: string; exampleData: boolean; defaultLanguage: string; entryCount: number;
+  categories: CategoryView[];
+}
+export interface ProblemView {
+  severity: "error" | "warning"; kind: string; entryId?: string; entryIndex?: number; line?: number;
+  field: string; message: string; text: string;
+}
+"#;
+
+/// A loaded, indexed directory.
+#[wasm_bindgen]
+pub struct ServiceFinder {
+    index: Index,
+    problems: Vec<Problem>,
+}
+
+#[wasm_bindgen]
+impl ServiceFinder {
+    /// The directory bundled into this module (fictitious example data).
+    pub fn demo() -> Result<ServiceFinder, JsError> {
+        ServiceFinder::from_json(DEMO_DIRECTORY_JSON)
+    }
+
+    /// Loads a directory from its JSON text. Throws only when the text cannot be read as a
+    /// directory at all; problems with single entries are in `problems()`.
+    #[wasm_bindgen(js_name = fromJson)]
+    pub fn from_json(json: &str) -> Result<ServiceFinder, JsError> {
+        let loaded =
+            load_directory(json).map_err(|error: LoadError| JsError::new(&error.to_string()))?;
+        Ok(ServiceFinder {
+            index: Index::new(loaded.directory),
+            problems: loaded.problems,
+        })
+    }
+
+    /// Everything that was wrong in the directory, for the webmaster's console.
+    #[wasm_bindgen(unchecked_return_type = "ProblemView[]")]
+    pub fn problems(&self) -> Result<JsValue, JsError> {
+        to_js(
+            &self
+                .problems
+                .iter()
+                .map(ProblemView::from)
+                .collect::<Vec<_>>(),
+        )
+    }
+
+    /// How many problems are errors (as opposed to warnings).
+    #[wasm_bindgen(js_name = errorCount)]
+    pub fn error_count(&self) -> usize {
+        self.problems
+            .iter()
+            .filter(|problem| problem.severity == Severity::Error)
+            .count()
+    }
+
+    /// The directory's title, publisher, date and categories, in `language`.
+    #[wasm_bindgen(unchecked_return_type = "DirectoryView")]
+    pub fn info(&self, language: &str) -> Result<JsValue, JsError> {
+        to_js(
+            &Resolver {
+                directory: self.index.directory(),
+                language,
+            }
+            .directory(),
+        )
+    }
+
+    /// Runs a search; the hits come with their entries in the query's `language`.
+    #[wasm_bindgen(unchecked_return_type = "SearchResults")]
+    pub fn search(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Query")] query: JsValue,
+    ) -> Result<JsValue, JsError> {
+        let input: QueryInput = if query.is_undefined() || query.is_null() {
+            QueryInput::default()
+        } else {
+            check_query_keys(&query)?;
+            serde_wasm_bindgen::from_value(query)
+                .map_err(|error| JsError::new(&format!("invalid query: {error}")))?
+        };
+        let results = self
+            .index
+            .search(&input.to_query())
+            .map_err(|error| JsError::new(&error.to_string()))?;
+        let directory = self.index.directory();
+        let language = input
+            .language
+            .as_deref()
+            .unwrap_or(directory.default_language.as_str());
+        to_js(
+            &Resolver {
+                directory,
+                language,
+            }
+            .results(results, &directory.entries),
+        )
+    }
+}
+
+/// The fields a query may have, as JavaScript writes them.
+const QUERY_FIELDS: [&str; 12] = [
+    "text",
+    "kinds",
+    "categories",
+    "languages",
+    "freeOfCharge",
+    "wheelchairAccessible",
+    "near",
+    "radiusKm",
+    "sort",
+    "offset",
+    "limit",
+    "language",
+];
+
+/// Refuses misspelt query fields: serde-wasm-bindgen looks up only the fields it knows, so a
+/// `{ txt: "…" }` would otherwise search for nothing without a word.
+fn check_query_keys(query: &JsValue) -> Result<(), JsError> {
+    if !query.is_object() {
+        return Err(JsError::new(
+            "a query is an object such as { text: \"Beratung\" }",
+        ));
+    }
+    let object: &js_sys::Object = query.unchecked_ref();
+    for key in js_sys::Object::keys(object).iter() {
+        let key = key.as_string().unwrap_or_default();
+        if !QUERY_FIELDS.contains(&key.as_str()) {
+            return Err(JsError::new(&format!(
+                "unknown query field \"{key}\"; the fields are {}",
+                QUERY_FIELDS.join(", ")
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Plain JavaScript objects (not `Map`s), as a webmaster expects.
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|error| JsError::new(&error.to_string()))
+}

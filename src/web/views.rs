@@ -1,0 +1,363 @@
+//! Plain objects for JavaScript: entries and directory details resolved into one language, with
+//! camelCase field names. Serialized with serde-wasm-bindgen. Their TypeScript declarations in
+//! `api.rs` document each field for JavaScript; these structs are not Rust API.
+#![allow(missing_docs)]
+
+use serde::{Deserialize, Serialize};
+
+use crate::directory::{AreaScope, Directory, Entry, Kind, Problem, Text, Wheelchair};
+use crate::search::{Facets, Query, SearchResults, Sort};
+use crate::{GeoPoint, Hit};
+
+/// A text resolved into one language.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TextView {
+    /// The text.
+    pub text: String,
+    /// The language it is actually in (the fallback when no translation exists).
+    pub language: String,
+}
+
+/// The directory's own details.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DirectoryView {
+    pub title: Option<TextView>,
+    pub description: Option<TextView>,
+    pub publisher_name: Option<TextView>,
+    pub publisher_email: Option<String>,
+    pub publisher_phone: Option<String>,
+    pub publisher_url: Option<String>,
+    pub region_name: Option<TextView>,
+    pub region_centre: Option<GeoPoint>,
+    /// `YYYY-MM-DD`.
+    pub last_modified: Option<String>,
+    pub example_data: bool,
+    pub default_language: String,
+    pub entry_count: usize,
+    /// Every category an entry uses or the directory defines, with its label.
+    pub categories: Vec<CategoryView>,
+}
+
+/// A category id with its label.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CategoryView {
+    pub id: String,
+    pub label: String,
+}
+
+/// One entry, resolved into one language, ready to render as a card.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EntryView {
+    pub id: String,
+    pub kind: Kind,
+    pub name: Option<TextView>,
+    pub description: Option<TextView>,
+    pub organization: Option<TextView>,
+    pub organization_website: Option<String>,
+    pub categories: Vec<CategoryView>,
+    pub languages: Vec<String>,
+    pub location_name: Option<TextView>,
+    pub address: Option<String>,
+    pub postal_code: Option<String>,
+    pub city: Option<String>,
+    pub point: Option<GeoPoint>,
+    pub wheelchair: Option<Wheelchair>,
+    pub transportation: Option<TextView>,
+    pub service_area: Option<AreaScope>,
+    pub service_area_description: Option<TextView>,
+    pub phones: Vec<PhoneView>,
+    pub email: Option<String>,
+    pub url: Option<String>,
+    pub opening_hours: Option<String>,
+    pub schedule_description: Option<TextView>,
+    pub appointment_required: Option<bool>,
+    pub free_of_charge: Option<bool>,
+    pub fees_description: Option<TextView>,
+    /// `YYYY-MM-DD`.
+    pub assured_date: Option<String>,
+    pub course: Option<CourseView>,
+}
+
+/// A telephone number.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PhoneView {
+    pub number: String,
+    pub description: Option<TextView>,
+}
+
+/// Course details.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CourseView {
+    pub levels: Vec<String>,
+    pub course_type: String,
+    pub start_date: Option<String>,
+    pub end_date: Option<String>,
+    pub childcare: Option<bool>,
+    pub free_places: Option<u32>,
+}
+
+/// A search hit with its entry.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct HitView {
+    pub id: String,
+    pub score: f32,
+    pub distance_metres: Option<f64>,
+    pub entry: EntryView,
+}
+
+/// Search results for JavaScript.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ResultsView {
+    pub total: usize,
+    pub hits: Vec<HitView>,
+    pub facets: Facets,
+}
+
+/// A query as JavaScript writes it (camelCase, every field optional). Keep in step with
+/// `QUERY_FIELDS` in api.rs.
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+pub struct QueryInput {
+    pub text: String,
+    pub kinds: Vec<Kind>,
+    pub categories: Vec<String>,
+    pub languages: Vec<String>,
+    pub free_of_charge: bool,
+    pub wheelchair_accessible: bool,
+    pub near: Option<GeoPoint>,
+    pub radius_km: Option<f64>,
+    pub sort: Option<Sort>,
+    pub offset: Option<usize>,
+    pub limit: Option<usize>,
+    /// The language to show names and descriptions in (default: the directory's).
+    pub language: Option<String>,
+}
+
+impl QueryInput {
+    /// The core query.
+    pub fn to_query(&self) -> Query {
+        let defaults = Query::default();
+        Query {
+            text: self.text.clone(),
+            kinds: self.kinds.clone(),
+            categories: self.categories.clone(),
+            languages: self.languages.clone(),
+            free_of_charge: self.free_of_charge,
+            wheelchair_accessible: self.wheelchair_accessible,
+            near: self.near,
+            radius_km: self.radius_km,
+            sort: self.sort.unwrap_or(defaults.sort),
+            offset: self.offset.unwrap_or(defaults.offset),
+            limit: self.limit.unwrap_or(defaults.limit),
+        }
+    }
+}
+
+/// A loading problem for the webmaster's console.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProblemView {
+    pub severity: String,
+    pub kind: &'static str,
+    pub entry_id: Option<String>,
+    pub entry_index: Option<usize>,
+    pub line: Option<usize>,
+    pub field: String,
+    pub message: String,
+    /// The whole problem as one line of text.
+    pub text: String,
+}
+
+impl From<&Problem> for ProblemView {
+    fn from(problem: &Problem) -> ProblemView {
+        ProblemView {
+            severity: format!("{:?}", problem.severity).to_lowercase(),
+            kind: problem.kind.code(),
+            entry_id: problem.entry.as_ref().and_then(|entry| entry.id.clone()),
+            entry_index: problem.entry.as_ref().map(|entry| entry.index),
+            line: problem.entry.as_ref().map(|entry| entry.line),
+            field: problem.field.clone(),
+            message: problem.message.clone(),
+            text: match &problem.entry {
+                Some(entry) => format!("line {}: {problem}", entry.line),
+                None => problem.to_string(),
+            },
+        }
+    }
+}
+
+/// Resolves texts into one language, with the directory's default as fallback.
+pub struct Resolver<'a> {
+    pub directory: &'a Directory,
+    pub language: &'a str,
+}
+
+impl Resolver<'_> {
+    fn text(&self, text: &Text) -> Option<TextView> {
+        let default = self.directory.default_language.as_str();
+        text.best(self.language, default)
+            .map(|(text, language)| TextView {
+                text: text.to_owned(),
+                language: language.to_owned(),
+            })
+    }
+
+    fn optional(&self, text: &Option<Text>) -> Option<TextView> {
+        text.as_ref().and_then(|text| self.text(text))
+    }
+
+    fn category(&self, id: &str) -> CategoryView {
+        CategoryView {
+            id: id.to_owned(),
+            label: self
+                .directory
+                .category_label(id, self.language)
+                .unwrap_or_else(|| id.to_owned()),
+        }
+    }
+
+    /// The directory's details.
+    pub fn directory(&self) -> DirectoryView {
+        let directory = self.directory;
+        let publisher = directory.publisher.as_ref();
+        let region = directory.region.as_ref();
+        let mut used: Vec<&str> = directory
+            .entries
+            .iter()
+            .flat_map(|entry| entry.categories.iter().map(String::as_str))
+            .collect();
+        used.sort_unstable();
+        used.dedup();
+        let categories = directory
+            .category_ids()
+            .filter(|id| used.binary_search(id).is_ok())
+            .map(|id| self.category(id))
+            .collect();
+        DirectoryView {
+            title: self.text(&directory.title),
+            description: self.optional(&directory.description),
+            publisher_name: publisher.and_then(|publisher| self.text(&publisher.name)),
+            publisher_email: publisher.and_then(|publisher| publisher.email.clone()),
+            publisher_phone: publisher.and_then(|publisher| publisher.phone.clone()),
+            publisher_url: publisher.and_then(|publisher| publisher.url.clone()),
+            region_name: region.and_then(|region| self.text(&region.name)),
+            region_centre: region.map(|region| GeoPoint::new(region.latitude, region.longitude)),
+            last_modified: directory.last_modified.map(|date| date.to_string()),
+            example_data: directory.example_data,
+            default_language: directory.default_language.to_string(),
+            entry_count: directory.entries.len(),
+            categories,
+        }
+    }
+
+    /// One entry.
+    pub fn entry(&self, entry: &Entry) -> EntryView {
+        let location = entry.location.as_ref();
+        let point = location
+            .and_then(|location| Some(GeoPoint::new(location.latitude?, location.longitude?)));
+        EntryView {
+            id: entry.id.clone(),
+            kind: entry.kind,
+            name: self.text(&entry.name),
+            description: self.optional(&entry.description),
+            organization: entry
+                .organization
+                .as_ref()
+                .and_then(|organization| self.text(&organization.name)),
+            organization_website: entry
+                .organization
+                .as_ref()
+                .and_then(|organization| organization.website.clone()),
+            categories: entry
+                .categories
+                .iter()
+                .map(|id| self.category(id))
+                .collect(),
+            languages: entry.languages.iter().map(ToString::to_string).collect(),
+            location_name: location.and_then(|location| self.optional(&location.name)),
+            address: location.and_then(|location| location.address_1.clone()),
+            postal_code: location.and_then(|location| location.postal_code.clone()),
+            city: location.and_then(|location| location.city.clone()),
+            point,
+            wheelchair: location.and_then(|location| location.wheelchair),
+            transportation: location.and_then(|location| self.optional(&location.transportation)),
+            service_area: entry.service_area.as_ref().map(|area| area.scope),
+            service_area_description: entry
+                .service_area
+                .as_ref()
+                .and_then(|area| self.optional(&area.description)),
+            phones: entry
+                .phones
+                .iter()
+                .map(|phone| PhoneView {
+                    number: phone.number.clone(),
+                    description: self.optional(&phone.description),
+                })
+                .collect(),
+            email: entry.email.clone(),
+            url: entry.url.clone(),
+            opening_hours: entry
+                .schedule
+                .as_ref()
+                .and_then(|schedule| schedule.opening_hours.clone()),
+            schedule_description: entry
+                .schedule
+                .as_ref()
+                .and_then(|schedule| self.optional(&schedule.description)),
+            appointment_required: entry.appointment_required,
+            free_of_charge: entry.free_of_charge,
+            fees_description: self.optional(&entry.fees_description),
+            assured_date: entry.assured_date.map(|date| date.to_string()),
+            course: entry.course.as_ref().map(|course| CourseView {
+                levels: course.levels.iter().map(serde_name).collect(),
+                course_type: serde_name(&course.course_type),
+                start_date: course.start_date.map(|date| date.to_string()),
+                end_date: course.end_date.map(|date| date.to_string()),
+                childcare: course.childcare,
+                free_places: course.free_places,
+            }),
+        }
+    }
+
+    /// Search results with their entries.
+    pub fn results(&self, results: SearchResults, entries: &[Entry]) -> ResultsView {
+        let hits = results
+            .hits
+            .into_iter()
+            .map(
+                |Hit {
+                     id,
+                     entry_index,
+                     score,
+                     distance_metres,
+                 }| HitView {
+                    id,
+                    score,
+                    distance_metres,
+                    entry: self.entry(&entries[entry_index]),
+                },
+            )
+            .collect();
+        ResultsView {
+            total: results.total,
+            hits,
+            facets: results.facets,
+        }
+    }
+}
+
+/// The name serde gives a unit enum value (`"job_related"`, `"A1"`).
+fn serde_name<T: Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|value| value.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}

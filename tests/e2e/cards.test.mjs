@@ -1,0 +1,89 @@
+// Result cards: a click opens the details, and the actions are links that work on a phone (call,
+// e-mail, website, directions, OpenStreetMap), with only safe schemes.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import { DEMO, TEST_OPTIONS, assertClean, cardsLocator, msg, openPage, screenshot, useBrowser, waitForWidget } from './support.mjs';
+
+const env = useBrowser();
+const de = (key) => msg('de', key);
+
+test('a click opens a card and closes it again', TEST_OPTIONS, async () => {
+  const session = await openPage(env);
+  try {
+    const { page, widget } = session;
+    await waitForWidget(session, 'ready');
+    const card = cardsLocator(widget).first();
+    const button = card.locator('h3 button');
+    assert.equal(await button.getAttribute('aria-expanded'), 'false');
+    const name = (await button.textContent()).trim();
+    assert.ok(
+      DEMO.entries.some((entry) => [entry.name, ...Object.values(entry.name ?? {})].includes(name)),
+      `the card's button does not show an entry name: ${name}`,
+    );
+    const closedHeight = (await card.boundingBox()).height;
+    await button.click();
+    await card.locator('h3 button[aria-expanded="true"]').waitFor();
+    const openHeight = (await card.boundingBox()).height;
+    assert.ok(openHeight > closedHeight, `the card did not grow when opened (${closedHeight} → ${openHeight})`);
+    // aria-controls, when given, names the details that are now visible.
+    const controls = await button.getAttribute('aria-controls');
+    if (controls) {
+      const visible = await card.evaluate(
+        (article, id) => {
+          const details = article.getRootNode().getElementById(id);
+          return Boolean(details) && details.checkVisibility();
+        },
+        controls,
+      );
+      assert.ok(visible, `the details #${controls} are not visible`);
+    }
+    await screenshot(page, 'card-open', { fullPage: false });
+    await button.click();
+    await card.locator('h3 button[aria-expanded="false"]').waitFor();
+  } finally {
+    await session.close();
+  }
+});
+
+test('cards offer call, e-mail, website, directions and map links with safe schemes', TEST_OPTIONS, async () => {
+  const session = await openPage(env);
+  try {
+    const { widget, records } = session;
+    await waitForWidget(session, 'ready');
+    const cards = cardsLocator(widget);
+    await cards.first().waitFor();
+    const count = await cards.count();
+    for (let i = 0; i < count; i += 1) {
+      const button = cards.nth(i).locator('h3 button');
+      if ((await button.getAttribute('aria-expanded')) === 'false') await button.click();
+      await cards.nth(i).locator('h3 button[aria-expanded="true"]').waitFor();
+    }
+    const expectations = [
+      ['card.call', /^tel:\+?[\d-]+$/],
+      ['card.email', /^mailto:[^@\s]+@[^@\s]+$/],
+      ['card.website', /^https?:\/\//],
+      ['card.directions', /^geo:-?\d+(\.\d+)?,-?\d+(\.\d+)?/],
+      ['card.map', /^https:\/\/www\.openstreetmap\.org\//],
+    ];
+    for (const [key, pattern] of expectations) {
+      const links = widget.getByRole('link', { name: de(key) });
+      const hrefs = await links.evaluateAll((elements) => elements.map((element) => element.getAttribute('href')));
+      assert.ok(hrefs.length > 0, `no "${de(key)}" link (${key}) on the first ${count} cards`);
+      for (const href of hrefs) assert.match(href, pattern, `${key}: ${href}`);
+    }
+    // The website link is not the map link.
+    const websites = await widget
+      .getByRole('link', { name: de('card.website'), exact: true })
+      .evaluateAll((elements) => elements.map((element) => element.getAttribute('href')));
+    for (const href of websites) assert.doesNotMatch(href, /openstreetmap\.org/);
+    // Every link in the widget uses an allowed scheme.
+    const allHrefs = await widget.locator('a[href]').evaluateAll((elements) => elements.map((element) => element.href));
+    for (const href of allHrefs) assert.match(href, /^(https?:|mailto:|tel:|geo:)/, href);
+    // Nothing was requested because of the links.
+    assertClean(records, 'the opened cards');
+  } finally {
+    await session.close();
+  }
+});

@@ -1,0 +1,132 @@
+// The README's two-line embed snippet pasted into plain pages: it works, picks its language as
+// documented, and neither the page's CSS nor the widget's own leaks across the shadow root.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import {
+  DEMO,
+  TEST_OPTIONS,
+  assertClean,
+  cardsLocator,
+  msg,
+  openPage,
+  readCount,
+  useBrowser,
+  waitForWidget,
+} from './support.mjs';
+
+const env = useBrowser();
+
+/** The snippet exactly as the README gives it. */
+const SNIPPET = `<script type="module" src="/service-finder/service-finder.js"></script>
+<service-finder></service-finder>`;
+
+function plainPage({ lang = 'de', head = '', body = SNIPPET } = {}) {
+  const langAttribute = lang === null ? '' : ` lang="${lang}"`;
+  return `<!doctype html>
+<html${langAttribute}>
+<head><meta charset="utf-8"><title>Plain page</title>${head}</head>
+<body>
+<h1>Gemeinde Musterhausen</h1>
+<p id="before">Text of the county page before the widget.</p>
+${body}
+<p id="after">Text of the county page after the widget.</p>
+</body>
+</html>`;
+}
+
+/** Opens the blank page on the test server and replaces its content, keeping its URL. */
+async function openPlainPage(html, contextOptions = {}) {
+  const session = await openPage(env, { path: '/e2e/blank.html', contextOptions });
+  await session.page.setContent(html);
+  return session;
+}
+
+test('the README embed snippet works when pasted into a plain HTML page', TEST_OPTIONS, async () => {
+  const session = await openPlainPage(plainPage());
+  try {
+    const { page, widget, records } = session;
+    await waitForWidget(session, 'ready');
+    // With no attributes it shows the bundled demo directory.
+    assert.equal(await readCount(widget, 'de'), DEMO.entries.length);
+    await cardsLocator(widget).first().waitFor();
+    assert.equal(
+      (await widget.getByRole('heading', { level: 2 }).first().textContent()).trim(),
+      DEMO.title.de,
+    );
+    // The widget renders into an open shadow root.
+    assert.equal(await page.evaluate(() => document.querySelector('service-finder').shadowRoot?.mode), 'open');
+    await page.waitForLoadState('networkidle');
+    assertClean(records, 'the plain page');
+  } finally {
+    await session.close();
+  }
+});
+
+const languageCases = [
+  // [what, page lang, browser locale, expected UI language]
+  ['the page\'s <html lang="en">', 'en', 'de-DE', 'en'],
+  ['the page\'s <html lang="de"> over an English browser', 'de', 'en-US', 'de'],
+  ['an English browser when the page has no lang', null, 'en-US', 'en'],
+  ['German when neither page nor browser speaks a known language', null, 'fr-FR', 'de'],
+];
+for (const [what, pageLang, locale, expected] of languageCases) {
+  test(`the UI language defaults to ${what}`, TEST_OPTIONS, async () => {
+    const session = await openPlainPage(plainPage({ lang: pageLang }), { locale });
+    try {
+      const { widget } = session;
+      await waitForWidget(session, 'ready');
+      await widget.getByLabel(msg(expected, 'search.label')).waitFor();
+      assert.equal(await readCount(widget, expected), DEMO.entries.length);
+    } finally {
+      await session.close();
+    }
+  });
+}
+
+test('the lang attribute picks the UI language', TEST_OPTIONS, async () => {
+  const body = SNIPPET.replace('<service-finder>', '<service-finder lang="en">');
+  const session = await openPlainPage(plainPage({ lang: 'de', body }));
+  try {
+    const { widget } = session;
+    await waitForWidget(session, 'ready');
+    await widget.getByLabel(msg('en', 'search.label')).waitFor();
+    await widget.getByRole('button', { name: msg('en', 'location.use') }).waitFor();
+    assert.equal(await readCount(widget, 'en'), DEMO.entries.length);
+  } finally {
+    await session.close();
+  }
+});
+
+test('the county page\'s CSS does not break the widget, and the widget\'s CSS does not leak out', TEST_OPTIONS, async () => {
+  // Styles a CMS theme might have, written to hurt: they must stop at the shadow root.
+  const hostile = `<style>
+    input, select, button, article, li, ul, h2, h3, label, fieldset { display: none !important; }
+    * { box-sizing: content-box; }
+    p, h1 { color: rgb(1, 2, 3); font-size: 17px; margin: 7px; }
+  </style>`;
+  const session = await openPlainPage(plainPage({ head: hostile }));
+  try {
+    const { page, widget } = session;
+    await waitForWidget(session, 'ready');
+    for (const control of [
+      widget.getByLabel(msg('de', 'search.label')),
+      widget.getByRole('button', { name: msg('de', 'location.use') }),
+      cardsLocator(widget).first(),
+    ]) {
+      assert.ok(await control.isVisible(), 'a widget control was hidden by the page\'s CSS');
+    }
+    const pageStyles = await page.evaluate(() =>
+      ['#before', '#after', 'h1'].map((selector) => {
+        const style = getComputedStyle(document.querySelector(selector));
+        return [selector, style.color, style.fontSize, style.margin];
+      }),
+    );
+    for (const [selector, color, fontSize, margin] of pageStyles) {
+      assert.deepEqual([color, fontSize, margin], ['rgb(1, 2, 3)', '17px', '7px'], `${selector} was restyled by the widget`);
+    }
+  } finally {
+    await session.close();
+  }
+});

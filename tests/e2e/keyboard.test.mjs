@@ -1,0 +1,81 @@
+// Keyboard only: Tab reaches the search field, typing searches, Tab moves through the filters to
+// a result, and Enter opens and closes it.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import {
+  DEMO,
+  TEST_OPTIONS,
+  focusedElement,
+  msg,
+  openPage,
+  screenshot,
+  useBrowser,
+  waitForCount,
+  waitForWidget,
+} from './support.mjs';
+
+const env = useBrowser();
+
+/** Presses Tab until `accept(focused)` holds; returns every element passed on the way. */
+async function tabUntil(page, accept, what, limit) {
+  const passed = [];
+  for (let presses = 0; presses < limit; presses += 1) {
+    await page.keyboard.press('Tab');
+    const focused = await focusedElement(page);
+    passed.push(focused);
+    if (focused && accept(focused)) return passed;
+  }
+  assert.fail(`${what} not reached with ${limit} presses of Tab; passed: ${JSON.stringify(passed.map((f) => f && `${f.tag}:${f.text}`))}`);
+}
+
+test('keyboard only: search, filters, a result, and Enter opens it', TEST_OPTIONS, async () => {
+  const session = await openPage(env);
+  try {
+    const { page, widget } = session;
+    await waitForWidget(session, 'ready');
+    // From the top of the page, past the county's own header, to the search field.
+    await tabUntil(page, (f) => f.inWidget && f.tag === 'input' && f.type === 'search', 'the search field', 60);
+    await page.keyboard.type('Beratung');
+    const count = await waitForCount(widget, 'de', (n) => n > 0 && n < DEMO.entries.length, 'the search to narrow');
+    assert.equal(await widget.getByLabel(msg('de', 'search.label')).inputValue(), 'Beratung');
+    // On through the location button, the radius and the filters to the first result.
+    const passed = await tabUntil(page, (f) => f.inWidget && f.inCardHeading && f.tag === 'button', 'a result', 150);
+    assert.ok(passed.some((f) => f.inWidget && f.ariaPressed !== null), 'no filter chip on the way to the results');
+    assert.ok(passed.some((f) => f.inWidget && f.tag === 'select'), 'no select on the way to the results');
+    assert.ok(passed.some((f) => f.inWidget && f.tag === 'input' && f.type === 'checkbox'), 'no checkbox on the way');
+    const card = passed.at(-1);
+    assert.equal(card.ariaExpanded, 'false', 'the result starts closed');
+    // Enter opens it, Enter again closes it.
+    await page.keyboard.press('Enter');
+    await widget.locator('li > article h3 button[aria-expanded="true"]').first().waitFor();
+    const opened = await focusedElement(page);
+    assert.equal(opened.ariaExpanded, 'true', 'the focus left the result button, or it did not open');
+    await screenshot(page, 'keyboard-card-open', { fullPage: false });
+    await page.keyboard.press('Enter');
+    await widget.locator('li > article h3 button[aria-expanded="true"]').first().waitFor({ state: 'detached' });
+    assert.equal((await focusedElement(page)).ariaExpanded, 'false');
+    // Typing did not go anywhere else: the count is that of the query.
+    await waitForCount(widget, 'de', (n) => n === count, 'the same count');
+  } finally {
+    await session.close();
+  }
+});
+
+test('a filter chip toggles with the keyboard', TEST_OPTIONS, async () => {
+  const session = await openPage(env);
+  try {
+    const { page, widget } = session;
+    await waitForWidget(session, 'ready');
+    await tabUntil(page, (f) => f.inWidget && f.ariaPressed === 'false', 'a filter chip', 80);
+    await page.keyboard.press('Space');
+    await widget.locator('[aria-pressed="true"]').first().waitFor();
+    await waitForCount(widget, 'de', (n) => n < DEMO.entries.length, 'the filter to narrow');
+    await page.keyboard.press('Enter');
+    await widget.locator('[aria-pressed="true"]').first().waitFor({ state: 'detached' });
+    await waitForCount(widget, 'de', (n) => n === DEMO.entries.length, 'all entries again');
+  } finally {
+    await session.close();
+  }
+});

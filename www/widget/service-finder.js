@@ -1,0 +1,599 @@
+// <service-finder>: the embeddable widget.
+//
+// A webmaster adds
+//   <script type="module" src="/service-finder/service-finder.js"></script>
+//   <service-finder></service-finder>
+// and gets the bundled directory; `src` loads another one, `lang` picks the UI language.
+//
+// Everything renders into a shadow root, so the page's CSS cannot break the widget and the
+// widget's CSS cannot leak out. Directory data is untrusted: it is only ever set as text or as
+// attribute values, never as HTML, and links come from fields the core has checked (https/http
+// websites, e-mail addresses, phone numbers). The user's position and queries never leave the
+// page: the only requests are this module's own files and the directory.
+
+import init, { ServiceFinder } from './service-finder-core.js';
+import MESSAGES from './messages.js';
+import STYLES from './styles.js';
+
+const UI_LANGUAGES = Object.keys(MESSAGES);
+const FALLBACK_LANGUAGE = 'de';
+const PAGE_SIZE = 20;
+const RADII_KM = [5, 10, 25, 50];
+const KINDS = ['service', 'course', 'association'];
+
+// The wasm module is loaded and instantiated once per page, however many widgets there are.
+let coreReady = null;
+function loadCore() {
+  coreReady ??= init({ module_or_path: new URL('./service-finder-core_bg.wasm', import.meta.url) });
+  return coreReady;
+}
+
+let sheet = null;
+function styleSheet() {
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(STYLES);
+  }
+  return sheet;
+}
+
+let widgetCount = 0;
+
+class ServiceFinderElement extends HTMLElement {
+  static observedAttributes = ['src', 'lang'];
+
+  constructor() {
+    super();
+    this.widgetId = `sf${++widgetCount}`;
+    this.shadow = this.attachShadow({ mode: 'open' });
+    this.shadow.adoptedStyleSheets = [styleSheet()];
+    this.finder = null;
+    this.state = emptyState();
+    this.language = FALLBACK_LANGUAGE;
+    this.loadGeneration = 0;
+  }
+
+  connectedCallback() {
+    this.language = this.pickLanguage();
+    this.load();
+  }
+
+  attributeChangedCallback(name, oldValue, newValue) {
+    if (!this.isConnected || oldValue === newValue) return;
+    if (name === 'src') this.load();
+    if (name === 'lang') this.setLanguage(this.pickLanguage());
+  }
+
+  /** The `lang` attribute, then the page's language, then the browser's, then German. */
+  pickLanguage() {
+    const candidates = [this.getAttribute('lang'), document.documentElement.lang, ...(navigator.languages || [])];
+    for (const candidate of candidates) {
+      const code = (candidate || '').toLowerCase().split('-')[0];
+      if (UI_LANGUAGES.includes(code)) return code;
+    }
+    return FALLBACK_LANGUAGE;
+  }
+
+  /** A message from the catalog, with `{placeholders}` filled and plural forms chosen. */
+  t(key, values = {}) {
+    let message = MESSAGES[this.language][key] ?? MESSAGES[FALLBACK_LANGUAGE][key] ?? key;
+    if (typeof message === 'object') {
+      const form = new Intl.PluralRules(this.language).select(values.count ?? 0);
+      message = message[form] ?? message.other;
+    }
+    return message.replace(/\{(\w+)\}/g, (_, name) => {
+      const value = values[name];
+      return typeof value === 'number' ? this.formatNumber(value) : String(value ?? '');
+    });
+  }
+
+  formatNumber(value, options) {
+    return new Intl.NumberFormat(this.language, options).format(value);
+  }
+
+  formatDate(isoDate) {
+    const [year, month, day] = isoDate.split('-').map(Number);
+    const date = new Date(Date.UTC(year, month - 1, day));
+    return new Intl.DateTimeFormat(this.language, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+  }
+
+  formatDistance(metres) {
+    if (metres < 1000) return `${this.formatNumber(Math.round(metres / 10) * 10)} m`;
+    const kilometres = metres / 1000;
+    const digits = kilometres < 10 ? 1 : 0;
+    return `${this.formatNumber(kilometres, { minimumFractionDigits: digits, maximumFractionDigits: digits })} km`;
+  }
+
+  languageName(code) {
+    try {
+      return new Intl.DisplayNames([this.language], { type: 'language' }).of(code) || code;
+    } catch {
+      return code;
+    }
+  }
+
+  async load() {
+    const generation = ++this.loadGeneration;
+    this.setAttribute('data-state', 'loading');
+    this.renderLoading();
+    const src = this.getAttribute('src');
+    try {
+      await loadCore();
+      let finder;
+      if (src) {
+        const response = await fetch(new URL(src, document.baseURI), { credentials: 'same-origin' });
+        if (!response.ok) throw new Error(`${src}: HTTP ${response.status}`);
+        finder = ServiceFinder.fromJson(await response.text());
+      } else {
+        finder = ServiceFinder.demo();
+      }
+      if (generation !== this.loadGeneration) return;
+      this.finder?.free();
+      this.finder = finder;
+      this.reportProblems(src);
+      this.state = emptyState();
+      this.renderAll();
+      this.setAttribute('data-state', 'ready');
+    } catch (error) {
+      if (generation !== this.loadGeneration) return;
+      console.error(`service-finder: the directory ${src ?? '(bundled)'} could not be loaded:`, error);
+      this.finder = null;
+      this.renderFatal();
+      this.setAttribute('data-state', 'error');
+    }
+  }
+
+  /** Problems go to the console, for the webmaster; newcomers see one friendly sentence. */
+  reportProblems(src) {
+    const problems = this.finder.problems();
+    if (problems.length === 0) return;
+    const name = src ?? '(bundled directory)';
+    console.warn(`service-finder: ${problems.length} problem(s) in ${name}; \`service-finder check\` lists them too.`);
+    for (const problem of problems) console.warn(`service-finder: ${name}: ${problem.text}`);
+  }
+
+  setLanguage(language) {
+    if (language === this.language) return;
+    this.language = language;
+    if (this.finder) this.renderAll({ keepFocus: true });
+    else if (this.getAttribute('data-state') === 'error') this.renderFatal();
+    else this.renderLoading();
+  }
+
+  // ---- rendering -------------------------------------------------------------------------
+
+  frame() {
+    const root = el('div', { class: 'sf', lang: this.language, dir: 'ltr' });
+    this.shadow.replaceChildren(root);
+    return root;
+  }
+
+  renderLoading() {
+    const root = this.frame();
+    root.append(el('p', { class: 'sf-loading', role: 'status' }, this.t('loading')));
+  }
+
+  renderFatal() {
+    const root = this.frame();
+    root.append(el('p', { class: 'sf-alert', role: 'alert' }, this.t('error.fatal')));
+  }
+
+  /** Builds the whole widget; used on load and when the UI language changes. */
+  renderAll({ keepFocus = false } = {}) {
+    const focusedId = keepFocus ? this.shadow.activeElement?.id : null;
+    const info = this.finder.info(this.language);
+    const root = this.frame();
+    root.append(this.renderHeader(info));
+    if (this.finder.errorCount() > 0) root.append(el('p', { class: 'sf-alert', role: 'alert' }, this.t('error.partial')));
+    root.append(this.renderSearch(), this.renderFilters(info));
+    this.status = el('p', { class: 'sf-count', role: 'status' });
+    this.results = el('div', { class: 'sf-results' });
+    const main = el('div', { class: 'sf-main' });
+    main.append(this.status, this.results);
+    root.append(main);
+    this.update();
+    if (focusedId) this.shadow.getElementById(focusedId)?.focus();
+  }
+
+  renderHeader(info) {
+    const header = el('header', { class: 'sf-header' });
+    const titleRow = el('div', { class: 'sf-title-row' });
+    titleRow.append(el('h2', { class: 'sf-title' }, info.title?.text ?? ''));
+    const languageId = `${this.widgetId}-ui-language`;
+    const languagePicker = el('div', { class: 'sf-ui-language' });
+    const select = el('select', { id: languageId });
+    for (const code of UI_LANGUAGES) {
+      const option = el('option', { value: code, lang: code }, MESSAGES[code]['language.name']);
+      option.selected = code === this.language;
+      select.append(option);
+    }
+    select.addEventListener('change', () => this.setLanguage(select.value));
+    languagePicker.append(el('label', { for: languageId }, this.t('ui.language')), select);
+    titleRow.append(languagePicker);
+    header.append(titleRow);
+    const about = [];
+    if (info.publisherName) about.push(this.t('about.publisher', { name: info.publisherName.text }));
+    if (info.lastModified) about.push(this.t('about.updated', { date: this.formatDate(info.lastModified) }));
+    if (about.length) header.append(el('p', { class: 'sf-about' }, about.join(' · ')));
+    if (info.exampleData) header.append(el('p', { class: 'sf-example' }, this.t('about.example')));
+    return header;
+  }
+
+  renderSearch() {
+    const section = el('div', { class: 'sf-search', role: 'search' });
+    const inputId = `${this.widgetId}-search`;
+    const input = el('input', {
+      id: inputId, type: 'search', autocomplete: 'off', spellcheck: 'false',
+      placeholder: this.t('search.placeholder'),
+    });
+    input.value = this.state.text;
+    input.addEventListener('input', () => {
+      this.state.text = input.value;
+      this.state.shown = PAGE_SIZE;
+      this.update();
+    });
+    input.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter') {
+        event.preventDefault();
+        this.update();
+      }
+    });
+    section.append(el('label', { for: inputId, class: 'sf-label' }, this.t('search.label')), input);
+
+    const near = el('div', { class: 'sf-near' });
+    // The place/postcode field (issue 4) will sit here, beside the location button.
+    const locate = el('button', { type: 'button', id: `${this.widgetId}-locate`, class: 'sf-button' },
+      this.state.near ? this.t('location.stop') : this.t('location.use'));
+    locate.addEventListener('click', () => this.toggleLocation());
+    const radiusId = `${this.widgetId}-radius`;
+    const radius = el('select', { id: radiusId });
+    for (const km of [...RADII_KM, null]) {
+      const option = el('option', { value: km ?? '' }, km ? this.t('radius.km', { km }) : this.t('radius.any'));
+      option.selected = km === this.state.radiusKm;
+      radius.append(option);
+    }
+    radius.addEventListener('change', () => {
+      this.state.radiusKm = radius.value ? Number(radius.value) : null;
+      this.state.shown = PAGE_SIZE;
+      this.update();
+    });
+    const radiusField = el('span', { class: 'sf-radius' });
+    radiusField.append(el('label', { for: radiusId }, this.t('radius.label')), radius);
+    this.locationMessage = el('p', { class: 'sf-location-message', 'aria-live': 'polite' }, this.locationText());
+    near.append(locate, radiusField);
+    section.append(near, this.locationMessage);
+    return section;
+  }
+
+  locationText() {
+    switch (this.state.locationStatus) {
+      case 'locating': return this.t('location.locating');
+      case 'active': return `${this.t('location.active')} ${this.t('location.privacy')}`;
+      case 'denied': return this.t('location.denied');
+      case 'unavailable': return this.t('location.unavailable');
+      default: return '';
+    }
+  }
+
+  toggleLocation() {
+    if (this.state.near) {
+      this.state.near = null;
+      this.state.locationStatus = null;
+      this.refreshControls();
+      this.update();
+      return;
+    }
+    if (!navigator.geolocation) {
+      this.state.locationStatus = 'unavailable';
+      this.refreshControls();
+      return;
+    }
+    this.state.locationStatus = 'locating';
+    this.refreshControls();
+    navigator.geolocation.getCurrentPosition(
+      (position) => {
+        this.state.near = { latitude: position.coords.latitude, longitude: position.coords.longitude };
+        this.state.locationStatus = 'active';
+        this.state.shown = PAGE_SIZE;
+        this.refreshControls();
+        this.update();
+      },
+      (error) => {
+        this.state.locationStatus = error.code === error.PERMISSION_DENIED ? 'denied' : 'unavailable';
+        this.refreshControls();
+      },
+      { enableHighAccuracy: false, timeout: 15000, maximumAge: 600000 },
+    );
+  }
+
+  /** Updates the location button and message in place, so that focus stays where it is. */
+  refreshControls() {
+    const locate = this.shadow.getElementById(`${this.widgetId}-locate`);
+    if (locate) locate.textContent = this.state.near ? this.t('location.stop') : this.t('location.use');
+    if (this.locationMessage) this.locationMessage.textContent = this.locationText();
+  }
+
+  renderFilters(info) {
+    const filters = el('div', { class: 'sf-filters' });
+    this.kindButtons = new Map();
+    const kinds = el('fieldset', { class: 'sf-chips' });
+    kinds.append(el('legend', {}, this.t('filters.kind')));
+    for (const kind of KINDS) {
+      const button = this.chip(this.t(`kind.${kind}`), () => toggle(this.state.kinds, kind));
+      this.kindButtons.set(kind, button);
+      kinds.append(button);
+    }
+    this.categoryButtons = new Map();
+    const categories = el('fieldset', { class: 'sf-chips' });
+    categories.append(el('legend', {}, this.t('filters.category')));
+    for (const category of info.categories) {
+      const button = this.chip(category.label, () => toggle(this.state.categories, category.id));
+      this.categoryButtons.set(category.id, button);
+      categories.append(button);
+    }
+    const languageId = `${this.widgetId}-service-language`;
+    this.languageSelect = el('select', { id: languageId });
+    this.languageSelect.addEventListener('change', () => {
+      this.state.serviceLanguage = this.languageSelect.value;
+      this.state.shown = PAGE_SIZE;
+      this.update();
+    });
+    const languageField = el('div', { class: 'sf-field' });
+    languageField.append(el('label', { for: languageId }, this.t('filters.language')), this.languageSelect);
+    const checks = el('div', { class: 'sf-checks' });
+    checks.append(
+      this.checkbox('free', this.t('filters.free'), 'freeOfCharge'),
+      this.checkbox('wheelchair', this.t('filters.wheelchair'), 'wheelchair'),
+    );
+    const clear = el('button', { type: 'button', class: 'sf-button sf-clear' }, this.t('filters.clear'));
+    clear.addEventListener('click', () => {
+      const { text, near, locationStatus, radiusKm } = this.state;
+      this.state = { ...emptyState(), text, near, locationStatus, radiusKm };
+      for (const input of this.shadow.querySelectorAll('.sf-checks input')) input.checked = false;
+      this.update();
+    });
+    filters.append(kinds, categories, languageField, checks, clear);
+    return filters;
+  }
+
+  chip(label, onToggle) {
+    const button = el('button', { type: 'button', class: 'sf-chip', 'aria-pressed': 'false' });
+    button.append(el('span', { class: 'sf-chip-label' }, label), ' ', el('span', { class: 'sf-chip-count' }, ''));
+    button.addEventListener('click', () => {
+      onToggle();
+      this.state.shown = PAGE_SIZE;
+      this.update();
+    });
+    return button;
+  }
+
+  checkbox(name, label, stateKey) {
+    const id = `${this.widgetId}-${name}`;
+    const wrapper = el('div', { class: 'sf-check' });
+    const input = el('input', { type: 'checkbox', id });
+    input.checked = this.state[stateKey];
+    input.addEventListener('change', () => {
+      this.state[stateKey] = input.checked;
+      this.state.shown = PAGE_SIZE;
+      this.update();
+    });
+    wrapper.append(input, el('label', { for: id }, label));
+    return wrapper;
+  }
+
+  /** Runs the search and updates counts, chips and results; the controls stay in place. */
+  update() {
+    const state = this.state;
+    const query = {
+      text: state.text,
+      kinds: [...state.kinds],
+      categories: [...state.categories],
+      languages: state.serviceLanguage ? [state.serviceLanguage] : [],
+      freeOfCharge: state.freeOfCharge,
+      wheelchairAccessible: state.wheelchair,
+      near: state.near ?? undefined,
+      radiusKm: state.near && state.radiusKm ? state.radiusKm : undefined,
+      limit: state.shown,
+      language: this.language,
+    };
+    const results = this.finder.search(query);
+    this.renderFacets(results.facets);
+    this.status.textContent = this.t('results.count', { count: results.total });
+    this.renderResults(results);
+  }
+
+  renderFacets(facets) {
+    const counts = (list) => new Map(list.map((facet) => [facet.value, facet.count]));
+    const kindCounts = counts(facets.kinds);
+    for (const [kind, button] of this.kindButtons) {
+      setChip(button, this.state.kinds.has(kind), this.formatNumber(kindCounts.get(kind) ?? 0));
+    }
+    const categoryCounts = counts(facets.categories);
+    for (const [id, button] of this.categoryButtons) {
+      setChip(button, this.state.categories.has(id), this.formatNumber(categoryCounts.get(id) ?? 0));
+    }
+    const select = this.languageSelect;
+    const options = [el('option', { value: '' }, this.t('filters.language.any'))];
+    for (const facet of facets.languages) {
+      options.push(el('option', { value: facet.value }, `${this.languageName(facet.value)} (${this.formatNumber(facet.count)})`));
+    }
+    select.replaceChildren(...options);
+    select.value = this.state.serviceLanguage;
+  }
+
+  renderResults(results) {
+    const focused = this.shadow.activeElement;
+    const focusedCard = focused?.closest?.('[data-entry]')?.getAttribute('data-entry');
+    const focusedPart = focused?.getAttribute?.('data-part');
+    const container = this.results;
+    if (results.total === 0) {
+      const empty = el('div', { class: 'sf-empty' });
+      empty.append(el('p', { class: 'sf-empty-title' }, this.t('results.empty')), el('p', {}, this.t('results.empty.hint')));
+      container.replaceChildren(empty);
+      return;
+    }
+    const list = el('ul', { class: 'sf-list' });
+    for (const hit of results.hits) {
+      const item = el('li');
+      item.append(this.renderCard(hit));
+      list.append(item);
+    }
+    const children = [list];
+    if (results.total > results.hits.length) {
+      const more = el('button', { type: 'button', class: 'sf-button sf-more', 'data-part': 'more' }, this.t('results.more'));
+      more.addEventListener('click', () => {
+        const firstNew = results.hits.length;
+        this.state.shown += PAGE_SIZE;
+        this.update();
+        // Focus moves to the first new result, so keyboard users continue where they were.
+        this.results.querySelectorAll('.sf-card-toggle')[firstNew]?.focus();
+      });
+      children.push(more);
+    }
+    container.replaceChildren(...children);
+    // Results are rebuilt on every search; keep the keyboard focus on the same card.
+    if (focusedCard) {
+      const card = container.querySelector(`[data-entry="${CSS.escape(focusedCard)}"]`);
+      card?.querySelector(`[data-part="${focusedPart}"]`)?.focus() ?? card?.querySelector('.sf-card-toggle')?.focus();
+    }
+  }
+
+  renderCard(hit) {
+    const entry = hit.entry;
+    const expanded = this.state.expanded.has(entry.id);
+    const detailsId = `${this.widgetId}-details-${cssId(entry.id)}`;
+    const card = el('article', { class: 'sf-card', 'data-entry': entry.id });
+    const heading = el('h3', { class: 'sf-card-title' });
+    const toggleButton = el('button', {
+      type: 'button', class: 'sf-card-toggle', 'aria-expanded': String(expanded), 'aria-controls': detailsId, 'data-part': 'toggle',
+    });
+    toggleButton.append(textWithLanguage('span', entry.name));
+    toggleButton.addEventListener('click', () => {
+      if (this.state.expanded.has(entry.id)) this.state.expanded.delete(entry.id);
+      else this.state.expanded.add(entry.id);
+      const open = this.state.expanded.has(entry.id);
+      toggleButton.setAttribute('aria-expanded', String(open));
+      card.querySelector('.sf-details').hidden = !open;
+    });
+    heading.append(toggleButton);
+    card.append(heading);
+
+    const meta = el('p', { class: 'sf-meta' });
+    const metaParts = [this.t(`kind.${entry.kind}`), ...entry.categories.map((category) => category.label)];
+    meta.append(metaParts.join(' · '));
+    if (hit.distanceMetres != null) {
+      meta.append(' · ', el('strong', { class: 'sf-distance' }, this.t('card.distance', { distance: this.formatDistance(hit.distanceMetres) })));
+    }
+    card.append(meta);
+    if (entry.organization) card.append(textWithLanguage('p', entry.organization, 'sf-organization'));
+
+    const facts = el('ul', { class: 'sf-facts' });
+    const address = [entry.address, [entry.postalCode, entry.city].filter(Boolean).join(' ')].filter(Boolean).join(', ');
+    if (address) facts.append(el('li', {}, address));
+    else if (entry.serviceArea) facts.append(el('li', {}, this.t(`card.area.${entry.serviceArea}`)));
+    if (entry.languages.length) {
+      facts.append(el('li', {}, this.t('card.languages', { list: entry.languages.map((code) => this.languageName(code)).join(', ') })));
+    }
+    if (entry.openingHours) facts.append(el('li', {}, this.t('card.hours', { hours: entry.openingHours })));
+    if (entry.freeOfCharge) facts.append(el('li', {}, this.t('card.free')));
+    if (entry.appointmentRequired) facts.append(el('li', {}, this.t('card.appointment')));
+    card.append(facts);
+    card.append(this.renderActions(entry));
+
+    const details = el('div', { class: 'sf-details', id: detailsId });
+    details.hidden = !expanded;
+    if (entry.description) details.append(textWithLanguage('p', entry.description, 'sf-description'));
+    const more = el('ul', { class: 'sf-facts' });
+    if (entry.scheduleDescription) more.append(textWithLanguage('li', entry.scheduleDescription));
+    if (entry.course) {
+      const course = entry.course;
+      if (course.levels.length) more.append(el('li', {}, this.t('card.course.levels', { levels: course.levels.join(', ') })));
+      if (course.startDate && course.endDate) {
+        more.append(el('li', {}, this.t('card.course.dates', { start: this.formatDate(course.startDate), end: this.formatDate(course.endDate) })));
+      } else if (course.startDate) {
+        more.append(el('li', {}, this.t('card.course.start', { start: this.formatDate(course.startDate) })));
+      }
+      if (course.freePlaces != null) more.append(el('li', {}, this.t('card.course.places', { count: course.freePlaces })));
+      if (course.childcare) more.append(el('li', {}, this.t('card.course.childcare')));
+    }
+    if (entry.feesDescription) more.append(el('li', {}, this.t('card.fees', { fees: entry.feesDescription.text })));
+    if (entry.wheelchair) more.append(el('li', {}, this.t(`card.wheelchair.${entry.wheelchair}`)));
+    if (entry.transportation) more.append(textWithLanguage('li', entry.transportation));
+    if (entry.serviceAreaDescription) more.append(textWithLanguage('li', entry.serviceAreaDescription));
+    if (entry.assuredDate) more.append(el('li', {}, this.t('card.checked', { date: this.formatDate(entry.assuredDate) })));
+    details.append(more);
+    card.append(details);
+    return card;
+  }
+
+  renderActions(entry) {
+    const actions = el('div', { class: 'sf-actions' });
+    const link = (href, label, part, external = false) => {
+      const attributes = { class: 'sf-action', href, 'data-part': part };
+      if (external) Object.assign(attributes, { target: '_blank', rel: 'noopener noreferrer' });
+      actions.append(el('a', attributes, label));
+    };
+    const phone = entry.phones[0];
+    if (phone) link(`tel:${phone.number.replace(/[^\d+]/g, '')}`, this.t('card.call'), 'call');
+    if (entry.email) link(`mailto:${entry.email}`, this.t('card.email'), 'email');
+    if (entry.url) link(entry.url, this.t('card.website'), 'website', true);
+    if (entry.point) {
+      const { latitude, longitude } = entry.point;
+      link(`geo:${latitude},${longitude}`, this.t('card.directions'), 'directions');
+      link(`https://www.openstreetmap.org/?mlat=${latitude}&mlon=${longitude}#map=17/${latitude}/${longitude}`,
+        this.t('card.map'), 'map', true);
+    }
+    return actions;
+  }
+}
+
+function emptyState() {
+  return {
+    text: '',
+    kinds: new Set(),
+    categories: new Set(),
+    serviceLanguage: '',
+    freeOfCharge: false,
+    wheelchair: false,
+    near: null,
+    locationStatus: null,
+    radiusKm: null,
+    shown: PAGE_SIZE,
+    expanded: new Set(),
+  };
+}
+
+function toggle(set, value) {
+  if (set.has(value)) set.delete(value);
+  else set.add(value);
+}
+
+function setChip(button, pressed, count) {
+  button.setAttribute('aria-pressed', String(pressed));
+  button.querySelector('.sf-chip-count').textContent = count;
+}
+
+/** An element with attributes and text content; never parses HTML. */
+function el(tag, attributes = {}, text) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  if (text != null) element.textContent = text;
+  return element;
+}
+
+/** A text from the directory, marked with the language it is in (for screen readers). */
+function textWithLanguage(tag, textView, className) {
+  const element = el(tag, className ? { class: className } : {}, textView?.text ?? '');
+  if (textView?.language) element.setAttribute('lang', textView.language);
+  // Names and descriptions in another script keep their own direction.
+  element.setAttribute('dir', 'auto');
+  return element;
+}
+
+function cssId(id) {
+  return id.replace(/[^A-Za-z0-9_-]/g, '_');
+}
+
+if (!customElements.get('service-finder')) customElements.define('service-finder', ServiceFinderElement);
+
+export { ServiceFinder, loadCore as initServiceFinder };
