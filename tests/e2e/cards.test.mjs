@@ -22,6 +22,12 @@ test('a click opens a card and closes it again', TEST_OPTIONS, async () => {
       DEMO.entries.some((entry) => [entry.name, ...Object.values(entry.name ?? {})].includes(name)),
       `the card's button does not show an entry name: ${name}`,
     );
+    // Screen readers announce the entry's name, and the open/closed state from aria-expanded alone.
+    assert.equal(
+      await card.getByRole('button', { name: name, exact: true }).count(),
+      1,
+      `the card button's accessible name is not exactly the entry name "${name}"`,
+    );
     const closedHeight = (await card.boundingBox()).height;
     await button.click();
     await card.locator('h3 button[aria-expanded="true"]').waitFor();

@@ -119,6 +119,8 @@ for (const viewport of [
       }
       await screenshot(page, viewport.name);
       await screenshot(page, `${viewport.name}-viewport`, { fullPage: false });
+      await cardsLocator(widget).first().scrollIntoViewIfNeeded();
+      await screenshot(page, `${viewport.name}-results`, { fullPage: false });
       assertClean(records, `the demo page at ${viewport.width}px`);
     } finally {
       await session.close();

@@ -2,10 +2,13 @@
 // documented, and neither the page's CSS nor the widget's own leaks across the shadow root.
 
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { test } from 'node:test';
 
 import {
   DEMO,
+  REPO_ROOT,
   TEST_OPTIONS,
   assertClean,
   cardsLocator,
@@ -18,9 +21,18 @@ import {
 
 const env = useBrowser();
 
-/** The snippet exactly as the README gives it. */
+/** The snippet as issue 3 gives it, for the tests of attributes and languages. */
 const SNIPPET = `<script type="module" src="/service-finder/service-finder.js"></script>
 <service-finder></service-finder>`;
+
+/** The first fenced HTML block in the README with a script tag and the element: the embed snippet. */
+function readmeSnippet() {
+  const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+  for (const [, code] of readme.matchAll(/```html\n([\s\S]*?)```/g)) {
+    if (code.includes('<script') && code.includes('<service-finder')) return code.trim();
+  }
+  return null;
+}
 
 function plainPage({ lang = 'de', head = '', body = SNIPPET } = {}) {
   const langAttribute = lang === null ? '' : ` lang="${lang}"`;
@@ -44,7 +56,9 @@ async function openPlainPage(html, contextOptions = {}) {
 }
 
 test('the README embed snippet works when pasted into a plain HTML page', TEST_OPTIONS, async () => {
-  const session = await openPlainPage(plainPage());
+  const snippet = readmeSnippet();
+  assert.ok(snippet, 'README.md has no ```html block with the <script> and <service-finder> embed snippet');
+  const session = await openPlainPage(plainPage({ body: snippet }));
   try {
     const { page, widget, records } = session;
     await waitForWidget(session, 'ready');

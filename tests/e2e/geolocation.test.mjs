@@ -74,7 +74,8 @@ test('with the location granted, results are sorted by distance and show it', TE
     }
     // Without a radius nothing is left out.
     assert.equal(await readCount(widget, 'de'), TOTAL);
-    await screenshot(page, 'location-granted');
+    await widget.getByRole('button', { name: de('location.stop') }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'location-granted', { fullPage: false });
     assertClean(records, 'the location search');
   } finally {
     await session.close();
@@ -131,7 +132,8 @@ test('with the location denied, a message says so and the results stay', TEST_OP
     assert.equal(await cardsLocator(widget).first().textContent(), firstCardBefore);
     // The button is still there to try again.
     await widget.getByRole('button', { name: de('location.use') }).waitFor();
-    await screenshot(page, 'location-denied');
+    await message.scrollIntoViewIfNeeded();
+    await screenshot(page, 'location-denied', { fullPage: false });
   } finally {
     await session.close();
   }

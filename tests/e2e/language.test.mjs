@@ -100,7 +100,8 @@ test('switching from German to English changes the UI text without a reload', TE
       .map((match) => `${match[1]} ${match[2]}`);
     assert.ok(distances.length > 0, 'no distance in English on the cards');
     for (const distance of distances) assert.match(distance, /^(\d+ m|\d+(\.\d+)? km)$/);
-    await screenshot(page, 'english');
+    await widget.getByLabel(msg('en', 'search.label'), { exact: true }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'english', { fullPage: false });
 
     // And back.
     await widget.getByLabel(msg('en', 'ui.language'), { exact: true }).selectOption('de');

@@ -10,6 +10,7 @@ import {
   assertClean,
   cardsLocator,
   countBy,
+  escapeRegExp,
   msg,
   openPage,
   readCount,
@@ -39,8 +40,16 @@ function categoryGroup(widget) {
   return widget.getByRole('group', { name: de('filters.category') });
 }
 
+/** A kind chip, found by its visible text ("Kurse 48"); its accessible name is checked apart. */
 function kindButton(widget, kind) {
-  return kindGroup(widget).getByRole('button', { name: new RegExp(`^${de(`kind.${kind}`)}`) });
+  return kindGroup(widget)
+    .getByRole('button')
+    .filter({ hasText: new RegExp(`^\\s*${de(`kind.${kind}`)}\\s+\\d`) });
+}
+
+/** The kind chip whose accessible name starts with its label, as screen readers announce it. */
+function kindButtonByName(widget, kind) {
+  return kindGroup(widget).getByRole('button', { name: new RegExp(`^${de(`kind.${kind}`)} \\d`) });
 }
 
 /** The kind chips' counts by kind id. */
@@ -154,12 +163,15 @@ test('the filter controls show the demo directory\'s counts', TEST_OPTIONS, asyn
     assert.deepEqual(mapOf(await kindCounts(widget)), mapOf(kindsOf(DEMO.entries)));
     const chips = await categoryChips(widget);
     assert.deepEqual(
-      chips.map((chip) => chip.count).sort((a, b) => a - b),
+      chips.map((chip) => chip.count).filter((count) => count > 0).sort((a, b) => a - b),
       sortedCounts(categoriesOf(DEMO.entries)),
       `category chips: ${chips.map((chip) => chip.text).join(' | ')}`,
     );
     for (const chip of chips) assert.equal(chip.pressed, 'false', chip.text);
-    for (const kind of KINDS) assert.equal(await kindButton(widget, kind).getAttribute('aria-pressed'), 'false');
+    for (const kind of KINDS) {
+      assert.equal(await kindButton(widget, kind).getAttribute('aria-pressed'), 'false');
+      assert.equal(await kindButtonByName(widget, kind).count(), 1, `no button named "${de(`kind.${kind}`)} <count>"`);
+    }
     // The language select: "any language" first, then one option per language with its count.
     const select = widget.getByLabel(de('filters.language'));
     assert.equal((await select.locator('option').first().textContent()).trim(), de('filters.language.any'));
@@ -193,6 +205,12 @@ test('a kind filter changes the results and the other counts', TEST_OPTIONS, asy
     await button.click();
     await waitForCount(widget, 'de', (n) => n === courses.length, `${courses.length} courses`);
     assert.equal(await button.getAttribute('aria-pressed'), 'true');
+    // Pressed, the chip is still announced by its label and count: the state is aria-pressed's.
+    assert.equal(
+      await kindButtonByName(widget, 'course').count(),
+      1,
+      `the pressed chip's accessible name does not start with "${de('kind.course')}"`,
+    );
     // The category chips now count courses only; the kind chips keep their own counts.
     const chips = await categoryChips(widget);
     assert.deepEqual(
@@ -229,6 +247,12 @@ test('a category filter changes the results and the other counts', TEST_OPTIONS,
     await chip.button.click();
     await waitForCount(widget, 'de', (n) => n === inCategory.length, `${inCategory.length} entries in ${categoryId}`);
     assert.equal(await chip.button.getAttribute('aria-pressed'), 'true');
+    const label = chip.text.replace(/\s*\(?\d[\d.,]*\)?\s*$/, '').trim();
+    assert.equal(
+      await categoryGroup(widget).getByRole('button', { name: new RegExp(`^${escapeRegExp(label)} \\d`) }).count(),
+      1,
+      `the pressed chip's accessible name does not start with "${label}"`,
+    );
     // The kind chips count the entries of that category now.
     const expectedKinds = kindsOf(inCategory);
     const shownKinds = await kindCounts(widget);
@@ -236,7 +260,6 @@ test('a category filter changes the results and the other counts', TEST_OPTIONS,
       assert.equal(shownKinds.get(kind) ?? 0, expectedKinds.get(kind) ?? 0, `kind ${kind} in ${categoryId}`);
     }
     // Every card shown belongs to that category: its label is on the card.
-    const label = chip.text.replace(/\s*\(?\d[\d.,]*\)?\s*$/, '').trim();
     const cards = cardsLocator(widget);
     for (let i = 0; i < (await cards.count()); i += 1) {
       assert.ok((await cards.nth(i).textContent()).includes(label), `card ${i} lacks the category "${label}"`);

@@ -70,7 +70,8 @@ export function msg(lang, key, params = {}) {
   });
 }
 
-function escapeRegExp(text) {
+/** `text` as a regular expression that matches it literally. */
+export function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
@@ -188,7 +189,8 @@ export async function openPage(env, { path: pagePath = '/', contextOptions = {} 
   await context.route(
     (url) => !isLocal(url.href),
     (route) => {
-      records.externalRequests.push(route.request().url());
+      const url = route.request().url();
+      if (!records.externalRequests.includes(url)) records.externalRequests.push(url);
       return route.abort('blockedbyclient');
     },
   );

@@ -347,13 +347,21 @@ class ServiceFinderElement extends HTMLElement {
     );
     const clear = el('button', { type: 'button', class: 'sf-button sf-clear' }, this.t('filters.clear'));
     clear.addEventListener('click', () => {
-      const { text, near, locationStatus, radiusKm } = this.state;
-      this.state = { ...emptyState(), text, near, locationStatus, radiusKm };
+      const { text, near, locationStatus, radiusKm, filtersOpen } = this.state;
+      this.state = { ...emptyState(), text, near, locationStatus, radiusKm, filtersOpen };
       for (const input of this.shadow.querySelectorAll('.sf-checks input')) input.checked = false;
       this.update();
     });
     filters.append(kinds, categories, languageField, checks, clear);
-    return filters;
+    // On a phone the filters would push the results a screen down: there they start folded.
+    const panel = el('details', { class: 'sf-filter-panel' });
+    panel.open = this.state.filtersOpen ?? this.getBoundingClientRect().width >= 640;
+    panel.addEventListener('toggle', () => {
+      this.state.filtersOpen = panel.open;
+    });
+    this.filterSummary = el('summary', { class: 'sf-filter-summary' }, this.t('filters.heading'));
+    panel.append(this.filterSummary, filters);
+    return panel;
   }
 
   chip(label, onToggle) {
@@ -393,11 +401,16 @@ class ServiceFinderElement extends HTMLElement {
       wheelchairAccessible: state.wheelchair,
       near: state.near ?? undefined,
       radiusKm: state.near && state.radiusKm ? state.radiusKm : undefined,
+      // Whoever asks for places near them wants the nearest first, also when typing.
+      sort: state.near ? 'distance' : 'relevance',
       limit: state.shown,
       language: this.language,
     };
     const results = this.finder.search(query);
     this.renderFacets(results.facets);
+    const active = state.kinds.size + state.categories.size + (state.serviceLanguage ? 1 : 0)
+      + (state.freeOfCharge ? 1 : 0) + (state.wheelchair ? 1 : 0);
+    this.filterSummary.textContent = active ? `${this.t('filters.heading')} (${this.formatNumber(active)})` : this.t('filters.heading');
     this.status.textContent = this.t('results.count', { count: results.total });
     this.renderResults(results);
   }
@@ -560,6 +573,7 @@ function emptyState() {
     radiusKm: null,
     shown: PAGE_SIZE,
     expanded: new Set(),
+    filtersOpen: null,
   };
 }
 
