@@ -11,8 +11,11 @@ use crate::distance::GeoPoint;
 pub const MAX_LIMIT: usize = 1000;
 
 /// A search: free text plus filters, a sort order and a page.
+///
+/// In JSON (and from JavaScript) the fields are camelCase and all optional:
+/// `{"text": "Beratung", "radiusKm": 10, "near": {"latitude": 51.27, "longitude": 8.87}}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, rename_all = "camelCase")]
 pub struct Query {
     /// Words to look for; the last one may be incomplete (it matches as a prefix).
     pub text: String,

@@ -3,9 +3,9 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use super::views::{ProblemView, QueryInput, Resolver};
+use super::views::{ProblemView, Resolver};
 use crate::directory::{LoadError, Problem, Severity, load_directory};
-use crate::{DEMO_DIRECTORY_JSON, Index};
+use crate::{DEMO_DIRECTORY_JSON, Index, Query};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPESCRIPT_TYPES: &'static str = r#"
@@ -130,20 +130,24 @@ impl ServiceFinder {
         &self,
         #[wasm_bindgen(unchecked_param_type = "Query")] query: JsValue,
     ) -> Result<JsValue, JsError> {
-        let input: QueryInput = if query.is_undefined() || query.is_null() {
-            QueryInput::default()
+        let (query, language) = if query.is_undefined() || query.is_null() {
+            (Query::default(), None)
         } else {
             check_query_keys(&query)?;
-            serde_wasm_bindgen::from_value(query)
-                .map_err(|error| JsError::new(&format!("invalid query: {error}")))?
+            // `language` is not part of the core's query: it only picks the texts to return.
+            let language = js_sys::Reflect::get(&query, &JsValue::from_str("language"))
+                .ok()
+                .and_then(|value| value.as_string());
+            let query: Query = serde_wasm_bindgen::from_value(query)
+                .map_err(|error| JsError::new(&format!("invalid query: {error}")))?;
+            (query, language)
         };
         let results = self
             .index
-            .search(&input.to_query())
+            .search(&query)
             .map_err(|error| JsError::new(&error.to_string()))?;
         let directory = self.index.directory();
-        let language = input
-            .language
+        let language = language
             .as_deref()
             .unwrap_or(directory.default_language.as_str());
         to_js(

@@ -3,10 +3,10 @@
 //! `api.rs` document each field for JavaScript; these structs are not Rust API.
 #![allow(missing_docs)]
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::directory::{AreaScope, Directory, Entry, Kind, Problem, Text, Wheelchair};
-use crate::search::{Facets, Query, SearchResults, Sort};
+use crate::search::{Facets, SearchResults};
 use crate::{GeoPoint, Hit};
 
 /// A text resolved into one language.
@@ -119,46 +119,6 @@ pub struct ResultsView {
     pub total: usize,
     pub hits: Vec<HitView>,
     pub facets: Facets,
-}
-
-/// A query as JavaScript writes it (camelCase, every field optional). Keep in step with
-/// `QUERY_FIELDS` in api.rs.
-#[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase", default)]
-pub struct QueryInput {
-    pub text: String,
-    pub kinds: Vec<Kind>,
-    pub categories: Vec<String>,
-    pub languages: Vec<String>,
-    pub free_of_charge: bool,
-    pub wheelchair_accessible: bool,
-    pub near: Option<GeoPoint>,
-    pub radius_km: Option<f64>,
-    pub sort: Option<Sort>,
-    pub offset: Option<usize>,
-    pub limit: Option<usize>,
-    /// The language to show names and descriptions in (default: the directory's).
-    pub language: Option<String>,
-}
-
-impl QueryInput {
-    /// The core query.
-    pub fn to_query(&self) -> Query {
-        let defaults = Query::default();
-        Query {
-            text: self.text.clone(),
-            kinds: self.kinds.clone(),
-            categories: self.categories.clone(),
-            languages: self.languages.clone(),
-            free_of_charge: self.free_of_charge,
-            wheelchair_accessible: self.wheelchair_accessible,
-            near: self.near,
-            radius_km: self.radius_km,
-            sort: self.sort.unwrap_or(defaults.sort),
-            offset: self.offset.unwrap_or(defaults.offset),
-            limit: self.limit.unwrap_or(defaults.limit),
-        }
-    }
 }
 
 /// A loading problem for the webmaster's console.

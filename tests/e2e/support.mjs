@@ -247,11 +247,23 @@ export function assertClean(records, what = 'the page') {
  */
 export async function waitForWidget({ page, records }, expected = 'ready') {
   const host = page.locator('service-finder').first();
-  await host.waitFor({ state: 'attached' });
-  await page
-    .locator('service-finder:is([data-state="ready"], [data-state="error"])')
-    .first()
-    .waitFor({ state: 'attached' });
+  try {
+    await host.waitFor({ state: 'attached' });
+    await page
+      .locator('service-finder:is([data-state="ready"], [data-state="error"])')
+      .first()
+      .waitFor({ state: 'attached' });
+  } catch (error) {
+    // Say why: a file that did not load is the usual reason (for example dist/ being rebuilt).
+    const state = await host.getAttribute('data-state', { timeout: 1000 }).catch(() => 'no element');
+    error.message +=
+      `\nThe widget stayed in data-state=${JSON.stringify(state)}.` +
+      `\nHTTP errors: ${JSON.stringify(records?.httpErrors)}` +
+      `\nfailed requests: ${JSON.stringify(records?.failedRequests)}` +
+      `\npage errors: ${JSON.stringify(records?.pageErrors)}` +
+      `\nconsole: ${JSON.stringify(records?.consoleMessages)}`;
+    throw error;
+  }
   const state = await host.getAttribute('data-state');
   if (expected) {
     assert.equal(
