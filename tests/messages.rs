@@ -1,0 +1,107 @@
+//! The UI message catalogs in data/messages/: every language has every message, with the same
+//! placeholders, and plural messages have the forms the widget asks for.
+
+use std::collections::BTreeSet;
+
+use serde_json::{Map, Value};
+
+fn catalogs() -> Vec<(String, Map<String, Value>)> {
+    let directory = concat!(env!("CARGO_MANIFEST_DIR"), "/data/messages");
+    let mut catalogs: Vec<(String, Map<String, Value>)> = std::fs::read_dir(directory)
+        .expect("data/messages exists")
+        .map(|file| file.expect("readable directory").path())
+        .filter(|path| {
+            path.extension()
+                .is_some_and(|extension| extension == "json")
+        })
+        .map(|path| {
+            let text = std::fs::read_to_string(&path).expect("readable catalog");
+            let Value::Object(mut messages) =
+                serde_json::from_str(&text).expect("a catalog is valid JSON")
+            else {
+                panic!("{} is not a JSON object", path.display());
+            };
+            messages.remove("$comment");
+            (
+                path.file_stem().unwrap().to_string_lossy().into_owned(),
+                messages,
+            )
+        })
+        .collect();
+    catalogs.sort_by(|a, b| a.0.cmp(&b.0));
+    catalogs
+}
+
+fn placeholders(text: &str) -> BTreeSet<String> {
+    text.split('{')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}'))
+        .map(|(name, _)| name.to_owned())
+        .collect()
+}
+
+/// The placeholders of a message, whichever forms it has.
+fn message_placeholders(message: &Value) -> BTreeSet<String> {
+    match message {
+        Value::String(text) => placeholders(text),
+        Value::Object(forms) => forms
+            .values()
+            .filter_map(Value::as_str)
+            .flat_map(placeholders)
+            .collect(),
+        other => panic!("a message is a text or an object of plural forms, not {other}"),
+    }
+}
+
+#[test]
+fn every_language_has_every_message_with_the_same_placeholders() {
+    let catalogs = catalogs();
+    let (reference_language, reference) = catalogs
+        .iter()
+        .find(|(language, _)| language == "de")
+        .expect("German is the fallback");
+    assert!(catalogs.len() >= 2, "German and English at least");
+    for (language, messages) in &catalogs {
+        let keys: BTreeSet<&String> = messages.keys().collect();
+        let reference_keys: BTreeSet<&String> = reference.keys().collect();
+        assert_eq!(
+            keys, reference_keys,
+            "{language} and {reference_language} have different messages"
+        );
+        for (key, message) in messages {
+            assert_eq!(
+                message_placeholders(message),
+                message_placeholders(&reference[key]),
+                "{language}: {key} has other placeholders than in {reference_language}"
+            );
+            if let Value::Object(forms) = message {
+                assert!(
+                    forms.contains_key("other"),
+                    "{language}: {key} needs the plural form \"other\""
+                );
+            }
+            if let Value::String(text) = message {
+                assert!(!text.trim().is_empty(), "{language}: {key} is empty");
+            }
+        }
+    }
+}
+
+#[test]
+fn the_widget_uses_only_messages_that_exist() {
+    let widget = include_str!("../www/widget/service-finder.js");
+    let catalogs = catalogs();
+    let german = &catalogs
+        .iter()
+        .find(|(language, _)| language == "de")
+        .unwrap()
+        .1;
+    // Every literal key passed to `this.t('…')`.
+    for call in widget.split("this.t('").skip(1) {
+        let key = call.split('\'').next().unwrap();
+        assert!(
+            german.contains_key(key),
+            "the widget asks for a message that no catalog has: {key}"
+        );
+    }
+}
