@@ -22,6 +22,7 @@
 pub mod directory;
 pub mod distance;
 pub mod generate;
+pub mod places;
 pub mod search;
 #[cfg(target_arch = "wasm32")]
 mod web;
@@ -30,6 +31,7 @@ pub use directory::{
     Directory, Entry, Kind, LoadError, LoadedDirectory, Problem, Severity, load_directory,
 };
 pub use distance::GeoPoint;
+pub use places::{Gazetteer, Home, LookupOptions, PlaceMatch, RegionArea};
 pub use search::{Facets, Hit, Index, Query, SearchResults, Sort};
 #[cfg(target_arch = "wasm32")]
 pub use web::ServiceFinder;

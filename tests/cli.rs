@@ -139,7 +139,7 @@ fn search_json_has_hits_entries_and_facets() {
 
 #[test]
 fn search_refuses_bad_arguments_clearly() {
-    let output = service_finder(&["search", "--near", "Korbach"]);
+    let output = service_finder(&["search", "--near", "95,200"]);
     assert!(!output.status.success());
     assert!(String::from_utf8_lossy(&output.stderr).contains("is not a point"));
     let output = service_finder(&["search", "--radius", "5"]);

@@ -1,7 +1,8 @@
 //! `service-finder`: the command-line tool for the people who keep a directory.
 //!
-//! `check` validates files, `search` runs the same engine as the browser widget, and
-//! `generate` writes synthetic directories for benchmarks and tests.
+//! `check` validates files, `search` runs the same engine as the browser widget, `places`
+//! looks towns and postcodes up, and `generate` writes synthetic directories for benchmarks and
+//! tests.
 //!
 //! The tool is native only; for wasm32 (checked by clippy) this file compiles to an empty `main`.
 
@@ -18,6 +19,7 @@ fn main() -> std::process::ExitCode {
 mod native {
     mod check;
     mod generate;
+    mod places;
     mod search;
 
     use std::path::{Path, PathBuf};
@@ -34,7 +36,7 @@ mod native {
     #[command(
         name = "service-finder",
         version,
-        about = "Check, search and generate service-finder directories"
+        about = "Check, search and generate service-finder directories, and look places up"
     )]
     struct Cli {
         #[command(subcommand)]
@@ -47,6 +49,8 @@ mod native {
         Check(check::CheckArgs),
         /// Search a directory from the terminal, with the same engine as the widget.
         Search(search::SearchArgs),
+        /// Look a town or postcode up in the offline gazetteer of Germany.
+        Places(places::PlacesArgs),
         /// Write a synthetic directory (deterministic for a seed) for benchmarks and tests.
         Generate(generate::GenerateArgs),
     }
@@ -56,6 +60,7 @@ mod native {
         let result = match cli.command {
             Command::Check(args) => check::run(&args),
             Command::Search(args) => search::run(&args),
+            Command::Places(args) => places::run(&args),
             Command::Generate(args) => generate::run(&args),
         };
         match result {

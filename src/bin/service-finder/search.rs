@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 use serde::Serialize;
-use service_finder::directory::{Entry, Kind};
+use service_finder::directory::{Directory, Entry, Kind};
 use service_finder::{GeoPoint, Index, Query, SearchResults, Sort, load_directory};
 
 use super::Source;
@@ -32,9 +32,11 @@ pub struct SearchArgs {
     /// Only entries at a wheelchair-accessible place.
     #[arg(long)]
     wheelchair: bool,
-    /// Measure distances from this point: LAT,LON in degrees, e.g. 51.2756,8.873.
-    #[arg(long, value_parser = parse_point, allow_hyphen_values = true)]
-    near: Option<GeoPoint>,
+    /// Measure distances from this point: LAT,LON in degrees (51.2756,8.873), a town (Korbach)
+    /// or a postcode (34497). A town or postcode is looked up like `service-finder places` does,
+    /// near the directory's region, and the place understood is named on stderr.
+    #[arg(long, allow_hyphen_values = true)]
+    near: Option<String>,
     /// Only entries within this many kilometres of --near (region-wide and remote ones stay).
     #[arg(long)]
     radius: Option<f64>,
@@ -78,6 +80,10 @@ pub fn run(args: &SearchArgs) -> Result<ExitCode, String> {
                 .unwrap_or_default()
         );
     }
+    let near = match args.near.as_deref() {
+        None => None,
+        Some(text) => Some(resolve_near(text, &loaded.directory)?),
+    };
     let index = Index::new(loaded.directory);
     let query = Query {
         text: args.text.clone(),
@@ -86,7 +92,7 @@ pub fn run(args: &SearchArgs) -> Result<ExitCode, String> {
         languages: args.language.clone(),
         free_of_charge: args.free,
         wheelchair_accessible: args.wheelchair,
-        near: args.near,
+        near,
         radius_km: args.radius,
         sort: args.sort,
         offset: args.offset,
@@ -204,6 +210,20 @@ fn parse_kind(text: &str) -> Result<Kind, String> {
 fn parse_sort(text: &str) -> Result<Sort, String> {
     Sort::parse(text)
         .ok_or_else(|| format!("\"{text}\" is not an order; use relevance, distance or name"))
+}
+
+/// `--near`: coordinates when it looks like numbers, otherwise a place or postcode.
+fn resolve_near(text: &str, directory: &Directory) -> Result<GeoPoint, String> {
+    let looks_like_coordinates = text.contains(',')
+        && text
+            .chars()
+            .all(|character| character.is_ascii_digit() || ".,-+ ".contains(character));
+    if looks_like_coordinates {
+        return parse_point(text);
+    }
+    let found = super::places::resolve(text, super::places::home_of(directory))?;
+    eprintln!("near: {}", super::places::describe(&found));
+    Ok(found.point)
 }
 
 fn parse_point(text: &str) -> Result<GeoPoint, String> {

@@ -1,0 +1,512 @@
+//! Looking places up by name or postcode, while the user types.
+//!
+//! Every name of a place (its name, the name without its qualifier, its alternate names) is
+//! folded like the search folds text and kept in one sorted list, together with each of its
+//! later words ("wildungen" for "Bad Wildungen"). A typed name is then a binary search for
+//! the range of keys it starts; a typo needs one pass over the keys with a cheap first-letters
+//! test. Postcodes are a second sorted list.
+
+use serde::Serialize;
+
+use super::{Gazetteer, Place};
+use crate::distance::GeoPoint;
+use crate::search::{for_each_token, within_one_edit};
+
+/// How to look places up.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LookupOptions {
+    /// At most this many matches.
+    pub limit: usize,
+    /// The directory's home region: its places rank first among equally good matches.
+    pub home: Option<Home>,
+}
+
+impl Default for LookupOptions {
+    fn default() -> LookupOptions {
+        LookupOptions {
+            limit: 10,
+            home: None,
+        }
+    }
+}
+
+/// The region a directory covers, for ranking: places in its district or within `radius_km`
+/// of its centre come first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Home {
+    /// The region's centre.
+    pub centre: GeoPoint,
+    /// The district key (AGS) of the region, if it is one district.
+    pub district_ags: Option<String>,
+    /// Places within this distance of the centre count as near home.
+    pub radius_km: f64,
+}
+
+impl Home {
+    /// A home around `centre`, optionally a district, with the default radius of 60 km.
+    pub fn new(centre: GeoPoint, district_ags: Option<String>) -> Home {
+        Home {
+            centre,
+            district_ags,
+            radius_km: super::DEFAULT_REGION_RADIUS_KM,
+        }
+    }
+}
+
+/// How a place matched a query, best first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MatchKind {
+    /// A name of the place is the query ("korbach", "Frankenberg" for "Frankenberg (Eder)"),
+    /// or the query is one of its postcodes.
+    Exact,
+    /// A name of the place starts with the query ("Korb" → Korbach), or a postcode does.
+    Prefix,
+    /// A later word of a name starts with the query ("Wildungen" → Bad Wildungen).
+    Word,
+    /// A name is one typo away from the query (or from a name being typed).
+    Typo,
+}
+
+/// A place that matches a query, with what tells it apart from others of the same name.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlaceMatch {
+    /// The place's German name ("Frankenberg (Eder)").
+    pub name: String,
+    /// The name that matched when it is another one ("Lubin" for Lübben (Spreewald)).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub matched_name: Option<String>,
+    /// How it matched.
+    pub kind: MatchKind,
+    /// The place's centre.
+    pub point: GeoPoint,
+    /// Its postcodes, ascending.
+    pub postcodes: Vec<String>,
+    /// The name of its district.
+    pub district: String,
+    /// The district key (AGS).
+    pub district_ags: String,
+    /// The German state.
+    pub state: String,
+    /// Inhabitants, 0 when unknown.
+    pub population: u32,
+    /// Whether it lies in or near the home region of the lookup.
+    pub near_home: bool,
+    /// Position of the place in [`Gazetteer::places`].
+    pub place_index: usize,
+}
+
+impl Gazetteer {
+    /// The places that match `query` (a name, part of one while typing, or a postcode), best
+    /// first: exact matches before prefixes before typos, places near home first, then the
+    /// larger ones. An empty or unmatched query gives no matches.
+    pub fn lookup(&self, query: &str, options: &LookupOptions) -> Vec<PlaceMatch> {
+        let mut words = String::new();
+        let mut digits = String::new();
+        let mut typing_word_lengths = Vec::new();
+        for_each_token(query, |token| {
+            if token.bytes().all(|byte| byte.is_ascii_digit()) {
+                if digits.is_empty() {
+                    digits.push_str(token);
+                }
+            } else {
+                if !words.is_empty() {
+                    words.push(' ');
+                }
+                words.push_str(token);
+                typing_word_lengths.push(token.chars().count());
+            }
+        });
+        if (words.is_empty() && digits.is_empty()) || options.limit == 0 || digits.len() > 5 {
+            return Vec::new();
+        }
+
+        // The best kind and the matched name per place (u8::MAX: not matched).
+        let mut best = vec![(u8::MAX, 0u16); self.places.len()];
+        let mut found = Vec::new();
+        let mut note = |place: u32, kind: MatchKind, name: u16| {
+            let slot = &mut best[place as usize];
+            if slot.0 == u8::MAX {
+                found.push(place);
+            }
+            if (kind as u8) < slot.0 {
+                *slot = (kind as u8, name);
+            }
+        };
+        if !words.is_empty() {
+            self.index
+                .match_words(&words, &typing_word_lengths, &mut note);
+        }
+        let postcode_places = if digits.is_empty() {
+            None
+        } else {
+            Some(self.index.match_postcode(&digits))
+        };
+        match postcode_places {
+            Some(postcode_places) if words.is_empty() => {
+                for (place, kind) in postcode_places {
+                    note(place, kind, 0);
+                }
+            }
+            Some(postcode_places) => {
+                // Name and postcode together: the postcode narrows the names.
+                let mut with_postcode = vec![false; self.places.len()];
+                for (place, _) in postcode_places {
+                    with_postcode[place as usize] = true;
+                }
+                found.retain(|&place| with_postcode[place as usize]);
+            }
+            None => {}
+        }
+
+        let home = options.home.as_ref().map(|home| HomeTest::new(home, self));
+        let mut ranked: Vec<(u8, bool, u32, u32, bool)> = found
+            .iter()
+            .map(|&place| {
+                let kind = best[place as usize].0;
+                let data = &self.places[place as usize];
+                let (near, in_district) =
+                    home.as_ref().map_or((false, false), |home| home.test(data));
+                // Near home, an exact match or a prefix beats an exact match far away: in a
+                // county's widget, "Korb" is Korbach being typed more likely than Korb in
+                // Baden-Württemberg, which still follows.
+                let band = match (kind, near) {
+                    (0, true) => 0,
+                    (1, true) => 1,
+                    (0, false) => 2,
+                    (1, false) => 3,
+                    (2, true) => 4,
+                    (2, false) => 5,
+                    (_, true) => 6,
+                    _ => 7,
+                };
+                (band, !in_district, u32::MAX - data.population, place, near)
+            })
+            .collect();
+        let limit = options.limit.min(ranked.len());
+        if limit < ranked.len() {
+            ranked.select_nth_unstable(limit);
+            ranked.truncate(limit);
+        }
+        ranked.sort_unstable();
+        ranked
+            .into_iter()
+            .map(|(_, _, _, place, near)| {
+                let (kind, name) = best[place as usize];
+                self.place_match(place as usize, kind, name, near)
+            })
+            .collect()
+    }
+
+    fn place_match(&self, index: usize, kind: u8, name: u16, near_home: bool) -> PlaceMatch {
+        let place = &self.places[index];
+        let district = &self.districts[place.district];
+        let kind = match kind {
+            0 => MatchKind::Exact,
+            1 => MatchKind::Prefix,
+            2 => MatchKind::Word,
+            _ => MatchKind::Typo,
+        };
+        PlaceMatch {
+            name: place.name.clone(),
+            matched_name: name
+                .checked_sub(1)
+                .and_then(|alternate| place.alternate_names.get(usize::from(alternate)))
+                .cloned(),
+            kind,
+            point: place.point,
+            postcodes: place.postcodes.clone(),
+            district: district.name.clone(),
+            district_ags: district.ags.clone(),
+            state: district.state().to_owned(),
+            population: place.population,
+            near_home,
+            place_index: index,
+        }
+    }
+}
+
+/// A fast test for "in or near home": an equirectangular distance is plenty for ranking.
+struct HomeTest {
+    latitude: f64,
+    longitude: f64,
+    longitude_scale: f64,
+    radius_squared: f64,
+    district: Option<usize>,
+}
+
+impl HomeTest {
+    fn new(home: &Home, gazetteer: &Gazetteer) -> HomeTest {
+        const KM_PER_DEGREE: f64 = 111.195;
+        let radius_degrees = home.radius_km / KM_PER_DEGREE;
+        HomeTest {
+            latitude: home.centre.latitude,
+            longitude: home.centre.longitude,
+            longitude_scale: home.centre.latitude.to_radians().cos(),
+            radius_squared: radius_degrees * radius_degrees,
+            district: home.district_ags.as_deref().and_then(|ags| {
+                gazetteer
+                    .districts
+                    .iter()
+                    .position(|district| district.ags == ags)
+            }),
+        }
+    }
+
+    /// (near home, in the home district).
+    fn test(&self, place: &Place) -> (bool, bool) {
+        let in_district = self.district == Some(place.district);
+        let dy = place.point.latitude - self.latitude;
+        let dx = (place.point.longitude - self.longitude) * self.longitude_scale;
+        (
+            in_district || dx * dx + dy * dy <= self.radius_squared,
+            in_district,
+        )
+    }
+}
+
+/// One folded name of a place, or a later part of one.
+#[derive(Debug, Clone, Copy)]
+struct Key {
+    start: u32,
+    length: u16,
+    /// 0: the place's name; n: its alternate name n − 1.
+    name: u16,
+    place: u32,
+    /// A later word of the name, not its start.
+    inner: bool,
+}
+
+/// The sorted keys and postcodes of a gazetteer.
+#[derive(Debug, Clone, Default)]
+pub(super) struct LookupIndex {
+    text: String,
+    keys: Vec<Key>,
+    /// The keys that start a name (not later words), for the typo pass: their positions in
+    /// `keys`, their letters as a bit set, and their first two bytes.
+    typo_keys: Vec<u32>,
+    typo_masks: Vec<u32>,
+    typo_heads: Vec<[u8; 2]>,
+    postcodes: Vec<([u8; 5], u32)>,
+}
+
+impl LookupIndex {
+    pub(super) fn new(places: &[Place]) -> LookupIndex {
+        let mut index = LookupIndex::default();
+        let mut folded = String::new();
+        let mut seen: Vec<String> = Vec::new();
+        for (place_number, place) in places.iter().enumerate() {
+            seen.clear();
+            let names = std::iter::once(&place.name).chain(&place.alternate_names);
+            for (name_number, name) in names.enumerate() {
+                // The name itself and the name without its qualifier: "Frankenberg (Eder)"
+                // is also "Frankenberg", "Frankenberg/Sa." also "Frankenberg".
+                let base = name
+                    .find(" (")
+                    .or_else(|| name.find('/'))
+                    .map(|cut| &name[..cut]);
+                for variant in std::iter::once(name.as_str()).chain(base) {
+                    folded.clear();
+                    for_each_token(variant, |token| {
+                        if !folded.is_empty() {
+                            folded.push(' ');
+                        }
+                        folded.push_str(token);
+                    });
+                    if folded.is_empty() || seen.contains(&folded) {
+                        continue;
+                    }
+                    seen.push(folded.clone());
+                    index.add(&folded, place_number as u32, name_number as u16);
+                }
+            }
+            for postcode in &place.postcodes {
+                if let Ok(code) = <[u8; 5]>::try_from(postcode.as_bytes()) {
+                    index.postcodes.push((code, place_number as u32));
+                }
+            }
+        }
+        let text = &index.text;
+        index.keys.sort_by(|a, b| {
+            key_text(text, a)
+                .cmp(key_text(text, b))
+                .then(a.inner.cmp(&b.inner))
+                .then(a.place.cmp(&b.place))
+        });
+        for (position, key) in index.keys.iter().enumerate() {
+            if key.inner {
+                continue;
+            }
+            let text = key_text(&index.text, key).as_bytes();
+            index.typo_keys.push(position as u32);
+            index
+                .typo_masks
+                .push(letter_mask(key_text(&index.text, key)));
+            index
+                .typo_heads
+                .push([text[0], text.get(1).copied().unwrap_or(0)]);
+        }
+        index.postcodes.sort_unstable();
+        index.postcodes.dedup();
+        index
+    }
+
+    fn add(&mut self, folded: &str, place: u32, name: u16) {
+        // Keys store their length in 16 bits; no real place name comes near that.
+        if folded.len() > usize::from(u16::MAX) {
+            return;
+        }
+        let start = self.text.len() as u32;
+        self.text.push_str(folded);
+        let mut inner = false;
+        let mut offset = 0;
+        for part in folded.split(' ') {
+            if part.len() >= 2 || !inner {
+                self.keys.push(Key {
+                    start: start + offset as u32,
+                    length: (folded.len() - offset) as u16,
+                    name,
+                    place,
+                    inner,
+                });
+            }
+            offset += part.len() + 1;
+            inner = true;
+        }
+    }
+
+    fn text_of(&self, key: &Key) -> &str {
+        key_text(&self.text, key)
+    }
+
+    /// Calls `note` with every place whose names match the folded `query`.
+    fn match_words(
+        &self,
+        query: &str,
+        word_lengths: &[usize],
+        note: &mut impl FnMut(u32, MatchKind, u16),
+    ) {
+        let first = self.keys.partition_point(|key| self.text_of(key) < query);
+        for key in &self.keys[first..] {
+            let text = self.text_of(key);
+            if !text.starts_with(query) {
+                break;
+            }
+            let kind = if key.inner {
+                MatchKind::Word
+            } else if text.len() == query.len() {
+                MatchKind::Exact
+            } else {
+                MatchKind::Prefix
+            };
+            note(key.place, kind, key.name);
+        }
+        // One typo, only in a word of five letters or more: shorter words have too many
+        // neighbours one edit away.
+        if !word_lengths.iter().any(|&length| length >= 5) {
+            return;
+        }
+        let query_bytes = query.as_bytes();
+        let (q0, q1) = (query_bytes[0], query_bytes.get(1).copied().unwrap_or(0));
+        let query_mask = letter_mask(query);
+        for (position, (&mask, &[k0, k1])) in
+            self.typo_masks.iter().zip(&self.typo_heads).enumerate()
+        {
+            // Two cheap tests reject almost every key before the real comparison: one edit
+            // leaves at most one letter of the query missing from the name, and keeps one of
+            // these relations between the first two letters.
+            if (query_mask & !mask).count_ones() > 1
+                || !(k0 == q0 || k1 == q1 || k1 == q0 || k0 == q1)
+            {
+                continue;
+            }
+            let key = &self.keys[self.typo_keys[position] as usize];
+            let text = self.text_of(key);
+            if text.len() + 1 >= query_bytes.len() && typo_match(query, word_lengths, text) {
+                note(key.place, MatchKind::Typo, key.name);
+            }
+        }
+    }
+
+    /// The places with the postcode `digits`, or with postcodes starting with them.
+    fn match_postcode(&self, digits: &str) -> Vec<(u32, MatchKind)> {
+        let digits = digits.as_bytes();
+        let first = self
+            .postcodes
+            .partition_point(|(code, _)| &code[..] < digits);
+        self.postcodes[first..]
+            .iter()
+            .take_while(|(code, _)| code.starts_with(digits))
+            .map(|&(code, place)| {
+                let kind = if code[..] == *digits {
+                    MatchKind::Exact
+                } else {
+                    MatchKind::Prefix
+                };
+                (place, kind)
+            })
+            .collect()
+    }
+}
+
+fn key_text<'a>(text: &'a str, key: &Key) -> &'a str {
+    &text[key.start as usize..key.start as usize + usize::from(key.length)]
+}
+
+/// Whether `name` or a prefix of it (a name still being typed) is one edit from `query`, with
+/// the edit in a word of at least five letters.
+fn typo_match(query: &str, word_lengths: &[usize], name: &str) -> bool {
+    let matched = if query.is_ascii() && name.is_ascii() {
+        let length = query.len();
+        [length.saturating_sub(1), length, length + 1]
+            .into_iter()
+            .filter(|&end| end <= name.len())
+            .any(|end| within_one_edit(query, &name[..end]))
+    } else {
+        let query_length = query.chars().count();
+        let boundaries: Vec<usize> = name
+            .char_indices()
+            .map(|(index, _)| index)
+            .chain([name.len()])
+            .collect();
+        [
+            query_length.saturating_sub(1),
+            query_length,
+            query_length + 1,
+        ]
+        .into_iter()
+        .filter_map(|length| boundaries.get(length))
+        .any(|&end| within_one_edit(query, &name[..end]))
+    };
+    if !matched {
+        return false;
+    }
+    // The word with the edit: the one where query and name first differ.
+    let common = query
+        .chars()
+        .zip(name.chars())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let mut position = 0;
+    for &length in word_lengths {
+        if common <= position + length {
+            return length >= 5;
+        }
+        position += length + 1;
+    }
+    word_lengths.last().is_some_and(|&length| length >= 5)
+}
+
+/// The letters of a folded name as a bit set: a–z one bit each, digits, space and anything
+/// else sharing the rest.
+fn letter_mask(text: &str) -> u32 {
+    text.bytes().fold(0, |mask, byte| {
+        let bit = match byte {
+            b'a'..=b'z' => byte - b'a',
+            b'0'..=b'9' => 26 + (byte - b'0') % 4,
+            b' ' => 30,
+            _ => 31,
+        };
+        mask | 1 << bit
+    })
+}
