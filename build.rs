@@ -1,6 +1,7 @@
 //! Prepares data that is compiled into the crate:
 //! - the ISO 639 language code tables, from the `isolang` crate;
-//! - the bundled demo directory, minified (the wasm carries it, so every byte counts).
+//! - the bundled demo directory, minified (the wasm carries it, so every byte counts);
+//! - the places around its region, for the widget's place field.
 //!
 //! `isolang` has the complete ISO 639-3 table with names and lookup maps, which would add about
 //! 180 KB to the wasm build. Validating a code needs far less: one bit for each of the 26³
@@ -12,6 +13,7 @@ use std::fmt::Write;
 fn main() {
     write_language_codes();
     write_minified_demo();
+    write_region_places();
     println!("cargo::rerun-if-changed=build.rs");
 }
 
@@ -30,6 +32,19 @@ fn write_minified_demo() {
     let minified = serde_json::to_string(&value).expect("JSON serializes");
     std::fs::write(out_dir().join("demo-directory.min.json"), minified)
         .expect("OUT_DIR is writable");
+}
+
+/// The places around the bundled directory's region, for the widget's place field: the demo's,
+/// unless `SERVICE_FINDER_REGION_PLACES` names the file `service-finder places --region-subset`
+/// wrote for a county's own directory.
+fn write_region_places() {
+    println!("cargo::rerun-if-env-changed=SERVICE_FINDER_REGION_PLACES");
+    let source = std::env::var("SERVICE_FINDER_REGION_PLACES")
+        .unwrap_or_else(|_| "data/places/region-waldeck-frankenberg.tsv".to_owned());
+    println!("cargo::rerun-if-changed={source}");
+    let text = std::fs::read_to_string(&source)
+        .unwrap_or_else(|error| panic!("cannot read {source}: {error}"));
+    std::fs::write(out_dir().join("region-places.tsv"), text).expect("OUT_DIR is writable");
 }
 
 fn out_dir() -> std::path::PathBuf {

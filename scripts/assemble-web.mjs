@@ -24,6 +24,8 @@ const minifiedCss = css.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ').re
 writeFileSync(join(dist, 'styles.js'), `// Generated from www/widget/service-finder.css by scripts/build-web.\nexport default ${JSON.stringify(minifiedCss)};\n`);
 copyFileSync(join(root, 'www/widget/service-finder.css'), join(dist, 'service-finder.css'));
 copyFileSync(join(root, 'www/widget/service-finder.js'), join(dist, 'service-finder.js'));
+// All of Germany's places, fetched by the widget only when someone uses the place field.
+copyFileSync(join(root, 'data/places/de.tsv'), join(dist, 'places-de.tsv'));
 
 const firstResults = ['service-finder.js', 'service-finder-core.js', 'service-finder-core_bg.wasm', 'messages.js', 'styles.js'];
 let total = 0;

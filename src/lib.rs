@@ -34,7 +34,7 @@ pub use distance::GeoPoint;
 pub use places::{Gazetteer, Home, LookupOptions, PlaceMatch, RegionArea};
 pub use search::{Facets, Hit, Index, Query, SearchResults, Sort};
 #[cfg(target_arch = "wasm32")]
-pub use web::ServiceFinder;
+pub use web::{Places, ServiceFinder};
 
 /// The bundled demo directory (fictitious example data for Landkreis Waldeck-Frankenberg),
 /// used when no other directory is given. Minified from `data/demo/waldeck-frankenberg.json`

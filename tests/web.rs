@@ -100,3 +100,31 @@ fn problems_of_a_broken_directory_are_reported_and_valid_entries_kept() {
     let all = finder.search(JsValue::UNDEFINED).unwrap();
     assert_eq!(get(&all, "total").as_f64(), Some(7.0));
 }
+
+#[wasm_bindgen_test]
+fn places_of_the_region_and_of_germany_are_looked_up() {
+    use service_finder::Places;
+    let region = Places::region().expect("the region's places are compiled in");
+    let korbach = Array::from(
+        &region
+            .lookup("Korb", 5, Some(51.16), Some(8.9), Some("06635".to_owned()))
+            .unwrap(),
+    );
+    let first = korbach.get(0);
+    assert_eq!(get(&first, "name").as_string().as_deref(), Some("Korbach"));
+    assert!(Array::from(&get(&first, "postcodes")).includes(&JsValue::from_str("34497"), 0));
+    assert!(get(&get(&first, "point"), "latitude").as_f64().unwrap() > 51.2);
+    // The region does not know Munich; all of Germany does.
+    assert_eq!(
+        Array::from(&region.lookup("München", 5, None, None, None).unwrap()).length(),
+        0
+    );
+    let germany = Places::from_text(service_finder::places::GERMANY).unwrap();
+    let munich = Array::from(&germany.lookup("Muenchen", 5, None, None, None).unwrap());
+    assert_eq!(
+        get(&munich.get(0), "name").as_string().as_deref(),
+        Some("München")
+    );
+    assert!(Places::from_text("not a places file").is_err());
+    assert!(Places::attribution().contains("GeoNames"));
+}

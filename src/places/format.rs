@@ -55,7 +55,9 @@ impl Gazetteer {
             }
             let coordinate = |field: Option<&str>| -> Result<f64, ParseError> {
                 field
-                    .and_then(|text| text.parse::<f64>().ok())
+                    // serde_json's float parser, not `str::parse`: the widget has the former
+                    // anyway, and core's would add its tables (about 10 KB gzipped).
+                    .and_then(|text| serde_json::from_str::<f64>(text).ok())
                     .ok_or_else(|| error("latitude and longitude must be numbers"))
             };
             let latitude = coordinate(fields.next())?;

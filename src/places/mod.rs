@@ -42,6 +42,10 @@ pub const GERMANY: &str = include_str!("../../data/places/de.tsv");
 /// compile into the widget.
 pub const DEMO_REGION: &str = include_str!("../../data/places/region-waldeck-frankenberg.tsv");
 
+/// The region subset compiled into the widget: the demo's, or the file named by
+/// `SERVICE_FINDER_REGION_PLACES` at build time (see `build.rs` and the README).
+pub const REGION_PLACES: &str = include_str!(concat!(env!("OUT_DIR"), "/region-places.tsv"));
+
 /// The attribution that the GeoNames licence (CC BY 4.0) requires wherever place data is shown.
 pub const ATTRIBUTION: &str = "Place data © GeoNames, CC BY 4.0, https://www.geonames.org/";
 

@@ -55,9 +55,12 @@ export interface HitView { id: string; score: number; distanceMetres?: number; e
 export interface SearchResults { total: number; hits: HitView[]; facets: Facets; }
 export interface DirectoryView {
   title?: TextView; description?: TextView; publisherName?: TextView; publisherEmail?: string;
-  publisherPhone?: string; publisherUrl?: string; regionName?: TextView; regionCentre?: GeoPoint;
+  publisherPhone?: string; publisherUrl?: string; regionName?: TextView; regionCentre?: GeoPoint; regionAgs?: string;
   lastModified?: string; exampleData: boolean; defaultLanguage: string; entryCount: number;
   categories: CategoryView[];
+}
+export interface PlaceView {
+  name: string; matchedName?: string; point: GeoPoint; postcodes: string[]; district: string; state: string;
 }
 export interface ProblemView {
   severity: "error" | "warning"; kind: string; entryId?: string; entryIndex?: number; line?: number;
@@ -128,18 +131,23 @@ impl ServiceFinder {
     #[wasm_bindgen(unchecked_return_type = "SearchResults")]
     pub fn search(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "Query")] query: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Query")] query_value: JsValue,
     ) -> Result<JsValue, JsError> {
-        let (query, language) = if query.is_undefined() || query.is_null() {
+        let (query, language) = if query_value.is_undefined() || query_value.is_null() {
             (Query::default(), None)
         } else {
-            check_query_keys(&query)?;
+            check_query_keys(&query_value)?;
+            // Through JSON text: serde_json is in the module anyway, and a second deserializer
+            // for JavaScript values would cost the widget about 10 KB (gzipped).
+            let text: String = js_sys::JSON::stringify(&query_value)
+                .map_err(|_| JsError::new("the query cannot be written as JSON"))?
+                .into();
+            let query: Query = serde_json::from_str(&text)
+                .map_err(|error| JsError::new(&format!("invalid query: {error}")))?;
             // `language` is not part of the core's query: it only picks the texts to return.
-            let language = js_sys::Reflect::get(&query, &JsValue::from_str("language"))
+            let language = js_sys::Reflect::get(&query_value, &JsValue::from_str("language"))
                 .ok()
                 .and_then(|value| value.as_string());
-            let query: Query = serde_wasm_bindgen::from_value(query)
-                .map_err(|error| JsError::new(&format!("invalid query: {error}")))?;
             (query, language)
         };
         let results = self
@@ -197,9 +205,9 @@ fn check_query_keys(query: &JsValue) -> Result<(), JsError> {
     Ok(())
 }
 
-/// Plain JavaScript objects (not `Map`s), as a webmaster expects.
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|error| JsError::new(&error.to_string()))
+/// Plain JavaScript objects, as a webmaster expects: written as JSON and parsed by the browser
+/// (cheaper in code than building the objects from wasm).
+pub(super) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    let text = serde_json::to_string(value).map_err(|error| JsError::new(&error.to_string()))?;
+    js_sys::JSON::parse(&text).map_err(|_| JsError::new("the result cannot be parsed as JSON"))
 }

@@ -6,6 +6,8 @@
 //! `www/widget/`, because the browser does that best and it keeps the wasm small.
 
 mod api;
+mod places;
 mod views;
 
 pub use api::ServiceFinder;
+pub use places::Places;

@@ -31,6 +31,7 @@ pub struct DirectoryView {
     pub publisher_url: Option<String>,
     pub region_name: Option<TextView>,
     pub region_centre: Option<GeoPoint>,
+    pub region_ags: Option<String>,
     /// `YYYY-MM-DD`.
     pub last_modified: Option<String>,
     pub example_data: bool,
@@ -210,6 +211,7 @@ impl Resolver<'_> {
             publisher_url: publisher.and_then(|publisher| publisher.url.clone()),
             region_name: region.and_then(|region| self.text(&region.name)),
             region_centre: region.map(|region| GeoPoint::new(region.latitude, region.longitude)),
+            region_ags: region.and_then(|region| region.ags.clone()),
             last_modified: directory.last_modified.map(|date| date.to_string()),
             example_data: directory.example_data,
             default_language: directory.default_language.to_string(),

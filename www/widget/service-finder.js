@@ -11,7 +11,7 @@
 // websites, e-mail addresses, phone numbers). The user's position and queries never leave the
 // page: the only requests are this module's own files and the directory.
 
-import init, { ServiceFinder } from './service-finder-core.js';
+import init, { Places, ServiceFinder } from './service-finder-core.js';
 import MESSAGES from './messages.js';
 import STYLES from './styles.js';
 
@@ -26,6 +26,24 @@ let coreReady = null;
 function loadCore() {
   coreReady ??= init({ module_or_path: new URL('./service-finder-core_bg.wasm', import.meta.url) });
   return coreReady;
+}
+
+// All of Germany's places: fetched from beside the wasm the first time someone uses a place
+// field, then shared by every widget on the page. Until then each widget knows the places
+// around its region (compiled into the wasm).
+let allPlaces = null;
+function loadAllPlaces() {
+  allPlaces ??= fetch(new URL('./places-de.tsv', import.meta.url))
+    .then((response) => {
+      if (!response.ok) throw new Error(`places-de.tsv: HTTP ${response.status}`);
+      return response.text();
+    })
+    .then((text) => Places.fromText(text))
+    .catch((error) => {
+      console.warn('service-finder: all of Germany\'s places could not be loaded; only places around the region are known.', error);
+      return null;
+    });
+  return allPlaces;
 }
 
 let sheet = null;
@@ -189,7 +207,7 @@ class ServiceFinderElement extends HTMLElement {
     this.status = el('p', { class: 'sf-count', role: 'status' });
     this.results = el('div', { class: 'sf-results' });
     const main = el('div', { class: 'sf-main' });
-    main.append(this.status, this.results);
+    main.append(this.status, this.results, this.renderAttribution());
     root.append(main);
     this.update();
     if (focusedId) this.shadow.getElementById(focusedId)?.focus();
@@ -219,6 +237,13 @@ class ServiceFinderElement extends HTMLElement {
     return header;
   }
 
+  /** The attribution the place data's licence asks for: under the results, small. */
+  renderAttribution() {
+    const attribution = el('p', { class: 'sf-attribution' });
+    attribution.append(el('a', { href: 'https://www.geonames.org/', target: '_blank', rel: 'noopener noreferrer' }, this.t('about.places')));
+    return attribution;
+  }
+
   renderSearch() {
     const section = el('div', { class: 'sf-search', role: 'search' });
     const inputId = `${this.widgetId}-search`;
@@ -241,9 +266,9 @@ class ServiceFinderElement extends HTMLElement {
     section.append(el('label', { for: inputId, class: 'sf-label' }, this.t('search.label')), input);
 
     const near = el('div', { class: 'sf-near' });
-    // The place/postcode field (issue 4) will sit here, beside the location button.
+    near.append(this.renderPlaceField());
     const locate = el('button', { type: 'button', id: `${this.widgetId}-locate`, class: 'sf-button' },
-      this.state.near ? this.t('location.stop') : this.t('location.use'));
+      this.state.locationStatus === 'active' ? this.t('location.stop') : this.t('location.use'));
     locate.addEventListener('click', () => this.toggleLocation());
     const radiusId = `${this.widgetId}-radius`;
     const radius = el('select', { id: radiusId });
@@ -271,12 +296,16 @@ class ServiceFinderElement extends HTMLElement {
       case 'active': return `${this.t('location.active')} ${this.t('location.privacy')}`;
       case 'denied': return this.t('location.denied');
       case 'unavailable': return this.t('location.unavailable');
+      case 'place': {
+        const { name, postcode } = this.state.place;
+        return this.t('place.active', { place: postcode ? `${name} (${postcode})` : name });
+      }
       default: return '';
     }
   }
 
   toggleLocation() {
-    if (this.state.near) {
+    if (this.state.locationStatus === 'active') {
       this.state.near = null;
       this.state.locationStatus = null;
       this.refreshControls();
@@ -294,6 +323,7 @@ class ServiceFinderElement extends HTMLElement {
       (position) => {
         this.state.near = { latitude: position.coords.latitude, longitude: position.coords.longitude };
         this.state.locationStatus = 'active';
+        this.setPlace(null);
         this.state.shown = PAGE_SIZE;
         this.refreshControls();
         this.update();
@@ -309,8 +339,156 @@ class ServiceFinderElement extends HTMLElement {
   /** Updates the location button and message in place, so that focus stays where it is. */
   refreshControls() {
     const locate = this.shadow.getElementById(`${this.widgetId}-locate`);
-    if (locate) locate.textContent = this.state.near ? this.t('location.stop') : this.t('location.use');
+    if (locate) locate.textContent = this.state.locationStatus === 'active' ? this.t('location.stop') : this.t('location.use');
     if (this.locationMessage) this.locationMessage.textContent = this.locationText();
+  }
+
+  /** The place and postcode field: an ARIA 1.2 combobox with a list of suggestions. */
+  renderPlaceField() {
+    const field = el('div', { class: 'sf-place' });
+    const inputId = `${this.widgetId}-place`;
+    const listId = `${this.widgetId}-place-list`;
+    const input = el('input', {
+      id: inputId, type: 'text', role: 'combobox', autocomplete: 'off', spellcheck: 'false',
+      'aria-autocomplete': 'list', 'aria-expanded': 'false', 'aria-controls': listId,
+      placeholder: this.t('place.placeholder'),
+    });
+    input.value = this.state.place?.name ?? '';
+    const clear = el('button', { type: 'button', class: 'sf-place-clear', 'aria-label': this.t('place.clear') }, '×');
+    clear.hidden = !this.state.place;
+    const list = el('ul', { id: listId, role: 'listbox', class: 'sf-suggestions', 'aria-label': this.t('place.label') });
+    list.hidden = true;
+    const announcer = el('p', { class: 'sf-visually-hidden', 'aria-live': 'polite' });
+    let suggestions = [];
+    let active = -1;
+
+    const close = () => {
+      list.hidden = true;
+      input.setAttribute('aria-expanded', 'false');
+      input.removeAttribute('aria-activedescendant');
+      active = -1;
+    };
+    const highlight = (index) => {
+      active = index;
+      for (const [position, option] of [...list.children].entries()) option.setAttribute('aria-selected', String(position === index));
+      if (index >= 0) {
+        input.setAttribute('aria-activedescendant', `${listId}-${index}`);
+        list.children[index].scrollIntoView({ block: 'nearest' });
+      } else {
+        input.removeAttribute('aria-activedescendant');
+      }
+    };
+    const choose = (index) => {
+      const place = suggestions[index];
+      if (!place) return;
+      input.value = place.name;
+      close();
+      this.state.near = place.point;
+      this.state.locationStatus = 'place';
+      this.setPlace({ name: place.name, postcode: place.postcodes[0] ?? '' });
+      this.state.shown = PAGE_SIZE;
+      this.refreshControls();
+      this.update();
+    };
+    const suggest = () => {
+      const text = input.value.trim();
+      if (!text) {
+        suggestions = [];
+        close();
+        announcer.textContent = '';
+        return;
+      }
+      const info = this.finder.info(this.language);
+      const home = info.regionCentre;
+      suggestions = this.gazetteer().lookup(text, 8, home?.latitude, home?.longitude, info.regionAgs);
+      const options = suggestions.map((place, index) => {
+        const option = el('li', { id: `${listId}-${index}`, role: 'option', 'aria-selected': 'false', class: 'sf-suggestion' });
+        const postcodes = place.postcodes.length > 1 ? `${place.postcodes[0]}–${place.postcodes.at(-1)}` : (place.postcodes[0] ?? '');
+        option.append(
+          el('span', { class: 'sf-suggestion-name' }, place.name),
+          ' ',
+          el('span', { class: 'sf-suggestion-detail' }, [postcodes, `${place.district}, ${place.state}`].filter(Boolean).join(' · ')),
+        );
+        // Mouse down would take the focus from the input before the click: keep it there.
+        option.addEventListener('mousedown', (event) => event.preventDefault());
+        option.addEventListener('click', () => choose(index));
+        return option;
+      });
+      list.replaceChildren(...options);
+      list.hidden = options.length === 0;
+      input.setAttribute('aria-expanded', String(options.length > 0));
+      highlight(-1);
+      announcer.textContent = options.length ? this.t('place.suggestions', { count: options.length }) : this.t('place.none');
+    };
+
+    input.addEventListener('focus', () => loadAllPlaces().then((places) => {
+      if (places && this.allPlaces !== places) {
+        this.allPlaces = places;
+        if (this.shadow.activeElement === input && input.value.trim()) suggest();
+      }
+    }));
+    input.addEventListener('input', suggest);
+    input.addEventListener('keydown', (event) => {
+      const open = !list.hidden;
+      if (event.key === 'ArrowDown') {
+        event.preventDefault();
+        if (!open) suggest();
+        else highlight((active + 1) % suggestions.length);
+      } else if (event.key === 'ArrowUp') {
+        event.preventDefault();
+        if (open) highlight(active <= 0 ? suggestions.length - 1 : active - 1);
+      } else if (event.key === 'Enter') {
+        if (open) {
+          event.preventDefault();
+          choose(active >= 0 ? active : 0);
+        } else if (!input.value.trim() && this.state.place) {
+          event.preventDefault();
+          clear.click();
+        }
+      } else if (event.key === 'Escape') {
+        if (open) {
+          event.preventDefault();
+          close();
+        }
+      }
+    });
+    field.addEventListener('focusout', (event) => {
+      if (!field.contains(event.relatedTarget)) close();
+    });
+    clear.addEventListener('click', () => {
+      input.value = '';
+      close();
+      if (this.state.locationStatus === 'place') {
+        this.state.near = null;
+        this.state.locationStatus = null;
+      }
+      this.setPlace(null);
+      this.refreshControls();
+      this.update();
+      input.focus();
+    });
+    const row = el('div', { class: 'sf-place-row' });
+    row.append(input, clear);
+    field.append(el('label', { for: inputId, class: 'sf-label' }, this.t('place.label')), row, list, announcer);
+    return field;
+  }
+
+  /** The place chosen in the place field, or null; keeps the field's clear button in step. */
+  setPlace(place) {
+    this.state.place = place;
+    const clear = this.shadow.querySelector('.sf-place-clear');
+    if (clear) clear.hidden = !place;
+    if (!place) {
+      const input = this.shadow.getElementById(`${this.widgetId}-place`);
+      if (input) input.value = '';
+    }
+  }
+
+  /** The best gazetteer at hand: all of Germany once loaded, the region's places until then. */
+  gazetteer() {
+    if (this.allPlaces) return this.allPlaces;
+    this.regionPlaces ??= Places.region();
+    return this.regionPlaces;
   }
 
   renderFilters(info) {
@@ -347,8 +525,8 @@ class ServiceFinderElement extends HTMLElement {
     );
     const clear = el('button', { type: 'button', class: 'sf-button sf-clear' }, this.t('filters.clear'));
     clear.addEventListener('click', () => {
-      const { text, near, locationStatus, radiusKm, filtersOpen } = this.state;
-      this.state = { ...emptyState(), text, near, locationStatus, radiusKm, filtersOpen };
+      const { text, near, locationStatus, radiusKm, filtersOpen, place } = this.state;
+      this.state = { ...emptyState(), text, near, locationStatus, radiusKm, filtersOpen, place };
       for (const input of this.shadow.querySelectorAll('.sf-checks input')) input.checked = false;
       this.update();
     });
@@ -574,6 +752,7 @@ function emptyState() {
     shown: PAGE_SIZE,
     expanded: new Set(),
     filtersOpen: null,
+    place: null,
   };
 }
 
@@ -610,4 +789,4 @@ function cssId(id) {
 
 if (!customElements.get('service-finder')) customElements.define('service-finder', ServiceFinderElement);
 
-export { ServiceFinder, loadCore as initServiceFinder };
+export { Places, ServiceFinder, loadCore as initServiceFinder };

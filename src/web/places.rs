@@ -1,0 +1,83 @@
+//! `Places`, the JavaScript class for the place and postcode field.
+//!
+//! The widget starts with the places around its directory's region, compiled into the wasm (a
+//! few KB), and fetches all of Germany (`places-de.tsv`, beside the wasm) the first time someone
+//! types into the place field.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use super::api::to_js;
+use crate::GeoPoint;
+use crate::places::{ATTRIBUTION, Gazetteer, Home, LookupOptions, REGION_PLACES};
+
+/// An offline gazetteer: German towns, villages and postcodes.
+#[wasm_bindgen]
+pub struct Places {
+    gazetteer: Gazetteer,
+}
+
+/// A candidate for what someone typed, with what tells it apart from namesakes.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PlaceView {
+    name: String,
+    /// Another name that matched ("Lubin" for Lübben (Spreewald)).
+    matched_name: Option<String>,
+    point: GeoPoint,
+    postcodes: Vec<String>,
+    district: String,
+    state: String,
+}
+
+#[wasm_bindgen]
+impl Places {
+    /// The places around the bundled directory's region.
+    pub fn region() -> Result<Places, JsError> {
+        Places::from_text(REGION_PLACES)
+    }
+
+    /// A gazetteer from the text of a places file (`places-de.tsv`, all of Germany).
+    #[wasm_bindgen(js_name = fromText)]
+    pub fn from_text(text: &str) -> Result<Places, JsError> {
+        let gazetteer = Gazetteer::parse(text).map_err(|error| JsError::new(&error.to_string()))?;
+        Ok(Places { gazetteer })
+    }
+
+    /// The places that match `query` (a name, its beginning with up to one typo, or a
+    /// postcode), best first; places near the home point and district rank first.
+    #[wasm_bindgen(unchecked_return_type = "PlaceView[]")]
+    pub fn lookup(
+        &self,
+        query: &str,
+        limit: usize,
+        home_latitude: Option<f64>,
+        home_longitude: Option<f64>,
+        home_district: Option<String>,
+    ) -> Result<JsValue, JsError> {
+        let home = match (home_latitude, home_longitude) {
+            (Some(latitude), Some(longitude)) => {
+                Some(Home::new(GeoPoint::new(latitude, longitude), home_district))
+            }
+            _ => None,
+        };
+        let matches = self.gazetteer.lookup(query, &LookupOptions { limit, home });
+        let views: Vec<PlaceView> = matches
+            .into_iter()
+            .map(|place| PlaceView {
+                name: place.name,
+                matched_name: place.matched_name,
+                point: place.point,
+                postcodes: place.postcodes,
+                district: place.district,
+                state: place.state,
+            })
+            .collect();
+        to_js(&views)
+    }
+
+    /// The attribution the place data's licence (CC BY 4.0) requires.
+    pub fn attribution() -> String {
+        ATTRIBUTION.to_owned()
+    }
+}

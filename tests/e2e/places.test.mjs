@@ -1,0 +1,113 @@
+// The place and postcode field: an accessible combobox that sets the point to search near,
+// without any request leaving the machine (all of Germany comes from the widget's own folder).
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import {
+  TEST_OPTIONS,
+  assertClean,
+  cardsLocator,
+  msg,
+  openPage,
+  parseDistance,
+  runAxe,
+  describeViolations,
+  screenshot,
+  useBrowser,
+  waitForWidget,
+} from './support.mjs';
+
+const env = useBrowser();
+const de = (key, params) => msg('de', key, params);
+
+/** The distances shown on the visible cards, in metres, in page order. */
+async function shownDistances(widget) {
+  const texts = await cardsLocator(widget).allTextContents();
+  return texts.map((text) => parseDistance('de', text)).filter((metres) => metres != null);
+}
+
+function assertNonDecreasing(values, what) {
+  assert.ok(values.length > 0, `no distances shown (${what})`);
+  for (let index = 1; index < values.length; index += 1) {
+    assert.ok(values[index - 1] <= values[index], `${what}: ${values.join(', ')} is not sorted by distance`);
+  }
+}
+
+test('typing "Korb" suggests Korbach; choosing it sorts the results by distance from Korbach', TEST_OPTIONS, async () => {
+  const session = await openPage(env);
+  try {
+    const { page, widget, records } = session;
+    await waitForWidget(session, 'ready');
+    const field = widget.getByRole('combobox', { name: de('place.label') });
+    await field.fill('Korb');
+    const listbox = widget.getByRole('listbox', { name: de('place.label') });
+    await listbox.waitFor();
+    const first = listbox.getByRole('option').first();
+    assert.match(await first.textContent(), /^Korbach\b.*34497/);
+    await screenshot(page, 'place-suggestions', { fullPage: false });
+    await first.click();
+    assert.equal(await field.inputValue(), 'Korbach');
+    assert.equal(await field.getAttribute('aria-expanded'), 'false');
+    await widget.getByText(de('place.active', { place: 'Korbach (34497)' })).waitFor();
+    const distances = await shownDistances(widget);
+    assertNonDecreasing(distances, 'near Korbach');
+    assert.ok(distances[0] < 2000, `the nearest entry is ${distances[0]} m from Korbach`);
+    // All of Germany came from the widget's own folder, not from anywhere else.
+    assert.ok(records.requests.some((url) => url.endsWith('/service-finder/places-de.tsv')));
+    assertClean(records, 'the place field');
+  } finally {
+    await session.close();
+  }
+});
+
+test('a postcode and a spelling without umlaut find the place; the keyboard drives the list', TEST_OPTIONS, async () => {
+  const session = await openPage(env);
+  try {
+    const { widget, records } = session;
+    await waitForWidget(session, 'ready');
+    const field = widget.getByRole('combobox', { name: de('place.label') });
+    const listbox = widget.getByRole('listbox', { name: de('place.label') });
+
+    await field.fill('34497');
+    await listbox.waitFor();
+    assert.match(await listbox.getByRole('option').first().textContent(), /^Korbach\b/);
+
+    await field.fill('Voehl');
+    await listbox.getByRole('option', { name: /^Vöhl/ }).first().waitFor();
+    await field.press('ArrowDown');
+    const activeId = await field.getAttribute('aria-activedescendant');
+    assert.ok(activeId, 'ArrowDown marks a suggestion as active');
+    assert.equal(await widget.locator(`[id="${activeId}"]`).getAttribute('aria-selected'), 'true');
+    await field.press('Enter');
+    assert.equal(await field.inputValue(), 'Vöhl');
+    await widget.getByText(de('place.active', { place: 'Vöhl (34516)' })).waitFor();
+    assertNonDecreasing(await shownDistances(widget), 'near Vöhl');
+
+    // Escape closes the list without choosing; the clear button removes the place.
+    await field.fill('Frankenb');
+    await listbox.waitFor();
+    await field.press('Escape');
+    assert.equal(await field.getAttribute('aria-expanded'), 'false');
+    await widget.getByRole('button', { name: de('place.clear') }).click();
+    assert.equal(await field.inputValue(), '');
+    assert.equal(await shownDistances(widget).then((list) => list.length), 0, 'distances stay after the place was removed');
+    assertClean(records, 'the place field');
+  } finally {
+    await session.close();
+  }
+});
+
+test('the place field with its suggestions open has no accessibility violations', TEST_OPTIONS, async () => {
+  const session = await openPage(env);
+  try {
+    const { page, widget } = session;
+    await waitForWidget(session, 'ready');
+    await widget.getByRole('combobox', { name: de('place.label') }).fill('Fran');
+    await widget.getByRole('listbox', { name: de('place.label') }).waitFor();
+    const results = await runAxe(page);
+    assert.deepEqual(results.violations, [], describeViolations(results));
+  } finally {
+    await session.close();
+  }
+});
