@@ -11,10 +11,12 @@ import {
   msg,
   openPage,
   parseDistance,
+  readCount,
   runAxe,
   describeViolations,
   screenshot,
   useBrowser,
+  waitForCount,
   waitForWidget,
 } from './support.mjs';
 
@@ -107,6 +109,36 @@ test('the place field with its suggestions open has no accessibility violations'
     await widget.getByRole('listbox', { name: de('place.label') }).waitFor();
     const results = await runAxe(page);
     assert.deepEqual(results.violations, [], describeViolations(results));
+  } finally {
+    await session.close();
+  }
+});
+
+test('the radius narrows the results around a chosen place; place and radius survive a language switch', TEST_OPTIONS, async () => {
+  const session = await openPage(env);
+  try {
+    const { widget, records } = session;
+    await waitForWidget(session, 'ready');
+    const field = widget.getByRole('combobox', { name: de('place.label') });
+    await field.fill('Korbach');
+    await widget.getByRole('listbox', { name: de('place.label') }).getByRole('option').first().click();
+    await widget.getByText(de('place.active', { place: 'Korbach (34497)' })).waitFor();
+    const everywhere = await readCount(widget, 'de');
+
+    await widget.getByLabel(de('radius.label')).selectOption('5');
+    const within = await waitForCount(widget, 'de', (count) => count < everywhere, 'the 5 km radius narrows the results');
+    assert.ok(within > 0, 'something lies within 5 km of Korbach');
+    for (const metres of await shownDistances(widget)) {
+      assert.ok(metres <= 5000, `a card ${metres} m away is shown within 5 km`);
+    }
+
+    await widget.getByLabel(msg('de', 'ui.language')).selectOption('en');
+    const en = (key, params) => msg('en', key, params);
+    await widget.getByText(en('place.active', { place: 'Korbach (34497)' })).waitFor();
+    assert.equal(await widget.getByRole('combobox', { name: en('place.label') }).inputValue(), 'Korbach');
+    assert.equal(await widget.getByLabel(en('radius.label')).inputValue(), '5');
+    assert.equal(await readCount(widget, 'en'), within, 'the same results in English');
+    assertClean(records, 'radius and language switch');
   } finally {
     await session.close();
   }
