@@ -119,6 +119,16 @@ fn prefix_of_the_word_being_typed() {
 }
 
 #[test]
+fn a_single_letter_is_the_start_of_a_name() {
+    let index = index();
+    // "h" starts "Hilfe" in a description only: no match. "j" starts "Jobcenter", a name.
+    check_text(&index, "h", &[]);
+    check_text(&index, "j", &["jobcenter"]);
+    // Two letters match descriptions again.
+    check_text(&index, "hi", &["counselling"]);
+}
+
+#[test]
 fn words_inside_german_compounds() {
     let index = index();
     check_text(&index, "kurs", &["course"]);

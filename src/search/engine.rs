@@ -327,9 +327,20 @@ impl Index {
                     tally.best = value;
                 }
             };
+            // A single letter is the start of a name being typed: as a prefix it matches names,
+            // organisations, towns and topics, not every description word that starts with it
+            // (`i` would otherwise match "in" in most German descriptions).
+            let single_letter = word.chars().nth(1).is_none();
             for (term, quality) in self.matching_terms(word) {
+                let min_weight = if single_letter && quality != quality::EXACT {
+                    weight::CITY
+                } else {
+                    0
+                };
                 for (entry, weight) in self.postings_of(term) {
-                    offer(entry, u16::from(weight) * quality);
+                    if weight >= min_weight {
+                        offer(entry, u16::from(weight) * quality);
+                    }
                 }
             }
             for (category, quality) in self.matching_categories(word) {
