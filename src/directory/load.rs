@@ -1,6 +1,6 @@
 //! Loading a directory file: every valid entry, and a list of everything that was wrong.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 
 use rustc_hash::FxHashSet;
 
@@ -129,12 +129,9 @@ fn finish_fast(json: &str, mut directory: Directory) -> LoadedDirectory {
             found.push((index, entry_found));
         }
     }
-    // The first entry with an id keeps it; later ones are skipped.
-    let mut seen_ids: FxHashSet<&str> = FxHashSet::default();
-    seen_ids.reserve(entries_in_file);
-    let duplicates: Vec<usize> = (0..entries_in_file)
-        .filter(|&index| keep[index] && !seen_ids.insert(directory.entries[index].id.as_str()))
-        .collect();
+    let ids = directory.entries.iter().enumerate();
+    let duplicates =
+        later_duplicates(ids.map(|(index, entry)| keep[index].then_some(entry.id.as_str())));
     for index in duplicates {
         keep[index] = false;
         let duplicate = FindingOrIssue::duplicate_id(&directory.entries[index].id);
@@ -204,18 +201,11 @@ fn finish(
         }
     }
 
-    // The first entry with an id keeps it; later ones are skipped.
-    let mut seen_ids: HashSet<&str> = HashSet::with_capacity(pending.len());
-    let duplicates: Vec<usize> = pending
-        .iter()
-        .enumerate()
-        .filter(|(_, item)| {
-            item.entry
-                .as_ref()
-                .is_some_and(|entry| !seen_ids.insert(entry.id.as_str()))
-        })
-        .map(|(index, _)| index)
-        .collect();
+    let duplicates = later_duplicates(
+        pending
+            .iter()
+            .map(|item| item.entry.as_ref().map(|entry| entry.id.as_str())),
+    );
     for index in duplicates {
         let item = &mut pending[index];
         let id = item.entry.take().map(|entry| entry.id).unwrap_or_default();
@@ -252,6 +242,17 @@ fn finish(
         problems,
         entries_in_file,
     }
+}
+
+/// The positions of entries whose id an earlier entry has already: the first entry with an id
+/// keeps it, later ones are skipped. `None` stands for an entry that is skipped anyway.
+fn later_duplicates<'a>(ids: impl ExactSizeIterator<Item = Option<&'a str>>) -> Vec<usize> {
+    let mut seen: FxHashSet<&str> = FxHashSet::default();
+    seen.reserve(ids.len());
+    ids.enumerate()
+        .filter(|(_, id)| id.is_some_and(|id| !seen.insert(id)))
+        .map(|(index, _)| index)
+        .collect()
 }
 
 /// Where each entry starts in the document; needed only to report problems found after a
