@@ -18,7 +18,7 @@ fn main() {
 mod native {
     use std::alloc::{GlobalAlloc, Layout};
     use std::collections::HashMap;
-    use std::sync::atomic::{AtomicIsize, Ordering};
+    use std::sync::atomic::{AtomicBool, AtomicIsize, Ordering};
     use std::sync::{Mutex, OnceLock};
 
     use divan::{Bencher, black_box};
@@ -26,22 +26,36 @@ mod native {
     use service_finder::{GeoPoint, Index, Kind, Query, Sort, load_directory};
 
     /// Counts live heap bytes, to report what an index keeps in memory. It wraps mimalloc, the
-    /// allocator of the native CLI.
+    /// allocator of the native CLI, and counts only while `COUNTING` is set: a shared counter
+    /// updated by every allocation would slow down the timed runs, which index on all cores.
     struct CountingAllocator;
 
     static LIVE_BYTES: AtomicIsize = AtomicIsize::new(0);
+    static COUNTING: AtomicBool = AtomicBool::new(false);
+
+    fn count(bytes: isize) {
+        if COUNTING.load(Ordering::Relaxed) {
+            LIVE_BYTES.fetch_add(bytes, Ordering::Relaxed);
+        }
+    }
 
     unsafe impl GlobalAlloc for CountingAllocator {
         unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-            LIVE_BYTES.fetch_add(layout.size() as isize, Ordering::Relaxed);
+            count(layout.size() as isize);
             // SAFETY: forwarded unchanged to mimalloc.
             unsafe { mimalloc::MiMalloc.alloc(layout) }
         }
 
         unsafe fn dealloc(&self, pointer: *mut u8, layout: Layout) {
-            LIVE_BYTES.fetch_sub(layout.size() as isize, Ordering::Relaxed);
+            count(-(layout.size() as isize));
             // SAFETY: forwarded unchanged to mimalloc.
             unsafe { mimalloc::MiMalloc.dealloc(pointer, layout) }
+        }
+
+        unsafe fn realloc(&self, pointer: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+            count(new_size as isize - layout.size() as isize);
+            // SAFETY: forwarded unchanged to mimalloc.
+            unsafe { mimalloc::MiMalloc.realloc(pointer, layout, new_size) }
         }
     }
 
@@ -59,9 +73,11 @@ mod native {
     pub fn main() {
         for size in SIZES {
             let json = directory_json(size);
+            COUNTING.store(true, Ordering::Relaxed);
             let before = LIVE_BYTES.load(Ordering::Relaxed);
             let index = build_index(json);
             let kept = LIVE_BYTES.load(Ordering::Relaxed) - before;
+            COUNTING.store(false, Ordering::Relaxed);
             println!(
                 "{size:>7} entries: JSON {:.1} MB, index in memory {:.1} MB, {} distinct terms",
                 json.len() as f64 / 1e6,

@@ -22,6 +22,7 @@
 pub mod directory;
 pub mod distance;
 pub mod generate;
+mod parallel;
 pub mod places;
 pub mod search;
 #[cfg(target_arch = "wasm32")]

@@ -57,24 +57,46 @@ pub fn load_directory(json: &str) -> Result<LoadedDirectory, LoadError> {
     // Editors on Windows like to start UTF-8 files with a byte-order mark; JSON does not allow it.
     let json = json.strip_prefix('\u{feff}').unwrap_or(json);
 
-    // Fast path: a file without shape errors is read in one pass and checked in place. Meaning
-    // is checked the same way on both paths, so the result does not depend on the path taken.
-    if let Ok(directory) = serde_json::from_str::<Directory>(json)
-        && directory.format_version == FORMAT_VERSION
-        && directory.entries.len() <= MAX_ENTRIES
-    {
-        return Ok(finish_fast(json, directory));
+    // One pass over the document finds the header's fields and each entry's JSON. When that
+    // fails (not JSON, not an object, "entries" not a list), the plain reading below finds out
+    // why and says so.
+    let Ok(document) = serde_json::from_str::<DocumentParts>(json) else {
+        return load_leniently(json, document_parts_plainly(json)?);
+    };
+    let top: BTreeMap<String, &RawValue> = document.header.iter().cloned().collect();
+    check_format_version(&top)?;
+    let Some(raw_entries) = document.entries else {
+        return Err(LoadError::new(
+            "this is not a directory: it has no \"entries\" list",
+        ));
+    };
+    if raw_entries.len() > MAX_ENTRIES {
+        return Err(LoadError::new(format!(
+            "the directory has {} entries; at most {MAX_ENTRIES} are accepted",
+            raw_entries.len()
+        )));
     }
-    load_leniently(json)
+    // Fast path: when the header and every entry have the right shape, entries are read
+    // straight into the model (in parallel chunks) and checked in place. Meaning is checked
+    // the same way on both paths, so the result does not depend on the path taken.
+    let fast = (document.header.len() == top.len())
+        .then(|| read_fast(json, &top, &raw_entries))
+        .flatten();
+    match fast {
+        Some(loaded) => Ok(loaded),
+        None => load_leniently(json, (top, raw_entries)),
+    }
 }
 
-/// The slow path: entry by entry, so that every problem is found and no entry hides another.
-fn load_leniently(json: &str) -> Result<LoadedDirectory, LoadError> {
+/// The top-level fields of a directory file, each as its JSON text, and the entries' texts.
+type TopFields<'a> = (BTreeMap<String, &'a RawValue>, Vec<&'a RawValue>);
+
+/// Splits the document the slow way, for a file that the one-pass split rejected: this finds
+/// the first thing wrong and names its line and column.
+fn document_parts_plainly(json: &str) -> Result<TopFields<'_>, LoadError> {
     let top: BTreeMap<String, &RawValue> =
         serde_json::from_str(json).map_err(|error| document_error(&error))?;
     check_format_version(&top)?;
-    let mut problems = Vec::new();
-    let directory = load_header(&top, &mut problems);
     let raw_entries: Vec<&RawValue> = match top.get("entries") {
         None => {
             return Err(LoadError::new(
@@ -86,12 +108,22 @@ fn load_leniently(json: &str) -> Result<LoadedDirectory, LoadError> {
             LoadError::at("\"entries\" must be a list: [ {…}, {…} ]", line, column)
         })?,
     };
+    Ok((top, raw_entries))
+}
+
+/// The slow path: entry by entry, so that every problem is found and no entry hides another.
+fn load_leniently(
+    json: &str,
+    (top, raw_entries): TopFields<'_>,
+) -> Result<LoadedDirectory, LoadError> {
     if raw_entries.len() > MAX_ENTRIES {
         return Err(LoadError::new(format!(
             "the directory has {} entries; at most {MAX_ENTRIES} are accepted",
             raw_entries.len()
         )));
     }
+    let mut problems = Vec::new();
+    let directory = load_header(&top, &mut problems);
     let pending = raw_entries
         .into_iter()
         .map(|raw| parse_entry(raw.get()))
@@ -109,46 +141,115 @@ struct Pending<'a> {
     raw: &'a str,
 }
 
-/// Checks meaning for a directory that was read in one pass, without moving its entries.
-fn finish_fast(json: &str, mut directory: Directory) -> LoadedDirectory {
+/// A directory file split in one pass: the header's fields (in file order, repeats kept) and
+/// the JSON text of each entry.
+struct DocumentParts<'a> {
+    header: Vec<(String, &'a RawValue)>,
+    entries: Option<Vec<&'a RawValue>>,
+}
+
+impl<'de> Deserialize<'de> for DocumentParts<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct PartsVisitor;
+        impl<'de> serde::de::Visitor<'de> for PartsVisitor {
+            type Value = DocumentParts<'de>;
+            fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+                formatter.write_str("a directory object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut parts = DocumentParts {
+                    header: Vec::new(),
+                    entries: None,
+                };
+                while let Some(key) = map.next_key::<String>()? {
+                    if key == "entries" && parts.entries.is_none() {
+                        parts.entries = Some(map.next_value()?);
+                    } else {
+                        parts.header.push((key, map.next_value()?));
+                    }
+                }
+                Ok(parts)
+            }
+        }
+        deserializer.deserialize_map(PartsVisitor)
+    }
+}
+
+/// Reads a directory whose header and entries all have the right shape, or `None` as soon as
+/// one does not (the slow path then reports it). Entries are read and checked in parallel
+/// chunks (see [`crate::parallel`]).
+fn read_fast(
+    json: &str,
+    top: &BTreeMap<String, &RawValue>,
+    raw_entries: &[&RawValue],
+) -> Option<LoadedDirectory> {
+    if raw_entries
+        .iter()
+        .any(|raw| raw.get().len() > MAX_ENTRY_BYTES)
+    {
+        return None;
+    }
+    let mut header_json = String::from("{");
+    for (key, raw) in top {
+        header_json.push_str(&serde_json::to_string(key).ok()?);
+        header_json.push(':');
+        header_json.push_str(raw.get());
+        header_json.push(',');
+    }
+    header_json.push_str("\"entries\":[]}");
+    let mut directory: Directory = serde_json::from_str(&header_json).ok()?;
     let mut problems = header_problems(&mut directory);
     let context = CheckContext::for_directory(&directory);
-    let entries_in_file = directory.entries.len();
-    let mut keep = vec![true; entries_in_file];
-    // Problems by entry index; few entries have any, so this stays short.
-    let mut found: Vec<(usize, Vec<FindingOrIssue>)> = Vec::new();
-    for (index, entry) in directory.entries.iter_mut().enumerate() {
-        let mut findings = Findings::default();
-        keep[index] = check_entry(entry, &context, &mut findings);
-        let entry_found: Vec<FindingOrIssue> = findings
-            .list
-            .into_iter()
-            .map(FindingOrIssue::Finding)
-            .collect();
-        if !entry_found.is_empty() {
-            found.push((index, entry_found));
+
+    let chunks = crate::parallel::map_chunks(raw_entries, |offset, chunk| {
+        let mut entries = Vec::with_capacity(chunk.len());
+        let mut keep = Vec::with_capacity(chunk.len());
+        // Problems by entry index; few entries have any, so this stays short.
+        let mut found: Vec<(usize, Vec<FindingOrIssue>)> = Vec::new();
+        for (number, raw) in chunk.iter().enumerate() {
+            let mut entry: Entry = serde_json::from_str(raw.get()).ok()?;
+            let mut findings = Findings::default();
+            keep.push(check_entry(&mut entry, &context, &mut findings));
+            if !findings.list.is_empty() {
+                let entry_found = findings.list.into_iter().map(FindingOrIssue::Finding);
+                found.push((offset + number, entry_found.collect()));
+            }
+            entries.push(entry);
         }
+        Some((entries, keep, found))
+    });
+    let mut entries = Vec::with_capacity(raw_entries.len());
+    let mut keep = Vec::with_capacity(raw_entries.len());
+    let mut found = Vec::new();
+    for chunk in chunks {
+        let (chunk_entries, chunk_keep, chunk_found) = chunk?;
+        entries.extend(chunk_entries);
+        keep.extend(chunk_keep);
+        found.extend(chunk_found);
     }
-    let ids = directory.entries.iter().enumerate();
+
+    let ids = entries.iter().enumerate();
     let duplicates =
         later_duplicates(ids.map(|(index, entry)| keep[index].then_some(entry.id.as_str())));
     for index in duplicates {
         keep[index] = false;
-        let duplicate = FindingOrIssue::duplicate_id(&directory.entries[index].id);
+        let duplicate = FindingOrIssue::duplicate_id(&entries[index].id);
         match found.binary_search_by_key(&index, |(known, _)| *known) {
             Ok(position) => found[position].1.push(duplicate),
             Err(position) => found.insert(position, (index, vec![duplicate])),
         }
     }
+    let entries_in_file = entries.len();
     if !found.is_empty() {
         let lines = LineIndex::new(json);
-        let offsets = entry_offsets(json, &lines);
         for (index, entry_found) in found {
-            let entry = &directory.entries[index];
             let entry_ref = EntryRef {
                 index,
-                id: Some(entry.id.clone()),
-                line: lines.line_of(offsets.get(index).copied().unwrap_or(0)),
+                id: Some(entries[index].id.clone()),
+                line: lines.line_of(lines.offset_of(raw_entries[index].get())),
             };
             problems.extend(
                 entry_found
@@ -157,16 +258,17 @@ fn finish_fast(json: &str, mut directory: Directory) -> LoadedDirectory {
             );
         }
         let mut index = 0;
-        directory.entries.retain(|_| {
+        entries.retain(|_| {
             index += 1;
             keep[index - 1]
         });
     }
-    LoadedDirectory {
+    directory.entries = entries;
+    Some(LoadedDirectory {
         directory,
         problems,
         entries_in_file,
-    }
+    })
 }
 
 /// Checks the directory's own fields and returns their problems.
@@ -253,25 +355,6 @@ fn later_duplicates<'a>(ids: impl ExactSizeIterator<Item = Option<&'a str>>) -> 
         .filter(|(_, id)| id.is_some_and(|id| !seen.insert(id)))
         .map(|(index, _)| index)
         .collect()
-}
-
-/// Where each entry starts in the document; needed only to report problems found after a
-/// fast-path load, so it is worked out only then.
-fn entry_offsets(json: &str, lines: &LineIndex) -> Vec<usize> {
-    #[derive(Deserialize)]
-    struct EntriesOnly<'a> {
-        #[serde(borrow)]
-        entries: Vec<&'a RawValue>,
-    }
-    serde_json::from_str::<EntriesOnly>(json)
-        .map(|document| {
-            document
-                .entries
-                .iter()
-                .map(|raw| lines.offset_of(raw.get()))
-                .collect()
-        })
-        .unwrap_or_default()
 }
 
 /// Parses one entry's shape; meaning is checked later.

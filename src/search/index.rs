@@ -102,6 +102,9 @@ pub(crate) struct FilterSets {
 
 impl Index {
     /// Indexes `directory`, which it keeps.
+    ///
+    /// Each entry is indexed on its own, so chunks of entries are indexed in parallel (see
+    /// [`crate::parallel`]) and then merged in entry order.
     pub fn new(directory: Directory) -> Index {
         let count = directory.entries.len();
         let category_ids: Vec<String> = directory.category_ids().map(str::to_owned).collect();
@@ -110,62 +113,46 @@ impl Index {
             .enumerate()
             .map(|(number, id)| (id.as_str(), number as u16))
             .collect();
-
-        let mut terms = TermCollector::default();
-        let mut language_number: FxHashMap<LanguageCode, usize> = FxHashMap::default();
-        let mut language_sets: Vec<(String, EntrySet)> = Vec::new();
-        let mut category_sets = vec![EntrySet::empty(count); category_ids.len()];
-        let mut kinds = [
-            EntrySet::empty(count),
-            EntrySet::empty(count),
-            EntrySet::empty(count),
-        ];
-        let mut free_of_charge = EntrySet::empty(count);
-        let mut wheelchair = EntrySet::empty(count);
-        let mut area = EntrySet::empty(count);
-        let mut reach = Vec::with_capacity(count);
-
-        for (number, entry) in directory.entries.iter().enumerate() {
-            let number = number as u32;
-            index_entry_text(entry, number, &mut terms);
-            kinds[kind_number(entry.kind)].insert(number);
-            for category in &entry.categories {
-                if let Some(&id) = category_number.get(category.as_str()) {
-                    category_sets[id as usize].insert(number);
-                }
+        let default_language = directory.default_language.as_str();
+        let chunks = crate::parallel::map_chunks(&directory.entries, |offset, entries| {
+            let mut chunk = ChunkIndex::new(count, category_ids.len());
+            for (number, entry) in entries.iter().enumerate() {
+                chunk.add(
+                    entry,
+                    (offset + number) as u32,
+                    &category_number,
+                    default_language,
+                );
             }
-            for language in &entry.languages {
-                let id = *language_number.entry(*language).or_insert_with(|| {
-                    language_sets.push((language.as_str().to_owned(), EntrySet::empty(count)));
-                    language_sets.len() - 1
-                });
-                language_sets[id].1.insert(number);
-            }
-            if entry.free_of_charge == Some(true) {
-                free_of_charge.insert(number);
-            }
-            if entry
-                .location
-                .as_ref()
-                .and_then(|location| location.wheelchair)
-                == Some(Wheelchair::Yes)
-            {
-                wheelchair.insert(number);
-            }
-            let entry_reach = reach_of(entry);
-            if entry_reach == Reach::Area {
-                area.insert(number);
-            }
-            reach.push(entry_reach);
+            chunk.names.sort_unstable();
+            chunk
+        });
+        let mut chunks = chunks.into_iter();
+        let mut all = chunks
+            .next()
+            .unwrap_or_else(|| ChunkIndex::new(count, category_ids.len()));
+        for chunk in chunks {
+            all.append(chunk);
         }
+
         // The language most offered first: facet chips then keep a stable, useful order
         // however the counts change.
+        let mut language_sets: Vec<(String, EntrySet)> = all
+            .languages
+            .into_iter()
+            .map(|(code, set)| (code.as_str().to_owned(), set))
+            .collect();
         language_sets.sort_by(|a, b| b.1.count().cmp(&a.1.count()).then_with(|| a.0.cmp(&b.0)));
         let (language_ids, languages): (Vec<String>, Vec<EntrySet>) =
             language_sets.into_iter().unzip();
-        let (name_rank, by_name) =
-            name_order(&directory.entries, directory.default_language.as_str());
-
+        // Each chunk's names are sorted already, so this sort only merges the runs.
+        all.names.sort();
+        let by_name: Vec<u32> = all.names.iter().map(|&(_, entry)| entry).collect();
+        let mut name_rank = vec![0; count];
+        for (rank, &entry) in by_name.iter().enumerate() {
+            name_rank[entry as usize] = rank as u32;
+        }
+        let reach = all.reach;
         let grid =
             SpatialGrid::new(
                 reach
@@ -177,7 +164,7 @@ impl Index {
                     }),
             );
         let category_terms = category_terms(&directory, &category_ids);
-        let (terms, term_starts, posting_entries, posting_weights) = terms.finish();
+        let (terms, term_starts, posting_entries, posting_weights) = all.terms.finish();
         Index {
             directory,
             terms,
@@ -194,12 +181,12 @@ impl Index {
                 by_name,
             },
             sets: FilterSets {
-                kinds,
-                categories: category_sets,
+                kinds: all.kinds,
+                categories: all.categories,
                 languages,
-                free_of_charge,
-                wheelchair,
-                area,
+                free_of_charge: all.free_of_charge,
+                wheelchair: all.wheelchair,
+                area: all.area,
             },
             grid,
             scratch: std::sync::Mutex::new(None),
@@ -306,32 +293,117 @@ fn category_terms(directory: &Directory, category_ids: &[String]) -> Vec<(Box<st
     out
 }
 
-/// Each entry's rank by folded name, and the entries in that order.
-fn name_order(entries: &[Entry], default_language: &str) -> (Vec<u32>, Vec<u32>) {
-    let keys: Vec<String> = entries
-        .iter()
-        .map(|entry| {
-            let name = entry
-                .name
-                .best(default_language, default_language)
-                .map_or("", |(text, _)| text);
-            let mut key = String::with_capacity(name.len());
-            for_each_token(name, |token| {
-                if !key.is_empty() {
-                    key.push(' ');
-                }
-                key.push_str(token);
-            });
-            key
-        })
-        .collect();
-    let mut by_name: Vec<u32> = (0..entries.len() as u32).collect();
-    by_name.sort_unstable_by(|&a, &b| keys[a as usize].cmp(&keys[b as usize]).then(a.cmp(&b)));
-    let mut ranks = vec![0; entries.len()];
-    for (rank, &entry) in by_name.iter().enumerate() {
-        ranks[entry as usize] = rank as u32;
+/// The index of one chunk of entries: their text, filter sets and names.
+struct ChunkIndex {
+    /// How many entries the whole directory has (the size of the sets).
+    count: usize,
+    terms: TermCollector,
+    kinds: [EntrySet; 3],
+    /// By category id index.
+    categories: Vec<EntrySet>,
+    languages: FxHashMap<LanguageCode, EntrySet>,
+    free_of_charge: EntrySet,
+    wheelchair: EntrySet,
+    area: EntrySet,
+    /// Per entry of the chunk, in order.
+    reach: Vec<Reach>,
+    /// Each entry's folded name in the default language, with the entry number.
+    names: Vec<(String, u32)>,
+}
+
+impl ChunkIndex {
+    /// An empty chunk index; its sets have room for all `count` entries of the directory.
+    fn new(count: usize, categories: usize) -> ChunkIndex {
+        ChunkIndex {
+            count,
+            terms: TermCollector::default(),
+            kinds: std::array::from_fn(|_| EntrySet::empty(count)),
+            categories: vec![EntrySet::empty(count); categories],
+            languages: FxHashMap::default(),
+            free_of_charge: EntrySet::empty(count),
+            wheelchair: EntrySet::empty(count),
+            area: EntrySet::empty(count),
+            reach: Vec::new(),
+            names: Vec::new(),
+        }
     }
-    (ranks, by_name)
+
+    fn add(
+        &mut self,
+        entry: &Entry,
+        number: u32,
+        category_number: &FxHashMap<&str, u16>,
+        default_language: &str,
+    ) {
+        index_entry_text(entry, number, &mut self.terms);
+        self.kinds[kind_number(entry.kind)].insert(number);
+        for category in &entry.categories {
+            if let Some(&id) = category_number.get(category.as_str()) {
+                self.categories[id as usize].insert(number);
+            }
+        }
+        for language in &entry.languages {
+            self.languages
+                .entry(*language)
+                .or_insert_with(|| EntrySet::empty(self.count))
+                .insert(number);
+        }
+        if entry.free_of_charge == Some(true) {
+            self.free_of_charge.insert(number);
+        }
+        let location = entry.location.as_ref();
+        if location.and_then(|location| location.wheelchair) == Some(Wheelchair::Yes) {
+            self.wheelchair.insert(number);
+        }
+        let reach = reach_of(entry);
+        if reach == Reach::Area {
+            self.area.insert(number);
+        }
+        self.reach.push(reach);
+        self.names.push((name_key(entry, default_language), number));
+    }
+
+    /// Adds the index of the chunk that follows this one.
+    fn append(&mut self, later: ChunkIndex) {
+        self.terms.append(later.terms);
+        let sets = self.kinds.iter_mut().zip(&later.kinds);
+        let sets = sets.chain(self.categories.iter_mut().zip(&later.categories));
+        let sets = sets.chain([
+            (&mut self.free_of_charge, &later.free_of_charge),
+            (&mut self.wheelchair, &later.wheelchair),
+            (&mut self.area, &later.area),
+        ]);
+        for (set, later_set) in sets {
+            set.union_with(later_set);
+        }
+        for (language, later_set) in later.languages {
+            match self.languages.get_mut(&language) {
+                Some(set) => set.union_with(&later_set),
+                None => {
+                    self.languages.insert(language, later_set);
+                }
+            }
+        }
+        self.reach.extend(later.reach);
+        self.names.extend(later.names);
+    }
+}
+
+/// The key entries are sorted by for "sort by name": the folded tokens of the name in the
+/// directory's default language.
+fn name_key(entry: &Entry, default_language: &str) -> String {
+    let name = entry
+        .name
+        .best(default_language, default_language)
+        .map_or("", |(text, _)| text);
+    let mut key = String::with_capacity(name.len());
+    for_each_token(name, |token| {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(token);
+    });
+    key
 }
 
 /// The position of a kind in [`Kind::ALL`].
@@ -369,6 +441,24 @@ impl TermCollector {
         }
     }
 
+    /// Adds the postings of `later`, whose entries all come after the ones collected here.
+    fn append(&mut self, later: TermCollector) {
+        let mut later_postings: Vec<Option<Vec<Posting>>> =
+            later.postings.into_iter().map(Some).collect();
+        for (term, later_id) in later.ids {
+            let Some(postings) = later_postings[later_id as usize].take() else {
+                continue;
+            };
+            match self.ids.get(&term) {
+                Some(&id) => self.postings[id as usize].extend(postings),
+                None => {
+                    self.ids.insert(term, self.postings.len() as u32);
+                    self.postings.push(postings);
+                }
+            }
+        }
+    }
+
     /// Sorted terms, and their postings laid out flat.
     fn finish(self) -> (Vec<Box<str>>, Vec<u32>, Vec<u32>, Vec<u8>) {
         let mut by_term: Vec<(Box<str>, u32)> = self.ids.into_iter().collect();
@@ -388,5 +478,28 @@ impl TermCollector {
             terms.push(term);
         }
         (terms, term_starts, entries, weights)
+    }
+}
+#[cfg(test)]
+mod zz_sizes {
+    #[test]
+    fn zz_sizes() {
+        let json = std::fs::read_to_string("/tmp/g10k.json").unwrap();
+        let loaded = crate::load_directory(&json).unwrap();
+        let index = super::Index::new(loaded.directory);
+        use crate::directory::*;
+        eprintln!(
+            "entry {} location {} text {} org {} area {} sched {} course {} phone {} date {}",
+            std::mem::size_of::<crate::Entry>(),
+            std::mem::size_of::<Location>(),
+            std::mem::size_of::<Text>(),
+            std::mem::size_of::<Option<Organization>>(),
+            std::mem::size_of::<Option<ServiceArea>>(),
+            std::mem::size_of::<Option<Schedule>>(),
+            std::mem::size_of::<Option<Course>>(),
+            std::mem::size_of::<Phone>(),
+            std::mem::size_of::<Option<Date>>()
+        );
+        let _ = index.terms.len();
     }
 }

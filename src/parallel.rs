@@ -1,0 +1,94 @@
+//! Splitting per-entry work across the machine's cores.
+//!
+//! Loading and indexing 100,000 entries does the same independent work for every entry
+//! (checking it, cutting its text into tokens), so natively it is spread over a few scoped
+//! threads, one contiguous chunk of entries each. In the browser (wasm32 without threads) and
+//! for small directories, where starting threads would cost more than it saves, the work runs
+//! on the calling thread. Either way the result is the same: chunks are returned in order.
+
+/// Fewer entries than this per thread are not worth a thread of their own.
+const MIN_ENTRIES_PER_THREAD: usize = 4_096;
+
+/// At most this many threads: beyond it, merging the chunks' results costs more than it saves.
+const MAX_THREADS: usize = 4;
+
+/// How many chunks to split `len` items into.
+fn chunk_count(len: usize) -> usize {
+    #[cfg(target_arch = "wasm32")]
+    let cores = 1;
+    #[cfg(not(target_arch = "wasm32"))]
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    cores
+        .min(MAX_THREADS)
+        .min(len / MIN_ENTRIES_PER_THREAD)
+        .max(1)
+}
+
+/// Calls `work(offset, chunk)` for contiguous chunks of `items` (`offset` is the index of the
+/// chunk's first item) and returns the results in chunk order.
+pub(crate) fn map_chunks<T: Sync, R: Send>(
+    items: &[T],
+    work: impl Fn(usize, &[T]) -> R + Sync,
+) -> Vec<R> {
+    let chunks = chunk_count(items.len());
+    if chunks == 1 {
+        return vec![work(0, items)];
+    }
+    let size = items.len().div_ceil(chunks);
+    run_scoped(items.chunks(size).enumerate(), |(number, chunk)| {
+        work(number * size, chunk)
+    })
+}
+
+/// Runs `work` on every task, the first on the calling thread and the rest on scoped threads.
+#[cfg(not(target_arch = "wasm32"))]
+fn run_scoped<Task: Send, R: Send>(
+    tasks: impl Iterator<Item = Task>,
+    work: impl Fn(Task) -> R + Sync,
+) -> Vec<R> {
+    let mut tasks = tasks;
+    let work = &work;
+    std::thread::scope(|scope| {
+        let first = tasks.next();
+        let others: Vec<_> = tasks.map(|task| scope.spawn(move || work(task))).collect();
+        let mut results = Vec::with_capacity(others.len() + 1);
+        results.extend(first.map(work));
+        for handle in others {
+            // A panic in a worker is a bug; re-raise it here rather than lose it.
+            results.push(
+                handle
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            );
+        }
+        results
+    })
+}
+
+/// Runs `work` on every task in turn (the browser has no threads here).
+#[cfg(target_arch = "wasm32")]
+fn run_scoped<Task, R>(tasks: impl Iterator<Item = Task>, work: impl Fn(Task) -> R) -> Vec<R> {
+    tasks.map(work).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chunks_cover_every_item_once_in_order() {
+        for len in [0, 1, 4_095, 4_096, 10_000, 50_001] {
+            let items: Vec<usize> = (0..len).collect();
+            let chunks = map_chunks(&items, |offset, chunk| {
+                assert!(
+                    chunk
+                        .iter()
+                        .enumerate()
+                        .all(|(i, &item)| item == offset + i)
+                );
+                chunk.to_vec()
+            });
+            assert_eq!(chunks.concat(), items, "{len} items");
+        }
+    }
+}
