@@ -2,13 +2,22 @@
 //!
 //! Built by `scripts/wasm-size`; the browser widget has its own bindings.
 
-use service_finder::{DEMO_DIRECTORY_JSON, GeoPoint, Index, Query, load_directory};
+use service_finder::{GeoPoint, Index, Query, load_directory};
 
-/// Loads the bundled directory, indexes it and runs a search near Korbach with the first
-/// `text_length` letters of "Beratung"; returns the number of results (0 on a load error).
+/// Loads the directory JSON at `json`..`json + length` in the module's memory, indexes it and
+/// runs a search near Korbach with the first `text_length` letters of "Beratung"; returns the
+/// number of results (0 on a load error).
+///
+/// # Safety
+/// `json` must point to `length` initialised bytes.
 #[unsafe(no_mangle)]
-pub extern "C" fn demo_search(text_length: usize) -> usize {
-    let Ok(loaded) = load_directory(DEMO_DIRECTORY_JSON) else {
+pub unsafe extern "C" fn demo_search(json: *const u8, length: usize, text_length: usize) -> usize {
+    // SAFETY: the caller passes a valid region of its memory.
+    let bytes = unsafe { std::slice::from_raw_parts(json, length) };
+    let Ok(json) = std::str::from_utf8(bytes) else {
+        return 0;
+    };
+    let Ok(loaded) = load_directory(json) else {
         return 0;
     };
     let index = Index::new(loaded.directory);

@@ -1,6 +1,6 @@
 // Second half of scripts/build-web: copies the widget into dist/, turns the message catalogs
 // and the stylesheet into modules, and checks the size budget.
-import { readFileSync, writeFileSync, copyFileSync, readdirSync } from 'node:fs';
+import { readFileSync, writeFileSync, copyFileSync, readdirSync, mkdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 
@@ -11,13 +11,32 @@ const dist = join(root, 'dist');
 const BUDGET_FAIL = 300 * 1024;
 const BUDGET_TARGET = 150 * 1024;
 
-const catalogs = {};
+/** Languages written right to left, by base tag. */
+const RIGHT_TO_LEFT = new Set(['ar', 'fa', 'he', 'ku', 'ps', 'ur']);
+/** Where a UI language comes in the switcher: German and Leichte Sprache first. */
+const order = (tag) => ({ de: 0, 'de-x-ls': 1 })[tag] ?? 2;
+
+// One module per UI language (dist/messages/<tag>.js), loaded when that language is chosen,
+// and dist/languages.js: every language's tag, name in itself and writing direction, for the
+// language switcher. Category labels (`category.*`) stay out: the wasm has them, for search.
+mkdirSync(join(dist, 'messages'), { recursive: true });
+const languages = [];
 for (const file of readdirSync(join(root, 'data/messages')).filter((name) => name.endsWith('.json')).sort()) {
+  const tag = file.replace(/\.json$/, '');
   const catalog = JSON.parse(readFileSync(join(root, 'data/messages', file), 'utf8'));
   delete catalog.$comment;
-  catalogs[file.replace(/\.json$/, '')] = catalog;
+  for (const key of Object.keys(catalog)) if (key.startsWith('category.')) delete catalog[key];
+  writeFileSync(join(dist, 'messages', `${tag}.js`), `// Generated from data/messages/${file} by scripts/build-web.\nexport default ${JSON.stringify(catalog)};\n`);
+  languages.push({ tag, name: catalog['language.name'], dir: RIGHT_TO_LEFT.has(tag.split('-')[0]) ? 'rtl' : 'ltr' });
 }
-writeFileSync(join(dist, 'messages.js'), `// Generated from data/messages/*.json by scripts/build-web.\nexport default ${JSON.stringify(catalogs)};\n`);
+// German first (the county's language), Leichte Sprache next to it, then by tag.
+languages.sort((a, b) => order(a.tag) - order(b.tag) || a.tag.localeCompare(b.tag));
+writeFileSync(join(dist, 'languages.js'), `// Generated from data/messages/*.json by scripts/build-web.\nexport default ${JSON.stringify(languages)};\n`);
+
+// The directory the widget shows when the page names none: the demo, or the county's own file
+// given as SERVICE_FINDER_DIRECTORY; minified, since it is downloaded with the first results.
+const directorySource = process.env.SERVICE_FINDER_DIRECTORY || join(root, 'data/demo/waldeck-frankenberg.json');
+writeFileSync(join(dist, 'directory.json'), JSON.stringify(JSON.parse(readFileSync(directorySource, 'utf8'))));
 
 const css = readFileSync(join(root, 'www/widget/service-finder.css'), 'utf8');
 const minifiedCss = css.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ').replace(/\s*([{};:,>])\s*/g, '$1').trim();
@@ -27,16 +46,23 @@ copyFileSync(join(root, 'www/widget/service-finder.js'), join(dist, 'service-fin
 // All of Germany's places, fetched by the widget only when someone uses the place field.
 copyFileSync(join(root, 'data/places/de.tsv'), join(dist, 'places-de.tsv'));
 
-const firstResults = ['service-finder.js', 'service-finder-core.js', 'service-finder-core_bg.wasm', 'messages.js', 'styles.js'];
+// Everything the browser downloads before it can show the first results, in German (the
+// default): the code, the styles and one message catalog. The directory itself is counted on
+// its own line: its size is the county's data, not the widget's.
+const firstResults = ['service-finder.js', 'service-finder-core.js', 'service-finder-core_bg.wasm', 'languages.js', 'messages/de.js', 'styles.js'];
+const gzipped = (file) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
 let total = 0;
 console.log('Download for the first results (gzip -9):');
 for (const file of firstResults) {
-  const bytes = readFileSync(join(dist, file));
-  const gzipped = gzipSync(bytes, { level: 9 }).length;
-  total += gzipped;
-  console.log(`  ${file.padEnd(30)} ${String(bytes.length).padStart(9)} bytes  ${String(gzipped).padStart(8)} gzipped`);
+  const bytes = readFileSync(join(dist, file)).length;
+  total += gzipped(file);
+  console.log(`  ${file.padEnd(30)} ${String(bytes).padStart(9)} bytes  ${String(gzipped(file)).padStart(8)} gzipped`);
 }
-console.log(`  ${'total'.padEnd(30)} ${' '.repeat(15)} ${String(total).padStart(8)} gzipped (${(total / 1024).toFixed(1)} KB; target ${BUDGET_TARGET / 1024} KB, limit ${BUDGET_FAIL / 1024} KB)`);
+console.log(`  ${'total: the widget'.padEnd(30)} ${' '.repeat(15)} ${String(total).padStart(8)} gzipped (${(total / 1024).toFixed(1)} KB; target ${BUDGET_TARGET / 1024} KB, limit ${BUDGET_FAIL / 1024} KB)`);
+const data = gzipped('directory.json');
+console.log(`  ${'plus directory.json (data)'.padEnd(30)} ${String(readFileSync(join(dist, 'directory.json')).length).padStart(9)} bytes  ${String(data).padStart(8)} gzipped (${(data / 1024).toFixed(1)} KB)`);
+const largestCatalog = Math.max(...readdirSync(join(dist, 'messages')).map((file) => gzipped(join('messages', file))));
+console.log(`  another UI language adds at most ${(largestCatalog / 1024).toFixed(1)} KB gzipped, when chosen`);
 if (total > BUDGET_FAIL) {
   console.error(`The widget is over its size limit: ${(total / 1024).toFixed(1)} KB gzipped > ${BUDGET_FAIL / 1024} KB.`);
   process.exit(1);

@@ -38,7 +38,9 @@ pub use search::{Facets, Hit, Index, Query, SearchResults, Sort};
 pub use web::{Places, ServiceFinder};
 
 /// The bundled demo directory (fictitious example data for Landkreis Waldeck-Frankenberg),
-/// used when no other directory is given. Minified from `data/demo/waldeck-frankenberg.json`
-/// at build time (see `build.rs`).
+/// used by the CLI and the tests. Minified from `data/demo/waldeck-frankenberg.json` at build
+/// time (see `build.rs`). Not in the wasm build: the widget fetches the directory as a file of
+/// its own (`directory.json`), so that the code stays the same size for every county.
+#[cfg(not(target_arch = "wasm32"))]
 pub const DEMO_DIRECTORY_JSON: &str =
     include_str!(concat!(env!("OUT_DIR"), "/demo-directory.min.json"));

@@ -1,4 +1,6 @@
 //! The bundled demo directory: realistic, complete, and unmistakably example data.
+//! Native only: the wasm build does not carry the demo (the widget fetches it).
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::{BTreeSet, HashSet};
 

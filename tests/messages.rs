@@ -53,6 +53,57 @@ fn message_placeholders(message: &Value) -> BTreeSet<String> {
     }
 }
 
+/// The cardinal plural categories of each UI language (CLDR), which `Intl.PluralRules` picks
+/// from: a plural message needs a text for each.
+fn plural_forms(language: &str) -> BTreeSet<&'static str> {
+    let forms: &[&str] = match language.split('-').next().unwrap_or(language) {
+        "ar" => &["zero", "one", "two", "few", "many", "other"],
+        "uk" | "ru" => &["one", "few", "many", "other"],
+        "de" | "en" | "fa" | "tr" | "ti" => &["one", "other"],
+        other => panic!("add the CLDR plural forms of {other} to this test"),
+    };
+    forms.iter().copied().collect()
+}
+
+#[test]
+fn the_eight_languages_and_leichte_sprache_are_there() {
+    let languages: Vec<String> = catalogs()
+        .into_iter()
+        .map(|(language, _)| language)
+        .collect();
+    for expected in ["de", "de-x-ls", "en", "ar", "fa", "uk", "ru", "tr", "ti"] {
+        assert!(
+            languages.iter().any(|language| language == expected),
+            "no catalog for {expected}"
+        );
+    }
+}
+
+#[test]
+fn every_ui_language_has_search_words_for_every_category() {
+    use service_finder::directory::BUILTIN_CATEGORIES;
+    let folder = concat!(env!("CARGO_MANIFEST_DIR"), "/data/synonyms");
+    for (language, _) in catalogs() {
+        if language == "de-x-ls" {
+            continue; // Leichte Sprache is German: German words find the same.
+        }
+        let path = format!("{folder}/{language}.json");
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("no {path}"));
+        let lists: Map<String, Value> = serde_json::from_str(&text).expect("valid JSON");
+        for category in BUILTIN_CATEGORIES {
+            let words = lists.get(category.id).and_then(Value::as_array);
+            assert!(
+                words.is_some_and(|words| !words.is_empty()
+                    && words
+                        .iter()
+                        .all(|word| word.as_str().is_some_and(|w| !w.trim().is_empty()))),
+                "{language}: no search words for {}",
+                category.id
+            );
+        }
+    }
+}
+
 #[test]
 fn every_language_has_every_message_with_the_same_placeholders() {
     let catalogs = catalogs();
@@ -75,9 +126,11 @@ fn every_language_has_every_message_with_the_same_placeholders() {
                 "{language}: {key} has other placeholders than in {reference_language}"
             );
             if let Value::Object(forms) = message {
-                assert!(
-                    forms.contains_key("other"),
-                    "{language}: {key} needs the plural form \"other\""
+                let have: BTreeSet<&str> = forms.keys().map(String::as_str).collect();
+                assert_eq!(
+                    have,
+                    plural_forms(language),
+                    "{language}: {key} needs exactly the plural forms of the language"
                 );
             }
             if let Value::String(text) = message {

@@ -13,13 +13,18 @@ fn get(object: &JsValue, key: &str) -> JsValue {
     Reflect::get(object, &JsValue::from_str(key)).expect("a property")
 }
 
+/// The demo directory, as the widget fetches it.
+fn demo() -> Result<ServiceFinder, wasm_bindgen::JsError> {
+    ServiceFinder::from_json(include_str!("../data/demo/waldeck-frankenberg.json"))
+}
+
 fn query(json: &str) -> JsValue {
     JSON::parse(json).expect("valid JSON")
 }
 
 #[wasm_bindgen_test]
 fn the_demo_loads_without_problems() {
-    let finder = ServiceFinder::demo().expect("the demo loads");
+    let finder = demo().expect("the demo loads");
     assert_eq!(finder.error_count(), 0);
     assert_eq!(Array::from(&finder.problems().unwrap()).length(), 0);
     let info = finder.info("en").unwrap();
@@ -31,7 +36,7 @@ fn the_demo_loads_without_problems() {
 
 #[wasm_bindgen_test]
 fn search_takes_a_camel_case_query_and_returns_plain_objects() {
-    let finder = ServiceFinder::demo().unwrap();
+    let finder = demo().unwrap();
     let all = finder.search(JsValue::UNDEFINED).unwrap();
     let total = get(&all, "total").as_f64().unwrap();
     let results = finder
@@ -61,7 +66,7 @@ fn search_takes_a_camel_case_query_and_returns_plain_objects() {
 
 #[wasm_bindgen_test]
 fn bad_queries_and_directories_throw_clear_errors() {
-    let finder = ServiceFinder::demo().unwrap();
+    let finder = demo().unwrap();
     let error = finder
         .search(query(r#"{"radiusKm": 5}"#))
         .expect_err("a radius needs a point");

@@ -1,23 +1,34 @@
 //! The built-in categories: stable ids that every directory can use without defining them.
+//!
+//! Their labels live in the UI message catalogs (`data/messages/<language>.json`, keys
+//! `category.<id>`) and the words people search them by in `data/synonyms/<language>.json`;
+//! build.rs compiles both into [`BUILTIN_CATEGORIES`].
 
-/// A built-in category with its labels.
+/// A built-in category with its labels and search words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct BuiltinCategory {
     /// The stable id used in directory files and queries.
     pub id: &'static str,
-    /// The German label.
-    pub label_de: &'static str,
-    /// The English label.
-    pub label_en: &'static str,
+    /// The label in each UI language, as (language tag, label), sorted by tag.
+    pub labels: &'static [(&'static str, &'static str)],
+    /// Words and phrases in any language that find this category (synonyms, everyday words).
+    pub synonyms: &'static [&'static str],
 }
 
 impl BuiltinCategory {
-    /// The label in `language`, German for any language without its own label yet.
+    /// The label in `language`: its own, else that of its base language (`de` for `de-x-ls`),
+    /// else German.
     pub fn label(&self, language: &str) -> &'static str {
-        match language {
-            "en" => self.label_en,
-            _ => self.label_de,
-        }
+        let base = language.split('-').next().unwrap_or(language);
+        [language, base, "de"]
+            .into_iter()
+            .find_map(|wanted| {
+                self.labels
+                    .iter()
+                    .find(|(tag, _)| *tag == wanted)
+                    .map(|(_, label)| *label)
+            })
+            .unwrap_or(self.id)
     }
 }
 
@@ -26,83 +37,18 @@ pub fn builtin_category(id: &str) -> Option<&'static BuiltinCategory> {
     BUILTIN_CATEGORIES.iter().find(|category| category.id == id)
 }
 
-/// Every built-in category, in the order the widget lists them.
-pub const BUILTIN_CATEGORIES: &[BuiltinCategory] = &[
-    category(
-        "first-steps",
-        "Erste Schritte und Willkommen",
-        "First steps and welcome",
-    ),
-    category(
-        "migration-counselling",
-        "Migrationsberatung",
-        "Migration counselling",
-    ),
-    category(
-        "residence-asylum",
-        "Aufenthalt und Asyl",
-        "Residence and asylum",
-    ),
-    category(
-        "integration-courses",
-        "Integrationskurse",
-        "Integration courses",
-    ),
-    category(
-        "language-courses",
-        "Weitere Sprachkurse",
-        "Other language courses",
-    ),
-    category(
-        "work-jobcenter",
-        "Arbeit und Jobcenter",
-        "Work and Jobcenter",
-    ),
-    category(
-        "recognition",
-        "Anerkennung von Abschlüssen",
-        "Recognition of qualifications",
-    ),
-    category(
-        "education-school",
-        "Bildung und Schule",
-        "Education and school",
-    ),
-    category(
-        "children-family",
-        "Kinder und Familie",
-        "Children and family",
-    ),
-    category("health", "Gesundheit", "Health"),
-    category("housing", "Wohnen", "Housing"),
-    category(
-        "associations-leisure",
-        "Vereine und Freizeit",
-        "Associations and leisure",
-    ),
-    category(
-        "volunteering-mentoring",
-        "Ehrenamt und Patenschaften",
-        "Volunteering and mentoring",
-    ),
-    category("legal-advice", "Rechtsberatung", "Legal advice"),
-    category("women", "Frauen", "Women"),
-    category("youth", "Jugend", "Youth"),
-    category(
-        "interpreting",
-        "Dolmetschen und Übersetzen",
-        "Interpreting and translation",
-    ),
-];
+include!(concat!(env!("OUT_DIR"), "/builtin_categories.rs"));
 
-const fn category(
-    id: &'static str,
-    label_de: &'static str,
-    label_en: &'static str,
-) -> BuiltinCategory {
-    BuiltinCategory {
-        id,
-        label_de,
-        label_en,
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_fall_back_to_the_base_language_then_german() {
+        let health = builtin_category("health").unwrap();
+        assert_eq!(health.label("de"), "Gesundheit");
+        assert_eq!(health.label("en"), "Health");
+        assert_eq!(health.label("en-GB"), "Health");
+        assert_eq!(health.label("xx"), "Gesundheit");
     }
 }

@@ -10,6 +10,7 @@
 //! is safe, coordinates lie in Germany) is checked by `validate`, which reports problems instead
 //! of failing, so that one bad value never hides the rest of the directory.
 
+use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::de::{self, Deserializer, MapAccess, Visitor};
@@ -54,6 +55,11 @@ pub struct Directory {
     /// Categories this directory adds to the built-in set.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub categories: Vec<CategoryDefinition>,
+    /// More words that find a category (built-in or this directory's own), by category id: the
+    /// county's own terms and the words its newcomers use, in any language. They add to the
+    /// built-in search words in `data/synonyms/`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub synonyms: BTreeMap<String, Vec<String>>,
     /// The services, courses and associations.
     pub entries: Vec<Entry>,
 }
@@ -71,6 +77,7 @@ impl Default for Directory {
             last_modified: None,
             default_language: default_language(),
             categories: Vec::new(),
+            synonyms: BTreeMap::new(),
             entries: Vec::new(),
         }
     }

@@ -9,7 +9,7 @@ use std::collections::HashSet;
 use rustc_hash::FxHashSet;
 use std::fmt::{self, Display};
 
-use super::categories::BUILTIN_CATEGORIES;
+use super::categories::{BUILTIN_CATEGORIES, builtin_category};
 use super::language::{LanguageCheck, check_language_code};
 use super::model::{Directory, Entry, Kind, LanguageCode, Location, Text};
 use super::problem::{Consequence, ProblemKind, Severity};
@@ -281,6 +281,60 @@ pub fn check_header(directory: &mut Directory, findings: &mut Findings) {
         valid_id && name_ok && !category.name.is_empty()
     });
     directory.categories = categories;
+    check_synonyms(directory, findings);
+}
+
+/// Most search words one category can have in a directory.
+pub const MAX_SYNONYMS_PER_CATEGORY: usize = 200;
+
+/// Synonyms must belong to a category the directory knows; empty or overlong words are dropped.
+fn check_synonyms(directory: &mut Directory, findings: &mut Findings) {
+    let mut synonyms = std::mem::take(&mut directory.synonyms);
+    synonyms.retain(|id, words| {
+        let known = builtin_category(id).is_some()
+            || directory
+                .categories
+                .iter()
+                .any(|category| &category.id == id);
+        if !known {
+            findings.warning(
+                ProblemKind::UnknownCategory,
+                format!("synonyms.{id}"),
+                format!("\"{id}\" is not a category of this directory; its words are not used"),
+            );
+            return false;
+        }
+        let before = words.len();
+        words.retain(|word| {
+            let length = word.trim().chars().count();
+            length > 0 && length <= MAX_SHORT_TEXT_CHARS
+        });
+        if words.len() < before {
+            findings.error(
+                ProblemKind::InvalidValue,
+                format!("synonyms.{id}"),
+                format!(
+                    "{} empty word(s) or word(s) longer than {MAX_SHORT_TEXT_CHARS} characters",
+                    before - words.len()
+                ),
+                Consequence::ValueIgnored,
+            );
+        }
+        if words.len() > MAX_SYNONYMS_PER_CATEGORY {
+            findings.error(
+                ProblemKind::TextTooLong,
+                format!("synonyms.{id}"),
+                format!(
+                    "{} words; the first {MAX_SYNONYMS_PER_CATEGORY} are used",
+                    words.len()
+                ),
+                Consequence::ValueIgnored,
+            );
+            words.truncate(MAX_SYNONYMS_PER_CATEGORY);
+        }
+        !words.is_empty()
+    });
+    directory.synonyms = synonyms;
 }
 
 /// Checks one entry, repairing what it can. Returns false when the entry is unusable.

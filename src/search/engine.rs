@@ -17,6 +17,8 @@ const MAX_QUERY_WORDS: usize = 12;
 const MIN_TYPO_WORD_CHARS: usize = 5;
 /// Matching inside longer words (German compounds: `kurs` in `Sprachkurs`) starts here.
 const MIN_INFIX_WORD_CHARS: usize = 4;
+/// Shortest query word that matches the start of a topic's label or search word.
+const MIN_TOPIC_PREFIX_CHARS: usize = 3;
 
 /// How well a query word matches a term, in percent of the field weight. Scores are integers
 /// (weight × quality) so that the inner loop over postings does no float arithmetic.
@@ -328,8 +330,9 @@ impl Index {
                 }
             };
             // A single letter is the start of a name being typed: as a prefix it matches names,
-            // organisations, towns and topics, not every description word that starts with it
-            // (`i` would otherwise match "in" in most German descriptions).
+            // organisations and towns, not every description word that starts with it (`i`
+            // would otherwise match "in" in most German descriptions). Topics need three letters
+            // (see `matching_categories`).
             let single_letter = word.chars().nth(1).is_none();
             for (term, quality) in self.matching_terms(word) {
                 let min_weight = if single_letter && quality != quality::EXACT {
@@ -399,15 +402,29 @@ impl Index {
     fn matching_categories(&self, word: &str) -> Vec<(u16, u16)> {
         let word_chars = word.chars().count();
         let mut best: Vec<(u16, u16)> = Vec::new();
+        // The same token stands in several categories' labels; it is matched once (terms are
+        // sorted, so repeats are neighbours).
+        let mut last: Option<(&str, Option<u16>)> = None;
         for (term, category) in &self.category_terms {
-            let quality = if **term == *word {
-                Some(quality::EXACT)
-            } else if term.starts_with(word) {
-                Some(quality::PREFIX)
-            } else if word_chars >= MIN_INFIX_WORD_CHARS {
-                fuzzy_quality(word, word_chars, term)
-            } else {
-                None
+            let quality = match last {
+                Some((known, quality)) if known == &**term => quality,
+                _ => {
+                    let quality = if **term == *word {
+                        Some(quality::EXACT)
+                    } else if word_chars < MIN_TOPIC_PREFIX_CHARS {
+                        // One or two letters start a word of almost every topic in nine
+                        // languages: only a whole word ("و", "and") counts.
+                        None
+                    } else if term.starts_with(word) {
+                        Some(quality::PREFIX)
+                    } else if word_chars >= MIN_INFIX_WORD_CHARS {
+                        fuzzy_quality(word, word_chars, term)
+                    } else {
+                        None
+                    };
+                    last = Some((term, quality));
+                    quality
+                }
             };
             if let Some(quality) = quality {
                 match best.iter_mut().find(|(known, _)| known == category) {

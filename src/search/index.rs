@@ -274,8 +274,14 @@ fn category_terms(directory: &Directory, category_ids: &[String]) -> Vec<(Box<st
     let mut out = Vec::new();
     for (number, id) in category_ids.iter().enumerate() {
         let mut labels: Vec<String> = Vec::new();
+        // Labels in every UI language and the search words: a newcomer types in their own
+        // language (or the German word they have heard) and finds the category.
         if let Some(builtin) = crate::directory::builtin_category(id) {
-            labels.extend([builtin.label_de.to_owned(), builtin.label_en.to_owned()]);
+            labels.extend(builtin.labels.iter().map(|(_, label)| (*label).to_owned()));
+            labels.extend(builtin.synonyms.iter().map(|word| (*word).to_owned()));
+        }
+        if let Some(words) = directory.synonyms.get(id) {
+            labels.extend(words.iter().cloned());
         }
         if let Some(defined) = directory
             .categories

@@ -5,7 +5,7 @@ use wasm_bindgen::prelude::*;
 
 use super::views::{ProblemView, Resolver};
 use crate::directory::{LoadError, Problem, Severity, load_directory};
-use crate::{DEMO_DIRECTORY_JSON, Index, Query};
+use crate::{Index, Query};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPESCRIPT_TYPES: &'static str = r#"
@@ -77,11 +77,6 @@ pub struct ServiceFinder {
 
 #[wasm_bindgen]
 impl ServiceFinder {
-    /// The directory bundled into this module (fictitious example data).
-    pub fn demo() -> Result<ServiceFinder, JsError> {
-        ServiceFinder::from_json(DEMO_DIRECTORY_JSON)
-    }
-
     /// Loads a directory from its JSON text. Throws only when the text cannot be read as a
     /// directory at all; problems with single entries are in `problems()`.
     #[wasm_bindgen(js_name = fromJson)]

@@ -5,7 +5,7 @@
 // Every wait here waits for a condition (an element, an attribute, a text), never for a fixed time.
 
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before } from 'node:test';
@@ -28,7 +28,8 @@ export const TIMEOUT = 15_000;
 /** The options of every test in node:test terms: one browser test must not hang the run. */
 export const TEST_OPTIONS = { timeout: 90_000 };
 
-const LAUNCH_OPTIONS = {
+/** How every test starts Chromium: Debian's build, headless, nothing fetched in the background. */
+export const LAUNCH_OPTIONS = {
   executablePath: '/usr/bin/chromium',
   args: [
     '--headless',
@@ -46,10 +47,11 @@ const LAUNCH_OPTIONS = {
 // Messages
 
 /** The UI message catalogs, exactly as the widget ships them. */
-export const MESSAGES = {
-  de: JSON.parse(readFileSync(path.join(REPO_ROOT, 'data/messages/de.json'), 'utf8')),
-  en: JSON.parse(readFileSync(path.join(REPO_ROOT, 'data/messages/en.json'), 'utf8')),
-};
+export const MESSAGES = Object.fromEntries(
+  readdirSync(path.join(REPO_ROOT, 'data/messages'))
+    .filter((file) => file.endsWith('.json'))
+    .map((file) => [file.replace(/\.json$/, ''), JSON.parse(readFileSync(path.join(REPO_ROOT, 'data/messages', file), 'utf8'))]),
+);
 
 /**
  * One message with its placeholders filled in; a message with plural forms picks its form by
@@ -75,14 +77,27 @@ export function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** A number as written in German or English text, with group separators and decimals. */
-const NUMBER_PATTERN = '\\d+(?:[.,]\\d+)*';
+/**
+ * A number as written in any UI language: ASCII, Arabic-Indic or Persian digits, with group
+ * separators and decimals (".", ",", "٫", "٬", spaces).
+ */
+const NUMBER_PATTERN = '[\\d\u0660-\u0669\u06f0-\u06f9]+(?:[.,\u066b\u066c\u00a0\u202f\u2009 ][\\d\u0660-\u0669\u06f0-\u06f9]+)*';
 
-/** Parses a number written for a language ("1.234,5" in German, "1,234.5" in English). */
+/** Parses a number written for a language, with its digits and separators (as `Intl` writes them). */
 export function parseNumber(lang, text) {
-  const compact = text.replace(/[\s\u00a0\u202f]/g, '');
-  const [group, decimal] = lang === 'de' ? ['.', ','] : [',', '.'];
-  return Number(compact.split(group).join('').replace(decimal, '.'));
+  const parts = new Intl.NumberFormat(lang).formatToParts(12345.6);
+  const group = parts.find((part) => part.type === 'group')?.value ?? '';
+  const decimal = parts.find((part) => part.type === 'decimal')?.value ?? '.';
+  let ascii = '';
+  for (const character of text) {
+    const code = character.codePointAt(0);
+    if (code >= 0x660 && code <= 0x669) ascii += String(code - 0x660);
+    else if (code >= 0x6f0 && code <= 0x6f9) ascii += String(code - 0x6f0);
+    else if (character === decimal) ascii += '.';
+    else if (character === group || /[\s\u00a0\u202f]/.test(character)) continue;
+    else ascii += character;
+  }
+  return Number(ascii);
 }
 
 /** A regular expression for the result count ("175 Angebote"), capturing the number. */
@@ -124,6 +139,22 @@ export function assertBuilt() {
 }
 
 /**
+ * Starts the test server on 127.0.0.1 and a free port: what scripts/serve.mjs serves (dist/ and
+ * www/), plus /test/ → tests/fixtures/ and /e2e/ → tests/e2e/pages/. For tests that drive a
+ * browser of their own (Lighthouse); the others get it from useBrowser().
+ */
+export function startTestServer() {
+  return startServer({
+    port: 0,
+    root: REPO_ROOT,
+    extraMounts: [
+      { prefix: '/test/', dir: path.join(REPO_ROOT, 'tests', 'fixtures') },
+      { prefix: '/e2e/', dir: path.join(REPO_ROOT, 'tests', 'e2e', 'pages') },
+    ],
+  });
+}
+
+/**
  * Registers before/after hooks that start the server (serving dist/ and www/, plus /test/ →
  * tests/fixtures/ and /e2e/ → tests/e2e/pages/) and launch Chromium once for the calling test
  * file. Returns an object whose `server` and `browser` are set once the hooks have run.
@@ -133,14 +164,7 @@ export function useBrowser() {
   before(async () => {
     assertBuilt();
     await mkdir(SCREENSHOT_DIR, { recursive: true });
-    env.server = await startServer({
-      port: 0,
-      root: REPO_ROOT,
-      extraMounts: [
-        { prefix: '/test/', dir: path.join(REPO_ROOT, 'tests', 'fixtures') },
-        { prefix: '/e2e/', dir: path.join(REPO_ROOT, 'tests', 'e2e', 'pages') },
-      ],
-    });
+    env.server = await startTestServer();
     env.browser = await chromium.launch(LAUNCH_OPTIONS);
   });
   after(async () => {

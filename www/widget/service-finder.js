@@ -3,7 +3,8 @@
 // A webmaster adds
 //   <script type="module" src="/service-finder/service-finder.js"></script>
 //   <service-finder></service-finder>
-// and gets the bundled directory; `src` loads another one, `lang` picks the UI language.
+// and gets the directory published beside it (directory.json); `src` loads another one, `lang`
+// picks the UI language.
 //
 // Everything renders into a shadow root, so the page's CSS cannot break the widget and the
 // widget's CSS cannot leak out. Directory data is untrusted: it is only ever set as text or as
@@ -12,11 +13,14 @@
 // page: the only requests are this module's own files and the directory.
 
 import init, { Places, ServiceFinder } from './service-finder-core.js';
-import MESSAGES from './messages.js';
+import LANGUAGES from './languages.js';
 import STYLES from './styles.js';
 
-const UI_LANGUAGES = Object.keys(MESSAGES);
+/** Every UI language as { tag, name (in itself), dir }; its messages load when it is chosen. */
+const UI_LANGUAGES = LANGUAGES.map((language) => language.tag);
 const FALLBACK_LANGUAGE = 'de';
+/** Where the newcomer's choice of language is remembered on the device. */
+const LANGUAGE_STORAGE_KEY = 'service-finder.language';
 const PAGE_SIZE = 20;
 const RADII_KM = [5, 10, 25, 50];
 const KINDS = ['service', 'course', 'association'];
@@ -26,6 +30,34 @@ let coreReady = null;
 function loadCore() {
   coreReady ??= init({ module_or_path: new URL('./service-finder-core_bg.wasm', import.meta.url) });
   return coreReady;
+}
+
+// Message catalogs by language tag, each loaded once per page.
+const catalogs = new Map();
+function loadCatalog(tag) {
+  if (!catalogs.has(tag)) catalogs.set(tag, import(`./messages/${tag}.js`).then((module) => module.default));
+  return catalogs.get(tag);
+}
+
+function rememberedLanguage() {
+  try {
+    return localStorage.getItem(LANGUAGE_STORAGE_KEY);
+  } catch {
+    return null; // Storage blocked (private mode, a strict browser): nothing remembered.
+  }
+}
+
+function rememberLanguage(tag) {
+  try {
+    localStorage.setItem(LANGUAGE_STORAGE_KEY, tag);
+  } catch {
+    // Not remembered, but the language still changes.
+  }
+}
+
+/** The base language of a tag: `de` for Leichte Sprache (`de-x-ls`). */
+function baseLanguage(tag) {
+  return tag.split('-')[0];
 }
 
 // All of Germany's places: fetched from beside the wasm the first time someone uses a place
@@ -68,6 +100,7 @@ class ServiceFinderElement extends HTMLElement {
     this.finder = null;
     this.state = emptyState();
     this.language = FALLBACK_LANGUAGE;
+    this.messages = {};
     this.loadGeneration = 0;
   }
 
@@ -82,19 +115,23 @@ class ServiceFinderElement extends HTMLElement {
     if (name === 'lang') this.setLanguage(this.pickLanguage());
   }
 
-  /** The `lang` attribute, then the page's language, then the browser's, then German. */
+  /**
+   * The language the newcomer chose on this device before, then the `lang` attribute, the
+   * page's language, the browser's languages, and German.
+   */
   pickLanguage() {
-    const candidates = [this.getAttribute('lang'), document.documentElement.lang, ...(navigator.languages || [])];
+    const candidates = [rememberedLanguage(), this.getAttribute('lang'), document.documentElement.lang, ...(navigator.languages || [])];
     for (const candidate of candidates) {
-      const code = (candidate || '').toLowerCase().split('-')[0];
-      if (UI_LANGUAGES.includes(code)) return code;
+      const tag = (candidate || '').toLowerCase();
+      if (UI_LANGUAGES.includes(tag)) return tag;
+      if (UI_LANGUAGES.includes(baseLanguage(tag))) return baseLanguage(tag);
     }
     return FALLBACK_LANGUAGE;
   }
 
   /** A message from the catalog, with `{placeholders}` filled and plural forms chosen. */
   t(key, values = {}) {
-    let message = MESSAGES[this.language][key] ?? MESSAGES[FALLBACK_LANGUAGE][key] ?? key;
+    let message = this.messages[key] ?? key;
     if (typeof message === 'object') {
       const form = new Intl.PluralRules(this.language).select(values.count ?? 0);
       message = message[form] ?? message.other;
@@ -112,14 +149,17 @@ class ServiceFinderElement extends HTMLElement {
   formatDate(isoDate) {
     const [year, month, day] = isoDate.split('-').map(Number);
     const date = new Date(Date.UTC(year, month - 1, day));
-    return new Intl.DateTimeFormat(this.language, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+    // The Gregorian calendar in every language: German letters and course dates use it (Farsi
+    // would otherwise get the Iranian calendar).
+    return new Intl.DateTimeFormat(this.language, { dateStyle: 'medium', timeZone: 'UTC', calendar: 'gregory' }).format(date);
   }
 
+  /** Metres under 1 km, one decimal under 10 km; the unit written the language's way. */
   formatDistance(metres) {
-    if (metres < 1000) return `${this.formatNumber(Math.round(metres / 10) * 10)} m`;
+    if (metres < 1000) return this.formatNumber(Math.round(metres / 10) * 10, { style: 'unit', unit: 'meter' });
     const kilometres = metres / 1000;
     const digits = kilometres < 10 ? 1 : 0;
-    return `${this.formatNumber(kilometres, { minimumFractionDigits: digits, maximumFractionDigits: digits })} km`;
+    return this.formatNumber(kilometres, { style: 'unit', unit: 'kilometer', minimumFractionDigits: digits, maximumFractionDigits: digits });
   }
 
   languageName(code) {
@@ -133,19 +173,25 @@ class ServiceFinderElement extends HTMLElement {
   async load() {
     const generation = ++this.loadGeneration;
     this.setAttribute('data-state', 'loading');
-    this.renderLoading();
     const src = this.getAttribute('src');
+    // The frame takes its room at once (see .sf-loading), its words once the catalog is here.
+    this.renderLoading();
     try {
-      await loadCore();
-      let finder;
-      if (src) {
-        const response = await fetch(new URL(src, document.baseURI), { credentials: 'same-origin' });
-        if (!response.ok) throw new Error(`${src}: HTTP ${response.status}`);
-        finder = ServiceFinder.fromJson(await response.text());
-      } else {
-        finder = ServiceFinder.demo();
-      }
+      this.messages = await loadCatalog(this.language);
       if (generation !== this.loadGeneration) return;
+      this.renderLoading();
+      // The code and the directory download side by side.
+      const url = src ? new URL(src, document.baseURI) : new URL('./directory.json', import.meta.url);
+      const directory = fetch(url, { credentials: 'same-origin' }).then((response) => {
+        if (!response.ok) throw new Error(`${src ?? url}: HTTP ${response.status}`);
+        return response.text();
+      });
+      const [json] = await Promise.all([directory, loadCore()]);
+      const finder = ServiceFinder.fromJson(json);
+      if (generation !== this.loadGeneration) {
+        finder.free();
+        return;
+      }
       this.finder?.free();
       this.finder = finder;
       this.reportProblems(src);
@@ -170,9 +216,19 @@ class ServiceFinderElement extends HTMLElement {
     for (const problem of problems) console.warn(`service-finder: ${name}: ${problem.text}`);
   }
 
-  setLanguage(language) {
+  /** Switches the UI language once its messages are loaded; `remember` keeps the choice. */
+  async setLanguage(language, { remember = false } = {}) {
+    if (remember) rememberLanguage(language);
     if (language === this.language) return;
+    let messages;
+    try {
+      messages = await loadCatalog(language);
+    } catch (error) {
+      console.warn(`service-finder: the messages for ${language} could not be loaded.`, error);
+      return;
+    }
     this.language = language;
+    this.messages = messages;
     if (this.finder) this.renderAll({ keepFocus: true });
     else if (this.getAttribute('data-state') === 'error') this.renderFatal();
     else this.renderLoading();
@@ -181,14 +237,16 @@ class ServiceFinderElement extends HTMLElement {
   // ---- rendering -------------------------------------------------------------------------
 
   frame() {
-    const root = el('div', { class: 'sf', lang: this.language, dir: 'ltr' });
+    const direction = LANGUAGES.find((language) => language.tag === this.language)?.dir ?? 'ltr';
+    const root = el('div', { class: 'sf', lang: this.language, dir: direction });
     this.shadow.replaceChildren(root);
     return root;
   }
 
   renderLoading() {
     const root = this.frame();
-    root.append(el('p', { class: 'sf-loading', role: 'status' }, this.t('loading')));
+    const words = this.messages.loading ?? '';
+    root.append(el('p', { class: 'sf-loading', role: 'status' }, words ? this.t('loading') : ''));
   }
 
   renderFatal() {
@@ -200,6 +258,7 @@ class ServiceFinderElement extends HTMLElement {
   renderAll({ keepFocus = false } = {}) {
     const focusedId = keepFocus ? this.shadow.activeElement?.id : null;
     const info = this.finder.info(this.language);
+    this.directoryLanguage = info.defaultLanguage;
     const root = this.frame();
     root.append(this.renderHeader(info));
     if (this.finder.errorCount() > 0) root.append(el('p', { class: 'sf-alert', role: 'alert' }, this.t('error.partial')));
@@ -220,12 +279,13 @@ class ServiceFinderElement extends HTMLElement {
     const languageId = `${this.widgetId}-ui-language`;
     const languagePicker = el('div', { class: 'sf-ui-language' });
     const select = el('select', { id: languageId });
-    for (const code of UI_LANGUAGES) {
-      const option = el('option', { value: code, lang: code }, MESSAGES[code]['language.name']);
-      option.selected = code === this.language;
+    // Each language named in itself, so that a newcomer finds their own.
+    for (const { tag, name, dir } of LANGUAGES) {
+      const option = el('option', { value: tag, lang: tag, dir }, name);
+      option.selected = tag === this.language;
       select.append(option);
     }
-    select.addEventListener('change', () => this.setLanguage(select.value));
+    select.addEventListener('change', () => this.setLanguage(select.value, { remember: true }));
     languagePicker.append(el('label', { for: languageId }, this.t('ui.language')), select);
     titleRow.append(languagePicker);
     header.append(titleRow);
@@ -286,8 +346,24 @@ class ServiceFinderElement extends HTMLElement {
     radiusField.append(el('label', { for: radiusId }, this.t('radius.label')), radius);
     this.locationMessage = el('p', { class: 'sf-location-message', 'aria-live': 'polite' }, this.locationText());
     near.append(locate, radiusField);
-    section.append(near, this.locationMessage);
+    section.append(near, this.locationMessage, this.renderMyLanguageChip());
     return section;
+  }
+
+  /**
+   * "Offered in <my language>": one tap filters by the UI language, outside the folded filter
+   * panel, so that a newcomer finds it without opening anything.
+   */
+  renderMyLanguageChip() {
+    const mine = baseLanguage(this.language);
+    this.myLanguageChip = this.chip(this.t('filters.language.mine', { language: this.languageName(mine) }), () => {
+      this.state.serviceLanguage = this.state.serviceLanguage === mine ? '' : mine;
+    });
+    this.myLanguageChip.classList.add('sf-my-language');
+    // In the directory's own language (German, Leichte Sprache) nearly everything is offered:
+    // the chip would filter nothing, so it is left out.
+    this.myLanguageChip.hidden = mine === baseLanguage(this.directoryLanguage ?? FALLBACK_LANGUAGE);
+    return this.myLanguageChip;
   }
 
   locationText() {
@@ -610,6 +686,9 @@ class ServiceFinderElement extends HTMLElement {
     }
     select.replaceChildren(...options);
     select.value = this.state.serviceLanguage;
+    const mine = baseLanguage(this.language);
+    const mineCount = facets.languages.find((facet) => facet.value === mine)?.count ?? 0;
+    setChip(this.myLanguageChip, this.state.serviceLanguage === mine, this.formatNumber(mineCount));
   }
 
   renderResults(results) {
@@ -659,6 +738,13 @@ class ServiceFinderElement extends HTMLElement {
       type: 'button', class: 'sf-card-toggle', 'aria-expanded': String(expanded), 'aria-controls': detailsId, 'data-part': 'toggle',
     });
     toggleButton.append(textWithLanguage('span', entry.name));
+    if (this.isOtherLanguage(entry.name)) {
+      // Seen: the language's name; heard: a sentence saying the name is in that language.
+      const language = this.languageName(entry.name.language);
+      const marker = el('span', { class: 'sf-text-language' });
+      marker.append(el('span', { 'aria-hidden': 'true' }, language), el('span', { class: 'sf-visually-hidden' }, this.t('card.text.language', { language })));
+      toggleButton.append(' ', marker);
+    }
     toggleButton.addEventListener('click', () => {
       if (this.state.expanded.has(entry.id)) this.state.expanded.delete(entry.id);
       else this.state.expanded.add(entry.id);
@@ -680,7 +766,13 @@ class ServiceFinderElement extends HTMLElement {
 
     const facts = el('ul', { class: 'sf-facts' });
     const address = [entry.address, [entry.postalCode, entry.city].filter(Boolean).join(' ')].filter(Boolean).join(', ');
-    if (address) facts.append(el('li', {}, address));
+    // Latin street names and postcodes keep their own direction in an Arabic or Farsi UI
+    // (isolated, while the list item itself follows the UI's direction).
+    if (address) {
+      const item = el('li');
+      item.append(el('bdi', {}, address));
+      facts.append(item);
+    }
     else if (entry.serviceArea) facts.append(el('li', {}, this.t(`card.area.${entry.serviceArea}`)));
     if (entry.languages.length) {
       facts.append(el('li', {}, this.t('card.languages', { list: entry.languages.map((code) => this.languageName(code)).join(', ') })));
@@ -693,7 +785,13 @@ class ServiceFinderElement extends HTMLElement {
 
     const details = el('div', { class: 'sf-details', id: detailsId });
     details.hidden = !expanded;
-    if (entry.description) details.append(textWithLanguage('p', entry.description, 'sf-description'));
+    if (entry.description) {
+      if (this.isOtherLanguage(entry.description)) {
+        const wanted = this.languageName(baseLanguage(this.language));
+        details.append(el('p', { class: 'sf-text-note' }, this.t('card.text.fallback', { wanted, language: this.languageName(entry.description.language) })));
+      }
+      details.append(textWithLanguage('p', entry.description, 'sf-description'));
+    }
     const more = el('ul', { class: 'sf-facts' });
     if (entry.scheduleDescription) more.append(textWithLanguage('li', entry.scheduleDescription));
     if (entry.course) {
@@ -715,6 +813,11 @@ class ServiceFinderElement extends HTMLElement {
     details.append(more);
     card.append(details);
     return card;
+  }
+
+  /** Whether a text from the directory is not in the UI language (it is the fallback). */
+  isOtherLanguage(textView) {
+    return Boolean(textView?.language) && baseLanguage(textView.language) !== baseLanguage(this.language);
   }
 
   renderActions(entry) {

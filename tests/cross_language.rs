@@ -1,0 +1,184 @@
+//! Cross-language search: a newcomer types in their own language (or the German word they have
+//! heard) and finds the German entries of the demo directory. Category labels in every UI
+//! language and the search words in `data/synonyms/` lead to the categories; a directory can add
+//! its own words.
+#![cfg(not(target_arch = "wasm32"))]
+
+use serde_json::json;
+use service_finder::directory::{BUILTIN_CATEGORIES, ProblemKind};
+use service_finder::{DEMO_DIRECTORY_JSON, Index, Query, load_directory};
+
+fn demo() -> Index {
+    Index::new(load_directory(DEMO_DIRECTORY_JSON).unwrap().directory)
+}
+
+/// Every entry (by index) whose categories include one of `categories`.
+fn entries_in(index: &Index, categories: &[&str]) -> Vec<usize> {
+    let entries = &index.directory().entries;
+    let found: Vec<usize> = (0..entries.len())
+        .filter(|&number| {
+            entries[number]
+                .categories
+                .iter()
+                .any(|category| categories.contains(&category.as_str()))
+        })
+        .collect();
+    assert!(!found.is_empty(), "the demo has entries in {categories:?}");
+    found
+}
+
+/// Checks that typing `typed` finds every entry of `categories`.
+fn finds_all_of(index: &Index, typed: &str, categories: &[&str]) {
+    let results = index
+        .search(&Query {
+            text: typed.to_owned(),
+            limit: service_finder::search::MAX_LIMIT,
+            ..Query::default()
+        })
+        .unwrap();
+    let found: Vec<usize> = results.hits.iter().map(|hit| hit.entry_index).collect();
+    for expected in entries_in(index, categories) {
+        let name = &index.directory().entries[expected].id;
+        assert!(
+            found.contains(&expected),
+            "{typed:?} does not find {name} ({categories:?})"
+        );
+    }
+}
+
+const COURSES: &[&str] = &["integration-courses", "language-courses"];
+
+#[test]
+fn language_courses_in_every_language() {
+    let index = demo();
+    for typed in [
+        "Deutschkurs",
+        "language course",
+        "دورة لغة",
+        "курси німецької",
+        "Almanca kursu",
+        "курсы немецкого",
+        "کلاس زبان",
+        "German course",
+        "Sprachkurs",
+    ] {
+        finds_all_of(&index, typed, COURSES);
+    }
+}
+
+#[test]
+fn work_in_every_language() {
+    let index = demo();
+    for typed in [
+        "Jobcenter",
+        "عمل",
+        "робота",
+        "работа",
+        "کار",
+        "iş",
+        "Arbeit",
+        "work",
+    ] {
+        finds_all_of(&index, typed, &["work-jobcenter"]);
+    }
+}
+
+#[test]
+fn category_labels_in_every_ui_language_find_their_category() {
+    let index = demo();
+    let used: Vec<&str> = index
+        .directory()
+        .entries
+        .iter()
+        .flat_map(|entry| entry.categories.iter().map(String::as_str))
+        .collect();
+    for category in BUILTIN_CATEGORIES
+        .iter()
+        .filter(|category| used.contains(&category.id))
+    {
+        assert!(
+            category.labels.len() >= 9,
+            "{} has every label",
+            category.id
+        );
+        for (language, label) in category.labels {
+            let results = index
+                .search(&Query {
+                    text: (*label).to_owned(),
+                    limit: service_finder::search::MAX_LIMIT,
+                    ..Query::default()
+                })
+                .unwrap();
+            let found: Vec<usize> = results.hits.iter().map(|hit| hit.entry_index).collect();
+            for expected in entries_in(&index, &[category.id]) {
+                assert!(
+                    found.contains(&expected),
+                    "{language} label {label:?} misses an entry of {}",
+                    category.id
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn every_translation_in_the_entries_is_searched() {
+    let index = demo();
+    let entries = &index.directory().entries;
+    // Some entry with an Arabic and a Ukrainian name: each finds it.
+    let translated = entries
+        .iter()
+        .position(|entry| {
+            let languages: Vec<_> = entry.name.iter().filter_map(|(l, _)| l).collect();
+            languages.contains(&"ar") && languages.contains(&"uk")
+        })
+        .expect("a translated entry in the demo");
+    for (language, name) in entries[translated].name.iter() {
+        let results = index
+            .search(&Query {
+                text: name.to_owned(),
+                ..Query::default()
+            })
+            .unwrap();
+        assert_eq!(
+            results.hits.first().map(|hit| hit.entry_index),
+            Some(translated),
+            "the {language:?} name {name:?} finds its entry first"
+        );
+    }
+}
+
+#[test]
+fn a_county_adds_its_own_words() {
+    let directory = json!({
+        "format_version": 1,
+        "title": "Test",
+        "publisher": {"name": "Test"},
+        "synonyms": {
+            "housing": ["Wohnungsamt", "سكن اجتماعي"],
+            "no-such-category": ["Wort"]
+        },
+        "entries": [
+            {"id": "a", "kind": "service", "name": "Wohnberatung", "categories": ["housing"]},
+            {"id": "b", "kind": "service", "name": "Schuldnerberatung", "categories": ["legal-advice"]}
+        ]
+    });
+    let loaded = load_directory(&directory.to_string()).unwrap();
+    let unknown = loaded
+        .problems
+        .iter()
+        .find(|problem| problem.kind == ProblemKind::UnknownCategory)
+        .expect("synonyms of an unknown category are reported");
+    assert_eq!(unknown.field, "synonyms.no-such-category");
+    let index = Index::new(loaded.directory);
+    for typed in ["Wohnungsamt", "سكن اجتماعي"] {
+        let results = index
+            .search(&Query {
+                text: typed.to_owned(),
+                ..Query::default()
+            })
+            .unwrap();
+        let ids: Vec<&str> = results.hits.iter().map(|hit| hit.id.as_str()).collect();
+        assert_eq!(ids, ["a"], "{typed}");
+    }
+}

@@ -1,0 +1,152 @@
+// Every newcomer's language: axe finds nothing in five UI languages with filters open, a card
+// expanded and place suggestions shown; Arabic and Farsi mirror the widget on a phone (with
+// screenshots); the choice of language is remembered; "offered in my language" is one tap; and
+// a name without a translation says which language it is in.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import {
+  DEMO,
+  TEST_OPTIONS,
+  cardsLocator,
+  describeViolations,
+  msg,
+  openPage,
+  readCount,
+  runAxe,
+  screenshot,
+  useBrowser,
+  waitForCount,
+  waitForWidget,
+} from './support.mjs';
+
+const env = useBrowser();
+
+/** Opens the demo page and switches the widget to `tag` the way a webmaster would (`lang`). */
+async function openIn(tag, options) {
+  const session = await openPage(env, options);
+  await waitForWidget(session, 'ready');
+  await session.page.evaluate((lang) => document.querySelector('service-finder').setAttribute('lang', lang), tag);
+  await session.widget.locator(`.sf[lang="${tag}"]`).waitFor();
+  await waitForCount(session.widget, tag, (n) => n === DEMO.entries.length, `all entries in ${tag}`);
+  return session;
+}
+
+/** Filters open, the first card expanded, and the place field showing suggestions for "Korb". */
+async function busiestState({ widget }, tag) {
+  const panel = widget.locator('details.sf-filter-panel');
+  if (!(await panel.evaluate((details) => details.open))) await widget.locator('summary.sf-filter-summary').click();
+  await widget.locator('details.sf-filter-panel[open]').waitFor();
+  const card = cardsLocator(widget).first();
+  await card.locator('h3 button').click();
+  await card.locator('h3 button[aria-expanded="true"]').waitFor();
+  await widget.getByRole('combobox', { name: msg(tag, 'place.label') }).fill('Korb');
+  await widget.getByRole('listbox', { name: msg(tag, 'place.label') }).getByRole('option').first().waitFor();
+}
+
+for (const tag of ['de', 'en', 'ar', 'uk', 'de-x-ls']) {
+  test(`axe: no WCAG 2.1 A/AA violations in ${tag} with filters open, a card expanded and place suggestions`, TEST_OPTIONS, async () => {
+    const session = await openIn(tag);
+    try {
+      await busiestState(session, tag);
+      const results = await runAxe(session.page, 'service-finder');
+      assert.deepEqual(describeViolations(results), [], `axe violations in ${tag}`);
+      const checked = [...results.passes, ...results.incomplete].flatMap((rule) => rule.nodes);
+      assert.ok(checked.some((node) => Array.isArray(node.target[0])), 'axe looked inside the widget');
+    } finally {
+      await session.close();
+    }
+  });
+}
+
+for (const tag of ['ar', 'fa']) {
+  test(`${tag}: the widget mirrors right to left on a phone, and numbers and addresses stay in order`, TEST_OPTIONS, async () => {
+    const session = await openIn(tag, { contextOptions: { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true } });
+    try {
+      const { page, widget } = session;
+      const root = widget.locator('.sf');
+      assert.equal(await root.getAttribute('dir'), 'rtl');
+      // Mirrored: the text of the search field's label starts at the right edge of the widget.
+      const textBox = (element) => {
+        const range = document.createRange();
+        range.selectNodeContents(element);
+        const { x, width } = range.getBoundingClientRect();
+        return { x, width };
+      };
+      const [rootBox, labelBox] = await Promise.all([root.boundingBox(), widget.locator('.sf-search .sf-label').first().evaluate(textBox)]);
+      assert.ok(rootBox.x + rootBox.width - (labelBox.x + labelBox.width) < 24, 'the label is not on the right');
+      assert.ok(labelBox.x - rootBox.x > 24, 'the label also starts on the left: not mirrored');
+      // Addresses (Latin letters and postcodes) keep their own direction.
+      const address = cardsLocator(widget).first().locator('.sf-facts li').first();
+      assert.equal(await address.locator('bdi').count(), 1, 'the address is isolated');
+      // Nothing sticks out sideways on a phone.
+      const overflow = await page.evaluate(() => document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth);
+      assert.ok(overflow <= 1, `the page scrolls sideways by ${overflow} px`);
+      await widget.locator('.sf').evaluate((element) => element.scrollIntoView());
+      await screenshot(page, `rtl-${tag}-phone`, { fullPage: false });
+      await busiestState(session, tag);
+      await screenshot(page, `rtl-${tag}-phone-filters`, { fullPage: false });
+    } finally {
+      await session.close();
+    }
+  });
+}
+
+test('the language chosen in the switcher is remembered on the device', TEST_OPTIONS, async () => {
+  const session = await openPage(env);
+  try {
+    const { page, widget } = session;
+    await waitForWidget(session, 'ready');
+    const names = await widget.getByLabel(msg('de', 'ui.language'), { exact: true }).locator('option').allTextContents();
+    for (const tag of ['de', 'en', 'ar', 'fa', 'uk', 'ru', 'tr', 'ti', 'de-x-ls']) {
+      assert.ok(names.includes(msg(tag, 'language.name')), `${tag} is offered by its own name`);
+    }
+    await widget.getByLabel(msg('de', 'ui.language'), { exact: true }).selectOption('uk');
+    await widget.locator('.sf[lang="uk"]').waitFor();
+    await page.reload();
+    await waitForWidget(session, 'ready');
+    await widget.locator('.sf[lang="uk"]').waitFor();
+    assert.equal(await readCount(widget, 'uk'), DEMO.entries.length);
+  } finally {
+    await session.close();
+  }
+});
+
+test('"offered in my language" filters by the UI language in one tap', TEST_OPTIONS, async () => {
+  const session = await openIn('ar');
+  try {
+    const { widget } = session;
+    const arabic = DEMO.entries.filter((entry) => (entry.languages ?? []).includes('ar')).length;
+    assert.ok(arabic > 0 && arabic < DEMO.entries.length);
+    const chip = widget.locator('.sf-my-language');
+    assert.equal(await chip.getAttribute('aria-pressed'), 'false');
+    await chip.click();
+    await waitForCount(widget, 'ar', (n) => n === arabic, 'the entries offered in Arabic');
+    assert.equal(await chip.getAttribute('aria-pressed'), 'true');
+    await chip.click();
+    await waitForCount(widget, 'ar', (n) => n === DEMO.entries.length, 'all entries again');
+  } finally {
+    await session.close();
+  }
+});
+
+test('a name without a translation is marked with the language it is in', TEST_OPTIONS, async () => {
+  const session = await openIn('en');
+  try {
+    const { widget } = session;
+    const marker = widget.locator('.sf-card-toggle .sf-text-language').first();
+    await marker.waitFor();
+    const german = new Intl.DisplayNames(['en'], { type: 'language' }).of('de');
+    assert.equal((await marker.locator('[aria-hidden="true"]').textContent()).trim(), german);
+    assert.equal((await marker.locator('.sf-visually-hidden').textContent()).trim(), msg('en', 'card.text.language', { language: german }));
+    // A name that has an English translation carries no marker.
+    const translated = DEMO.entries.find((entry) => typeof entry.name === 'object' && entry.name.en);
+    const card = widget.locator('article').filter({ hasText: translated.name.en });
+    await widget.getByLabel(msg('en', 'search.label'), { exact: true }).fill(translated.name.en);
+    await card.first().waitFor();
+    assert.equal(await card.first().locator('.sf-text-language').count(), 0);
+  } finally {
+    await session.close();
+  }
+});
