@@ -57,58 +57,59 @@ pub fn load_directory(json: &str) -> Result<LoadedDirectory, LoadError> {
     // Editors on Windows like to start UTF-8 files with a byte-order mark; JSON does not allow it.
     let json = json.strip_prefix('\u{feff}').unwrap_or(json);
 
-    // One pass over the document finds the header's fields and each entry's JSON. When that
-    // fails (not JSON, not an object, "entries" not a list), the plain reading below finds out
-    // why and says so.
-    let Ok(document) = serde_json::from_str::<DocumentParts>(json) else {
-        return load_leniently(json, document_parts_plainly(json)?);
-    };
-    let top: BTreeMap<String, &RawValue> = document.header.iter().cloned().collect();
+    let (parts, keys_unique) = split_document(json)?;
+    // Fast path: when the header and every entry have the right shape, entries are read
+    // straight into the model (in parallel chunks) and checked in place. Meaning is checked
+    // the same way on both paths, so the result does not depend on the path taken.
+    if keys_unique && let Some(loaded) = read_fast(json, &parts.0, &parts.1) {
+        return Ok(loaded);
+    }
+    load_leniently(json, parts)
+}
+
+/// The top-level fields of a directory file, each as its JSON text, and the entries' texts.
+type TopFields<'a> = (BTreeMap<String, &'a RawValue>, Vec<&'a RawValue>);
+
+/// Splits a directory file into its top-level fields and its entries' texts, and checks what
+/// makes it a directory at all (format version, an entry list within the limit). Also says
+/// whether every top-level key is there once (otherwise only the slow path reports it).
+fn split_document(json: &str) -> Result<(TopFields<'_>, bool), LoadError> {
+    type Entries<'a> = Option<Result<Vec<&'a RawValue>, LoadError>>;
+    // One pass finds the header's fields and each entry's JSON. When that fails (not JSON, not
+    // an object, "entries" not a list), the plain reading finds out why and says where.
+    let (top, entries, keys_unique): (BTreeMap<String, &RawValue>, Entries, bool) =
+        match serde_json::from_str::<DocumentParts>(json) {
+            Ok(document) => {
+                let top: BTreeMap<String, &RawValue> = document.header.iter().cloned().collect();
+                let keys_unique = top.len() == document.header.len();
+                (top, document.entries.map(Ok), keys_unique)
+            }
+            Err(_) => {
+                let top: BTreeMap<String, &RawValue> =
+                    serde_json::from_str(json).map_err(|error| document_error(&error))?;
+                let entries = top.get("entries").map(|raw| {
+                    serde_json::from_str(raw.get()).map_err(|_| {
+                        let (line, column) = LineIndex::new(json).position(raw.get());
+                        LoadError::at("\"entries\" must be a list: [ {…}, {…} ]", line, column)
+                    })
+                });
+                (top, entries, false)
+            }
+        };
     check_format_version(&top)?;
-    let Some(raw_entries) = document.entries else {
+    let Some(raw_entries) = entries else {
         return Err(LoadError::new(
             "this is not a directory: it has no \"entries\" list",
         ));
     };
+    let raw_entries = raw_entries?;
     if raw_entries.len() > MAX_ENTRIES {
         return Err(LoadError::new(format!(
             "the directory has {} entries; at most {MAX_ENTRIES} are accepted",
             raw_entries.len()
         )));
     }
-    // Fast path: when the header and every entry have the right shape, entries are read
-    // straight into the model (in parallel chunks) and checked in place. Meaning is checked
-    // the same way on both paths, so the result does not depend on the path taken.
-    let fast = (document.header.len() == top.len())
-        .then(|| read_fast(json, &top, &raw_entries))
-        .flatten();
-    match fast {
-        Some(loaded) => Ok(loaded),
-        None => load_leniently(json, (top, raw_entries)),
-    }
-}
-
-/// The top-level fields of a directory file, each as its JSON text, and the entries' texts.
-type TopFields<'a> = (BTreeMap<String, &'a RawValue>, Vec<&'a RawValue>);
-
-/// Splits the document the slow way, for a file that the one-pass split rejected: this finds
-/// the first thing wrong and names its line and column.
-fn document_parts_plainly(json: &str) -> Result<TopFields<'_>, LoadError> {
-    let top: BTreeMap<String, &RawValue> =
-        serde_json::from_str(json).map_err(|error| document_error(&error))?;
-    check_format_version(&top)?;
-    let raw_entries: Vec<&RawValue> = match top.get("entries") {
-        None => {
-            return Err(LoadError::new(
-                "this is not a directory: it has no \"entries\" list",
-            ));
-        }
-        Some(raw) => serde_json::from_str(raw.get()).map_err(|_| {
-            let (line, column) = LineIndex::new(json).position(raw.get());
-            LoadError::at("\"entries\" must be a list: [ {…}, {…} ]", line, column)
-        })?,
-    };
-    Ok((top, raw_entries))
+    Ok(((top, raw_entries), keys_unique))
 }
 
 /// The slow path: entry by entry, so that every problem is found and no entry hides another.
@@ -116,12 +117,6 @@ fn load_leniently(
     json: &str,
     (top, raw_entries): TopFields<'_>,
 ) -> Result<LoadedDirectory, LoadError> {
-    if raw_entries.len() > MAX_ENTRIES {
-        return Err(LoadError::new(format!(
-            "the directory has {} entries; at most {MAX_ENTRIES} are accepted",
-            raw_entries.len()
-        )));
-    }
     let mut problems = Vec::new();
     let directory = load_header(&top, &mut problems);
     let pending = raw_entries

@@ -402,34 +402,47 @@ impl Index {
     fn matching_categories(&self, word: &str) -> Vec<(u16, u16)> {
         let word_chars = word.chars().count();
         let mut best: Vec<(u16, u16)> = Vec::new();
-        // The same token stands in several categories' labels; it is matched once (terms are
-        // sorted, so repeats are neighbours).
-        let mut last: Option<(&str, Option<u16>)> = None;
-        for (term, category) in &self.category_terms {
-            let quality = match last {
-                Some((known, quality)) if known == &**term => quality,
-                _ => {
-                    let quality = if **term == *word {
-                        Some(quality::EXACT)
-                    } else if word_chars < MIN_TOPIC_PREFIX_CHARS {
-                        // One or two letters start a word of almost every topic in nine
-                        // languages: only a whole word ("و", "and") counts.
-                        None
-                    } else if term.starts_with(word) {
-                        Some(quality::PREFIX)
-                    } else if word_chars >= MIN_INFIX_WORD_CHARS {
-                        fuzzy_quality(word, word_chars, term)
-                    } else {
-                        None
-                    };
-                    last = Some((term, quality));
-                    quality
-                }
-            };
-            if let Some(quality) = quality {
-                match best.iter_mut().find(|(known, _)| known == category) {
-                    Some((_, known_quality)) => *known_quality = (*known_quality).max(quality),
-                    None => best.push((*category, quality)),
+        let mut offer = |category: u16, quality: u16| match best
+            .iter_mut()
+            .find(|(known, _)| *known == category)
+        {
+            Some((_, known_quality)) => *known_quality = (*known_quality).max(quality),
+            None => best.push((category, quality)),
+        };
+        // Exact and prefix matches: the terms are sorted, so they are one binary-searched run.
+        let start = self
+            .category_terms
+            .partition_point(|(term, _)| &**term < word);
+        for (term, category) in &self.category_terms[start..] {
+            if !term.starts_with(word) {
+                break;
+            }
+            if **term == *word {
+                offer(*category, quality::EXACT);
+            } else if word_chars >= MIN_TOPIC_PREFIX_CHARS {
+                // One or two letters start a word of almost every topic in nine languages:
+                // only a whole word ("و", "and") counts.
+                offer(*category, quality::PREFIX);
+            }
+        }
+        // Typos and words inside compounds need a look at every term, from four letters on.
+        // The same token stands in several categories' labels: it is compared once (repeats
+        // are neighbours).
+        if word_chars >= MIN_INFIX_WORD_CHARS {
+            let mut last: Option<(&str, Option<u16>)> = None;
+            for (term, category) in &self.category_terms {
+                let quality = match last {
+                    Some((known, quality)) if known == &**term => quality,
+                    _ => {
+                        let quality = (!term.starts_with(word))
+                            .then(|| fuzzy_quality(word, word_chars, term))
+                            .flatten();
+                        last = Some((term, quality));
+                        quality
+                    }
+                };
+                if let Some(quality) = quality {
+                    offer(*category, quality);
                 }
             }
         }

@@ -449,12 +449,9 @@ impl TermCollector {
 
     /// Adds the postings of `later`, whose entries all come after the ones collected here.
     fn append(&mut self, later: TermCollector) {
-        let mut later_postings: Vec<Option<Vec<Posting>>> =
-            later.postings.into_iter().map(Some).collect();
+        let mut later_postings = later.postings;
         for (term, later_id) in later.ids {
-            let Some(postings) = later_postings[later_id as usize].take() else {
-                continue;
-            };
+            let postings = std::mem::take(&mut later_postings[later_id as usize]);
             match self.ids.get(&term) {
                 Some(&id) => self.postings[id as usize].extend(postings),
                 None => {
