@@ -14,7 +14,8 @@
 //!   Arabic-Indic and Persian digits become ASCII digits;
 //! - Turkish dotless ı meets i.
 //!
-//! Tokens are runs of letters and digits; everything else separates them.
+//! Tokens are runs of letters and digits; everything else separates them, except an
+//! apostrophe inside a word, which is dropped (`здоров’я` → `здоровя`, `women's` → `womens`).
 
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
@@ -36,16 +37,28 @@ pub fn for_each_token(text: &str, mut emit: impl FnMut(&str)) {
             token.push_str(&text[position..position + run]);
             token[start..].make_ascii_lowercase();
             position += run;
+        } else if byte == b'\'' && joins_word(&token, &text[position + 1..]) {
+            position += 1;
         } else if byte.is_ascii() {
             flush(&mut token, &mut emit);
             position += 1;
         } else {
             let character = text[position..].chars().next().unwrap_or(' ');
-            fold_non_ascii(character, &mut token, &mut emit);
+            let rest = &text[position + character.len_utf8()..];
+            if !(matches!(character, '’' | 'ʼ') && joins_word(&token, rest)) {
+                fold_non_ascii(character, &mut token, &mut emit);
+            }
             position += character.len_utf8();
         }
     }
     flush(&mut token, &mut emit);
+}
+
+/// True for an apostrophe inside a word, between the `token` so far and a letter or digit in
+/// `rest`: it belongs to the word (Ukrainian `здоров’я`, `сім'ї`; `Türkiye'de`), so it is dropped
+/// rather than splitting the word, and people who type it and people who leave it out meet.
+fn joins_word(token: &str, rest: &str) -> bool {
+    !token.is_empty() && rest.chars().next().is_some_and(char::is_alphanumeric)
 }
 
 /// The folded tokens of `text`.
@@ -228,6 +241,10 @@ mod tests {
         check("ﬁnden", &["finden"]);
         check("Diyarbakır", &["diyarbakir"]);
         check("Aee queue Äe", &["ae", "quu", "a"]);
+        check(
+            "Women's 'quoted' Türkiye’de",
+            &["womens", "quoted", "turkiyede"],
+        );
     }
 
     #[test]
@@ -240,6 +257,7 @@ mod tests {
         check("عربی", &["عربي"]);
         check("٣٤٤٩٧ ۳۴۴۹۷", &["34497", "34497"]);
         check("Курси німецької", &["курси", "німецькоі"]);
+        check("Здоров’я сім'ї здоровʼя", &["здоровя", "сімі", "здоровя"]);
         check("Работа", &["работа"]);
         check("Йога ёлка", &["иога", "елка"]);
         check("ትግርኛ", &["ትግርኛ"]);

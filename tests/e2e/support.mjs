@@ -100,12 +100,24 @@ export function parseNumber(lang, text) {
   return Number(ascii);
 }
 
-/** A regular expression for the result count ("175 Angebote"), capturing the number. */
-export function countPattern(lang) {
+/** The plural forms of the result count, as [category, text] pairs. */
+function countForms(lang) {
   const entry = MESSAGES[lang]['results.count'];
-  const forms = typeof entry === 'object' ? Object.values(entry) : [entry];
-  const alternatives = forms.map((form) =>
-    escapeRegExp(form).replace(escapeRegExp('{count}'), `(${NUMBER_PATTERN})`),
+  return typeof entry === 'object' ? Object.entries(entry) : [['other', entry]];
+}
+
+/** The number a plural form without `{count}` stands for (Arabic "نتيجتان" is two). */
+const FORM_NUMBERS = { zero: 0, one: 1, two: 2 };
+
+/**
+ * A regular expression for the result count ("175 Angebote"), with one capture group per plural
+ * form: the number, or the whole text for a form that has no number.
+ */
+export function countPattern(lang) {
+  const alternatives = countForms(lang).map(([, form]) =>
+    form.includes('{count}')
+      ? escapeRegExp(form).replace(escapeRegExp('{count}'), `(${NUMBER_PATTERN})`)
+      : `(${escapeRegExp(form)})`,
   );
   return new RegExp(`(?:${alternatives.join('|')})`);
 }
@@ -332,8 +344,11 @@ export async function readCount(widget, lang) {
   if ((await status.count()) === 0) return null;
   const text = await status.first().textContent();
   const match = countPattern(lang).exec(text ?? '');
-  // One capture group per plural form; the form that matched has the number.
-  return match ? parseNumber(lang, match.slice(1).find((group) => group !== undefined)) : null;
+  if (!match) return null;
+  // One capture group per plural form; the form that matched has the number, or is the number.
+  const form = match.slice(1).findIndex((group) => group !== undefined);
+  const [category, formText] = countForms(lang)[form];
+  return formText.includes('{count}') ? parseNumber(lang, match[form + 1]) : FORM_NUMBERS[category];
 }
 
 /** Waits until the count satisfies `accept` and returns it. */
