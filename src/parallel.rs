@@ -14,21 +14,24 @@ const MAX_THREADS: usize = 4;
 
 /// How many chunks to split `len` items into.
 fn chunk_count(len: usize) -> usize {
+    thread_count(len / MIN_ENTRIES_PER_THREAD)
+}
+
+/// How many threads to use for work worth `useful` threads at most.
+fn thread_count(useful: usize) -> usize {
     #[cfg(target_arch = "wasm32")]
     let cores = 1;
     #[cfg(not(target_arch = "wasm32"))]
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
-    cores
-        .min(MAX_THREADS)
-        .min(len / MIN_ENTRIES_PER_THREAD)
-        .max(1)
+    cores.min(MAX_THREADS).min(useful).max(1)
 }
 
 /// Calls `work(offset, chunk)` for contiguous chunks of `items` (`offset` is the index of the
 /// chunk's first item) and returns the results in chunk order.
-pub(crate) fn map_chunks<T: Sync, R: Send>(
-    items: &[T],
-    work: impl Fn(usize, &[T]) -> R + Sync,
+/// Results may borrow from `items`.
+pub(crate) fn map_chunks<'items, T: Sync, R: Send>(
+    items: &'items [T],
+    work: impl Fn(usize, &'items [T]) -> R + Sync,
 ) -> Vec<R> {
     let chunks = chunk_count(items.len());
     if chunks == 1 {
@@ -38,6 +41,35 @@ pub(crate) fn map_chunks<T: Sync, R: Send>(
     run_scoped(items.chunks(size).enumerate(), |(number, chunk)| {
         work(number * size, chunk)
     })
+}
+
+/// Like [`map_chunks`], with each chunk lent mutably to its thread.
+pub(crate) fn map_chunks_mut<T: Send, R: Send>(
+    items: &mut [T],
+    work: impl Fn(usize, &mut [T]) -> R + Sync,
+) -> Vec<R> {
+    let chunks = chunk_count(items.len());
+    if chunks == 1 {
+        return vec![work(0, items)];
+    }
+    let size = items.len().div_ceil(chunks);
+    run_scoped(items.chunks_mut(size).enumerate(), |(number, chunk)| {
+        work(number * size, chunk)
+    })
+}
+
+/// Fewer bytes of JSON than this per thread are not worth a thread of their own (about 3,000
+/// entries).
+const MIN_BYTES_PER_THREAD: usize = 2 << 20;
+
+/// How many parts to read `bytes` bytes of JSON in, one thread each.
+pub(crate) fn part_count(bytes: usize) -> usize {
+    thread_count(bytes / MIN_BYTES_PER_THREAD)
+}
+
+/// Calls `work(part)` for each part number below `parts` and returns the results in order.
+pub(crate) fn map_parts<R: Send>(parts: usize, work: impl Fn(usize) -> R + Sync) -> Vec<R> {
+    run_scoped(0..parts, work)
 }
 
 /// Runs `work` on every task, the first on the calling thread and the rest on scoped threads.

@@ -11,6 +11,10 @@ use serde_json::{Map, Value};
 use super::lenient::{FieldIssue, IssueKind, deserialize_lenient};
 use super::model::{Directory, Entry, FORMAT_VERSION};
 use super::problem::{Consequence, EntryRef, LoadError, Problem, ProblemKind, Severity};
+use super::scan::{
+    ScannedDocument, join_parts, nominal_part_starts, read_list_part, scan_document,
+    scan_document_with,
+};
 use super::validate::{CheckContext, Findings, check_entry, check_header};
 
 /// Largest directory file accepted, in bytes (a generated 100,000-entry directory is ~60 MB).
@@ -57,45 +61,57 @@ pub fn load_directory(json: &str) -> Result<LoadedDirectory, LoadError> {
     // Editors on Windows like to start UTF-8 files with a byte-order mark; JSON does not allow it.
     let json = json.strip_prefix('\u{feff}').unwrap_or(json);
 
-    let (parts, keys_unique) = split_document(json)?;
     // Fast path: when the header and every entry have the right shape, entries are read
-    // straight into the model (in parallel chunks) and checked in place. Meaning is checked
+    // straight into the model (in parallel parts) and checked in place. Meaning is checked
     // the same way on both paths, so the result does not depend on the path taken.
-    if keys_unique && let Some(loaded) = read_fast(json, &parts.0, &parts.1) {
+    if let Some(loaded) = read_fast(json) {
         return Ok(loaded);
     }
+    let (parts, _) = split_document(json)?;
     load_leniently(json, parts)
 }
 
 /// The top-level fields of a directory file, each as its JSON text, and the entries' texts.
-type TopFields<'a> = (BTreeMap<String, &'a RawValue>, Vec<&'a RawValue>);
+type TopFields<'a> = (BTreeMap<String, &'a RawValue>, Vec<&'a str>);
 
 /// Splits a directory file into its top-level fields and its entries' texts, and checks what
 /// makes it a directory at all (format version, an entry list within the limit). Also says
 /// whether every top-level key is there once (otherwise only the slow path reports it).
 fn split_document(json: &str) -> Result<(TopFields<'_>, bool), LoadError> {
-    type Entries<'a> = Option<Result<Vec<&'a RawValue>, LoadError>>;
-    // One pass finds the header's fields and each entry's JSON. When that fails (not JSON, not
-    // an object, "entries" not a list), the plain reading finds out why and says where.
-    let (top, entries, keys_unique): (BTreeMap<String, &RawValue>, Entries, bool) =
-        match serde_json::from_str::<DocumentParts>(json) {
-            Ok(document) => {
-                let top: BTreeMap<String, &RawValue> = document.header.iter().cloned().collect();
-                let keys_unique = top.len() == document.header.len();
-                (top, document.entries.map(Ok), keys_unique)
-            }
-            Err(_) => {
-                let top: BTreeMap<String, &RawValue> =
-                    serde_json::from_str(json).map_err(|error| document_error(&error))?;
-                let entries = top.get("entries").map(|raw| {
-                    serde_json::from_str(raw.get()).map_err(|_| {
-                        let (line, column) = LineIndex::new(json).position(raw.get());
-                        LoadError::at("\"entries\" must be a list: [ {…}, {…} ]", line, column)
-                    })
-                });
-                (top, entries, false)
-            }
-        };
+    type Entries<'a> = Option<Result<Vec<&'a str>, LoadError>>;
+    // The quick scan finds the header's fields and each entry's JSON (see `scan`); serde_json's
+    // one-pass reading does the same for whatever the scan gives up on. When that fails too
+    // (not JSON, not an object, "entries" not a list), the plain reading says why and where.
+    let parts = scan_document(json).or_else(|| {
+        let document = serde_json::from_str::<DocumentParts>(json).ok()?;
+        let entries = document
+            .entries
+            .map(|entries| entries.into_iter().map(RawValue::get).collect());
+        Some(ScannedDocument {
+            header: document.header,
+            entries,
+        })
+    });
+    let (top, entries, keys_unique): (BTreeMap<String, &RawValue>, Entries, bool) = match parts {
+        Some(document) => {
+            let top: BTreeMap<String, &RawValue> = document.header.iter().cloned().collect();
+            let keys_unique = top.len() == document.header.len();
+            (top, document.entries.map(Ok), keys_unique)
+        }
+        None => {
+            let top: BTreeMap<String, &RawValue> =
+                serde_json::from_str(json).map_err(|error| document_error(&error))?;
+            let entries = top.get("entries").map(|raw| {
+                let entries = serde_json::from_str::<Vec<&RawValue>>(raw.get());
+                let entries = entries.map(|entries| entries.into_iter().map(RawValue::get));
+                entries.map(Iterator::collect).map_err(|_| {
+                    let (line, column) = LineIndex::new(json).position(raw.get());
+                    LoadError::at("\"entries\" must be a list: [ {…}, {…} ]", line, column)
+                })
+            });
+            (top, entries, false)
+        }
+    };
     check_format_version(&top)?;
     let Some(raw_entries) = entries else {
         return Err(LoadError::new(
@@ -119,10 +135,7 @@ fn load_leniently(
 ) -> Result<LoadedDirectory, LoadError> {
     let mut problems = Vec::new();
     let directory = load_header(&top, &mut problems);
-    let pending = raw_entries
-        .into_iter()
-        .map(|raw| parse_entry(raw.get()))
-        .collect();
+    let pending = raw_entries.into_iter().map(parse_entry).collect();
     Ok(finish(json, directory, problems, pending))
 }
 
@@ -173,22 +186,76 @@ impl<'de> Deserialize<'de> for DocumentParts<'de> {
     }
 }
 
+/// The entries read from a file, and the JSON text of each.
+type EntriesRead<'a> = (Vec<Entry>, Vec<&'a str>);
+
+/// Reads the entries list whose `[` is just before `list_start`, in parts on all cores: the
+/// entries with their JSON texts, and the position just after the list's `]`. `None` when an
+/// entry does not have the right shape (or the parts do not meet; see [`join_parts`]).
+fn read_entries_in_parts(json: &str, list_start: usize) -> Option<(EntriesRead<'_>, usize)> {
+    let parts = crate::parallel::part_count(json.len() - list_start);
+    let starts = nominal_part_starts(list_start, json.len(), parts);
+    let read = crate::parallel::map_parts(parts, |part| {
+        let mut entries = Vec::new();
+        let mut texts = Vec::new();
+        let until = starts.get(part + 1).copied();
+        let ends = read_list_part(json, starts[part], part == 0, until, |entry, text| {
+            if text.len() > MAX_ENTRY_BYTES {
+                return None;
+            }
+            entries.push(entry);
+            texts.push(text);
+            // The first part's list becomes the list of all entries. Once its first entries
+            // tell how long an entry is, it makes room for all, so that the other parts are
+            // moved to its end and the largest part is never copied.
+            if part == 0 && entries.len() == ENTRIES_TO_ESTIMATE_FROM {
+                let bytes_so_far =
+                    text.as_ptr() as usize + text.len() - json.as_ptr() as usize - list_start;
+                let estimate =
+                    (json.len() - list_start) / bytes_so_far.max(1) * ENTRIES_TO_ESTIMATE_FROM;
+                entries.reserve(estimate + estimate / 8);
+            }
+            Some(())
+        })?;
+        Some((ends, entries, texts))
+    });
+    let mut all_ends = Vec::with_capacity(parts);
+    let mut all_entries = Vec::new();
+    let mut all_texts = Vec::new();
+    for part in read {
+        let (ends, entries, texts) = part?;
+        all_ends.push(ends);
+        if all_entries.is_empty() {
+            all_entries = entries;
+        } else {
+            all_entries.extend(entries);
+        }
+        all_texts.extend(texts);
+    }
+    let end = join_parts(&all_ends)?;
+    Some(((all_entries, all_texts), end))
+}
+
+/// How many entries the first part reads before it estimates how many there are in all.
+const ENTRIES_TO_ESTIMATE_FROM: usize = 64;
+
 /// Reads a directory whose header and entries all have the right shape, or `None` as soon as
-/// one does not (the slow path then reports it). Entries are read and checked in parallel
-/// chunks (see [`crate::parallel`]).
-fn read_fast(
-    json: &str,
-    top: &BTreeMap<String, &RawValue>,
-    raw_entries: &[&RawValue],
-) -> Option<LoadedDirectory> {
-    if raw_entries
-        .iter()
-        .any(|raw| raw.get().len() > MAX_ENTRY_BYTES)
-    {
+/// one does not (the slow path then reports it). The entries list is read in parts on all
+/// cores (see [`crate::parallel`] and [`super::scan`]), and the entries are checked in
+/// parallel chunks once the header, which may follow them, is known.
+fn read_fast(json: &str) -> Option<LoadedDirectory> {
+    let document = scan_document_with(json, read_entries_in_parts)?;
+    let top: BTreeMap<String, &RawValue> = document.header.iter().cloned().collect();
+    // A repeated key, a wrong format version or too many entries: the slow path says so.
+    if top.len() != document.header.len() || check_format_version(&top).is_err() {
+        return None;
+    }
+    let (mut entries, raw_entries) = document.entries?;
+    if entries.len() > MAX_ENTRIES {
         return None;
     }
     let mut header_json = String::from("{");
-    for (key, raw) in top {
+    for (key, raw) in &top {
         header_json.push_str(&serde_json::to_string(key).ok()?);
         header_json.push(':');
         header_json.push_str(raw.get());
@@ -199,29 +266,23 @@ fn read_fast(
     let mut problems = header_problems(&mut directory);
     let context = CheckContext::for_directory(&directory);
 
-    let chunks = crate::parallel::map_chunks(raw_entries, |offset, chunk| {
-        let mut entries = Vec::with_capacity(chunk.len());
+    let chunks = crate::parallel::map_chunks_mut(&mut entries, |offset, chunk| {
         let mut keep = Vec::with_capacity(chunk.len());
         // Problems by entry index; few entries have any, so this stays short.
         let mut found: Vec<(usize, Vec<FindingOrIssue>)> = Vec::new();
-        for (number, raw) in chunk.iter().enumerate() {
-            let mut entry: Entry = serde_json::from_str(raw.get()).ok()?;
+        for (number, entry) in chunk.iter_mut().enumerate() {
             let mut findings = Findings::default();
-            keep.push(check_entry(&mut entry, &context, &mut findings));
+            keep.push(check_entry(entry, &context, &mut findings));
             if !findings.list.is_empty() {
                 let entry_found = findings.list.into_iter().map(FindingOrIssue::Finding);
                 found.push((offset + number, entry_found.collect()));
             }
-            entries.push(entry);
         }
-        Some((entries, keep, found))
+        (keep, found)
     });
-    let mut entries = Vec::with_capacity(raw_entries.len());
-    let mut keep = Vec::with_capacity(raw_entries.len());
+    let mut keep = Vec::with_capacity(entries.len());
     let mut found = Vec::new();
-    for chunk in chunks {
-        let (chunk_entries, chunk_keep, chunk_found) = chunk?;
-        entries.extend(chunk_entries);
+    for (chunk_keep, chunk_found) in chunks {
         keep.extend(chunk_keep);
         found.extend(chunk_found);
     }
@@ -244,7 +305,7 @@ fn read_fast(
             let entry_ref = EntryRef {
                 index,
                 id: Some(entries[index].id.clone()),
-                line: lines.line_of(lines.offset_of(raw_entries[index].get())),
+                line: lines.line_of(lines.offset_of(raw_entries[index])),
             };
             problems.extend(
                 entry_found
@@ -585,5 +646,34 @@ impl<'a> LineIndex<'a> {
         });
         let line = starts.partition_point(|&start| start <= offset);
         (line, offset - starts[line - 1] + 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::generate::generate_directory;
+
+    /// Large enough to be read in several parts where there are several cores.
+    const ENTRIES: usize = 12_000;
+
+    #[test]
+    fn the_fast_path_reads_what_the_slow_path_reads() {
+        let mut directory = generate_directory(ENTRIES, 3);
+        directory.entries[2].email = Some("not-an-email".to_owned());
+        directory.entries[9_000].email = Some("also not an e-mail".to_owned());
+        directory.entries[11_000].id = directory.entries[10].id.clone();
+        let compact = serde_json::to_string(&directory).unwrap();
+        let pretty = serde_json::to_string_pretty(&directory).unwrap();
+        for json in [compact, pretty] {
+            let fast =
+                read_fast(&json).expect("a directory of the right shape takes the fast path");
+            let (parts, _) = split_document(&json).unwrap();
+            let slow = load_leniently(&json, parts).unwrap();
+            assert_eq!(fast.directory, slow.directory);
+            assert_eq!(fast.problems, slow.problems);
+            assert_eq!(fast.problems.len(), 3);
+            assert_eq!(fast.entries_in_file, ENTRIES);
+        }
     }
 }

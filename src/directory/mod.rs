@@ -11,6 +11,7 @@ mod lenient;
 mod load;
 mod model;
 mod problem;
+mod scan;
 mod validate;
 
 pub use categories::{BUILTIN_CATEGORIES, BuiltinCategory, builtin_category};

@@ -115,18 +115,20 @@ impl Index {
             .collect();
         let default_language = directory.default_language.as_str();
         let chunks = crate::parallel::map_chunks(&directory.entries, |offset, entries| {
+            let mut terms = TermCollector::default();
             let mut chunk = ChunkIndex::new(count, category_ids.len());
             for (number, entry) in entries.iter().enumerate() {
-                chunk.add(
-                    entry,
-                    (offset + number) as u32,
-                    &category_number,
-                    default_language,
-                );
+                let number = (offset + number) as u32;
+                index_entry_text(entry, number, &mut terms);
+                chunk.add(entry, number, &category_number, default_language);
             }
             chunk.names.sort_unstable();
-            chunk
+            (terms, chunk)
         });
+        let (term_chunks, chunks): (Vec<TermCollector>, Vec<ChunkIndex>) =
+            chunks.into_iter().unzip();
+        let (terms, term_starts, posting_entries, posting_weights) = merge_terms(&term_chunks);
+        drop(term_chunks);
         let mut chunks = chunks.into_iter();
         let mut all = chunks
             .next()
@@ -164,7 +166,6 @@ impl Index {
                     }),
             );
         let category_terms = category_terms(&directory, &category_ids);
-        let (terms, term_starts, posting_entries, posting_weights) = all.terms.finish();
         Index {
             directory,
             terms,
@@ -232,9 +233,8 @@ fn reach_of(entry: &Entry) -> Reach {
     }
 }
 
-fn index_entry_text(entry: &Entry, number: u32, terms: &mut TermCollector) {
-    let mut add =
-        |text: &str, weight: u8| for_each_token(text, |token| terms.add(token, number, weight));
+fn index_entry_text<'text>(entry: &'text Entry, number: u32, terms: &mut TermCollector<'text>) {
+    let mut add = |text: &'text str, weight: u8| terms.add_text(text, number, weight);
     for (_, text) in entry.name.iter() {
         add(text, weight::NAME);
     }
@@ -299,11 +299,11 @@ fn category_terms(directory: &Directory, category_ids: &[String]) -> Vec<(Box<st
     out
 }
 
-/// The index of one chunk of entries: their text, filter sets and names.
+/// The index of one chunk of entries: their filter sets, places and names (their text goes
+/// to a [`TermCollector`]).
 struct ChunkIndex {
     /// How many entries the whole directory has (the size of the sets).
     count: usize,
-    terms: TermCollector,
     kinds: [EntrySet; 3],
     /// By category id index.
     categories: Vec<EntrySet>,
@@ -322,7 +322,6 @@ impl ChunkIndex {
     fn new(count: usize, categories: usize) -> ChunkIndex {
         ChunkIndex {
             count,
-            terms: TermCollector::default(),
             kinds: std::array::from_fn(|_| EntrySet::empty(count)),
             categories: vec![EntrySet::empty(count); categories],
             languages: FxHashMap::default(),
@@ -341,7 +340,6 @@ impl ChunkIndex {
         category_number: &FxHashMap<&str, u16>,
         default_language: &str,
     ) {
-        index_entry_text(entry, number, &mut self.terms);
         self.kinds[kind_number(entry.kind)].insert(number);
         for category in &entry.categories {
             if let Some(&id) = category_number.get(category.as_str()) {
@@ -371,7 +369,6 @@ impl ChunkIndex {
 
     /// Adds the index of the chunk that follows this one.
     fn append(&mut self, later: ChunkIndex) {
-        self.terms.append(later.terms);
         let sets = self.kinds.iter_mut().zip(&later.kinds);
         let sets = sets.chain(self.categories.iter_mut().zip(&later.categories));
         let sets = sets.chain([
@@ -423,86 +420,96 @@ pub(crate) fn kind_number(kind: Kind) -> usize {
 
 /// Gathers term → postings while entries are indexed in order.
 #[derive(Default)]
-struct TermCollector {
+struct TermCollector<'text> {
+    /// Term ids by folded term.
     ids: FxHashMap<Box<str>, u32>,
+    /// Postings by term id, in entry order.
     postings: Vec<Vec<Posting>>,
+    /// The term ids of each space-separated piece of text seen before, as a range of
+    /// `piece_terms`. Directory text repeats the same words over and over (topics, towns,
+    /// "Beratung"), and looking a piece up costs a fraction of folding it again.
+    pieces: FxHashMap<&'text str, (u32, u32)>,
+    piece_terms: Vec<u32>,
 }
 
-impl TermCollector {
-    fn add(&mut self, token: &str, entry: u32, weight: u8) {
-        let id = match self.ids.get(token) {
-            Some(&id) => id,
-            None => {
-                let id = self.postings.len() as u32;
-                self.ids.insert(Box::from(token), id);
-                self.postings.push(Vec::new());
-                id
+impl<'text> TermCollector<'text> {
+    /// Adds the tokens of `text`, found in field `weight` of `entry`.
+    fn add_text(&mut self, text: &'text str, entry: u32, weight: u8) {
+        // Folding never joins letters across ASCII whitespace (see `for_each_token`), so the
+        // tokens of the pieces are exactly the tokens of the text.
+        for piece in text.split_ascii_whitespace() {
+            let (start, len) = match self.pieces.get(piece) {
+                Some(&range) => range,
+                None => self.fold_piece(piece),
+            };
+            for position in start..start + len {
+                let term = self.piece_terms[position as usize];
+                self.add_posting(term, entry, weight);
             }
-        };
-        let list = &mut self.postings[id as usize];
+        }
+    }
+
+    /// Folds a piece of text not seen before and remembers its term ids.
+    fn fold_piece(&mut self, piece: &'text str) -> (u32, u32) {
+        let start = self.piece_terms.len();
+        let (ids, postings, piece_terms) =
+            (&mut self.ids, &mut self.postings, &mut self.piece_terms);
+        for_each_token(piece, |token| {
+            let id = match ids.get(token) {
+                Some(&id) => id,
+                None => {
+                    let id = postings.len() as u32;
+                    ids.insert(Box::from(token), id);
+                    postings.push(Vec::new());
+                    id
+                }
+            };
+            piece_terms.push(id);
+        });
+        let range = (start as u32, (self.piece_terms.len() - start) as u32);
+        self.pieces.insert(piece, range);
+        range
+    }
+
+    fn add_posting(&mut self, term: u32, entry: u32, weight: u8) {
+        let list = &mut self.postings[term as usize];
         // Entries arrive in order, so a repeat of the same entry is always the last posting.
         match list.last_mut() {
             Some(last) if last.entry == entry => last.weight = last.weight.max(weight),
             _ => list.push(Posting { entry, weight }),
         }
     }
+}
 
-    /// Adds the postings of `later`, whose entries all come after the ones collected here.
-    fn append(&mut self, later: TermCollector) {
-        let mut later_postings = later.postings;
-        for (term, later_id) in later.ids {
-            let postings = std::mem::take(&mut later_postings[later_id as usize]);
-            match self.ids.get(&term) {
-                Some(&id) => self.postings[id as usize].extend(postings),
-                None => {
-                    self.ids.insert(term, self.postings.len() as u32);
-                    self.postings.push(postings);
+/// The sorted terms of all chunks and their postings laid out flat, each term's postings in
+/// entry order (chunks hold consecutive entries, in order).
+fn merge_terms(chunks: &[TermCollector]) -> (Vec<Box<str>>, Vec<u32>, Vec<u32>, Vec<u8>) {
+    let mut terms: Vec<&str> = chunks
+        .iter()
+        .flat_map(|chunk| chunk.ids.keys().map(|term| &**term))
+        .collect();
+    terms.sort_unstable();
+    terms.dedup();
+    let total = chunks
+        .iter()
+        .flat_map(|chunk| &chunk.postings)
+        .map(Vec::len)
+        .sum();
+    let mut term_starts = Vec::with_capacity(terms.len() + 1);
+    let mut entries = Vec::with_capacity(total);
+    let mut weights = Vec::with_capacity(total);
+    term_starts.push(0);
+    for term in &terms {
+        for chunk in chunks {
+            if let Some(&id) = chunk.ids.get(*term) {
+                for posting in &chunk.postings[id as usize] {
+                    entries.push(posting.entry);
+                    weights.push(posting.weight);
                 }
             }
         }
+        term_starts.push(entries.len() as u32);
     }
-
-    /// Sorted terms, and their postings laid out flat.
-    fn finish(self) -> (Vec<Box<str>>, Vec<u32>, Vec<u32>, Vec<u8>) {
-        let mut by_term: Vec<(Box<str>, u32)> = self.ids.into_iter().collect();
-        by_term.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let total = self.postings.iter().map(Vec::len).sum();
-        let mut term_starts = Vec::with_capacity(by_term.len() + 1);
-        let mut entries = Vec::with_capacity(total);
-        let mut weights = Vec::with_capacity(total);
-        let mut terms = Vec::with_capacity(by_term.len());
-        term_starts.push(0);
-        for (term, id) in by_term {
-            for posting in &self.postings[id as usize] {
-                entries.push(posting.entry);
-                weights.push(posting.weight);
-            }
-            term_starts.push(entries.len() as u32);
-            terms.push(term);
-        }
-        (terms, term_starts, entries, weights)
-    }
-}
-#[cfg(test)]
-mod zz_sizes {
-    #[test]
-    fn zz_sizes() {
-        let json = std::fs::read_to_string("/tmp/g10k.json").unwrap();
-        let loaded = crate::load_directory(&json).unwrap();
-        let index = super::Index::new(loaded.directory);
-        use crate::directory::*;
-        eprintln!(
-            "entry {} location {} text {} org {} area {} sched {} course {} phone {} date {}",
-            std::mem::size_of::<crate::Entry>(),
-            std::mem::size_of::<Location>(),
-            std::mem::size_of::<Text>(),
-            std::mem::size_of::<Option<Organization>>(),
-            std::mem::size_of::<Option<ServiceArea>>(),
-            std::mem::size_of::<Option<Schedule>>(),
-            std::mem::size_of::<Option<Course>>(),
-            std::mem::size_of::<Phone>(),
-            std::mem::size_of::<Option<Date>>()
-        );
-        let _ = index.terms.len();
-    }
+    let terms = terms.into_iter().map(Box::from).collect();
+    (terms, term_starts, entries, weights)
 }
