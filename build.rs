@@ -3,7 +3,9 @@
 //! - the demo directory, minified (for the CLI and the tests);
 //! - the places around its region, for the widget's place field;
 //! - the built-in categories with their labels in every UI language (from the message catalogs
-//!   in `data/messages/`) and the words people search them by (from `data/synonyms/`).
+//!   in `data/messages/`) and the words people search them by (from `data/synonyms/`);
+//! - the tables text folding needs, from the `unicode-normalization` crate (see
+//!   `write_fold_tables`).
 //!
 //! `isolang` has the complete ISO 639-3 table with names and lookup maps, which would add about
 //! 180 KB to the wasm build. Validating a code needs far less: one bit for each of the 26³
@@ -17,6 +19,7 @@ fn main() {
     write_minified_demo();
     write_region_places();
     write_builtin_categories();
+    write_fold_tables();
     println!("cargo::rerun-if-changed=build.rs");
 }
 
@@ -116,6 +119,67 @@ fn read_json_object(path: &str) -> serde_json::Map<String, serde_json::Value> {
         Ok(serde_json::Value::Object(object)) => object,
         _ => panic!("{path} is not a JSON object"),
     }
+}
+
+/// What text folding (src/search/fold.rs) needs of Unicode normalisation: for each character
+/// with a canonical decomposition, the base characters left once combining marks are removed
+/// (`Ü` → `U`, `أ` → `ا`, `й` → `и`; almost always one), and the ranges of combining marks. The
+/// unicode-normalization crate has these answers, but its tables for full normalisation would
+/// add 23 KB (gzipped) to the wasm; these are a fraction of that. Left out (so left as they
+/// are, on both sides of a search): Hangul syllables, which decompose by a formula into letters
+/// nobody types one by one, and the CJK compatibility ideographs, duplicates kept for old
+/// encodings (a third of the table).
+fn write_fold_tables() {
+    const HANGUL_SYLLABLES: std::ops::RangeInclusive<u32> = 0xAC00..=0xD7A3;
+    const CJK_COMPATIBILITY: [std::ops::RangeInclusive<u32>; 2] =
+        [0xF900..=0xFAFF, 0x2F800..=0x2FA1F];
+    use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+    let mut bases_bmp = String::new();
+    let mut bases_other = String::new();
+    let mut marks: Vec<(u32, u32)> = Vec::new();
+    for character in (0x80..=0x10FFFF).filter_map(char::from_u32) {
+        let code = character as u32;
+        if is_combining_mark(character) {
+            match marks.last_mut() {
+                Some((_, end)) if *end + 1 == code => *end = code,
+                _ => marks.push((code, code)),
+            }
+            continue;
+        }
+        if HANGUL_SYLLABLES.contains(&code) || CJK_COMPATIBILITY.iter().any(|r| r.contains(&code)) {
+            continue;
+        }
+        let mut parts = Vec::new();
+        decompose_canonical(character, |part| {
+            if !is_combining_mark(part) {
+                parts.push(part);
+            }
+        });
+        match parts.as_slice() {
+            [base] if *base == character => {}
+            [base] if code <= 0xFFFF && *base as u32 <= 0xFFFF => {
+                write!(bases_bmp, "({code:#06x},{:#06x}),", *base as u32).unwrap();
+            }
+            _ => {
+                let bases: String = parts.iter().collect();
+                write!(bases_other, "({code:#x},{bases:?}),").unwrap();
+            }
+        }
+    }
+    let marks: String = marks
+        .iter()
+        .map(|(start, end)| format!("({start:#x},{end:#x}),"))
+        .collect();
+    let out = format!(
+        "/// Base character of each character in the Basic Multilingual Plane with a canonical \
+         decomposition, sorted.\n\
+         static BASES_BMP: &[(u16, u16)] = &[{bases_bmp}];\n\
+         /// The others: above the Basic Multilingual Plane, or with a base above it, or with two.\n\
+         static BASES_OTHER: &[(u32, &str)] = &[{bases_other}];\n\
+         /// Combining marks, as sorted ranges of code points (inclusive).\n\
+         static MARKS: &[(u32, u32)] = &[{marks}];\n"
+    );
+    std::fs::write(out_dir().join("fold_tables.rs"), out).expect("OUT_DIR is writable");
 }
 
 fn out_dir() -> std::path::PathBuf {

@@ -94,7 +94,7 @@ fn split_document(json: &str) -> Result<(TopFields<'_>, bool), LoadError> {
     });
     let (top, entries, keys_unique): (BTreeMap<String, &RawValue>, Entries, bool) = match parts {
         Some(document) => {
-            let top: BTreeMap<String, &RawValue> = document.header.iter().cloned().collect();
+            let top = header_map(&document.header);
             let keys_unique = top.len() == document.header.len();
             (top, document.entries.map(Ok), keys_unique)
         }
@@ -126,6 +126,17 @@ fn split_document(json: &str) -> Result<(TopFields<'_>, bool), LoadError> {
         )));
     }
     Ok(((top, raw_entries), keys_unique))
+}
+
+/// The header's fields by name; of a repeated key, the last value.
+fn header_map<'a>(header: &[(String, &'a RawValue)]) -> BTreeMap<String, &'a RawValue> {
+    // Inserted one by one rather than collected: collecting sorts with the stable sort, whose
+    // code would be in the wasm for this alone.
+    let mut top = BTreeMap::new();
+    for (key, raw) in header {
+        top.insert(key.clone(), *raw);
+    }
+    top
 }
 
 /// The slow path: entry by entry, so that every problem is found and no entry hides another.
@@ -245,7 +256,7 @@ const ENTRIES_TO_ESTIMATE_FROM: usize = 64;
 /// parallel chunks once the header, which may follow them, is known.
 fn read_fast(json: &str) -> Option<LoadedDirectory> {
     let document = scan_document_with(json, read_entries_in_parts)?;
-    let top: BTreeMap<String, &RawValue> = document.header.iter().cloned().collect();
+    let top = header_map(&document.header);
     // A repeated key, a wrong format version or too many entries: the slow path says so.
     if top.len() != document.header.len() || check_format_version(&top).is_err() {
         return None;

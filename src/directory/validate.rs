@@ -484,7 +484,7 @@ fn check_course(entry: &mut Entry, findings: &mut Findings) {
             );
         }
         (Some(course), Kind::Course) => {
-            course.levels.sort();
+            course.levels.sort_unstable();
             course.levels.dedup();
             if let (Some(start), Some(end)) = (course.start_date, course.end_date)
                 && end < start

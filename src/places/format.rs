@@ -108,10 +108,13 @@ impl Gazetteer {
             "# format: data/places/README.md; regenerate with scripts/build-gazetteer.py\n",
         );
         let mut order: Vec<usize> = (0..self.places.len()).collect();
-        order.sort_by(|&a, &b| {
-            let (a, b) = (&self.places[a], &self.places[b]);
-            (&self.districts[a.district].ags, a.district)
-                .cmp(&(&self.districts[b.district].ags, b.district))
+        order.sort_unstable_by(|&a, &b| {
+            let (place_a, place_b) = (&self.places[a], &self.places[b]);
+            (&self.districts[place_a.district].ags, place_a.district, a).cmp(&(
+                &self.districts[place_b.district].ags,
+                place_b.district,
+                b,
+            ))
         });
         let mut current = usize::MAX;
         for position in order {

@@ -327,7 +327,9 @@ impl LookupIndex {
             }
         }
         let text = &index.text;
-        index.keys.sort_by(|a, b| {
+        // Unstable sorts throughout: every order here is total, and the stable sort's code
+        // would add to the wasm for nothing.
+        index.keys.sort_unstable_by(|a, b| {
             key_text(text, a)
                 .cmp(key_text(text, b))
                 .then(a.inner.cmp(&b.inner))

@@ -144,11 +144,10 @@ impl Index {
             .into_iter()
             .map(|(code, set)| (code.as_str().to_owned(), set))
             .collect();
-        language_sets.sort_by(|a, b| b.1.count().cmp(&a.1.count()).then_with(|| a.0.cmp(&b.0)));
+        language_sets
+            .sort_unstable_by(|a, b| b.1.count().cmp(&a.1.count()).then_with(|| a.0.cmp(&b.0)));
         let (language_ids, languages): (Vec<String>, Vec<EntrySet>) =
             language_sets.into_iter().unzip();
-        // Each chunk's names are sorted already, so this sort only merges the runs.
-        all.names.sort();
         let by_name: Vec<u32> = all.names.iter().map(|&(_, entry)| entry).collect();
         let mut name_rank = vec![0; count];
         for (rank, &entry) in by_name.iter().enumerate() {
@@ -294,7 +293,7 @@ fn category_terms(directory: &Directory, category_ids: &[String]) -> Vec<(Box<st
             for_each_token(&label, |token| out.push((Box::from(token), number as u16)));
         }
     }
-    out.sort();
+    out.sort_unstable();
     out.dedup();
     out
 }
@@ -388,8 +387,21 @@ impl ChunkIndex {
             }
         }
         self.reach.extend(later.reach);
-        self.names.extend(later.names);
+        self.names = merge_sorted(std::mem::take(&mut self.names), later.names);
     }
+}
+
+/// The items of two sorted lists, sorted (each chunk's names are sorted in its thread).
+fn merge_sorted<T: Ord>(a: Vec<T>, b: Vec<T>) -> Vec<T> {
+    let mut merged = Vec::with_capacity(a.len() + b.len());
+    let (mut a, mut b) = (a.into_iter().peekable(), b.into_iter().peekable());
+    while let (Some(x), Some(y)) = (a.peek(), b.peek()) {
+        let next = if x <= y { a.next() } else { b.next() };
+        merged.extend(next);
+    }
+    merged.extend(a);
+    merged.extend(b);
+    merged
 }
 
 /// The key entries are sorted by for "sort by name": the folded tokens of the name in the
