@@ -27,20 +27,14 @@ fn thread_count(useful: usize) -> usize {
 }
 
 /// Calls `work(offset, chunk)` for contiguous chunks of `items` (`offset` is the index of the
-/// chunk's first item) and returns the results in chunk order.
-/// Results may borrow from `items`.
+/// chunk's first item) and returns the results in chunk order. Results may borrow from `items`.
 pub(crate) fn map_chunks<'items, T: Sync, R: Send>(
     items: &'items [T],
     work: impl Fn(usize, &'items [T]) -> R + Sync,
 ) -> Vec<R> {
-    let chunks = chunk_count(items.len());
-    if chunks == 1 {
-        return vec![work(0, items)];
-    }
-    let size = items.len().div_ceil(chunks);
-    run_scoped(items.chunks(size).enumerate(), |(number, chunk)| {
-        work(number * size, chunk)
-    })
+    let size = chunk_size(items.len());
+    let chunks = items.chunks(size.max(1)).enumerate();
+    run_scoped(chunks, |(number, chunk)| work(number * size, chunk))
 }
 
 /// Like [`map_chunks`], with each chunk lent mutably to its thread.
@@ -48,14 +42,14 @@ pub(crate) fn map_chunks_mut<T: Send, R: Send>(
     items: &mut [T],
     work: impl Fn(usize, &mut [T]) -> R + Sync,
 ) -> Vec<R> {
-    let chunks = chunk_count(items.len());
-    if chunks == 1 {
-        return vec![work(0, items)];
-    }
-    let size = items.len().div_ceil(chunks);
-    run_scoped(items.chunks_mut(size).enumerate(), |(number, chunk)| {
-        work(number * size, chunk)
-    })
+    let size = chunk_size(items.len());
+    let chunks = items.chunks_mut(size.max(1)).enumerate();
+    run_scoped(chunks, |(number, chunk)| work(number * size, chunk))
+}
+
+/// How many of `len` items each chunk gets.
+fn chunk_size(len: usize) -> usize {
+    len.div_ceil(chunk_count(len))
 }
 
 /// Fewer bytes of JSON than this per thread are not worth a thread of their own (about 3,000
