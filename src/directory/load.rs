@@ -67,7 +67,7 @@ pub fn load_directory(json: &str) -> Result<LoadedDirectory, LoadError> {
     if let Some(loaded) = read_fast(json) {
         return Ok(loaded);
     }
-    let (parts, _) = split_document(json)?;
+    let parts = split_document(json)?;
     load_leniently(json, parts)
 }
 
@@ -75,9 +75,8 @@ pub fn load_directory(json: &str) -> Result<LoadedDirectory, LoadError> {
 type TopFields<'a> = (BTreeMap<String, &'a RawValue>, Vec<&'a str>);
 
 /// Splits a directory file into its top-level fields and its entries' texts, and checks what
-/// makes it a directory at all (format version, an entry list within the limit). Also says
-/// whether every top-level key is there once (otherwise only the slow path reports it).
-fn split_document(json: &str) -> Result<(TopFields<'_>, bool), LoadError> {
+/// makes it a directory at all (format version, an entry list within the limit).
+fn split_document(json: &str) -> Result<TopFields<'_>, LoadError> {
     type Entries<'a> = Option<Result<Vec<&'a str>, LoadError>>;
     // The quick scan finds the header's fields and each entry's JSON (see `scan`); serde_json's
     // one-pass reading does the same for whatever the scan gives up on. When that fails too
@@ -92,12 +91,8 @@ fn split_document(json: &str) -> Result<(TopFields<'_>, bool), LoadError> {
             entries,
         })
     });
-    let (top, entries, keys_unique): (BTreeMap<String, &RawValue>, Entries, bool) = match parts {
-        Some(document) => {
-            let top = header_map(&document.header);
-            let keys_unique = top.len() == document.header.len();
-            (top, document.entries.map(Ok), keys_unique)
-        }
+    let (top, entries): (BTreeMap<String, &RawValue>, Entries) = match parts {
+        Some(document) => (header_map(&document.header), document.entries.map(Ok)),
         None => {
             let top: BTreeMap<String, &RawValue> =
                 serde_json::from_str(json).map_err(|error| document_error(&error))?;
@@ -109,7 +104,7 @@ fn split_document(json: &str) -> Result<(TopFields<'_>, bool), LoadError> {
                     LoadError::at("\"entries\" must be a list: [ {…}, {…} ]", line, column)
                 })
             });
-            (top, entries, false)
+            (top, entries)
         }
     };
     check_format_version(&top)?;
@@ -125,7 +120,7 @@ fn split_document(json: &str) -> Result<(TopFields<'_>, bool), LoadError> {
             raw_entries.len()
         )));
     }
-    Ok(((top, raw_entries), keys_unique))
+    Ok((top, raw_entries))
 }
 
 /// The header's fields by name; of a repeated key, the last value.
@@ -679,7 +674,7 @@ mod tests {
         for json in [compact, pretty] {
             let fast =
                 read_fast(&json).expect("a directory of the right shape takes the fast path");
-            let (parts, _) = split_document(&json).unwrap();
+            let parts = split_document(&json).unwrap();
             let slow = load_leniently(&json, parts).unwrap();
             assert_eq!(fast.directory, slow.directory);
             assert_eq!(fast.problems, slow.problems);
