@@ -22,6 +22,7 @@
 pub mod directory;
 pub mod distance;
 pub mod generate;
+mod json;
 mod parallel;
 pub mod places;
 pub mod search;

@@ -659,9 +659,10 @@ fn files_that_are_not_directories() {
 
 #[test]
 fn hostile_input_is_refused_without_panic() {
-    // Deep nesting inside an entry: serde_json's recursion limit turns it into a problem with that
-    // entry instead of a stack overflow; deeper still, the entry is simply too large.
-    for depth in [30_000, 1_000_000] {
+    // Deep nesting inside an entry is read without recursion: where a text is expected it is
+    // just a value of the wrong type, and only that value is lost; deeper still, the entry is
+    // too large and skipped as a whole.
+    for (depth, kept) in [(30_000, vec!["deep", "fine"]), (1_000_000, vec!["fine"])] {
         let nested = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
         let json = format!(
             r#"{{"format_version": 1, "title": "T", "entries": [{{"id": "deep", "kind": "service", "name": "x", "description": {nested}}}, {{"id": "fine", "kind": "service", "name": "y"}}]}}"#
@@ -673,15 +674,27 @@ fn hostile_input_is_refused_without_panic() {
             .iter()
             .map(|entry| entry.id.as_str())
             .collect();
-        assert_eq!(ids, ["fine"]);
-        assert_eq!(
-            loaded
-                .problems
-                .iter()
-                .filter(|problem| problem.consequence == Consequence::EntrySkipped)
-                .count(),
-            1
-        );
+        assert_eq!(ids, kept);
+        let entry_problems: Vec<_> = loaded
+            .problems
+            .iter()
+            .filter(|problem| problem.entry.is_some() && problem.severity == Severity::Error)
+            .collect();
+        assert_eq!(entry_problems.len(), 1, "{entry_problems:?}");
+        let problem = entry_problems[0];
+        assert_eq!(problem.entry.as_ref().unwrap().id.as_deref(), Some("deep"));
+        if kept.len() == 2 {
+            assert_eq!(
+                (problem.field.as_str(), problem.consequence),
+                ("description", Consequence::ValueIgnored)
+            );
+            assert_eq!(loaded.directory.entries[0].description, None);
+        } else {
+            assert_eq!(
+                (problem.kind, problem.consequence),
+                (ProblemKind::EntryTooLarge, Consequence::EntrySkipped)
+            );
+        }
     }
     // Deep nesting in the directory's own fields.
     let nested = format!("{}{}", "[".repeat(30_000), "]".repeat(30_000));

@@ -1,17 +1,17 @@
 //! The directory: its data model, loading that survives bad data, and validation.
 //!
-//! Loading works in two stages. Deserialization checks the shape of each value (types, enum
-//! values, dates) and removes what does not fit; validation then checks meaning (codes, links,
+//! Loading works in two stages. Reading checks the shape of each value (types, enum values,
+//! dates) and leaves out what does not fit; validation then checks meaning (codes, links,
 //! coordinates) and removes what does not make sense. Both stages report [`Problem`]s, so an
 //! officer sees every mistake in one run and a newcomer still sees every usable entry.
 
 mod categories;
 mod language;
-mod lenient;
 mod load;
 mod model;
+mod parts;
 mod problem;
-mod scan;
+mod read;
 mod validate;
 
 pub use categories::{BUILTIN_CATEGORIES, BuiltinCategory, builtin_category};

@@ -13,52 +13,46 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::Serialize;
 use serde::ser::Serializer;
-use serde::{Deserialize, Serialize};
 
 /// The format version this crate reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
 
 /// A whole directory: who publishes it, for which region, and its entries.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-// `remote = "Self"` makes the derives inherent functions; the trait impls at the end of this
-// file wrap them so that only a JSON object is accepted.
-#[serde(deny_unknown_fields, remote = "Self")]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Directory {
     /// The JSON Schema the file declares for editors; ignored when loading.
-    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "$schema", skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
     /// Always [`FORMAT_VERSION`]; a file with another version is refused as a whole.
     pub format_version: u32,
     /// True for demonstration data that must not be mistaken for a real county's directory.
-    #[serde(default, skip_serializing_if = "is_false")]
+    #[serde(skip_serializing_if = "is_false")]
     pub example_data: bool,
     /// The directory's title, shown above the results.
-    #[serde(default)]
     pub title: Text,
     /// A short description of what the directory covers.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<Text>,
     /// Who keeps the data and whom to tell about mistakes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub publisher: Option<Publisher>,
     /// The region (usually one Landkreis) the directory covers.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub region: Option<Region>,
     /// When the directory as a whole was last updated ("data as of").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub last_modified: Option<Date>,
     /// The language of every text given as a plain string.
-    #[serde(default = "default_language")]
     pub default_language: LanguageCode,
     /// Categories this directory adds to the built-in set.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub categories: Vec<CategoryDefinition>,
     /// More words that find a category (built-in or this directory's own), by category id: the
     /// county's own terms and the words its newcomers use, in any language. They add to the
     /// built-in search words in `data/synonyms/`.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub synonyms: BTreeMap<String, Vec<String>>,
     /// The services, courses and associations.
     pub entries: Vec<Entry>,
@@ -84,8 +78,7 @@ impl Default for Directory {
 }
 
 /// One service, course or association.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, remote = "Self")]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Entry {
     /// A stable identifier, unique in the directory (letters, digits, `-`, `_`, `.`, `:`).
     pub id: String,
@@ -94,54 +87,54 @@ pub struct Entry {
     /// The entry's name.
     pub name: Text,
     /// What the service offers, in a few sentences.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<Text>,
     /// The organisation that runs it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub organization: Option<Organization>,
     /// Category ids: built-in ones or those the directory defines.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub categories: Vec<String>,
     /// Languages in which the service is offered (not the languages of this text).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub languages: Vec<LanguageCode>,
     /// Where the service takes place, if it has a place.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub location: Option<Location>,
     /// The area served when the service has no single place (county-wide, online, by phone).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub service_area: Option<ServiceArea>,
     /// Telephone numbers.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub phones: Vec<Phone>,
     /// Contact e-mail address.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     /// Website (`https:` or `http:`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// Opening hours or course times.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub schedule: Option<Schedule>,
     /// Whether a visit needs an appointment.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub appointment_required: Option<bool>,
     /// Whether the service costs nothing.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub free_of_charge: Option<bool>,
     /// What it costs, when it is not free.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub fees_description: Option<Text>,
     /// When somebody last checked that this entry is correct.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub assured_date: Option<Date>,
     /// Details that only courses have.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub course: Option<Course>,
 }
 
 /// The three sorts of entry.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
     /// An office or counselling service (migration counselling, Jobcenter, Ausländerbehörde…).
@@ -172,41 +165,38 @@ impl Kind {
 }
 
 /// The organisation behind an entry.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Organization {
     /// The organisation's name.
     pub name: Text,
     /// The organisation's own website.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub website: Option<String>,
 }
 
 /// Who publishes the directory.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Publisher {
     /// The publishing body, for example the county's integration office.
     pub name: Text,
     /// Where to report mistakes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     /// Telephone number.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
     /// Website.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }
 
 /// The region a directory covers.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Region {
     /// The region's name, for example "Landkreis Waldeck-Frankenberg".
     pub name: Text,
     /// The official municipality key (Amtlicher Gemeindeschlüssel) of the district, 5 digits.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ags: Option<String>,
     /// Latitude of the region's centre (WGS84 degrees).
     pub latitude: f64,
@@ -215,8 +205,7 @@ pub struct Region {
 }
 
 /// A category that a directory defines in addition to the built-in ones.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CategoryDefinition {
     /// A stable identifier (lowercase letters, digits and `-`).
     pub id: String,
@@ -225,38 +214,36 @@ pub struct CategoryDefinition {
 }
 
 /// Where a service takes place (HSDS `location` with its `address` folded in).
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Location {
     /// The building or room, when the address alone does not say it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<Text>,
     /// Street and house number.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub address_1: Option<String>,
     /// Five-digit German postcode.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub postal_code: Option<String>,
     /// Town or village.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub city: Option<String>,
     /// WGS84 latitude in degrees.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub latitude: Option<f64>,
     /// WGS84 longitude in degrees.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub longitude: Option<f64>,
     /// Step-free access, as in OpenStreetMap's `wheelchair` tag.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub wheelchair: Option<Wheelchair>,
     /// How to get there by bus or train.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub transportation: Option<Text>,
 }
 
 /// Wheelchair accessibility, with OpenStreetMap's values.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Wheelchair {
     /// Fully step-free.
     Yes,
@@ -267,19 +254,17 @@ pub enum Wheelchair {
 }
 
 /// The area served by an entry that has no single place, or serves more than its place.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ServiceArea {
     /// How far the service reaches.
     pub scope: AreaScope,
     /// The area in words, for example "all towns of the county".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<Text>,
 }
 
 /// How far a service reaches.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AreaScope {
     /// The whole region of the directory (for example county-wide outreach).
     Region,
@@ -288,56 +273,52 @@ pub enum AreaScope {
 }
 
 /// A telephone number.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Phone {
     /// The number as it should be dialled, preferably with `+49`.
     pub number: String,
     /// What the number is for, for example "Hotline in Arabic".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<Text>,
 }
 
 /// When a service is open or a course meets.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Schedule {
     /// An OpenStreetMap `opening_hours` value, for example `Mo-Fr 09:00-12:00; Th 14:00-18:00`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub opening_hours: Option<String>,
     /// The same in words, or what the `opening_hours` value cannot say.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<Text>,
 }
 
 /// What only courses carry.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Course {
     /// The levels the course teaches (CEFR levels or literacy).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub levels: Vec<CourseLevel>,
     /// What sort of course it is.
     pub course_type: CourseType,
     /// First day of the course.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub start_date: Option<Date>,
     /// Last day of the course.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub end_date: Option<Date>,
     /// Whether childcare is offered during lessons.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub childcare: Option<bool>,
     /// Places still free.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub free_places: Option<u32>,
 }
 
 /// A course level: the CEFR levels and literacy (Alphabetisierung).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum CourseLevel {
     /// Literacy course (Alphabetisierung), before A1.
-    #[serde(rename = "literacy")]
     Literacy,
     /// CEFR A1.
     A1,
@@ -354,8 +335,7 @@ pub enum CourseLevel {
 }
 
 /// The course types of the German integration course system and others.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum CourseType {
     /// General integration course (allgemeiner Integrationskurs).
     Integration,
@@ -456,41 +436,6 @@ impl Serialize for Text {
     }
 }
 
-impl<'de> Deserialize<'de> for Text {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Text, D::Error> {
-        struct TextVisitor;
-
-        impl<'de> Visitor<'de> for TextVisitor {
-            type Value = Text;
-
-            fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
-                formatter.write_str("a text, or an object of language code to text")
-            }
-
-            fn visit_str<E: de::Error>(self, text: &str) -> Result<Text, E> {
-                Ok(Text::Plain(text.to_owned()))
-            }
-
-            fn visit_string<E: de::Error>(self, text: String) -> Result<Text, E> {
-                Ok(Text::Plain(text))
-            }
-
-            fn visit_map<M: MapAccess<'de>>(self, mut access: M) -> Result<Text, M::Error> {
-                let mut texts: Vec<(LanguageCode, String)> =
-                    Vec::with_capacity(access.size_hint().unwrap_or(2));
-                while let Some((code, text)) = access.next_entry::<LanguageCode, String>()? {
-                    if !texts.iter().any(|(known, _)| *known == code) {
-                        texts.push((code, text));
-                    }
-                }
-                Ok(Text::Translated(texts))
-            }
-        }
-
-        deserializer.deserialize_any(TextVisitor)
-    }
-}
-
 /// A language code: ISO 639-1 (two letters), or ISO 639-3 where there is no 639-1 code
 /// (for example `prs` for Dari). Whether the code exists is checked when the directory is
 /// loaded; the type itself only holds up to eight ASCII letters, digits or hyphens, inline, so
@@ -549,28 +494,6 @@ impl fmt::Debug for LanguageCode {
 impl Serialize for LanguageCode {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for LanguageCode {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<LanguageCode, D::Error> {
-        struct CodeVisitor;
-
-        impl Visitor<'_> for CodeVisitor {
-            type Value = LanguageCode;
-
-            fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
-                formatter.write_str("a language code such as \"de\", \"ar\" or \"prs\"")
-            }
-
-            fn visit_str<E: de::Error>(self, code: &str) -> Result<LanguageCode, E> {
-                LanguageCode::new(code).ok_or_else(|| {
-                    E::custom(format_args!("\"{code}\" is not a language code; use ISO 639-1 (\"de\", \"ar\") or ISO 639-3 (\"prs\")"))
-                })
-            }
-        }
-
-        deserializer.deserialize_str(CodeVisitor)
     }
 }
 
@@ -657,71 +580,51 @@ impl Serialize for Date {
     }
 }
 
-impl<'de> Deserialize<'de> for Date {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Date, D::Error> {
-        // A visitor rather than `String::deserialize` and a check afterwards: an error raised
-        // inside `visit_str` gets the position of the date itself, which the lenient loader
-        // needs to know which value to drop.
-        struct DateVisitor;
+/// Gives a unit enum the list of its values and their names in the directory format, and
+/// writes it as that name.
+macro_rules! format_names {
+    ($type:ident { $($value:ident = $name:literal),* $(,)? }) => {
+        impl $type {
+            /// Every value, in the format's order.
+            pub const ALL: &'static [$type] = &[$($type::$value),*];
 
-        impl Visitor<'_> for DateVisitor {
-            type Value = Date;
-
-            fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
-                formatter.write_str("a date written as YYYY-MM-DD")
-            }
-
-            fn visit_str<E: de::Error>(self, text: &str) -> Result<Date, E> {
-                Date::parse(text).ok_or_else(|| {
-                    E::custom(format_args!(
-                        "\"{text}\" is not a date; write it as YYYY-MM-DD, for example 2026-03-31"
-                    ))
-                })
-            }
-        }
-
-        deserializer.deserialize_str(DateVisitor)
-    }
-}
-
-/// Implements `Serialize` and `Deserialize` for a record type whose derives are inherent
-/// (`#[serde(remote = "Self")]`), accepting only a JSON object: serde would otherwise also read
-/// a struct from an array of its field values in order, which in a directory is always a mistake.
-macro_rules! object_only_serde {
-    ($record:ident, $expecting:literal) => {
-        impl Serialize for $record {
-            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                $record::serialize(self, serializer)
-            }
-        }
-
-        impl<'de> Deserialize<'de> for $record {
-            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<$record, D::Error> {
-                struct ObjectVisitor;
-
-                impl<'de> Visitor<'de> for ObjectVisitor {
-                    type Value = $record;
-
-                    fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
-                        formatter.write_str($expecting)
-                    }
-
-                    fn visit_map<M: MapAccess<'de>>(self, access: M) -> Result<$record, M::Error> {
-                        $record::deserialize(de::value::MapAccessDeserializer::new(access))
-                    }
+            /// The value's name in the directory format.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($type::$value => $name),*
                 }
+            }
+        }
 
-                deserializer.deserialize_map(ObjectVisitor)
+        impl Serialize for $type {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
             }
         }
     };
 }
 
-object_only_serde!(Directory, "a directory object { \"format_version\": 1, … }");
-object_only_serde!(
-    Entry,
-    "an entry object { \"id\": …, \"kind\": …, \"name\": … }"
-);
+format_names!(Wheelchair { Yes = "yes", Limited = "limited", No = "no" });
+format_names!(AreaScope { Region = "region", Remote = "remote" });
+format_names!(CourseLevel {
+    Literacy = "literacy",
+    A1 = "A1",
+    A2 = "A2",
+    B1 = "B1",
+    B2 = "B2",
+    C1 = "C1",
+    C2 = "C2",
+});
+format_names!(CourseType {
+    Integration = "integration",
+    Women = "women",
+    Parents = "parents",
+    Youth = "youth",
+    Literacy = "literacy",
+    Intensive = "intensive",
+    JobRelated = "job_related",
+    Other = "other",
+});
 
 fn default_language() -> LanguageCode {
     LanguageCode::new("de").expect("\"de\" is a valid code")

@@ -9,6 +9,8 @@ use std::collections::HashSet;
 use rustc_hash::FxHashSet;
 use std::fmt::{self, Display};
 
+use crate::json::format_number;
+
 use super::categories::{BUILTIN_CATEGORIES, builtin_category};
 use super::language::{LanguageCheck, check_language_code};
 use super::model::{Directory, Entry, Kind, LanguageCode, Location, Text};
@@ -641,7 +643,11 @@ fn check_location(location: &mut Location, context: &CheckContext, findings: &mu
                     findings.warning(
                         ProblemKind::InvalidCoordinates,
                         "location",
-                        format!("{latitude}, {longitude} is {kilometres:.0} km from the region's centre; is it right?"),
+                        format!(
+                            "{} is {} km from the region's centre; is it right?",
+                            coordinates(latitude, longitude),
+                            format_number(kilometres, 0)
+                        ),
                     );
                 }
             }
@@ -671,7 +677,8 @@ fn coordinates_problem(latitude: f64, longitude: f64) -> Option<String> {
         || longitude.abs() > 180.0
     {
         return Some(format!(
-            "{latitude}, {longitude} is out of range: latitude must lie between -90 and 90, longitude between -180 and 180"
+            "{} is out of range: latitude must lie between -90 and 90, longitude between -180 and 180",
+            coordinates(latitude, longitude)
         ));
     }
     if in_germany(latitude, longitude) {
@@ -679,10 +686,24 @@ fn coordinates_problem(latitude: f64, longitude: f64) -> Option<String> {
     }
     if in_germany(longitude, latitude) {
         return Some(format!(
-            "latitude {latitude} and longitude {longitude} look swapped: in Germany the latitude is about 47 to 55, the longitude 6 to 15"
+            "latitude {} and longitude {} look swapped: in Germany the latitude is about 47 to 55, the longitude 6 to 15",
+            format_number(latitude, 6),
+            format_number(longitude, 6)
         ));
     }
-    Some(format!("{latitude}, {longitude} is outside Germany"))
+    Some(format!(
+        "{} is outside Germany",
+        coordinates(latitude, longitude)
+    ))
+}
+
+/// Coordinates for a message, as a person would write them (`51.2756, 8.873`).
+fn coordinates(latitude: f64, longitude: f64) -> String {
+    format!(
+        "{}, {}",
+        format_number(latitude, 6),
+        format_number(longitude, 6)
+    )
 }
 
 /// Checks a text's translations and length. Returns false when the text must be dropped.

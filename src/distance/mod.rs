@@ -9,12 +9,12 @@
 mod grid;
 
 use geo::{Distance, Geodesic, Haversine, Point};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 pub use grid::SpatialGrid;
 
 /// A point on the earth in WGS84 degrees.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct GeoPoint {
     /// Latitude, −90 to 90.
     pub latitude: f64,

@@ -55,9 +55,8 @@ impl Gazetteer {
             }
             let coordinate = |field: Option<&str>| -> Result<f64, ParseError> {
                 field
-                    // serde_json's float parser, not `str::parse`: the widget has the former
-                    // anyway, and core's would add its tables (about 10 KB gzipped).
-                    .and_then(|text| serde_json::from_str::<f64>(text).ok())
+                    // The JSON reader's number parser: the widget has it anyway.
+                    .and_then(crate::json::parse_number)
                     .ok_or_else(|| error("latitude and longitude must be numbers"))
             };
             let latitude = coordinate(fields.next())?;
@@ -148,7 +147,5 @@ impl Gazetteer {
 
 /// Four decimals (about 10 m), without trailing zeros, as the generator writes them.
 fn format_coordinate(value: f64) -> String {
-    let text = format!("{value:.4}");
-    let text = text.trim_end_matches('0');
-    text.trim_end_matches('.').to_owned()
+    crate::json::format_number(value, 4)
 }

@@ -626,7 +626,8 @@ fn check_query(query: &Query) -> Result<Option<f64>, QueryError> {
             field: "near",
             message: format!(
                 "{}, {} is not a point: latitude −90…90, longitude −180…180",
-                point.latitude, point.longitude
+                crate::json::format_number(point.latitude, 6),
+                crate::json::format_number(point.longitude, 6)
             ),
         });
     }
@@ -639,7 +640,10 @@ fn check_query(query: &Query) -> Result<Option<f64>, QueryError> {
         Some(radius) if radius.is_finite() && radius > 0.0 => Ok(Some(radius * 1000.0)),
         Some(radius) => Err(QueryError {
             field: "radius_km",
-            message: format!("{radius} is not a radius in kilometres"),
+            message: format!(
+                "{} is not a radius in kilometres",
+                crate::json::format_number(radius, 3)
+            ),
         }),
     }
 }

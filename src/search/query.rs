@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::directory::Kind;
 use crate::distance::GeoPoint;
@@ -14,8 +14,8 @@ pub const MAX_LIMIT: usize = 1000;
 ///
 /// In JSON (and from JavaScript) the fields are camelCase and all optional:
 /// `{"text": "Beratung", "radiusKm": 10, "near": {"latitude": 51.27, "longitude": 8.87}}`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Query {
     /// Words to look for; the last one may be incomplete (it matches as a prefix).
     pub text: String,
@@ -60,7 +60,7 @@ impl Default for Query {
 }
 
 /// The order of search results.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Sort {
     /// Best text match first; without text, nearest first (with a point) or by name.
@@ -73,19 +73,145 @@ pub enum Sort {
 }
 
 impl Sort {
+    /// Every order, as named in queries.
+    pub const ALL: [Sort; 3] = [Sort::Relevance, Sort::Distance, Sort::Name];
+
+    /// The order's name in queries: `relevance`, `distance` or `name`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Sort::Relevance => "relevance",
+            Sort::Distance => "distance",
+            Sort::Name => "name",
+        }
+    }
+
     /// Parses `relevance`, `distance` or `name`.
     pub fn parse(text: &str) -> Option<Sort> {
-        match text {
-            "relevance" => Some(Sort::Relevance),
-            "distance" => Some(Sort::Distance),
-            "name" => Some(Sort::Name),
-            _ => None,
+        Sort::ALL.into_iter().find(|sort| sort.as_str() == text)
+    }
+}
+
+/// The fields of a query in JSON, as JavaScript writes them.
+pub const QUERY_FIELDS: &[&str] = &[
+    "text",
+    "kinds",
+    "categories",
+    "languages",
+    "freeOfCharge",
+    "wheelchairAccessible",
+    "near",
+    "radiusKm",
+    "sort",
+    "offset",
+    "limit",
+    "language",
+];
+
+impl Query {
+    /// Reads a query from JSON (all fields optional, camelCase, as in the type's description).
+    /// `language` is accepted and ignored: it picks the texts the browser API returns. Fails
+    /// on anything else, with a message that names the field.
+    pub fn from_json(json: &str) -> Result<Query, String> {
+        use crate::json::Reader;
+        use crate::json::fields::{
+            IssueKind, Issues, optional, read_bool, read_choice, read_f64, read_list, read_object,
+            read_string, read_u32,
+        };
+
+        let mut query = Query::default();
+        let mut issues = Issues::new();
+        let mut reader = Reader::new(json);
+        let read = read_object(
+            &mut reader,
+            &mut issues,
+            "a query object such as { \"text\": \"Beratung\" }",
+            QUERY_FIELDS,
+            |field, reader, issues| {
+                let count = |reader: &mut Reader, issues: &mut Issues| {
+                    Ok(read_u32(reader, issues)?.map(|count| count as usize))
+                };
+                match field {
+                    0 => query.text = read_string(reader, issues)?.unwrap_or_default(),
+                    1 => {
+                        let kinds = read_list(reader, issues, |reader, issues| {
+                            read_choice(reader, issues, &Kind::ALL, Kind::as_str)
+                        })?;
+                        query.kinds = kinds.unwrap_or_default();
+                    }
+                    2 => {
+                        query.categories =
+                            read_list(reader, issues, read_string)?.unwrap_or_default()
+                    }
+                    3 => {
+                        query.languages =
+                            read_list(reader, issues, read_string)?.unwrap_or_default()
+                    }
+                    4 => query.free_of_charge = read_bool(reader, issues)?.unwrap_or(false),
+                    5 => query.wheelchair_accessible = read_bool(reader, issues)?.unwrap_or(false),
+                    6 => query.near = optional(reader, issues, read_point)?,
+                    7 => query.radius_km = optional(reader, issues, read_f64)?,
+                    8 => {
+                        let sort = read_choice(reader, issues, &Sort::ALL, Sort::as_str)?;
+                        query.sort = sort.unwrap_or_default();
+                    }
+                    9 => query.offset = count(reader, issues)?.unwrap_or(0),
+                    10 => query.limit = count(reader, issues)?.unwrap_or(query.limit),
+                    _ => drop(optional(reader, issues, read_string)?),
+                }
+                Ok(())
+            },
+        )
+        .and_then(|read| reader.end().map(|()| read));
+        match (read, issues.list().first()) {
+            (Err(error), _) => Err(format!(
+                "not JSON: {} (at byte {})",
+                error.message, error.offset
+            )),
+            (Ok(_), Some(issue)) if issue.kind == IssueKind::UnknownField => Err(format!(
+                "unknown query field \"{}\"; the fields are {}",
+                issue.path,
+                QUERY_FIELDS.join(", ")
+            )),
+            (Ok(_), Some(issue)) if issue.path.is_empty() => Err(issue.message.clone()),
+            (Ok(_), Some(issue)) => Err(format!("{}: {}", issue.path, issue.message)),
+            (Ok(_), None) => Ok(query),
         }
     }
 }
 
+/// Reads `{ "latitude": …, "longitude": … }`.
+fn read_point(
+    reader: &mut crate::json::Reader,
+    issues: &mut crate::json::fields::Issues,
+) -> crate::json::Read<Option<GeoPoint>> {
+    use crate::json::fields::{read_f64, read_object};
+    let mut latitude = None;
+    let mut longitude = None;
+    let fields = read_object(
+        reader,
+        issues,
+        "a point { \"latitude\": …, \"longitude\": … }",
+        &["latitude", "longitude"],
+        |field, reader, issues| {
+            match field {
+                0 => latitude = read_f64(reader, issues)?,
+                _ => longitude = read_f64(reader, issues)?,
+            }
+            Ok(())
+        },
+    )?;
+    let Some(fields) = fields else {
+        return Ok(None);
+    };
+    let latitude = issues.required(latitude, &fields, 0);
+    let longitude = issues.required(longitude, &fields, 1);
+    Ok(latitude
+        .zip(longitude)
+        .map(|(latitude, longitude)| GeoPoint::new(latitude, longitude)))
+}
+
 /// The answer to a [`Query`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SearchResults {
     /// How many entries match in all (not only on this page).
     pub total: usize,
@@ -96,7 +222,7 @@ pub struct SearchResults {
 }
 
 /// One matching entry.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Hit {
     /// The entry's id.
     pub id: String,
@@ -114,7 +240,7 @@ pub struct Hit {
 /// shows how many results there would be with that category added to the ones chosen (the
 /// usual "disjunctive facets" of shop filters). Values present in the directory are listed
 /// even when their count is 0.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Facets {
     /// Per kind, in the order service, course, association.
     pub kinds: Vec<FacetCount>,
@@ -125,7 +251,7 @@ pub struct Facets {
 }
 
 /// One filter value and how many results it gives.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FacetCount {
     /// The value (kind, category id or language code).
     pub value: String,

@@ -279,8 +279,12 @@ impl Resolver<'_> {
             fees_description: self.optional(&entry.fees_description),
             assured_date: entry.assured_date.map(|date| date.to_string()),
             course: entry.course.as_ref().map(|course| CourseView {
-                levels: course.levels.iter().map(serde_name).collect(),
-                course_type: serde_name(&course.course_type),
+                levels: course
+                    .levels
+                    .iter()
+                    .map(|level| level.as_str().to_owned())
+                    .collect(),
+                course_type: course.course_type.as_str().to_owned(),
                 start_date: course.start_date.map(|date| date.to_string()),
                 end_date: course.end_date.map(|date| date.to_string()),
                 childcare: course.childcare,
@@ -314,12 +318,4 @@ impl Resolver<'_> {
             facets: results.facets,
         }
     }
-}
-
-/// The name serde gives a unit enum value (`"job_related"`, `"A1"`).
-fn serde_name<T: Serialize>(value: &T) -> String {
-    serde_json::to_value(value)
-        .ok()
-        .and_then(|value| value.as_str().map(str::to_owned))
-        .unwrap_or_default()
 }

@@ -1,0 +1,579 @@
+//! Reading typed records leniently: a value of the wrong type is skipped and noted as an
+//! [`Issue`] with its path in the record (`location.latitude`, `languages[2]`), and reading goes
+//! on with the next value, so that one run finds every problem.
+//!
+//! Only a syntax error stops reading; the caller decides what a record with issues is worth.
+
+use super::reader::{Found, Read, Reader};
+
+/// Most issues noted for one record; a record with this many is given up as untrustworthy.
+pub const MAX_ISSUES: usize = 20;
+
+/// One value that did not fit the expected shape.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Issue {
+    /// Where, as a path relative to the record (`location.latitude`, `languages[2]`); empty for
+    /// the record itself.
+    pub path: String,
+    /// A plain-language explanation that names the expected type or values.
+    pub message: String,
+    /// What went wrong.
+    pub kind: IssueKind,
+}
+
+/// The sorts of issue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IssueKind {
+    /// A field the record type does not have (it was skipped).
+    UnknownField,
+    /// A required field is missing.
+    MissingField,
+    /// A value of the wrong type or with an impossible value (it was skipped).
+    InvalidValue,
+    /// The record had [`MAX_ISSUES`] issues or more and was given up.
+    GivenUp,
+}
+
+/// One step on the path from a record to one of its values.
+#[derive(Debug)]
+enum Step {
+    Field(&'static str),
+    Index(usize),
+    Key(String),
+}
+
+/// The issues of one record, and the path to the value being read.
+#[derive(Debug, Default)]
+pub struct Issues {
+    list: Vec<Issue>,
+    path: Vec<Step>,
+}
+
+impl Issues {
+    /// No issues yet, at the record itself.
+    pub fn new() -> Issues {
+        Issues::default()
+    }
+
+    /// The issues noted, at most [`MAX_ISSUES`].
+    pub fn into_list(self) -> Vec<Issue> {
+        self.list
+    }
+
+    /// The issues noted so far.
+    pub fn list(&self) -> &[Issue] {
+        &self.list
+    }
+
+    /// Whether the record has so many issues that it should be given up.
+    pub fn too_many(&self) -> bool {
+        self.list.len() >= MAX_ISSUES
+    }
+
+    /// Notes an issue at the current path.
+    pub fn add(&mut self, kind: IssueKind, message: String) {
+        self.add_at(None, kind, message);
+    }
+
+    /// Notes an issue at `key` under the current path (for objects with any keys).
+    pub fn add_at_key(&mut self, key: &str, kind: IssueKind, message: String) {
+        self.add_at(Some(key), kind, message);
+    }
+
+    fn add_at(&mut self, key: Option<&str>, kind: IssueKind, message: String) {
+        if self.too_many() {
+            return;
+        }
+        let mut path = String::new();
+        let keys = self.path.iter().map(|step| match step {
+            Step::Field(field) => Err(*field),
+            Step::Key(key) => Err(key.as_str()),
+            Step::Index(index) => Ok(*index),
+        });
+        for step in keys.chain(key.map(Err)) {
+            match step {
+                Err(key) => {
+                    if !path.is_empty() {
+                        path.push('.');
+                    }
+                    path.push_str(key);
+                }
+                Ok(index) => {
+                    path.push('[');
+                    path.push_str(&index.to_string());
+                    path.push(']');
+                }
+            }
+        }
+        self.list.push(Issue {
+            path,
+            message,
+            kind,
+        });
+    }
+
+    fn enter(&mut self, step: Step) {
+        self.path.push(step);
+    }
+
+    fn leave(&mut self) {
+        self.path.pop();
+    }
+
+    /// Returns `value`; notes a missing required field when it is `None` and the field was not
+    /// in the object at all (a bad value was noted when it was read).
+    pub fn required<T>(&mut self, value: Option<T>, fields: &Fields, field: usize) -> Option<T> {
+        if value.is_none() && !fields.seen(field) {
+            let name = fields.names[field];
+            self.add_at(
+                Some(name),
+                IssueKind::MissingField,
+                format!("the required field \"{name}\" is missing"),
+            );
+        }
+        value
+    }
+}
+
+/// The fields of an object type, and which of them an object had.
+#[derive(Debug, Clone, Copy)]
+pub struct Fields {
+    names: &'static [&'static str],
+    seen: u64,
+}
+
+impl Fields {
+    /// Whether the object had field number `field` (of the names given to [`read_object`]).
+    pub fn seen(&self, field: usize) -> bool {
+        self.seen & (1 << field) != 0
+    }
+}
+
+/// Skips the value whose type was found wrong and notes that `expected` was expected.
+pub fn wrong_type(
+    reader: &mut Reader,
+    issues: &mut Issues,
+    found: Found,
+    expected: &str,
+) -> Read<()> {
+    let start = reader.position();
+    reader.skip()?;
+    let written = &reader.text()[start..reader.position()];
+    issues.add(
+        IssueKind::InvalidValue,
+        format!(
+            "expected {expected}, found {}",
+            describe_value(found, written)
+        ),
+    );
+    Ok(())
+}
+
+/// A value's type, and a scalar's text as `written` (`a number (5)`), for messages.
+pub fn describe_value(found: Found, written: &str) -> String {
+    match found {
+        Found::Object | Found::List => found.describe().to_owned(),
+        _ => format!("{} ({})", found.describe(), shorten(written)),
+    }
+}
+
+/// At most 40 characters of `text`, for quoting in a message.
+pub fn shorten(text: &str) -> String {
+    const MOST: usize = 40;
+    match text.char_indices().nth(MOST) {
+        Some((end, _)) => format!("{}…", &text[..end]),
+        None => text.to_owned(),
+    }
+}
+
+/// Reads an object whose field names are `names`: `read_field` gets each known field's number
+/// and reads its value. Unknown fields and repeated fields are skipped and noted. `None` (and
+/// an issue) when the value is not an object; `expected` describes the object for that message.
+pub fn read_object<'a>(
+    reader: &mut Reader<'a>,
+    issues: &mut Issues,
+    expected: &str,
+    names: &'static [&'static str],
+    mut read_field: impl FnMut(usize, &mut Reader<'a>, &mut Issues) -> Read<()>,
+) -> Read<Option<Fields>> {
+    debug_assert!(names.len() <= 64);
+    let found = reader.peek()?;
+    if found != Found::Object {
+        wrong_type(reader, issues, found, expected)?;
+        return Ok(None);
+    }
+    reader.begin_object()?;
+    let mut fields = Fields { names, seen: 0 };
+    let mut first = true;
+    // Files usually list fields in the format's order, so the field after the last one is
+    // tried first: one comparison per key instead of a search.
+    let mut next_guess = 0;
+    while let Some(key) = reader.next_key(&mut first)? {
+        let field = match names.get(next_guess) {
+            Some(name) if same_name(name, &key) => Some(next_guess),
+            _ => names.iter().position(|name| same_name(name, &key)),
+        };
+        if let Some(field) = field {
+            next_guess = field + 1;
+        }
+        match field {
+            Some(field) if !fields.seen(field) => {
+                fields.seen |= 1 << field;
+                issues.enter(Step::Field(names[field]));
+                read_field(field, reader, issues)?;
+                issues.leave();
+            }
+            Some(_) => {
+                reader.skip()?;
+                issues.add_at(
+                    Some(&key),
+                    IssueKind::InvalidValue,
+                    format!("the field \"{key}\" appears twice; the second value was ignored"),
+                );
+            }
+            None => {
+                reader.skip()?;
+                issues.add_at(
+                    Some(&key),
+                    IssueKind::UnknownField,
+                    format!("unknown field \"{key}\" (a typo?); it was ignored"),
+                );
+            }
+        }
+    }
+    Ok(Some(fields))
+}
+
+/// Whether two field names are equal. Field names are short, and comparing them byte by byte
+/// here is faster than the library call that `==` makes for each.
+#[inline]
+fn same_name(name: &str, key: &str) -> bool {
+    let (name, key) = (name.as_bytes(), key.as_bytes());
+    if name.len() != key.len() {
+        return false;
+    }
+    let mut different = 0;
+    for index in 0..name.len() {
+        different |= name[index] ^ key[index];
+    }
+    different == 0
+}
+
+/// Reads an object with any field names: `read_member` gets each name and reads its value.
+/// `None` (and an issue) when the value is not an object.
+pub fn read_map<'a>(
+    reader: &mut Reader<'a>,
+    issues: &mut Issues,
+    expected: &str,
+    mut read_member: impl FnMut(&str, &mut Reader<'a>, &mut Issues) -> Read<()>,
+) -> Read<Option<()>> {
+    let found = reader.peek()?;
+    if found != Found::Object {
+        wrong_type(reader, issues, found, expected)?;
+        return Ok(None);
+    }
+    reader.begin_object()?;
+    let mut first = true;
+    while let Some(key) = reader.next_key(&mut first)? {
+        issues.enter(Step::Key(key.to_string()));
+        read_member(&key, reader, issues)?;
+        issues.leave();
+    }
+    Ok(Some(()))
+}
+
+/// Reads a list whose items `read_item` reads; items it returns `None` for are left out.
+/// `None` (and an issue) when the value is not a list.
+pub fn read_list<'a, T>(
+    reader: &mut Reader<'a>,
+    issues: &mut Issues,
+    mut read_item: impl FnMut(&mut Reader<'a>, &mut Issues) -> Read<Option<T>>,
+) -> Read<Option<Vec<T>>> {
+    let found = reader.peek()?;
+    if found != Found::List {
+        wrong_type(reader, issues, found, "a list [ … ]")?;
+        return Ok(None);
+    }
+    reader.begin_list()?;
+    let mut items = Vec::new();
+    let mut first = true;
+    let mut index = 0;
+    while reader.next_item(&mut first)? {
+        issues.enter(Step::Index(index));
+        items.extend(read_item(reader, issues)?);
+        issues.leave();
+        index += 1;
+    }
+    Ok(Some(items))
+}
+
+/// Reads a value that may also be `null`, which stands for no value.
+pub fn optional<'a, T>(
+    reader: &mut Reader<'a>,
+    issues: &mut Issues,
+    read: impl FnOnce(&mut Reader<'a>, &mut Issues) -> Read<Option<T>>,
+) -> Read<Option<T>> {
+    if reader.peek()? == Found::Null {
+        reader.null()?;
+        return Ok(None);
+    }
+    read(reader, issues)
+}
+
+/// Reads a text.
+pub fn read_string(reader: &mut Reader, issues: &mut Issues) -> Read<Option<String>> {
+    match reader.peek()? {
+        Found::Text => Ok(Some(reader.string()?.into_owned())),
+        found => wrong_type(reader, issues, found, "a text").map(|()| None),
+    }
+}
+
+/// Reads `true` or `false`.
+pub fn read_bool(reader: &mut Reader, issues: &mut Issues) -> Read<Option<bool>> {
+    match reader.peek()? {
+        Found::Bool => reader.boolean().map(Some),
+        found => wrong_type(reader, issues, found, "true or false").map(|()| None),
+    }
+}
+
+/// Reads a number.
+pub fn read_f64(reader: &mut Reader, issues: &mut Issues) -> Read<Option<f64>> {
+    match reader.peek()? {
+        Found::Number => {
+            let written = reader.number()?;
+            match super::number::number_value(written) {
+                Some(number) => Ok(Some(number)),
+                None => {
+                    issues.add(
+                        IssueKind::InvalidValue,
+                        format!("the number {} is too large", shorten(written)),
+                    );
+                    Ok(None)
+                }
+            }
+        }
+        found => wrong_type(reader, issues, found, "a number").map(|()| None),
+    }
+}
+
+/// Reads a whole number from 0 to `u32::MAX`.
+pub fn read_u32(reader: &mut Reader, issues: &mut Issues) -> Read<Option<u32>> {
+    const EXPECTED: &str = "a whole number from 0 to 4294967295";
+    match reader.peek()? {
+        Found::Number => {
+            let written = reader.number()?;
+            match written.parse::<u32>() {
+                Ok(number) => Ok(Some(number)),
+                Err(_) => {
+                    issues.add(
+                        IssueKind::InvalidValue,
+                        format!("expected {EXPECTED}, found {}", shorten(written)),
+                    );
+                    Ok(None)
+                }
+            }
+        }
+        found => wrong_type(reader, issues, found, EXPECTED).map(|()| None),
+    }
+}
+
+/// Reads a text that must be one of `choices` (as `name` writes them).
+pub fn read_choice<T: Copy>(
+    reader: &mut Reader,
+    issues: &mut Issues,
+    choices: &[T],
+    name: fn(T) -> &'static str,
+) -> Read<Option<T>> {
+    let names = || {
+        let names: Vec<&str> = choices.iter().map(|&choice| name(choice)).collect();
+        names.join(", ")
+    };
+    match reader.peek()? {
+        Found::Text => {
+            let text = reader.string()?;
+            let chosen = choices.iter().copied().find(|&choice| name(choice) == text);
+            if chosen.is_none() {
+                issues.add(
+                    IssueKind::InvalidValue,
+                    format!("\"{}\" is not one of: {}", shorten(&text), names()),
+                );
+            }
+            Ok(chosen)
+        }
+        found => wrong_type(reader, issues, found, &format!("one of: {}", names())).map(|()| None),
+    }
+}
+
+/// Reads a text and converts it with `parse`; when that fails, notes `explain(text)`.
+pub fn read_parsed<T>(
+    reader: &mut Reader,
+    issues: &mut Issues,
+    expected: &str,
+    parse: impl FnOnce(&str) -> Option<T>,
+    explain: impl FnOnce(&str) -> String,
+) -> Read<Option<T>> {
+    match reader.peek()? {
+        Found::Text => {
+            let text = reader.string()?;
+            let parsed = parse(&text);
+            if parsed.is_none() {
+                issues.add(IssueKind::InvalidValue, explain(&shorten(&text)));
+            }
+            Ok(parsed)
+        }
+        found => wrong_type(reader, issues, found, expected).map(|()| None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, Default, PartialEq)]
+    struct Record {
+        name: String,
+        tags: Vec<u32>,
+        inner: Option<bool>,
+    }
+
+    const FIELDS: &[&str] = &["name", "tags", "inner"];
+
+    /// Reads a `Record`: `name` is required, `inner` is an object `{ "required": bool }`.
+    fn read_record(json: &str) -> (Option<Record>, Vec<String>) {
+        let mut reader = Reader::new(json);
+        let mut issues = Issues::new();
+        let mut record = Record::default();
+        let mut name = None;
+        let fields = read_object(
+            &mut reader,
+            &mut issues,
+            "a record",
+            FIELDS,
+            |field, reader, issues| {
+                match field {
+                    0 => name = read_string(reader, issues)?,
+                    1 => record.tags = read_list(reader, issues, read_u32)?.unwrap_or_default(),
+                    _ => {
+                        record.inner = optional(reader, issues, |reader, issues| {
+                            let mut required = None;
+                            let fields = read_object(
+                                reader,
+                                issues,
+                                "an object",
+                                &["required"],
+                                |_, reader, issues| {
+                                    required = read_bool(reader, issues)?;
+                                    Ok(())
+                                },
+                            )?;
+                            Ok(fields.and_then(|fields| issues.required(required, &fields, 0)))
+                        })?
+                    }
+                }
+                Ok(())
+            },
+        )
+        .unwrap();
+        let name = fields.and_then(|fields| issues.required(name, &fields, 0));
+        let paths = issues
+            .into_list()
+            .into_iter()
+            .map(|issue| issue.path)
+            .collect();
+        (name.map(|name| Record { name, ..record }), paths)
+    }
+
+    #[test]
+    fn keeps_what_is_good_and_reports_every_bad_value() {
+        let record = |name: &str, tags: Vec<u32>, inner| {
+            Some(Record {
+                name: name.into(),
+                tags,
+                inner,
+            })
+        };
+        assert_eq!(
+            read_record(r#"{"name": "a"}"#),
+            (record("a", vec![], None), vec![])
+        );
+        assert_eq!(
+            read_record(r#"{"name": "a", "tags": [1, "x", 3, -1]}"#),
+            (
+                record("a", vec![1, 3], None),
+                vec!["tags[1]".into(), "tags[3]".into()]
+            )
+        );
+        assert_eq!(
+            read_record(r#"{"name": "a", "inner": {}, "colour": 1, "inner": null}"#),
+            (
+                record("a", vec![], None),
+                vec!["inner.required".into(), "colour".into(), "inner".into()]
+            )
+        );
+        assert_eq!(
+            read_record(r#"{"inner": {"required": true}}"#),
+            (None, vec!["name".into()])
+        );
+        assert_eq!(read_record(r#"{"name": 5}"#), (None, vec!["name".into()]));
+        assert_eq!(read_record(r#"[1, 2]"#), (None, vec!["".into()]));
+    }
+
+    #[test]
+    fn messages_name_the_expected_and_the_found() {
+        let mut reader =
+            Reader::new(r#"{"name": ["x"], "tags": "many", "inner": {"required": "yes"}}"#);
+        let mut issues = Issues::new();
+        read_object(
+            &mut reader,
+            &mut issues,
+            "a record",
+            FIELDS,
+            |field, reader, issues| {
+                match field {
+                    0 => drop(read_string(reader, issues)?),
+                    1 => drop(read_list(reader, issues, read_u32)?),
+                    _ => drop(read_object(
+                        reader,
+                        issues,
+                        "an object",
+                        &["required"],
+                        |_, reader, issues| read_bool(reader, issues).map(drop),
+                    )?),
+                }
+                Ok(())
+            },
+        )
+        .unwrap();
+        let messages: Vec<String> = issues
+            .into_list()
+            .into_iter()
+            .map(|issue| issue.message)
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                "expected a text, found a list [ … ]",
+                "expected a list [ … ], found a text (\"many\")",
+                "expected true or false, found a text (\"yes\")",
+            ]
+        );
+    }
+
+    #[test]
+    fn notes_at_most_the_limit() {
+        let tags = vec!["\"x\""; 100].join(",");
+        let json = format!(r#"{{"name": "a", "tags": [{tags}]}}"#);
+        let mut reader = Reader::new(&json);
+        let mut issues = Issues::new();
+        read_object(
+            &mut reader,
+            &mut issues,
+            "a record",
+            FIELDS,
+            |_, reader, issues| read_list(reader, issues, read_u32).map(drop),
+        )
+        .unwrap();
+        assert!(issues.too_many());
+        assert_eq!(issues.list().len(), MAX_ISSUES);
+    }
+}
