@@ -1,6 +1,7 @@
-// Second half of scripts/build-web: copies the widget into dist/, turns the message catalogs
-// and the stylesheet into modules, and checks the size budget.
+// Second half of scripts/build-web: copies the widget into dist/, minified, turns the message
+// catalogs and the stylesheet into modules, and checks the size budget.
 import { readFileSync, writeFileSync, copyFileSync, readdirSync, mkdirSync } from 'node:fs';
+import { transformSync } from 'esbuild';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 
@@ -38,11 +39,30 @@ writeFileSync(join(dist, 'languages.js'), `// Generated from data/messages/*.jso
 const directorySource = process.env.SERVICE_FINDER_DIRECTORY || join(root, 'data/demo/waldeck-frankenberg.json');
 writeFileSync(join(dist, 'directory.json'), JSON.stringify(JSON.parse(readFileSync(directorySource, 'utf8'))));
 
+/**
+ * Minifies a JavaScript module from `source` into dist/`file`, with a source map beside it, so
+ * that a webmaster debugging the page still sees the readable code in the browser's tools.
+ */
+function minifyModule(source, file, sourceName) {
+  const { code, map } = transformSync(readFileSync(source, 'utf8'), {
+    loader: 'js',
+    format: 'esm',
+    minify: true,
+    sourcemap: 'external',
+    sourcefile: sourceName,
+    target: 'es2020',
+  });
+  writeFileSync(join(dist, file), `${code}//# sourceMappingURL=${file}.map\n`);
+  writeFileSync(join(dist, `${file}.map`), map);
+}
+
 const css = readFileSync(join(root, 'www/widget/service-finder.css'), 'utf8');
-const minifiedCss = css.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ').replace(/\s*([{};:,>])\s*/g, '$1').trim();
+const minifiedCss = transformSync(css, { loader: 'css', minify: true }).code.trim();
 writeFileSync(join(dist, 'styles.js'), `// Generated from www/widget/service-finder.css by scripts/build-web.\nexport default ${JSON.stringify(minifiedCss)};\n`);
 copyFileSync(join(root, 'www/widget/service-finder.css'), join(dist, 'service-finder.css'));
-copyFileSync(join(root, 'www/widget/service-finder.js'), join(dist, 'service-finder.js'));
+minifyModule(join(root, 'www/widget/service-finder.js'), 'service-finder.js', '../www/widget/service-finder.js');
+// wasm-bindgen's glue, written into dist/ by the first half of the build.
+minifyModule(join(dist, 'service-finder-core.js'), 'service-finder-core.js', 'service-finder-core.js');
 // All of Germany's places, fetched by the widget only when someone uses the place field.
 copyFileSync(join(root, 'data/places/de.tsv'), join(dist, 'places-de.tsv'));
 
