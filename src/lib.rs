@@ -23,6 +23,7 @@ pub mod directory;
 pub mod distance;
 pub mod generate;
 mod json;
+mod order;
 mod parallel;
 pub mod places;
 pub mod search;

@@ -10,7 +10,6 @@
 //! is safe, coordinates lie in Germany) is checked by `validate`, which reports problems instead
 //! of failing, so that one bad value never hides the rest of the directory.
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::Serialize;
@@ -52,8 +51,12 @@ pub struct Directory {
     /// More words that find a category (built-in or this directory's own), by category id: the
     /// county's own terms and the words its newcomers use, in any language. They add to the
     /// built-in search words in `data/synonyms/`.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    pub synonyms: BTreeMap<String, Vec<String>>,
+    /// In JSON an object of category id to words; here a list, in file order.
+    #[serde(
+        skip_serializing_if = "Vec::is_empty",
+        serialize_with = "write_synonyms"
+    )]
+    pub synonyms: Vec<(String, Vec<String>)>,
     /// The services, courses and associations.
     pub entries: Vec<Entry>,
 }
@@ -71,7 +74,7 @@ impl Default for Directory {
             last_modified: None,
             default_language: default_language(),
             categories: Vec::new(),
-            synonyms: BTreeMap::new(),
+            synonyms: Vec::new(),
             entries: Vec::new(),
         }
     }
@@ -625,6 +628,14 @@ format_names!(CourseType {
     JobRelated = "job_related",
     Other = "other",
 });
+
+/// Writes the synonyms as the JSON object they are read from.
+fn write_synonyms<S: Serializer>(
+    synonyms: &[(String, Vec<String>)],
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.collect_map(synonyms.iter().map(|(id, words)| (id, words)))
+}
 
 fn default_language() -> LanguageCode {
     LanguageCode::new("de").expect("\"de\" is a valid code")

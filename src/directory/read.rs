@@ -434,18 +434,20 @@ fn read_category(reader: &mut Reader, issues: &mut Issues) -> Read<Option<Catego
     Ok(Some(CategoryDefinition { id, name }))
 }
 
-fn read_synonyms(
-    reader: &mut Reader,
-    issues: &mut Issues,
-) -> Read<std::collections::BTreeMap<String, Vec<String>>> {
-    let mut synonyms = std::collections::BTreeMap::new();
+fn read_synonyms(reader: &mut Reader, issues: &mut Issues) -> Read<Vec<(String, Vec<String>)>> {
+    let mut synonyms: Vec<(String, Vec<String>)> = Vec::new();
     read_map(
         reader,
         issues,
         "an object of category id to a list of words",
         |key, reader, issues| {
-            if let Some(words) = read_list(reader, issues, read_string)? {
-                synonyms.insert(key.to_owned(), words);
+            // Like a repeated field: the first list counts.
+            if synonyms.iter().any(|(id, _)| id == key) {
+                reader.skip()?;
+                let message = format!("\"{key}\" appears twice; the second list was ignored");
+                issues.add(IssueKind::InvalidValue, message);
+            } else if let Some(words) = read_list(reader, issues, read_string)? {
+                synonyms.push((key.to_owned(), words));
             }
             Ok(())
         },

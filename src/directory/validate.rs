@@ -4,8 +4,6 @@
 //! or removes the value and records a [`Finding`]. Only a missing or bad id, kind or name, or an
 //! id used twice, makes an entry unusable; every other problem costs just the bad value.
 
-use std::collections::HashSet;
-
 use rustc_hash::FxHashSet;
 use std::fmt::{self, Display};
 
@@ -233,7 +231,8 @@ pub fn check_header(directory: &mut Directory, findings: &mut Findings) {
             directory.region = None;
         }
     }
-    let mut seen = HashSet::new();
+    // The same set type as `known_categories`: one copy of its code in the wasm.
+    let mut seen: FxHashSet<String> = FxHashSet::default();
     let mut categories = std::mem::take(&mut directory.categories);
     let mut index = 0;
     categories.retain_mut(|category| {
@@ -292,7 +291,7 @@ pub const MAX_SYNONYMS_PER_CATEGORY: usize = 200;
 /// Synonyms must belong to a category the directory knows; empty or overlong words are dropped.
 fn check_synonyms(directory: &mut Directory, findings: &mut Findings) {
     let mut synonyms = std::mem::take(&mut directory.synonyms);
-    synonyms.retain(|id, words| {
+    synonyms.retain_mut(|(id, words)| {
         let known = builtin_category(id).is_some()
             || directory
                 .categories
@@ -486,7 +485,7 @@ fn check_course(entry: &mut Entry, findings: &mut Findings) {
             );
         }
         (Some(course), Kind::Course) => {
-            course.levels.sort_unstable();
+            crate::order::sort(&mut course.levels);
             course.levels.dedup();
             if let (Some(start), Some(end)) = (course.start_date, course.end_date)
                 && end < start
@@ -556,8 +555,8 @@ fn check_languages(languages: &mut Vec<LanguageCode>, findings: &mut Findings) {
 }
 
 /// Removes later repeats of a value, keeping the order the officer wrote.
-fn remove_repeats<T: PartialEq + Eq + std::hash::Hash + Clone>(values: &mut Vec<T>) {
-    // Lists are short; a set is only worth building for a long (probably hostile) one.
+fn remove_repeats<T: Ord>(values: &mut Vec<T>) {
+    // Lists are short; sorting is only worth it for a long (probably hostile) one.
     if values.len() <= 16 {
         let mut index = 0;
         while index < values.len() {
@@ -567,10 +566,24 @@ fn remove_repeats<T: PartialEq + Eq + std::hash::Hash + Clone>(values: &mut Vec<
                 index += 1;
             }
         }
-    } else {
-        let mut seen = HashSet::with_capacity(values.len());
-        values.retain(|value| seen.insert(value.clone()));
+        return;
     }
+    // Positions sorted by value, then position: of equal values, all but the first are repeats.
+    let mut order: Vec<usize> = (0..values.len()).collect();
+    crate::order::sort_by(&mut order, |&a, &b| {
+        values[a].cmp(&values[b]).then(a.cmp(&b))
+    });
+    let mut repeat = vec![false; values.len()];
+    for pair in order.windows(2) {
+        if values[pair[0]] == values[pair[1]] {
+            repeat[pair[1]] = true;
+        }
+    }
+    let mut index = 0;
+    values.retain(|_| {
+        index += 1;
+        !repeat[index - 1]
+    });
 }
 
 fn check_location(location: &mut Location, context: &CheckContext, findings: &mut Findings) {

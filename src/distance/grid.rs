@@ -1,6 +1,6 @@
 //! A uniform latitude/longitude grid that narrows a radius search to nearby entries.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::GeoPoint;
 
@@ -20,14 +20,14 @@ const MIN_METRES_PER_DEGREE_LONGITUDE_AT_EQUATOR: f64 = 111_000.0;
 /// Indices of points, bucketed by grid cell.
 #[derive(Debug, Clone, Default)]
 pub struct SpatialGrid {
-    cells: HashMap<(i32, i32), Vec<u32>>,
+    cells: FxHashMap<(i32, i32), Vec<u32>>,
     len: usize,
 }
 
 impl SpatialGrid {
     /// Builds the grid from `(index, point)` pairs.
     pub fn new(points: impl IntoIterator<Item = (u32, GeoPoint)>) -> SpatialGrid {
-        let mut cells: HashMap<(i32, i32), Vec<u32>> = HashMap::new();
+        let mut cells: FxHashMap<(i32, i32), Vec<u32>> = FxHashMap::default();
         let mut len = 0;
         for (index, point) in points {
             cells.entry(cell_of(point)).or_default().push(index);

@@ -183,12 +183,8 @@ impl Gazetteer {
                 (band, !in_district, u32::MAX - data.population, place, near)
             })
             .collect();
-        let limit = options.limit.min(ranked.len());
-        if limit < ranked.len() {
-            ranked.select_nth_unstable(limit);
-            ranked.truncate(limit);
-        }
-        ranked.sort_unstable();
+        crate::order::sort(&mut ranked);
+        ranked.truncate(options.limit);
         ranked
             .into_iter()
             .map(|(_, _, _, place, near)| {
@@ -327,9 +323,8 @@ impl LookupIndex {
             }
         }
         let text = &index.text;
-        // Unstable sorts throughout: every order here is total, and the stable sort's code
-        // would add to the wasm for nothing.
-        index.keys.sort_unstable_by(|a, b| {
+        // Every order here is total; see `crate::order` for why not `sort_unstable_by`.
+        crate::order::sort_by(&mut index.keys, |a, b| {
             key_text(text, a)
                 .cmp(key_text(text, b))
                 .then(a.inner.cmp(&b.inner))
@@ -348,7 +343,7 @@ impl LookupIndex {
                 .typo_heads
                 .push([text[0], text.get(1).copied().unwrap_or(0)]);
         }
-        index.postcodes.sort_unstable();
+        crate::order::sort(&mut index.postcodes);
         index.postcodes.dedup();
         index
     }

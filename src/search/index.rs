@@ -108,11 +108,12 @@ impl Index {
     pub fn new(directory: Directory) -> Index {
         let count = directory.entries.len();
         let category_ids: Vec<String> = directory.category_ids().map(str::to_owned).collect();
-        let category_number: FxHashMap<&str, u16> = category_ids
+        let mut category_number: Vec<(&str, u16)> = category_ids
             .iter()
             .enumerate()
             .map(|(number, id)| (id.as_str(), number as u16))
             .collect();
+        crate::order::sort(&mut category_number);
         let default_language = directory.default_language.as_str();
         let chunks = crate::parallel::map_chunks(&directory.entries, |offset, entries| {
             let mut terms = TermCollector::default();
@@ -144,8 +145,9 @@ impl Index {
             .into_iter()
             .map(|(code, set)| (code.as_str().to_owned(), set))
             .collect();
-        language_sets
-            .sort_unstable_by(|a, b| b.1.count().cmp(&a.1.count()).then_with(|| a.0.cmp(&b.0)));
+        crate::order::sort_by(&mut language_sets, |a, b| {
+            b.1.count().cmp(&a.1.count()).then_with(|| a.0.cmp(&b.0))
+        });
         let (language_ids, languages): (Vec<String>, Vec<EntrySet>) =
             language_sets.into_iter().unzip();
         let by_name: Vec<u32> = all.names.iter().map(|&(_, entry)| entry).collect();
@@ -279,7 +281,7 @@ fn category_terms(directory: &Directory, category_ids: &[String]) -> Vec<(Box<st
             labels.extend(builtin.labels.iter().map(|(_, label)| (*label).to_owned()));
             labels.extend(builtin.synonyms.iter().map(|word| (*word).to_owned()));
         }
-        if let Some(words) = directory.synonyms.get(id) {
+        if let Some((_, words)) = directory.synonyms.iter().find(|(known, _)| known == id) {
             labels.extend(words.iter().cloned());
         }
         if let Some(defined) = directory
@@ -293,7 +295,7 @@ fn category_terms(directory: &Directory, category_ids: &[String]) -> Vec<(Box<st
             for_each_token(&label, |token| out.push((Box::from(token), number as u16)));
         }
     }
-    out.sort_unstable();
+    crate::order::sort(&mut out);
     out.dedup();
     out
 }
@@ -306,7 +308,8 @@ struct ChunkIndex {
     kinds: [EntrySet; 3],
     /// By category id index.
     categories: Vec<EntrySet>,
-    languages: FxHashMap<LanguageCode, EntrySet>,
+    /// Per service language (a directory has a few dozen at most).
+    languages: Vec<(LanguageCode, EntrySet)>,
     free_of_charge: EntrySet,
     wheelchair: EntrySet,
     area: EntrySet,
@@ -323,7 +326,7 @@ impl ChunkIndex {
             count,
             kinds: std::array::from_fn(|_| EntrySet::empty(count)),
             categories: vec![EntrySet::empty(count); categories],
-            languages: FxHashMap::default(),
+            languages: Vec::new(),
             free_of_charge: EntrySet::empty(count),
             wheelchair: EntrySet::empty(count),
             area: EntrySet::empty(count),
@@ -336,20 +339,29 @@ impl ChunkIndex {
         &mut self,
         entry: &Entry,
         number: u32,
-        category_number: &FxHashMap<&str, u16>,
+        category_number: &[(&str, u16)],
         default_language: &str,
     ) {
         self.kinds[kind_number(entry.kind)].insert(number);
         for category in &entry.categories {
-            if let Some(&id) = category_number.get(category.as_str()) {
-                self.categories[id as usize].insert(number);
+            let found = category_number.binary_search_by(|(id, _)| (*id).cmp(category.as_str()));
+            if let Ok(position) = found {
+                self.categories[usize::from(category_number[position].1)].insert(number);
             }
         }
         for language in &entry.languages {
-            self.languages
-                .entry(*language)
-                .or_insert_with(|| EntrySet::empty(self.count))
-                .insert(number);
+            match self
+                .languages
+                .iter_mut()
+                .find(|(known, _)| known == language)
+            {
+                Some((_, set)) => set.insert(number),
+                None => {
+                    let mut set = EntrySet::empty(self.count);
+                    set.insert(number);
+                    self.languages.push((*language, set));
+                }
+            }
         }
         if entry.free_of_charge == Some(true) {
             self.free_of_charge.insert(number);
@@ -379,11 +391,13 @@ impl ChunkIndex {
             set.union_with(later_set);
         }
         for (language, later_set) in later.languages {
-            match self.languages.get_mut(&language) {
-                Some(set) => set.union_with(&later_set),
-                None => {
-                    self.languages.insert(language, later_set);
-                }
+            match self
+                .languages
+                .iter_mut()
+                .find(|(known, _)| *known == language)
+            {
+                Some((_, set)) => set.union_with(&later_set),
+                None => self.languages.push((language, later_set)),
             }
         }
         self.reach.extend(later.reach);

@@ -195,7 +195,7 @@ impl Resolver<'_> {
             .iter()
             .flat_map(|entry| entry.categories.iter().map(String::as_str))
             .collect();
-        used.sort_unstable();
+        crate::order::sort(&mut used);
         used.dedup();
         let categories = directory
             .category_ids()
