@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use crate::directory::{AreaScope, Directory, Entry, Kind, Problem, Text, Wheelchair};
+use crate::directory::{AreaScope, Directory, Entry, Kind, Problem, Severity, Text, Wheelchair};
 use crate::search::{Facets, SearchResults};
 use crate::{GeoPoint, Hit};
 
@@ -140,7 +140,11 @@ pub struct ProblemView {
 impl From<&Problem> for ProblemView {
     fn from(problem: &Problem) -> ProblemView {
         ProblemView {
-            severity: format!("{:?}", problem.severity).to_lowercase(),
+            severity: match problem.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            }
+            .to_owned(),
             kind: problem.kind.code(),
             entry_id: problem.entry.as_ref().and_then(|entry| entry.id.clone()),
             entry_index: problem.entry.as_ref().map(|entry| entry.index),
