@@ -83,9 +83,22 @@ fn write_builtin_categories() {
             .collect();
         synonyms.sort_unstable();
         synonyms.dedup();
+        // As text, one item per line: a list of string slices would cost the wasm 8 bytes of
+        // pointer and length per word, which compress poorly.
+        for text in labels.iter().map(|(_, label)| label).chain(&synonyms) {
+            assert!(
+                !text.contains(['\n', '\t']),
+                "category {id}: a label or search word must not contain a line break or tab: {text:?}"
+            );
+        }
+        let labels: String = labels
+            .iter()
+            .map(|(language, label)| format!("{language}\t{label}\n"))
+            .collect();
+        let synonyms: String = synonyms.iter().map(|word| format!("{word}\n")).collect();
         writeln!(
             out,
-            "    BuiltinCategory {{ id: {id:?}, labels: &{labels:?}, synonyms: &{synonyms:?} }},"
+            "    BuiltinCategory {{ id: {id:?}, labels: {labels:?}, search_words: {synonyms:?} }},"
         )
         .unwrap();
     }

@@ -9,13 +9,24 @@
 pub struct BuiltinCategory {
     /// The stable id used in directory files and queries.
     pub id: &'static str,
-    /// The label in each UI language, as (language tag, label), sorted by tag.
-    pub labels: &'static [(&'static str, &'static str)],
-    /// Words and phrases in any language that find this category (synonyms, everyday words).
-    pub synonyms: &'static [&'static str],
+    /// The label in each UI language: one `tag<TAB>label` line each, sorted by tag (see
+    /// [`BuiltinCategory::labels`]).
+    labels: &'static str,
+    /// One word or phrase per line (see [`BuiltinCategory::synonyms`]).
+    search_words: &'static str,
 }
 
 impl BuiltinCategory {
+    /// The label in each UI language, as (language tag, label), sorted by tag.
+    pub fn labels(&self) -> impl Iterator<Item = (&'static str, &'static str)> {
+        self.labels.lines().filter_map(|line| line.split_once('\t'))
+    }
+
+    /// Words and phrases in any language that find this category (synonyms, everyday words).
+    pub fn synonyms(&self) -> impl Iterator<Item = &'static str> {
+        self.search_words.lines()
+    }
+
     /// The label in `language`: its own, else that of its base language (`de` for `de-x-ls`),
     /// else German.
     pub fn label(&self, language: &str) -> &'static str {
@@ -23,10 +34,9 @@ impl BuiltinCategory {
         [language, base, "de"]
             .into_iter()
             .find_map(|wanted| {
-                self.labels
-                    .iter()
+                self.labels()
                     .find(|(tag, _)| *tag == wanted)
-                    .map(|(_, label)| *label)
+                    .map(|(_, label)| label)
             })
             .unwrap_or(self.id)
     }
@@ -50,5 +60,7 @@ mod tests {
         assert_eq!(health.label("en"), "Health");
         assert_eq!(health.label("en-GB"), "Health");
         assert_eq!(health.label("xx"), "Gesundheit");
+        assert!(health.synonyms().any(|word| word == "Arzt"));
+        assert_eq!(health.labels().count(), 9);
     }
 }

@@ -1,5 +1,6 @@
-//! Reading JSON without serde's derives: a pull [`Reader`] that checks the grammar, and
-//! [`fields`], which reads typed records from it leniently.
+//! Reading and writing JSON without serde: a pull [`Reader`] that checks the grammar,
+//! [`fields`], which reads typed records from it leniently, and [`WriteJson`] for the results
+//! the browser API returns.
 //!
 //! Why not serde_json? A directory must be read leniently: every bad value reported with its
 //! path, everything else kept, which serde's derives (they stop at the first error) cannot do
@@ -10,6 +11,9 @@
 pub mod fields;
 pub(crate) mod number;
 mod reader;
+// Only the browser API writes JSON this way (the CLI writes with serde_json).
+#[cfg(any(target_arch = "wasm32", test))]
+pub(crate) mod writer;
 
 pub use number::{format_number, parse_number};
 pub use reader::{Found, Read, Reader, SyntaxError};

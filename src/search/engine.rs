@@ -1,7 +1,5 @@
 //! Running a query against the index: text matching, filters, facets, sorting and paging.
 
-use rustc_hash::FxHashMap;
-
 use super::bitset::EntrySet;
 use super::fold::{for_each_token, prefix_within_one_edit, within_one_edit};
 use super::index::{Index, Reach, kind_number, weight};
@@ -86,7 +84,7 @@ impl Index {
             hard.intersect_with(&matched);
         }
         let tallies = &scratch.tallies;
-        let mut exact_distances = FxHashMap::default();
+        let mut exact_distances = Vec::new();
         if let (Some(centre), Some(radius)) = (query.near, radius_metres) {
             let (inside, measured) = self.match_radius(centre, radius);
             hard.intersect_with(&inside);
@@ -150,11 +148,10 @@ impl Index {
                 let score = tallies
                     .get(entry as usize)
                     .map_or(0, |tally: &Tally| tally.total);
-                let exact = if exact_distances.is_empty() {
-                    None
-                } else {
-                    exact_distances.get(&entry).copied()
-                };
+                let exact = exact_distances
+                    .binary_search_by_key(&entry, |&(measured, _)| measured)
+                    .ok()
+                    .map(|found| exact_distances[found].1);
                 Candidate {
                     entry,
                     score,
@@ -450,14 +447,11 @@ impl Index {
     }
 
     /// Entries within the radius: those with a place by geodesic distance, plus every
-    /// region-wide or remote one. Also returns the exact distances that had to be measured.
-    fn match_radius(
-        &self,
-        centre: GeoPoint,
-        radius_metres: f64,
-    ) -> (EntrySet, FxHashMap<u32, f64>) {
+    /// region-wide or remote one. Also returns the exact distances that had to be measured,
+    /// by entry (sorted: a few hundred at most, looked up by binary search).
+    fn match_radius(&self, centre: GeoPoint, radius_metres: f64) -> (EntrySet, Vec<(u32, f64)>) {
         let mut inside = self.sets.area.clone();
-        let mut measured = FxHashMap::default();
+        let mut measured = Vec::new();
         let mut test = |entry: u32| {
             if let Reach::Point(point) = self.entries.reach[entry as usize] {
                 let (is_inside, exact) = within_radius(centre, point, radius_metres);
@@ -465,7 +459,7 @@ impl Index {
                     inside.insert(entry);
                 }
                 if let Some(exact) = exact {
-                    measured.insert(entry, exact);
+                    measured.push((entry, exact));
                 }
             }
         };
@@ -475,6 +469,7 @@ impl Index {
         } else {
             (0..self.entries.count as u32).for_each(&mut test);
         }
+        crate::order::sort_by(&mut measured, |a, b| a.0.cmp(&b.0));
         (inside, measured)
     }
 

@@ -278,8 +278,8 @@ fn category_terms(directory: &Directory, category_ids: &[String]) -> Vec<(Box<st
         // Labels in every UI language and the search words: a newcomer types in their own
         // language (or the German word they have heard) and finds the category.
         if let Some(builtin) = crate::directory::builtin_category(id) {
-            labels.extend(builtin.labels.iter().map(|(_, label)| (*label).to_owned()));
-            labels.extend(builtin.synonyms.iter().map(|word| (*word).to_owned()));
+            labels.extend(builtin.labels().map(|(_, label)| label.to_owned()));
+            labels.extend(builtin.synonyms().map(str::to_owned));
         }
         if let Some((_, words)) = directory.synonyms.iter().find(|(known, _)| known == id) {
             labels.extend(words.iter().cloned());

@@ -1,10 +1,10 @@
 //! `ServiceFinder`, the JavaScript class: load a directory, read its problems, search it.
 
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use super::views::{ProblemView, Resolver};
 use crate::directory::{LoadError, Problem, Severity, load_directory};
+use crate::json::writer::{WriteJson, to_json};
 use crate::{Index, Query};
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -167,7 +167,7 @@ impl ServiceFinder {
 
 /// Plain JavaScript objects, as a webmaster expects: written as JSON and parsed by the browser
 /// (cheaper in code than building the objects from wasm).
-pub(super) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    let text = serde_json::to_string(value).map_err(|error| JsError::new(&error.to_string()))?;
+pub(super) fn to_js(value: &impl WriteJson) -> Result<JsValue, JsError> {
+    let text = to_json(value);
     js_sys::JSON::parse(&text).map_err(|_| JsError::new("the result cannot be parsed as JSON"))
 }

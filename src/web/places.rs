@@ -4,11 +4,11 @@
 //! few KB), and fetches all of Germany (`places-de.tsv`, beside the wasm) the first time someone
 //! types into the place field.
 
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use super::api::to_js;
 use crate::GeoPoint;
+use crate::json::writer::json_object;
 use crate::places::{ATTRIBUTION, Gazetteer, Home, LookupOptions, REGION_PLACES};
 
 /// An offline gazetteer: German towns, villages and postcodes.
@@ -18,8 +18,6 @@ pub struct Places {
 }
 
 /// A candidate for what someone typed, with what tells it apart from namesakes.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
 struct PlaceView {
     name: String,
     /// Another name that matched ("Lubin" for Lübben (Spreewald)).
@@ -81,3 +79,12 @@ impl Places {
         ATTRIBUTION.to_owned()
     }
 }
+
+json_object!(PlaceView {
+    name: "name",
+    matched_name: "matchedName",
+    point: "point",
+    postcodes: "postcodes",
+    district: "district",
+    state: "state",
+});

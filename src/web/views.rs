@@ -1,17 +1,14 @@
 //! Plain objects for JavaScript: entries and directory details resolved into one language, with
-//! camelCase field names. Serialized with serde-wasm-bindgen. Their TypeScript declarations in
-//! `api.rs` document each field for JavaScript; these structs are not Rust API.
+//! camelCase field names, written as JSON (see `crate::json::WriteJson`). Their TypeScript
+//! declarations in `api.rs` document each field for JavaScript; these structs are not Rust API.
 #![allow(missing_docs)]
 
-use serde::Serialize;
-
 use crate::directory::{AreaScope, Directory, Entry, Kind, Problem, Severity, Text, Wheelchair};
-use crate::search::{Facets, SearchResults};
+use crate::json::writer::{WriteJson, json_object};
+use crate::search::{FacetCount, Facets, SearchResults};
 use crate::{GeoPoint, Hit};
 
 /// A text resolved into one language.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct TextView {
     /// The text.
     pub text: String,
@@ -20,8 +17,6 @@ pub struct TextView {
 }
 
 /// The directory's own details.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct DirectoryView {
     pub title: Option<TextView>,
     pub description: Option<TextView>,
@@ -42,16 +37,12 @@ pub struct DirectoryView {
 }
 
 /// A category id with its label.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct CategoryView {
     pub id: String,
     pub label: String,
 }
 
 /// One entry, resolved into one language, ready to render as a card.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct EntryView {
     pub id: String,
     pub kind: Kind,
@@ -84,16 +75,12 @@ pub struct EntryView {
 }
 
 /// A telephone number.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct PhoneView {
     pub number: String,
     pub description: Option<TextView>,
 }
 
 /// Course details.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct CourseView {
     pub levels: Vec<String>,
     pub course_type: String,
@@ -104,8 +91,6 @@ pub struct CourseView {
 }
 
 /// A search hit with its entry.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct HitView {
     pub id: String,
     pub score: f32,
@@ -114,8 +99,6 @@ pub struct HitView {
 }
 
 /// Search results for JavaScript.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct ResultsView {
     pub total: usize,
     pub hits: Vec<HitView>,
@@ -123,8 +106,6 @@ pub struct ResultsView {
 }
 
 /// A loading problem for the webmaster's console.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct ProblemView {
     pub severity: String,
     pub kind: &'static str,
@@ -323,3 +304,127 @@ impl Resolver<'_> {
         }
     }
 }
+
+json_object!(TextView {
+    text: "text",
+    language: "language",
+});
+
+json_object!(DirectoryView {
+    title: "title",
+    description: "description",
+    publisher_name: "publisherName",
+    publisher_email: "publisherEmail",
+    publisher_phone: "publisherPhone",
+    publisher_url: "publisherUrl",
+    region_name: "regionName",
+    region_centre: "regionCentre",
+    region_ags: "regionAgs",
+    last_modified: "lastModified",
+    example_data: "exampleData",
+    default_language: "defaultLanguage",
+    entry_count: "entryCount",
+    categories: "categories",
+});
+
+json_object!(CategoryView {
+    id: "id",
+    label: "label",
+});
+
+json_object!(EntryView {
+    id: "id",
+    kind: "kind",
+    name: "name",
+    description: "description",
+    organization: "organization",
+    organization_website: "organizationWebsite",
+    categories: "categories",
+    languages: "languages",
+    location_name: "locationName",
+    address: "address",
+    postal_code: "postalCode",
+    city: "city",
+    point: "point",
+    wheelchair: "wheelchair",
+    transportation: "transportation",
+    service_area: "serviceArea",
+    service_area_description: "serviceAreaDescription",
+    phones: "phones",
+    email: "email",
+    url: "url",
+    opening_hours: "openingHours",
+    schedule_description: "scheduleDescription",
+    appointment_required: "appointmentRequired",
+    free_of_charge: "freeOfCharge",
+    fees_description: "feesDescription",
+    assured_date: "assuredDate",
+    course: "course",
+});
+
+json_object!(PhoneView {
+    number: "number",
+    description: "description",
+});
+
+json_object!(CourseView {
+    levels: "levels",
+    course_type: "courseType",
+    start_date: "startDate",
+    end_date: "endDate",
+    childcare: "childcare",
+    free_places: "freePlaces",
+});
+
+json_object!(HitView {
+    id: "id",
+    score: "score",
+    distance_metres: "distanceMetres",
+    entry: "entry",
+});
+
+json_object!(ResultsView {
+    total: "total",
+    hits: "hits",
+    facets: "facets",
+});
+
+json_object!(ProblemView {
+    severity: "severity",
+    kind: "kind",
+    entry_id: "entryId",
+    entry_index: "entryIndex",
+    line: "line",
+    field: "field",
+    message: "message",
+    text: "text",
+});
+
+json_object!(GeoPoint {
+    latitude: "latitude",
+    longitude: "longitude",
+});
+
+json_object!(Facets {
+    kinds: "kinds",
+    categories: "categories",
+    languages: "languages",
+});
+
+json_object!(FacetCount {
+    value: "value",
+    count: "count",
+});
+
+/// Writes a value by its name in the directory format.
+macro_rules! json_by_name {
+    ($($type:ty),*) => {
+        $(impl WriteJson for $type {
+            fn write_json(&self, out: &mut String) {
+                self.as_str().write_json(out);
+            }
+        })*
+    };
+}
+
+json_by_name!(Kind, Wheelchair, AreaScope);
