@@ -396,7 +396,7 @@ fn syntax_error(lines: &LineIndex, error: &SyntaxError) -> LoadError {
     )
 }
 
-/// A problem from either stage: deserialization (shape) or validation (meaning).
+/// A problem from either stage: reading (shape) or validation (meaning).
 enum FindingOrIssue {
     Issue(Issue),
     Finding(Finding),

@@ -1,4 +1,4 @@
-//! Checks that values make sense, after their shape has been checked by deserialization.
+//! Checks that values make sense, after their shape has been checked while reading (`read.rs`).
 //!
 //! Each check either accepts a value, repairs something harmless (an upper-case language code),
 //! or removes the value and records a [`Finding`]. Only a missing or bad id, kind or name, or an
