@@ -727,3 +727,76 @@ fn a_clean_directory_has_no_problems() {
     assert_eq!(loaded.directory.entries.len(), 2);
     assert_eq!(loaded.entries_in_file, 2);
 }
+
+/// Random edits of a good directory (values replaced, keys misspelt, brackets and quotes added
+/// or removed): loading never panics, and what it reports is consistent.
+#[test]
+fn edited_directories_load_or_fail_cleanly() {
+    let valid = directory(vec![good_entry("a"), good_course("b"), good_entry("c")]);
+    let pieces = [
+        "{",
+        "}",
+        "[",
+        "]",
+        ",",
+        ":",
+        "\"",
+        "1",
+        "-1e5",
+        "null",
+        "true",
+        "\"x\"",
+        "[]",
+        "{}",
+        " ",
+        "\"id\":",
+        "\"kind\":",
+        "\"zz\"",
+    ];
+    let mut rng = fastrand::Rng::with_seed(5);
+    let (mut loaded_count, mut refused_count) = (0, 0);
+    for _ in 0..3_000 {
+        let mut text = valid.clone();
+        for _ in 0..rng.usize(1..5) {
+            let boundaries: Vec<usize> = (0..=text.len())
+                .filter(|&at| text.is_char_boundary(at))
+                .collect();
+            let at = boundaries[rng.usize(..boundaries.len())];
+            let end = boundaries
+                .iter()
+                .copied()
+                .find(|&end| end > at + rng.usize(..8))
+                .unwrap_or(at);
+            let piece = if rng.bool() {
+                pieces[rng.usize(..pieces.len())]
+            } else {
+                ""
+            };
+            text.replace_range(at..end, piece);
+        }
+        match load_directory(&text) {
+            Ok(loaded) => {
+                loaded_count += 1;
+                assert!(
+                    loaded.directory.entries.len() <= loaded.entries_in_file,
+                    "{text}"
+                );
+                for problem in &loaded.problems {
+                    assert!(!problem.message.is_empty(), "{text}");
+                    if let Some(entry) = &problem.entry {
+                        assert!(entry.index < loaded.entries_in_file, "{text}");
+                        assert!(entry.line >= 1, "{text}");
+                    }
+                }
+            }
+            Err(error) => {
+                refused_count += 1;
+                assert!(!error.message.is_empty(), "{text}");
+            }
+        }
+    }
+    assert!(
+        loaded_count > 300 && refused_count > 300,
+        "{loaded_count} loaded, {refused_count} refused"
+    );
+}

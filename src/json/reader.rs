@@ -546,6 +546,63 @@ mod tests {
         }
     }
 
+    /// Random edits of valid JSON: the reader accepts exactly what serde_json accepts, and
+    /// never panics.
+    #[test]
+    fn agrees_with_serde_json_on_edited_documents() {
+        let valid = r#"{"a": [1, -2.5e3, true, false, null, "x\"y\u00e9"], "b": {"c": {}, "d": []}, "e": "ü 😀"}"#;
+        let pieces: [&str; 14] = [
+            "{", "}", "[", "]", ",", ":", "\"", "\\", "1", "-", "e", ".", " ", "nul",
+        ];
+        let mut rng = fastrand::Rng::with_seed(11);
+        let (mut accepted, mut refused) = (0, 0);
+        for _ in 0..20_000 {
+            let mut text = valid.to_owned();
+            for _ in 0..rng.usize(1..4) {
+                let boundaries: Vec<usize> = (0..=text.len())
+                    .filter(|&at| text.is_char_boundary(at))
+                    .collect();
+                let at = boundaries[rng.usize(..boundaries.len())];
+                match rng.u8(..3) {
+                    0 => text.insert_str(at, pieces[rng.usize(..pieces.len())]),
+                    1 => {
+                        if let Some(next) = boundaries.iter().find(|&&next| next > at) {
+                            text.replace_range(at..*next, "");
+                        }
+                    }
+                    _ => {
+                        if let Some(next) = boundaries.iter().find(|&&next| next > at) {
+                            text.replace_range(at..*next, pieces[rng.usize(..pieces.len())]);
+                        }
+                    }
+                }
+            }
+            let ours = check(&text);
+            let theirs = serde_json::from_str::<serde_json::Value>(&text);
+            if let Err(error) = &theirs
+                && error.to_string().starts_with("number out of range")
+            {
+                // Grammatically a number: the reader leaves its size to whoever reads it.
+                continue;
+            }
+            assert_eq!(
+                ours.is_ok(),
+                theirs.is_ok(),
+                "{text}: {ours:?} / {theirs:?}"
+            );
+            if ours.is_ok() {
+                accepted += 1;
+            } else {
+                refused += 1;
+            }
+        }
+        // Both outcomes are well represented, so the comparison means something.
+        assert!(
+            accepted > 1_000 && refused > 1_000,
+            "{accepted} accepted, {refused} refused"
+        );
+    }
+
     #[test]
     fn unescaped_strings_are_borrowed() {
         let mut reader = Reader::new(r#""plain""#);
