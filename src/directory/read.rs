@@ -257,7 +257,8 @@ pub fn read_text(reader: &mut Reader, issues: &mut Issues) -> Read<Option<Text>>
     match reader.peek()? {
         Found::Text => Ok(Some(Text::Plain(reader.string()?.into_owned()))),
         Found::Object => {
-            let mut texts: Vec<(LanguageCode, String)> = Vec::new();
+            // Most texts have a translation or two; growing from two wastes least memory.
+            let mut texts: Vec<(LanguageCode, String)> = Vec::with_capacity(2);
             reader.begin_object()?;
             let mut first = true;
             while let Some(key) = reader.next_key(&mut first)? {
