@@ -295,22 +295,27 @@ fn check(lines: &LineIndex, header: DirectoryRead, read: EntriesRead) -> LoadedD
         (keep, found)
     });
     let mut keep = Vec::with_capacity(entries.len());
-    let mut found = read_found;
+    let mut checked_found = Vec::new();
     for (chunk_keep, chunk_found) in chunks {
         keep.extend(chunk_keep);
-        for (index, entry_found) in chunk_found {
-            add_found(&mut found, index, entry_found);
-        }
+        checked_found.extend(chunk_found);
     }
 
     let ids = entries.iter().enumerate();
     let duplicates =
         later_duplicates(ids.map(|(index, entry)| keep[index].then_some(entry.id.as_str())));
-    for index in duplicates {
-        keep[index] = false;
-        let duplicate = FindingOrIssue::duplicate_id(&entries[index].id);
-        add_found(&mut found, index, vec![duplicate]);
-    }
+    let duplicate_found: Vec<_> = duplicates
+        .into_iter()
+        .map(|index| {
+            keep[index] = false;
+            (
+                index,
+                vec![FindingOrIssue::duplicate_id(&entries[index].id)],
+            )
+        })
+        .collect();
+    // Per entry: what reading found, then what checking found, then a repeated id.
+    let found = merge_found(merge_found(read_found, checked_found), duplicate_found);
 
     let entries_in_file = entries.len();
     for (index, entry_found) in found {
@@ -348,16 +353,26 @@ fn check(lines: &LineIndex, header: DirectoryRead, read: EntriesRead) -> LoadedD
     }
 }
 
-/// Adds problems of entry `index` to `found`, which is ordered by index.
-fn add_found(
-    found: &mut Vec<(usize, Vec<FindingOrIssue>)>,
-    index: usize,
-    more: Vec<FindingOrIssue>,
-) {
-    match found.binary_search_by_key(&index, |(known, _)| *known) {
-        Ok(position) => found[position].1.extend(more),
-        Err(position) => found.insert(position, (index, more)),
+/// Two lists of problems by entry index, each in index order, merged into one in index order;
+/// for an entry in both, `first`'s problems come first. One pass, however many entries have
+/// problems.
+fn merge_found(
+    first: Vec<(usize, Vec<FindingOrIssue>)>,
+    second: Vec<(usize, Vec<FindingOrIssue>)>,
+) -> Vec<(usize, Vec<FindingOrIssue>)> {
+    let mut merged = Vec::with_capacity(first.len() + second.len());
+    let mut second = second.into_iter().peekable();
+    for (index, mut found) in first {
+        while let Some(earlier) = second.next_if(|(other, _)| *other < index) {
+            merged.push(earlier);
+        }
+        if let Some((_, more)) = second.next_if(|(other, _)| *other == index) {
+            found.extend(more);
+        }
+        merged.push((index, found));
     }
+    merged.extend(second);
+    merged
 }
 
 /// The positions of entries whose id an earlier entry has already: the first entry with an id
@@ -527,6 +542,46 @@ mod tests {
 
     /// Large enough to be read in several parts where there are several cores.
     const ENTRIES: usize = 12_000;
+
+    #[test]
+    fn problems_are_merged_in_entry_order_first_list_first() {
+        let found = |pairs: &[(usize, &str)]| -> Vec<(usize, Vec<FindingOrIssue>)> {
+            pairs
+                .iter()
+                .map(|&(index, id)| (index, vec![FindingOrIssue::duplicate_id(id)]))
+                .collect()
+        };
+        let merged = merge_found(
+            found(&[(1, "a"), (4, "b"), (9, "c")]),
+            found(&[(0, "d"), (4, "e"), (5, "f"), (12, "g")]),
+        );
+        let shown: Vec<(usize, Vec<String>)> = merged
+            .into_iter()
+            .map(|(index, found)| {
+                let messages = found
+                    .into_iter()
+                    .map(|finding| finding.into_problem_without_entry().message)
+                    .collect();
+                (index, messages)
+            })
+            .collect();
+        let expected_ids = [
+            (0, vec!["d"]),
+            (1, vec!["a"]),
+            (4, vec!["b", "e"]),
+            (5, vec!["f"]),
+            (9, vec!["c"]),
+            (12, vec!["g"]),
+        ];
+        assert_eq!(shown.len(), expected_ids.len());
+        for ((index, messages), (expected_index, ids)) in shown.iter().zip(expected_ids) {
+            assert_eq!(*index, expected_index);
+            assert_eq!(messages.len(), ids.len());
+            for (message, id) in messages.iter().zip(ids) {
+                assert!(message.contains(&format!("\"{id}\"")), "{message}");
+            }
+        }
+    }
 
     #[test]
     fn reading_in_parts_gives_what_reading_in_one_piece_gives() {

@@ -6,9 +6,9 @@
 //! `validate`.
 
 use crate::json::fields::{
-    Fields, Issue, IssueKind, Issues, MAX_ISSUES, describe_value, optional, read_bool, read_choice,
-    read_f64, read_list, read_map, read_object, read_parsed, read_string, read_u32, shorten,
-    wrong_type,
+    Fields, Issue, IssueKind, Issues, MAX_ISSUES, optional, read_bool, read_choice, read_f64,
+    read_list, read_map, read_object, read_parsed, read_string, read_u32, shorten, wrong_type,
+    wrong_type_at_key,
 };
 use crate::json::{Found, Read, Reader};
 
@@ -274,15 +274,7 @@ pub fn read_text(reader: &mut Reader, issues: &mut Issues) -> Read<Option<Text>>
                             texts.push((code, text.into_owned()));
                         }
                     }
-                    found => {
-                        let start = reader.position();
-                        reader.skip()?;
-                        let message = format!(
-                            "expected a text, found {}",
-                            describe_value(found, &reader.text()[start..reader.position()])
-                        );
-                        issues.add_at_key(&key, IssueKind::InvalidValue, message);
-                    }
+                    found => wrong_type_at_key(reader, issues, &key, found, "a text")?,
                 }
             }
             Ok(Some(Text::Translated(texts)))
