@@ -32,6 +32,7 @@ mod web;
 
 pub use directory::{
     Directory, Entry, Kind, LoadError, LoadedDirectory, Problem, Severity, load_directory,
+    load_directory_bytes,
 };
 pub use distance::GeoPoint;
 pub use places::{Gazetteer, Home, LookupOptions, PlaceMatch, RegionArea};

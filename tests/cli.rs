@@ -159,3 +159,106 @@ fn generate_is_deterministic_and_valid() {
     assert_eq!(loaded.directory.entries.len(), 300);
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems.first());
 }
+
+/// A scratch folder for one test's files.
+fn scratch(name: &str) -> std::path::PathBuf {
+    let folder =
+        std::env::temp_dir().join(format!("service-finder-cli-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&folder).unwrap();
+    folder
+}
+
+/// A directory file with `count` entries whose e-mail addresses are all broken, and one whose
+/// name has terminal escape sequences, a bell and a direction override.
+fn noisy_directory(count: usize) -> String {
+    let mut entries: Vec<serde_json::Value> = (0..count)
+        .map(|number| {
+            serde_json::json!({
+                "id": format!("e{number}"), "kind": "service", "name": "Beratung",
+                "email": "not an e-mail", "service_area": {"scope": "region"}
+            })
+        })
+        .collect();
+    entries.push(serde_json::json!({
+        "id": "evil", "kind": "service", "name": "Rot\u{1b}[31m\u{7}\u{202e}live",
+        "categories": ["\u{1b}[2J"], "service_area": {"scope": "region"},
+        // Field names are not cleaned (an unknown one is only named): the printing is the guard.
+        "\u{1b}]0;pwned\u{7}": true
+    }));
+    serde_json::json!({"format_version": 1, "title": "T", "entries": entries}).to_string()
+}
+
+#[test]
+fn check_stops_quietly_when_the_reader_goes_away() {
+    use std::process::Stdio;
+    let file = scratch("pipe").join("many.json");
+    // Far more output than a pipe holds, so that writing must meet the closed end.
+    std::fs::write(&file, noisy_directory(5_000)).unwrap();
+    for args in [
+        vec!["check"],
+        vec!["check", "--json"],
+        vec!["search", "--limit", "1000"],
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_service-finder"))
+            .args(&args)
+            .arg(&file)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take()); // `| head -0`: the reader is gone before the first line.
+        let output = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        let expected = if args[0] == "check" { 1 } else { 0 };
+        assert_eq!(output.status.code(), Some(expected), "{args:?}: {stderr}");
+    }
+}
+
+#[test]
+fn check_never_prints_control_characters_from_the_data() {
+    let file = scratch("escapes").join("evil.json");
+    std::fs::write(&file, noisy_directory(1)).unwrap();
+    for args in [vec!["check"], vec!["check", "--json"], vec!["search"]] {
+        let output = Command::new(env!("CARGO_BIN_EXE_service-finder"))
+            .args(&args)
+            .arg(&file)
+            .output()
+            .unwrap();
+        let text = stdout(&output);
+        let raw: Vec<char> = text
+            .chars()
+            .filter(|&c| (c.is_control() && c != '\n') || ('\u{202a}'..='\u{202e}').contains(&c))
+            .collect();
+        assert!(raw.is_empty(), "{args:?}: {raw:?} in\n{text}");
+        if args == ["check"] {
+            assert!(
+                text.contains("unknown field \"<U+001B>]0;pwned<U+0007>\""),
+                "{text}"
+            );
+        }
+        if args == ["check", "--json"] {
+            serde_json::from_str::<serde_json::Value>(&text).expect("still valid JSON");
+        }
+    }
+}
+
+#[test]
+fn check_names_bytes_that_are_not_utf8_and_keeps_every_entry() {
+    let file = scratch("latin1").join("latin1.json");
+    // Saved as Windows-1252: "Straße" with a single byte for ß, on line 3.
+    let mut bytes = b"{\"format_version\": 1, \"title\": \"T\", \"entries\": [\n".to_vec();
+    bytes.extend_from_slice(b"{\"id\": \"a\", \"kind\": \"service\", \"name\": \"A\", \"service_area\": {\"scope\": \"region\"}},\n");
+    bytes.extend_from_slice(b"{\"id\": \"b\", \"kind\": \"service\", \"name\": \"Stra\xdfe\", \"service_area\": {\"scope\": \"region\"}}\n]}");
+    std::fs::write(&file, &bytes).unwrap();
+    let output = service_finder(&["check", file.to_str().unwrap()]);
+    let text = stdout(&output);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    assert!(text.contains("line 3, column 45"), "{text}");
+    assert!(text.contains("entry \"b\""), "{text}");
+    assert!(text.contains("2 entries, 2 valid"), "{text}");
+    let output = service_finder(&["check", "--json", file.to_str().unwrap()]);
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
+    assert_eq!(report[0]["valid_entries"], 2);
+    assert_eq!(report[0]["problems"][0]["kind"], "invalid_text");
+}

@@ -2,8 +2,8 @@
 //! named (entry id, field), that the right thing is dropped, and that no other entry is lost.
 
 use serde_json::{Value, json};
-use service_finder::directory::{Consequence, ProblemKind, Severity};
-use service_finder::load_directory;
+use service_finder::directory::{Consequence, Problem, ProblemKind, Severity};
+use service_finder::{Entry, load_directory, load_directory_bytes};
 
 fn good_entry(id: &str) -> Value {
     json!({
@@ -41,6 +41,8 @@ fn good_course(id: &str) -> Value {
 fn directory(entries: Vec<Value>) -> String {
     serde_json::to_string_pretty(&json!({
         "format_version": 1,
+        // The contacts are placeholders (example.org), as example data may have them.
+        "example_data": true,
         "title": {"de": "Testverzeichnis", "en": "Test directory"},
         "publisher": {"name": "Test", "email": "test@example.org"},
         "region": {"name": "Landkreis Waldeck-Frankenberg", "ags": "06635", "latitude": 51.16, "longitude": 8.9},
@@ -798,5 +800,544 @@ fn edited_directories_load_or_fail_cleanly() {
     assert!(
         loaded_count > 300 && refused_count > 300,
         "{loaded_count} loaded, {refused_count} refused"
+    );
+}
+
+// ---- Hostile and careless input (issue 11): every shape in each class ---------------------
+
+/// Loads a directory whose one entry is `entry` between two good ones; the problems of the
+/// middle entry, and its loaded form if it was kept. Both neighbours must survive.
+fn load_middle(entry: Value) -> (Vec<Problem>, Option<Entry>) {
+    let loaded = load_directory(&directory(vec![
+        good_entry("before"),
+        entry,
+        good_entry("after"),
+    ]))
+    .expect("loads");
+    let ids: Vec<&str> = loaded
+        .directory
+        .entries
+        .iter()
+        .map(|entry| entry.id.as_str())
+        .collect();
+    assert_eq!(ids.first(), Some(&"before"), "{ids:?}");
+    assert_eq!(ids.last(), Some(&"after"), "{ids:?}");
+    let problems = loaded
+        .problems
+        .iter()
+        .filter(|problem| problem.entry.as_ref().is_some_and(|entry| entry.index == 1))
+        .cloned()
+        .collect();
+    let middle = (ids.len() == 3).then(|| loaded.directory.entries[1].clone());
+    (problems, middle)
+}
+
+/// Every form of language code, in `languages` and as the key of a translated text: a code that
+/// is not all letters once overflowed the stack.
+#[test]
+fn every_form_of_language_code_is_judged_without_crashing() {
+    // (code as written, what `languages` keeps, severity of the problem if any)
+    let cases: &[(&str, Option<&str>, Option<Severity>)] = &[
+        ("de", Some("de"), None),
+        ("prs", Some("prs"), None),
+        ("DE", Some("de"), Some(Severity::Warning)),
+        ("De", Some("de"), Some(Severity::Warning)),
+        ("ARA", Some("ar"), Some(Severity::Warning)),
+        ("ara", Some("ar"), Some(Severity::Warning)),
+        ("A1", None, Some(Severity::Error)),
+        ("x1", None, Some(Severity::Error)),
+        ("12", None, Some(Severity::Error)),
+        ("123", None, Some(Severity::Error)),
+        ("xx-", None, Some(Severity::Error)),
+        ("-", None, Some(Severity::Error)),
+        ("a", None, Some(Severity::Error)),
+        ("abcd", None, Some(Severity::Error)),
+        ("xx", None, Some(Severity::Error)),
+        ("", None, Some(Severity::Error)),
+        ("dé", None, Some(Severity::Error)),
+        ("de-DE", None, Some(Severity::Error)),
+        ("toolongcode", None, Some(Severity::Error)),
+    ];
+    for &(code, kept, severity) in cases {
+        let entry = with(good_entry("x"), "/languages", json!([code]));
+        let (problems, middle) = load_middle(entry);
+        let middle = middle.unwrap_or_else(|| panic!("{code}: the entry is kept"));
+        let languages: Vec<&str> = middle.languages.iter().map(|code| code.as_str()).collect();
+        assert_eq!(languages, kept.into_iter().collect::<Vec<_>>(), "{code}");
+        assert_eq!(
+            problems.first().map(|problem| problem.severity),
+            severity,
+            "{code}: {problems:?}"
+        );
+        assert!(
+            problems
+                .iter()
+                .all(|problem| problem.field == "languages[0]"),
+            "{code}: {problems:?}"
+        );
+
+        // The same code as the key of a translation: only that translation can be lost.
+        let entry = with(
+            good_entry("x"),
+            "/description",
+            json!({code: "Text", "de": "Beschreibung"}),
+        );
+        let (problems, middle) = load_middle(entry);
+        assert!(middle.is_some(), "{code}: the entry is kept");
+        if kept.is_none() {
+            assert!(
+                problems
+                    .iter()
+                    .any(|problem| problem.severity == Severity::Error
+                        && problem.field.starts_with("description")),
+                "{code}: {problems:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn repeated_language_codes_are_kept_once_with_a_warning() {
+    let entry = with(
+        good_entry("x"),
+        "/languages",
+        json!(["de", "ar", "de", "DE", "ara"]),
+    );
+    let (problems, middle) = load_middle(entry);
+    let languages: Vec<String> = middle
+        .unwrap()
+        .languages
+        .iter()
+        .map(|code| code.as_str().to_owned())
+        .collect();
+    assert_eq!(languages, ["de", "ar"]);
+    assert!(
+        problems
+            .iter()
+            .all(|problem| problem.severity == Severity::Warning),
+        "{problems:?}"
+    );
+    assert!(
+        problems.iter().any(|problem| problem.field == "languages"
+            && problem
+                .message
+                .contains("repeated language codes were removed (3)")),
+        "{problems:?}"
+    );
+}
+
+/// Every class of character that can garble or disguise a text, in a name: taken out and
+/// reported, the rest of the name kept; the characters that real text needs are kept silently.
+#[test]
+fn control_direction_and_invisible_characters_are_taken_out_of_texts() {
+    let mut unwanted: Vec<(char, Severity)> = Vec::new();
+    unwanted.extend(
+        (0u32..0x20)
+            .filter(|code| ![0x09, 0x0a, 0x0d].contains(code))
+            .map(|code| (char::from_u32(code).unwrap(), Severity::Error)),
+    );
+    unwanted.extend((0x7fu32..=0x9f).map(|code| (char::from_u32(code).unwrap(), Severity::Error)));
+    unwanted.extend(
+        (0x202au32..=0x202e)
+            .chain(0x2066..=0x2069)
+            .map(|code| (char::from_u32(code).unwrap(), Severity::Error)),
+    );
+    unwanted.extend(
+        [
+            '\u{200b}', '\u{2060}', '\u{2061}', '\u{2064}', '\u{206a}', '\u{206f}', '\u{feff}',
+        ]
+        .map(|c| (c, Severity::Warning)),
+    );
+    for (c, severity) in unwanted {
+        let name = format!("ev{c}il Beratung");
+        let (problems, middle) = load_middle(with(good_entry("x"), "/name", json!(name)));
+        let middle = middle.unwrap_or_else(|| panic!("U+{:04X}: the entry is kept", u32::from(c)));
+        assert_eq!(
+            middle.name.iter().next().unwrap().1,
+            "evil Beratung",
+            "U+{:04X}",
+            u32::from(c)
+        );
+        assert_eq!(problems.len(), 1, "U+{:04X}: {problems:?}", u32::from(c));
+        let problem = &problems[0];
+        assert_eq!(
+            (
+                problem.severity,
+                problem.kind,
+                problem.consequence,
+                problem.field.as_str()
+            ),
+            (
+                severity,
+                ProblemKind::InvalidText,
+                Consequence::ValueCorrected,
+                "name"
+            ),
+            "U+{:04X}",
+            u32::from(c)
+        );
+        assert!(
+            problem.message.contains(&format!("U+{:04X}", u32::from(c))),
+            "{problem}"
+        );
+    }
+    // Needed by real text: tab and line breaks, joiners (Persian, emoji) and direction marks.
+    for c in [
+        '\t', '\n', '\r', '\u{200c}', '\u{200d}', '\u{200e}', '\u{200f}', '\u{061c}', '\u{ad}',
+    ] {
+        let name = format!("می{c}خواهم");
+        let (problems, middle) = load_middle(with(good_entry("x"), "/name", json!(name)));
+        assert!(problems.is_empty(), "U+{:04X}: {problems:?}", u32::from(c));
+        assert_eq!(middle.unwrap().name.iter().next().unwrap().1, name);
+    }
+    // In a translation, in a nested text and in a list of texts alike.
+    for (pointer, field) in [
+        ("/description", "description.de"),
+        ("/organization/name", "organization.name"),
+        ("/categories", "categories[0]"),
+    ] {
+        let value = match pointer {
+            "/description" => json!({"de": "Hallo\u{202e}Welt"}),
+            "/categories" => json!(["migration-counselling\u{1b}"]),
+            _ => json!("Verein\u{0}"),
+        };
+        let (problems, middle) = load_middle(with(good_entry("x"), pointer, value));
+        assert!(middle.is_some(), "{pointer}");
+        assert!(
+            problems
+                .iter()
+                .any(|problem| problem.kind == ProblemKind::InvalidText && problem.field == field),
+            "{pointer}: {problems:?}"
+        );
+    }
+}
+
+#[test]
+fn a_lone_surrogate_is_a_problem_of_its_value_only() {
+    for escaped in [r"\ud800", r"\udfff", r"\ud800\u0041", r"a\udc00b"] {
+        let json = directory(vec![
+            good_entry("before"),
+            good_entry("x"),
+            good_entry("after"),
+        ])
+        .replacen(
+            "Migrationsberatung",
+            &format!("Migrations{escaped}beratung"),
+            2,
+        );
+        let loaded = load_directory(&json).unwrap_or_else(|error| panic!("{escaped}: {error}"));
+        assert_eq!(loaded.directory.entries.len(), 3, "{escaped}");
+        let problem = &loaded.problems[0];
+        assert_eq!(
+            (
+                problem.kind,
+                problem.severity,
+                problem.field.as_str(),
+                problem.entry.as_ref().unwrap().index
+            ),
+            (ProblemKind::InvalidText, Severity::Error, "name.de", 0),
+            "{escaped}: {problem}"
+        );
+        let name = loaded.directory.entries[0].name.iter().next().unwrap().1;
+        assert!(name.contains('\u{fffd}'), "{name}");
+    }
+}
+
+/// Bytes that are not UTF-8 anywhere in a file: the one rule for the CLI and the widget (both
+/// load bytes) is to read them as U+FFFD, name line and column, and keep every entry.
+#[test]
+fn bytes_that_are_not_utf8_are_named_with_line_and_column() {
+    let text = directory(vec![
+        good_entry("before"),
+        good_entry("x"),
+        good_entry("after"),
+    ]);
+    let cases: &[(&str, &[u8], bool)] = &[
+        // (where, bytes put there, inside an entry)
+        ("Bahnhofstraße", b"Bahnhofstra\xdfe", true), // Windows-1252 ß
+        ("Migrationsberatung", b"Migrations\xe4\xe4beratung", true),
+        ("Testverzeichnis", b"Testverzeichnis\xff", false),
+        ("Beratungsverein", b"Beratungs\xf0\x9f\x98verein", true), // a cut-off emoji
+        ("Korbach", b"Korbach\xc3", true),
+    ];
+    for &(place, replacement, in_entry) in cases {
+        let at = text.find(place).unwrap();
+        let mut bytes = text.as_bytes()[..at].to_vec();
+        bytes.extend_from_slice(replacement);
+        bytes.extend_from_slice(&text.as_bytes()[at + place.len()..]);
+        let line = text[..at].matches('\n').count() + 1;
+        let column = at - text[..at].rfind('\n').map_or(0, |newline| newline + 1)
+            + replacement.iter().position(|&byte| byte >= 0x80).unwrap()
+            + 1;
+        let loaded =
+            load_directory_bytes(&bytes).unwrap_or_else(|error| panic!("{place}: {error}"));
+        assert_eq!(loaded.directory.entries.len(), 3, "{place}");
+        let position = format!("line {line}, column {column}");
+        let summary = &loaded.problems[0];
+        assert!(
+            summary.entry.is_none() && summary.message.contains(&position),
+            "{place}: {summary}"
+        );
+        assert_eq!(
+            (summary.kind, summary.severity),
+            (ProblemKind::InvalidText, Severity::Error)
+        );
+        let in_entries: Vec<_> = loaded
+            .problems
+            .iter()
+            .filter(|problem| problem.entry.is_some())
+            .collect();
+        assert_eq!(
+            in_entries.len(),
+            usize::from(in_entry),
+            "{place}: {in_entries:?}"
+        );
+        if in_entry {
+            assert_eq!(in_entries[0].entry.as_ref().unwrap().index, 0, "{place}");
+            assert!(
+                in_entries[0].message.contains(&position),
+                "{}",
+                in_entries[0]
+            );
+        }
+    }
+    // UTF-8 bytes load exactly as the text does.
+    let loaded = load_directory_bytes(text.as_bytes()).unwrap();
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+}
+
+#[test]
+fn a_repeated_entries_list_loses_no_entry() {
+    let first = directory(vec![good_entry("a"), good_entry("b")]);
+    let json = first.replacen(
+        "\"format_version\": 1,",
+        &format!(
+            "\"format_version\": 1,\n  \"entries\": [{}],",
+            good_entry("c")
+        ),
+        1,
+    );
+    let loaded = load_directory(&json).unwrap();
+    let ids: Vec<&str> = loaded
+        .directory
+        .entries
+        .iter()
+        .map(|entry| entry.id.as_str())
+        .collect();
+    // In file order: this helper writes the keys sorted, so the added list comes last.
+    assert_eq!(ids, ["a", "b", "c"]);
+    let repeat = loaded
+        .problems
+        .iter()
+        .find(|problem| problem.field == "entries")
+        .expect("reported");
+    assert_eq!(
+        (repeat.severity, repeat.consequence),
+        (Severity::Error, Consequence::None)
+    );
+    assert!(repeat.message.contains("appears again at line"), "{repeat}");
+}
+
+/// One rule: 20 problems or more in one entry, of any kind and from either stage, skip it.
+#[test]
+fn twenty_problems_of_any_kind_skip_an_entry() {
+    // Checking-stage problems only: bad e-mail addresses of phones are read fine, then refused.
+    let phones = |count: usize| -> Value {
+        (0..count)
+            .map(|number| json!({"number": format!("call {number}")}))
+            .collect()
+    };
+    for (count, kept) in [(19, true), (20, false)] {
+        let (problems, middle) = load_middle(with(good_entry("x"), "/phones", phones(count)));
+        assert_eq!(middle.is_some(), kept, "{count} problems");
+        if kept {
+            assert_eq!(problems.len(), count);
+        } else {
+            assert_eq!(problems.len(), 21, "20 listed, then why: {problems:?}");
+            let last = problems.last().unwrap();
+            assert_eq!(
+                (last.kind, last.consequence),
+                (ProblemKind::EntryTooLarge, Consequence::EntrySkipped)
+            );
+            assert!(
+                problems
+                    .iter()
+                    .all(|problem| problem.consequence == Consequence::EntrySkipped
+                        || problem.severity == Severity::Warning)
+            );
+        }
+    }
+    // Reading-stage and checking-stage problems together count alike.
+    let mut mixed = with(good_entry("x"), "/phones", phones(10));
+    for number in 0..10 {
+        mixed[format!("unknown_{number}")] = json!(1);
+    }
+    let (problems, middle) = load_middle(mixed);
+    assert!(middle.is_none(), "{problems:?}");
+    assert_eq!(problems.last().unwrap().kind, ProblemKind::EntryTooLarge);
+}
+
+#[test]
+fn official_short_numbers_are_telephone_numbers() {
+    for number in ["110", "112", "115", "116 117", "116117", "116 016"] {
+        let (problems, middle) = load_middle(with(
+            good_entry("x"),
+            "/phones",
+            json!([{"number": number}]),
+        ));
+        assert!(problems.is_empty(), "{number}: {problems:?}");
+        assert_eq!(middle.unwrap().phones[0].number, number);
+    }
+    for (number, reason) in [
+        ("113", "too short"),
+        ("12", "too short"),
+        ("11a", "not a telephone number"),
+    ] {
+        let (problems, _) = load_middle(with(
+            good_entry("x"),
+            "/phones",
+            json!([{"number": number}]),
+        ));
+        assert!(
+            problems[0].message.contains(reason),
+            "{number}: {}",
+            problems[0]
+        );
+    }
+}
+
+/// Values that are allowed but probably not meant get a warning, and are kept.
+#[test]
+fn suspicious_values_are_named() {
+    // (pointer, value, field of the warning, words in it)
+    let cases: Vec<(&str, Value, &str, &str)> = vec![
+        (
+            "/assured_date",
+            json!("9999-12-31"),
+            "assured_date",
+            "far in the future",
+        ),
+        (
+            "/assured_date",
+            json!("0001-01-01"),
+            "assured_date",
+            "before 2000",
+        ),
+        (
+            "/assured_date",
+            json!("1999-12-31"),
+            "assured_date",
+            "before 2000",
+        ),
+        (
+            "/description",
+            json!("<p>Beratung <b>kostenlos</b></p>"),
+            "description",
+            "contains HTML (<p>)",
+        ),
+        (
+            "/name",
+            json!("Beratung<br/>Korbach"),
+            "name",
+            "contains HTML (<br/>)",
+        ),
+    ];
+    for (pointer, value, field, words) in cases {
+        let (problems, middle) = load_middle(with(good_entry("x"), pointer, value.clone()));
+        assert!(middle.is_some(), "{value}");
+        assert_eq!(problems.len(), 1, "{value}: {problems:?}");
+        assert_eq!(
+            (problems[0].severity, problems[0].field.as_str()),
+            (Severity::Warning, field)
+        );
+        assert!(
+            problems[0].message.contains(words),
+            "{value}: {}",
+            problems[0]
+        );
+    }
+    // With the directory's own date, a check after it is in the future.
+    let mut json: Value = serde_json::from_str(&directory(vec![good_entry("x")])).unwrap();
+    json["last_modified"] = json!("2026-11-16");
+    for (date, warned) in [
+        ("2026-11-16", false),
+        ("2026-11-17", true),
+        ("2000-01-01", false),
+    ] {
+        json["entries"][0]["assured_date"] = json!(date);
+        let loaded = load_directory(&json.to_string()).unwrap();
+        assert_eq!(
+            loaded.problems.len(),
+            usize::from(warned),
+            "{date}: {:?}",
+            loaded.problems
+        );
+        if warned {
+            assert!(
+                loaded.problems[0]
+                    .message
+                    .contains("after the directory's last_modified (2026-11-16)")
+            );
+        }
+    }
+    // Not HTML: comparisons and arrows.
+    for text in ["Kinder < 6 Jahre", "Eltern -> Kita", "a<b", "<3"] {
+        let (problems, _) = load_middle(with(good_entry("x"), "/description", json!(text)));
+        assert!(problems.is_empty(), "{text}: {problems:?}");
+    }
+}
+
+/// Placeholder contacts are fine in example data, and named in a real county's directory.
+#[test]
+fn placeholder_contacts_are_named_unless_the_directory_is_example_data() {
+    let entry = json!({
+        "id": "x", "kind": "service", "name": "Beratung",
+        "location": {"latitude": 51.27, "longitude": 8.87},
+        "organization": {"name": "Verein", "website": "https://verein.test"},
+        "phones": [{"number": "+123456789"}, {"number": "05631 123456"}, {"number": "0000 000000"}],
+        "email": "info@beratung.invalid",
+        "url": "http://beratung.example/",
+    });
+    let mut json: Value = serde_json::from_str(&directory(vec![entry])).unwrap();
+    let example = load_directory(&json.to_string()).unwrap();
+    assert!(example.problems.is_empty(), "{:?}", example.problems);
+    json["example_data"] = json!(false);
+    let real = load_directory(&json.to_string()).unwrap();
+    let fields: Vec<&str> = real
+        .problems
+        .iter()
+        .filter(|problem| problem.kind == ProblemKind::Suspicious)
+        .map(|problem| problem.field.as_str())
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            "publisher.email",
+            "organization.website",
+            "phones[0].number",
+            "phones[2].number",
+            "email",
+            "url"
+        ]
+    );
+    assert_eq!(
+        real.directory.entries[0].phones.len(),
+        3,
+        "placeholders are kept"
+    );
+}
+
+/// A list over the limit is refused as soon as it passes it: the broken end of this one is
+/// never reached.
+#[test]
+fn a_list_over_the_entry_limit_is_refused_before_it_is_read_to_the_end() {
+    let many = format!(
+        r#"{{"format_version": 1, "entries": [{}{{}}, {{"broken": ]}}"#,
+        "{},".repeat(service_finder::directory::MAX_ENTRIES)
+    );
+    let error = load_directory(&many).expect_err("refused");
+    assert!(
+        error.message.contains("more than 200000 entries"),
+        "{error}"
     );
 }

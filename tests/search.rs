@@ -462,3 +462,29 @@ fn odd_text_is_harmless() {
         "blank text means no text filter"
     );
 }
+
+/// Queries as the JS API sends them: careless casing and broken text still search.
+#[test]
+fn queries_from_javascript_tolerate_case_and_broken_text() {
+    let index = index();
+    let run = |json: &str| -> Vec<String> {
+        let query = Query::from_json(json).unwrap_or_else(|error| panic!("{json}: {error}"));
+        let results = index.search(&query).unwrap();
+        let mut ids: Vec<String> = results
+            .hits
+            .iter()
+            .map(|hit| index.entry(hit.entry_index).unwrap().id.clone())
+            .collect();
+        ids.sort();
+        ids
+    };
+    let lower = run(r#"{"languages": ["ar"]}"#);
+    assert!(!lower.is_empty());
+    for written in ["AR", "Ar", "aR"] {
+        assert_eq!(run(&format!(r#"{{"languages": ["{written}"]}}"#)), lower, "{written}");
+    }
+    // A lone surrogate (as JSON.stringify writes half of an emoji) is read as U+FFFD.
+    assert_eq!(run(r#"{"text": "Beratung\ud83d"}"#), run(r#"{"text": "Beratung"}"#));
+    let lone = Query::from_json(r#"{"text": "\udc00"}"#).expect("not an error");
+    assert_eq!(lone.text, "\u{fffd}");
+}

@@ -35,7 +35,9 @@ pub fn check_language_code(code: &str) -> LanguageCheck {
             _ => return LanguageCheck::Unknown,
         }
     }
-    if !code.is_ascii() || !(2..=3).contains(&code.len()) {
+    // Only letters can be a code in another case. Anything else ("A1", "x1", "xx-") is unknown
+    // here, so that the call below always takes the lowercase path above and never comes back.
+    if !code.bytes().all(|byte| byte.is_ascii_alphabetic()) || !(2..=3).contains(&code.len()) {
         return LanguageCheck::Unknown;
     }
     match check_language_code(&code.to_ascii_lowercase()) {

@@ -7,13 +7,13 @@
 
 use rustc_hash::FxHashSet;
 
-use crate::json::fields::{Issue, IssueKind};
+use crate::json::fields::{Issue, IssueKind, MAX_ISSUES};
 use crate::json::{Read, Reader, SyntaxError};
 
 use super::model::{Entry, FORMAT_VERSION};
 use super::parts::{PartEnds, join_parts, nominal_part_starts, read_list_part};
 use super::problem::{Consequence, EntryRef, LoadError, Problem, ProblemKind, Severity};
-use super::read::{DirectoryRead, EntryRead, blank_entry, read_directory, shown_id};
+use super::read::{DirectoryRead, EntryRead, blank_entry, given_up, read_directory, shown_id};
 use super::validate::{CheckContext, Finding, Findings, check_entry, check_header};
 
 /// Largest directory file accepted, in bytes (a generated 100,000-entry directory is ~60 MB).
@@ -50,33 +50,129 @@ impl LoadedDirectory {
 /// beyond the size limits. Everything else is reported as a [`Problem`]: a bad value is left out,
 /// an unusable entry is skipped, and all other entries are kept.
 pub fn load_directory(json: &str) -> Result<LoadedDirectory, LoadError> {
-    load(json, true)
+    load(json, true, &[])
 }
 
-/// [`load_directory`], reading a large entries list in parallel parts only with `in_parts`.
-fn load(json: &str, in_parts: bool) -> Result<LoadedDirectory, LoadError> {
+/// Loads a directory from the bytes of a file, as the CLI reads it from disk and the widget
+/// fetches it: one rule for both.
+///
+/// Bytes that are not UTF-8 (a file saved as Windows-1252, a damaged download) do not stop
+/// loading: each run of them is read as U+FFFD and reported as an error with its line and
+/// column, in the entry where it is; everything else loads as with [`load_directory`].
+pub fn load_directory_bytes(bytes: &[u8]) -> Result<LoadedDirectory, LoadError> {
+    if bytes.len() > MAX_DOCUMENT_BYTES {
+        return Err(too_large(bytes.len()));
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(json) => load(json, true, &[]),
+        Err(_) => {
+            let (json, not_utf8) = decode_lossy(bytes);
+            load(&json, true, &not_utf8)
+        }
+    }
+}
+
+/// A run of bytes that are not UTF-8, read as one U+FFFD.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct NotUtf8 {
+    /// Where its U+FFFD is in the decoded text (a byte offset).
+    offset: usize,
+    /// Its line and column in the file, counting from 1 (the column in bytes).
+    line: usize,
+    column: usize,
+}
+
+/// The text of `bytes` with every run of bytes that are not UTF-8 replaced by U+FFFD (as
+/// browsers decode a fetched file), and where each was.
+fn decode_lossy(bytes: &[u8]) -> (String, Vec<NotUtf8>) {
+    let mut text = String::with_capacity(bytes.len() + bytes.len() / 8);
+    let mut found = Vec::new();
+    let (mut line, mut line_start, mut counted_to) = (1, 0, 0);
+    let mut rest = bytes;
+    while !rest.is_empty() {
+        let (valid, invalid_len) = match std::str::from_utf8(rest) {
+            Ok(valid) => (valid, 0),
+            Err(error) => {
+                let valid_len = error.valid_up_to();
+                // The first `valid_up_to` bytes are UTF-8, as the error says.
+                let valid = std::str::from_utf8(&rest[..valid_len]).unwrap_or_default();
+                (valid, error.error_len().unwrap_or(rest.len() - valid_len))
+            }
+        };
+        text.push_str(valid);
+        if invalid_len == 0 {
+            break;
+        }
+        let at = bytes.len() - rest.len() + valid.len();
+        for newline in memchr::memchr_iter(b'\n', &bytes[counted_to..at]) {
+            line += 1;
+            line_start = counted_to + newline + 1;
+        }
+        counted_to = at;
+        found.push(NotUtf8 {
+            offset: text.len(),
+            line,
+            column: at - line_start + 1,
+        });
+        text.push(char::REPLACEMENT_CHARACTER);
+        rest = &rest[valid.len() + invalid_len..];
+    }
+    (text, found)
+}
+
+fn too_large(bytes: usize) -> LoadError {
+    LoadError::new(format!(
+        "the file is {} MB; directories of at most {} MB are accepted",
+        bytes / 1_000_000,
+        MAX_DOCUMENT_BYTES / 1_000_000
+    ))
+}
+
+/// [`load_directory`], reading a large entries list in parallel parts only with `in_parts`;
+/// `not_utf8` says where [`load_directory_bytes`] replaced bytes.
+fn load(json: &str, in_parts: bool, not_utf8: &[NotUtf8]) -> Result<LoadedDirectory, LoadError> {
     if json.len() > MAX_DOCUMENT_BYTES {
-        return Err(LoadError::new(format!(
-            "the file is {} MB; directories of at most {} MB are accepted",
-            json.len() / 1_000_000,
-            MAX_DOCUMENT_BYTES / 1_000_000
-        )));
+        return Err(too_large(json.len()));
     }
     // Editors on Windows like to start UTF-8 files with a byte-order mark; JSON does not allow it.
     let json = json.strip_prefix('\u{feff}').unwrap_or(json);
     let lines = LineIndex::new(json);
 
     let mut reader = Reader::new(json);
-    let mut entries: Option<Result<EntriesRead, LoadError>> = None;
+    let mut entries: Option<EntriesRead> = None;
+    // Why the entries cannot be loaded (not a list, too many): reading stops there.
+    let mut refused = None;
+    // Where a second (third, …) `entries` list starts: JSON.parse would keep only the last
+    // list and we only the first; instead the entries of all are read, and the repeat reported.
+    let mut repeated_lists = Vec::new();
     let header = read_directory(&mut reader, |reader| {
-        entries = Some(read_entries(reader, &lines, in_parts)?);
+        let start = reader.position();
+        match read_entries(reader, &lines, in_parts)? {
+            Ok(more) => match &mut entries {
+                None => entries = Some(more),
+                Some(read) => {
+                    repeated_lists.push(start);
+                    read.append(more);
+                }
+            },
+            Err(error) => {
+                refused = Some(error);
+                return Err(SyntaxError {
+                    offset: reader.position(),
+                    message: "reading stopped",
+                });
+            }
+        }
         Ok(())
     })
     .and_then(|header| match header {
         Some(header) => reader.end().map(|()| Some(header)),
         None => Ok(None),
-    })
-    .map_err(|error| syntax_error(&lines, &error))?;
+    });
+    if let Some(error) = refused {
+        return Err(error);
+    }
+    let header = header.map_err(|error| syntax_error(&lines, &error))?;
     let Some(header) = header else {
         return Err(LoadError::new(
             "this is not a directory: the file must be a JSON object { \"format_version\": 1, … }",
@@ -88,7 +184,23 @@ fn load(json: &str, in_parts: bool) -> Result<LoadedDirectory, LoadError> {
             "this is not a directory: it has no \"entries\" list",
         ));
     };
-    Ok(check(&lines, header, entries?))
+    let mut loaded = check(&lines, header, entries, not_utf8);
+    let repeats = repeated_lists.iter().map(|&start| {
+        let (line, column) = lines.position_of(start);
+        Problem {
+            severity: Severity::Error,
+            kind: ProblemKind::InvalidValue,
+            entry: None,
+            field: "entries".to_owned(),
+            message: format!(
+                "\"entries\" appears again at line {line}, column {column}; the entries of every list were read, but other programs keep only one list: make it one"
+            ),
+            consequence: Consequence::None,
+        }
+    });
+    let repeats: Vec<Problem> = repeats.collect();
+    loaded.problems.splice(0..0, repeats);
+    Ok(loaded)
 }
 
 /// The entries as read, before their meaning is checked.
@@ -104,6 +216,9 @@ struct EntriesRead {
     found: Vec<(usize, Vec<FindingOrIssue>)>,
     /// The ids of unusable entries as written, by entry index, for the reports.
     written_ids: Vec<(usize, String)>,
+    /// Where the list ends in the file (a byte offset): a place before it and after an entry's
+    /// start is in that entry.
+    list_end: usize,
 }
 
 impl EntriesRead {
@@ -147,10 +262,13 @@ impl EntriesRead {
     /// Adds the entries of the next part of the list.
     fn append(&mut self, mut part: EntriesRead) {
         let offset = self.entries.len();
+        let list_end = self.list_end.max(part.list_end);
         if offset == 0 {
             *self = part;
+            self.list_end = list_end;
             return;
         }
+        self.list_end = list_end;
         self.entries.append(&mut part.entries);
         self.usable.append(&mut part.usable);
         self.starts.append(&mut part.starts);
@@ -179,8 +297,9 @@ fn read_entries(
         )));
     }
     let list_start = reader.position() + 1;
-    if in_parts && let Some((read, end)) = read_entries_in_parts(reader.text(), list_start) {
+    if in_parts && let Some((mut read, end)) = read_entries_in_parts(reader.text(), list_start) {
         *reader = Reader::at(reader.text(), end);
+        read.list_end = end;
         return Ok(Ok(read));
     }
     // In one piece: for small lists, and where the parts do not meet (or the list is broken,
@@ -192,27 +311,31 @@ fn read_entries(
         (read.entries.len() <= MAX_ENTRIES).then_some(())
     };
     if read_list_part(reader, true, None, each)?.is_none() {
-        // Too many: count the rest without reading them, for the message.
-        let mut count = MAX_ENTRIES + 1;
-        while reader.next_item(&mut false)? {
-            reader.skip()?;
-            count += 1;
-        }
-        return Ok(Err(LoadError::new(format!(
-            "the directory has {count} entries; at most {MAX_ENTRIES} are accepted"
-        ))));
+        // Refused at once: reading on, only to count, would take as long as loading them.
+        return Ok(Err(too_many_entries()));
     }
+    read.list_end = reader.position();
     Ok(Ok(read))
+}
+
+fn too_many_entries() -> LoadError {
+    LoadError::new(format!(
+        "the directory has more than {MAX_ENTRIES} entries; at most {MAX_ENTRIES} are accepted"
+    ))
 }
 
 /// Reads the entries list whose `[` is just before `list_start` in parts on all cores, and
 /// returns them with the position just after the list's `]`. `None` when there is only one
-/// part, the parts do not meet (see [`join_parts`]), a part is broken or the list too long.
+/// part, the parts do not meet (see [`join_parts`]), a part is broken, or the parts have read
+/// more than [`MAX_ENTRIES`] together: the list is then read in one piece, which tells exactly.
 fn read_entries_in_parts(json: &str, list_start: usize) -> Option<(EntriesRead, usize)> {
     let parts = crate::parallel::part_count(json.len() - list_start);
     if parts < 2 {
         return None;
     }
+    // All parts count together, so that a list that is too long stops them once they have read
+    // the most that is accepted, not after reading all of it.
+    let read_in_all = std::sync::atomic::AtomicUsize::new(0);
     let starts = nominal_part_starts(list_start, json.len(), parts);
     let read = crate::parallel::map_parts(parts, |part| {
         let mut read = EntriesRead::default();
@@ -228,28 +351,36 @@ fn read_entries_in_parts(json: &str, list_start: usize) -> Option<(EntriesRead, 
                 let estimate = (json.len() - list_start) / (end - list_start).max(1) * count;
                 read.entries.reserve(estimate + estimate / 8);
             }
-            (count <= MAX_ENTRIES).then_some(())
+            let in_all = read_in_all.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+            (in_all <= MAX_ENTRIES).then_some(())
         };
-        let ends: PartEnds = read_list_part(&mut reader, part == 0, until, each).ok()??;
-        Some((ends, read))
+        read_list_part(&mut reader, part == 0, until, each)
+            .ok()
+            .map(|ends| ends.map(|ends: PartEnds| (ends, read)))
     });
     let mut all_ends = Vec::with_capacity(parts);
     let mut all = EntriesRead::default();
     for part in read {
-        let (ends, read) = part?;
+        let (ends, read) = part??;
         all_ends.push(ends);
         all.append(read);
     }
     let end = join_parts(&all_ends)?;
-    (all.entries.len() <= MAX_ENTRIES).then_some((all, end))
+    Some((all, end))
 }
 
 /// How many entries the first part reads before it estimates how many there are in all.
 const ENTRIES_TO_ESTIMATE_FROM: usize = 64;
 
 /// Checks the meaning of the directory's own fields and of every usable entry (in parallel
-/// chunks), removes entries whose id an earlier entry has, and ties every problem to its entry.
-fn check(lines: &LineIndex, header: DirectoryRead, read: EntriesRead) -> LoadedDirectory {
+/// chunks), removes entries whose id an earlier entry has or that have too many problems, and
+/// ties every problem to its entry.
+fn check(
+    lines: &LineIndex,
+    header: DirectoryRead,
+    read: EntriesRead,
+    not_utf8: &[NotUtf8],
+) -> LoadedDirectory {
     let DirectoryRead {
         mut directory,
         issues,
@@ -261,10 +392,13 @@ fn check(lines: &LineIndex, header: DirectoryRead, read: EntriesRead) -> LoadedD
         starts,
         found: read_found,
         written_ids,
+        list_end,
     } = read;
-    let mut problems: Vec<Problem> = issues
+    let (not_utf8_found, not_utf8_outside) = not_utf8_by_entry(not_utf8, &starts, list_end);
+    let mut problems: Vec<Problem> = not_utf8_outside
         .into_iter()
-        .map(|issue| FindingOrIssue::Issue(issue).into_problem_without_entry())
+        .chain(issues.into_iter().map(FindingOrIssue::Issue))
+        .map(FindingOrIssue::into_problem_without_entry)
         .collect();
     let mut findings = Findings::default();
     check_header(&mut directory, &mut findings);
@@ -300,6 +434,9 @@ fn check(lines: &LineIndex, header: DirectoryRead, read: EntriesRead) -> LoadedD
         keep.extend(chunk_keep);
         checked_found.extend(chunk_found);
     }
+    // Per entry: bytes that are not UTF-8, what reading found, then what checking found.
+    let mut found = merge_found(merge_found(not_utf8_found, read_found), checked_found);
+    give_up_on_too_many(&mut found, &mut keep);
 
     let ids = entries.iter().enumerate();
     let duplicates =
@@ -314,8 +451,8 @@ fn check(lines: &LineIndex, header: DirectoryRead, read: EntriesRead) -> LoadedD
             )
         })
         .collect();
-    // Per entry: what reading found, then what checking found, then a repeated id.
-    let found = merge_found(merge_found(read_found, checked_found), duplicate_found);
+    // Then a repeated id.
+    let found = merge_found(found, duplicate_found);
 
     let entries_in_file = entries.len();
     for (index, entry_found) in found {
@@ -351,6 +488,85 @@ fn check(lines: &LineIndex, header: DirectoryRead, read: EntriesRead) -> LoadedD
         problems,
         entries_in_file,
     }
+}
+
+/// The one rule for an entry with many problems: one with [`MAX_ISSUES`] or more, of any kind
+/// and from either stage, cannot be trusted and is skipped. Its first `MAX_ISSUES` problems are
+/// listed, then why it was skipped. (Reading gives up on such an entry as soon as it has that
+/// many, so its list ends the same way.)
+fn give_up_on_too_many(found: &mut [(usize, Vec<FindingOrIssue>)], keep: &mut [bool]) {
+    for (index, entry_found) in found {
+        if entry_found.len() < MAX_ISSUES || !keep[*index] {
+            continue;
+        }
+        keep[*index] = false;
+        entry_found.truncate(MAX_ISSUES);
+        entry_found.push(FindingOrIssue::Issue(given_up()));
+    }
+}
+
+/// The problems for bytes that are not UTF-8: one per entry they are in (by entry index, in
+/// order), and one for those outside every entry plus a summary for the whole file.
+fn not_utf8_by_entry(
+    not_utf8: &[NotUtf8],
+    starts: &[usize],
+    list_end: usize,
+) -> (Vec<(usize, Vec<FindingOrIssue>)>, Vec<FindingOrIssue>) {
+    let Some(first) = not_utf8.first() else {
+        return (Vec::new(), Vec::new());
+    };
+    let finding = |places: &[NotUtf8]| {
+        let first = places[0];
+        let more = match places.len() {
+            1 => String::new(),
+            count => format!(" (and at {} more places)", count - 1),
+        };
+        FindingOrIssue::Finding(Finding {
+            kind: ProblemKind::InvalidText,
+            severity: Severity::Error,
+            field: String::new(),
+            message: format!(
+                "bytes that are not UTF-8 text at line {}, column {}{more} were replaced by \u{FFFD}",
+                first.line, first.column
+            ),
+            consequence: Consequence::ValueCorrected,
+        })
+    };
+    let mut by_entry: Vec<(usize, Vec<FindingOrIssue>)> = Vec::new();
+    let mut outside = vec![FindingOrIssue::Finding(Finding {
+        kind: ProblemKind::InvalidText,
+        severity: Severity::Error,
+        field: String::new(),
+        message: format!(
+            "the file is not all UTF-8 text: {} at line {}, column {}, {} read as \u{FFFD}; save the file as UTF-8 (in Excel: \"CSV UTF-8\")",
+            match not_utf8.len() {
+                1 => "the bytes".to_owned(),
+                count => format!("bytes at {count} places, the first"),
+            },
+            first.line,
+            first.column,
+            if not_utf8.len() == 1 { "were" } else { "were all" },
+        ),
+        consequence: Consequence::ValueCorrected,
+    })];
+    let entry_of = |place: &NotUtf8| {
+        let after = starts.partition_point(|&start| start <= place.offset);
+        (after > 0 && place.offset < list_end).then(|| after - 1)
+    };
+    let mut rest = not_utf8;
+    while let Some(place) = rest.first() {
+        let entry = entry_of(place);
+        let same = rest
+            .iter()
+            .take_while(|other| entry_of(other) == entry)
+            .count();
+        match entry {
+            Some(index) => by_entry.push((index, vec![finding(&rest[..same])])),
+            None => outside.push(finding(&rest[..same])),
+        }
+        rest = &rest[same..];
+    }
+    (by_entry, outside)
 }
 
 /// Two lists of problems by entry index, each in index order, merged into one in index order;
@@ -432,7 +648,12 @@ impl FindingOrIssue {
         let mut problem = self.into_problem_without_entry();
         problem.entry = Some(entry.clone());
         // A removed value in an entry that was skipped anyway is just part of the reason.
-        if entry_skipped && problem.consequence == Consequence::ValueIgnored {
+        if entry_skipped
+            && matches!(
+                problem.consequence,
+                Consequence::ValueIgnored | Consequence::ValueCorrected
+            )
+        {
             problem.consequence = Consequence::EntrySkipped;
         }
         problem
@@ -475,9 +696,20 @@ impl FindingOrIssue {
                         ProblemKind::EntryTooLarge,
                         Consequence::EntrySkipped,
                     ),
+                    IssueKind::BadCharacters => (
+                        Severity::Error,
+                        ProblemKind::InvalidText,
+                        Consequence::ValueCorrected,
+                    ),
+                    IssueKind::InvisibleCharacters => (
+                        Severity::Warning,
+                        ProblemKind::InvalidText,
+                        Consequence::ValueCorrected,
+                    ),
                 };
                 let consequence = if (issue.path.is_empty() || issue.kind == IssueKind::GivenUp)
                     && kind != ProblemKind::UnknownField
+                    && !issue.kind.is_correction()
                 {
                     Consequence::EntrySkipped
                 } else {
@@ -603,8 +835,8 @@ mod tests {
                 read_entries_in_parts(&json, list_start).is_some()
                     || crate::parallel::part_count(json.len()) < 2
             );
-            let in_parts = load(&json, true).unwrap();
-            let in_one_piece = load(&json, false).unwrap();
+            let in_parts = load(&json, true, &[]).unwrap();
+            let in_one_piece = load(&json, false, &[]).unwrap();
             assert_eq!(in_parts.directory, in_one_piece.directory);
             assert_eq!(in_parts.problems, in_one_piece.problems);
             assert_eq!(in_parts.entries_in_file, ENTRIES);

@@ -16,7 +16,10 @@ mod validate;
 
 pub use categories::{BUILTIN_CATEGORIES, BuiltinCategory, builtin_category};
 pub use language::{LanguageCheck, check_language_code};
-pub use load::{LoadedDirectory, MAX_DOCUMENT_BYTES, MAX_ENTRIES, MAX_ENTRY_BYTES, load_directory};
+pub use load::{
+    LoadedDirectory, MAX_DOCUMENT_BYTES, MAX_ENTRIES, MAX_ENTRY_BYTES, load_directory,
+    load_directory_bytes,
+};
 pub use model::{
     AreaScope, CategoryDefinition, Course, CourseLevel, CourseType, Date, Directory, Entry,
     FORMAT_VERSION, Kind, LanguageCode, Location, Organization, Phone, Publisher, Region, Schedule,

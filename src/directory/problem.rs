@@ -22,6 +22,9 @@ pub enum Consequence {
     EntrySkipped,
     /// Only the bad value was left out; the rest of the entry is shown.
     ValueIgnored,
+    /// The value was corrected (for example, control characters taken out of a text) and is
+    /// shown corrected.
+    ValueCorrected,
     /// Nothing was left out.
     None,
 }
@@ -60,6 +63,9 @@ pub enum ProblemKind {
     EntryTooLarge,
     /// A value that is allowed but probably not meant (old check date, no place at all).
     Suspicious,
+    /// A text with characters that are not text or that disguise it (control characters,
+    /// direction overrides, invalid UTF-8, halves of a character, invisible characters).
+    InvalidText,
 }
 
 impl ProblemKind {
@@ -80,6 +86,7 @@ impl ProblemKind {
             ProblemKind::TextTooLong => "text_too_long",
             ProblemKind::EntryTooLarge => "entry_too_large",
             ProblemKind::Suspicious => "suspicious",
+            ProblemKind::InvalidText => "invalid_text",
         }
     }
 }
@@ -135,6 +142,7 @@ impl fmt::Display for Problem {
         match self.consequence {
             Consequence::EntrySkipped => write!(formatter, " (entry skipped)"),
             Consequence::ValueIgnored => write!(formatter, " (value ignored)"),
+            Consequence::ValueCorrected => write!(formatter, " (value corrected)"),
             Consequence::None => Ok(()),
         }
     }

@@ -6,9 +6,9 @@
 //! `validate`.
 
 use crate::json::fields::{
-    Fields, Issue, IssueKind, Issues, MAX_ISSUES, optional, read_bool, read_choice, read_f64,
-    read_list, read_map, read_object, read_parsed, read_string, read_u32, shorten, wrong_type,
-    wrong_type_at_key,
+    Fields, Issue, IssueKind, Issues, MAX_ISSUES, optional, read_bool, read_choice,
+    read_clean_string, read_f64, read_list, read_map, read_object, read_object_repeating,
+    read_parsed, read_string, read_u32, shorten, wrong_type, wrong_type_at_key,
 };
 use crate::json::{Found, Read, Reader};
 
@@ -159,16 +159,23 @@ pub fn blank_entry() -> Entry {
 
 /// The issues of a record; when there are too many, with a last one saying it was given up.
 fn finish(issues: Issues) -> Vec<Issue> {
-    let given_up = issues.too_many();
+    let too_many = issues.too_many();
     let mut list = issues.into_list();
-    if given_up {
-        list.push(Issue {
-            path: String::new(),
-            message: format!("{MAX_ISSUES} problems or more in one record"),
-            kind: IssueKind::GivenUp,
-        });
+    if too_many {
+        list.push(given_up());
     }
     list
+}
+
+/// Why a record with [`MAX_ISSUES`] problems or more was given up.
+pub fn given_up() -> Issue {
+    Issue {
+        path: String::new(),
+        message: format!(
+            "{MAX_ISSUES} problems or more in one entry: it cannot be trusted and was skipped; only its first {MAX_ISSUES} problems are listed"
+        ),
+        kind: IssueKind::GivenUp,
+    }
 }
 
 /// The directory's own fields, as [`read_directory`] found them.
@@ -199,7 +206,7 @@ const DIRECTORY_FIELDS: &[&str] = &[
 ];
 
 /// Reads the directory object: its own fields here, the `entries` list by `read_entries`
-/// (which gets the reader at the list). `None` when the value is not an object.
+/// (which gets the reader at the list, and again at a second `entries` list if there is one). `None` when the value is not an object.
 pub fn read_directory<'a>(
     reader: &mut Reader<'a>,
     mut read_entries: impl FnMut(&mut Reader<'a>) -> Read<()>,
@@ -210,11 +217,13 @@ pub fn read_directory<'a>(
     let mut issues = Issues::new();
     let mut directory = Directory::default();
     let mut format_version = None;
-    read_object(
+    read_object_repeating(
         reader,
         &mut issues,
         "a directory object",
         DIRECTORY_FIELDS,
+        // A second entries list is read too (`read_entries` notes it), so no entry is lost.
+        Some(DIRECTORY_FIELDS.len() - 1),
         |field, reader, issues| {
             match field {
                 0 => drop(optional(reader, issues, read_string)?),
@@ -255,7 +264,7 @@ pub fn read_directory<'a>(
 /// or value is left out.
 pub fn read_text(reader: &mut Reader, issues: &mut Issues) -> Read<Option<Text>> {
     match reader.peek()? {
-        Found::Text => Ok(Some(Text::Plain(reader.string()?.into_owned()))),
+        Found::Text => Ok(Some(Text::Plain(read_clean_string(reader, issues, None)?))),
         Found::Object => {
             // Most texts have a translation or two; growing from two wastes least memory.
             let mut texts: Vec<(LanguageCode, String)> = Vec::with_capacity(2);
@@ -269,9 +278,9 @@ pub fn read_text(reader: &mut Reader, issues: &mut Issues) -> Read<Option<Text>>
                 };
                 match reader.peek()? {
                     Found::Text => {
-                        let text = reader.string()?;
+                        let text = read_clean_string(reader, issues, Some(&key))?;
                         if !texts.iter().any(|(known, _)| *known == code) {
-                            texts.push((code, text.into_owned()));
+                            texts.push((code, text));
                         }
                     }
                     found => wrong_type_at_key(reader, issues, &key, found, "a text")?,

@@ -11,7 +11,7 @@ use crate::json::format_number;
 
 use super::categories::{BUILTIN_CATEGORIES, builtin_category};
 use super::language::{LanguageCheck, check_language_code};
-use super::model::{Directory, Entry, Kind, LanguageCode, Location, Text};
+use super::model::{Date, Directory, Entry, Kind, LanguageCode, Location, Text};
 use super::problem::{Consequence, ProblemKind, Severity};
 
 /// Longest entry name, in characters.
@@ -47,6 +47,10 @@ pub struct CheckContext {
     pub known_categories: FxHashSet<String>,
     /// The region's centre, to catch coordinates that are far off.
     pub region_centre: Option<(f64, f64)>,
+    /// The directory's own date, to catch check dates after it.
+    pub last_modified: Option<Date>,
+    /// Whether the directory says it is example data, where placeholder contacts belong.
+    pub example_data: bool,
 }
 
 impl CheckContext {
@@ -69,6 +73,8 @@ impl CheckContext {
         CheckContext {
             known_categories,
             region_centre,
+            last_modified: directory.last_modified,
+            example_data: directory.example_data,
         }
     }
 }
@@ -147,6 +153,7 @@ impl Display for FieldPath<'_> {
 
 /// Checks the directory's own fields (everything but the entries), repairing what it can.
 pub fn check_header(directory: &mut Directory, findings: &mut Findings) {
+    let example_data = directory.example_data;
     match check_language_code(directory.default_language.as_str()) {
         LanguageCheck::Valid => {}
         LanguageCheck::Normalized(code) => directory.default_language = code,
@@ -193,9 +200,19 @@ pub fn check_header(directory: &mut Directory, findings: &mut Findings) {
         ) {
             publisher.name = Text::Empty;
         }
-        check_email(&mut publisher.email, "publisher.email", findings);
-        check_url(&mut publisher.url, "publisher.url", findings);
-        check_phone_number(&mut publisher.phone, "publisher.phone", findings);
+        check_email(
+            &mut publisher.email,
+            "publisher.email",
+            example_data,
+            findings,
+        );
+        check_url(&mut publisher.url, "publisher.url", example_data, findings);
+        check_phone_number(
+            &mut publisher.phone,
+            "publisher.phone",
+            example_data,
+            findings,
+        );
     } else {
         findings.warning(
             ProblemKind::MissingField,
@@ -380,7 +397,12 @@ pub fn check_entry(entry: &mut Entry, context: &CheckContext, findings: &mut Fin
         {
             entry.organization = None;
         } else {
-            check_url(&mut organization.website, "organization.website", findings);
+            check_url(
+                &mut organization.website,
+                "organization.website",
+                context.example_data,
+                findings,
+            );
         }
     }
     check_categories(&mut entry.categories, context, findings);
@@ -420,7 +442,7 @@ pub fn check_entry(entry: &mut Entry, context: &CheckContext, findings: &mut Fin
             findings,
         );
         let mut number = Some(std::mem::take(&mut phone.number));
-        check_phone_number(&mut number, number_field, findings);
+        check_phone_number(&mut number, number_field, context.example_data, findings);
         match number {
             Some(number) => {
                 phone.number = number;
@@ -429,8 +451,8 @@ pub fn check_entry(entry: &mut Entry, context: &CheckContext, findings: &mut Fin
             None => false,
         }
     });
-    check_email(&mut entry.email, "email", findings);
-    check_url(&mut entry.url, "url", findings);
+    check_email(&mut entry.email, "email", context.example_data, findings);
+    check_url(&mut entry.url, "url", context.example_data, findings);
     if let Some(schedule) = &mut entry.schedule {
         if let Some(hours) = &schedule.opening_hours
             && hours.chars().count() > MAX_SHORT_TEXT_CHARS
@@ -460,7 +482,59 @@ pub fn check_entry(entry: &mut Entry, context: &CheckContext, findings: &mut Fin
         findings,
     );
     check_course(entry, findings);
+    if let Some(date) = entry.assured_date
+        && let Some(problem) = check_date_problem(date, context.last_modified)
+    {
+        findings.warning(
+            ProblemKind::Suspicious,
+            "assured_date",
+            format!("{date} {problem}"),
+        );
+    }
     true
+}
+
+/// The earliest plausible date for an entry's check: the format is from 2026, but entries
+/// move over from older lists.
+const EARLIEST_CHECK_YEAR: i32 = 2000;
+
+/// What is odd about the date an entry was last checked, said after the date; `None` when it
+/// is plausible. Without a clock (the core has none, so that it gives the same result
+/// everywhere) "later than today" is judged against the directory's own date.
+fn check_date_problem(date: Date, last_modified: Option<Date>) -> Option<String> {
+    if date.0.year() < EARLIEST_CHECK_YEAR {
+        return Some(format!(
+            "is before {EARLIEST_CHECK_YEAR}: is it really the date the entry was last checked?"
+        ));
+    }
+    match last_modified {
+        Some(last_modified) if date > last_modified => Some(format!(
+            "is after the directory's last_modified ({last_modified}): an entry cannot have been checked in the future"
+        )),
+        None if date.0.year() >= 2100 => {
+            Some("is far in the future: an entry cannot have been checked then".to_owned())
+        }
+        _ => None,
+    }
+}
+
+/// The first HTML tag in a text (`<b>`, `</p>`, `<br/>`, `<!-- `), if it has one.
+fn html_tag(text: &str) -> Option<&str> {
+    let mut rest = text;
+    while let Some(open) = rest.find('<') {
+        let tag = &rest[open..];
+        let name = tag[1..].trim_start_matches('/');
+        let starts_like_tag = name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '!');
+        if starts_like_tag && let Some(close) = tag.find('>') {
+            let shown = tag[..=close]
+                .char_indices()
+                .nth(30)
+                .map_or(&tag[..=close], |(end, _)| &tag[..end]);
+            return Some(shown);
+        }
+        rest = &tag[1..];
+    }
+    None
 }
 
 fn check_course(entry: &mut Entry, findings: &mut Findings) {
@@ -530,13 +604,12 @@ fn check_languages(languages: &mut Vec<LanguageCode>, findings: &mut Findings) {
         match check_language_code(code.as_str()) {
             LanguageCheck::Valid => true,
             LanguageCheck::Normalized(preferred) => {
-                if preferred.as_str().len() < code.as_str().len() {
-                    findings.warning(
-                        ProblemKind::UnknownLanguage,
-                        field,
-                        format!("\"{code}\" has the shorter ISO 639-1 code \"{preferred}\"; that one is used"),
-                    );
-                }
+                let message = if preferred.as_str().len() < code.as_str().len() {
+                    format!("\"{code}\" has the shorter ISO 639-1 code \"{preferred}\"; that one is used")
+                } else {
+                    format!("\"{code}\" is written \"{preferred}\", in lower case; that is used")
+                };
+                findings.warning(ProblemKind::UnknownLanguage, field, message);
                 *code = preferred;
                 true
             }
@@ -551,7 +624,18 @@ fn check_languages(languages: &mut Vec<LanguageCode>, findings: &mut Findings) {
             }
         }
     });
+    let listed = languages.len();
     remove_repeats(languages);
+    if languages.len() < listed {
+        findings.warning(
+            ProblemKind::UnknownLanguage,
+            "languages",
+            format!(
+                "repeated language codes were removed ({}); each language is listed once",
+                listed - languages.len()
+            ),
+        );
+    }
 }
 
 /// Removes later repeats of a value, keeping the order the officer wrote.
@@ -748,6 +832,15 @@ fn check_text(
             first
         });
     }
+    // Texts are shown as text, never as HTML (it could carry scripts): markup copied from a
+    // website shows up as tags on the card.
+    if let Some(tag) = text.iter().find_map(|(_, value)| html_tag(value)) {
+        findings.warning(
+            ProblemKind::Suspicious,
+            field,
+            format!("contains HTML ({tag}); it is shown as typed, tags included: write plain text (line breaks are kept)"),
+        );
+    }
     let longest = text
         .iter()
         .map(|(_, value)| value.chars().count())
@@ -783,10 +876,16 @@ fn check_optional_text(
     }
 }
 
-fn check_url(url: &mut Option<String>, field: impl Display, findings: &mut Findings) {
-    if let Some(value) = url
-        && let Some(message) = web_address_problem(value)
-    {
+fn check_url(
+    url: &mut Option<String>,
+    field: impl Display + Copy,
+    example_data: bool,
+    findings: &mut Findings,
+) {
+    let Some(value) = url else {
+        return;
+    };
+    if let Some(message) = web_address_problem(value) {
         findings.error(
             ProblemKind::InvalidUrl,
             field,
@@ -794,13 +893,24 @@ fn check_url(url: &mut Option<String>, field: impl Display, findings: &mut Findi
             Consequence::ValueIgnored,
         );
         *url = None;
+    } else {
+        // Checked above: the address starts with http:// or https://.
+        let rest = value.split_once("//").map_or("", |(_, rest)| rest);
+        let host = rest.split(['/', '?', '#', ':']).next().unwrap_or("");
+        check_placeholder_domain(value, host, field, example_data, findings);
     }
 }
 
-fn check_email(email: &mut Option<String>, field: impl Display, findings: &mut Findings) {
-    if let Some(value) = email
-        && !is_valid_email(value)
-    {
+fn check_email(
+    email: &mut Option<String>,
+    field: impl Display + Copy,
+    example_data: bool,
+    findings: &mut Findings,
+) {
+    let Some(value) = email else {
+        return;
+    };
+    if !is_valid_email(value) {
         findings.error(
             ProblemKind::InvalidEmail,
             field,
@@ -808,20 +918,110 @@ fn check_email(email: &mut Option<String>, field: impl Display, findings: &mut F
             Consequence::ValueIgnored,
         );
         *email = None;
+    } else {
+        let domain = value.rsplit('@').next().unwrap_or("");
+        check_placeholder_domain(value, domain, field, example_data, findings);
     }
 }
 
-fn check_phone_number(phone: &mut Option<String>, field: impl Display, findings: &mut Findings) {
-    if let Some(value) = phone
-        && !is_valid_phone_number(value)
-    {
+fn check_phone_number(
+    phone: &mut Option<String>,
+    field: impl Display + Copy,
+    example_data: bool,
+    findings: &mut Findings,
+) {
+    let Some(value) = phone else {
+        return;
+    };
+    if let Some(problem) = phone_number_problem(value) {
         findings.error(
             ProblemKind::InvalidValue,
             field,
-            format!("\"{value}\" is not a telephone number: digits, spaces, + at the start, and - / ( ) only"),
+            format!("\"{value}\" {problem}"),
             Consequence::ValueIgnored,
         );
         *phone = None;
+    } else if !example_data && is_placeholder_number(value) {
+        findings.warning(
+            ProblemKind::Suspicious,
+            field,
+            format!("\"{value}\" looks like a placeholder, not a real number; the directory is not marked as example data"),
+        );
+    }
+}
+
+/// The official short numbers that have fewer digits than any other: police, fire and
+/// ambulance, and the authorities' number.
+const SHORT_NUMBERS: [&str; 3] = ["110", "112", "115"];
+
+/// What is wrong with a telephone number, said after the number; `None` when it is fine.
+fn phone_number_problem(number: &str) -> Option<&'static str> {
+    let allowed = number
+        .char_indices()
+        .all(|(index, c)| c.is_ascii_digit() || " -/().".contains(c) || (c == '+' && index == 0));
+    if !allowed {
+        return Some(
+            "is not a telephone number: only digits, spaces, + at the start, and - / ( ) . are allowed",
+        );
+    }
+    let digits: String = number.chars().filter(char::is_ascii_digit).collect();
+    if digits.len() < 4 && !SHORT_NUMBERS.contains(&digits.as_str()) {
+        return Some(
+            "is too short for a telephone number: at least 4 digits, except the short numbers 110, 112 and 115",
+        );
+    }
+    if digits.len() > 20 || number.len() > 40 {
+        return Some("is too long for a telephone number: at most 20 digits");
+    }
+    None
+}
+
+/// Whether a number looks invented: its digits after the country or trunk prefix are one digit
+/// repeated (`0000000`) or counting up (`123456789`).
+fn is_placeholder_number(number: &str) -> bool {
+    let digits: String = number.chars().filter(char::is_ascii_digit).collect();
+    let national = if number.starts_with('+') {
+        digits.strip_prefix("49").unwrap_or(&digits)
+    } else {
+        digits.strip_prefix('0').unwrap_or(&digits)
+    };
+    let national = national.trim_start_matches('0');
+    if national.is_empty() {
+        return digits.len() >= 6;
+    }
+    let bytes = national.as_bytes();
+    bytes.len() >= 6
+        && (bytes.iter().all(|&digit| digit == bytes[0])
+            || bytes
+                .windows(2)
+                .all(|pair| pair[1] == pair[0] + 1 || (pair[0] == b'9' && pair[1] == b'0')))
+}
+
+/// Whether an e-mail address or web host is on a domain reserved for examples and tests
+/// (RFC 2606, RFC 6761): it can never reach anyone.
+fn is_reserved_domain(domain: &str) -> bool {
+    let domain = domain.trim_end_matches('.').to_ascii_lowercase();
+    let top = domain.rsplit('.').next().unwrap_or("");
+    matches!(top, "test" | "invalid" | "example" | "localhost")
+        || ["example.com", "example.net", "example.org"]
+            .iter()
+            .any(|reserved| domain == *reserved || domain.ends_with(&format!(".{reserved}")))
+}
+
+/// A warning for a reserved domain in a directory that is not example data.
+fn check_placeholder_domain(
+    value: &str,
+    domain: &str,
+    field: impl Display,
+    example_data: bool,
+    findings: &mut Findings,
+) {
+    if !example_data && is_reserved_domain(domain) {
+        findings.warning(
+            ProblemKind::Suspicious,
+            field,
+            format!("\"{value}\" is on a domain reserved for examples, which reaches nobody; the directory is not marked as example data"),
+        );
     }
 }
 
@@ -910,14 +1110,6 @@ pub fn is_valid_email(email: &str) -> bool {
     local_ok && domain_ok
 }
 
-fn is_valid_phone_number(number: &str) -> bool {
-    let digits = number.bytes().filter(u8::is_ascii_digit).count();
-    let allowed = number
-        .char_indices()
-        .all(|(index, c)| c.is_ascii_digit() || " -/().".contains(c) || (c == '+' && index == 0));
-    allowed && (4..=20).contains(&digits) && number.len() <= 40
-}
-
 fn is_valid_entry_id(id: &str) -> bool {
     let mut chars = id.chars();
     matches!(chars.next(), Some(first) if first.is_ascii_alphanumeric())
@@ -987,11 +1179,70 @@ mod tests {
 
     #[test]
     fn phone_numbers() {
-        for good in ["+49 30 23125 417", "05631 954-0", "(0 56 31) 95 40"] {
-            assert!(is_valid_phone_number(good), "{good}");
+        for good in [
+            "+49 30 23125 417",
+            "05631 954-0",
+            "(0 56 31) 95 40",
+            "110",
+            "112",
+            "115",
+            "116 117",
+            "116117",
+            "0800 111 0 111",
+        ] {
+            assert_eq!(phone_number_problem(good), None, "{good}");
         }
-        for bad in ["", "call us", "12", "+49 30 +1", "0800 CALL NOW"] {
-            assert!(!is_valid_phone_number(bad), "{bad}");
+        for (bad, reason) in [
+            ("", "too short"),
+            ("12", "too short"),
+            ("113", "too short"),
+            ("call us", "not a telephone number"),
+            ("+49 30 +1", "not a telephone number"),
+            ("0800 CALL NOW", "not a telephone number"),
+            ("1234567890 1234567890 1", "too long"),
+        ] {
+            let problem = phone_number_problem(bad).unwrap_or_default();
+            assert!(problem.contains(reason), "{bad}: {problem}");
+        }
+    }
+
+    #[test]
+    fn placeholder_numbers_and_domains() {
+        for placeholder in [
+            "+123456789",
+            "0123 456789",
+            "+49 123 456789",
+            "0000 000000",
+            "555555",
+        ] {
+            assert!(is_placeholder_number(placeholder), "{placeholder}");
+        }
+        for real in [
+            "+49 5631 954-0",
+            "110",
+            "116 117",
+            "05631 123",
+            "+49 69 90009 100",
+        ] {
+            assert!(!is_placeholder_number(real), "{real}");
+        }
+        for reserved in [
+            "example.org",
+            "mail.example.com",
+            "amt.test",
+            "x.invalid",
+            "localhost",
+            "a.example",
+            "EXAMPLE.NET.",
+        ] {
+            assert!(is_reserved_domain(reserved), "{reserved}");
+        }
+        for real in [
+            "landkreis-waldeck-frankenberg.de",
+            "example-verein.de",
+            "testverein.de",
+        ] {
+            assert!(!is_reserved_domain(real), "{real}");
         }
     }
 

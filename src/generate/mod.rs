@@ -329,7 +329,8 @@ fn generate_entry(number: usize, towns: &[Town], random: &mut fastrand::Rng) -> 
         appointment_required: Some(random.bool()),
         free_of_charge: Some(kind != Kind::Course || random.u8(0..3) == 0),
         fees_description: None,
-        assured_date: Date::from_ymd(2026, random.u8(1..12), random.u8(1..29)),
+        // On or before the directory's last_modified (2026-11-01): an entry is checked before it is published.
+        assured_date: Date::from_ymd(2026, random.u8(1..11), random.u8(1..29)),
         course,
     }
 }

@@ -4,6 +4,8 @@
 //!
 //! Only a syntax error stops reading; the caller decides what a record with issues is worth.
 
+use std::borrow::Cow;
+
 use super::reader::{Found, Read, Reader};
 
 /// Most issues noted for one record; a record with this many is given up as untrustworthy.
@@ -32,6 +34,23 @@ pub enum IssueKind {
     InvalidValue,
     /// The record had [`MAX_ISSUES`] issues or more and was given up.
     GivenUp,
+    /// A text had characters that are not text or that can disguise it: control characters,
+    /// direction overrides, halves of a character. They were taken out (or replaced by
+    /// U+FFFD) and the rest of the text kept; see [`clean_text`].
+    BadCharacters,
+    /// A text had invisible characters that only get in the way (a zero-width space); they
+    /// were taken out and the rest of the text kept.
+    InvisibleCharacters,
+}
+
+impl IssueKind {
+    /// Whether the value was corrected and kept, rather than left out.
+    pub fn is_correction(self) -> bool {
+        matches!(
+            self,
+            IssueKind::BadCharacters | IssueKind::InvisibleCharacters
+        )
+    }
 }
 
 /// One step on the path from a record to one of its values.
@@ -80,7 +99,8 @@ impl Issues {
         self.add_at(Some(key), kind, message);
     }
 
-    fn add_at(&mut self, key: Option<&str>, kind: IssueKind, message: String) {
+    /// Notes an issue at `key` under the current path, or at the path itself.
+    pub fn add_at(&mut self, key: Option<&str>, kind: IssueKind, message: String) {
         if self.too_many() {
             return;
         }
@@ -208,6 +228,20 @@ pub fn read_object<'a>(
     issues: &mut Issues,
     expected: &str,
     names: &'static [&'static str],
+    read_field: impl FnMut(usize, &mut Reader<'a>, &mut Issues) -> Read<()>,
+) -> Read<Option<Fields>> {
+    read_object_repeating(reader, issues, expected, names, None, read_field)
+}
+
+/// [`read_object`], except that field number `repeatable`, when it appears again, is given to
+/// `read_field` again instead of being skipped: for a field whose values must all be kept (a
+/// second `entries` list holds entries too), and whose reader notes the repeat itself.
+pub fn read_object_repeating<'a>(
+    reader: &mut Reader<'a>,
+    issues: &mut Issues,
+    expected: &str,
+    names: &'static [&'static str],
+    repeatable: Option<usize>,
     mut read_field: impl FnMut(usize, &mut Reader<'a>, &mut Issues) -> Read<()>,
 ) -> Read<Option<Fields>> {
     debug_assert!(names.len() <= 64);
@@ -231,7 +265,7 @@ pub fn read_object<'a>(
             next_guess = field + 1;
         }
         match field {
-            Some(field) if !fields.seen(field) => {
+            Some(field) if !fields.seen(field) || repeatable == Some(field) => {
                 fields.seen |= 1 << field;
                 issues.enter(Step::Field(names[field]));
                 read_field(field, reader, issues)?;
@@ -334,12 +368,146 @@ pub fn optional<'a, T>(
     read(reader, issues)
 }
 
-/// Reads a text.
+/// Reads a text, cleaned (see [`read_clean_string`]).
 pub fn read_string(reader: &mut Reader, issues: &mut Issues) -> Read<Option<String>> {
     match reader.peek()? {
-        Found::Text => Ok(Some(reader.string()?.into_owned())),
+        Found::Text => read_clean_string(reader, issues, None).map(Some),
         found => wrong_type(reader, issues, found, "a text").map(|()| None),
     }
+}
+
+/// Reads the string at the reader and cleans it with [`clean_text`]; issues are noted at `key`
+/// under the current path (for objects with any keys), or at the path itself.
+pub fn read_clean_string(
+    reader: &mut Reader,
+    issues: &mut Issues,
+    key: Option<&str>,
+) -> Read<String> {
+    let text = reader.string()?;
+    let lone_surrogates = reader.take_lone_surrogates();
+    let (text, found) = clean_text(text, lone_surrogates);
+    for (kind, message) in found.messages() {
+        issues.add_at(key, kind, message);
+    }
+    Ok(text)
+}
+
+/// What [`clean_text`] took out of a text, by class.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Cleaned {
+    /// Control characters (C0 but tab, line feed and carriage return; DEL; C1), as found.
+    pub controls: Vec<char>,
+    /// Direction embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069).
+    pub direction: Vec<char>,
+    /// Invisible characters that only get in the way (zero-width space, word joiner, …).
+    pub invisible: Vec<char>,
+    /// Whether halves of a character (escaped lone surrogates) were replaced by U+FFFD.
+    pub lone_surrogates: bool,
+}
+
+impl Cleaned {
+    /// One issue per class found, as (kind, message).
+    pub fn messages(&self) -> Vec<(IssueKind, String)> {
+        let mut messages = Vec::new();
+        if !self.controls.is_empty() {
+            messages.push((
+                IssueKind::BadCharacters,
+                format!(
+                    "contains control characters ({}) that do not belong in a text; they were removed",
+                    code_points(&self.controls)
+                ),
+            ));
+        }
+        if !self.direction.is_empty() {
+            messages.push((
+                IssueKind::BadCharacters,
+                format!(
+                    "contains direction overrides ({}), which can make a text read backwards; they were removed",
+                    code_points(&self.direction)
+                ),
+            ));
+        }
+        if self.lone_surrogates {
+            messages.push((
+                IssueKind::BadCharacters,
+                "contains half of a character (a \\u escape of a lone surrogate); it was replaced by \u{FFFD}"
+                    .to_owned(),
+            ));
+        }
+        if !self.invisible.is_empty() {
+            messages.push((
+                IssueKind::InvisibleCharacters,
+                format!(
+                    "contains invisible characters ({}); they were removed",
+                    code_points(&self.invisible)
+                ),
+            ));
+        }
+        messages
+    }
+}
+
+/// `U+001B, U+0007`: the first five different characters, for a message.
+fn code_points(chars: &[char]) -> String {
+    let mut codes: Vec<String> = Vec::new();
+    for &c in chars {
+        let code = format!("U+{:04X}", u32::from(c));
+        if !codes.contains(&code) && codes.len() < 5 {
+            codes.push(code);
+        }
+    }
+    codes.join(", ")
+}
+
+/// Where [`clean_text`] files a character it takes out; `None` for one it keeps.
+type Class = fn(&mut Cleaned) -> &mut Vec<char>;
+
+/// The class of a character that [`clean_text`] takes out, if it is one.
+fn unwanted(c: char) -> Option<Class> {
+    match c {
+        // Tab, line feed and carriage return are plain white space in a text.
+        '\t' | '\n' | '\r' => None,
+        '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' => Some(|cleaned| &mut cleaned.controls),
+        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => Some(|cleaned| &mut cleaned.direction),
+        // Zero-width space, word joiner, invisible operators, deprecated format characters and
+        // a byte-order mark inside a text. Not U+200C/U+200D (zero-width (non-)joiner), which
+        // Persian words and emoji need, nor U+200E/U+200F/U+061C (direction marks), which only
+        // place neutral characters such as brackets and cannot reverse a word.
+        '\u{200b}' | '\u{2060}'..='\u{2064}' | '\u{206a}'..='\u{206f}' | '\u{feff}' => {
+            Some(|cleaned| &mut cleaned.invisible)
+        }
+        _ => None,
+    }
+}
+
+/// A text without the characters that would hide, reorder or garble it on a screen or in a
+/// terminal, and what was taken out. `lone_surrogates` says whether reading replaced halves of
+/// a character by U+FFFD (see [`Reader::take_lone_surrogates`]).
+///
+/// Why take them out rather than refuse the value: the rest of the text is good, and a newcomer
+/// should see it. Why not show them: U+202E turns "evil" into "live" on screen, and an escape
+/// character rewrites the officer's terminal.
+pub fn clean_text(text: Cow<str>, lone_surrogates: bool) -> (String, Cleaned) {
+    let mut cleaned = Cleaned {
+        lone_surrogates,
+        ..Cleaned::default()
+    };
+    // Most texts have none of these: only bytes that start such a character (C0 controls and
+    // DEL, C2 for C1 controls, E2 for U+2000–U+2FFF, EF for U+FEFF) make it worth a closer look.
+    let maybe = text
+        .bytes()
+        .any(|byte| byte < 0x20 || matches!(byte, 0x7f | 0xc2 | 0xe2 | 0xef));
+    if !maybe || !text.chars().any(|c| unwanted(c).is_some()) {
+        return (text.into_owned(), cleaned);
+    }
+    let mut kept = String::with_capacity(text.len());
+    for c in text.chars() {
+        match unwanted(c) {
+            Some(class) => class(&mut cleaned).push(c),
+            None => kept.push(c),
+        }
+    }
+    (kept, cleaned)
 }
 
 /// Reads `true` or `false`.

@@ -89,6 +89,8 @@ pub type Read<T> = Result<T, SyntaxError>;
 pub struct Reader<'a> {
     text: &'a str,
     position: usize,
+    /// Whether a string had an escaped lone surrogate, since [`Reader::take_lone_surrogates`].
+    lone_surrogates: bool,
 }
 
 impl<'a> Reader<'a> {
@@ -99,7 +101,11 @@ impl<'a> Reader<'a> {
 
     /// A reader at byte `position` of `text`, which must be at a character boundary.
     pub fn at(text: &'a str, position: usize) -> Reader<'a> {
-        Reader { text, position }
+        Reader {
+            text,
+            position,
+            lone_surrogates: false,
+        }
     }
 
     /// The byte offset of the next character to read.
@@ -209,7 +215,8 @@ impl<'a> Reader<'a> {
         Ok(true)
     }
 
-    /// Reads a string value: borrowed from the text unless it has escapes.
+    /// Reads a string value: borrowed from the text unless it has escapes. An escaped lone
+    /// surrogate becomes U+FFFD (see [`Reader::take_lone_surrogates`]).
     pub fn string(&mut self) -> Read<Cow<'a, str>> {
         if self.next_byte()? != b'"' {
             return self.error("a text in double quotes is expected here");
@@ -267,22 +274,20 @@ impl<'a> Reader<'a> {
             b'u' => {
                 let unit = self.hex_unit()?;
                 match unit {
-                    0xD800..=0xDBFF => {
+                    0xD800..=0xDBFF if self.bytes()[self.position..].starts_with(b"\\u") => {
                         // A pair of UTF-16 surrogates: `\ud83d\ude00`.
-                        if !self.bytes()[self.position..].starts_with(b"\\u") {
-                            return self.error("a \\u escape of a lone surrogate is not text");
-                        }
                         self.position += 2;
                         let low = self.hex_unit()?;
-                        if !(0xDC00..=0xDFFF).contains(&low) {
-                            return self.error("a \\u escape of a lone surrogate is not text");
+                        if (0xDC00..=0xDFFF).contains(&low) {
+                            let code = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
+                            char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER)
+                        } else {
+                            // Not a pair: the second escape is read again on its own.
+                            self.position -= 6;
+                            self.lone_surrogate()
                         }
-                        let code = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
-                        char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER)
                     }
-                    0xDC00..=0xDFFF => {
-                        return self.error("a \\u escape of a lone surrogate is not text");
-                    }
+                    0xD800..=0xDFFF => self.lone_surrogate(),
                     _ => char::from_u32(unit).unwrap_or(char::REPLACEMENT_CHARACTER),
                 }
             }
@@ -293,6 +298,20 @@ impl<'a> Reader<'a> {
         };
         text.push(decoded);
         Ok(())
+    }
+
+    /// Half of a UTF-16 pair, escaped on its own (`"\ud800"`). The grammar allows it, but it is
+    /// not text: it is read as U+FFFD and noted, so that the caller can report that one value
+    /// instead of refusing the whole document.
+    fn lone_surrogate(&mut self) -> char {
+        self.lone_surrogates = true;
+        char::REPLACEMENT_CHARACTER
+    }
+
+    /// Whether a string read since the last call had a lone surrogate (see
+    /// [`Reader::string`]); resets the note.
+    pub fn take_lone_surrogates(&mut self) -> bool {
+        std::mem::take(&mut self.lone_surrogates)
     }
 
     /// Four hex digits of a `\u` escape.
@@ -483,7 +502,6 @@ mod tests {
             ("-", 1),
             ("\"a\nb\"", 2),
             (r#""\x""#, 2),
-            (r#""\ud83d""#, 7),
             (r#""\u12""#, 3),
             ("tru", 0),
             ("[1] 2", 4),
@@ -580,9 +598,11 @@ mod tests {
             let ours = check(&text);
             let theirs = serde_json::from_str::<serde_json::Value>(&text);
             if let Err(error) = &theirs
-                && error.to_string().starts_with("number out of range")
+                && (error.to_string().starts_with("number out of range")
+                    || error.to_string().contains("surrogate"))
             {
-                // Grammatically a number: the reader leaves its size to whoever reads it.
+                // Grammatically a number, or a string: the reader leaves a number's size to
+                // whoever reads it, and reads a lone surrogate as U+FFFD (see below).
                 continue;
             }
             assert_eq!(
@@ -601,6 +621,25 @@ mod tests {
             accepted > 1_000 && refused > 1_000,
             "{accepted} accepted, {refused} refused"
         );
+    }
+
+    #[test]
+    fn lone_surrogates_are_read_as_replacement_characters_and_noted() {
+        for (text, expected, lone) in [
+            (r#""\ud83d\ude00""#, "\u{1f600}", false),
+            (r#""a\ud800b""#, "a\u{fffd}b", true),
+            (r#""\udc00""#, "\u{fffd}", true),
+            (r#""\ud800\u0041""#, "\u{fffd}A", true),
+            // A high surrogate followed by a whole pair: the pair is still read as one.
+            (r#""\ud800\ud83d\ude00""#, "\u{fffd}\u{1f600}", true),
+            (r#""\ud800\ud800""#, "\u{fffd}\u{fffd}", true),
+        ] {
+            let mut reader = Reader::new(text);
+            assert_eq!(reader.string().unwrap(), expected, "{text}");
+            assert_eq!(reader.take_lone_surrogates(), lone, "{text}");
+            assert!(!reader.take_lone_surrogates(), "{text}: the note is reset");
+            reader.end().unwrap();
+        }
     }
 
     #[test]

@@ -117,9 +117,10 @@ impl Index {
         let languages = any_of(
             self.entries.count,
             query.languages.iter().map(|code| {
+                // Codes are stored in lower case; "DE" from a caller means "de".
                 self.language_ids
                     .iter()
-                    .position(|known| known == code)
+                    .position(|known| known.eq_ignore_ascii_case(code))
                     .map(|number| &self.sets.languages[number])
             }),
         );

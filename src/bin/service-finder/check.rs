@@ -6,8 +6,8 @@ use std::process::ExitCode;
 use clap::Args;
 use serde::Serialize;
 use service_finder::directory::{LoadError, Problem};
-use service_finder::load_directory;
 
+use super::output::{self, out};
 use super::{Source, paths_or_demo};
 
 #[derive(Args)]
@@ -40,7 +40,7 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode, String> {
     }
     if args.json {
         let json = serde_json::to_string_pretty(&reports).map_err(|error| error.to_string())?;
-        println!("{json}");
+        output::json(&json);
     } else {
         for report in &reports {
             print_report(report);
@@ -57,7 +57,7 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode, String> {
 }
 
 fn check_source(source: &Source) -> FileReport {
-    match load_directory(&source.json) {
+    match source.load() {
         Ok(loaded) => {
             let errors = loaded.error_count();
             FileReport {
@@ -84,7 +84,7 @@ fn check_source(source: &Source) -> FileReport {
 
 fn print_report(report: &FileReport) {
     if let Some(error) = &report.fatal {
-        println!("{}: error: {error}", report.file);
+        out!("{}: error: {error}", report.file);
         return;
     }
     for problem in &report.problems {
@@ -93,14 +93,14 @@ fn print_report(report: &FileReport) {
             .as_ref()
             .map(|entry| format!(":{}", entry.line))
             .unwrap_or_default();
-        println!("{}{line}: {problem}", report.file);
+        out!("{}{line}: {problem}", report.file);
     }
     let verdict = if report.errors == 0 {
         "ok"
     } else {
         "has errors"
     };
-    println!(
+    out!(
         "{}: {verdict}: {} entries, {} valid, {} problems ({} errors, {} warnings)",
         report.file,
         report.entries_in_file,

@@ -1,5 +1,6 @@
 //! `service-finder generate`: a deterministic synthetic directory.
 
+use super::output;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -25,7 +26,7 @@ pub fn run(args: &GenerateArgs) -> Result<ExitCode, String> {
     match &args.output {
         Some(path) => std::fs::write(path, json)
             .map_err(|error| format!("cannot write {}: {error}", path.display()))?,
-        None => println!("{json}"),
+        None => output::json(&json),
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -19,6 +19,7 @@ fn main() -> std::process::ExitCode {
 mod native {
     mod check;
     mod generate;
+    mod output;
     mod places;
     mod search;
 
@@ -26,6 +27,8 @@ mod native {
     use std::process::ExitCode;
 
     use clap::{Parser, Subcommand};
+    use service_finder::directory::{LoadError, LoadedDirectory};
+    use service_finder::load_directory_bytes;
 
     /// mimalloc instead of the system allocator: loading a large directory makes millions of small
     /// allocations, and glibc's allocator spends a third of the load time consolidating them.
@@ -72,10 +75,10 @@ mod native {
         }
     }
 
-    /// A directory's text and the name to show for it: a file, or the bundled demo.
+    /// A directory file's bytes and the name to show for it: a file, or the bundled demo.
     struct Source {
         name: String,
-        json: String,
+        bytes: Vec<u8>,
     }
 
     impl Source {
@@ -83,17 +86,24 @@ mod native {
             match path {
                 None => Ok(Source {
                     name: "(bundled demo directory)".to_owned(),
-                    json: service_finder::DEMO_DIRECTORY_JSON.to_owned(),
+                    bytes: service_finder::DEMO_DIRECTORY_JSON.as_bytes().to_vec(),
                 }),
                 Some(path) => {
-                    let json = std::fs::read_to_string(path)
+                    // Bytes, not text: the loader reports bytes that are not UTF-8 with their
+                    // line and column, as it does for the widget.
+                    let bytes = std::fs::read(path)
                         .map_err(|error| format!("cannot read {}: {error}", path.display()))?;
                     Ok(Source {
                         name: path.display().to_string(),
-                        json,
+                        bytes,
                     })
                 }
             }
+        }
+
+        /// Loads the directory, as the widget does.
+        fn load(&self) -> Result<LoadedDirectory, LoadError> {
+            load_directory_bytes(&self.bytes)
         }
     }
 

@@ -4,10 +4,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Args;
+use service_finder::GeoPoint;
 use service_finder::places::{self, Gazetteer, Home, LookupOptions, PlaceMatch, RegionArea};
-use service_finder::{GeoPoint, load_directory};
 
 use super::Source;
+use super::output::{self, out};
 
 #[derive(Args)]
 pub struct PlacesArgs {
@@ -44,7 +45,7 @@ pub fn run(args: &PlacesArgs) -> Result<ExitCode, String> {
     if args.region_subset {
         let home = home.ok_or("--region-subset needs a directory with a region")?;
         let area = RegionArea::around(home.centre, home.district_ags.as_deref());
-        print!("{}", germany.region(&area).to_text());
+        output::raw(&germany.region(&area).to_text());
         return Ok(ExitCode::SUCCESS);
     }
     let query = args.query.as_deref().unwrap_or("");
@@ -57,7 +58,7 @@ pub fn run(args: &PlacesArgs) -> Result<ExitCode, String> {
     );
     if args.json {
         let json = serde_json::to_string_pretty(&matches).map_err(|error| error.to_string())?;
-        println!("{json}");
+        output::json(&json);
     } else {
         print_matches(query, &matches);
     }
@@ -85,8 +86,9 @@ pub fn resolve(query: &str, home: Option<Home>) -> Result<PlaceMatch, String> {
 /// The home region of a directory file (or of the bundled demo directory).
 fn directory_home(path: Option<&std::path::Path>) -> Result<Home, String> {
     let source = Source::read(path)?;
-    let loaded =
-        load_directory(&source.json).map_err(|error| format!("{}: {error}", source.name))?;
+    let loaded = source
+        .load()
+        .map_err(|error| format!("{}: {error}", source.name))?;
     home_of(&loaded.directory).ok_or_else(|| format!("{} has no region", source.name))
 }
 
@@ -128,7 +130,7 @@ fn details(found: &PlaceMatch) -> String {
 
 fn print_matches(query: &str, matches: &[PlaceMatch]) {
     if matches.is_empty() {
-        println!("no place or postcode matches \"{query}\"");
+        out!("no place or postcode matches \"{query}\"");
     }
     for (position, found) in matches.iter().enumerate() {
         let also = found
@@ -136,14 +138,14 @@ fn print_matches(query: &str, matches: &[PlaceMatch]) {
             .as_ref()
             .map(|name| format!("  (as \"{name}\")"))
             .unwrap_or_default();
-        println!(
+        out!(
             "{:>3}. {}{also}  {:.4},{:.4}",
             position + 1,
             found.name,
             found.point.latitude,
             found.point.longitude
         );
-        println!("     {}", details(found));
+        out!("     {}", details(found));
     }
-    println!("{}", places::ATTRIBUTION);
+    out!("{}", places::ATTRIBUTION);
 }

@@ -6,9 +6,10 @@ use std::process::ExitCode;
 use clap::Args;
 use serde::Serialize;
 use service_finder::directory::{Directory, Entry, Kind};
-use service_finder::{GeoPoint, Index, Query, SearchResults, Sort, load_directory};
+use service_finder::{GeoPoint, Index, Query, SearchResults, Sort};
 
 use super::Source;
+use super::output::{self, out};
 
 #[derive(Args)]
 pub struct SearchArgs {
@@ -67,8 +68,9 @@ struct JsonOutput<'a> {
 
 pub fn run(args: &SearchArgs) -> Result<ExitCode, String> {
     let source = Source::read(args.file.as_deref())?;
-    let loaded =
-        load_directory(&source.json).map_err(|error| format!("{}: {error}", source.name))?;
+    let loaded = source
+        .load()
+        .map_err(|error| format!("{}: {error}", source.name))?;
     if !loaded.problems.is_empty() {
         eprintln!(
             "note: {} has {} problems; `service-finder check {}` lists them",
@@ -110,7 +112,7 @@ pub fn run(args: &SearchArgs) -> Result<ExitCode, String> {
             entries,
         })
         .map_err(|error| error.to_string())?;
-        println!("{json}");
+        output::json(&json);
     } else {
         print_results(&index, &query, &results, &args.lang);
     }
@@ -122,9 +124,9 @@ fn print_results(index: &Index, query: &Query, results: &SearchResults, language
     let default_language = directory.default_language.as_str();
     let shown = results.hits.len();
     if shown == 0 {
-        println!("{} results", results.total);
+        out!("{} results", results.total);
     } else {
-        println!(
+        out!(
             "{} results, showing {}–{}",
             results.total,
             query.offset + 1,
@@ -140,7 +142,7 @@ fn print_results(index: &Index, query: &Query, results: &SearchResults, language
             .best(language, default_language)
             .map_or("", |(text, _)| text);
         let distance = hit.distance_metres.map(format_distance).unwrap_or_default();
-        println!(
+        out!(
             "{:>3}. {name}  [{}]{distance}",
             query.offset + position + 1,
             entry.id
@@ -159,7 +161,7 @@ fn print_results(index: &Index, query: &Query, results: &SearchResults, language
         if !categories.is_empty() {
             details.push(categories.join(", "));
         }
-        println!("     {}", details.join(" · "));
+        out!("     {}", details.join(" · "));
         let mut place = Vec::new();
         if let Some(location) = &entry.location {
             let address: Vec<&str> = [&location.address_1, &location.postal_code, &location.city]
@@ -177,7 +179,7 @@ fn print_results(index: &Index, query: &Query, results: &SearchResults, language
             place.push(format!("languages: {}", codes.join(", ")));
         }
         if !place.is_empty() {
-            println!("     {}", place.join(" · "));
+            out!("     {}", place.join(" · "));
         }
     }
     let facets = &results.facets;
@@ -189,9 +191,9 @@ fn print_results(index: &Index, query: &Query, results: &SearchResults, language
             .collect::<Vec<_>>()
             .join(", ")
     };
-    println!("kinds: {}", format_counts(&facets.kinds));
-    println!("categories: {}", format_counts(&facets.categories));
-    println!("languages: {}", format_counts(&facets.languages));
+    out!("kinds: {}", format_counts(&facets.kinds));
+    out!("categories: {}", format_counts(&facets.categories));
+    out!("languages: {}", format_counts(&facets.languages));
 }
 
 fn format_distance(metres: f64) -> String {
