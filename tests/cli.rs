@@ -1,4 +1,5 @@
-//! The command-line tool, run as a user would run it.
+//! The command-line tool, run as a user would run it. Native only, as the tool is.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::process::{Command, Output};
 

@@ -2,9 +2,9 @@
 //! Native `cargo test` skips this file: it is only for wasm32.
 #![cfg(target_arch = "wasm32")]
 
-use js_sys::{Array, JSON, Reflect};
+use js_sys::{Array, JSON, Object, Reflect, Uint8Array};
 use service_finder::ServiceFinder;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsError, JsValue};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -13,9 +13,17 @@ fn get(object: &JsValue, key: &str) -> JsValue {
     Reflect::get(object, &JsValue::from_str(key)).expect("a property")
 }
 
+const DEMO: &str = include_str!("../data/demo/waldeck-frankenberg.json");
+const BROKEN: &str = include_str!("fixtures/broken-directory.json");
+
 /// The demo directory, as the widget fetches it.
-fn demo() -> Result<ServiceFinder, wasm_bindgen::JsError> {
-    ServiceFinder::from_json(include_str!("../data/demo/waldeck-frankenberg.json"))
+fn demo() -> Result<ServiceFinder, JsError> {
+    ServiceFinder::from_json(DEMO.into())
+}
+
+/// The message of an error thrown to JavaScript.
+fn message(error: JsError) -> String {
+    get(&JsValue::from(error), "message").as_string().unwrap()
 }
 
 fn query(json: &str) -> JsValue {
@@ -79,13 +87,16 @@ fn bad_queries_and_directories_throw_clear_errors() {
         finder.search(query(r#"{"txt": "typo"}"#)).is_err(),
         "unknown query fields are refused"
     );
-    assert!(ServiceFinder::from_json("{ not json").is_err());
+    assert!(ServiceFinder::from_json("{ not json".into()).is_err());
 }
 
 #[wasm_bindgen_test]
 fn problems_of_a_broken_directory_are_reported_and_valid_entries_kept() {
-    let finder = ServiceFinder::from_json(include_str!("fixtures/broken-directory.json")).unwrap();
+    let finder = ServiceFinder::from_json(BROKEN.into()).unwrap();
     assert_eq!(finder.error_count(), 8);
+    // 9 entries: a missing name and a repeated id are skipped, the other errors only ignore values.
+    assert_eq!(finder.skipped_count(), 2);
+    assert_eq!(demo().unwrap().skipped_count(), 0);
     let problems = Array::from(&finder.problems().unwrap());
     let first = problems.get(0);
     assert_eq!(
@@ -132,4 +143,128 @@ fn places_of_the_region_and_of_germany_are_looked_up() {
     );
     assert!(Places::from_text("not a places file").is_err());
     assert!(Places::attribution().contains("GeoNames"));
+}
+
+#[wasm_bindgen_test]
+fn from_json_takes_text_or_bytes_and_names_what_it_expects_otherwise() {
+    let bytes = Uint8Array::from(BROKEN.as_bytes());
+    for (name, directory) in [
+        ("text", JsValue::from_str(BROKEN)),
+        ("Uint8Array", bytes.clone().into()),
+        ("ArrayBuffer", bytes.buffer().into()),
+    ] {
+        let finder = ServiceFinder::from_json(directory).unwrap_or_else(|_| panic!("{name}"));
+        let all = finder.search(JsValue::UNDEFINED).unwrap();
+        assert_eq!(get(&all, "total").as_f64(), Some(7.0), "{name}");
+    }
+    for (directory, found) in [
+        (JsValue::NULL, "null"),
+        (JsValue::UNDEFINED, "undefined"),
+        (JsValue::from_f64(42.0), "a number"),
+        (JsValue::TRUE, "a value of another type"),
+        (Object::new().into(), "an object"),
+        (Array::new().into(), "an object"),
+    ] {
+        let error = ServiceFinder::from_json(directory).err().expect(found);
+        assert_eq!(
+            message(error),
+            format!(
+                "ServiceFinder.fromJson expects the directory's JSON as a string, a Uint8Array or an ArrayBuffer, found {found}"
+            )
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+fn invalid_utf8_bytes_keep_every_entry_and_are_reported_with_line_and_column() {
+    // "Vöhl" in Windows-1252 (V F6 h l) as the name of the first entry.
+    let text = BROKEN.replacen("Migrationsberatung Korbach", "V?hl", 1);
+    let at = text.find("V?hl").unwrap() + 1;
+    let mut bytes = text.into_bytes();
+    bytes[at] = 0xf6;
+    let line = 1 + bytes[..at].iter().filter(|&&byte| byte == b'\n').count();
+    let column = at - bytes[..at].iter().rposition(|&byte| byte == b'\n').unwrap();
+    let finder = ServiceFinder::from_json(Uint8Array::from(&bytes[..]).into()).unwrap();
+    assert_eq!(finder.skipped_count(), 2, "the same 2 as in the UTF-8 file");
+    let all = finder.search(JsValue::UNDEFINED).unwrap();
+    assert_eq!(get(&all, "total").as_f64(), Some(7.0));
+    let texts: Vec<String> = Array::from(&finder.problems().unwrap())
+        .iter()
+        .map(|problem| get(&problem, "text").as_string().unwrap())
+        .collect();
+    let place = format!("line {line}, column {column}");
+    assert!(
+        texts.iter().any(|text| text.contains(&place)),
+        "{place} in {texts:#?}"
+    );
+}
+
+#[wasm_bindgen_test]
+fn numbers_that_json_cannot_carry_are_refused_by_name() {
+    let finder = demo().unwrap();
+    let fields = [
+        ("radiusKm", "a number of kilometres of 0 or more"),
+        ("offset", "a whole number of 0 or more"),
+        (
+            "limit",
+            "a whole number of 0 or more (at most 1000 hits are returned)",
+        ),
+        ("near.latitude", "a number of degrees from -90 to 90"),
+        ("near.longitude", "a number of degrees from -180 to 180"),
+    ];
+    for (field, allowed) in fields {
+        for (value, written) in [
+            (f64::NAN, "NaN"),
+            (f64::INFINITY, "Infinity"),
+            (f64::NEG_INFINITY, "-Infinity"),
+            (10.0, ""),
+        ] {
+            let query = query(
+                r#"{"text": "Beratung", "near": {"latitude": 51.2756, "longitude": 8.873},
+                    "radiusKm": 25, "offset": 0, "limit": 5}"#,
+            );
+            let (parent, key) = match field.split_once('.') {
+                Some((parent, key)) => (get(&query, parent), key),
+                None => (query.clone(), field),
+            };
+            Reflect::set(&parent, &key.into(), &value.into()).unwrap();
+            match finder.search(query) {
+                Ok(results) => {
+                    assert!(written.is_empty(), "{field} = {written} was taken");
+                    assert!(get(&results, "total").as_f64().unwrap() > 0.0, "{field}");
+                }
+                Err(error) => assert_eq!(
+                    message(error),
+                    format!("{field} must be {allowed}, found {written}")
+                ),
+            }
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_lone_surrogate_and_upper_case_language_codes_are_taken_as_they_come() {
+    let finder = demo().unwrap();
+    let lone = js_sys::JsString::from_char_code1(0xd800);
+    let text = js_sys::JsString::from("Beratung").concat(&lone);
+    let surrogate = query("{}");
+    Reflect::set(&surrogate, &"text".into(), &text).unwrap();
+    let results = finder
+        .search(surrogate)
+        .expect("a lone surrogate is searched");
+    assert!(Array::is_array(&get(&results, "hits")));
+    let ids = |languages: &str| {
+        let results = finder
+            .search(query(&format!(
+                r#"{{"languages": {languages}, "limit": 1000}}"#
+            )))
+            .unwrap();
+        Array::from(&get(&results, "hits"))
+            .iter()
+            .map(|hit| get(&hit, "id").as_string().unwrap())
+            .collect::<Vec<_>>()
+    };
+    let lower = ids(r#"["de"]"#);
+    assert!(!lower.is_empty());
+    assert_eq!(ids(r#"["DE"]"#), lower);
 }

@@ -1,9 +1,10 @@
 //! `ServiceFinder`, the JavaScript class: load a directory, read its problems, search it.
 
+use js_sys::{ArrayBuffer, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 
 use super::views::{ProblemView, Resolver};
-use crate::directory::{LoadError, Problem, Severity, load_directory};
+use crate::directory::{LoadError, Problem, Severity, load_directory, load_directory_bytes};
 use crate::json::writer::{WriteJson, to_json};
 use crate::{Index, Query};
 
@@ -23,10 +24,13 @@ export interface Query {
   freeOfCharge?: boolean;
   wheelchairAccessible?: boolean;
   near?: GeoPoint;
+  /** Kilometres around `near`, 0 or more. Every number in a query must be finite: NaN and
+   * Infinity throw, here and in `near`, `offset` and `limit`. */
   radiusKm?: number;
   sort?: "relevance" | "distance" | "name";
+  /** A whole number, 0 or more; default 0. */
   offset?: number;
-  /** At most 1000; default 20. */
+  /** A whole number; default 20. At most 1000: a larger limit is taken as 1000 (no error). */
   limit?: number;
   /** The language for names and descriptions; default: the directory's. */
   language?: string;
@@ -73,19 +77,49 @@ export interface ProblemView {
 pub struct ServiceFinder {
     index: Index,
     problems: Vec<Problem>,
+    /// How many entries the file has, shown or skipped.
+    entries_in_file: usize,
 }
 
 #[wasm_bindgen]
 impl ServiceFinder {
-    /// Loads a directory from its JSON text. Throws only when the text cannot be read as a
-    /// directory at all; problems with single entries are in `problems()`.
+    /// Loads a directory from its JSON: the text, or the bytes of the file (as
+    /// `service-finder check` reads it: bytes that are not UTF-8 are read as U+FFFD and reported
+    /// in `problems()` with their line and column). Throws an `Error` for any other value, and
+    /// when the JSON cannot be read as a directory at all; problems with single entries are in
+    /// `problems()`.
     #[wasm_bindgen(js_name = fromJson)]
-    pub fn from_json(json: &str) -> Result<ServiceFinder, JsError> {
-        let loaded =
-            load_directory(json).map_err(|error: LoadError| JsError::new(&error.to_string()))?;
+    pub fn from_json(
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")]
+        directory: JsValue,
+    ) -> Result<ServiceFinder, JsError> {
+        let loaded = if let Some(json) = directory.as_string() {
+            load_directory(&json)
+        } else if directory.is_instance_of::<Uint8Array>()
+            || directory.is_instance_of::<ArrayBuffer>()
+        {
+            load_directory_bytes(&Uint8Array::new(&directory).to_vec())
+        } else {
+            let found = if directory.is_null() {
+                "null"
+            } else if directory.is_undefined() {
+                "undefined"
+            } else if directory.as_f64().is_some() {
+                "a number"
+            } else if directory.is_object() {
+                "an object"
+            } else {
+                "a value of another type"
+            };
+            return Err(JsError::new(&format!(
+                "ServiceFinder.fromJson expects the directory's JSON as a string, a Uint8Array or an ArrayBuffer, found {found}"
+            )));
+        };
+        let loaded = loaded.map_err(|error: LoadError| JsError::new(&error.to_string()))?;
         Ok(ServiceFinder {
             index: Index::new(loaded.directory),
             problems: loaded.problems,
+            entries_in_file: loaded.entries_in_file,
         })
     }
 
@@ -108,6 +142,14 @@ impl ServiceFinder {
             .iter()
             .filter(|problem| problem.severity == Severity::Error)
             .count()
+    }
+
+    /// How many entries of the file are not shown, because they are unusable (each has an
+    /// error in `problems()` saying why).
+    #[wasm_bindgen(js_name = skippedCount)]
+    pub fn skipped_count(&self) -> usize {
+        self.entries_in_file
+            .saturating_sub(self.index.directory().entries.len())
     }
 
     /// The directory's title, publisher, date and categories, in `language`.
@@ -136,6 +178,7 @@ impl ServiceFinder {
                     "a query is an object such as { text: \"Beratung\" }",
                 ));
             }
+            check_numbers(&query_value)?;
             let text: String = js_sys::JSON::stringify(&query_value)
                 .map_err(|_| JsError::new("the query cannot be written as JSON"))?
                 .into();
@@ -163,6 +206,42 @@ impl ServiceFinder {
             .results(results, &directory.entries),
         )
     }
+}
+
+/// The numbers of a query and what each may be. JSON has no NaN or Infinity (`JSON.stringify`
+/// writes null, which would mean "not given"), so they are refused here, by name.
+const QUERY_NUMBERS: [(&str, &str); 5] = [
+    ("radiusKm", "a number of kilometres of 0 or more"),
+    ("offset", "a whole number of 0 or more"),
+    (
+        "limit",
+        "a whole number of 0 or more (at most 1000 hits are returned)",
+    ),
+    ("near.latitude", "a number of degrees from -90 to 90"),
+    ("near.longitude", "a number of degrees from -180 to 180"),
+];
+
+fn check_numbers(query: &JsValue) -> Result<(), JsError> {
+    for (path, allowed) in QUERY_NUMBERS {
+        let mut value = query.clone();
+        for key in path.split('.') {
+            // Not an object (a `near` that is a number, say): the core says what is wrong.
+            value = Reflect::get(&value, &key.into()).unwrap_or_default();
+        }
+        if let Some(number) = value.as_f64().filter(|number| !number.is_finite()) {
+            let found = if number.is_nan() {
+                "NaN"
+            } else if number > 0.0 {
+                "Infinity"
+            } else {
+                "-Infinity"
+            };
+            return Err(JsError::new(&format!(
+                "{path} must be {allowed}, found {found}"
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// Plain JavaScript objects, as a webmaster expects: written as JSON and parsed by the browser

@@ -11,8 +11,14 @@
 // attribute values, never as HTML, and links come from fields the core has checked (https/http
 // websites, e-mail addresses, phone numbers). The user's position and queries never leave the
 // page: the only requests are this module's own files and the directory.
+//
+// The JS API (the exports at the end): if a call into the core ever traps (a
+// WebAssembly.RuntimeError, or a RangeError when its stack overflows), that call throws the
+// error, and the core is replaced by a fresh instance at once (see guardCore). `ServiceFinder`
+// and `Places` keep working; objects made before the trap throw "Invalid stale object from
+// previous Wasm instance": make them again (ServiceFinder.fromJson, Places.region, …).
 
-import init, { Places, ServiceFinder } from './service-finder-core.js';
+import init, { Places, ServiceFinder, __wbg_reset_state as resetCore } from './service-finder-core.js';
 import LANGUAGES from './languages.js';
 import STYLES from './styles.js';
 
@@ -22,6 +28,8 @@ const FALLBACK_LANGUAGE = 'de';
 /** Where the newcomer's choice of language is remembered on the device. */
 const LANGUAGE_STORAGE_KEY = 'service-finder.language';
 const PAGE_SIZE = 20;
+/** Problems written to the console one by one; `service-finder check` lists them all. */
+const CONSOLE_PROBLEMS = 20;
 const RADII_KM = [5, 10, 25, 50];
 const KINDS = ['service', 'course', 'association'];
 
@@ -31,6 +39,34 @@ function loadCore() {
   coreReady ??= init({ module_or_path: new URL('./service-finder-core_bg.wasm', import.meta.url) });
   return coreReady;
 }
+
+// A trap leaves the core's memory in an unknown state, and with it every finder on the page.
+// Every call into the core goes through this guard: after a trap it swaps in a fresh instance
+// of the same module (the reset function that scripts/build-web asks wasm-bindgen for) and
+// counts instances, so that each widget rebuilds its finder at its next use (withCore).
+let coreInstance = 0;
+function guardCore(type) {
+  for (const target of [type, type.prototype]) {
+    for (const name of Object.getOwnPropertyNames(target)) {
+      const call = target[name];
+      if (typeof call !== 'function' || name === 'constructor') continue;
+      target[name] = function guarded(...args) {
+        try {
+          return call.apply(this, args);
+        } catch (error) {
+          if (error instanceof WebAssembly.RuntimeError || error instanceof RangeError) {
+            resetCore();
+            coreInstance++;
+            allPlaces = null;
+          }
+          throw error;
+        }
+      };
+    }
+  }
+}
+guardCore(ServiceFinder);
+guardCore(Places);
 
 // Message catalogs by language tag, each loaded once per page.
 const catalogs = new Map();
@@ -102,6 +138,9 @@ class ServiceFinderElement extends HTMLElement {
     this.language = FALLBACK_LANGUAGE;
     this.messages = {};
     this.loadGeneration = 0;
+    /** The core instance this widget's finder lives in, and traps in a row (see withCore). */
+    this.coreInstance = -1;
+    this.traps = 0;
   }
 
   connectedCallback() {
@@ -170,50 +209,90 @@ class ServiceFinderElement extends HTMLElement {
     }
   }
 
-  async load() {
+  /** Loads the directory; `keep` rebuilds the finder after a trap, keeping the newcomer's search. */
+  async load({ keep = false } = {}) {
     const generation = ++this.loadGeneration;
-    this.setAttribute('data-state', 'loading');
     const src = this.getAttribute('src');
-    // The frame takes its room at once (see .sf-loading), its words once the catalog is here.
-    this.renderLoading();
+    if (!keep) {
+      this.setAttribute('data-state', 'loading');
+      // The frame takes its room at once (see .sf-loading), its words once the catalog is here.
+      this.renderLoading();
+    }
     try {
+      if (this.traps > 2) throw new Error('the core failed three times in a row');
       this.messages = await loadCatalog(this.language);
       if (generation !== this.loadGeneration) return;
-      this.renderLoading();
-      // The code and the directory download side by side.
+      if (!keep) this.renderLoading();
+      // The code and the directory download side by side. The directory comes as bytes, so that
+      // the core reads it as `service-finder check` does (invalid UTF-8 reported, not hidden).
       const url = src ? new URL(src, document.baseURI) : new URL('./directory.json', import.meta.url);
       const directory = fetch(url, { credentials: 'same-origin' }).then((response) => {
         if (!response.ok) throw new Error(`${src ?? url}: HTTP ${response.status}`);
-        return response.text();
+        return response.arrayBuffer();
       });
-      const [json] = await Promise.all([directory, loadCore()]);
-      const finder = ServiceFinder.fromJson(json);
+      const [bytes] = await Promise.all([directory, loadCore()]);
+      const finder = ServiceFinder.fromJson(bytes);
       if (generation !== this.loadGeneration) {
         finder.free();
         return;
       }
-      this.finder?.free();
+      // A finder of a replaced core instance is gone with it: nothing to free.
+      if (this.coreInstance === coreInstance) this.finder?.free();
       this.finder = finder;
-      this.reportProblems(src);
-      this.state = emptyState();
-      this.renderAll();
+      this.coreInstance = coreInstance;
+      this.allPlaces = this.regionPlaces = null;
+      if (!keep) {
+        this.reportProblems(src);
+        this.state = emptyState();
+      }
+      this.withCore(() => this.renderAll({ keepFocus: keep }));
       this.setAttribute('data-state', 'ready');
     } catch (error) {
       if (generation !== this.loadGeneration) return;
       console.error(`service-finder: the directory ${src ?? '(bundled)'} could not be loaded:`, error);
       this.finder = null;
+      this.traps = 0;
       this.renderFatal();
       this.setAttribute('data-state', 'error');
     }
   }
 
-  /** Problems go to the console, for the webmaster; newcomers see one friendly sentence. */
+  /**
+   * Problems go to the console, for the webmaster: a summary and the first ones, not thousands
+   * of lines; newcomers see a sentence only when entries are missing (see renderAll).
+   */
   reportProblems(src) {
     const problems = this.finder.problems();
     if (problems.length === 0) return;
     const name = src ?? '(bundled directory)';
-    console.warn(`service-finder: ${problems.length} problem(s) in ${name}; \`service-finder check\` lists them too.`);
-    for (const problem of problems) console.warn(`service-finder: ${name}: ${problem.text}`);
+    const check = '`service-finder check` lists every problem';
+    console.warn(`service-finder: ${problems.length} problem(s) in ${name}; entries not shown: ${this.finder.skippedCount()}. ${check}.`);
+    for (const problem of problems.slice(0, CONSOLE_PROBLEMS)) console.warn(`service-finder: ${name}: ${problem.text}`);
+    const more = problems.length - CONSOLE_PROBLEMS;
+    if (more > 0) console.warn(`service-finder: ${name}: ${more} more problem(s) not written here; ${check}.`);
+  }
+
+  /**
+   * Runs `use`, which calls into the core, and returns its value. After a trap (in it, or
+   * anywhere on the page before) this widget's finder is stale: instead, the widget rebuilds it
+   * on the fresh core, keeping the newcomer's search; if that traps again, it starts afresh
+   * without the search; after a third trap in a row it shows the error message, not a loop.
+   */
+  withCore(use) {
+    if (this.coreInstance === coreInstance) {
+      try {
+        const value = use();
+        // Not reset when a call inside `use` trapped (it started the rebuild).
+        if (this.coreInstance === coreInstance) this.traps = 0;
+        return value;
+      } catch (error) {
+        if (this.coreInstance === coreInstance) throw error;
+        console.error('service-finder: the core failed and was restarted; please report this.', error);
+        this.traps++;
+      }
+    }
+    this.load({ keep: this.traps < 2 });
+    return undefined;
   }
 
   /** Switches the UI language once its messages are loaded; `remember` keeps the choice. */
@@ -229,7 +308,7 @@ class ServiceFinderElement extends HTMLElement {
     }
     this.language = language;
     this.messages = messages;
-    if (this.finder) this.renderAll({ keepFocus: true });
+    if (this.finder) this.withCore(() => this.renderAll({ keepFocus: true }));
     else if (this.getAttribute('data-state') === 'error') this.renderFatal();
     else this.renderLoading();
   }
@@ -261,7 +340,14 @@ class ServiceFinderElement extends HTMLElement {
     this.directoryLanguage = info.defaultLanguage;
     const root = this.frame();
     root.append(this.renderHeader(info));
-    if (this.finder.errorCount() > 0) root.append(el('p', { class: 'sf-alert', role: 'alert' }, this.t('error.partial')));
+    // Said only when entries are missing: a value left out of an entry shown is the
+    // webmaster's business (the console), not the newcomer's.
+    if (info.entryCount === 0) {
+      root.append(el('p', { class: 'sf-alert', role: 'alert' }, this.t('error.empty')));
+      return;
+    }
+    const skipped = this.finder.skippedCount();
+    if (skipped > 0) root.append(el('p', { class: 'sf-alert', role: 'alert' }, this.t('error.skipped', { count: skipped })));
     root.append(this.renderSearch(), this.renderFilters(info));
     this.status = el('p', { class: 'sf-count', role: 'status' });
     this.results = el('div', { class: 'sf-results' });
@@ -474,9 +560,13 @@ class ServiceFinderElement extends HTMLElement {
         announcer.textContent = '';
         return;
       }
-      const info = this.finder.info(this.language);
-      const home = info.regionCentre;
-      suggestions = this.gazetteer().lookup(text, 8, home?.latitude, home?.longitude, info.regionAgs);
+      const found = this.withCore(() => {
+        const info = this.finder.info(this.language);
+        const home = info.regionCentre;
+        return this.gazetteer().lookup(text, 8, home?.latitude, home?.longitude, info.regionAgs);
+      });
+      if (!found) return;
+      suggestions = found;
       const options = suggestions.map((place, index) => {
         const option = el('li', { id: `${listId}-${index}`, role: 'option', 'aria-selected': 'false', class: 'sf-suggestion' });
         const postcodes = place.postcodes.length > 1 ? `${place.postcodes[0]}–${place.postcodes.at(-1)}` : (place.postcodes[0] ?? '');
@@ -497,12 +587,16 @@ class ServiceFinderElement extends HTMLElement {
       announcer.textContent = options.length ? this.t('place.suggestions', { count: options.length }) : this.t('place.none');
     };
 
-    input.addEventListener('focus', () => loadAllPlaces().then((places) => {
-      if (places && this.allPlaces !== places) {
-        this.allPlaces = places;
-        if (this.shadow.activeElement === input && input.value.trim()) suggest();
-      }
-    }));
+    input.addEventListener('focus', () => {
+      const instance = coreInstance;
+      loadAllPlaces().then((places) => {
+        // Places loaded before a trap are gone with the core they were made in.
+        if (places && instance === coreInstance && this.allPlaces !== places) {
+          this.allPlaces = places;
+          if (this.shadow.activeElement === input && input.value.trim()) suggest();
+        }
+      });
+    });
     input.addEventListener('input', suggest);
     input.addEventListener('keydown', (event) => {
       const open = !list.hidden;
@@ -645,6 +739,10 @@ class ServiceFinderElement extends HTMLElement {
 
   /** Runs the search and updates counts, chips and results; the controls stay in place. */
   update() {
+    this.withCore(() => this.search());
+  }
+
+  search() {
     const state = this.state;
     const query = {
       text: state.text,

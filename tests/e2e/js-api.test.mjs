@@ -1,0 +1,176 @@
+// The JS API's edges, called from a page as a webmaster would: what fromJson accepts (text or
+// bytes) and how it refuses anything else, numbers that JSON cannot carry (NaN, Infinity), the
+// cap on `limit`, and texts the core must take as they come (a lone surrogate, "DE").
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import { DEMO, TEST_OPTIONS, openPage, useBrowser } from './support.mjs';
+
+const env = useBrowser();
+
+/**
+ * Opens a blank page, loads the API there and runs `body(api, input)` in the page; `api` holds
+ * ServiceFinder, Places and `demo` (the bundled directory's text), `input` is `arg`.
+ */
+async function inPage(body, arg) {
+  const session = await openPage(env, { path: '/e2e/blank.html' });
+  try {
+    const value = await session.page.evaluate(
+      async ({ source, arg }) => {
+        const { initServiceFinder, ServiceFinder, Places } = await import('/service-finder/service-finder.js');
+        await initServiceFinder();
+        const demo = await (await fetch('/service-finder/directory.json')).text();
+        return new Function('api', 'input', `return (${source})(api, input);`)({ ServiceFinder, Places, demo }, arg);
+      },
+      { source: body.toString(), arg },
+    );
+    assert.deepEqual(session.records.pageErrors, [], 'page errors');
+    return value;
+  } finally {
+    await session.close();
+  }
+}
+
+/** What fromJson gives for each kind of value: the entry count, or the error's class and message. */
+const FROM_JSON_CASES = [
+  ['null', 'null', { error: 'found null' }],
+  ['undefined', 'undefined', { error: 'found undefined' }],
+  ['a number', '42', { error: 'found a number' }],
+  ['NaN', 'NaN', { error: 'found a number' }],
+  ['a boolean', 'true', { error: 'found a value of another type' }],
+  ['a function', '() => demo', { error: 'found a value of another type' }],
+  ['an object', '({ entries: [] })', { error: 'found an object' }],
+  ['an array', '[]', { error: 'found an object' }],
+  ['the text', 'demo', { entries: DEMO.entries.length }],
+  ['a Uint8Array', 'new TextEncoder().encode(demo)', { entries: DEMO.entries.length }],
+  ['an ArrayBuffer', 'new TextEncoder().encode(demo).buffer', { entries: DEMO.entries.length }],
+  ['a Uint8Array that views part of a buffer', '(() => { const bytes = new TextEncoder().encode(`  ${demo}  `); return new Uint8Array(bytes.buffer, 1, bytes.length - 2); })()', { entries: DEMO.entries.length }],
+  ['text that is not JSON', '"{ not json"', { error: 'JSON' }],
+  ['bytes that are not JSON', 'new Uint8Array([0xff, 0xfe])', { error: '' }],
+];
+
+test('fromJson takes the text or the bytes of a directory and names what it expects otherwise', TEST_OPTIONS, async () => {
+  const outcomes = await inPage(({ ServiceFinder, demo }, cases) => cases.map(([, expression]) => {
+    try {
+      const value = eval(expression);
+      return { entries: ServiceFinder.fromJson(value).info('de').entryCount };
+    } catch (error) {
+      return { type: error?.constructor?.name, message: String(error?.message ?? error) };
+    }
+  }), FROM_JSON_CASES);
+  for (const [index, [name, , expected]] of FROM_JSON_CASES.entries()) {
+    const outcome = outcomes[index];
+    if ('entries' in expected) {
+      assert.deepEqual(outcome, { entries: expected.entries }, name);
+      continue;
+    }
+    // An Error that says what is wrong, not a TypeError from inside the glue.
+    assert.equal(outcome.type, 'Error', `${name}: ${JSON.stringify(outcome)}`);
+    assert.ok(outcome.message.includes(expected.error), `${name}: ${outcome.message}`);
+    if (expected.error.startsWith('found')) {
+      assert.match(outcome.message, /^ServiceFinder\.fromJson expects the directory's JSON as a string, a Uint8Array or an ArrayBuffer, found /, name);
+    }
+  }
+});
+
+const NEAR = { latitude: 51.2756, longitude: 8.873 };
+/** Each number a query has, where it is, and what the error says is allowed. */
+const NUMBER_FIELDS = [
+  ['radiusKm', (query, value) => ({ ...query, radiusKm: value }), 'a number of kilometres of 0 or more'],
+  ['offset', (query, value) => ({ ...query, offset: value }), 'a whole number of 0 or more'],
+  ['limit', (query, value) => ({ ...query, limit: value }), 'a whole number of 0 or more'],
+  ['near.latitude', (query, value) => ({ ...query, near: { ...NEAR, latitude: value } }), 'a number of degrees from -90 to 90'],
+  ['near.longitude', (query, value) => ({ ...query, near: { ...NEAR, longitude: value } }), 'a number of degrees from -180 to 180'],
+];
+const NOT_FINITE = ['NaN', 'Infinity', '-Infinity'];
+
+test('NaN and ±Infinity in any number of a query throw an error naming the field', TEST_OPTIONS, async () => {
+  // The queries are built here and sent as source text: node's structured clone would carry
+  // NaN and Infinity, but this keeps each case readable in the failure message.
+  const base = { text: 'Beratung', near: NEAR, radiusKm: 25, offset: 0, limit: 5 };
+  const cases = [];
+  for (const [field, set, allowed] of NUMBER_FIELDS) {
+    for (const value of NOT_FINITE) cases.push({ field, value, query: set(base, `@${value}@`), allowed });
+    cases.push({ field, value: 'finite', query: set(base, field === 'offset' ? 1 : 10), allowed: null });
+  }
+  const outcomes = await inPage(({ ServiceFinder, demo }, cases) => {
+    const finder = ServiceFinder.fromJson(demo);
+    // "@NaN@" stands for the number NaN, and so on.
+    const revive = (query) => JSON.parse(JSON.stringify(query), (key, value) =>
+      (typeof value === 'string' && /^@.*@$/.test(value) ? Number(value.slice(1, -1)) : value));
+    return cases.map(({ query }) => {
+      try {
+        return { total: finder.search(revive(query)).total };
+      } catch (error) {
+        return { type: error?.constructor?.name, message: String(error?.message ?? error) };
+      }
+    });
+  }, cases);
+  for (const [index, { field, value, allowed }] of cases.entries()) {
+    const outcome = outcomes[index];
+    if (allowed === null) {
+      assert.ok(outcome.total > 0, `${field} finite: ${JSON.stringify(outcome)}`);
+    } else {
+      assert.deepEqual(outcome, { type: 'Error', message: `${field} must be ${allowed}${field === 'limit' ? ' (at most 1000 hits are returned)' : ''}, found ${value}` }, `${field} = ${value}`);
+    }
+  }
+});
+
+test('a limit above 1000 returns 1000 hits; one that is not a whole number throws', TEST_OPTIONS, async () => {
+  const outcome = await inPage(({ ServiceFinder }) => {
+    const entries = Array.from({ length: 1200 }, (_, number) => ({
+      id: `entry-${number}`, kind: 'service', name: `Beratung ${number}`, service_area: { scope: 'region' },
+    }));
+    const finder = ServiceFinder.fromJson(JSON.stringify({ format_version: 1, title: { de: 'Groß' }, default_language: 'de', entries }));
+    const hits = (query) => {
+      try {
+        const results = finder.search(query);
+        return [results.total, results.hits.length];
+      } catch (error) {
+        return `${error.constructor.name}: ${error.message}`;
+      }
+    };
+    return { 1000: hits({ limit: 1000 }), 5000: hits({ limit: 5000 }), '2^32': hits({ limit: 2 ** 32 }), 1.5: hits({ limit: 1.5 }), '-1': hits({ limit: -1 }) };
+  });
+  assert.deepEqual(outcome[1000], [1200, 1000]);
+  assert.deepEqual(outcome[5000], [1200, 1000], 'silently capped at 1000');
+  for (const limit of ['2^32', '1.5', '-1']) {
+    assert.match(outcome[limit], /^Error: invalid query: limit: expected a whole number/, limit);
+  }
+});
+
+test('a lone surrogate in a text and "DE" for German are taken as they come', TEST_OPTIONS, async () => {
+  const outcome = await inPage(({ ServiceFinder, Places, demo }) => {
+    const finder = ServiceFinder.fromJson(demo);
+    const run = (call) => {
+      try {
+        return call();
+      } catch (error) {
+        return `${error.constructor.name}: ${error.message}`;
+      }
+    };
+    const ids = (query) => run(() => finder.search({ ...query, limit: 1000 }).hits.map((hit) => hit.id));
+    return {
+      surrogates: ['\ud800', 'Beratung\udfff', '\udc00Deutschkurs', 'Jobcenter \ud83d'].map((text) => run(() => {
+        const results = finder.search({ text, language: text });
+        return Array.isArray(results.hits) && typeof results.total === 'number';
+      })),
+      beratung: [ids({ text: 'Beratung' }).length, ids({ text: 'Beratung\ud800' }).length],
+      info: run(() => typeof finder.info('\ud800').title.text),
+      places: run(() => Array.isArray(Places.region().lookup('Korb\udc00', 5))),
+      upper: ids({ languages: ['DE'] }),
+      lower: ids({ languages: ['de'] }),
+      mixed: ids({ languages: ['Ar'] }),
+      arabic: ids({ languages: ['ar'] }),
+    };
+  });
+  assert.deepEqual(outcome.surrogates, [true, true, true, true]);
+  assert.ok(outcome.beratung[0] > 0, JSON.stringify(outcome.beratung));
+  assert.equal(outcome.info, 'string');
+  assert.equal(outcome.places, true);
+  assert.ok(Array.isArray(outcome.lower) && outcome.lower.length > 0, JSON.stringify(outcome.lower));
+  assert.deepEqual(outcome.upper, outcome.lower, '"DE" finds what "de" finds');
+  assert.ok(outcome.arabic.length > 0);
+  assert.deepEqual(outcome.mixed, outcome.arabic, '"Ar" finds what "ar" finds');
+});
