@@ -1159,11 +1159,11 @@ fn twenty_problems_of_any_kind_skip_an_entry() {
                 (last.kind, last.consequence),
                 (ProblemKind::EntryTooLarge, Consequence::EntrySkipped)
             );
+            // Each of the 20 says what was done about its own value; the last, about the entry.
             assert!(
-                problems
+                problems[..20]
                     .iter()
-                    .all(|problem| problem.consequence == Consequence::EntrySkipped
-                        || problem.severity == Severity::Warning)
+                    .all(|problem| problem.consequence == Consequence::ValueIgnored)
             );
         }
     }

@@ -481,10 +481,17 @@ fn queries_from_javascript_tolerate_case_and_broken_text() {
     let lower = run(r#"{"languages": ["ar"]}"#);
     assert!(!lower.is_empty());
     for written in ["AR", "Ar", "aR"] {
-        assert_eq!(run(&format!(r#"{{"languages": ["{written}"]}}"#)), lower, "{written}");
+        assert_eq!(
+            run(&format!(r#"{{"languages": ["{written}"]}}"#)),
+            lower,
+            "{written}"
+        );
     }
     // A lone surrogate (as JSON.stringify writes half of an emoji) is read as U+FFFD.
-    assert_eq!(run(r#"{"text": "Beratung\ud83d"}"#), run(r#"{"text": "Beratung"}"#));
+    assert_eq!(
+        run(r#"{"text": "Beratung\ud83d"}"#),
+        run(r#"{"text": "Beratung"}"#)
+    );
     let lone = Query::from_json(r#"{"text": "\udc00"}"#).expect("not an error");
     assert_eq!(lone.text, "\u{fffd}");
 }

@@ -7,14 +7,15 @@
 
 use rustc_hash::FxHashSet;
 
-use crate::json::fields::{Issue, IssueKind, MAX_ISSUES};
 use crate::json::{Read, Reader, SyntaxError};
 
 use super::model::{Entry, FORMAT_VERSION};
 use super::parts::{PartEnds, join_parts, nominal_part_starts, read_list_part};
-use super::problem::{Consequence, EntryRef, LoadError, Problem, ProblemKind, Severity};
+use super::problem::{
+    Consequence, EntryRef, LoadError, MAX_PROBLEMS, Problem, ProblemKind, Problems, Severity,
+};
 use super::read::{DirectoryRead, EntryRead, blank_entry, given_up, read_directory, shown_id};
-use super::validate::{CheckContext, Finding, Findings, check_entry, check_header};
+use super::validate::{CheckContext, check_entry, check_header};
 
 /// Largest directory file accepted, in bytes (a generated 100,000-entry directory is ~60 MB).
 pub const MAX_DOCUMENT_BYTES: usize = 128 * 1024 * 1024;
@@ -213,7 +214,7 @@ struct EntriesRead {
     /// Where each entry starts in the file (a byte offset).
     starts: Vec<usize>,
     /// The problems found while reading, by entry index, in order; few entries have any.
-    found: Vec<(usize, Vec<FindingOrIssue>)>,
+    found: Vec<(usize, Vec<Problem>)>,
     /// The ids of unusable entries as written, by entry index, for the reports.
     written_ids: Vec<(usize, String)>,
     /// Where the list ends in the file (a byte offset): a place before it and after an entry's
@@ -228,23 +229,21 @@ impl EntriesRead {
         self.starts.push(start);
         let EntryRead {
             mut entry,
-            issues,
+            problems: mut found,
             mut written_id,
         } = read;
-        let mut found: Vec<FindingOrIssue> =
-            issues.into_iter().map(FindingOrIssue::Issue).collect();
         if end - start > MAX_ENTRY_BYTES {
-            found = vec![FindingOrIssue::Finding(Finding {
-                kind: ProblemKind::EntryTooLarge,
-                severity: Severity::Error,
-                field: String::new(),
-                message: format!(
+            found = vec![Problem::new(
+                Severity::Error,
+                ProblemKind::EntryTooLarge,
+                &[],
+                format!(
                     "the entry is {} KB of JSON; at most {} KB are allowed",
                     (end - start) / 1024,
                     MAX_ENTRY_BYTES / 1024
                 ),
-                consequence: Consequence::EntrySkipped,
-            })];
+                Consequence::EntrySkipped,
+            )];
             if let Some(too_large) = entry.take() {
                 written_id = shown_id(&too_large.id);
             }
@@ -383,7 +382,7 @@ fn check(
 ) -> LoadedDirectory {
     let DirectoryRead {
         mut directory,
-        issues,
+        problems: read_problems,
         ..
     } = header;
     let EntriesRead {
@@ -395,35 +394,26 @@ fn check(
         list_end,
     } = read;
     let (not_utf8_found, not_utf8_outside) = not_utf8_by_entry(not_utf8, &starts, list_end);
-    let mut problems: Vec<Problem> = not_utf8_outside
-        .into_iter()
-        .chain(issues.into_iter().map(FindingOrIssue::Issue))
-        .map(FindingOrIssue::into_problem_without_entry)
-        .collect();
-    let mut findings = Findings::default();
-    check_header(&mut directory, &mut findings);
-    problems.extend(
-        findings
-            .list
-            .into_iter()
-            .map(|finding| FindingOrIssue::Finding(finding).into_problem_without_entry()),
-    );
+    let mut problems: Vec<Problem> = not_utf8_outside;
+    problems.extend(read_problems);
+    let mut checked = Problems::default();
+    check_header(&mut directory, &mut checked);
+    problems.extend(checked.into_list());
     let context = CheckContext::for_directory(&directory);
 
     let chunks = crate::parallel::map_chunks_mut(&mut entries, |offset, chunk| {
         let mut keep = Vec::with_capacity(chunk.len());
-        // Findings by entry index; few entries have any, so this stays short.
-        let mut found: Vec<(usize, Vec<FindingOrIssue>)> = Vec::new();
+        // Problems by entry index; few entries have any, so this stays short.
+        let mut found: Vec<(usize, Vec<Problem>)> = Vec::new();
         for (number, entry) in chunk.iter_mut().enumerate() {
             if !usable[offset + number] {
                 keep.push(false);
                 continue;
             }
-            let mut findings = Findings::default();
-            keep.push(check_entry(entry, &context, &mut findings));
-            if !findings.list.is_empty() {
-                let entry_found = findings.list.into_iter().map(FindingOrIssue::Finding);
-                found.push((offset + number, entry_found.collect()));
+            let mut checked = Problems::default();
+            keep.push(check_entry(entry, &context, &mut checked));
+            if !checked.list().is_empty() {
+                found.push((offset + number, checked.into_list()));
             }
         }
         (keep, found)
@@ -445,10 +435,7 @@ fn check(
         .into_iter()
         .map(|index| {
             keep[index] = false;
-            (
-                index,
-                vec![FindingOrIssue::duplicate_id(&entries[index].id)],
-            )
+            (index, vec![duplicate_id(&entries[index].id)])
         })
         .collect();
     // Then a repeated id.
@@ -469,11 +456,10 @@ fn check(
             id,
             line: lines.line_of(starts[index]),
         };
-        problems.extend(
-            entry_found
-                .into_iter()
-                .map(|finding| finding.into_problem(&entry_ref, !keep[index])),
-        );
+        problems.extend(entry_found.into_iter().map(|mut problem| {
+            problem.entry = Some(entry_ref.clone());
+            problem
+        }));
     }
     if keep.iter().any(|keep| !keep) {
         let mut index = 0;
@@ -490,18 +476,18 @@ fn check(
     }
 }
 
-/// The one rule for an entry with many problems: one with [`MAX_ISSUES`] or more, of any kind
-/// and from either stage, cannot be trusted and is skipped. Its first `MAX_ISSUES` problems are
+/// The one rule for an entry with many problems: one with [`MAX_PROBLEMS`] or more, of any kind
+/// and from either stage, cannot be trusted and is skipped. Its first `MAX_PROBLEMS` problems are
 /// listed, then why it was skipped. (Reading gives up on such an entry as soon as it has that
 /// many, so its list ends the same way.)
-fn give_up_on_too_many(found: &mut [(usize, Vec<FindingOrIssue>)], keep: &mut [bool]) {
+fn give_up_on_too_many(found: &mut [(usize, Vec<Problem>)], keep: &mut [bool]) {
     for (index, entry_found) in found {
-        if entry_found.len() < MAX_ISSUES || !keep[*index] {
+        if entry_found.len() < MAX_PROBLEMS || !keep[*index] {
             continue;
         }
         keep[*index] = false;
-        entry_found.truncate(MAX_ISSUES);
-        entry_found.push(FindingOrIssue::Issue(given_up()));
+        entry_found.truncate(MAX_PROBLEMS);
+        entry_found.push(given_up());
     }
 }
 
@@ -511,7 +497,7 @@ fn not_utf8_by_entry(
     not_utf8: &[NotUtf8],
     starts: &[usize],
     list_end: usize,
-) -> (Vec<(usize, Vec<FindingOrIssue>)>, Vec<FindingOrIssue>) {
+) -> (Vec<(usize, Vec<Problem>)>, Vec<Problem>) {
     let Some(first) = not_utf8.first() else {
         return (Vec::new(), Vec::new());
     };
@@ -521,23 +507,23 @@ fn not_utf8_by_entry(
             1 => String::new(),
             count => format!(" (and at {} more places)", count - 1),
         };
-        FindingOrIssue::Finding(Finding {
-            kind: ProblemKind::InvalidText,
-            severity: Severity::Error,
-            field: String::new(),
-            message: format!(
+        Problem::new(
+            Severity::Error,
+            ProblemKind::InvalidText,
+            &[],
+            format!(
                 "bytes that are not UTF-8 text at line {}, column {}{more} were replaced by \u{FFFD}",
                 first.line, first.column
             ),
-            consequence: Consequence::ValueCorrected,
-        })
+            Consequence::ValueCorrected,
+        )
     };
-    let mut by_entry: Vec<(usize, Vec<FindingOrIssue>)> = Vec::new();
-    let mut outside = vec![FindingOrIssue::Finding(Finding {
-        kind: ProblemKind::InvalidText,
-        severity: Severity::Error,
-        field: String::new(),
-        message: format!(
+    let mut by_entry: Vec<(usize, Vec<Problem>)> = Vec::new();
+    let mut outside = vec![Problem::new(
+        Severity::Error,
+        ProblemKind::InvalidText,
+        &[],
+        format!(
             "the file is not all UTF-8 text: {} at line {}, column {}, {} read as \u{FFFD}; save the file as UTF-8 (in Excel: \"CSV UTF-8\")",
             match not_utf8.len() {
                 1 => "the bytes".to_owned(),
@@ -545,10 +531,14 @@ fn not_utf8_by_entry(
             },
             first.line,
             first.column,
-            if not_utf8.len() == 1 { "were" } else { "were all" },
+            if not_utf8.len() == 1 {
+                "were"
+            } else {
+                "were all"
+            },
         ),
-        consequence: Consequence::ValueCorrected,
-    })];
+        Consequence::ValueCorrected,
+    )];
     let entry_of = |place: &NotUtf8| {
         let after = starts.partition_point(|&start| start <= place.offset);
         (after > 0 && place.offset < list_end).then(|| after - 1)
@@ -573,9 +563,9 @@ fn not_utf8_by_entry(
 /// for an entry in both, `first`'s problems come first. One pass, however many entries have
 /// problems.
 fn merge_found(
-    first: Vec<(usize, Vec<FindingOrIssue>)>,
-    second: Vec<(usize, Vec<FindingOrIssue>)>,
-) -> Vec<(usize, Vec<FindingOrIssue>)> {
+    first: Vec<(usize, Vec<Problem>)>,
+    second: Vec<(usize, Vec<Problem>)>,
+) -> Vec<(usize, Vec<Problem>)> {
     let mut merged = Vec::with_capacity(first.len() + second.len());
     let mut second = second.into_iter().peekable();
     for (index, mut found) in first {
@@ -627,110 +617,15 @@ fn syntax_error(lines: &LineIndex, error: &SyntaxError) -> LoadError {
     )
 }
 
-/// A problem from either stage: reading (shape) or validation (meaning).
-enum FindingOrIssue {
-    Issue(Issue),
-    Finding(Finding),
-}
-
-impl FindingOrIssue {
-    fn duplicate_id(id: &str) -> FindingOrIssue {
-        FindingOrIssue::Finding(Finding {
-            kind: ProblemKind::DuplicateId,
-            severity: Severity::Error,
-            field: "id".to_owned(),
-            message: format!("the id \"{id}\" is used by an earlier entry already"),
-            consequence: Consequence::EntrySkipped,
-        })
-    }
-
-    fn into_problem(self, entry: &EntryRef, entry_skipped: bool) -> Problem {
-        let mut problem = self.into_problem_without_entry();
-        problem.entry = Some(entry.clone());
-        // A removed value in an entry that was skipped anyway is just part of the reason.
-        if entry_skipped
-            && matches!(
-                problem.consequence,
-                Consequence::ValueIgnored | Consequence::ValueCorrected
-            )
-        {
-            problem.consequence = Consequence::EntrySkipped;
-        }
-        problem
-    }
-
-    fn into_problem_without_entry(self) -> Problem {
-        match self {
-            FindingOrIssue::Finding(finding) => Problem {
-                severity: finding.severity,
-                kind: finding.kind,
-                entry: None,
-                field: finding.field,
-                message: finding.message,
-                consequence: finding.consequence,
-            },
-            FindingOrIssue::Issue(issue) => {
-                let (severity, kind, consequence) = match issue.kind {
-                    IssueKind::UnknownField => (
-                        Severity::Warning,
-                        ProblemKind::UnknownField,
-                        Consequence::None,
-                    ),
-                    IssueKind::MissingField => (
-                        Severity::Error,
-                        ProblemKind::MissingField,
-                        Consequence::ValueIgnored,
-                    ),
-                    IssueKind::InvalidValue if is_date_field(&issue.path) => (
-                        Severity::Error,
-                        ProblemKind::InvalidDate,
-                        Consequence::ValueIgnored,
-                    ),
-                    IssueKind::InvalidValue => (
-                        Severity::Error,
-                        ProblemKind::InvalidValue,
-                        Consequence::ValueIgnored,
-                    ),
-                    IssueKind::GivenUp => (
-                        Severity::Error,
-                        ProblemKind::EntryTooLarge,
-                        Consequence::EntrySkipped,
-                    ),
-                    IssueKind::BadCharacters => (
-                        Severity::Error,
-                        ProblemKind::InvalidText,
-                        Consequence::ValueCorrected,
-                    ),
-                    IssueKind::InvisibleCharacters => (
-                        Severity::Warning,
-                        ProblemKind::InvalidText,
-                        Consequence::ValueCorrected,
-                    ),
-                };
-                let consequence = if (issue.path.is_empty() || issue.kind == IssueKind::GivenUp)
-                    && kind != ProblemKind::UnknownField
-                    && !issue.kind.is_correction()
-                {
-                    Consequence::EntrySkipped
-                } else {
-                    consequence
-                };
-                Problem {
-                    severity,
-                    kind,
-                    entry: None,
-                    field: issue.path,
-                    message: issue.message,
-                    consequence,
-                }
-            }
-        }
-    }
-}
-
-fn is_date_field(path: &str) -> bool {
-    let field = path.rsplit('.').next().unwrap_or(path);
-    field.ends_with("_date") || field == "last_modified"
+/// The problem of an entry whose id an earlier entry has.
+fn duplicate_id(id: &str) -> Problem {
+    Problem::new(
+        Severity::Error,
+        ProblemKind::DuplicateId,
+        &[super::problem::Step::Field("id")],
+        format!("the id \"{id}\" is used by an earlier entry already"),
+        Consequence::EntrySkipped,
+    )
 }
 
 /// Byte offset → line number, for pointing at entries in the file.
@@ -777,10 +672,10 @@ mod tests {
 
     #[test]
     fn problems_are_merged_in_entry_order_first_list_first() {
-        let found = |pairs: &[(usize, &str)]| -> Vec<(usize, Vec<FindingOrIssue>)> {
+        let found = |pairs: &[(usize, &str)]| -> Vec<(usize, Vec<Problem>)> {
             pairs
                 .iter()
-                .map(|&(index, id)| (index, vec![FindingOrIssue::duplicate_id(id)]))
+                .map(|&(index, id)| (index, vec![duplicate_id(id)]))
                 .collect()
         };
         let merged = merge_found(
@@ -790,10 +685,7 @@ mod tests {
         let shown: Vec<(usize, Vec<String>)> = merged
             .into_iter()
             .map(|(index, found)| {
-                let messages = found
-                    .into_iter()
-                    .map(|finding| finding.into_problem_without_entry().message)
-                    .collect();
+                let messages = found.into_iter().map(|problem| problem.message).collect();
                 (index, messages)
             })
             .collect();

@@ -10,7 +10,7 @@ mod language;
 mod load;
 mod model;
 mod parts;
-mod problem;
+pub(crate) mod problem;
 mod read;
 mod validate;
 

@@ -173,7 +173,7 @@ mod tests {
             let until = starts.get(part + 1).copied();
             let each = |start: usize, end: usize, read: EntryRead| {
                 let entry = read.entry.expect("a usable entry");
-                assert!(read.issues.is_empty());
+                assert!(read.problems.is_empty());
                 let id: usize = entry.id.parse().unwrap();
                 assert_eq!(entry.phones.len(), id % 4);
                 assert!(json[start..end].starts_with('{') && json[start..end].ends_with('}'));

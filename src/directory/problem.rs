@@ -1,5 +1,11 @@
 //! Problems found while loading a directory, and the one error that stops loading altogether.
+//!
+//! There is one problem type, [`Problem`], for every stage: reading a value's shape (the JSON
+//! field reader), checking its meaning (validation) and tying it to its entry (loading). Each
+//! check sets the kind, severity and consequence where it runs; loading only adds the entry.
+//! There is one path type too: a list of [`Step`]s, spelt out only when a problem is reported.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde::Serialize;
@@ -118,6 +124,158 @@ pub struct Problem {
     pub message: String,
     /// What the loader did about it.
     pub consequence: Consequence,
+}
+
+impl Problem {
+    /// A problem of the value at `at` (relative to the record being read or checked), not yet
+    /// tied to an entry.
+    pub(crate) fn new(
+        severity: Severity,
+        kind: ProblemKind,
+        at: &[Step],
+        message: impl Into<String>,
+        consequence: Consequence,
+    ) -> Problem {
+        Problem {
+            severity,
+            kind,
+            entry: None,
+            field: path_text(&[], at),
+            message: message.into(),
+            consequence,
+        }
+    }
+}
+
+/// Most problems listed for one record. A record with this many is given up as untrustworthy:
+/// the one rule for every stage (see `load::give_up_on_too_many`).
+pub const MAX_PROBLEMS: usize = 20;
+
+/// One step on the path from a record to one of its values: a field (`location`, or a dotted
+/// path written out such as `location.latitude`), a list position (`[2]`), or a key of an
+/// object with any keys (a translation's language, a category id under `synonyms`).
+#[derive(Debug, Clone)]
+pub(crate) enum Step<'a> {
+    /// A field name.
+    Field(&'static str),
+    /// A position in a list.
+    Index(usize),
+    /// A key of an object with any keys.
+    Key(Cow<'a, str>),
+}
+
+/// The path `first` then `then` as problems name it: `phones[2].number`.
+fn path_text(first: &[Step], then: &[Step]) -> String {
+    let mut path = String::new();
+    for step in first.iter().chain(then) {
+        match step {
+            Step::Index(index) => {
+                path.push('[');
+                path.push_str(&index.to_string());
+                path.push(']');
+            }
+            Step::Field(name) => push_name(&mut path, name),
+            Step::Key(key) => push_name(&mut path, key),
+        }
+    }
+    path
+}
+
+fn push_name(path: &mut String, name: &str) {
+    if !path.is_empty() {
+        path.push('.');
+    }
+    path.push_str(name);
+}
+
+/// The problems of one record (an entry, the directory's own fields, a query) as its reading
+/// and checking find them, and the path to the value being read. At most [`MAX_PROBLEMS`] are
+/// kept.
+#[derive(Debug, Default)]
+pub(crate) struct Problems {
+    list: Vec<Problem>,
+    path: Vec<Step<'static>>,
+}
+
+impl Problems {
+    /// The problems found, at most [`MAX_PROBLEMS`].
+    pub(crate) fn into_list(self) -> Vec<Problem> {
+        self.list
+    }
+
+    /// The problems found so far.
+    pub(crate) fn list(&self) -> &[Problem] {
+        &self.list
+    }
+
+    /// Whether the record has so many problems that it should be given up.
+    pub(crate) fn too_many(&self) -> bool {
+        self.list.len() >= MAX_PROBLEMS
+    }
+
+    /// Whether the value being read is the record itself (no field entered yet).
+    pub(crate) fn at_record(&self) -> bool {
+        self.path.is_empty()
+    }
+
+    /// Notes a problem of the value at `at`, under the value being read.
+    pub(crate) fn report(
+        &mut self,
+        severity: Severity,
+        kind: ProblemKind,
+        at: &[Step],
+        message: impl Into<String>,
+        consequence: Consequence,
+    ) {
+        if self.too_many() {
+            return;
+        }
+        self.list.push(Problem {
+            severity,
+            kind,
+            entry: None,
+            field: path_text(&self.path, at),
+            message: message.into(),
+            consequence,
+        });
+    }
+
+    /// An error of the value at `at`.
+    pub(crate) fn error(
+        &mut self,
+        kind: ProblemKind,
+        at: &[Step],
+        message: impl Into<String>,
+        consequence: Consequence,
+    ) {
+        self.report(Severity::Error, kind, at, message, consequence);
+    }
+
+    /// A warning about the value at `at`, which is kept as it is.
+    pub(crate) fn warning(&mut self, kind: ProblemKind, at: &[Step], message: impl Into<String>) {
+        self.report(Severity::Warning, kind, at, message, Consequence::None);
+    }
+
+    /// Says that the value ignored at `field` (under the current path) costs more:
+    /// `consequence`. For a required field whose bad value was reported when it was read.
+    pub(crate) fn escalate(&mut self, field: &'static str, consequence: Consequence) {
+        let path = path_text(&self.path, &[Step::Field(field)]);
+        for problem in &mut self.list {
+            if problem.field == path && problem.consequence == Consequence::ValueIgnored {
+                problem.consequence = consequence;
+            }
+        }
+    }
+
+    /// Goes one step down, to read a value inside the current one.
+    pub(crate) fn enter(&mut self, step: Step<'static>) {
+        self.path.push(step);
+    }
+
+    /// Goes back up after [`Problems::enter`].
+    pub(crate) fn leave(&mut self) {
+        self.path.pop();
+    }
 }
 
 impl fmt::Display for Problem {

@@ -5,10 +5,12 @@
 //! This module only checks shape: types, enum values, dates. Whether values make sense is for
 //! `validate`.
 
+use std::borrow::Cow;
+
 use crate::json::fields::{
-    Fields, Issue, IssueKind, Issues, MAX_ISSUES, optional, read_bool, read_choice,
-    read_clean_string, read_f64, read_list, read_map, read_object, read_object_repeating,
-    read_parsed, read_string, read_u32, shorten, wrong_type, wrong_type_at_key,
+    RecordFields, optional, read_bool, read_choice, read_clean_string, read_f64, read_list,
+    read_map, read_object_repeating, read_parsed, read_record, read_string, read_u32,
+    record_fields, required, shorten, wrong_type, wrong_type_at_key,
 };
 use crate::json::{Found, Read, Reader};
 
@@ -17,6 +19,7 @@ use super::model::{
     LanguageCode, Location, Organization, Phone, Publisher, Region, Schedule, ServiceArea, Text,
     Wheelchair,
 };
+use super::problem::{Consequence, MAX_PROBLEMS, Problem, ProblemKind, Problems, Step};
 
 /// What reading one entry gave.
 #[derive(Debug)]
@@ -24,93 +27,111 @@ pub struct EntryRead {
     /// The entry with its bad values left out; `None` when it is unusable.
     pub entry: Option<Entry>,
     /// Everything that did not fit, in file order.
-    pub issues: Vec<Issue>,
+    pub problems: Vec<Problem>,
     /// The entry's id as written, for naming an unusable entry in reports.
     pub written_id: Option<String>,
 }
 
 impl EntryRead {
-    /// Whether the entry was read without any issue.
+    /// Whether the entry was read without any problem.
     pub fn is_clean(&self) -> bool {
-        self.entry.is_some() && self.issues.is_empty()
+        self.entry.is_some() && self.problems.is_empty()
     }
 }
 
-const ENTRY_FIELDS: &[&str] = &[
-    "id",
-    "kind",
-    "name",
-    "description",
-    "organization",
-    "categories",
-    "languages",
-    "location",
-    "service_area",
-    "phones",
-    "email",
-    "url",
-    "schedule",
-    "appointment_required",
-    "free_of_charge",
-    "fees_description",
-    "assured_date",
-    "course",
-];
+record_fields! {
+    /// The fields of an entry.
+    pub enum EntryField {
+        Id = "id",
+        Kind = "kind",
+        Name = "name",
+        Description = "description",
+        Organization = "organization",
+        Categories = "categories",
+        Languages = "languages",
+        Location = "location",
+        ServiceArea = "service_area",
+        Phones = "phones",
+        Email = "email",
+        Url = "url",
+        Schedule = "schedule",
+        AppointmentRequired = "appointment_required",
+        FreeOfCharge = "free_of_charge",
+        FeesDescription = "fees_description",
+        AssuredDate = "assured_date",
+        Course = "course",
+    }
+}
 
 /// Reads one entry.
 pub fn read_entry(reader: &mut Reader) -> Read<EntryRead> {
-    let mut issues = Issues::new();
+    let mut problems = Problems::default();
     let mut id = None;
     let mut written_number = None;
     let mut kind = None;
     let mut name = None;
     let mut entry = blank_entry();
-    let fields = read_object(
+    let fields = read_record(
         reader,
-        &mut issues,
+        &mut problems,
         "an entry object { \"id\": …, \"kind\": …, \"name\": … }",
-        ENTRY_FIELDS,
-        |field, reader, issues| {
+        |field, reader, problems| {
             match field {
-                0 => {
+                EntryField::Id => {
                     if reader.peek()? == Found::Number {
                         written_number = Some(reader.clone().number()?.to_owned());
                     }
-                    id = read_string(reader, issues)?;
+                    id = read_string(reader, problems)?;
                 }
-                1 => kind = read_choice(reader, issues, &Kind::ALL, Kind::as_str)?,
-                2 => name = read_text(reader, issues)?,
-                3 => entry.description = optional(reader, issues, read_text)?,
-                4 => entry.organization = optional(reader, issues, read_organization)?,
-                5 => entry.categories = read_list(reader, issues, read_string)?.unwrap_or_default(),
-                6 => entry.languages = read_list(reader, issues, read_code)?.unwrap_or_default(),
-                7 => entry.location = optional(reader, issues, read_location)?,
-                8 => entry.service_area = optional(reader, issues, read_service_area)?,
-                9 => entry.phones = read_list(reader, issues, read_phone)?.unwrap_or_default(),
-                10 => entry.email = optional(reader, issues, read_string)?,
-                11 => entry.url = optional(reader, issues, read_string)?,
-                12 => entry.schedule = optional(reader, issues, read_schedule)?,
-                13 => entry.appointment_required = optional(reader, issues, read_bool)?,
-                14 => entry.free_of_charge = optional(reader, issues, read_bool)?,
-                15 => entry.fees_description = optional(reader, issues, read_text)?,
-                16 => entry.assured_date = optional(reader, issues, read_date)?,
-                _ => entry.course = optional(reader, issues, read_course)?,
+                EntryField::Kind => kind = read_choice(reader, problems, &Kind::ALL, Kind::as_str)?,
+                EntryField::Name => name = read_text(reader, problems)?,
+                EntryField::Description => {
+                    entry.description = optional(reader, problems, read_text)?
+                }
+                EntryField::Organization => {
+                    entry.organization = optional(reader, problems, read_organization)?
+                }
+                EntryField::Categories => {
+                    entry.categories = read_list(reader, problems, read_string)?.unwrap_or_default()
+                }
+                EntryField::Languages => {
+                    entry.languages = read_list(reader, problems, read_code)?.unwrap_or_default()
+                }
+                EntryField::Location => entry.location = optional(reader, problems, read_location)?,
+                EntryField::ServiceArea => {
+                    entry.service_area = optional(reader, problems, read_service_area)?
+                }
+                EntryField::Phones => {
+                    entry.phones = read_list(reader, problems, read_phone)?.unwrap_or_default()
+                }
+                EntryField::Email => entry.email = optional(reader, problems, read_string)?,
+                EntryField::Url => entry.url = optional(reader, problems, read_string)?,
+                EntryField::Schedule => entry.schedule = optional(reader, problems, read_schedule)?,
+                EntryField::AppointmentRequired => {
+                    entry.appointment_required = optional(reader, problems, read_bool)?
+                }
+                EntryField::FreeOfCharge => {
+                    entry.free_of_charge = optional(reader, problems, read_bool)?
+                }
+                EntryField::FeesDescription => {
+                    entry.fees_description = optional(reader, problems, read_text)?
+                }
+                EntryField::AssuredDate => {
+                    entry.assured_date = optional(reader, problems, read_date)?
+                }
+                EntryField::Course => entry.course = optional(reader, problems, read_course)?,
             }
             Ok(())
         },
     )?;
-    let (id, kind, name) = match fields {
-        // Each required field is checked, so that every missing one is reported.
-        Some(fields) => (
-            issues.required(id, &fields, 0),
-            issues.required(kind, &fields, 1),
-            issues.required(name, &fields, 2),
-        ),
-        None => (None, None, None),
-    };
+    // Each required field is checked, so that every missing one is reported.
+    let skipped = Consequence::EntrySkipped;
+    let id = required(&mut problems, fields, id, EntryField::Id, skipped);
+    let kind = required(&mut problems, fields, kind, EntryField::Kind, skipped);
+    let name = required(&mut problems, fields, name, EntryField::Name, skipped);
     let mut written_id = None;
     let entry = match (id, kind, name) {
-        (Some(id), Some(kind), Some(name)) if !issues.too_many() => {
+        (Some(id), Some(kind), Some(name)) if !problems.too_many() => {
             entry.id = id;
             entry.kind = kind;
             entry.name = name;
@@ -123,7 +144,7 @@ pub fn read_entry(reader: &mut Reader) -> Read<EntryRead> {
     };
     Ok(EntryRead {
         entry,
-        issues: finish(issues),
+        problems: finish(problems),
         written_id,
     })
 }
@@ -157,25 +178,27 @@ pub fn blank_entry() -> Entry {
     }
 }
 
-/// The issues of a record; when there are too many, with a last one saying it was given up.
-fn finish(issues: Issues) -> Vec<Issue> {
-    let too_many = issues.too_many();
-    let mut list = issues.into_list();
+/// The problems of a record; when there are too many, with a last one saying it was given up.
+fn finish(problems: Problems) -> Vec<Problem> {
+    let too_many = problems.too_many();
+    let mut list = problems.into_list();
     if too_many {
         list.push(given_up());
     }
     list
 }
 
-/// Why a record with [`MAX_ISSUES`] problems or more was given up.
-pub fn given_up() -> Issue {
-    Issue {
-        path: String::new(),
-        message: format!(
-            "{MAX_ISSUES} problems or more in one entry: it cannot be trusted and was skipped; only its first {MAX_ISSUES} problems are listed"
+/// Why a record with [`MAX_PROBLEMS`] problems or more was given up.
+pub fn given_up() -> Problem {
+    Problem::new(
+        crate::directory::Severity::Error,
+        ProblemKind::EntryTooLarge,
+        &[],
+        format!(
+            "{MAX_PROBLEMS} problems or more in one entry: it cannot be trusted and was skipped; only its first {MAX_PROBLEMS} problems are listed"
         ),
-        kind: IssueKind::GivenUp,
-    }
+        Consequence::EntrySkipped,
+    )
 }
 
 /// The directory's own fields, as [`read_directory`] found them.
@@ -186,24 +209,26 @@ pub struct DirectoryRead<'a> {
     /// `format_version` as written, if it is there.
     pub format_version: Option<&'a str>,
     /// Everything that did not fit, in file order.
-    pub issues: Vec<Issue>,
+    pub problems: Vec<Problem>,
 }
 
-/// The directory object's fields; `read_directory` relies on the positions of the last two.
-const DIRECTORY_FIELDS: &[&str] = &[
-    "$schema",
-    "example_data",
-    "title",
-    "description",
-    "publisher",
-    "region",
-    "last_modified",
-    "default_language",
-    "categories",
-    "synonyms",
-    "format_version",
-    "entries",
-];
+record_fields! {
+    /// The directory object's own fields, and its entries.
+    pub enum DirectoryField {
+        Schema = "$schema",
+        ExampleData = "example_data",
+        Title = "title",
+        Description = "description",
+        Publisher = "publisher",
+        Region = "region",
+        LastModified = "last_modified",
+        DefaultLanguage = "default_language",
+        Categories = "categories",
+        Synonyms = "synonyms",
+        FormatVersion = "format_version",
+        Entries = "entries",
+    }
+}
 
 /// Reads the directory object: its own fields here, the `entries` list by `read_entries`
 /// (which gets the reader at the list, and again at a second `entries` list if there is one). `None` when the value is not an object.
@@ -214,41 +239,53 @@ pub fn read_directory<'a>(
     if reader.peek()? != Found::Object {
         return Ok(None);
     }
-    let mut issues = Issues::new();
+    let mut problems = Problems::default();
     let mut directory = Directory::default();
     let mut format_version = None;
     read_object_repeating(
         reader,
-        &mut issues,
+        &mut problems,
         "a directory object",
-        DIRECTORY_FIELDS,
+        DirectoryField::NAMES,
         // A second entries list is read too (`read_entries` notes it), so no entry is lost.
-        Some(DIRECTORY_FIELDS.len() - 1),
-        |field, reader, issues| {
-            match field {
-                0 => drop(optional(reader, issues, read_string)?),
-                1 => directory.example_data = read_bool(reader, issues)?.unwrap_or(false),
-                2 => directory.title = read_text(reader, issues)?.unwrap_or_default(),
-                3 => directory.description = optional(reader, issues, read_text)?,
-                4 => directory.publisher = optional(reader, issues, read_publisher)?,
-                5 => directory.region = optional(reader, issues, read_region)?,
-                6 => directory.last_modified = optional(reader, issues, read_date)?,
-                7 => {
-                    if let Some(code) = read_code(reader, issues)? {
+        Some(DirectoryField::Entries.index()),
+        |index, reader, problems| {
+            match DirectoryField::ALL[index] {
+                DirectoryField::Schema => drop(optional(reader, problems, read_string)?),
+                DirectoryField::ExampleData => {
+                    directory.example_data = read_bool(reader, problems)?.unwrap_or(false)
+                }
+                DirectoryField::Title => {
+                    directory.title = read_text(reader, problems)?.unwrap_or_default()
+                }
+                DirectoryField::Description => {
+                    directory.description = optional(reader, problems, read_text)?
+                }
+                DirectoryField::Publisher => {
+                    directory.publisher = optional(reader, problems, read_publisher)?
+                }
+                DirectoryField::Region => {
+                    directory.region = optional(reader, problems, read_region)?
+                }
+                DirectoryField::LastModified => {
+                    directory.last_modified = optional(reader, problems, read_date)?
+                }
+                DirectoryField::DefaultLanguage => {
+                    if let Some(code) = read_code(reader, problems)? {
                         directory.default_language = code;
                     }
                 }
-                8 => {
-                    let categories = read_list(reader, issues, read_category)?;
+                DirectoryField::Categories => {
+                    let categories = read_list(reader, problems, read_category)?;
                     directory.categories = categories.unwrap_or_default();
                 }
-                9 => directory.synonyms = read_synonyms(reader, issues)?,
-                10 => {
+                DirectoryField::Synonyms => directory.synonyms = read_synonyms(reader, problems)?,
+                DirectoryField::FormatVersion => {
                     let start = reader.position();
                     reader.skip()?;
                     format_version = Some(reader.text()[start..reader.position()].trim_start());
                 }
-                _ => read_entries(reader)?,
+                DirectoryField::Entries => read_entries(reader)?,
             }
             Ok(())
         },
@@ -256,15 +293,17 @@ pub fn read_directory<'a>(
     Ok(Some(DirectoryRead {
         directory,
         format_version,
-        issues: issues.into_list(),
+        problems: problems.into_list(),
     }))
 }
 
 /// Reads a text: a string, or an object of language code to string. A member with a bad code
 /// or value is left out.
-pub fn read_text(reader: &mut Reader, issues: &mut Issues) -> Read<Option<Text>> {
+pub fn read_text(reader: &mut Reader, problems: &mut Problems) -> Read<Option<Text>> {
     match reader.peek()? {
-        Found::Text => Ok(Some(Text::Plain(read_clean_string(reader, issues, None)?))),
+        Found::Text => Ok(Some(Text::Plain(read_clean_string(
+            reader, problems, None,
+        )?))),
         Found::Object => {
             // Most texts have a translation or two; growing from two wastes least memory.
             let mut texts: Vec<(LanguageCode, String)> = Vec::with_capacity(2);
@@ -273,24 +312,29 @@ pub fn read_text(reader: &mut Reader, issues: &mut Issues) -> Read<Option<Text>>
             while let Some(key) = reader.next_key(&mut first)? {
                 let Some(code) = LanguageCode::new(&key) else {
                     reader.skip()?;
-                    issues.add_at_key(&key, IssueKind::InvalidValue, not_a_language_code(&key));
+                    problems.error(
+                        ProblemKind::InvalidValue,
+                        &[Step::Key(Cow::Borrowed(&key))],
+                        not_a_language_code(&key),
+                        Consequence::ValueIgnored,
+                    );
                     continue;
                 };
                 match reader.peek()? {
                     Found::Text => {
-                        let text = read_clean_string(reader, issues, Some(&key))?;
+                        let text = read_clean_string(reader, problems, Some(&key))?;
                         if !texts.iter().any(|(known, _)| *known == code) {
                             texts.push((code, text));
                         }
                     }
-                    found => wrong_type_at_key(reader, issues, &key, found, "a text")?,
+                    found => wrong_type_at_key(reader, problems, &key, found, "a text")?,
                 }
             }
             Ok(Some(Text::Translated(texts)))
         }
         found => {
             let expected = "a text, or an object of language code to text";
-            wrong_type(reader, issues, found, expected).map(|()| None)
+            wrong_type(reader, problems, found, expected).map(|()| None)
         }
     }
 }
@@ -302,57 +346,61 @@ fn not_a_language_code(code: &str) -> String {
     )
 }
 
-fn read_code(reader: &mut Reader, issues: &mut Issues) -> Read<Option<LanguageCode>> {
+fn read_code(reader: &mut Reader, problems: &mut Problems) -> Read<Option<LanguageCode>> {
     read_parsed(
         reader,
-        issues,
+        problems,
+        ProblemKind::InvalidValue,
         "a language code such as \"de\", \"ar\" or \"prs\"",
         LanguageCode::new,
         not_a_language_code,
     )
 }
 
-fn read_date(reader: &mut Reader, issues: &mut Issues) -> Read<Option<Date>> {
+fn read_date(reader: &mut Reader, problems: &mut Problems) -> Read<Option<Date>> {
     read_parsed(
         reader,
-        issues,
+        problems,
+        ProblemKind::InvalidDate,
         "a date written as YYYY-MM-DD",
         Date::parse,
         |text| format!("\"{text}\" is not a date; write it as YYYY-MM-DD, for example 2026-03-31"),
     )
 }
 
-fn read_organization(reader: &mut Reader, issues: &mut Issues) -> Read<Option<Organization>> {
+record_fields! {
+    /// The fields of an organisation.
+    pub enum OrganizationField { Name = "name", Website = "website" }
+}
+
+fn read_organization(reader: &mut Reader, problems: &mut Problems) -> Read<Option<Organization>> {
     let mut name = None;
     let mut website = None;
-    let fields = read_object(
+    let fields = read_record(
         reader,
-        issues,
+        problems,
         "an object { \"name\": … }",
-        &["name", "website"],
-        |field, reader, issues| {
+        |field, reader, problems| {
             match field {
-                0 => name = read_text(reader, issues)?,
-                _ => website = optional(reader, issues, read_string)?,
+                OrganizationField::Name => name = read_text(reader, problems)?,
+                OrganizationField::Website => website = optional(reader, problems, read_string)?,
             }
             Ok(())
         },
     )?;
-    Ok(required(issues, fields, name, 0).map(|name| Organization { name, website }))
+    let name = required(problems, fields, name, OrganizationField::Name, IGNORED);
+    Ok(name.map(|name| Organization { name, website }))
 }
 
-/// The value of the required field number `field`, or `None` (with an issue when it is
-/// missing) when the object or the value is unusable.
-fn required<T>(
-    issues: &mut Issues,
-    fields: Option<Fields>,
-    value: Option<T>,
-    field: usize,
-) -> Option<T> {
-    issues.required(value, &fields?, field)
+/// What a nested record without a required field costs: the record, not the entry.
+const IGNORED: Consequence = Consequence::ValueIgnored;
+
+record_fields! {
+    /// The fields of the directory's publisher.
+    pub enum PublisherField { Name = "name", Email = "email", Phone = "phone", Url = "url" }
 }
 
-fn read_publisher(reader: &mut Reader, issues: &mut Issues) -> Read<Option<Publisher>> {
+fn read_publisher(reader: &mut Reader, problems: &mut Problems) -> Read<Option<Publisher>> {
     let mut name = None;
     let mut publisher = Publisher {
         name: Text::Empty,
@@ -360,47 +408,51 @@ fn read_publisher(reader: &mut Reader, issues: &mut Issues) -> Read<Option<Publi
         phone: None,
         url: None,
     };
-    let fields = read_object(
+    let fields = read_record(
         reader,
-        issues,
+        problems,
         "an object { \"name\": … }",
-        &["name", "email", "phone", "url"],
-        |field, reader, issues| {
+        |field, reader, problems| {
             match field {
-                0 => name = read_text(reader, issues)?,
-                1 => publisher.email = optional(reader, issues, read_string)?,
-                2 => publisher.phone = optional(reader, issues, read_string)?,
-                _ => publisher.url = optional(reader, issues, read_string)?,
+                PublisherField::Name => name = read_text(reader, problems)?,
+                PublisherField::Email => publisher.email = optional(reader, problems, read_string)?,
+                PublisherField::Phone => publisher.phone = optional(reader, problems, read_string)?,
+                PublisherField::Url => publisher.url = optional(reader, problems, read_string)?,
             }
             Ok(())
         },
     )?;
-    Ok(required(issues, fields, name, 0).map(|name| Publisher { name, ..publisher }))
+    let name = required(problems, fields, name, PublisherField::Name, IGNORED);
+    Ok(name.map(|name| Publisher { name, ..publisher }))
 }
 
-fn read_region(reader: &mut Reader, issues: &mut Issues) -> Read<Option<Region>> {
+record_fields! {
+    /// The fields of the directory's region.
+    pub enum RegionField { Name = "name", Ags = "ags", Latitude = "latitude", Longitude = "longitude" }
+}
+
+fn read_region(reader: &mut Reader, problems: &mut Problems) -> Read<Option<Region>> {
     let mut name = None;
     let mut ags = None;
     let mut latitude = None;
     let mut longitude = None;
-    let fields = read_object(
+    let fields = read_record(
         reader,
-        issues,
+        problems,
         "an object { \"name\": …, \"latitude\": …, \"longitude\": … }",
-        &["name", "ags", "latitude", "longitude"],
-        |field, reader, issues| {
+        |field, reader, problems| {
             match field {
-                0 => name = read_text(reader, issues)?,
-                1 => ags = optional(reader, issues, read_string)?,
-                2 => latitude = read_f64(reader, issues)?,
-                _ => longitude = read_f64(reader, issues)?,
+                RegionField::Name => name = read_text(reader, problems)?,
+                RegionField::Ags => ags = optional(reader, problems, read_string)?,
+                RegionField::Latitude => latitude = read_f64(reader, problems)?,
+                RegionField::Longitude => longitude = read_f64(reader, problems)?,
             }
             Ok(())
         },
     )?;
-    let name = required(issues, fields, name, 0);
-    let latitude = required(issues, fields, latitude, 2);
-    let longitude = required(issues, fields, longitude, 3);
+    let name = required(problems, fields, name, RegionField::Name, IGNORED);
+    let latitude = required(problems, fields, latitude, RegionField::Latitude, IGNORED);
+    let longitude = required(problems, fields, longitude, RegionField::Longitude, IGNORED);
     let (Some(name), Some(latitude), Some(longitude)) = (name, latitude, longitude) else {
         return Ok(None);
     };
@@ -412,43 +464,51 @@ fn read_region(reader: &mut Reader, issues: &mut Issues) -> Read<Option<Region>>
     }))
 }
 
-fn read_category(reader: &mut Reader, issues: &mut Issues) -> Read<Option<CategoryDefinition>> {
+record_fields! {
+    /// The fields of a category that the directory defines.
+    pub enum CategoryField { Id = "id", Name = "name" }
+}
+
+fn read_category(reader: &mut Reader, problems: &mut Problems) -> Read<Option<CategoryDefinition>> {
     let mut id = None;
     let mut name = None;
-    let fields = read_object(
+    let fields = read_record(
         reader,
-        issues,
+        problems,
         "an object { \"id\": …, \"name\": … }",
-        &["id", "name"],
-        |field, reader, issues| {
+        |field, reader, problems| {
             match field {
-                0 => id = read_string(reader, issues)?,
-                _ => name = read_text(reader, issues)?,
+                CategoryField::Id => id = read_string(reader, problems)?,
+                CategoryField::Name => name = read_text(reader, problems)?,
             }
             Ok(())
         },
     )?;
-    let id = required(issues, fields, id, 0);
-    let name = required(issues, fields, name, 1);
+    let id = required(problems, fields, id, CategoryField::Id, IGNORED);
+    let name = required(problems, fields, name, CategoryField::Name, IGNORED);
     let (Some(id), Some(name)) = (id, name) else {
         return Ok(None);
     };
     Ok(Some(CategoryDefinition { id, name }))
 }
 
-fn read_synonyms(reader: &mut Reader, issues: &mut Issues) -> Read<Vec<(String, Vec<String>)>> {
+fn read_synonyms(reader: &mut Reader, problems: &mut Problems) -> Read<Vec<(String, Vec<String>)>> {
     let mut synonyms: Vec<(String, Vec<String>)> = Vec::new();
     read_map(
         reader,
-        issues,
+        problems,
         "an object of category id to a list of words",
-        |key, reader, issues| {
+        |key, reader, problems| {
             // Like a repeated field: the first list counts.
             if synonyms.iter().any(|(id, _)| id == key) {
                 reader.skip()?;
-                let message = format!("\"{key}\" appears twice; the second list was ignored");
-                issues.add(IssueKind::InvalidValue, message);
-            } else if let Some(words) = read_list(reader, issues, read_string)? {
+                problems.error(
+                    ProblemKind::InvalidValue,
+                    &[],
+                    format!("\"{key}\" appears twice; the second list was ignored"),
+                    Consequence::ValueIgnored,
+                );
+            } else if let Some(words) = read_list(reader, problems, read_string)? {
                 synonyms.push((key.to_owned(), words));
             }
             Ok(())
@@ -457,36 +517,50 @@ fn read_synonyms(reader: &mut Reader, issues: &mut Issues) -> Read<Vec<(String, 
     Ok(synonyms)
 }
 
-fn read_location(reader: &mut Reader, issues: &mut Issues) -> Read<Option<Location>> {
+record_fields! {
+    /// The fields of an entry's place.
+    pub enum LocationField {
+        Name = "name",
+        Address1 = "address_1",
+        PostalCode = "postal_code",
+        City = "city",
+        Latitude = "latitude",
+        Longitude = "longitude",
+        Wheelchair = "wheelchair",
+        Transportation = "transportation",
+    }
+}
+
+fn read_location(reader: &mut Reader, problems: &mut Problems) -> Read<Option<Location>> {
     let mut location = Location::default();
-    let fields = read_object(
+    let fields = read_record(
         reader,
-        issues,
+        problems,
         "a place object { \"address_1\": …, \"latitude\": …, … }",
-        &[
-            "name",
-            "address_1",
-            "postal_code",
-            "city",
-            "latitude",
-            "longitude",
-            "wheelchair",
-            "transportation",
-        ],
-        |field, reader, issues| {
+        |field, reader, problems| {
             match field {
-                0 => location.name = optional(reader, issues, read_text)?,
-                1 => location.address_1 = optional(reader, issues, read_string)?,
-                2 => location.postal_code = optional(reader, issues, read_string)?,
-                3 => location.city = optional(reader, issues, read_string)?,
-                4 => location.latitude = optional(reader, issues, read_f64)?,
-                5 => location.longitude = optional(reader, issues, read_f64)?,
-                6 => {
-                    location.wheelchair = optional(reader, issues, |reader, issues| {
-                        read_choice(reader, issues, Wheelchair::ALL, Wheelchair::as_str)
+                LocationField::Name => location.name = optional(reader, problems, read_text)?,
+                LocationField::Address1 => {
+                    location.address_1 = optional(reader, problems, read_string)?
+                }
+                LocationField::PostalCode => {
+                    location.postal_code = optional(reader, problems, read_string)?
+                }
+                LocationField::City => location.city = optional(reader, problems, read_string)?,
+                LocationField::Latitude => {
+                    location.latitude = optional(reader, problems, read_f64)?
+                }
+                LocationField::Longitude => {
+                    location.longitude = optional(reader, problems, read_f64)?
+                }
+                LocationField::Wheelchair => {
+                    location.wheelchair = optional(reader, problems, |reader, problems| {
+                        read_choice(reader, problems, Wheelchair::ALL, Wheelchair::as_str)
                     })?
                 }
-                _ => location.transportation = optional(reader, issues, read_text)?,
+                LocationField::Transportation => {
+                    location.transportation = optional(reader, problems, read_text)?
+                }
             }
             Ok(())
         },
@@ -494,60 +568,80 @@ fn read_location(reader: &mut Reader, issues: &mut Issues) -> Read<Option<Locati
     Ok(fields.map(|_| location))
 }
 
-fn read_service_area(reader: &mut Reader, issues: &mut Issues) -> Read<Option<ServiceArea>> {
+record_fields! {
+    /// The fields of an entry's service area.
+    pub enum ServiceAreaField { Scope = "scope", Description = "description" }
+}
+
+fn read_service_area(reader: &mut Reader, problems: &mut Problems) -> Read<Option<ServiceArea>> {
     let mut scope = None;
     let mut description = None;
-    let fields = read_object(
+    let fields = read_record(
         reader,
-        issues,
+        problems,
         "an object { \"scope\": \"region\" or \"remote\" }",
-        &["scope", "description"],
-        |field, reader, issues| {
+        |field, reader, problems| {
             match field {
-                0 => scope = read_choice(reader, issues, AreaScope::ALL, AreaScope::as_str)?,
-                _ => description = optional(reader, issues, read_text)?,
+                ServiceAreaField::Scope => {
+                    scope = read_choice(reader, problems, AreaScope::ALL, AreaScope::as_str)?
+                }
+                ServiceAreaField::Description => {
+                    description = optional(reader, problems, read_text)?
+                }
             }
             Ok(())
         },
     )?;
-    let scope = required(issues, fields, scope, 0);
+    let scope = required(problems, fields, scope, ServiceAreaField::Scope, IGNORED);
     Ok(scope.map(|scope| ServiceArea { scope, description }))
 }
 
-fn read_phone(reader: &mut Reader, issues: &mut Issues) -> Read<Option<Phone>> {
+record_fields! {
+    /// The fields of a telephone number.
+    pub enum PhoneField { Number = "number", Description = "description" }
+}
+
+fn read_phone(reader: &mut Reader, problems: &mut Problems) -> Read<Option<Phone>> {
     let mut number = None;
     let mut description = None;
-    let fields = read_object(
+    let fields = read_record(
         reader,
-        issues,
+        problems,
         "an object { \"number\": … }",
-        &["number", "description"],
-        |field, reader, issues| {
+        |field, reader, problems| {
             match field {
-                0 => number = read_string(reader, issues)?,
-                _ => description = optional(reader, issues, read_text)?,
+                PhoneField::Number => number = read_string(reader, problems)?,
+                PhoneField::Description => description = optional(reader, problems, read_text)?,
             }
             Ok(())
         },
     )?;
-    let number = required(issues, fields, number, 0);
+    let number = required(problems, fields, number, PhoneField::Number, IGNORED);
     Ok(number.map(|number| Phone {
         number,
         description,
     }))
 }
 
-fn read_schedule(reader: &mut Reader, issues: &mut Issues) -> Read<Option<Schedule>> {
+record_fields! {
+    /// The fields of an entry's schedule.
+    pub enum ScheduleField { OpeningHours = "opening_hours", Description = "description" }
+}
+
+fn read_schedule(reader: &mut Reader, problems: &mut Problems) -> Read<Option<Schedule>> {
     let mut schedule = Schedule::default();
-    let fields = read_object(
+    let fields = read_record(
         reader,
-        issues,
+        problems,
         "an object { \"opening_hours\": …, \"description\": … }",
-        &["opening_hours", "description"],
-        |field, reader, issues| {
+        |field, reader, problems| {
             match field {
-                0 => schedule.opening_hours = optional(reader, issues, read_string)?,
-                _ => schedule.description = optional(reader, issues, read_text)?,
+                ScheduleField::OpeningHours => {
+                    schedule.opening_hours = optional(reader, problems, read_string)?
+                }
+                ScheduleField::Description => {
+                    schedule.description = optional(reader, problems, read_text)?
+                }
             }
             Ok(())
         },
@@ -555,7 +649,19 @@ fn read_schedule(reader: &mut Reader, issues: &mut Issues) -> Read<Option<Schedu
     Ok(fields.map(|_| schedule))
 }
 
-fn read_course(reader: &mut Reader, issues: &mut Issues) -> Read<Option<Course>> {
+record_fields! {
+    /// The fields of a course's details.
+    pub enum CourseField {
+        Levels = "levels",
+        CourseType = "course_type",
+        StartDate = "start_date",
+        EndDate = "end_date",
+        Childcare = "childcare",
+        FreePlaces = "free_places",
+    }
+}
+
+fn read_course(reader: &mut Reader, problems: &mut Problems) -> Read<Option<Course>> {
     let mut course_type = None;
     let mut course = Course {
         levels: Vec::new(),
@@ -565,38 +671,41 @@ fn read_course(reader: &mut Reader, issues: &mut Issues) -> Read<Option<Course>>
         childcare: None,
         free_places: None,
     };
-    let fields = read_object(
+    let fields = read_record(
         reader,
-        issues,
+        problems,
         "an object { \"course_type\": … }",
-        &[
-            "levels",
-            "course_type",
-            "start_date",
-            "end_date",
-            "childcare",
-            "free_places",
-        ],
-        |field, reader, issues| {
+        |field, reader, problems| {
             match field {
-                0 => {
-                    let levels = read_list(reader, issues, |reader, issues| {
-                        read_choice(reader, issues, CourseLevel::ALL, CourseLevel::as_str)
+                CourseField::Levels => {
+                    let levels = read_list(reader, problems, |reader, problems| {
+                        read_choice(reader, problems, CourseLevel::ALL, CourseLevel::as_str)
                     })?;
                     course.levels = levels.unwrap_or_default();
                 }
-                1 => {
-                    course_type = read_choice(reader, issues, CourseType::ALL, CourseType::as_str)?
+                CourseField::CourseType => {
+                    course_type =
+                        read_choice(reader, problems, CourseType::ALL, CourseType::as_str)?
                 }
-                2 => course.start_date = optional(reader, issues, read_date)?,
-                3 => course.end_date = optional(reader, issues, read_date)?,
-                4 => course.childcare = optional(reader, issues, read_bool)?,
-                _ => course.free_places = optional(reader, issues, read_u32)?,
+                CourseField::StartDate => {
+                    course.start_date = optional(reader, problems, read_date)?
+                }
+                CourseField::EndDate => course.end_date = optional(reader, problems, read_date)?,
+                CourseField::Childcare => course.childcare = optional(reader, problems, read_bool)?,
+                CourseField::FreePlaces => {
+                    course.free_places = optional(reader, problems, read_u32)?
+                }
             }
             Ok(())
         },
     )?;
-    let course_type = required(issues, fields, course_type, 1);
+    let course_type = required(
+        problems,
+        fields,
+        course_type,
+        CourseField::CourseType,
+        IGNORED,
+    );
     Ok(course_type.map(|course_type| Course {
         course_type,
         ..course

@@ -1,199 +1,163 @@
-//! Reading typed records leniently: a value of the wrong type is skipped and noted as an
-//! [`Issue`] with its path in the record (`location.latitude`, `languages[2]`), and reading goes
-//! on with the next value, so that one run finds every problem.
+//! Reading typed records leniently: a value of the wrong type is skipped and reported as a
+//! [`Problem`] with its path in the record (`location.latitude`, `languages[2]`), and reading
+//! goes on with the next value, so that one run finds every problem.
 //!
-//! Only a syntax error stops reading; the caller decides what a record with issues is worth.
+//! Only a syntax error stops reading; the caller decides what a record with problems is worth.
+//! The problems are the directory's (see `crate::directory::problem`): reading reports in the
+//! same vocabulary as checking, with the kind, severity and consequence set here.
 
 use std::borrow::Cow;
 
 use super::reader::{Found, Read, Reader};
+use crate::directory::problem::{Consequence, ProblemKind, Problems, Severity, Step};
 
-/// Most issues noted for one record; a record with this many is given up as untrustworthy.
-pub const MAX_ISSUES: usize = 20;
-
-/// One value that did not fit the expected shape.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Issue {
-    /// Where, as a path relative to the record (`location.latitude`, `languages[2]`); empty for
-    /// the record itself.
-    pub path: String,
-    /// A plain-language explanation that names the expected type or values.
-    pub message: String,
-    /// What went wrong.
-    pub kind: IssueKind,
-}
-
-/// The sorts of issue.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum IssueKind {
-    /// A field the record type does not have (it was skipped).
-    UnknownField,
-    /// A required field is missing.
-    MissingField,
-    /// A value of the wrong type or with an impossible value (it was skipped).
-    InvalidValue,
-    /// The record had [`MAX_ISSUES`] issues or more and was given up.
-    GivenUp,
-    /// A text had characters that are not text or that can disguise it: control characters,
-    /// direction overrides, halves of a character. They were taken out (or replaced by
-    /// U+FFFD) and the rest of the text kept; see [`clean_text`].
-    BadCharacters,
-    /// A text had invisible characters that only get in the way (a zero-width space); they
-    /// were taken out and the rest of the text kept.
-    InvisibleCharacters,
-}
-
-impl IssueKind {
-    /// Whether the value was corrected and kept, rather than left out.
-    pub fn is_correction(self) -> bool {
-        matches!(
-            self,
-            IssueKind::BadCharacters | IssueKind::InvisibleCharacters
-        )
-    }
-}
-
-/// One step on the path from a record to one of its values.
-#[derive(Debug)]
-enum Step {
-    Field(&'static str),
-    Index(usize),
-    Key(String),
-}
-
-/// The issues of one record, and the path to the value being read.
-#[derive(Debug, Default)]
-pub struct Issues {
-    list: Vec<Issue>,
-    path: Vec<Step>,
-}
-
-impl Issues {
-    /// No issues yet, at the record itself.
-    pub fn new() -> Issues {
-        Issues::default()
-    }
-
-    /// The issues noted, at most [`MAX_ISSUES`].
-    pub fn into_list(self) -> Vec<Issue> {
-        self.list
-    }
-
-    /// The issues noted so far.
-    pub fn list(&self) -> &[Issue] {
-        &self.list
-    }
-
-    /// Whether the record has so many issues that it should be given up.
-    pub fn too_many(&self) -> bool {
-        self.list.len() >= MAX_ISSUES
-    }
-
-    /// Notes an issue at the current path.
-    pub fn add(&mut self, kind: IssueKind, message: String) {
-        self.add_at(None, kind, message);
-    }
-
-    /// Notes an issue at `key` under the current path (for objects with any keys).
-    pub fn add_at_key(&mut self, key: &str, kind: IssueKind, message: String) {
-        self.add_at(Some(key), kind, message);
-    }
-
-    /// Notes an issue at `key` under the current path, or at the path itself.
-    pub fn add_at(&mut self, key: Option<&str>, kind: IssueKind, message: String) {
-        if self.too_many() {
-            return;
+/// The fields of a record type: one enum for the code to match on exhaustively and the names
+/// as JSON writes them, declared together so that the two cannot disagree.
+///
+/// ```ignore
+/// record_fields! {
+///     /// The fields of an organisation.
+///     enum OrganizationField { Name = "name", Website = "website" }
+/// }
+/// ```
+macro_rules! record_fields {
+    ($(#[$meta:meta])* $vis:vis enum $name:ident { $($variant:ident = $json:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        $vis enum $name {
+            $(
+                #[doc = concat!("`", $json, "`")]
+                $variant
+            ),+
         }
-        let mut path = String::new();
-        let keys = self.path.iter().map(|step| match step {
-            Step::Field(field) => Err(*field),
-            Step::Key(key) => Err(key.as_str()),
-            Step::Index(index) => Ok(*index),
-        });
-        for step in keys.chain(key.map(Err)) {
-            match step {
-                Err(key) => {
-                    if !path.is_empty() {
-                        path.push('.');
-                    }
-                    path.push_str(key);
-                }
-                Ok(index) => {
-                    path.push('[');
-                    path.push_str(&index.to_string());
-                    path.push(']');
-                }
+
+        impl $crate::json::fields::RecordFields for $name {
+            const NAMES: &'static [&'static str] = &[$($json),+];
+            const ALL: &'static [Self] = &[$($name::$variant),+];
+
+            fn index(self) -> usize {
+                self as usize
             }
         }
-        self.list.push(Issue {
-            path,
-            message,
-            kind,
-        });
-    }
+    };
+}
+pub(crate) use record_fields;
 
-    fn enter(&mut self, step: Step) {
-        self.path.push(step);
-    }
+/// A record type's fields, declared with [`record_fields!`].
+pub trait RecordFields: Copy + 'static {
+    /// The fields' names as JSON writes them, in declaration order.
+    const NAMES: &'static [&'static str];
+    /// Every field, in the order of [`RecordFields::NAMES`].
+    const ALL: &'static [Self];
 
-    fn leave(&mut self) {
-        self.path.pop();
-    }
+    /// The field's position in [`RecordFields::NAMES`].
+    fn index(self) -> usize;
+}
 
-    /// Returns `value`; notes a missing required field when it is `None` and the field was not
-    /// in the object at all (a bad value was noted when it was read).
-    pub fn required<T>(&mut self, value: Option<T>, fields: &Fields, field: usize) -> Option<T> {
-        if value.is_none() && !fields.seen(field) {
-            let name = fields.names[field];
-            self.add_at(
-                Some(name),
-                IssueKind::MissingField,
-                format!("the required field \"{name}\" is missing"),
-            );
-        }
-        value
+/// Returns `value`; reports a missing required field when it is `None`. `consequence` says what
+/// the record's reader does without it: an entry without a name is skipped, an organisation
+/// without one is ignored. A bad value was reported (as ignored) when it was read; its problem
+/// now says what its loss costs.
+pub fn required<T, F: RecordFields>(
+    problems: &mut Problems,
+    fields: Option<Fields>,
+    value: Option<T>,
+    field: F,
+    consequence: Consequence,
+) -> Option<T> {
+    let fields = fields?;
+    if value.is_some() {
+        return value;
     }
+    let name = F::NAMES[field.index()];
+    if !fields.seen(field.index()) {
+        problems.error(
+            ProblemKind::MissingField,
+            &[Step::Field(name)],
+            format!("the required field \"{name}\" is missing"),
+            consequence,
+        );
+    } else {
+        // The bad value was reported as ignored when it was read; without it the record is
+        // lost, and that is what its problem says.
+        problems.escalate(name, consequence);
+    }
+    None
+}
+
+/// What a value of the wrong type costs: the record itself when it is the record that has the
+/// wrong type, else only the value.
+fn wrong_type_consequence(problems: &Problems, key: Option<&str>) -> Consequence {
+    if problems.at_record() && key.is_none() {
+        Consequence::EntrySkipped
+    } else {
+        Consequence::ValueIgnored
+    }
+}
+
+/// The steps for a value under `key`, or for the value itself.
+fn at_key(key: Option<&str>) -> Vec<Step<'_>> {
+    key.map(|key| Step::Key(Cow::Borrowed(key)))
+        .into_iter()
+        .collect()
 }
 
 /// The fields of an object type, and which of them an object had.
 #[derive(Debug, Clone, Copy)]
 pub struct Fields {
-    names: &'static [&'static str],
     seen: u64,
 }
 
 impl Fields {
-    /// Whether the object had field number `field` (of the names given to [`read_object`]).
+    /// Whether the object had field number `field` (of the names given to
+    /// [`read_object_repeating`]).
     pub fn seen(&self, field: usize) -> bool {
         self.seen & (1 << field) != 0
     }
 }
 
-/// Skips the value whose type was found wrong and notes that `expected` was expected.
+/// Reads an object of the record type `F` (see [`read_object_repeating`]): `read_field` gets each known
+/// field as `F`, so that callers match on names, not positions.
+pub fn read_record<'a, F: RecordFields>(
+    reader: &mut Reader<'a>,
+    problems: &mut Problems,
+    expected: &str,
+    mut read_field: impl FnMut(F, &mut Reader<'a>, &mut Problems) -> Read<()>,
+) -> Read<Option<Fields>> {
+    read_object_repeating(
+        reader,
+        problems,
+        expected,
+        F::NAMES,
+        None,
+        |index, reader, problems| read_field(F::ALL[index], reader, problems),
+    )
+}
+
+/// Skips the value whose type was found wrong and reports that `expected` was expected.
 pub fn wrong_type(
     reader: &mut Reader,
-    issues: &mut Issues,
+    problems: &mut Problems,
     found: Found,
     expected: &str,
 ) -> Read<()> {
-    wrong_type_at(reader, issues, None, found, expected)
+    wrong_type_at(reader, problems, None, found, expected)
 }
 
-/// [`wrong_type`] for the value under `key`, in an object with any keys (see
-/// [`Issues::add_at_key`]).
+/// [`wrong_type`] for the value under `key`, in an object with any keys.
 pub fn wrong_type_at_key(
     reader: &mut Reader,
-    issues: &mut Issues,
+    problems: &mut Problems,
     key: &str,
     found: Found,
     expected: &str,
 ) -> Read<()> {
-    wrong_type_at(reader, issues, Some(key), found, expected)
+    wrong_type_at(reader, problems, Some(key), found, expected)
 }
 
 fn wrong_type_at(
     reader: &mut Reader,
-    issues: &mut Issues,
+    problems: &mut Problems,
     key: Option<&str>,
     found: Found,
     expected: &str,
@@ -206,8 +170,13 @@ fn wrong_type_at(
         Found::Object | Found::List => found.describe().to_owned(),
         _ => format!("{} ({})", found.describe(), shorten(written)),
     };
-    let message = format!("expected {expected}, found {described}");
-    issues.add_at(key, IssueKind::InvalidValue, message);
+    let consequence = wrong_type_consequence(problems, key);
+    problems.error(
+        ProblemKind::InvalidValue,
+        &at_key(key),
+        format!("expected {expected}, found {described}"),
+        consequence,
+    );
     Ok(())
 }
 
@@ -221,37 +190,30 @@ pub fn shorten(text: &str) -> String {
 }
 
 /// Reads an object whose field names are `names`: `read_field` gets each known field's number
-/// and reads its value. Unknown fields and repeated fields are skipped and noted. `None` (and
-/// an issue) when the value is not an object; `expected` describes the object for that message.
-pub fn read_object<'a>(
-    reader: &mut Reader<'a>,
-    issues: &mut Issues,
-    expected: &str,
-    names: &'static [&'static str],
-    read_field: impl FnMut(usize, &mut Reader<'a>, &mut Issues) -> Read<()>,
-) -> Read<Option<Fields>> {
-    read_object_repeating(reader, issues, expected, names, None, read_field)
-}
-
-/// [`read_object`], except that field number `repeatable`, when it appears again, is given to
-/// `read_field` again instead of being skipped: for a field whose values must all be kept (a
-/// second `entries` list holds entries too), and whose reader notes the repeat itself.
+/// and reads its value. Unknown fields and repeated fields are skipped and reported, except
+/// that field number `repeatable`, when it appears again, is given to `read_field` again: for a
+/// field whose values must all be kept (a second `entries` list holds entries too), and whose
+/// reader reports the repeat itself. `None` (and a problem) when the value is not an object;
+/// `expected` describes the object for that message.
+///
+/// This is the one reading loop for every record type, and not generic over the type: one copy
+/// of it in the wasm. [`read_record`] gives callers the fields by name.
 pub fn read_object_repeating<'a>(
     reader: &mut Reader<'a>,
-    issues: &mut Issues,
+    problems: &mut Problems,
     expected: &str,
     names: &'static [&'static str],
     repeatable: Option<usize>,
-    mut read_field: impl FnMut(usize, &mut Reader<'a>, &mut Issues) -> Read<()>,
+    mut read_field: impl FnMut(usize, &mut Reader<'a>, &mut Problems) -> Read<()>,
 ) -> Read<Option<Fields>> {
     debug_assert!(names.len() <= 64);
     let found = reader.peek()?;
     if found != Found::Object {
-        wrong_type(reader, issues, found, expected)?;
+        wrong_type(reader, problems, found, expected)?;
         return Ok(None);
     }
     reader.begin_object()?;
-    let mut fields = Fields { names, seen: 0 };
+    let mut fields = Fields { seen: 0 };
     let mut first = true;
     // Files usually list fields in the format's order, so the field after the last one is
     // tried first: one comparison per key instead of a search.
@@ -267,23 +229,24 @@ pub fn read_object_repeating<'a>(
         match field {
             Some(field) if !fields.seen(field) || repeatable == Some(field) => {
                 fields.seen |= 1 << field;
-                issues.enter(Step::Field(names[field]));
-                read_field(field, reader, issues)?;
-                issues.leave();
+                problems.enter(Step::Field(names[field]));
+                read_field(field, reader, problems)?;
+                problems.leave();
             }
             Some(_) => {
                 reader.skip()?;
-                issues.add_at(
-                    Some(&key),
-                    IssueKind::InvalidValue,
+                problems.error(
+                    ProblemKind::InvalidValue,
+                    &[Step::Key(Cow::Borrowed(&key))],
                     format!("the field \"{key}\" appears twice; the second value was ignored"),
+                    Consequence::ValueIgnored,
                 );
             }
             None => {
                 reader.skip()?;
-                issues.add_at(
-                    Some(&key),
-                    IssueKind::UnknownField,
+                problems.warning(
+                    ProblemKind::UnknownField,
+                    &[Step::Key(Cow::Borrowed(&key))],
                     format!("unknown field \"{key}\" (a typo?); it was ignored"),
                 );
             }
@@ -311,21 +274,21 @@ fn same_name(name: &str, key: &str) -> bool {
 /// `None` (and an issue) when the value is not an object.
 pub fn read_map<'a>(
     reader: &mut Reader<'a>,
-    issues: &mut Issues,
+    problems: &mut Problems,
     expected: &str,
-    mut read_member: impl FnMut(&str, &mut Reader<'a>, &mut Issues) -> Read<()>,
+    mut read_member: impl FnMut(&str, &mut Reader<'a>, &mut Problems) -> Read<()>,
 ) -> Read<Option<()>> {
     let found = reader.peek()?;
     if found != Found::Object {
-        wrong_type(reader, issues, found, expected)?;
+        wrong_type(reader, problems, found, expected)?;
         return Ok(None);
     }
     reader.begin_object()?;
     let mut first = true;
     while let Some(key) = reader.next_key(&mut first)? {
-        issues.enter(Step::Key(key.to_string()));
-        read_member(&key, reader, issues)?;
-        issues.leave();
+        problems.enter(Step::Key(Cow::Owned(key.to_string())));
+        read_member(&key, reader, problems)?;
+        problems.leave();
     }
     Ok(Some(()))
 }
@@ -334,12 +297,12 @@ pub fn read_map<'a>(
 /// `None` (and an issue) when the value is not a list.
 pub fn read_list<'a, T>(
     reader: &mut Reader<'a>,
-    issues: &mut Issues,
-    mut read_item: impl FnMut(&mut Reader<'a>, &mut Issues) -> Read<Option<T>>,
+    problems: &mut Problems,
+    mut read_item: impl FnMut(&mut Reader<'a>, &mut Problems) -> Read<Option<T>>,
 ) -> Read<Option<Vec<T>>> {
     let found = reader.peek()?;
     if found != Found::List {
-        wrong_type(reader, issues, found, "a list [ … ]")?;
+        wrong_type(reader, problems, found, "a list [ … ]")?;
         return Ok(None);
     }
     reader.begin_list()?;
@@ -347,9 +310,9 @@ pub fn read_list<'a, T>(
     let mut first = true;
     let mut index = 0;
     while reader.next_item(&mut first)? {
-        issues.enter(Step::Index(index));
-        items.extend(read_item(reader, issues)?);
-        issues.leave();
+        problems.enter(Step::Index(index));
+        items.extend(read_item(reader, problems)?);
+        problems.leave();
         index += 1;
     }
     Ok(Some(items))
@@ -358,36 +321,42 @@ pub fn read_list<'a, T>(
 /// Reads a value that may also be `null`, which stands for no value.
 pub fn optional<'a, T>(
     reader: &mut Reader<'a>,
-    issues: &mut Issues,
-    read: impl FnOnce(&mut Reader<'a>, &mut Issues) -> Read<Option<T>>,
+    problems: &mut Problems,
+    read: impl FnOnce(&mut Reader<'a>, &mut Problems) -> Read<Option<T>>,
 ) -> Read<Option<T>> {
     if reader.peek()? == Found::Null {
         reader.null()?;
         return Ok(None);
     }
-    read(reader, issues)
+    read(reader, problems)
 }
 
 /// Reads a text, cleaned (see [`read_clean_string`]).
-pub fn read_string(reader: &mut Reader, issues: &mut Issues) -> Read<Option<String>> {
+pub fn read_string(reader: &mut Reader, problems: &mut Problems) -> Read<Option<String>> {
     match reader.peek()? {
-        Found::Text => read_clean_string(reader, issues, None).map(Some),
-        found => wrong_type(reader, issues, found, "a text").map(|()| None),
+        Found::Text => read_clean_string(reader, problems, None).map(Some),
+        found => wrong_type(reader, problems, found, "a text").map(|()| None),
     }
 }
 
-/// Reads the string at the reader and cleans it with [`clean_text`]; issues are noted at `key`
+/// Reads the string at the reader and cleans it with [`clean_text`]; problems are noted at `key`
 /// under the current path (for objects with any keys), or at the path itself.
 pub fn read_clean_string(
     reader: &mut Reader,
-    issues: &mut Issues,
+    problems: &mut Problems,
     key: Option<&str>,
 ) -> Read<String> {
     let text = reader.string()?;
     let lone_surrogates = reader.take_lone_surrogates();
     let (text, found) = clean_text(text, lone_surrogates);
-    for (kind, message) in found.messages() {
-        issues.add_at(key, kind, message);
+    for (severity, message) in found.messages() {
+        problems.report(
+            severity,
+            ProblemKind::InvalidText,
+            &at_key(key),
+            message,
+            Consequence::ValueCorrected,
+        );
     }
     Ok(text)
 }
@@ -406,12 +375,13 @@ pub struct Cleaned {
 }
 
 impl Cleaned {
-    /// One issue per class found, as (kind, message).
-    pub fn messages(&self) -> Vec<(IssueKind, String)> {
+    /// One problem per class found, as (severity, message): characters that are not text or
+    /// that disguise it are errors, invisible ones warnings.
+    pub fn messages(&self) -> Vec<(Severity, String)> {
         let mut messages = Vec::new();
         if !self.controls.is_empty() {
             messages.push((
-                IssueKind::BadCharacters,
+                Severity::Error,
                 format!(
                     "contains control characters ({}) that do not belong in a text; they were removed",
                     code_points(&self.controls)
@@ -420,7 +390,7 @@ impl Cleaned {
         }
         if !self.direction.is_empty() {
             messages.push((
-                IssueKind::BadCharacters,
+                Severity::Error,
                 format!(
                     "contains direction overrides ({}), which can make a text read backwards; they were removed",
                     code_points(&self.direction)
@@ -429,14 +399,14 @@ impl Cleaned {
         }
         if self.lone_surrogates {
             messages.push((
-                IssueKind::BadCharacters,
+                Severity::Error,
                 "contains half of a character (a \\u escape of a lone surrogate); it was replaced by \u{FFFD}"
                     .to_owned(),
             ));
         }
         if !self.invisible.is_empty() {
             messages.push((
-                IssueKind::InvisibleCharacters,
+                Severity::Warning,
                 format!(
                     "contains invisible characters ({}); they were removed",
                     code_points(&self.invisible)
@@ -511,35 +481,37 @@ pub fn clean_text(text: Cow<str>, lone_surrogates: bool) -> (String, Cleaned) {
 }
 
 /// Reads `true` or `false`.
-pub fn read_bool(reader: &mut Reader, issues: &mut Issues) -> Read<Option<bool>> {
+pub fn read_bool(reader: &mut Reader, problems: &mut Problems) -> Read<Option<bool>> {
     match reader.peek()? {
         Found::Bool => reader.boolean().map(Some),
-        found => wrong_type(reader, issues, found, "true or false").map(|()| None),
+        found => wrong_type(reader, problems, found, "true or false").map(|()| None),
     }
 }
 
 /// Reads a number.
-pub fn read_f64(reader: &mut Reader, issues: &mut Issues) -> Read<Option<f64>> {
+pub fn read_f64(reader: &mut Reader, problems: &mut Problems) -> Read<Option<f64>> {
     match reader.peek()? {
         Found::Number => {
             let written = reader.number()?;
             match super::number::number_value(written) {
                 Some(number) => Ok(Some(number)),
                 None => {
-                    issues.add(
-                        IssueKind::InvalidValue,
+                    problems.error(
+                        ProblemKind::InvalidValue,
+                        &[],
                         format!("the number {} is too large", shorten(written)),
+                        Consequence::ValueIgnored,
                     );
                     Ok(None)
                 }
             }
         }
-        found => wrong_type(reader, issues, found, "a number").map(|()| None),
+        found => wrong_type(reader, problems, found, "a number").map(|()| None),
     }
 }
 
 /// Reads a whole number from 0 to `u32::MAX`.
-pub fn read_u32(reader: &mut Reader, issues: &mut Issues) -> Read<Option<u32>> {
+pub fn read_u32(reader: &mut Reader, problems: &mut Problems) -> Read<Option<u32>> {
     const EXPECTED: &str = "a whole number from 0 to 4294967295";
     match reader.peek()? {
         Found::Number => {
@@ -547,22 +519,24 @@ pub fn read_u32(reader: &mut Reader, issues: &mut Issues) -> Read<Option<u32>> {
             match written.parse::<u32>() {
                 Ok(number) => Ok(Some(number)),
                 Err(_) => {
-                    issues.add(
-                        IssueKind::InvalidValue,
+                    problems.error(
+                        ProblemKind::InvalidValue,
+                        &[],
                         format!("expected {EXPECTED}, found {}", shorten(written)),
+                        Consequence::ValueIgnored,
                     );
                     Ok(None)
                 }
             }
         }
-        found => wrong_type(reader, issues, found, EXPECTED).map(|()| None),
+        found => wrong_type(reader, problems, found, EXPECTED).map(|()| None),
     }
 }
 
 /// Reads a text that must be one of `choices` (as `name` writes them).
 pub fn read_choice<T: Copy>(
     reader: &mut Reader,
-    issues: &mut Issues,
+    problems: &mut Problems,
     choices: &[T],
     name: fn(T) -> &'static str,
 ) -> Read<Option<T>> {
@@ -575,21 +549,27 @@ pub fn read_choice<T: Copy>(
             let text = reader.string()?;
             let chosen = choices.iter().copied().find(|&choice| name(choice) == text);
             if chosen.is_none() {
-                issues.add(
-                    IssueKind::InvalidValue,
+                problems.error(
+                    ProblemKind::InvalidValue,
+                    &[],
                     format!("\"{}\" is not one of: {}", shorten(&text), names()),
+                    Consequence::ValueIgnored,
                 );
             }
             Ok(chosen)
         }
-        found => wrong_type(reader, issues, found, &format!("one of: {}", names())).map(|()| None),
+        found => {
+            wrong_type(reader, problems, found, &format!("one of: {}", names())).map(|()| None)
+        }
     }
 }
 
-/// Reads a text and converts it with `parse`; when that fails, notes `explain(text)`.
+/// Reads a text and converts it with `parse`; when that fails, reports `explain(text)` as a
+/// problem of `kind`.
 pub fn read_parsed<T>(
     reader: &mut Reader,
-    issues: &mut Issues,
+    problems: &mut Problems,
+    kind: ProblemKind,
     expected: &str,
     parse: impl FnOnce(&str) -> Option<T>,
     explain: impl FnOnce(&str) -> String,
@@ -599,17 +579,23 @@ pub fn read_parsed<T>(
             let text = reader.string()?;
             let parsed = parse(&text);
             if parsed.is_none() {
-                issues.add(IssueKind::InvalidValue, explain(&shorten(&text)));
+                problems.error(
+                    kind,
+                    &[],
+                    explain(&shorten(&text)),
+                    Consequence::ValueIgnored,
+                );
             }
             Ok(parsed)
         }
-        found => wrong_type(reader, issues, found, expected).map(|()| None),
+        found => wrong_type(reader, problems, found, expected).map(|()| None),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::directory::problem::{MAX_PROBLEMS, Problem};
 
     #[derive(Debug, Default, PartialEq)]
     struct Record {
@@ -618,37 +604,51 @@ mod tests {
         inner: Option<bool>,
     }
 
-    const FIELDS: &[&str] = &["name", "tags", "inner"];
+    record_fields! {
+        /// The test record's fields.
+        enum RecordField { Name = "name", Tags = "tags", Inner = "inner" }
+    }
+
+    record_fields! {
+        /// The inner object's one field.
+        enum InnerField { Required = "required" }
+    }
 
     /// Reads a `Record`: `name` is required, `inner` is an object `{ "required": bool }`.
-    fn read_record(json: &str) -> (Option<Record>, Vec<Issue>) {
+    fn read_test_record(json: &str) -> (Option<Record>, Vec<Problem>) {
         let mut reader = Reader::new(json);
-        let mut issues = Issues::new();
+        let mut problems = Problems::default();
         let mut record = Record::default();
         let mut name = None;
-        let fields = read_object(
+        let fields = read_record(
             &mut reader,
-            &mut issues,
+            &mut problems,
             "a record",
-            FIELDS,
-            |field, reader, issues| {
+            |field, reader, problems| {
                 match field {
-                    0 => name = read_string(reader, issues)?,
-                    1 => record.tags = read_list(reader, issues, read_u32)?.unwrap_or_default(),
-                    _ => {
-                        record.inner = optional(reader, issues, |reader, issues| {
-                            let mut required = None;
-                            let fields = read_object(
+                    RecordField::Name => name = read_string(reader, problems)?,
+                    RecordField::Tags => {
+                        record.tags = read_list(reader, problems, read_u32)?.unwrap_or_default()
+                    }
+                    RecordField::Inner => {
+                        record.inner = optional(reader, problems, |reader, problems| {
+                            let mut value = None;
+                            let fields = read_record(
                                 reader,
-                                issues,
+                                problems,
                                 "an object",
-                                &["required"],
-                                |_, reader, issues| {
-                                    required = read_bool(reader, issues)?;
+                                |InnerField::Required, reader, problems| {
+                                    value = read_bool(reader, problems)?;
                                     Ok(())
                                 },
                             )?;
-                            Ok(fields.and_then(|fields| issues.required(required, &fields, 0)))
+                            Ok(required(
+                                problems,
+                                fields,
+                                value,
+                                InnerField::Required,
+                                Consequence::ValueIgnored,
+                            ))
                         })?
                     }
                 }
@@ -656,17 +656,26 @@ mod tests {
             },
         )
         .unwrap();
-        let name = fields.and_then(|fields| issues.required(name, &fields, 0));
+        let name = required(
+            &mut problems,
+            fields,
+            name,
+            RecordField::Name,
+            Consequence::EntrySkipped,
+        );
         (
             name.map(|name| Record { name, ..record }),
-            issues.into_list(),
+            problems.into_list(),
         )
     }
 
-    /// The record read from `json`, and the paths of its issues.
+    /// The record read from `json`, and the paths of its problems.
     fn paths(json: &str) -> (Option<Record>, Vec<String>) {
-        let (record, issues) = read_record(json);
-        (record, issues.into_iter().map(|issue| issue.path).collect())
+        let (record, problems) = read_test_record(json);
+        (
+            record,
+            problems.into_iter().map(|problem| problem.field).collect(),
+        )
     }
 
     #[test]
@@ -704,12 +713,50 @@ mod tests {
         assert_eq!(paths(r#"[1, 2]"#), (None, vec!["".into()]));
     }
 
+    /// Each check sets what is done about its value where it runs.
+    #[test]
+    fn every_problem_says_what_was_done() {
+        let (_, problems) = read_test_record(
+            r#"{"name": 5, "tags": [1, "x"], "inner": {}, "colour": 1, "tags": []}"#,
+        );
+        let done: Vec<(&str, Severity, Consequence)> = problems
+            .iter()
+            .map(|problem| {
+                (
+                    problem.field.as_str(),
+                    problem.severity,
+                    problem.consequence,
+                )
+            })
+            .collect();
+        assert_eq!(
+            done,
+            [
+                ("name", Severity::Error, Consequence::EntrySkipped),
+                ("tags[1]", Severity::Error, Consequence::ValueIgnored),
+                ("inner.required", Severity::Error, Consequence::ValueIgnored),
+                ("colour", Severity::Warning, Consequence::None),
+                ("tags", Severity::Error, Consequence::ValueIgnored),
+            ]
+        );
+        let (_, problems) = read_test_record("[1]");
+        assert_eq!(problems[0].consequence, Consequence::EntrySkipped);
+        let (_, problems) = read_test_record("{}");
+        assert_eq!(
+            (problems[0].kind, problems[0].consequence),
+            (ProblemKind::MissingField, Consequence::EntrySkipped)
+        );
+    }
+
     #[test]
     fn messages_name_the_expected_and_the_found() {
-        let (record, issues) =
-            read_record(r#"{"name": ["x"], "tags": "many", "inner": {"required": "yes"}}"#);
+        let (record, problems) =
+            read_test_record(r#"{"name": ["x"], "tags": "many", "inner": {"required": "yes"}}"#);
         assert_eq!(record, None);
-        let messages: Vec<String> = issues.into_iter().map(|issue| issue.message).collect();
+        let messages: Vec<String> = problems
+            .into_iter()
+            .map(|problem| problem.message)
+            .collect();
         assert_eq!(
             messages,
             [
@@ -723,11 +770,19 @@ mod tests {
     #[test]
     fn notes_at_most_the_limit() {
         let tags = vec!["\"x\""; 100].join(",");
-        let (record, issues) = read_record(&format!(r#"{{"name": "a", "tags": [{tags}]}}"#));
+        let (record, problems) = read_test_record(&format!(r#"{{"name": "a", "tags": [{tags}]}}"#));
         assert!(
             record.is_some(),
             "the reader only counts; giving up is the caller's decision"
         );
-        assert_eq!(issues.len(), MAX_ISSUES);
+        assert_eq!(problems.len(), MAX_PROBLEMS);
+    }
+
+    #[test]
+    fn record_fields_agree_with_their_names() {
+        assert_eq!(RecordField::NAMES, ["name", "tags", "inner"]);
+        for (index, field) in RecordField::ALL.iter().enumerate() {
+            assert_eq!(field.index(), index);
+        }
     }
 }

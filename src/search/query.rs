@@ -91,72 +91,83 @@ impl Sort {
     }
 }
 
-/// The fields of a query in JSON, as JavaScript writes them.
-pub const QUERY_FIELDS: &[&str] = &[
-    "text",
-    "kinds",
-    "categories",
-    "languages",
-    "freeOfCharge",
-    "wheelchairAccessible",
-    "near",
-    "radiusKm",
-    "sort",
-    "offset",
-    "limit",
-    "language",
-];
+crate::json::fields::record_fields! {
+    /// The fields of a query in JSON, as JavaScript writes them.
+    pub enum QueryField {
+        Text = "text",
+        Kinds = "kinds",
+        Categories = "categories",
+        Languages = "languages",
+        FreeOfCharge = "freeOfCharge",
+        WheelchairAccessible = "wheelchairAccessible",
+        Near = "near",
+        RadiusKm = "radiusKm",
+        Sort = "sort",
+        Offset = "offset",
+        Limit = "limit",
+        Language = "language",
+    }
+}
 
 impl Query {
     /// Reads a query from JSON (all fields optional, camelCase, as in the type's description).
     /// `language` is accepted and ignored: it picks the texts the browser API returns. Fails
     /// on anything else, with a message that names the field.
     pub fn from_json(json: &str) -> Result<Query, String> {
+        use crate::directory::ProblemKind;
+        use crate::directory::problem::{Consequence, Problems};
         use crate::json::Reader;
         use crate::json::fields::{
-            IssueKind, Issues, optional, read_bool, read_choice, read_f64, read_list, read_object,
+            RecordFields, optional, read_bool, read_choice, read_f64, read_list, read_record,
             read_string, read_u32,
         };
 
         let mut query = Query::default();
-        let mut issues = Issues::new();
+        let mut problems = Problems::default();
         let mut reader = Reader::new(json);
-        let read = read_object(
+        let read = read_record(
             &mut reader,
-            &mut issues,
+            &mut problems,
             "a query object such as { \"text\": \"Beratung\" }",
-            QUERY_FIELDS,
-            |field, reader, issues| {
-                let count = |reader: &mut Reader, issues: &mut Issues| {
-                    Ok(read_u32(reader, issues)?.map(|count| count as usize))
+            |field, reader, problems| {
+                let count = |reader: &mut Reader, problems: &mut Problems| {
+                    Ok(read_u32(reader, problems)?.map(|count| count as usize))
                 };
                 match field {
-                    0 => query.text = read_string(reader, issues)?.unwrap_or_default(),
-                    1 => {
-                        let kinds = read_list(reader, issues, |reader, issues| {
-                            read_choice(reader, issues, &Kind::ALL, Kind::as_str)
+                    QueryField::Text => {
+                        query.text = read_string(reader, problems)?.unwrap_or_default()
+                    }
+                    QueryField::Kinds => {
+                        let kinds = read_list(reader, problems, |reader, problems| {
+                            read_choice(reader, problems, &Kind::ALL, Kind::as_str)
                         })?;
                         query.kinds = kinds.unwrap_or_default();
                     }
-                    2 => {
+                    QueryField::Categories => {
                         query.categories =
-                            read_list(reader, issues, read_string)?.unwrap_or_default()
+                            read_list(reader, problems, read_string)?.unwrap_or_default()
                     }
-                    3 => {
+                    QueryField::Languages => {
                         query.languages =
-                            read_list(reader, issues, read_string)?.unwrap_or_default()
+                            read_list(reader, problems, read_string)?.unwrap_or_default()
                     }
-                    4 => query.free_of_charge = read_bool(reader, issues)?.unwrap_or(false),
-                    5 => query.wheelchair_accessible = read_bool(reader, issues)?.unwrap_or(false),
-                    6 => query.near = optional(reader, issues, read_point)?,
-                    7 => query.radius_km = optional(reader, issues, read_f64)?,
-                    8 => {
-                        let sort = read_choice(reader, issues, &Sort::ALL, Sort::as_str)?;
+                    QueryField::FreeOfCharge => {
+                        query.free_of_charge = read_bool(reader, problems)?.unwrap_or(false)
+                    }
+                    QueryField::WheelchairAccessible => {
+                        query.wheelchair_accessible = read_bool(reader, problems)?.unwrap_or(false)
+                    }
+                    QueryField::Near => query.near = optional(reader, problems, read_point)?,
+                    QueryField::RadiusKm => query.radius_km = optional(reader, problems, read_f64)?,
+                    QueryField::Sort => {
+                        let sort = read_choice(reader, problems, &Sort::ALL, Sort::as_str)?;
                         query.sort = sort.unwrap_or_default();
                     }
-                    9 => query.offset = count(reader, issues)?.unwrap_or(0),
-                    10 => query.limit = count(reader, issues)?.unwrap_or(query.limit),
-                    _ => drop(optional(reader, issues, read_string)?),
+                    QueryField::Offset => query.offset = count(reader, problems)?.unwrap_or(0),
+                    QueryField::Limit => {
+                        query.limit = count(reader, problems)?.unwrap_or(query.limit)
+                    }
+                    QueryField::Language => drop(optional(reader, problems, read_string)?),
                 }
                 Ok(())
             },
@@ -164,53 +175,56 @@ impl Query {
         .and_then(|read| reader.end().map(|()| read));
         // Characters taken out of a text (see `fields::clean_text`) do not make a query wrong:
         // the text is searched without them.
-        let first_issue = issues
+        let first_problem = problems
             .list()
             .iter()
-            .find(|issue| !issue.kind.is_correction());
-        match (read, first_issue) {
+            .find(|problem| problem.consequence != Consequence::ValueCorrected);
+        match (read, first_problem) {
             (Err(error), _) => Err(format!(
                 "not JSON: {} (at byte {})",
                 error.message, error.offset
             )),
-            (Ok(_), Some(issue)) if issue.kind == IssueKind::UnknownField => Err(format!(
+            (Ok(_), Some(problem)) if problem.kind == ProblemKind::UnknownField => Err(format!(
                 "unknown query field \"{}\"; the fields are {}",
-                issue.path,
-                QUERY_FIELDS.join(", ")
+                problem.field,
+                QueryField::NAMES.join(", ")
             )),
-            (Ok(_), Some(issue)) if issue.path.is_empty() => Err(issue.message.clone()),
-            (Ok(_), Some(issue)) => Err(format!("{}: {}", issue.path, issue.message)),
+            (Ok(_), Some(problem)) if problem.field.is_empty() => Err(problem.message.clone()),
+            (Ok(_), Some(problem)) => Err(format!("{}: {}", problem.field, problem.message)),
             (Ok(_), None) => Ok(query),
         }
     }
 }
 
+crate::json::fields::record_fields! {
+    /// The fields of a point.
+    pub enum PointField { Latitude = "latitude", Longitude = "longitude" }
+}
+
 /// Reads `{ "latitude": …, "longitude": … }`.
 fn read_point(
     reader: &mut crate::json::Reader,
-    issues: &mut crate::json::fields::Issues,
+    problems: &mut crate::directory::problem::Problems,
 ) -> crate::json::Read<Option<GeoPoint>> {
-    use crate::json::fields::{read_f64, read_object};
+    use crate::directory::Consequence;
+    use crate::json::fields::{read_f64, read_record, required};
     let mut latitude = None;
     let mut longitude = None;
-    let fields = read_object(
+    let fields = read_record(
         reader,
-        issues,
+        problems,
         "a point { \"latitude\": …, \"longitude\": … }",
-        &["latitude", "longitude"],
-        |field, reader, issues| {
+        |field, reader, problems| {
             match field {
-                0 => latitude = read_f64(reader, issues)?,
-                _ => longitude = read_f64(reader, issues)?,
+                PointField::Latitude => latitude = read_f64(reader, problems)?,
+                PointField::Longitude => longitude = read_f64(reader, problems)?,
             }
             Ok(())
         },
     )?;
-    let Some(fields) = fields else {
-        return Ok(None);
-    };
-    let latitude = issues.required(latitude, &fields, 0);
-    let longitude = issues.required(longitude, &fields, 1);
+    let ignored = Consequence::ValueIgnored;
+    let latitude = required(problems, fields, latitude, PointField::Latitude, ignored);
+    let longitude = required(problems, fields, longitude, PointField::Longitude, ignored);
     Ok(latitude
         .zip(longitude)
         .map(|(latitude, longitude)| GeoPoint::new(latitude, longitude)))

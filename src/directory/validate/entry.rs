@@ -1,0 +1,338 @@
+//! Checks of one entry as a whole: its id and name, categories, languages, course details and
+//! the date it was last checked. Its place, texts and contacts have modules of their own.
+
+use super::CheckContext;
+use super::contact::{check_email, check_phone_number, check_url};
+use super::place::check_location;
+use super::text::{
+    MAX_DESCRIPTION_CHARS, MAX_NAME_CHARS, MAX_SHORT_TEXT_CHARS, check_optional_text, check_text,
+};
+use crate::directory::language::{LanguageCheck, check_language_code};
+use crate::directory::model::{Date, Entry, Kind, LanguageCode};
+use crate::directory::problem::{Consequence, ProblemKind, Problems, Step};
+
+/// Checks one entry, repairing what it can. Returns false when the entry is unusable.
+pub fn check_entry(entry: &mut Entry, context: &CheckContext, problems: &mut Problems) -> bool {
+    if !is_valid_entry_id(&entry.id) {
+        problems.error(
+            ProblemKind::InvalidId,
+            &[Step::Field("id")],
+            format!(
+                "\"{}\" is not a usable id: 1 to 100 letters, digits, '-', '_', '.' or ':', starting with a letter or digit",
+                entry.id
+            ),
+            Consequence::EntrySkipped,
+        );
+        return false;
+    }
+    if !check_text(
+        &mut entry.name,
+        &[Step::Field("name")],
+        MAX_NAME_CHARS,
+        problems,
+    ) {
+        return false;
+    }
+    if entry.name.is_empty() {
+        problems.error(
+            ProblemKind::MissingField,
+            &[Step::Field("name")],
+            "the name is empty",
+            Consequence::EntrySkipped,
+        );
+        return false;
+    }
+    check_optional_text(
+        &mut entry.description,
+        &[Step::Field("description")],
+        MAX_DESCRIPTION_CHARS,
+        problems,
+    );
+    if let Some(organization) = &mut entry.organization {
+        if !check_text(
+            &mut organization.name,
+            &[Step::Field("organization.name")],
+            MAX_SHORT_TEXT_CHARS,
+            problems,
+        ) || organization.name.is_empty()
+        {
+            entry.organization = None;
+        } else {
+            check_url(
+                &mut organization.website,
+                &[Step::Field("organization.website")],
+                context.example_data,
+                problems,
+            );
+        }
+    }
+    check_categories(&mut entry.categories, context, problems);
+    check_languages(&mut entry.languages, problems);
+    let had_coordinates = entry
+        .location
+        .as_ref()
+        .is_some_and(|location| location.latitude.is_some() || location.longitude.is_some());
+    if let Some(location) = &mut entry.location {
+        check_location(location, context, problems);
+    }
+    if let Some(area) = &mut entry.service_area {
+        check_optional_text(
+            &mut area.description,
+            &[Step::Field("service_area.description")],
+            MAX_SHORT_TEXT_CHARS,
+            problems,
+        );
+    }
+    // Coordinates that were dropped as wrong have been reported already.
+    if !had_coordinates && entry.service_area.is_none() {
+        problems.warning(
+            ProblemKind::Suspicious,
+            &[Step::Field("location")],
+            "neither coordinates nor a service_area: a search near a place will not find this entry",
+        );
+    }
+    let mut index = 0;
+    entry.phones.retain_mut(|phone| {
+        let description_field = [
+            Step::Field("phones"),
+            Step::Index(index),
+            Step::Field("description"),
+        ];
+        let number_field = [
+            Step::Field("phones"),
+            Step::Index(index),
+            Step::Field("number"),
+        ];
+        index += 1;
+        check_optional_text(
+            &mut phone.description,
+            &description_field,
+            MAX_SHORT_TEXT_CHARS,
+            problems,
+        );
+        let mut number = Some(std::mem::take(&mut phone.number));
+        check_phone_number(&mut number, &number_field, context.example_data, problems);
+        match number {
+            Some(number) => {
+                phone.number = number;
+                true
+            }
+            None => false,
+        }
+    });
+    check_email(
+        &mut entry.email,
+        &[Step::Field("email")],
+        context.example_data,
+        problems,
+    );
+    check_url(
+        &mut entry.url,
+        &[Step::Field("url")],
+        context.example_data,
+        problems,
+    );
+    if let Some(schedule) = &mut entry.schedule {
+        if let Some(hours) = &schedule.opening_hours
+            && hours.chars().count() > MAX_SHORT_TEXT_CHARS
+        {
+            problems.error(
+                ProblemKind::TextTooLong,
+                &[Step::Field("schedule.opening_hours")],
+                format!(
+                    "{} characters; at most {MAX_SHORT_TEXT_CHARS} are allowed",
+                    hours.chars().count()
+                ),
+                Consequence::ValueIgnored,
+            );
+            schedule.opening_hours = None;
+        }
+        check_optional_text(
+            &mut schedule.description,
+            &[Step::Field("schedule.description")],
+            MAX_SHORT_TEXT_CHARS,
+            problems,
+        );
+    }
+    check_optional_text(
+        &mut entry.fees_description,
+        &[Step::Field("fees_description")],
+        MAX_SHORT_TEXT_CHARS,
+        problems,
+    );
+    check_course(entry, problems);
+    if let Some(date) = entry.assured_date
+        && let Some(problem) = check_date_problem(date, context.last_modified)
+    {
+        problems.warning(
+            ProblemKind::Suspicious,
+            &[Step::Field("assured_date")],
+            format!("{date} {problem}"),
+        );
+    }
+    true
+}
+
+/// The earliest plausible date for an entry's check: the format is from 2026, but entries
+/// move over from older lists.
+const EARLIEST_CHECK_YEAR: i32 = 2000;
+
+/// What is odd about the date an entry was last checked, said after the date; `None` when it
+/// is plausible. Without a clock (the core has none, so that it gives the same result
+/// everywhere) "later than today" is judged against the directory's own date.
+fn check_date_problem(date: Date, last_modified: Option<Date>) -> Option<String> {
+    if date.0.year() < EARLIEST_CHECK_YEAR {
+        return Some(format!(
+            "is before {EARLIEST_CHECK_YEAR}: is it really the date the entry was last checked?"
+        ));
+    }
+    match last_modified {
+        Some(last_modified) if date > last_modified => Some(format!(
+            "is after the directory's last_modified ({last_modified}): an entry cannot have been checked in the future"
+        )),
+        None if date.0.year() >= 2100 => {
+            Some("is far in the future: an entry cannot have been checked then".to_owned())
+        }
+        _ => None,
+    }
+}
+
+fn check_course(entry: &mut Entry, problems: &mut Problems) {
+    match (&mut entry.course, entry.kind) {
+        (Some(_), Kind::Service | Kind::Association) => {
+            problems.error(
+                ProblemKind::InvalidValue,
+                &[Step::Field("course")],
+                format!(
+                    "only entries of kind \"course\" have course details, this one is \"{}\"",
+                    entry.kind.as_str()
+                ),
+                Consequence::ValueIgnored,
+            );
+            entry.course = None;
+        }
+        (None, Kind::Course) => {
+            problems.warning(
+                ProblemKind::MissingField,
+                &[Step::Field("course")],
+                "a course without course details (levels, type, dates)",
+            );
+        }
+        (Some(course), Kind::Course) => {
+            crate::order::sort(&mut course.levels);
+            course.levels.dedup();
+            if let (Some(start), Some(end)) = (course.start_date, course.end_date)
+                && end < start
+            {
+                problems.error(
+                    ProblemKind::InvalidDate,
+                    &[Step::Field("course.end_date")],
+                    format!("the course ends ({end}) before it starts ({start})"),
+                    Consequence::ValueIgnored,
+                );
+                course.end_date = None;
+            }
+        }
+        (None, _) => {}
+    }
+}
+
+fn check_categories(categories: &mut Vec<String>, context: &CheckContext, problems: &mut Problems) {
+    let mut index = 0;
+    categories.retain(|category| {
+        let field = [Step::Field("categories"), Step::Index(index)];
+        index += 1;
+        let known = context.known_categories.contains(category);
+        if !known {
+            problems.error(
+                ProblemKind::UnknownCategory,
+                &field,
+                format!("unknown category \"{category}\": use a built-in id or define it in the directory's categories"),
+                Consequence::ValueIgnored,
+            );
+        }
+        known
+    });
+    remove_repeats(categories);
+}
+
+fn check_languages(languages: &mut Vec<LanguageCode>, problems: &mut Problems) {
+    let mut index = 0;
+    languages.retain_mut(|code| {
+        let field = [Step::Field("languages"), Step::Index(index)];
+        index += 1;
+        match check_language_code(code.as_str()) {
+            LanguageCheck::Valid => true,
+            LanguageCheck::Normalized(preferred) => {
+                let message = if preferred.as_str().len() < code.as_str().len() {
+                    format!("\"{code}\" has the shorter ISO 639-1 code \"{preferred}\"; that one is used")
+                } else {
+                    format!("\"{code}\" is written \"{preferred}\", in lower case; that is used")
+                };
+                problems.warning(ProblemKind::UnknownLanguage, &field, message);
+                *code = preferred;
+                true
+            }
+            LanguageCheck::Unknown => {
+                problems.error(
+                    ProblemKind::UnknownLanguage,
+                    &field,
+                    format!("\"{code}\" is not an ISO 639-1 or ISO 639-3 language code"),
+                    Consequence::ValueIgnored,
+                );
+                false
+            }
+        }
+    });
+    let listed = languages.len();
+    remove_repeats(languages);
+    if languages.len() < listed {
+        problems.warning(
+            ProblemKind::UnknownLanguage,
+            &[Step::Field("languages")],
+            format!(
+                "repeated language codes were removed ({}); each language is listed once",
+                listed - languages.len()
+            ),
+        );
+    }
+}
+
+/// Removes later repeats of a value, keeping the order the officer wrote.
+fn remove_repeats<T: Ord>(values: &mut Vec<T>) {
+    // Lists are short; sorting is only worth it for a long (probably hostile) one.
+    if values.len() <= 16 {
+        let mut index = 0;
+        while index < values.len() {
+            if values[..index].contains(&values[index]) {
+                values.remove(index);
+            } else {
+                index += 1;
+            }
+        }
+        return;
+    }
+    // Positions sorted by value, then position: of equal values, all but the first are repeats.
+    let mut order: Vec<usize> = (0..values.len()).collect();
+    crate::order::sort_by(&mut order, |&a, &b| {
+        values[a].cmp(&values[b]).then(a.cmp(&b))
+    });
+    let mut repeat = vec![false; values.len()];
+    for pair in order.windows(2) {
+        if values[pair[0]] == values[pair[1]] {
+            repeat[pair[1]] = true;
+        }
+    }
+    let mut index = 0;
+    values.retain(|_| {
+        index += 1;
+        !repeat[index - 1]
+    });
+}
+
+fn is_valid_entry_id(id: &str) -> bool {
+    let mut chars = id.chars();
+    matches!(chars.next(), Some(first) if first.is_ascii_alphanumeric())
+        && id.len() <= 100
+        && chars.all(|c| c.is_ascii_alphanumeric() || "._:-".contains(c))
+}

@@ -1,0 +1,106 @@
+//! Checks of texts: their translations' language codes, HTML copied in by mistake, and length.
+
+use std::borrow::Cow;
+
+use crate::directory::language::{LanguageCheck, check_language_code};
+use crate::directory::model::Text;
+use crate::directory::problem::{Consequence, ProblemKind, Problems, Step};
+
+/// Longest entry name, in characters.
+pub const MAX_NAME_CHARS: usize = 200;
+/// Longest description, in characters.
+pub const MAX_DESCRIPTION_CHARS: usize = 2000;
+/// Longest of any other text (addresses, notes, labels, opening hours), in characters.
+pub const MAX_SHORT_TEXT_CHARS: usize = 500;
+
+/// Checks a text's translations and length. Returns false when the text must be dropped.
+pub(super) fn check_text(
+    text: &mut Text,
+    at: &[Step],
+    max_chars: usize,
+    problems: &mut Problems,
+) -> bool {
+    if let Text::Translated(texts) = text {
+        let mut seen = Vec::with_capacity(texts.len());
+        texts.retain_mut(|(code, _)| {
+            match check_language_code(code.as_str()) {
+                LanguageCheck::Valid => {}
+                LanguageCheck::Normalized(preferred) => *code = preferred,
+                LanguageCheck::Unknown => {
+                    problems.error(
+                        ProblemKind::UnknownLanguage,
+                        &[at, &[Step::Key(Cow::Borrowed(code.as_str()))]].concat(),
+                        format!("\"{code}\" is not an ISO 639 language code"),
+                        Consequence::ValueIgnored,
+                    );
+                    return false;
+                }
+            }
+            // After normalising, "ara" and "ar" are the same language: keep the first.
+            let first = !seen.contains(code);
+            seen.push(*code);
+            first
+        });
+    }
+    // Texts are shown as text, never as HTML (it could carry scripts): markup copied from a
+    // website shows up as tags on the card.
+    if let Some(tag) = text.iter().find_map(|(_, value)| html_tag(value)) {
+        problems.warning(
+            ProblemKind::Suspicious,
+            at,
+            format!("contains HTML ({tag}); it is shown as typed, tags included: write plain text (line breaks are kept)"),
+        );
+    }
+    let longest = text
+        .iter()
+        .map(|(_, value)| value.chars().count())
+        .max()
+        .unwrap_or(0);
+    if longest > max_chars {
+        let consequence = if matches!(at, [Step::Field("name")]) {
+            Consequence::EntrySkipped
+        } else {
+            Consequence::ValueIgnored
+        };
+        problems.error(
+            ProblemKind::TextTooLong,
+            at,
+            format!("{longest} characters; at most {max_chars} are allowed"),
+            consequence,
+        );
+        return false;
+    }
+    true
+}
+
+pub(super) fn check_optional_text(
+    text: &mut Option<Text>,
+    at: &[Step],
+    max_chars: usize,
+    problems: &mut Problems,
+) {
+    if let Some(value) = text
+        && (!check_text(value, at, max_chars, problems) || value.is_empty())
+    {
+        *text = None;
+    }
+}
+
+/// The first HTML tag in a text (`<b>`, `</p>`, `<br/>`, `<!-- `), if it has one.
+fn html_tag(text: &str) -> Option<&str> {
+    let mut rest = text;
+    while let Some(open) = rest.find('<') {
+        let tag = &rest[open..];
+        let name = tag[1..].trim_start_matches('/');
+        let starts_like_tag = name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '!');
+        if starts_like_tag && let Some(close) = tag.find('>') {
+            let shown = tag[..=close]
+                .char_indices()
+                .nth(30)
+                .map_or(&tag[..=close], |(end, _)| &tag[..end]);
+            return Some(shown);
+        }
+        rest = &tag[1..];
+    }
+    None
+}
