@@ -26,7 +26,7 @@ fn is_marked_as_example_data() {
 fn has_enough_entries_of_every_kind_and_category() {
     let demo = demo();
     assert!(demo.entries.len() >= 150, "{}", demo.entries.len());
-    for kind in Kind::ALL {
+    for &kind in Kind::ALL {
         assert!(
             demo.entries
                 .iter()

@@ -66,3 +66,82 @@ fn the_broken_fixture_does_not_validate() {
         );
     }
 }
+
+/// The schema lists exactly the fields the loader reads, record by record: a field added to
+/// one and not the other fails here.
+#[test]
+fn the_schema_has_exactly_the_fields_the_loader_reads() {
+    let schema: Value =
+        serde_json::from_str(include_str!("../data/schema/directory-v1.schema.json")).unwrap();
+    for (record, names) in service_finder::directory::FORMAT_RECORDS {
+        let definition = if *record == "directory" {
+            &schema
+        } else {
+            &schema["$defs"][record]
+        };
+        let mut in_schema: Vec<&str> = definition["properties"]
+            .as_object()
+            .unwrap_or_else(|| panic!("the schema has no $defs.{record}.properties"))
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let mut read: Vec<&str> = names.to_vec();
+        in_schema.sort_unstable();
+        read.sort_unstable();
+        assert_eq!(in_schema, read, "record {record}");
+    }
+}
+
+/// The format documentation for officers has a table row for every field of every record, in
+/// that record's section.
+#[test]
+fn the_format_documentation_names_every_field() {
+    let readme = include_str!("../data/README.md");
+    // Where each record's fields are documented: the heading that starts its section.
+    let sections = [
+        ("directory", "## The directory's fields"),
+        ("publisher", "### `publisher`"),
+        ("region", "### `region`"),
+        ("category_definition", "### `categories`"),
+        ("entry", "## An entry's fields"),
+        ("location", "### `location`"),
+        ("service_area", "### `service_area`"),
+        ("phone", "### `phones`"),
+        ("schedule", "### `schedule`"),
+        ("course", "### `course`"),
+    ];
+    for (record, names) in service_finder::directory::FORMAT_RECORDS {
+        if *record == "organization" {
+            // Documented in the entry's row for `organization`.
+            let row = readme
+                .lines()
+                .find(|line| line.starts_with("| `organization` |"))
+                .unwrap();
+            for name in *names {
+                assert!(
+                    row.contains(&format!("`{name}`")),
+                    "organization.{name} in: {row}"
+                );
+            }
+            continue;
+        }
+        let heading = sections
+            .iter()
+            .find(|(known, _)| known == record)
+            .unwrap_or_else(|| {
+                panic!("no section known for {record}: add it here and in data/README.md")
+            })
+            .1;
+        let start = readme
+            .find(heading)
+            .unwrap_or_else(|| panic!("no section {heading}"));
+        let section = &readme[start + heading.len()..];
+        let section = &section[..section.find("\n#").unwrap_or(section.len())];
+        for name in *names {
+            assert!(
+                section.contains(&format!("| `{name}` |")),
+                "data/README.md has no row for `{name}` under {heading}"
+            );
+        }
+    }
+}

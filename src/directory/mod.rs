@@ -9,6 +9,7 @@ mod categories;
 mod language;
 mod load;
 mod model;
+pub(crate) use model::format_names;
 mod parts;
 pub(crate) mod problem;
 mod read;
@@ -26,6 +27,7 @@ pub use model::{
     ServiceArea, Text, Wheelchair,
 };
 pub use problem::{Consequence, EntryRef, LoadError, Problem, ProblemKind, Severity};
+pub use read::FORMAT_RECORDS;
 pub use validate::{
     MAX_DESCRIPTION_CHARS, MAX_NAME_CHARS, MAX_SHORT_TEXT_CHARS, is_valid_email,
     web_address_problem,

@@ -15,6 +15,36 @@ use std::fmt;
 use serde::Serialize;
 use serde::ser::Serializer;
 
+/// Gives a unit enum the list of its values and their names in the directory format (and in
+/// queries and on the command line), reads it from that name and writes it as that name.
+macro_rules! format_names {
+    ($type:ident { $($value:ident = $name:literal),* $(,)? }) => {
+        impl $type {
+            /// Every value, in the format's order.
+            pub const ALL: &'static [$type] = &[$($type::$value),*];
+
+            /// The value's name in the directory format.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($type::$value => $name),*
+                }
+            }
+
+            /// The value with this name in the directory format, if there is one.
+            pub fn parse(text: &str) -> Option<$type> {
+                $type::ALL.iter().copied().find(|value| value.as_str() == text)
+            }
+        }
+
+        impl serde::Serialize for $type {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+    };
+}
+pub(crate) use format_names;
+
 /// The format version this crate reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
 
@@ -136,9 +166,9 @@ pub struct Entry {
     pub course: Option<Course>,
 }
 
-/// The three sorts of entry.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
+/// The three sorts of entry. Their order in [`Kind::ALL`] is their declaration order, so
+/// `kind as usize` numbers them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Kind {
     /// An office or counselling service (migration counselling, Jobcenter, Ausländerbehörde…).
     Service,
@@ -148,24 +178,11 @@ pub enum Kind {
     Association,
 }
 
-impl Kind {
-    /// Every kind, in display order.
-    pub const ALL: [Kind; 3] = [Kind::Service, Kind::Course, Kind::Association];
-
-    /// The identifier used in JSON and on the command line.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Service => "service",
-            Kind::Course => "course",
-            Kind::Association => "association",
-        }
-    }
-
-    /// Parses the identifier used in JSON and on the command line.
-    pub fn parse(text: &str) -> Option<Kind> {
-        Kind::ALL.into_iter().find(|kind| kind.as_str() == text)
-    }
-}
+format_names!(Kind {
+    Service = "service",
+    Course = "course",
+    Association = "association",
+});
 
 /// The organisation behind an entry.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -581,30 +598,6 @@ impl Serialize for Date {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self)
     }
-}
-
-/// Gives a unit enum the list of its values and their names in the directory format, and
-/// writes it as that name.
-macro_rules! format_names {
-    ($type:ident { $($value:ident = $name:literal),* $(,)? }) => {
-        impl $type {
-            /// Every value, in the format's order.
-            pub const ALL: &'static [$type] = &[$($type::$value),*];
-
-            /// The value's name in the directory format.
-            pub fn as_str(self) -> &'static str {
-                match self {
-                    $($type::$value => $name),*
-                }
-            }
-        }
-
-        impl Serialize for $type {
-            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.as_str())
-            }
-        }
-    };
 }
 
 format_names!(Wheelchair { Yes = "yes", Limited = "limited", No = "no" });

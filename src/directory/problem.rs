@@ -20,6 +20,16 @@ pub enum Severity {
     Error,
 }
 
+impl Severity {
+    /// `error` or `warning`, as reports and the browser API write it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
 /// What the loader did about a problem, so that nobody has to guess what users will see.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -280,11 +290,7 @@ impl Problems {
 
 impl fmt::Display for Problem {
     fn fmt(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
-        let severity = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        write!(formatter, "{severity}: ")?;
+        write!(formatter, "{}: ", self.severity.as_str())?;
         match &self.entry {
             // The line is left to the caller, who knows the file name: `file:line: error: …`.
             Some(entry) => match &entry.id {

@@ -21,6 +21,24 @@ use super::model::{
 };
 use super::problem::{Consequence, MAX_PROBLEMS, Problem, ProblemKind, Problems, Step};
 
+/// Every record type of the directory format with the field names its reader knows, named as
+/// the JSON Schema's `$defs` name them (`directory` is the top level). The schema, the format
+/// documentation and the browser API's types must list exactly these; `tests/schema.rs` and
+/// `tests/web.rs` check that they do.
+pub const FORMAT_RECORDS: &[(&str, &[&str])] = &[
+    ("directory", DirectoryField::NAMES),
+    ("publisher", PublisherField::NAMES),
+    ("region", RegionField::NAMES),
+    ("category_definition", CategoryField::NAMES),
+    ("entry", EntryField::NAMES),
+    ("organization", OrganizationField::NAMES),
+    ("location", LocationField::NAMES),
+    ("service_area", ServiceAreaField::NAMES),
+    ("phone", PhoneField::NAMES),
+    ("schedule", ScheduleField::NAMES),
+    ("course", CourseField::NAMES),
+];
+
 /// What reading one entry gave.
 #[derive(Debug)]
 pub struct EntryRead {
@@ -83,7 +101,7 @@ pub fn read_entry(reader: &mut Reader) -> Read<EntryRead> {
                     }
                     id = read_string(reader, problems)?;
                 }
-                EntryField::Kind => kind = read_choice(reader, problems, &Kind::ALL, Kind::as_str)?,
+                EntryField::Kind => kind = read_choice(reader, problems, Kind::ALL, Kind::as_str)?,
                 EntryField::Name => name = read_text(reader, problems)?,
                 EntryField::Description => {
                     entry.description = optional(reader, problems, read_text)?

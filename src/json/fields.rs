@@ -14,7 +14,7 @@ use crate::directory::problem::{Consequence, ProblemKind, Problems, Severity, St
 /// The fields of a record type: one enum for the code to match on exhaustively and the names
 /// as JSON writes them, declared together so that the two cannot disagree.
 ///
-/// ```ignore
+/// ```text
 /// record_fields! {
 ///     /// The fields of an organisation.
 ///     enum OrganizationField { Name = "name", Website = "website" }

@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::{Gazetteer, Place};
 use crate::distance::GeoPoint;
-use crate::search::{for_each_token, within_one_edit};
+use crate::search::{for_each_token, prefix_within_one_edit};
 
 /// How to look places up.
 #[derive(Debug, Clone, PartialEq)]
@@ -453,28 +453,7 @@ fn key_text<'a>(text: &'a str, key: &Key) -> &'a str {
 /// Whether `name` or a prefix of it (a name still being typed) is one edit from `query`, with
 /// the edit in a word of at least five letters.
 fn typo_match(query: &str, word_lengths: &[usize], name: &str) -> bool {
-    let matched = if query.is_ascii() && name.is_ascii() {
-        let length = query.len();
-        [length.saturating_sub(1), length, length + 1]
-            .into_iter()
-            .filter(|&end| end <= name.len())
-            .any(|end| within_one_edit(query, &name[..end]))
-    } else {
-        let query_length = query.chars().count();
-        let boundaries: Vec<usize> = name
-            .char_indices()
-            .map(|(index, _)| index)
-            .chain([name.len()])
-            .collect();
-        [
-            query_length.saturating_sub(1),
-            query_length,
-            query_length + 1,
-        ]
-        .into_iter()
-        .filter_map(|length| boundaries.get(length))
-        .any(|&end| within_one_edit(query, &name[..end]))
-    };
+    let matched = prefix_within_one_edit(query, name);
     if !matched {
         return false;
     }

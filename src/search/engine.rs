@@ -2,7 +2,7 @@
 
 use super::bitset::EntrySet;
 use super::fold::{for_each_token, prefix_within_one_edit, within_one_edit};
-use super::index::{Index, Reach, kind_number, weight};
+use super::index::{Index, Reach, weight};
 use super::query::{FacetCount, Facets, Hit, MAX_LIMIT, Query, QueryError, SearchResults, Sort};
 use crate::directory::Kind;
 use crate::distance::{
@@ -43,7 +43,7 @@ struct Candidate {
 /// Per entry, while the words of a query are matched: the score so far, the best match of the
 /// current word, and how many words have matched.
 #[derive(Clone, Copy, Default, Debug)]
-pub(crate) struct Tally {
+pub(super) struct Tally {
     total: u32,
     best: u16,
     matched_words: u8,
@@ -54,7 +54,7 @@ pub(crate) struct Tally {
 /// Allocating a tally for each of 100,000 entries per keystroke means fresh pages from the
 /// operating system each time; reusing them makes a broad query about a third faster.
 #[derive(Default, Debug)]
-pub(crate) struct Scratch {
+pub(super) struct Scratch {
     /// One tally per entry, all at their default between searches.
     tallies: Vec<Tally>,
 }
@@ -66,9 +66,6 @@ impl Index {
         let radius_metres = check_query(query)?;
         let words = query_words(&query.text);
         let has_text = !words.is_empty();
-
-        // Hard filters narrow everything, facet counts included.
-        let mut hard = EntrySet::full(self.entries.count);
         // Per-entry scratch space is reused between queries: allocating and zeroing it anew
         // would cost more than most queries (see `Scratch`).
         let mut scratch = self
@@ -77,13 +74,15 @@ impl Index {
             .ok()
             .and_then(|mut shared| shared.take())
             .unwrap_or_default();
+
+        // Hard filters narrow everything, facet counts included.
+        let mut hard = EntrySet::full(self.entries.count);
         let mut first_word_entries = Vec::new();
         if has_text {
             scratch.tallies.resize(self.entries.count, Tally::default());
             let matched = self.match_text(&words, &mut scratch.tallies, &mut first_word_entries);
             hard.intersect_with(&matched);
         }
-        let tallies = &scratch.tallies;
         let mut exact_distances = Vec::new();
         if let (Some(centre), Some(radius)) = (query.near, radius_metres) {
             let (inside, measured) = self.match_radius(centre, radius);
@@ -97,33 +96,7 @@ impl Index {
             hard.intersect_with(&self.sets.wheelchair);
         }
 
-        // Facet filters: "any of" the chosen values, `None` when none is chosen.
-        let kinds = any_of(
-            self.entries.count,
-            query
-                .kinds
-                .iter()
-                .map(|kind| Some(&self.sets.kinds[kind_number(*kind)])),
-        );
-        let categories = any_of(
-            self.entries.count,
-            query.categories.iter().map(|id| {
-                self.category_ids
-                    .iter()
-                    .position(|known| known == id)
-                    .map(|number| &self.sets.categories[number])
-            }),
-        );
-        let languages = any_of(
-            self.entries.count,
-            query.languages.iter().map(|code| {
-                // Codes are stored in lower case; "DE" from a caller means "de".
-                self.language_ids
-                    .iter()
-                    .position(|known| known.eq_ignore_ascii_case(code))
-                    .map(|number| &self.sets.languages[number])
-            }),
-        );
+        let [kinds, categories, languages] = self.facet_filters(query);
         let facets = self.count_facets(
             &hard,
             kinds.as_ref(),
@@ -136,103 +109,27 @@ impl Index {
         }
         let total = results.count();
 
-        let limit = query.limit.min(MAX_LIMIT);
-        let end = query.offset.saturating_add(limit).min(total);
+        let end = query
+            .offset
+            .saturating_add(query.limit.min(MAX_LIMIT))
+            .min(total);
+        let ranking = Ranking {
+            index: self,
+            near: query.near,
+            tallies: &scratch.tallies,
+            exact_distances: &exact_distances,
+        };
         let mut page = if query.offset >= end {
             Vec::new()
         } else {
-            let candidate = |entry: u32| {
-                let approximate = match (query.near, self.entries.reach[entry as usize]) {
-                    (Some(centre), Reach::Point(point)) => haversine_metres(centre, point),
-                    _ => f64::INFINITY,
-                };
-                let score = tallies
-                    .get(entry as usize)
-                    .map_or(0, |tally: &Tally| tally.total);
-                let exact = exact_distances
-                    .binary_search_by_key(&entry, |&(measured, _)| measured)
-                    .ok()
-                    .map(|found| exact_distances[found].1);
-                Candidate {
-                    entry,
-                    score,
-                    approximate,
-                    exact,
-                }
-            };
-            match (effective_sort(query, has_text), query.near) {
-                // Name order is known in advance: walk it until the page is full.
-                (Sort::Name, _) => self
-                    .entries
-                    .by_name
-                    .iter()
-                    .copied()
-                    .filter(|&entry| results.contains(entry))
-                    .take(end)
-                    .map(candidate)
-                    .collect(),
-                (Sort::Distance, Some(centre)) => {
-                    self.nearest(results.iter().map(candidate).collect(), end, centre)
-                }
-                // Keys are computed from the entry number alone; a full candidate is made only
-                // for the page, not for each of possibly tens of thousands of results.
-                (sort, _) => {
-                    let score = |entry: u32| {
-                        tallies
-                            .get(entry as usize)
-                            .map_or(0, |tally: &Tally| tally.total)
-                    };
-                    let key = |entry: &u32| {
-                        let approximate = match query
-                            .near
-                            .map(|centre| (centre, self.entries.reach[*entry as usize]))
-                        {
-                            Some((centre, Reach::Point(point))) => haversine_metres(centre, point),
-                            _ => f64::INFINITY,
-                        };
-                        self.sort_key(
-                            &Candidate {
-                                entry: *entry,
-                                score: score(*entry),
-                                approximate,
-                                exact: None,
-                            },
-                            sort,
-                        )
-                    };
-                    // With the page full, an entry whose score alone is worse cannot enter it:
-                    // most of a broad query's results are turned away by this one comparison.
-                    let first_component = |entry: &u32| u64::from(u32::MAX - score(*entry));
-                    smallest_by_key(results.iter(), end, key, first_component)
-                        .into_iter()
-                        .map(candidate)
-                        .collect()
-                }
-            }
+            ranking.first(&results, end, effective_sort(query, has_text))
         };
         page.drain(..query.offset.min(page.len()));
         let hits = page
             .into_iter()
-            .map(|candidate| {
-                let entry = candidate.entry as usize;
-                let distance_metres = match (query.near, self.entries.reach[entry]) {
-                    (Some(centre), Reach::Point(point)) => Some(
-                        candidate
-                            .exact
-                            .unwrap_or_else(|| geodesic_metres(centre, point)),
-                    ),
-                    _ => None,
-                };
-                // Shown as field weight × quality, with the quality as a fraction.
-                let score = candidate.score as f32 / 100.0;
-                Hit {
-                    id: self.directory.entries[entry].id.clone(),
-                    entry_index: entry,
-                    score,
-                    distance_metres,
-                }
-            })
+            .map(|candidate| ranking.hit(candidate))
             .collect();
+
         for &entry in &first_word_entries {
             scratch.tallies[entry as usize] = Tally::default();
         }
@@ -244,6 +141,33 @@ impl Index {
             hits,
             facets,
         })
+    }
+
+    /// The facet filters of a query, for kinds, categories and languages: "any of" the chosen
+    /// values, `None` where none is chosen. An unknown value matches nothing.
+    fn facet_filters(&self, query: &Query) -> [Option<EntrySet>; 3] {
+        let count = self.entries.count;
+        let kinds = query
+            .kinds
+            .iter()
+            .map(|kind| Some(&self.sets.kinds[*kind as usize]));
+        let categories = query.categories.iter().map(|id| {
+            let number = self.category_ids.iter().position(|known| known == id);
+            number.map(|number| &self.sets.categories[number])
+        });
+        let languages = query.languages.iter().map(|code| {
+            // Codes are stored in lower case; "DE" from a caller means "de".
+            let number = self
+                .language_ids
+                .iter()
+                .position(|known| known.eq_ignore_ascii_case(code));
+            number.map(|number| &self.sets.languages[number])
+        });
+        [
+            any_of(count, kinds),
+            any_of(count, categories),
+            any_of(count, languages),
+        ]
     }
 
     /// Counts each facet value over the results with every filter applied except that facet's
@@ -270,7 +194,7 @@ impl Index {
             .iter()
             .map(|kind| FacetCount {
                 value: kind.as_str().to_owned(),
-                count: for_kinds.count_common(&self.sets.kinds[kind_number(*kind)]),
+                count: for_kinds.count_common(&self.sets.kinds[*kind as usize]),
             })
             .collect();
         // Only categories that some entry uses: a chip for an empty category helps nobody.
@@ -525,6 +449,107 @@ impl Index {
         let mut page = smallest_by_key(band.into_iter(), end, key, |candidate| key(candidate).0);
         page.truncate(end);
         page
+    }
+}
+
+/// What ranking the results of one search needs: the text scores, the point searched from
+/// and the distances measured already.
+struct Ranking<'a> {
+    index: &'a Index,
+    near: Option<GeoPoint>,
+    tallies: &'a [Tally],
+    exact_distances: &'a [(u32, f64)],
+}
+
+impl Ranking<'_> {
+    /// The first `end` results in `sort` order.
+    fn first(&self, results: &EntrySet, end: usize, sort: Sort) -> Vec<Candidate> {
+        match (sort, self.near) {
+            // Name order is known in advance: walk it until the page is full.
+            (Sort::Name, _) => self
+                .index
+                .entries
+                .by_name
+                .iter()
+                .copied()
+                .filter(|&entry| results.contains(entry))
+                .take(end)
+                .map(|entry| self.candidate(entry))
+                .collect(),
+            (Sort::Distance, Some(centre)) => {
+                let all = results.iter().map(|entry| self.candidate(entry)).collect();
+                self.index.nearest(all, end, centre)
+            }
+            // Keys are computed from the entry number alone; a full candidate is made only for
+            // the page, not for each of possibly tens of thousands of results.
+            (sort, _) => {
+                let key = |entry: &u32| {
+                    let candidate = Candidate {
+                        entry: *entry,
+                        score: self.score(*entry),
+                        approximate: self.approximate_metres(*entry),
+                        exact: None,
+                    };
+                    self.index.sort_key(&candidate, sort)
+                };
+                // With the page full, an entry whose score alone is worse cannot enter it: most
+                // of a broad query's results are turned away by this one comparison.
+                let first_component = |entry: &u32| u64::from(u32::MAX - self.score(*entry));
+                smallest_by_key(results.iter(), end, key, first_component)
+                    .into_iter()
+                    .map(|entry| self.candidate(entry))
+                    .collect()
+            }
+        }
+    }
+
+    /// The text score of an entry: 0 for a search without text.
+    fn score(&self, entry: u32) -> u32 {
+        self.tallies
+            .get(entry as usize)
+            .map_or(0, |tally| tally.total)
+    }
+
+    /// The haversine distance from the point searched from; infinity without a point or place.
+    fn approximate_metres(&self, entry: u32) -> f64 {
+        match (self.near, self.index.entries.reach[entry as usize]) {
+            (Some(centre), Reach::Point(point)) => haversine_metres(centre, point),
+            _ => f64::INFINITY,
+        }
+    }
+
+    fn candidate(&self, entry: u32) -> Candidate {
+        let exact = self
+            .exact_distances
+            .binary_search_by_key(&entry, |&(measured, _)| measured)
+            .ok()
+            .map(|found| self.exact_distances[found].1);
+        Candidate {
+            entry,
+            score: self.score(entry),
+            approximate: self.approximate_metres(entry),
+            exact,
+        }
+    }
+
+    /// A result as returned: with the exact distance, measured now if it was not before.
+    fn hit(&self, candidate: Candidate) -> Hit {
+        let entry = candidate.entry as usize;
+        let distance_metres = match (self.near, self.index.entries.reach[entry]) {
+            (Some(centre), Reach::Point(point)) => Some(
+                candidate
+                    .exact
+                    .unwrap_or_else(|| geodesic_metres(centre, point)),
+            ),
+            _ => None,
+        };
+        Hit {
+            id: self.index.directory.entries[entry].id.clone(),
+            entry_index: entry,
+            // Shown as field weight × quality, with the quality as a fraction.
+            score: candidate.score as f32 / 100.0,
+            distance_metres,
+        }
     }
 }
 

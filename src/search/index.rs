@@ -12,11 +12,11 @@ use rustc_hash::FxHashMap;
 
 use super::bitset::EntrySet;
 use super::fold::for_each_token;
-use crate::directory::{AreaScope, Directory, Entry, Kind, LanguageCode, Wheelchair};
+use crate::directory::{AreaScope, Directory, Entry, LanguageCode, Wheelchair};
 use crate::distance::{GeoPoint, SpatialGrid};
 
 /// How much a match in each field counts; the best field wins for each entry and word.
-pub(crate) mod weight {
+pub(super) mod weight {
     /// The entry's name.
     pub const NAME: u8 = 10;
     /// A category label.
@@ -31,7 +31,7 @@ pub(crate) mod weight {
 
 /// How an entry can be reached, for searches near a point.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) enum Reach {
+pub(super) enum Reach {
     /// At a place with coordinates.
     Point(GeoPoint),
     /// Region-wide or remote, with no single place: included in every radius.
@@ -42,28 +42,28 @@ pub(crate) enum Reach {
 
 /// A directory, indexed for search. Cheap to query many times.
 pub struct Index {
-    pub(crate) directory: Directory,
+    pub(super) directory: Directory,
     /// Folded terms, sorted.
-    pub(crate) terms: Vec<Box<str>>,
+    pub(super) terms: Vec<Box<str>>,
     /// Postings of term `t` are at `term_starts[t]..term_starts[t + 1]` in the two arrays below,
     /// sorted by entry. Two arrays rather than one of pairs: 5 bytes a posting instead of 8.
-    pub(crate) term_starts: Vec<u32>,
-    pub(crate) posting_entries: Vec<u32>,
-    pub(crate) posting_weights: Vec<u8>,
+    pub(super) term_starts: Vec<u32>,
+    pub(super) posting_entries: Vec<u32>,
+    pub(super) posting_weights: Vec<u8>,
     /// Folded label tokens of each category, as (token, category id index).
-    pub(crate) category_terms: Vec<(Box<str>, u16)>,
+    pub(super) category_terms: Vec<(Box<str>, u16)>,
     /// Category ids known to the directory, indexed by category id index.
-    pub(crate) category_ids: Vec<String>,
+    pub(super) category_ids: Vec<String>,
     /// Service languages present in the directory, indexed by language id index.
-    pub(crate) language_ids: Vec<String>,
+    pub(super) language_ids: Vec<String>,
     /// Per entry, in directory order.
-    pub(crate) entries: EntryTable,
+    pub(super) entries: EntryTable,
     /// Filter values as sets of entries.
-    pub(crate) sets: FilterSets,
-    pub(crate) grid: SpatialGrid,
+    pub(super) sets: FilterSets,
+    pub(super) grid: SpatialGrid,
     /// Reused between searches; taken by one search at a time (another search running at the
     /// same moment simply allocates its own).
-    pub(crate) scratch: std::sync::Mutex<Option<super::engine::Scratch>>,
+    pub(super) scratch: std::sync::Mutex<Option<super::engine::Scratch>>,
 }
 
 /// One entry in a term's postings list, while the index is being built.
@@ -75,7 +75,7 @@ struct Posting {
 
 /// Per-entry data for filtering and ordering.
 #[derive(Default)]
-pub(crate) struct EntryTable {
+pub(super) struct EntryTable {
     /// How many entries there are.
     pub count: usize,
     /// How each entry can be reached, for searches near a point.
@@ -87,7 +87,7 @@ pub(crate) struct EntryTable {
 }
 
 /// The entries that have each filter value, as sets.
-pub(crate) struct FilterSets {
+pub(super) struct FilterSets {
     /// By kind, in the order of [`Kind::ALL`].
     pub kinds: [EntrySet; 3],
     /// By category id index.
@@ -211,7 +211,7 @@ impl Index {
     }
 
     /// The entries a term occurs in, with the weight of the best field it occurs in.
-    pub(crate) fn postings_of(&self, term: usize) -> impl Iterator<Item = (u32, u8)> + '_ {
+    pub(super) fn postings_of(&self, term: usize) -> impl Iterator<Item = (u32, u8)> + '_ {
         let range = self.term_starts[term] as usize..self.term_starts[term + 1] as usize;
         self.posting_entries[range.clone()]
             .iter()
@@ -342,7 +342,7 @@ impl ChunkIndex {
         category_number: &[(&str, u16)],
         default_language: &str,
     ) {
-        self.kinds[kind_number(entry.kind)].insert(number);
+        self.kinds[entry.kind as usize].insert(number);
         for category in &entry.categories {
             let found = category_number.binary_search_by(|(id, _)| (*id).cmp(category.as_str()));
             if let Ok(position) = found {
@@ -433,15 +433,6 @@ fn name_key(entry: &Entry, default_language: &str) -> String {
         key.push_str(token);
     });
     key
-}
-
-/// The position of a kind in [`Kind::ALL`].
-pub(crate) fn kind_number(kind: Kind) -> usize {
-    match kind {
-        Kind::Service => 0,
-        Kind::Course => 1,
-        Kind::Association => 2,
-    }
 }
 
 /// Gathers term → postings while entries are indexed in order.

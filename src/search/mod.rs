@@ -6,6 +6,6 @@ mod fold;
 mod index;
 mod query;
 
-pub use fold::{for_each_token, tokens, within_one_edit};
+pub use fold::{for_each_token, prefix_within_one_edit, tokens, within_one_edit};
 pub use index::Index;
 pub use query::{FacetCount, Facets, Hit, MAX_LIMIT, Query, QueryError, SearchResults, Sort};

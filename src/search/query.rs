@@ -60,8 +60,7 @@ impl Default for Query {
 }
 
 /// The order of search results.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Sort {
     /// Best text match first; without text, nearest first (with a point) or by name.
     #[default]
@@ -72,24 +71,11 @@ pub enum Sort {
     Name,
 }
 
-impl Sort {
-    /// Every order, as named in queries.
-    pub const ALL: [Sort; 3] = [Sort::Relevance, Sort::Distance, Sort::Name];
-
-    /// The order's name in queries: `relevance`, `distance` or `name`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Sort::Relevance => "relevance",
-            Sort::Distance => "distance",
-            Sort::Name => "name",
-        }
-    }
-
-    /// Parses `relevance`, `distance` or `name`.
-    pub fn parse(text: &str) -> Option<Sort> {
-        Sort::ALL.into_iter().find(|sort| sort.as_str() == text)
-    }
-}
+crate::directory::format_names!(Sort {
+    Relevance = "relevance",
+    Distance = "distance",
+    Name = "name",
+});
 
 crate::json::fields::record_fields! {
     /// The fields of a query in JSON, as JavaScript writes them.
@@ -139,7 +125,7 @@ impl Query {
                     }
                     QueryField::Kinds => {
                         let kinds = read_list(reader, problems, |reader, problems| {
-                            read_choice(reader, problems, &Kind::ALL, Kind::as_str)
+                            read_choice(reader, problems, Kind::ALL, Kind::as_str)
                         })?;
                         query.kinds = kinds.unwrap_or_default();
                     }
@@ -160,7 +146,7 @@ impl Query {
                     QueryField::Near => query.near = optional(reader, problems, read_point)?,
                     QueryField::RadiusKm => query.radius_km = optional(reader, problems, read_f64)?,
                     QueryField::Sort => {
-                        let sort = read_choice(reader, problems, &Sort::ALL, Sort::as_str)?;
+                        let sort = read_choice(reader, problems, Sort::ALL, Sort::as_str)?;
                         query.sort = sort.unwrap_or_default();
                     }
                     QueryField::Offset => query.offset = count(reader, problems)?.unwrap_or(0),

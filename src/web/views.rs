@@ -3,7 +3,7 @@
 //! declarations in `api.rs` document each field for JavaScript; these structs are not Rust API.
 #![allow(missing_docs)]
 
-use crate::directory::{AreaScope, Directory, Entry, Kind, Problem, Severity, Text, Wheelchair};
+use crate::directory::{AreaScope, Directory, Entry, Kind, Problem, Text, Wheelchair};
 use crate::json::writer::{WriteJson, json_object};
 use crate::search::{FacetCount, Facets, SearchResults};
 use crate::{GeoPoint, Hit};
@@ -121,11 +121,7 @@ pub struct ProblemView {
 impl From<&Problem> for ProblemView {
     fn from(problem: &Problem) -> ProblemView {
         ProblemView {
-            severity: match problem.severity {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
-            }
-            .to_owned(),
+            severity: problem.severity.as_str().to_owned(),
             kind: problem.kind.code(),
             entry_id: problem.entry.as_ref().and_then(|entry| entry.id.clone()),
             entry_index: problem.entry.as_ref().map(|entry| entry.index),
