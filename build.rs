@@ -1,6 +1,5 @@
 //! Prepares data that is compiled into the crate and that people edit without Rust:
 //! - the demo directory, minified (for the CLI and the tests);
-//! - the places around its region, for the widget's place field;
 //! - the built-in categories with their labels in every UI language (from the message catalogs
 //!   in `data/messages/`) and the words people search them by (from `data/synonyms/`).
 //!
@@ -12,7 +11,6 @@ use std::fmt::Write;
 
 fn main() {
     write_minified_demo();
-    write_region_places();
     write_builtin_categories();
     println!("cargo::rerun-if-changed=build.rs");
 }
@@ -28,19 +26,6 @@ fn write_minified_demo() {
     let minified = serde_json::to_string(&value).expect("JSON serializes");
     std::fs::write(out_dir().join("demo-directory.min.json"), minified)
         .expect("OUT_DIR is writable");
-}
-
-/// The places around the bundled directory's region, for the widget's place field: the demo's,
-/// unless `SERVICE_FINDER_REGION_PLACES` names the file `service-finder places --region-subset`
-/// wrote for a county's own directory.
-fn write_region_places() {
-    println!("cargo::rerun-if-env-changed=SERVICE_FINDER_REGION_PLACES");
-    let source = std::env::var("SERVICE_FINDER_REGION_PLACES")
-        .unwrap_or_else(|_| "data/places/region-waldeck-frankenberg.tsv".to_owned());
-    println!("cargo::rerun-if-changed={source}");
-    let text = std::fs::read_to_string(&source)
-        .unwrap_or_else(|error| panic!("cannot read {source}: {error}"));
-    std::fs::write(out_dir().join("region-places.tsv"), text).expect("OUT_DIR is writable");
 }
 
 /// `BUILTIN_CATEGORIES`, in the order of the `category.*` keys of the German catalog: each id

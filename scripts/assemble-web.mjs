@@ -65,6 +65,10 @@ minifyModule(join(root, 'www/widget/service-finder.js'), 'service-finder.js', '.
 minifyModule(join(dist, 'service-finder-core.js'), 'service-finder-core.js', 'service-finder-core.js');
 // All of Germany's places, fetched by the widget only when someone uses the place field.
 copyFileSync(join(root, 'data/places/de.tsv'), join(dist, 'places-de.tsv'));
+// The places around the bundled directory's region: the demo's, or the file that
+// `service-finder places --region-subset` wrote for a county's own (SERVICE_FINDER_REGION_PLACES).
+const regionPlaces = process.env.SERVICE_FINDER_REGION_PLACES || join(root, 'data/places/region-waldeck-frankenberg.tsv');
+copyFileSync(regionPlaces, join(dist, 'places-region.tsv'));
 
 // Everything the browser downloads before it can show the first results, in German (the
 // default): the code, the styles and one message catalog. The directory itself is counted on

@@ -51,75 +51,68 @@ impl LoadedDirectory {
 /// beyond the size limits. Everything else is reported as a [`Problem`]: a bad value is left out,
 /// an unusable entry is skipped, and all other entries are kept.
 pub fn load_directory(json: &str) -> Result<LoadedDirectory, LoadError> {
-    load(json, true, &[])
+    load(json, true)
 }
 
 /// Loads a directory from the bytes of a file, as the CLI reads it from disk and the widget
 /// fetches it: one rule for both.
 ///
 /// Bytes that are not UTF-8 (a file saved as Windows-1252, a damaged download) do not stop
-/// loading: each run of them is read as U+FFFD and reported as an error with its line and
-/// column, in the entry where it is; everything else loads as with [`load_directory`].
+/// loading: each run of them is read as U+FFFD, as browsers read text, and one error names the
+/// first places by line and column; everything else loads as with [`load_directory`].
 pub fn load_directory_bytes(bytes: &[u8]) -> Result<LoadedDirectory, LoadError> {
     if bytes.len() > MAX_DOCUMENT_BYTES {
         return Err(too_large(bytes.len()));
     }
-    match std::str::from_utf8(bytes) {
-        Ok(json) => load(json, true, &[]),
-        Err(_) => {
-            let (json, not_utf8) = decode_lossy(bytes);
-            load(&json, true, &not_utf8)
-        }
-    }
-}
-
-/// A run of bytes that are not UTF-8, read as one U+FFFD.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct NotUtf8 {
-    /// Where its U+FFFD is in the decoded text (a byte offset).
-    offset: usize,
-    /// Its line and column in the file, counting from 1 (the column in bytes).
-    line: usize,
-    column: usize,
-}
-
-/// The text of `bytes` with every run of bytes that are not UTF-8 replaced by U+FFFD (as
-/// browsers decode a fetched file), and where each was.
-fn decode_lossy(bytes: &[u8]) -> (String, Vec<NotUtf8>) {
-    let mut text = String::with_capacity(bytes.len() + bytes.len() / 8);
-    let mut found = Vec::new();
-    let (mut line, mut line_start, mut counted_to) = (1, 0, 0);
-    let mut rest = bytes;
-    while !rest.is_empty() {
-        let (valid, invalid_len) = match std::str::from_utf8(rest) {
-            Ok(valid) => (valid, 0),
-            Err(error) => {
-                let valid_len = error.valid_up_to();
-                // The first `valid_up_to` bytes are UTF-8, as the error says.
-                let valid = std::str::from_utf8(&rest[..valid_len]).unwrap_or_default();
-                (valid, error.error_len().unwrap_or(rest.len() - valid_len))
-            }
-        };
+    let mut text = String::with_capacity(bytes.len());
+    // (line, column) of the first few places, counting from 1, in the file's bytes.
+    let mut places: Vec<(usize, usize)> = Vec::new();
+    let mut count = 0;
+    let (mut line, mut column) = (1, 1);
+    for chunk in bytes.utf8_chunks() {
+        let valid = chunk.valid();
         text.push_str(valid);
-        if invalid_len == 0 {
-            break;
+        match valid.rfind('\n') {
+            Some(last) => {
+                line += valid.matches('\n').count();
+                column = valid.len() - last;
+            }
+            None => column += valid.len(),
         }
-        let at = bytes.len() - rest.len() + valid.len();
-        for newline in memchr::memchr_iter(b'\n', &bytes[counted_to..at]) {
-            line += 1;
-            line_start = counted_to + newline + 1;
+        if !chunk.invalid().is_empty() {
+            count += 1;
+            if places.len() < MAX_PLACES_NAMED {
+                places.push((line, column));
+            }
+            column += chunk.invalid().len();
+            text.push(char::REPLACEMENT_CHARACTER);
         }
-        counted_to = at;
-        found.push(NotUtf8 {
-            offset: text.len(),
-            line,
-            column: at - line_start + 1,
-        });
-        text.push(char::REPLACEMENT_CHARACTER);
-        rest = &rest[valid.len() + invalid_len..];
     }
-    (text, found)
+    let mut loaded = load(&text, true)?;
+    if count > 0 {
+        let mut message = format!(
+            "the file is not all UTF-8 text: bytes at {count} place(s) were read as \u{FFFD}; save the file as UTF-8 (in Excel: \"CSV UTF-8\"). At"
+        );
+        for (line, column) in places {
+            message.push_str(&format!(" line {line}, column {column};"));
+        }
+        let problem = Problem::new(
+            Severity::Error,
+            ProblemKind::InvalidText,
+            &[],
+            message,
+            Consequence::ValueCorrected,
+        );
+        // First: it is about the whole file.
+        let mut problems = vec![problem];
+        problems.append(&mut loaded.problems);
+        loaded.problems = problems;
+    }
+    Ok(loaded)
 }
+
+/// How many places of bytes that are not UTF-8 the problem names.
+const MAX_PLACES_NAMED: usize = 5;
 
 fn too_large(bytes: usize) -> LoadError {
     LoadError::new(format!(
@@ -129,9 +122,8 @@ fn too_large(bytes: usize) -> LoadError {
     ))
 }
 
-/// [`load_directory`], reading a large entries list in parallel parts only with `in_parts`;
-/// `not_utf8` says where [`load_directory_bytes`] replaced bytes.
-fn load(json: &str, in_parts: bool, not_utf8: &[NotUtf8]) -> Result<LoadedDirectory, LoadError> {
+/// [`load_directory`], reading a large entries list in parallel parts only with `in_parts`.
+fn load(json: &str, in_parts: bool) -> Result<LoadedDirectory, LoadError> {
     if json.len() > MAX_DOCUMENT_BYTES {
         return Err(too_large(json.len()));
     }
@@ -185,7 +177,7 @@ fn load(json: &str, in_parts: bool, not_utf8: &[NotUtf8]) -> Result<LoadedDirect
             "this is not a directory: it has no \"entries\" list",
         ));
     };
-    let mut loaded = check(&lines, header, entries, not_utf8);
+    let mut loaded = check(&lines, header, entries);
     let repeats = repeated_lists.iter().map(|&start| {
         let (line, column) = lines.position_of(start);
         Problem {
@@ -199,8 +191,10 @@ fn load(json: &str, in_parts: bool, not_utf8: &[NotUtf8]) -> Result<LoadedDirect
             consequence: Consequence::None,
         }
     });
-    let repeats: Vec<Problem> = repeats.collect();
-    loaded.problems.splice(0..0, repeats);
+    // First, as the repeat is about the whole file.
+    let mut problems: Vec<Problem> = repeats.collect();
+    problems.append(&mut loaded.problems);
+    loaded.problems = problems;
     Ok(loaded)
 }
 
@@ -217,9 +211,6 @@ struct EntriesRead {
     found: Vec<(usize, Vec<Problem>)>,
     /// The ids of unusable entries as written, by entry index, for the reports.
     written_ids: Vec<(usize, String)>,
-    /// Where the list ends in the file (a byte offset): a place before it and after an entry's
-    /// start is in that entry.
-    list_end: usize,
 }
 
 impl EntriesRead {
@@ -261,13 +252,10 @@ impl EntriesRead {
     /// Adds the entries of the next part of the list.
     fn append(&mut self, mut part: EntriesRead) {
         let offset = self.entries.len();
-        let list_end = self.list_end.max(part.list_end);
         if offset == 0 {
             *self = part;
-            self.list_end = list_end;
             return;
         }
-        self.list_end = list_end;
         self.entries.append(&mut part.entries);
         self.usable.append(&mut part.usable);
         self.starts.append(&mut part.starts);
@@ -296,9 +284,8 @@ fn read_entries(
         )));
     }
     let list_start = reader.position() + 1;
-    if in_parts && let Some((mut read, end)) = read_entries_in_parts(reader.text(), list_start) {
+    if in_parts && let Some((read, end)) = read_entries_in_parts(reader.text(), list_start) {
         *reader = Reader::at(reader.text(), end);
-        read.list_end = end;
         return Ok(Ok(read));
     }
     // In one piece: for small lists, and where the parts do not meet (or the list is broken,
@@ -313,7 +300,6 @@ fn read_entries(
         // Refused at once: reading on, only to count, would take as long as loading them.
         return Ok(Err(too_many_entries()));
     }
-    read.list_end = reader.position();
     Ok(Ok(read))
 }
 
@@ -374,12 +360,7 @@ const ENTRIES_TO_ESTIMATE_FROM: usize = 64;
 /// Checks the meaning of the directory's own fields and of every usable entry (in parallel
 /// chunks), removes entries whose id an earlier entry has or that have too many problems, and
 /// ties every problem to its entry.
-fn check(
-    lines: &LineIndex,
-    header: DirectoryRead,
-    read: EntriesRead,
-    not_utf8: &[NotUtf8],
-) -> LoadedDirectory {
+fn check(lines: &LineIndex, header: DirectoryRead, read: EntriesRead) -> LoadedDirectory {
     let DirectoryRead {
         mut directory,
         problems: read_problems,
@@ -391,11 +372,8 @@ fn check(
         starts,
         found: read_found,
         written_ids,
-        list_end,
     } = read;
-    let (not_utf8_found, not_utf8_outside) = not_utf8_by_entry(not_utf8, &starts, list_end);
-    let mut problems: Vec<Problem> = not_utf8_outside;
-    problems.extend(read_problems);
+    let mut problems: Vec<Problem> = read_problems;
     let mut checked = Problems::default();
     check_header(&mut directory, &mut checked);
     problems.extend(checked.into_list());
@@ -424,8 +402,8 @@ fn check(
         keep.extend(chunk_keep);
         checked_found.extend(chunk_found);
     }
-    // Per entry: bytes that are not UTF-8, what reading found, then what checking found.
-    let mut found = merge_found(merge_found(not_utf8_found, read_found), checked_found);
+    // Per entry: what reading found, then what checking found.
+    let mut found = merge_found(read_found, checked_found);
     give_up_on_too_many(&mut found, &mut keep);
 
     let ids = entries.iter().enumerate();
@@ -489,74 +467,6 @@ fn give_up_on_too_many(found: &mut [(usize, Vec<Problem>)], keep: &mut [bool]) {
         entry_found.truncate(MAX_PROBLEMS);
         entry_found.push(given_up());
     }
-}
-
-/// The problems for bytes that are not UTF-8: one per entry they are in (by entry index, in
-/// order), and one for those outside every entry plus a summary for the whole file.
-fn not_utf8_by_entry(
-    not_utf8: &[NotUtf8],
-    starts: &[usize],
-    list_end: usize,
-) -> (Vec<(usize, Vec<Problem>)>, Vec<Problem>) {
-    let Some(first) = not_utf8.first() else {
-        return (Vec::new(), Vec::new());
-    };
-    let finding = |places: &[NotUtf8]| {
-        let first = places[0];
-        let more = match places.len() {
-            1 => String::new(),
-            count => format!(" (and at {} more places)", count - 1),
-        };
-        Problem::new(
-            Severity::Error,
-            ProblemKind::InvalidText,
-            &[],
-            format!(
-                "bytes that are not UTF-8 text at line {}, column {}{more} were replaced by \u{FFFD}",
-                first.line, first.column
-            ),
-            Consequence::ValueCorrected,
-        )
-    };
-    let mut by_entry: Vec<(usize, Vec<Problem>)> = Vec::new();
-    let mut outside = vec![Problem::new(
-        Severity::Error,
-        ProblemKind::InvalidText,
-        &[],
-        format!(
-            "the file is not all UTF-8 text: {} at line {}, column {}, {} read as \u{FFFD}; save the file as UTF-8 (in Excel: \"CSV UTF-8\")",
-            match not_utf8.len() {
-                1 => "the bytes".to_owned(),
-                count => format!("bytes at {count} places, the first"),
-            },
-            first.line,
-            first.column,
-            if not_utf8.len() == 1 {
-                "were"
-            } else {
-                "were all"
-            },
-        ),
-        Consequence::ValueCorrected,
-    )];
-    let entry_of = |place: &NotUtf8| {
-        let after = starts.partition_point(|&start| start <= place.offset);
-        (after > 0 && place.offset < list_end).then(|| after - 1)
-    };
-    let mut rest = not_utf8;
-    while let Some(place) = rest.first() {
-        let entry = entry_of(place);
-        let same = rest
-            .iter()
-            .take_while(|other| entry_of(other) == entry)
-            .count();
-        match entry {
-            Some(index) => by_entry.push((index, vec![finding(&rest[..same])])),
-            None => outside.push(finding(&rest[..same])),
-        }
-        rest = &rest[same..];
-    }
-    (by_entry, outside)
 }
 
 /// Two lists of problems by entry index, each in index order, merged into one in index order;
@@ -727,8 +637,8 @@ mod tests {
                 read_entries_in_parts(&json, list_start).is_some()
                     || crate::parallel::part_count(json.len()) < 2
             );
-            let in_parts = load(&json, true, &[]).unwrap();
-            let in_one_piece = load(&json, false, &[]).unwrap();
+            let in_parts = load(&json, true).unwrap();
+            let in_one_piece = load(&json, false).unwrap();
             assert_eq!(in_parts.directory, in_one_piece.directory);
             assert_eq!(in_parts.problems, in_one_piece.problems);
             assert_eq!(in_parts.entries_in_file, ENTRIES);

@@ -349,9 +349,24 @@ pub fn read_clean_string(
     let text = reader.string()?;
     let lone_surrogates = reader.take_lone_surrogates();
     let (text, found) = clean_text(text, lone_surrogates);
-    for (severity, message) in found.messages() {
+    for (class, first) in CLASSES.iter().zip(found.first) {
+        let Some(first) = first else {
+            continue;
+        };
+        // Written piece by piece: `format!` at each of these call sites costs the widget more.
+        let mut message = String::from(class.before);
+        if first != char::REPLACEMENT_CHARACTER {
+            message.push_str(" (U+");
+            let code = u32::from(first);
+            for shift in (0..if code > 0xFFFF { 6 } else { 4 }).rev() {
+                let digit = char::from_digit((code >> (shift * 4)) & 0xF, 16).unwrap_or('0');
+                message.push(digit.to_ascii_uppercase());
+            }
+            message.push(')');
+        }
+        message.push_str(class.after);
         problems.report(
-            severity,
+            class.severity,
             ProblemKind::InvalidText,
             &at_key(key),
             message,
@@ -361,91 +376,60 @@ pub fn read_clean_string(
     Ok(text)
 }
 
-/// What [`clean_text`] took out of a text, by class.
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
+/// A class of characters that [`clean_text`] takes out, and how its problem is reported.
+struct CharacterClass {
+    severity: Severity,
+    before: &'static str,
+    after: &'static str,
+}
+
+/// The classes, in the order of [`Cleaned::first`].
+const CLASSES: [CharacterClass; 4] = [
+    CharacterClass {
+        severity: Severity::Error,
+        before: "contains control characters",
+        after: " that do not belong in a text; they were removed",
+    },
+    CharacterClass {
+        severity: Severity::Error,
+        before: "contains direction overrides",
+        after: ", which can make a text read backwards; they were removed",
+    },
+    CharacterClass {
+        severity: Severity::Error,
+        before: "contains half of a character (a \\u escape of a lone surrogate)",
+        after: "; it was replaced by \u{FFFD}",
+    },
+    CharacterClass {
+        severity: Severity::Warning,
+        before: "contains invisible characters",
+        after: "; they were removed",
+    },
+];
+
+/// What [`clean_text`] took out of a text: per class (see [`CLASSES`]), the first character of
+/// that class, or U+FFFD for the halves of a character that reading replaced.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Cleaned {
-    /// Control characters (C0 but tab, line feed and carriage return; DEL; C1), as found.
-    pub controls: Vec<char>,
-    /// Direction embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069).
-    pub direction: Vec<char>,
-    /// Invisible characters that only get in the way (zero-width space, word joiner, …).
-    pub invisible: Vec<char>,
-    /// Whether halves of a character (escaped lone surrogates) were replaced by U+FFFD.
-    pub lone_surrogates: bool,
+    /// Control characters (C0 but tab, line feed and carriage return; DEL; C1), direction
+    /// embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069), halves of a
+    /// character, invisible characters.
+    pub first: [Option<char>; 4],
 }
 
-impl Cleaned {
-    /// One problem per class found, as (severity, message): characters that are not text or
-    /// that disguise it are errors, invisible ones warnings.
-    pub fn messages(&self) -> Vec<(Severity, String)> {
-        let mut messages = Vec::new();
-        if !self.controls.is_empty() {
-            messages.push((
-                Severity::Error,
-                format!(
-                    "contains control characters ({}) that do not belong in a text; they were removed",
-                    code_points(&self.controls)
-                ),
-            ));
-        }
-        if !self.direction.is_empty() {
-            messages.push((
-                Severity::Error,
-                format!(
-                    "contains direction overrides ({}), which can make a text read backwards; they were removed",
-                    code_points(&self.direction)
-                ),
-            ));
-        }
-        if self.lone_surrogates {
-            messages.push((
-                Severity::Error,
-                "contains half of a character (a \\u escape of a lone surrogate); it was replaced by \u{FFFD}"
-                    .to_owned(),
-            ));
-        }
-        if !self.invisible.is_empty() {
-            messages.push((
-                Severity::Warning,
-                format!(
-                    "contains invisible characters ({}); they were removed",
-                    code_points(&self.invisible)
-                ),
-            ));
-        }
-        messages
-    }
-}
-
-/// `U+001B, U+0007`: the first five different characters, for a message.
-fn code_points(chars: &[char]) -> String {
-    let mut codes: Vec<String> = Vec::new();
-    for &c in chars {
-        let code = format!("U+{:04X}", u32::from(c));
-        if !codes.contains(&code) && codes.len() < 5 {
-            codes.push(code);
-        }
-    }
-    codes.join(", ")
-}
-
-/// Where [`clean_text`] files a character it takes out; `None` for one it keeps.
-type Class = fn(&mut Cleaned) -> &mut Vec<char>;
-
-/// The class of a character that [`clean_text`] takes out, if it is one.
-fn unwanted(c: char) -> Option<Class> {
+/// The class of a character that [`clean_text`] takes out (an index into [`CLASSES`]), if it
+/// is one.
+fn unwanted(c: char) -> Option<usize> {
     match c {
         // Tab, line feed and carriage return are plain white space in a text.
         '\t' | '\n' | '\r' => None,
-        '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' => Some(|cleaned| &mut cleaned.controls),
-        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => Some(|cleaned| &mut cleaned.direction),
+        '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' => Some(0),
+        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => Some(1),
         // Zero-width space, word joiner, invisible operators, deprecated format characters and
         // a byte-order mark inside a text. Not U+200C/U+200D (zero-width (non-)joiner), which
         // Persian words and emoji need, nor U+200E/U+200F/U+061C (direction marks), which only
         // place neutral characters such as brackets and cannot reverse a word.
-        '\u{200b}' | '\u{2060}'..='\u{2064}' | '\u{206a}'..='\u{206f}' | '\u{feff}' => {
-            Some(|cleaned| &mut cleaned.invisible)
-        }
+        '\u{200b}' | '\u{2060}'..='\u{2064}' | '\u{206a}'..='\u{206f}' | '\u{feff}' => Some(3),
         _ => None,
     }
 }
@@ -458,10 +442,10 @@ fn unwanted(c: char) -> Option<Class> {
 /// should see it. Why not show them: U+202E turns "evil" into "live" on screen, and an escape
 /// character rewrites the officer's terminal.
 pub fn clean_text(text: Cow<str>, lone_surrogates: bool) -> (String, Cleaned) {
-    let mut cleaned = Cleaned {
-        lone_surrogates,
-        ..Cleaned::default()
-    };
+    let mut cleaned = Cleaned::default();
+    if lone_surrogates {
+        cleaned.first[2] = Some(char::REPLACEMENT_CHARACTER);
+    }
     // Most texts have none of these: only bytes that start such a character (C0 controls and
     // DEL, C2 for C1 controls, E2 for U+2000–U+2FFF, EF for U+FEFF) make it worth a closer look.
     let maybe = text
@@ -473,7 +457,9 @@ pub fn clean_text(text: Cow<str>, lone_surrogates: bool) -> (String, Cleaned) {
     let mut kept = String::with_capacity(text.len());
     for c in text.chars() {
         match unwanted(c) {
-            Some(class) => class(&mut cleaned).push(c),
+            Some(class) => {
+                cleaned.first[class].get_or_insert(c);
+            }
             None => kept.push(c),
         }
     }

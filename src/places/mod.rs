@@ -38,13 +38,9 @@ pub use region::{DEFAULT_REGION_RADIUS_KM, RegionArea};
 pub const GERMANY: &str = include_str!("../../data/places/de.tsv");
 
 /// The region subset for the bundled demo directory (Landkreis Waldeck-Frankenberg): what
-/// `service-finder places --region-subset` prints for it, small enough (4 KB gzipped) to
-/// compile into the widget.
+/// `service-finder places --region-subset` prints for it. The widget fetches it as
+/// `places-region.tsv` when the place field is first used.
 pub const DEMO_REGION: &str = include_str!("../../data/places/region-waldeck-frankenberg.tsv");
-
-/// The region subset compiled into the widget: the demo's, or the file named by
-/// `SERVICE_FINDER_REGION_PLACES` at build time (see `build.rs` and the README).
-pub const REGION_PLACES: &str = include_str!(concat!(env!("OUT_DIR"), "/region-places.tsv"));
 
 /// The attribution that the GeoNames licence (CC BY 4.0) requires wherever place data is shown.
 pub const ATTRIBUTION: &str = "Place data © GeoNames, CC BY 4.0, https://www.geonames.org/";

@@ -1,15 +1,15 @@
 //! `Places`, the JavaScript class for the place and postcode field.
 //!
-//! The widget starts with the places around its directory's region, compiled into the wasm (a
-//! few KB), and fetches all of Germany (`places-de.tsv`, beside the wasm) the first time someone
-//! types into the place field.
+//! The widget fetches the places around its directory's region (`places-region.tsv`, a few KB)
+//! and all of Germany (`places-de.tsv`), both beside the wasm, the first time someone uses the
+//! place field: neither is on the way to the first results.
 
 use wasm_bindgen::prelude::*;
 
 use super::api::to_js;
 use crate::GeoPoint;
 use crate::json::writer::json_object;
-use crate::places::{ATTRIBUTION, Gazetteer, Home, LookupOptions, REGION_PLACES};
+use crate::places::{ATTRIBUTION, Gazetteer, Home, LookupOptions};
 
 /// An offline gazetteer: German towns, villages and postcodes.
 #[wasm_bindgen]
@@ -30,12 +30,8 @@ struct PlaceView {
 
 #[wasm_bindgen]
 impl Places {
-    /// The places around the bundled directory's region.
-    pub fn region() -> Result<Places, JsError> {
-        Places::from_text(REGION_PLACES)
-    }
-
-    /// A gazetteer from the text of a places file (`places-de.tsv`, all of Germany).
+    /// A gazetteer from the text of a places file: `places-region.tsv` (the places around the
+    /// bundled directory's region) or `places-de.tsv` (all of Germany).
     #[wasm_bindgen(js_name = fromText)]
     pub fn from_text(text: &str) -> Result<Places, JsError> {
         let gazetteer = Gazetteer::parse(text).map_err(|error| JsError::new(&error.to_string()))?;

@@ -11,7 +11,8 @@ const env = useBrowser();
 
 /**
  * Opens a blank page, loads the API there and runs `body(api, input)` in the page; `api` holds
- * ServiceFinder, Places and `demo` (the bundled directory's text), `input` is `arg`.
+ * ServiceFinder, Places, `demo` (the bundled directory's text) and `region` (the region's places
+ * file), `input` is `arg`.
  */
 async function inPage(body, arg) {
   const session = await openPage(env, { path: '/e2e/blank.html' });
@@ -21,7 +22,8 @@ async function inPage(body, arg) {
         const { initServiceFinder, ServiceFinder, Places } = await import('/service-finder/service-finder.js');
         await initServiceFinder();
         const demo = await (await fetch('/service-finder/directory.json')).text();
-        return new Function('api', 'input', `return (${source})(api, input);`)({ ServiceFinder, Places, demo }, arg);
+        const region = await (await fetch('/service-finder/places-region.tsv')).text();
+        return new Function('api', 'input', `return (${source})(api, input);`)({ ServiceFinder, Places, demo, region }, arg);
       },
       { source: body.toString(), arg },
     );
@@ -141,7 +143,7 @@ test('a limit above 1000 returns 1000 hits; one that is not a whole number throw
 });
 
 test('a lone surrogate in a text and "DE" for German are taken as they come', TEST_OPTIONS, async () => {
-  const outcome = await inPage(({ ServiceFinder, Places, demo }) => {
+  const outcome = await inPage(({ ServiceFinder, Places, demo, region }) => {
     const finder = ServiceFinder.fromJson(demo);
     const run = (call) => {
       try {
@@ -158,7 +160,7 @@ test('a lone surrogate in a text and "DE" for German are taken as they come', TE
       })),
       beratung: [ids({ text: 'Beratung' }).length, ids({ text: 'Beratung\ud800' }).length],
       info: run(() => typeof finder.info('\ud800').title.text),
-      places: run(() => Array.isArray(Places.region().lookup('Korb\udc00', 5))),
+      places: run(() => Array.isArray(Places.fromText(region).lookup('Korb\udc00', 5))),
       upper: ids({ languages: ['DE'] }),
       lower: ids({ languages: ['de'] }),
       mixed: ids({ languages: ['Ar'] }),

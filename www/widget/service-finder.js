@@ -16,7 +16,7 @@
 // WebAssembly.RuntimeError, or a RangeError when its stack overflows), that call throws the
 // error, and the core is replaced by a fresh instance at once (see guardCore). `ServiceFinder`
 // and `Places` keep working; objects made before the trap throw "Invalid stale object from
-// previous Wasm instance": make them again (ServiceFinder.fromJson, Places.region, …).
+// previous Wasm instance": make them again (ServiceFinder.fromJson, Places.fromText, …).
 
 import init, { Places, ServiceFinder, __wbg_reset_state as resetCore } from './service-finder-core.js';
 import LANGUAGES from './languages.js';
@@ -57,7 +57,7 @@ function guardCore(type) {
           if (error instanceof WebAssembly.RuntimeError || error instanceof RangeError) {
             resetCore();
             coreInstance++;
-            allPlaces = null;
+            placeFiles.clear();
           }
           throw error;
         }
@@ -96,22 +96,25 @@ function baseLanguage(tag) {
   return tag.split('-')[0];
 }
 
-// All of Germany's places: fetched from beside the wasm the first time someone uses a place
-// field, then shared by every widget on the page. Until then each widget knows the places
-// around its region (compiled into the wasm).
-let allPlaces = null;
-function loadAllPlaces() {
-  allPlaces ??= fetch(new URL('./places-de.tsv', import.meta.url))
-    .then((response) => {
-      if (!response.ok) throw new Error(`places-de.tsv: HTTP ${response.status}`);
-      return response.text();
-    })
-    .then((text) => Places.fromText(text))
-    .catch((error) => {
-      console.warn('service-finder: all of Germany\'s places could not be loaded; only places around the region are known.', error);
-      return null;
-    });
-  return allPlaces;
+// Places files, fetched from beside the wasm the first time someone uses a place field, then
+// shared by every widget on the page: `places-region.tsv` (the places around the bundled
+// directory's region, a few KB) and `places-de.tsv` (all of Germany). Neither is needed for the
+// first results, so neither is in the wasm.
+const placeFiles = new Map();
+function loadPlaces(file) {
+  if (!placeFiles.has(file)) {
+    placeFiles.set(file, fetch(new URL(`./${file}`, import.meta.url))
+      .then((response) => {
+        if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
+        return response.text();
+      })
+      .then((text) => Places.fromText(text))
+      .catch((error) => {
+        console.warn(`service-finder: the places in ${file} could not be loaded.`, error);
+        return null;
+      }));
+  }
+  return placeFiles.get(file);
 }
 
 let sheet = null;
@@ -144,12 +147,16 @@ class ServiceFinderElement extends HTMLElement {
   }
 
   connectedCallback() {
+    this.started = true;
     this.language = this.pickLanguage();
     this.load();
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
-    if (!this.isConnected || oldValue === newValue) return;
+    // Not `isConnected`: when the element is upgraded in a page that has it already, this runs
+    // for its attributes before connectedCallback, and a second load or language switch would
+    // race the first (and could leave the loading frame over the results).
+    if (!this.started || oldValue === newValue) return;
     if (name === 'src') this.load();
     if (name === 'lang') this.setLanguage(this.pickLanguage());
   }
@@ -563,7 +570,7 @@ class ServiceFinderElement extends HTMLElement {
       const found = this.withCore(() => {
         const info = this.finder.info(this.language);
         const home = info.regionCentre;
-        return this.gazetteer().lookup(text, 8, home?.latitude, home?.longitude, info.regionAgs);
+        return this.gazetteer()?.lookup(text, 8, home?.latitude, home?.longitude, info.regionAgs);
       });
       if (!found) return;
       suggestions = found;
@@ -589,13 +596,15 @@ class ServiceFinderElement extends HTMLElement {
 
     input.addEventListener('focus', () => {
       const instance = coreInstance;
-      loadAllPlaces().then((places) => {
-        // Places loaded before a trap are gone with the core they were made in.
-        if (places && instance === coreInstance && this.allPlaces !== places) {
-          this.allPlaces = places;
-          if (this.shadow.activeElement === input && input.value.trim()) suggest();
-        }
-      });
+      for (const [file, key] of [['places-region.tsv', 'regionPlaces'], ['places-de.tsv', 'allPlaces']]) {
+        loadPlaces(file).then((places) => {
+          // Places loaded before a trap are gone with the core they were made in.
+          if (places && instance === coreInstance && this[key] !== places) {
+            this[key] = places;
+            if (this.shadow.activeElement === input && input.value.trim()) suggest();
+          }
+        });
+      }
     });
     input.addEventListener('input', suggest);
     input.addEventListener('keydown', (event) => {
@@ -654,11 +663,12 @@ class ServiceFinderElement extends HTMLElement {
     }
   }
 
-  /** The best gazetteer at hand: all of Germany once loaded, the region's places until then. */
+  /**
+   * The best gazetteer at hand: all of Germany once loaded, the region's places until then;
+   * none in the moment before the region's arrive (suggestions follow when they do).
+   */
   gazetteer() {
-    if (this.allPlaces) return this.allPlaces;
-    this.regionPlaces ??= Places.region();
-    return this.regionPlaces;
+    return this.allPlaces ?? this.regionPlaces;
   }
 
   renderFilters(info) {

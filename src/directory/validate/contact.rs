@@ -1,6 +1,8 @@
 //! Checks of contact details: web addresses (only http and https, with a real host), e-mail
 //! addresses, telephone numbers, and placeholders that reach nobody.
 
+use super::ADVICE;
+use super::advice::{placeholder_domain, placeholder_number};
 use crate::directory::problem::{Consequence, ProblemKind, Problems, Step};
 
 pub(super) fn check_url(
@@ -24,7 +26,9 @@ pub(super) fn check_url(
         // Checked above: the address starts with http:// or https://.
         let rest = value.split_once("//").map_or("", |(_, rest)| rest);
         let host = rest.split(['/', '?', '#', ':']).next().unwrap_or("");
-        check_placeholder_domain(value, host, at, example_data, problems);
+        if ADVICE {
+            placeholder_domain(value, host, at, example_data, problems);
+        }
     }
 }
 
@@ -47,7 +51,9 @@ pub(super) fn check_email(
         *email = None;
     } else {
         let domain = value.rsplit('@').next().unwrap_or("");
-        check_placeholder_domain(value, domain, at, example_data, problems);
+        if ADVICE {
+            placeholder_domain(value, domain, at, example_data, problems);
+        }
     }
 }
 
@@ -68,12 +74,8 @@ pub(super) fn check_phone_number(
             Consequence::ValueIgnored,
         );
         *phone = None;
-    } else if !example_data && is_placeholder_number(value) {
-        problems.warning(
-            ProblemKind::Suspicious,
-            at,
-            format!("\"{value}\" looks like a placeholder, not a real number; the directory is not marked as example data"),
-        );
+    } else if ADVICE {
+        placeholder_number(value, at, example_data, problems);
     }
 }
 
@@ -101,55 +103,6 @@ fn phone_number_problem(number: &str) -> Option<&'static str> {
         return Some("is too long for a telephone number: at most 20 digits");
     }
     None
-}
-
-/// Whether a number looks invented: its digits after the country or trunk prefix are one digit
-/// repeated (`0000000`) or counting up (`123456789`).
-fn is_placeholder_number(number: &str) -> bool {
-    let digits: String = number.chars().filter(char::is_ascii_digit).collect();
-    let national = if number.starts_with('+') {
-        digits.strip_prefix("49").unwrap_or(&digits)
-    } else {
-        digits.strip_prefix('0').unwrap_or(&digits)
-    };
-    let national = national.trim_start_matches('0');
-    if national.is_empty() {
-        return digits.len() >= 6;
-    }
-    let bytes = national.as_bytes();
-    bytes.len() >= 6
-        && (bytes.iter().all(|&digit| digit == bytes[0])
-            || bytes
-                .windows(2)
-                .all(|pair| pair[1] == pair[0] + 1 || (pair[0] == b'9' && pair[1] == b'0')))
-}
-
-/// Whether an e-mail address or web host is on a domain reserved for examples and tests
-/// (RFC 2606, RFC 6761): it can never reach anyone.
-fn is_reserved_domain(domain: &str) -> bool {
-    let domain = domain.trim_end_matches('.').to_ascii_lowercase();
-    let top = domain.rsplit('.').next().unwrap_or("");
-    matches!(top, "test" | "invalid" | "example" | "localhost")
-        || ["example.com", "example.net", "example.org"]
-            .iter()
-            .any(|reserved| domain == *reserved || domain.ends_with(&format!(".{reserved}")))
-}
-
-/// A warning for a reserved domain in a directory that is not example data.
-fn check_placeholder_domain(
-    value: &str,
-    domain: &str,
-    at: &[Step],
-    example_data: bool,
-    problems: &mut Problems,
-) {
-    if !example_data && is_reserved_domain(domain) {
-        problems.warning(
-            ProblemKind::Suspicious,
-            at,
-            format!("\"{value}\" is on a domain reserved for examples, which reaches nobody; the directory is not marked as example data"),
-        );
-    }
 }
 
 /// Why `url` is not a safe web address, if it is not.
@@ -316,46 +269,6 @@ mod tests {
         ] {
             let problem = phone_number_problem(bad).unwrap_or_default();
             assert!(problem.contains(reason), "{bad}: {problem}");
-        }
-    }
-
-    #[test]
-    fn placeholder_numbers_and_domains() {
-        for placeholder in [
-            "+123456789",
-            "0123 456789",
-            "+49 123 456789",
-            "0000 000000",
-            "555555",
-        ] {
-            assert!(is_placeholder_number(placeholder), "{placeholder}");
-        }
-        for real in [
-            "+49 5631 954-0",
-            "110",
-            "116 117",
-            "05631 123",
-            "+49 69 90009 100",
-        ] {
-            assert!(!is_placeholder_number(real), "{real}");
-        }
-        for reserved in [
-            "example.org",
-            "mail.example.com",
-            "amt.test",
-            "x.invalid",
-            "localhost",
-            "a.example",
-            "EXAMPLE.NET.",
-        ] {
-            assert!(is_reserved_domain(reserved), "{reserved}");
-        }
-        for real in [
-            "landkreis-waldeck-frankenberg.de",
-            "example-verein.de",
-            "testverein.de",
-        ] {
-            assert!(!is_reserved_domain(real), "{real}");
         }
     }
 }

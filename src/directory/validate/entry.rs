@@ -1,14 +1,16 @@
 //! Checks of one entry as a whole: its id and name, categories, languages, course details and
 //! the date it was last checked. Its place, texts and contacts have modules of their own.
 
+use super::ADVICE;
 use super::CheckContext;
+use super::advice::check_date;
 use super::contact::{check_email, check_phone_number, check_url};
 use super::place::check_location;
 use super::text::{
     MAX_DESCRIPTION_CHARS, MAX_NAME_CHARS, MAX_SHORT_TEXT_CHARS, check_optional_text, check_text,
 };
 use crate::directory::language::{LanguageCheck, check_language_code};
-use crate::directory::model::{Date, Entry, Kind, LanguageCode};
+use crate::directory::model::{Entry, Kind, LanguageCode};
 use crate::directory::problem::{Consequence, ProblemKind, Problems, Step};
 
 /// Checks one entry, repairing what it can. Returns false when the entry is unusable.
@@ -161,40 +163,10 @@ pub fn check_entry(entry: &mut Entry, context: &CheckContext, problems: &mut Pro
         problems,
     );
     check_course(entry, problems);
-    if let Some(date) = entry.assured_date
-        && let Some(problem) = check_date_problem(date, context.last_modified)
-    {
-        problems.warning(
-            ProblemKind::Suspicious,
-            &[Step::Field("assured_date")],
-            format!("{date} {problem}"),
-        );
+    if ADVICE && let Some(date) = entry.assured_date {
+        check_date(date, context.last_modified, problems);
     }
     true
-}
-
-/// The earliest plausible date for an entry's check: the format is from 2026, but entries
-/// move over from older lists.
-const EARLIEST_CHECK_YEAR: i32 = 2000;
-
-/// What is odd about the date an entry was last checked, said after the date; `None` when it
-/// is plausible. Without a clock (the core has none, so that it gives the same result
-/// everywhere) "later than today" is judged against the directory's own date.
-fn check_date_problem(date: Date, last_modified: Option<Date>) -> Option<String> {
-    if date.0.year() < EARLIEST_CHECK_YEAR {
-        return Some(format!(
-            "is before {EARLIEST_CHECK_YEAR}: is it really the date the entry was last checked?"
-        ));
-    }
-    match last_modified {
-        Some(last_modified) if date > last_modified => Some(format!(
-            "is after the directory's last_modified ({last_modified}): an entry cannot have been checked in the future"
-        )),
-        None if date.0.year() >= 2100 => {
-            Some("is far in the future: an entry cannot have been checked then".to_owned())
-        }
-        _ => None,
-    }
 }
 
 fn check_course(entry: &mut Entry, problems: &mut Problems) {
@@ -264,12 +236,16 @@ fn check_languages(languages: &mut Vec<LanguageCode>, problems: &mut Problems) {
         match check_language_code(code.as_str()) {
             LanguageCheck::Valid => true,
             LanguageCheck::Normalized(preferred) => {
-                let message = if preferred.as_str().len() < code.as_str().len() {
-                    format!("\"{code}\" has the shorter ISO 639-1 code \"{preferred}\"; that one is used")
-                } else {
-                    format!("\"{code}\" is written \"{preferred}\", in lower case; that is used")
-                };
-                problems.warning(ProblemKind::UnknownLanguage, &field, message);
+                if preferred.as_str().len() < code.as_str().len() {
+                    let message = format!(
+                        "\"{code}\" has the shorter ISO 639-1 code \"{preferred}\"; that one is used"
+                    );
+                    problems.warning(ProblemKind::UnknownLanguage, &field, message);
+                } else if ADVICE {
+                    let message =
+                        format!("\"{code}\" is written \"{preferred}\", in lower case; that is used");
+                    problems.warning(ProblemKind::UnknownLanguage, &field, message);
+                }
                 *code = preferred;
                 true
             }
@@ -286,7 +262,7 @@ fn check_languages(languages: &mut Vec<LanguageCode>, problems: &mut Problems) {
     });
     let listed = languages.len();
     remove_repeats(languages);
-    if languages.len() < listed {
+    if ADVICE && languages.len() < listed {
         problems.warning(
             ProblemKind::UnknownLanguage,
             &[Step::Field("languages")],

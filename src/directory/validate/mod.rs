@@ -7,6 +7,7 @@
 //! By concern: the directory's own fields (`header`), an entry (`entry`), its place (`place`),
 //! texts (`text`) and contact details (`contact`).
 
+mod advice;
 mod contact;
 mod entry;
 mod header;
@@ -19,6 +20,12 @@ use super::categories::BUILTIN_CATEGORIES;
 use super::model::{Date, Directory};
 
 pub use contact::{is_valid_email, web_address_problem};
+
+/// Whether checks give advice to the person who keeps the data: warnings about values that are
+/// kept as they are but probably not meant (see `advice.rs`). On in the CLI and natively; off in
+/// the newcomers' widget (`scripts/build-web` builds without the `advice` feature), where such
+/// a warning would change nothing on screen and only cost download.
+const ADVICE: bool = cfg!(feature = "advice");
 pub use entry::check_entry;
 pub use header::check_header;
 pub use text::{MAX_DESCRIPTION_CHARS, MAX_NAME_CHARS, MAX_SHORT_TEXT_CHARS};

@@ -2,6 +2,8 @@
 
 use std::borrow::Cow;
 
+use super::ADVICE;
+use super::advice::html_in_text;
 use crate::directory::language::{LanguageCheck, check_language_code};
 use crate::directory::model::Text;
 use crate::directory::problem::{Consequence, ProblemKind, Problems, Step};
@@ -29,7 +31,7 @@ pub(super) fn check_text(
                 LanguageCheck::Unknown => {
                     problems.error(
                         ProblemKind::UnknownLanguage,
-                        &[at, &[Step::Key(Cow::Borrowed(code.as_str()))]].concat(),
+                        &with_key(at, code.as_str()),
                         format!("\"{code}\" is not an ISO 639 language code"),
                         Consequence::ValueIgnored,
                     );
@@ -44,12 +46,8 @@ pub(super) fn check_text(
     }
     // Texts are shown as text, never as HTML (it could carry scripts): markup copied from a
     // website shows up as tags on the card.
-    if let Some(tag) = text.iter().find_map(|(_, value)| html_tag(value)) {
-        problems.warning(
-            ProblemKind::Suspicious,
-            at,
-            format!("contains HTML ({tag}); it is shown as typed, tags included: write plain text (line breaks are kept)"),
-        );
+    if ADVICE {
+        html_in_text(text, at, problems);
     }
     let longest = text
         .iter()
@@ -86,21 +84,9 @@ pub(super) fn check_optional_text(
     }
 }
 
-/// The first HTML tag in a text (`<b>`, `</p>`, `<br/>`, `<!-- `), if it has one.
-fn html_tag(text: &str) -> Option<&str> {
-    let mut rest = text;
-    while let Some(open) = rest.find('<') {
-        let tag = &rest[open..];
-        let name = tag[1..].trim_start_matches('/');
-        let starts_like_tag = name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '!');
-        if starts_like_tag && let Some(close) = tag.find('>') {
-            let shown = tag[..=close]
-                .char_indices()
-                .nth(30)
-                .map_or(&tag[..=close], |(end, _)| &tag[..end]);
-            return Some(shown);
-        }
-        rest = &tag[1..];
-    }
-    None
+/// The path `at` and then `key`: the translation of a text.
+fn with_key<'a>(at: &[Step<'a>], key: &'a str) -> Vec<Step<'a>> {
+    let mut path = at.to_vec();
+    path.push(Step::Key(Cow::Borrowed(key)));
+    path
 }
