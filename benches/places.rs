@@ -20,7 +20,7 @@ mod native {
     use std::time::{Duration, Instant};
 
     use divan::{Bencher, black_box};
-    use service_finder::GeoPoint;
+    use service_finder::distance::GeoPoint;
     use service_finder::places::{self, Gazetteer, Home, LookupOptions};
 
     /// What people type, letter by letter and finished, in the Waldeck-Frankenberg widget.

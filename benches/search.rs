@@ -22,8 +22,10 @@ mod native {
     use std::sync::{Mutex, OnceLock};
 
     use divan::{Bencher, black_box};
+    use service_finder::directory::{Kind, load_directory};
+    use service_finder::distance::GeoPoint;
     use service_finder::generate::generate_directory;
-    use service_finder::{GeoPoint, Index, Kind, Query, Sort, load_directory};
+    use service_finder::search::{Index, Query, Sort};
 
     /// Counts live heap bytes, to report what an index keeps in memory. It wraps mimalloc, the
     /// allocator of the native CLI, and counts only while `COUNTING` is set: a shared counter

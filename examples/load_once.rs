@@ -19,8 +19,8 @@ fn main() {
     let mut milliseconds = Vec::with_capacity(times);
     for _ in 0..times {
         let start = std::time::Instant::now();
-        let loaded = service_finder::load_directory(&json).expect("a directory");
-        let index = service_finder::Index::new(loaded.directory);
+        let loaded = service_finder::directory::load_directory(&json).expect("a directory");
+        let index = service_finder::search::Index::new(loaded.directory);
         milliseconds.push(start.elapsed().as_secs_f64() * 1e3);
         std::hint::black_box(&index);
         if times == 1 {

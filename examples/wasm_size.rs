@@ -2,7 +2,9 @@
 //!
 //! Built by `scripts/wasm-size`; the browser widget has its own bindings.
 
-use service_finder::{GeoPoint, Index, Query, load_directory};
+use service_finder::directory::load_directory;
+use service_finder::distance::GeoPoint;
+use service_finder::search::{Index, Query};
 
 /// Loads the directory JSON at `json`..`json + length` in the module's memory, indexes it and
 /// runs a search near Korbach with the first `text_length` letters of "Beratung"; returns the

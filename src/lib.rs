@@ -3,14 +3,19 @@
 //! on their device.
 //!
 //! This crate is the pure-Rust core: it never touches JavaScript or the DOM, so all of it is
-//! tested natively. The data flows one way:
+//! tested natively; only [`web`] (wasm32 only) is the browser's API around it. Every item has
+//! one path, by its module: [`directory`] (the format, loading, checking), [`search`] (index
+//! and queries), [`places`] (the gazetteer), [`distance`] and [`generate`]. The data flows one
+//! way:
 //!
 //! ```text
 //! directory JSON ──load_directory──▶ Directory ──Index::new──▶ Index ──search(Query)──▶ SearchResults
 //! ```
 //!
 //! ```
-//! use service_finder::{Index, Query, load_directory, DEMO_DIRECTORY_JSON};
+//! use service_finder::DEMO_DIRECTORY_JSON;
+//! use service_finder::directory::load_directory;
+//! use service_finder::search::{Index, Query};
 //!
 //! let loaded = load_directory(DEMO_DIRECTORY_JSON).expect("the demo directory loads");
 //! let index = Index::new(loaded.directory);
@@ -28,17 +33,7 @@ mod parallel;
 pub mod places;
 pub mod search;
 #[cfg(target_arch = "wasm32")]
-mod web;
-
-pub use directory::{
-    Directory, Entry, Kind, LoadError, LoadedDirectory, Problem, Severity, load_directory,
-    load_directory_bytes,
-};
-pub use distance::GeoPoint;
-pub use places::{Gazetteer, Home, LookupOptions, PlaceMatch, RegionArea};
-pub use search::{Facets, Hit, Index, Query, SearchResults, Sort};
-#[cfg(target_arch = "wasm32")]
-pub use web::{Places, ServiceFinder};
+pub mod web;
 
 /// The bundled demo directory (fictitious example data for Landkreis Waldeck-Frankenberg),
 /// used by the CLI and the tests. Minified from `data/demo/waldeck-frankenberg.json` at build

@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{Array, JSON, Object, Reflect, Uint8Array};
-use service_finder::ServiceFinder;
+use service_finder::web::ServiceFinder;
 use wasm_bindgen::{JsError, JsValue};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
@@ -119,7 +119,7 @@ fn problems_of_a_broken_directory_are_reported_and_valid_entries_kept() {
 
 #[wasm_bindgen_test]
 fn places_of_the_region_and_of_germany_are_looked_up() {
-    use service_finder::Places;
+    use service_finder::web::Places;
     let region = Places::from_text(service_finder::places::DEMO_REGION)
         .expect("the demo region's places file is readable");
     let korbach = Array::from(

@@ -90,12 +90,18 @@ pub fn load_directory_bytes(bytes: &[u8]) -> Result<LoadedDirectory, LoadError> 
     }
     let mut loaded = load(&text, true)?;
     if count > 0 {
+        // "… at 2 places: line 3, column 45; line 9, column 2. Save …"
         let mut message = format!(
-            "the file is not all UTF-8 text: bytes at {count} place(s) were read as \u{FFFD}; save the file as UTF-8 (in Excel: \"CSV UTF-8\"). At"
+            "the file is not all UTF-8 text: bytes were read as \u{FFFD} at {count} place(s):"
         );
-        for (line, column) in places {
-            message.push_str(&format!(" line {line}, column {column};"));
+        for (number, (line, column)) in places.iter().enumerate() {
+            let separator = if number == 0 { " " } else { "; " };
+            message.push_str(&format!("{separator}line {line}, column {column}"));
         }
+        if count > places.len() {
+            message.push_str("; …");
+        }
+        message.push_str(". Save the file as UTF-8 (in Excel: \"CSV UTF-8\")");
         let problem = Problem::new(
             Severity::Error,
             ProblemKind::InvalidText,

@@ -6,7 +6,7 @@ use wasm_bindgen::prelude::*;
 use super::views::{ProblemView, Resolver};
 use crate::directory::{LoadError, Problem, Severity, load_directory, load_directory_bytes};
 use crate::json::writer::{WriteJson, to_json};
-use crate::{Index, Query};
+use crate::search::{Index, Query};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPESCRIPT_TYPES: &'static str = r#"

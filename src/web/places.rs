@@ -7,7 +7,7 @@
 use wasm_bindgen::prelude::*;
 
 use super::api::to_js;
-use crate::GeoPoint;
+use crate::distance::GeoPoint;
 use crate::json::writer::json_object;
 use crate::places::{ATTRIBUTION, Gazetteer, Home, LookupOptions};
 

@@ -4,9 +4,10 @@
 #![allow(missing_docs)]
 
 use crate::directory::{AreaScope, Directory, Entry, Kind, Problem, Text, Wheelchair};
+use crate::distance::GeoPoint;
 use crate::json::writer::{WriteJson, json_object};
+use crate::search::Hit;
 use crate::search::{FacetCount, Facets, SearchResults};
-use crate::{GeoPoint, Hit};
 
 /// A text resolved into one language.
 pub struct TextView {

@@ -27,8 +27,8 @@ mod native {
     use std::process::ExitCode;
 
     use clap::{Parser, Subcommand};
+    use service_finder::directory::load_directory_bytes;
     use service_finder::directory::{LoadError, LoadedDirectory};
-    use service_finder::load_directory_bytes;
 
     /// mimalloc instead of the system allocator: loading a large directory makes millions of small
     /// allocations, and glibc's allocator spends a third of the load time consolidating them.

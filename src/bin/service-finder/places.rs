@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Args;
-use service_finder::GeoPoint;
+use service_finder::distance::GeoPoint;
 use service_finder::places::{self, Gazetteer, Home, LookupOptions, PlaceMatch, RegionArea};
 
 use super::Source;
@@ -93,7 +93,7 @@ fn directory_home(path: Option<&std::path::Path>) -> Result<Home, String> {
 }
 
 /// The region of a directory as the home for ranking places.
-pub fn home_of(directory: &service_finder::Directory) -> Option<Home> {
+pub fn home_of(directory: &service_finder::directory::Directory) -> Option<Home> {
     let region = directory.region.as_ref()?;
     let centre = GeoPoint::new(region.latitude, region.longitude);
     centre

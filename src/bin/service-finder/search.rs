@@ -6,7 +6,8 @@ use std::process::ExitCode;
 use clap::Args;
 use serde::Serialize;
 use service_finder::directory::{Directory, Entry, Kind};
-use service_finder::{GeoPoint, Index, Query, SearchResults, Sort};
+use service_finder::distance::GeoPoint;
+use service_finder::search::{Index, Query, SearchResults, Sort};
 
 use super::Source;
 use super::output::{self, out};

@@ -1,16 +1,13 @@
 //! The bundled demo directory: realistic, complete, and unmistakably example data.
 //! Native only: the wasm build does not carry the demo (the widget fetches it).
-#![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::{BTreeSet, HashSet};
 
+use service_finder::directory::Directory;
 use service_finder::directory::{BUILTIN_CATEGORIES, Kind};
-use service_finder::{DEMO_DIRECTORY_JSON, Directory, load_directory};
 
 fn demo() -> Directory {
-    let loaded = load_directory(DEMO_DIRECTORY_JSON).expect("the demo loads");
-    assert!(loaded.problems.is_empty(), "{:#?}", loaded.problems);
-    loaded.directory
+    crate::common::demo_directory()
 }
 
 #[test]

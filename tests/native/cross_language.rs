@@ -2,14 +2,14 @@
 //! heard) and finds the German entries of the demo directory. Category labels in every UI
 //! language and the search words in `data/synonyms/` lead to the categories; a directory can add
 //! its own words.
-#![cfg(not(target_arch = "wasm32"))]
 
 use serde_json::json;
+use service_finder::directory::load_directory;
 use service_finder::directory::{BUILTIN_CATEGORIES, ProblemKind};
-use service_finder::{DEMO_DIRECTORY_JSON, Index, Query, load_directory};
+use service_finder::search::{Index, Query};
 
 fn demo() -> Index {
-    Index::new(load_directory(DEMO_DIRECTORY_JSON).unwrap().directory)
+    crate::common::demo_index()
 }
 
 /// Every entry (by index) whose categories include one of `categories`.

@@ -3,9 +3,10 @@
 //! entries themselves say: nothing depends on where a chunk boundary falls.
 
 use service_finder::directory::ProblemKind;
+use service_finder::directory::load_directory;
 use service_finder::generate::generate_directory;
 use service_finder::search::tokens;
-use service_finder::{Index, Query, Sort, load_directory};
+use service_finder::search::{Index, Query, Sort};
 
 /// Large enough for several chunks (a chunk has at least 4,096 entries).
 const ENTRIES: usize = 20_000;

@@ -1,12 +1,11 @@
 //! The JSON Schema for editors agrees with the loader: what loads cleanly validates, and the
 //! broken fixture does not. Native only: the validator is a native dev-dependency.
-#![cfg(not(target_arch = "wasm32"))]
 
 use serde_json::Value;
 
 fn validator() -> jsonschema::Validator {
     let schema: Value =
-        serde_json::from_str(include_str!("../data/schema/directory-v1.schema.json")).unwrap();
+        serde_json::from_str(include_str!("../../data/schema/directory-v1.schema.json")).unwrap();
     jsonschema::validator_for(&schema).expect("the schema is a valid JSON Schema")
 }
 
@@ -32,7 +31,7 @@ fn generated_directories_validate() {
 
 #[test]
 fn the_example_in_the_format_documentation_validates_and_loads_cleanly() {
-    let readme = include_str!("../data/README.md");
+    let readme = include_str!("../../data/README.md");
     let start = readme
         .find("```json\n")
         .expect("data/README.md has a JSON example")
@@ -43,14 +42,14 @@ fn the_example_in_the_format_documentation_validates_and_loads_cleanly() {
         errors(&serde_json::from_str(example).unwrap()),
         Vec::<String>::new()
     );
-    let loaded = service_finder::load_directory(example).unwrap();
+    let loaded = service_finder::directory::load_directory(example).unwrap();
     assert!(loaded.problems.is_empty(), "{:#?}", loaded.problems);
 }
 
 #[test]
 fn the_broken_fixture_does_not_validate() {
     let broken: Value =
-        serde_json::from_str(include_str!("fixtures/broken-directory.json")).unwrap();
+        serde_json::from_str(include_str!("../fixtures/broken-directory.json")).unwrap();
     let errors = errors(&broken);
     for path in [
         "/entries/1/location/latitude",
@@ -72,7 +71,7 @@ fn the_broken_fixture_does_not_validate() {
 #[test]
 fn the_schema_has_exactly_the_fields_the_loader_reads() {
     let schema: Value =
-        serde_json::from_str(include_str!("../data/schema/directory-v1.schema.json")).unwrap();
+        serde_json::from_str(include_str!("../../data/schema/directory-v1.schema.json")).unwrap();
     for (record, names) in service_finder::directory::FORMAT_RECORDS {
         let definition = if *record == "directory" {
             &schema
@@ -96,7 +95,7 @@ fn the_schema_has_exactly_the_fields_the_loader_reads() {
 /// that record's section.
 #[test]
 fn the_format_documentation_names_every_field() {
-    let readme = include_str!("../data/README.md");
+    let readme = include_str!("../../data/README.md");
     // Where each record's fields are documented: the heading that starts its section.
     let sections = [
         ("directory", "## The directory's fields"),

@@ -3,7 +3,7 @@
 
 use serde_json::{Value, json};
 use service_finder::directory::{Consequence, Problem, ProblemKind, Severity};
-use service_finder::{Entry, load_directory, load_directory_bytes};
+use service_finder::directory::{Entry, load_directory, load_directory_bytes};
 
 fn good_entry(id: &str) -> Value {
     json!({
@@ -1052,15 +1052,14 @@ fn bytes_that_are_not_utf8_are_named_with_line_and_column() {
         good_entry("x"),
         good_entry("after"),
     ]);
-    let cases: &[(&str, &[u8], bool)] = &[
-        // (where, bytes put there, inside an entry)
-        ("Bahnhofstraße", b"Bahnhofstra\xdfe", true), // Windows-1252 ß
-        ("Migrationsberatung", b"Migrations\xe4\xe4beratung", true),
-        ("Testverzeichnis", b"Testverzeichnis\xff", false),
-        ("Beratungsverein", b"Beratungs\xf0\x9f\x98verein", true), // a cut-off emoji
-        ("Korbach", b"Korbach\xc3", true),
+    let cases: &[(&str, &[u8])] = &[
+        ("Bahnhofstraße", b"Bahnhofstra\xdfe"), // Windows-1252 ß
+        ("Migrationsberatung", b"Migrations\xe4\xe4beratung"),
+        ("Testverzeichnis", b"Testverzeichnis\xff"),
+        ("Beratungsverein", b"Beratungs\xf0\x9f\x98verein"), // a cut-off emoji
+        ("Korbach", b"Korbach\xc3"),
     ];
-    for &(place, replacement, in_entry) in cases {
+    for &(place, replacement) in cases {
         let at = text.find(place).unwrap();
         let mut bytes = text.as_bytes()[..at].to_vec();
         bytes.extend_from_slice(replacement);
@@ -1072,35 +1071,40 @@ fn bytes_that_are_not_utf8_are_named_with_line_and_column() {
         let loaded =
             load_directory_bytes(&bytes).unwrap_or_else(|error| panic!("{place}: {error}"));
         assert_eq!(loaded.directory.entries.len(), 3, "{place}");
-        let position = format!("line {line}, column {column}");
         let summary = &loaded.problems[0];
         assert!(
-            summary.entry.is_none() && summary.message.contains(&position),
+            summary.entry.is_none()
+                && summary
+                    .message
+                    .contains(&format!(": line {line}, column {column}")),
             "{place}: {summary}"
         );
         assert_eq!(
-            (summary.kind, summary.severity),
-            (ProblemKind::InvalidText, Severity::Error)
+            (summary.kind, summary.severity, summary.consequence),
+            (
+                ProblemKind::InvalidText,
+                Severity::Error,
+                Consequence::ValueCorrected
+            )
         );
-        let in_entries: Vec<_> = loaded
-            .problems
-            .iter()
-            .filter(|problem| problem.entry.is_some())
-            .collect();
-        assert_eq!(
-            in_entries.len(),
-            usize::from(in_entry),
-            "{place}: {in_entries:?}"
-        );
-        if in_entry {
-            assert_eq!(in_entries[0].entry.as_ref().unwrap().index, 0, "{place}");
-            assert!(
-                in_entries[0].message.contains(&position),
-                "{}",
-                in_entries[0]
-            );
-        }
+        assert_eq!(loaded.problems.len(), 1, "{place}: {:?}", loaded.problems);
     }
+    // Many places: the first five are named, and how many there are.
+    let many = directory(
+        (0..7)
+            .map(|number| good_entry(&format!("e{number}")))
+            .collect(),
+    );
+    let latin1: Vec<u8> = many
+        .replace('ß', "\u{1}")
+        .bytes()
+        .map(|byte| if byte == 1 { 0xdf } else { byte })
+        .collect();
+    let loaded = load_directory_bytes(&latin1).unwrap();
+    let summary = &loaded.problems[0].message;
+    assert!(summary.contains("at 7 place(s): line "), "{summary}");
+    assert_eq!(summary.matches("column").count(), 5, "{summary}");
+    assert!(summary.contains("; …. Save"), "{summary}");
     // UTF-8 bytes load exactly as the text does.
     let loaded = load_directory_bytes(text.as_bytes()).unwrap();
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);

@@ -1,8 +1,10 @@
 //! The search engine on a small directory whose right answers are known.
 
 use serde_json::json;
+use service_finder::directory::{Kind, load_directory};
+use service_finder::distance::GeoPoint;
 use service_finder::search::FacetCount;
-use service_finder::{GeoPoint, Index, Kind, Query, SearchResults, Sort, load_directory};
+use service_finder::search::{Index, Query, SearchResults, Sort};
 
 const KORBACH: GeoPoint = GeoPoint {
     latitude: 51.2756,

@@ -2,9 +2,10 @@
 
 use std::sync::OnceLock;
 
+use service_finder::distance::GeoPoint;
 use service_finder::distance::haversine_metres;
+use service_finder::places::PlaceMatch;
 use service_finder::places::{self, Gazetteer, Home, LookupOptions, MatchKind, RegionArea};
-use service_finder::{GeoPoint, PlaceMatch};
 
 fn germany() -> &'static Gazetteer {
     static GERMANY: OnceLock<Gazetteer> = OnceLock::new();

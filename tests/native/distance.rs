@@ -5,8 +5,9 @@
 
 use geo::{Destination, Geodesic, Point};
 use service_finder::directory::{Directory, Entry, Kind, Location, Text};
+use service_finder::distance::GeoPoint;
 use service_finder::distance::{HAVERSINE_RELATIVE_ERROR, geodesic_metres, haversine_metres};
-use service_finder::{GeoPoint, Index, Query, Sort};
+use service_finder::search::{Index, Query, Sort};
 
 struct Pair {
     from: GeoPoint,
@@ -16,7 +17,7 @@ struct Pair {
 }
 
 fn reference_pairs() -> Vec<Pair> {
-    let csv = include_str!("fixtures/geodesic-de.csv");
+    let csv = include_str!("../fixtures/geodesic-de.csv");
     let pairs: Vec<Pair> = csv
         .lines()
         .skip(1)

@@ -1,0 +1,16 @@
+//! Setup that several test modules share.
+
+use service_finder::directory::{Directory, load_directory};
+use service_finder::search::Index;
+
+/// The bundled demo directory, loaded; it has no problems (checked here, once for all).
+pub fn demo_directory() -> Directory {
+    let loaded = load_directory(service_finder::DEMO_DIRECTORY_JSON).expect("the demo loads");
+    assert!(loaded.problems.is_empty(), "{:#?}", loaded.problems);
+    loaded.directory
+}
+
+/// The bundled demo directory, indexed.
+pub fn demo_index() -> Index {
+    Index::new(demo_directory())
+}

@@ -1,0 +1,21 @@
+//! The native integration tests: one crate, so that they are built and linked once, with the
+//! setup they share in `common`. Each module tests one concern of the public API (its name says
+//! which), as a user of the crate, the command-line tool or the data would use it. The browser
+//! API is tested in `tests/web.rs` (wasm, in Chromium) and the widget in `tests/e2e/`.
+//!
+//! Native only: the CLI, the bundled demo and the schema validator do not exist in wasm.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+mod cli;
+mod cross_language;
+mod demo_data;
+mod distance;
+mod large_directories;
+mod load_problems;
+mod messages;
+mod places;
+mod schema;
+mod search;
+mod sourcegen;
