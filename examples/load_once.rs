@@ -3,6 +3,7 @@
 //! instructions of one load; `load_once directory.json 10` loads it ten times in one process
 //! (as the benchmark does) and prints each time and the median, for `perf record`.
 //! Make a file with `service-finder generate`. Native only.
+#![allow(clippy::disallowed_methods)] // Native tools and tests: the size rules are for the wasm.
 
 #[cfg(not(target_arch = "wasm32"))]
 #[global_allocator]

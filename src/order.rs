@@ -32,10 +32,12 @@ pub(crate) fn sort<T: Ord>(items: &mut Vec<T>) {
 
 /// The one copy of the standard sort behind [`sort_by`]: positions, compared through `compare`.
 fn sort_positions(order: &mut [u32], compare: &dyn Fn(u32, u32) -> Ordering) {
+    #[allow(clippy::disallowed_methods)] // The one shared copy this module exists for.
     order.sort_unstable_by(|&a, &b| compare(a, b));
 }
 
 #[cfg(test)]
+#[allow(clippy::disallowed_methods)] // Tests compare with the standard library.
 mod tests {
     use super::*;
 

@@ -1,6 +1,7 @@
 //! The JavaScript API, run in headless Chromium by wasm-bindgen-test (see scripts/test).
 //! Native `cargo test` skips this file: it is only for wasm32.
 #![cfg(target_arch = "wasm32")]
+#![allow(clippy::disallowed_methods)] // Native tools and tests: the size rules are for the wasm.
 
 use js_sys::{Array, JSON, Object, Reflect, Uint8Array};
 use service_finder::web::ServiceFinder;

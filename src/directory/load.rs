@@ -514,6 +514,7 @@ fn check_format_version(written: Option<&str>) -> Result<(), LoadError> {
             "this is not a service-finder directory: \"format_version\": 1 is missing at the top of the file",
         ));
     };
+    #[allow(clippy::disallowed_methods)] // A whole number: integer parsing is small.
     match written.parse::<u32>() {
         Ok(FORMAT_VERSION) => Ok(()),
         _ => Err(LoadError::new(format!(
@@ -578,6 +579,7 @@ impl<'a> LineIndex<'a> {
 }
 
 #[cfg(test)]
+#[allow(clippy::disallowed_methods)] // Tests compare with the standard library.
 mod tests {
     use super::*;
     use crate::directory::Text;

@@ -530,6 +530,7 @@ impl Date {
         if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
             return None;
         }
+        #[allow(clippy::disallowed_methods)] // Whole numbers: integer parsing is small.
         let number = |range: std::ops::Range<usize>| {
             let part = &text[range];
             part.bytes()
@@ -554,6 +555,7 @@ impl Date {
 }
 
 #[cfg(test)]
+#[allow(clippy::disallowed_methods)] // Tests compare with the standard library.
 mod tests {
     use super::*;
 

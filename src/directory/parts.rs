@@ -143,6 +143,7 @@ pub(super) fn join_parts(parts: &[PartEnds]) -> Option<usize> {
 }
 
 #[cfg(test)]
+#[allow(clippy::disallowed_methods)] // Tests compare with the standard library.
 mod tests {
     use super::*;
 

@@ -5,6 +5,10 @@
 //! opening hours and course details in proportions like a real county's directory. The same
 //! entry count and seed always give the same directory.
 
+// Synthetic data for benchmarks and tests, read from a table of towns: native in practice, and
+// not worth its own float parser.
+#![allow(clippy::disallowed_methods)]
+
 use crate::directory::{
     AreaScope, BUILTIN_CATEGORIES, Course, CourseLevel, CourseType, Date, Directory, Entry, Kind,
     LanguageCode, Location, Organization, Phone, Publisher, Schedule, ServiceArea, Text,

@@ -502,6 +502,7 @@ pub fn read_u32(reader: &mut Reader, problems: &mut Problems) -> Read<Option<u32
     match reader.peek()? {
         Found::Number => {
             let written = reader.number()?;
+            #[allow(clippy::disallowed_methods)] // A whole number: integer parsing is small.
             match written.parse::<u32>() {
                 Ok(number) => Ok(Some(number)),
                 Err(_) => {

@@ -32,6 +32,7 @@ pub(super) fn number_value(written: &str) -> Option<f64> {
             } else {
                 i64::MAX
             };
+            #[allow(clippy::disallowed_methods)] // An integer exponent: integer parsing is small.
             (&rest[..at], exponent.parse::<i64>().unwrap_or(overflow))
         }
         None => (rest, 0),
@@ -138,6 +139,7 @@ pub fn format_number(value: f64, decimals: u32) -> String {
 }
 
 #[cfg(test)]
+#[allow(clippy::disallowed_methods)] // Tests compare with the standard library.
 mod tests {
     use super::*;
 

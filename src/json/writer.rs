@@ -168,6 +168,7 @@ impl<T: WriteJson> WriteJson for Vec<T> {
 }
 
 #[cfg(test)]
+#[allow(clippy::disallowed_methods)] // Tests compare with the standard library.
 mod tests {
     use super::*;
 

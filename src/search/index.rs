@@ -123,6 +123,7 @@ impl Index {
                 index_entry_text(entry, number, &mut terms);
                 chunk.add(entry, number, &category_number, default_language);
             }
+            #[allow(clippy::disallowed_methods)] // 100,000 names while indexing: speed matters here.
             chunk.names.sort_unstable();
             (terms, chunk)
         });
@@ -505,6 +506,7 @@ fn merge_terms(chunks: &[TermCollector]) -> (Vec<Box<str>>, Vec<u32>, Vec<u32>, 
         .iter()
         .flat_map(|chunk| chunk.ids.keys().map(|term| &**term))
         .collect();
+    #[allow(clippy::disallowed_methods)] // Every term while indexing: speed matters here.
     terms.sort_unstable();
     terms.dedup();
     let total = chunks
