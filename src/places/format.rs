@@ -108,7 +108,8 @@ impl Gazetteer {
             "# format: data/places/README.md; regenerate with scripts/build-gazetteer.py\n",
         );
         let mut order: Vec<usize> = (0..self.places.len()).collect();
-        #[allow(clippy::disallowed_methods)] // Native only in practice (writing the file), and one call.
+        #[allow(clippy::disallowed_methods)]
+        // Native only in practice (writing the file), and one call.
         order.sort_unstable_by(|&a, &b| {
             let (place_a, place_b) = (&self.places[a], &self.places[b]);
             (&self.districts[place_a.district].ags, place_a.district, a).cmp(&(

@@ -123,7 +123,8 @@ impl Index {
                 index_entry_text(entry, number, &mut terms);
                 chunk.add(entry, number, &category_number, default_language);
             }
-            #[allow(clippy::disallowed_methods)] // 100,000 names while indexing: speed matters here.
+            #[allow(clippy::disallowed_methods)]
+            // 100,000 names while indexing: speed matters here.
             chunk.names.sort_unstable();
             (terms, chunk)
         });
