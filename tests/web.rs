@@ -270,3 +270,130 @@ fn a_lone_surrogate_and_upper_case_language_codes_are_taken_as_they_come() {
     assert!(!lower.is_empty());
     assert_eq!(ids(r#"["DE"]"#), lower);
 }
+
+/// The field names of each `export interface` in the TypeScript text that `src/web/api.rs`
+/// gives wasm-bindgen for the shipped `.d.ts`.
+fn typescript_interfaces() -> Vec<(String, Vec<String>)> {
+    let source = include_str!("../src/web/api.rs");
+    let mut interfaces = Vec::new();
+    for block in source.split("export interface ").skip(1) {
+        let name = block.split_whitespace().next().unwrap().to_owned();
+        let body = &block[block.find('{').unwrap() + 1..block.find('}').unwrap()];
+        // Drop /** comments */, then take every `name:` or `name?:`.
+        let mut text = String::new();
+        let mut rest = body;
+        while let Some(start) = rest.find("/**") {
+            text.push_str(&rest[..start]);
+            rest = &rest[start + rest[start..].find("*/").unwrap() + 2..];
+        }
+        text.push_str(rest);
+        let fields = text
+            .split(';')
+            .filter_map(|field| field.split(':').next())
+            .map(|field| field.trim().trim_end_matches('?').to_owned())
+            .filter(|field| !field.is_empty())
+            .collect();
+        interfaces.push((name, fields));
+    }
+    interfaces
+}
+
+/// Collects the keys that `value` (an object of TypeScript type `interface`) and the objects
+/// inside it really have, by interface.
+fn collect_keys(value: &JsValue, interface: &str, found: &mut Vec<(String, Vec<String>)>) {
+    if value.is_undefined() || value.is_null() {
+        return;
+    }
+    if Array::is_array(value) {
+        for item in Array::from(value).iter() {
+            collect_keys(&item, interface, found);
+        }
+        return;
+    }
+    let keys: Vec<String> = Object::keys(&Object::from(value.clone()))
+        .iter()
+        .map(|key| key.as_string().unwrap())
+        .collect();
+    // The interface of each key's value, where it is an object of the API.
+    let inner = |key: &str| -> Option<&str> {
+        Some(match (interface, key) {
+            ("SearchResults", "hits") => "HitView",
+            ("SearchResults", "facets") => "Facets",
+            ("Facets", _) => "FacetCount",
+            ("HitView", "entry") => "EntryView",
+            ("EntryView", "course") => "CourseView",
+            ("EntryView", "phones") => "PhoneView",
+            ("EntryView", "categories") | ("DirectoryView", "categories") => "CategoryView",
+            ("EntryView" | "PhoneView" | "DirectoryView", _)
+                if get(value, key).is_object()
+                    && get(&get(value, key), "language").is_string() =>
+            {
+                "TextView"
+            }
+            (_, "point" | "regionCentre") => "GeoPoint",
+            _ => return None,
+        })
+    };
+    for key in &keys {
+        if let Some(inner) = inner(key) {
+            collect_keys(&get(value, key), inner, found);
+        }
+    }
+    match found.iter_mut().find(|(name, _)| name == interface) {
+        Some((_, all)) => all.extend(keys),
+        None => found.push((interface.to_owned(), keys)),
+    }
+}
+
+/// The shipped TypeScript types name exactly the fields that the JSON writer emits: every
+/// field the API returns is declared, and every declared field is returned by some call on the
+/// demo and the broken fixture. A field added on one side only fails here.
+#[wasm_bindgen_test]
+fn the_typescript_types_match_what_the_api_returns() {
+    let finder = demo().unwrap();
+    let mut found = Vec::new();
+    let everything = query(
+        r#"{"limit": 1000, "near": {"latitude": 51.2756, "longitude": 8.873}, "language": "en"}"#,
+    );
+    collect_keys(
+        &finder.search(everything).unwrap(),
+        "SearchResults",
+        &mut found,
+    );
+    collect_keys(&finder.info("en").unwrap(), "DirectoryView", &mut found);
+    let broken = ServiceFinder::from_json(BROKEN.into()).unwrap();
+    collect_keys(&broken.problems().unwrap(), "ProblemView", &mut found);
+    let places =
+        service_finder::web::Places::from_text(service_finder::places::DEMO_REGION).unwrap();
+    let korbach = places
+        .lookup("Korbach", 5, Some(51.16), Some(8.9), None)
+        .unwrap();
+    collect_keys(&korbach, "PlaceView", &mut found);
+    let declared = typescript_interfaces();
+    for (interface, keys) in &found {
+        let fields = &declared
+            .iter()
+            .find(|(name, _)| name == interface)
+            .unwrap_or_else(|| panic!("no TypeScript interface {interface}"))
+            .1;
+        for key in keys {
+            assert!(
+                fields.contains(key),
+                "{interface}.{key} is returned but not declared"
+            );
+        }
+        for field in fields {
+            assert!(
+                keys.contains(field),
+                "{interface}.{field} is declared but never returned"
+            );
+        }
+    }
+    // Every interface that describes a result was looked at (Query is what goes in).
+    for (name, _) in &declared {
+        assert!(
+            name == "Query" || found.iter().any(|(seen, _)| seen == name),
+            "interface {name} was not checked"
+        );
+    }
+}
