@@ -244,69 +244,8 @@ fn generate_entry(number: usize, towns: &[Town], random: &mut fastrand::Rng) -> 
             languages.push(language(code));
         }
     }
-    let area_only = random.u8(0..100) < 8;
-    let location = (!area_only).then(|| {
-        // A uniform point in a disc of about 6 km around the town centre.
-        let distance_km = 6.0 * random.f64().sqrt();
-        let angle = random.f64() * std::f64::consts::TAU;
-        let latitude = town.latitude + distance_km * angle.cos() / 111.2;
-        let longitude =
-            town.longitude + distance_km * angle.sin() / (111.2 * town.latitude.to_radians().cos());
-        Location {
-            address_1: Some(format!(
-                "{} {}",
-                STREETS[random.usize(0..STREETS.len())],
-                random.u8(1..120)
-            )),
-            city: Some(town.name.to_owned()),
-            latitude: Some((latitude * 1e5).round() / 1e5),
-            longitude: Some((longitude * 1e5).round() / 1e5),
-            wheelchair: Some(
-                [Wheelchair::Yes, Wheelchair::Limited, Wheelchair::No][random.usize(0..3)],
-            ),
-            ..Location::default()
-        }
-    });
-    let service_area = area_only.then(|| ServiceArea {
-        scope: if random.bool() {
-            AreaScope::Region
-        } else {
-            AreaScope::Remote
-        },
-        description: Some(Text::plain("Beratung im ganzen Kreis, auch telefonisch")),
-    });
-    let course = (kind == Kind::Course).then(|| {
-        let first = random.usize(0..5);
-        let levels = [
-            CourseLevel::Literacy,
-            CourseLevel::A1,
-            CourseLevel::A2,
-            CourseLevel::B1,
-            CourseLevel::B2,
-            CourseLevel::C1,
-        ][first..=first + 1]
-            .to_vec();
-        let month = random.u8(1..13);
-        Course {
-            levels,
-            course_type: [
-                CourseType::Integration,
-                CourseType::Women,
-                CourseType::Parents,
-                CourseType::Youth,
-                CourseType::Literacy,
-                CourseType::Intensive,
-                CourseType::JobRelated,
-                CourseType::Other,
-            ][random.usize(0..8)],
-            start_date: Date::from_ymd(2027, month, 1),
-            end_date: Date::from_ymd(2027, month, 28)
-                .and_then(|date| date.0.checked_add(time::Duration::days(180)))
-                .map(Date),
-            childcare: Some(random.bool()),
-            free_places: Some(random.u32(0..13)),
-        }
-    });
+    let (location, service_area) = generate_place(town, random);
+    let course = (kind == Kind::Course).then(|| generate_course(random));
     Entry {
         id: format!("gen-{number:06}"),
         kind,
@@ -336,6 +275,77 @@ fn generate_entry(number: usize, towns: &[Town], random: &mut fastrand::Rng) -> 
         // On or before the directory's last_modified (2026-11-01): an entry is checked before it is published.
         assured_date: Date::from_ymd(2026, random.u8(1..11), random.u8(1..29)),
         course,
+    }
+}
+
+/// A place in a disc of about 6 km around the town, or (for 8 %) a service area instead.
+fn generate_place(
+    town: &Town,
+    random: &mut fastrand::Rng,
+) -> (Option<Location>, Option<ServiceArea>) {
+    if random.u8(0..100) < 8 {
+        let scope = if random.bool() {
+            AreaScope::Region
+        } else {
+            AreaScope::Remote
+        };
+        let description = Some(Text::plain("Beratung im ganzen Kreis, auch telefonisch"));
+        return (None, Some(ServiceArea { scope, description }));
+    }
+    // A uniform point in the disc.
+    let distance_km = 6.0 * random.f64().sqrt();
+    let angle = random.f64() * std::f64::consts::TAU;
+    let latitude = town.latitude + distance_km * angle.cos() / 111.2;
+    let longitude =
+        town.longitude + distance_km * angle.sin() / (111.2 * town.latitude.to_radians().cos());
+    let location = Location {
+        address_1: Some(format!(
+            "{} {}",
+            STREETS[random.usize(0..STREETS.len())],
+            random.u8(1..120)
+        )),
+        city: Some(town.name.to_owned()),
+        latitude: Some((latitude * 1e5).round() / 1e5),
+        longitude: Some((longitude * 1e5).round() / 1e5),
+        wheelchair: Some(
+            [Wheelchair::Yes, Wheelchair::Limited, Wheelchair::No][random.usize(0..3)],
+        ),
+        ..Location::default()
+    };
+    (Some(location), None)
+}
+
+/// Course details: two neighbouring levels, a type, dates in 2027, childcare and free places.
+fn generate_course(random: &mut fastrand::Rng) -> Course {
+    let first = random.usize(0..5);
+    let levels = [
+        CourseLevel::Literacy,
+        CourseLevel::A1,
+        CourseLevel::A2,
+        CourseLevel::B1,
+        CourseLevel::B2,
+        CourseLevel::C1,
+    ][first..=first + 1]
+        .to_vec();
+    let month = random.u8(1..13);
+    Course {
+        levels,
+        course_type: [
+            CourseType::Integration,
+            CourseType::Women,
+            CourseType::Parents,
+            CourseType::Youth,
+            CourseType::Literacy,
+            CourseType::Intensive,
+            CourseType::JobRelated,
+            CourseType::Other,
+        ][random.usize(0..8)],
+        start_date: Date::from_ymd(2027, month, 1),
+        end_date: Date::from_ymd(2027, month, 28)
+            .and_then(|date| date.0.checked_add(time::Duration::days(180)))
+            .map(Date),
+        childcare: Some(random.bool()),
+        free_places: Some(random.u32(0..13)),
     }
 }
 

@@ -15,6 +15,47 @@ use crate::directory::problem::{Consequence, ProblemKind, Problems, Step};
 
 /// Checks one entry, repairing what it can. Returns false when the entry is unusable.
 pub fn check_entry(entry: &mut Entry, context: &CheckContext, problems: &mut Problems) -> bool {
+    if !check_id_and_name(entry, problems) {
+        return false;
+    }
+    check_optional_text(
+        &mut entry.description,
+        &[Step::Field("description")],
+        MAX_DESCRIPTION_CHARS,
+        problems,
+    );
+    if let Some(organization) = &mut entry.organization {
+        if !check_text(
+            &mut organization.name,
+            &[Step::Field("organization.name")],
+            MAX_SHORT_TEXT_CHARS,
+            problems,
+        ) || organization.name.is_empty()
+        {
+            entry.organization = None;
+        } else {
+            check_url(
+                &mut organization.website,
+                &[Step::Field("organization.website")],
+                context.example_data,
+                problems,
+            );
+        }
+    }
+    check_categories(&mut entry.categories, context, problems);
+    check_languages(&mut entry.languages, problems);
+    check_place(entry, context, problems);
+    check_contacts(entry, context.example_data, problems);
+    check_schedule_and_fees(entry, problems);
+    check_course(entry, problems);
+    if ADVICE && let Some(date) = entry.assured_date {
+        check_date(date, context.last_modified, problems);
+    }
+    true
+}
+
+/// What makes an entry usable: an id and a name. False when it is not.
+fn check_id_and_name(entry: &mut Entry, problems: &mut Problems) -> bool {
     if !is_valid_entry_id(&entry.id) {
         problems.error(
             ProblemKind::InvalidId,
@@ -44,32 +85,11 @@ pub fn check_entry(entry: &mut Entry, context: &CheckContext, problems: &mut Pro
         );
         return false;
     }
-    check_optional_text(
-        &mut entry.description,
-        &[Step::Field("description")],
-        MAX_DESCRIPTION_CHARS,
-        problems,
-    );
-    if let Some(organization) = &mut entry.organization {
-        if !check_text(
-            &mut organization.name,
-            &[Step::Field("organization.name")],
-            MAX_SHORT_TEXT_CHARS,
-            problems,
-        ) || organization.name.is_empty()
-        {
-            entry.organization = None;
-        } else {
-            check_url(
-                &mut organization.website,
-                &[Step::Field("organization.website")],
-                context.example_data,
-                problems,
-            );
-        }
-    }
-    check_categories(&mut entry.categories, context, problems);
-    check_languages(&mut entry.languages, problems);
+    true
+}
+
+/// The entry's place and service area, and whether a search near a place can find it.
+fn check_place(entry: &mut Entry, context: &CheckContext, problems: &mut Problems) {
     let had_coordinates = entry
         .location
         .as_ref()
@@ -93,27 +113,28 @@ pub fn check_entry(entry: &mut Entry, context: &CheckContext, problems: &mut Pro
             "neither coordinates nor a service_area: a search near a place will not find this entry",
         );
     }
+}
+
+/// Telephone numbers, e-mail address and website.
+fn check_contacts(entry: &mut Entry, example_data: bool, problems: &mut Problems) {
     let mut index = 0;
     entry.phones.retain_mut(|phone| {
-        let description_field = [
-            Step::Field("phones"),
-            Step::Index(index),
-            Step::Field("description"),
-        ];
-        let number_field = [
-            Step::Field("phones"),
-            Step::Index(index),
-            Step::Field("number"),
-        ];
-        index += 1;
+        let at = |field| {
+            [
+                Step::Field("phones"),
+                Step::Index(index),
+                Step::Field(field),
+            ]
+        };
         check_optional_text(
             &mut phone.description,
-            &description_field,
+            &at("description"),
             MAX_SHORT_TEXT_CHARS,
             problems,
         );
         let mut number = Some(std::mem::take(&mut phone.number));
-        check_phone_number(&mut number, &number_field, context.example_data, problems);
+        check_phone_number(&mut number, &at("number"), example_data, problems);
+        index += 1;
         match number {
             Some(number) => {
                 phone.number = number;
@@ -125,15 +146,20 @@ pub fn check_entry(entry: &mut Entry, context: &CheckContext, problems: &mut Pro
     check_email(
         &mut entry.email,
         &[Step::Field("email")],
-        context.example_data,
+        example_data,
         problems,
     );
     check_url(
         &mut entry.url,
         &[Step::Field("url")],
-        context.example_data,
+        example_data,
         problems,
     );
+}
+
+/// Opening hours (their length: their syntax is the widget's business) and the texts about
+/// times and costs.
+fn check_schedule_and_fees(entry: &mut Entry, problems: &mut Problems) {
     if let Some(schedule) = &mut entry.schedule {
         if let Some(hours) = &schedule.opening_hours
             && hours.chars().count() > MAX_SHORT_TEXT_CHARS
@@ -162,11 +188,6 @@ pub fn check_entry(entry: &mut Entry, context: &CheckContext, problems: &mut Pro
         MAX_SHORT_TEXT_CHARS,
         problems,
     );
-    check_course(entry, problems);
-    if ADVICE && let Some(date) = entry.assured_date {
-        check_date(date, context.last_modified, problems);
-    }
-    true
 }
 
 fn check_course(entry: &mut Entry, problems: &mut Problems) {

@@ -10,12 +10,32 @@ use super::place::coordinates_problem;
 use super::text::{MAX_DESCRIPTION_CHARS, MAX_SHORT_TEXT_CHARS, check_optional_text, check_text};
 use crate::directory::categories::{BUILTIN_CATEGORIES, builtin_category};
 use crate::directory::language::{LanguageCheck, check_language_code};
-use crate::directory::model::{Directory, LanguageCode, Text};
+use crate::directory::model::{Directory, LanguageCode, Publisher, Region, Text};
 use crate::directory::problem::{Consequence, ProblemKind, Problems, Step};
 
 /// Checks the directory's own fields (everything but the entries), repairing what it can.
 pub fn check_header(directory: &mut Directory, problems: &mut Problems) {
+    check_default_language(directory, problems);
+    check_title_and_description(directory, problems);
     let example_data = directory.example_data;
+    match &mut directory.publisher {
+        Some(publisher) => check_publisher(publisher, example_data, problems),
+        None => problems.warning(
+            ProblemKind::MissingField,
+            &[Step::Field("publisher")],
+            "no publisher: users cannot tell whom to ask about the data",
+        ),
+    }
+    if let Some(region) = &mut directory.region
+        && !check_region(region, problems)
+    {
+        directory.region = None;
+    }
+    check_categories(directory, problems);
+    check_synonyms(directory, problems);
+}
+
+fn check_default_language(directory: &mut Directory, problems: &mut Problems) {
     match check_language_code(directory.default_language.as_str()) {
         LanguageCheck::Valid => {}
         LanguageCheck::Normalized(code) => directory.default_language = code,
@@ -32,6 +52,9 @@ pub fn check_header(directory: &mut Directory, problems: &mut Problems) {
             directory.default_language = LanguageCode::new("de").expect("valid code");
         }
     }
+}
+
+fn check_title_and_description(directory: &mut Directory, problems: &mut Problems) {
     if !check_text(
         &mut directory.title,
         &[Step::Field("title")],
@@ -53,68 +76,70 @@ pub fn check_header(directory: &mut Directory, problems: &mut Problems) {
         MAX_DESCRIPTION_CHARS,
         problems,
     );
-    if let Some(publisher) = &mut directory.publisher {
-        if !check_text(
-            &mut publisher.name,
-            &[Step::Field("publisher.name")],
-            MAX_SHORT_TEXT_CHARS,
-            problems,
-        ) {
-            publisher.name = Text::Empty;
-        }
-        check_email(
-            &mut publisher.email,
-            &[Step::Field("publisher.email")],
-            example_data,
-            problems,
-        );
-        check_url(
-            &mut publisher.url,
-            &[Step::Field("publisher.url")],
-            example_data,
-            problems,
-        );
-        check_phone_number(
-            &mut publisher.phone,
-            &[Step::Field("publisher.phone")],
-            example_data,
-            problems,
-        );
-    } else {
-        problems.warning(
-            ProblemKind::MissingField,
-            &[Step::Field("publisher")],
-            "no publisher: users cannot tell whom to ask about the data",
-        );
+}
+
+fn check_publisher(publisher: &mut Publisher, example_data: bool, problems: &mut Problems) {
+    if !check_text(
+        &mut publisher.name,
+        &[Step::Field("publisher.name")],
+        MAX_SHORT_TEXT_CHARS,
+        problems,
+    ) {
+        publisher.name = Text::Empty;
     }
-    if let Some(region) = &mut directory.region {
-        check_text(
-            &mut region.name,
-            &[Step::Field("region.name")],
-            MAX_SHORT_TEXT_CHARS,
-            problems,
+    check_email(
+        &mut publisher.email,
+        &[Step::Field("publisher.email")],
+        example_data,
+        problems,
+    );
+    check_url(
+        &mut publisher.url,
+        &[Step::Field("publisher.url")],
+        example_data,
+        problems,
+    );
+    check_phone_number(
+        &mut publisher.phone,
+        &[Step::Field("publisher.phone")],
+        example_data,
+        problems,
+    );
+}
+
+/// Checks the region; false when it must be dropped (its centre is unusable).
+fn check_region(region: &mut Region, problems: &mut Problems) -> bool {
+    check_text(
+        &mut region.name,
+        &[Step::Field("region.name")],
+        MAX_SHORT_TEXT_CHARS,
+        problems,
+    );
+    if let Some(ags) = &region.ags
+        && !([2, 5, 8].contains(&ags.len()) && ags.bytes().all(|byte| byte.is_ascii_digit()))
+    {
+        problems.error(
+            ProblemKind::InvalidValue,
+            &[Step::Field("region.ags")],
+            format!("\"{ags}\" is not an official municipality key (AGS): 2, 5 or 8 digits"),
+            Consequence::ValueIgnored,
         );
-        if let Some(ags) = &region.ags
-            && !([2, 5, 8].contains(&ags.len()) && ags.bytes().all(|byte| byte.is_ascii_digit()))
-        {
-            problems.error(
-                ProblemKind::InvalidValue,
-                &[Step::Field("region.ags")],
-                format!("\"{ags}\" is not an official municipality key (AGS): 2, 5 or 8 digits"),
-                Consequence::ValueIgnored,
-            );
-            region.ags = None;
-        }
-        if let Some(message) = coordinates_problem(region.latitude, region.longitude) {
-            problems.error(
-                ProblemKind::InvalidCoordinates,
-                &[Step::Field("region")],
-                message,
-                Consequence::ValueIgnored,
-            );
-            directory.region = None;
-        }
+        region.ags = None;
     }
+    if let Some(message) = coordinates_problem(region.latitude, region.longitude) {
+        problems.error(
+            ProblemKind::InvalidCoordinates,
+            &[Step::Field("region")],
+            message,
+            Consequence::ValueIgnored,
+        );
+        return false;
+    }
+    true
+}
+
+/// The directory's own categories: valid, new and unique ids, and a name.
+fn check_categories(directory: &mut Directory, problems: &mut Problems) {
     // The same set type as `known_categories`: one copy of its code in the wasm.
     let mut seen: FxHashSet<String> = FxHashSet::default();
     let mut categories = std::mem::take(&mut directory.categories);
@@ -174,7 +199,6 @@ pub fn check_header(directory: &mut Directory, problems: &mut Problems) {
         valid_id && name_ok && !category.name.is_empty()
     });
     directory.categories = categories;
-    check_synonyms(directory, problems);
 }
 
 /// Most search words one category can have in a directory.
