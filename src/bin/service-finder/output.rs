@@ -15,31 +15,31 @@ static CLOSED: AtomicBool = AtomicBool::new(false);
 
 /// Prints one line of text for a person, with unsafe characters made visible.
 pub fn line(text: fmt::Arguments) {
-    let mut shown = String::new();
-    for c in text.to_string().chars() {
-        if is_unsafe(c) {
-            let _ = write!(shown, "<U+{:04X}>", u32::from(c));
-        } else {
-            shown.push(c);
-        }
-    }
-    shown.push('\n');
-    write_out(&shown);
+    write_out(&escaped(&text.to_string(), |shown, code| {
+        let _ = write!(shown, "<U+{code:04X}>");
+    }));
 }
 
 /// Prints JSON text (one document) and a line break, with unsafe characters as `\u` escapes,
 /// which keeps the JSON valid: they can only stand inside its strings.
 pub fn json(text: &str) {
+    write_out(&escaped(text, |shown, code| {
+        let _ = write!(shown, "\\u{code:04x}");
+    }));
+}
+
+/// `text` and a line break, with each unsafe character written by `escape` (given its code).
+fn escaped(text: &str, escape: impl Fn(&mut String, u32)) -> String {
     let mut shown = String::with_capacity(text.len() + 1);
     for c in text.chars() {
         if is_unsafe(c) {
-            let _ = write!(shown, "\\u{:04x}", u32::from(c));
+            escape(&mut shown, u32::from(c));
         } else {
             shown.push(c);
         }
     }
     shown.push('\n');
-    write_out(&shown);
+    shown
 }
 
 /// Prints text as it is (a file format such as the places TSV, which the tool wrote itself).
