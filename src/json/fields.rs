@@ -446,11 +446,24 @@ pub fn clean_text(text: Cow<str>, lone_surrogates: bool) -> (String, Cleaned) {
     if lone_surrogates {
         cleaned.first[2] = Some(char::REPLACEMENT_CHARACTER);
     }
-    // Most texts have none of these: only bytes that start such a character (C0 controls and
-    // DEL, C2 for C1 controls, E2 for U+2000–U+2FFF, EF for U+FEFF) make it worth a closer look.
-    let maybe = text
-        .bytes()
-        .any(|byte| byte < 0x20 || matches!(byte, 0x7f | 0xc2 | 0xe2 | 0xef));
+    // Most texts have none of these: only bytes that start such a character (DEL, C2 for C1
+    // controls, E2 for U+2000–U+2FFF, EF for U+FEFF) make it worth a closer look, and control
+    // characters, which only an escape can write (raw ones are a syntax error). This runs for
+    // every text of every entry: memchr looks at many bytes at once.
+    let bytes = text.as_bytes();
+    let escaped_control = matches!(text, Cow::Owned(_))
+        && bytes
+            .iter()
+            .any(|&byte| byte < 0x20 && !matches!(byte, b'\t' | b'\n' | b'\r'));
+    let lead = |byte: &u8| matches!(byte, 0x7f | 0xc2 | 0xe2 | 0xef);
+    let maybe = escaped_control
+        || if bytes.len() < 32 {
+            // Short texts (names, towns, codes): calling memchr costs more than looking.
+            bytes.iter().any(lead)
+        } else {
+            memchr::memchr3(0xc2, 0xe2, 0xef, bytes).is_some()
+                || memchr::memchr(0x7f, bytes).is_some()
+        };
     if !maybe || !text.chars().any(|c| unwanted(c).is_some()) {
         return (text.into_owned(), cleaned);
     }

@@ -93,13 +93,15 @@ fn phone_number_problem(number: &str) -> Option<&'static str> {
             "is not a telephone number: only digits, spaces, + at the start, and - / ( ) . are allowed",
         );
     }
-    let digits: String = number.chars().filter(char::is_ascii_digit).collect();
-    if digits.len() < 4 && !SHORT_NUMBERS.contains(&digits.as_str()) {
+    let digits = || number.bytes().filter(u8::is_ascii_digit);
+    let count = digits().count();
+    let short_number = || SHORT_NUMBERS.iter().any(|short| short.bytes().eq(digits()));
+    if count < 4 && !short_number() {
         return Some(
             "is too short for a telephone number: at least 4 digits, except the short numbers 110, 112 and 115",
         );
     }
-    if digits.len() > 20 || number.len() > 40 {
+    if count > 20 || number.len() > 40 {
         return Some("is too long for a telephone number: at most 20 digits");
     }
     None
