@@ -325,8 +325,7 @@ fn collect_keys(value: &JsValue, interface: &str, found: &mut Vec<(String, Vec<S
             ("EntryView", "phones") => "PhoneView",
             ("EntryView", "categories") | ("DirectoryView", "categories") => "CategoryView",
             ("EntryView" | "PhoneView" | "DirectoryView", _)
-                if get(value, key).is_object()
-                    && get(&get(value, key), "language").is_string() =>
+                if get(value, key).is_object() && get(&get(value, key), "language").is_string() =>
             {
                 "TextView"
             }

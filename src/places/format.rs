@@ -105,7 +105,7 @@ impl Gazetteer {
         let mut out = String::with_capacity(self.places.len() * 48);
         out.push_str("# service-finder gazetteer 1: Place data © GeoNames, CC BY 4.0, https://www.geonames.org/\n");
         out.push_str(
-            "# format: data/places/README.md; regenerate with scripts/build-gazetteer.py\n",
+            "# format: data/places/README.md; regenerate with cargo run --release --example build_gazetteer\n",
         );
         let mut order: Vec<usize> = (0..self.places.len()).collect();
         #[allow(clippy::disallowed_methods)]

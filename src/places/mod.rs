@@ -1,7 +1,7 @@
 //! Places: an offline gazetteer that turns a typed town name or postcode into coordinates.
 //!
 //! The data is GeoNames' German places (≥ 500 inhabitants) merged with its postal codes
-//! (`data/places/`, built by `scripts/build-gazetteer.py`, format in `data/places/README.md`).
+//! (`data/places/`, built by `examples/build_gazetteer.rs`, format in `data/places/README.md`).
 //! Two sizes exist, because a county's widget should not pay for all of Germany up front:
 //! - [`GERMANY`]: every place in Germany, for the CLI and for a widget to fetch on demand;
 //! - a region subset ([`Gazetteer::region`]): the places within about 60 km of a directory's
