@@ -1,7 +1,8 @@
-// Second half of scripts/build-web: copies the widget into dist/, minified, turns the message
-// catalogs and the stylesheet into modules, and checks the size budget.
+// Second half of scripts/build-web: bundles the widget's modules into dist/service-finder.js,
+// minified, turns the message catalogs and the stylesheet into modules, and checks the size
+// budget.
 import { readFileSync, writeFileSync, copyFileSync, readdirSync, mkdirSync } from 'node:fs';
-import { transformSync } from 'esbuild';
+import { buildSync, transformSync } from 'esbuild';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 
@@ -40,7 +41,7 @@ const directorySource = process.env.SERVICE_FINDER_DIRECTORY || join(root, 'data
 writeFileSync(join(dist, 'directory.json'), JSON.stringify(JSON.parse(readFileSync(directorySource, 'utf8'))));
 
 /**
- * Minifies a JavaScript module from `source` into dist/`file`, with a source map beside it, so
+ * Minifies wasm-bindgen's glue from `source` into dist/`file`, with a source map beside it, so
  * that a webmaster debugging the page still sees the readable code in the browser's tools.
  */
 function minifyModule(source, file, sourceName) {
@@ -56,11 +57,32 @@ function minifyModule(source, file, sourceName) {
   writeFileSync(join(dist, `${file}.map`), map);
 }
 
+/**
+ * The widget: www/widget/service-finder.js and the modules it imports, bundled into one
+ * minified dist/service-finder.js with its source map (the browser's tools show every module
+ * readable, under ../www/widget/). The files it loads from beside itself stay files of their
+ * own: the core's glue, the languages and the styles (and the message catalogs, which it
+ * imports by a path the bundler does not follow).
+ */
+function bundleWidget() {
+  buildSync({
+    entryPoints: [join(root, 'www/widget/service-finder.js')],
+    outfile: join(dist, 'service-finder.js'),
+    bundle: true,
+    external: ['./service-finder-core.js', './languages.js', './styles.js'],
+    format: 'esm',
+    minify: true,
+    sourcemap: 'linked',
+    target: 'es2020',
+    logLevel: 'warning',
+  });
+}
+
 const css = readFileSync(join(root, 'www/widget/service-finder.css'), 'utf8');
 const minifiedCss = transformSync(css, { loader: 'css', minify: true }).code.trim();
 writeFileSync(join(dist, 'styles.js'), `// Generated from www/widget/service-finder.css by scripts/build-web.\nexport default ${JSON.stringify(minifiedCss)};\n`);
 copyFileSync(join(root, 'www/widget/service-finder.css'), join(dist, 'service-finder.css'));
-minifyModule(join(root, 'www/widget/service-finder.js'), 'service-finder.js', '../www/widget/service-finder.js');
+bundleWidget();
 // wasm-bindgen's glue, written into dist/ by the first half of the build.
 minifyModule(join(dist, 'service-finder-core.js'), 'service-finder-core.js', 'service-finder-core.js');
 // All of Germany's places, fetched by the widget only when someone uses the place field.

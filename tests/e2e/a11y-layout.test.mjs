@@ -15,14 +15,13 @@ import {
   cardsLocator,
   focusedElement,
   msg,
-  openPage,
   readCount,
   screenshot,
   statusLocator,
   until,
   useBrowser,
   waitForCount,
-  waitForWidget,
+  withWidget,
 } from './support.mjs';
 
 const env = useBrowser();
@@ -164,12 +163,9 @@ function engineTotal(page, query) {
 // Reflow and zoom
 
 test('reflow at 320 px: no sideways scrolling; search, filters and results fit', TEST_OPTIONS, async () => {
-  const session = await openPage(env, {
-    contextOptions: { viewport: { width: 320, height: 640 }, isMobile: true, hasTouch: true },
-  });
-  try {
+  const contextOptions = { viewport: { width: 320, height: 640 }, isMobile: true, hasTouch: true };
+  await withWidget(env, { contextOptions }, async (session) => {
     const { page, widget } = session;
-    await waitForWidget(session, 'ready');
     await cardsLocator(widget).first().waitFor();
     await assertWithinWidth(widget.getByLabel(msg('de', 'search.label')), 320, 'the search field');
     await assertWithinWidth(filterSummary(widget), 320, 'the filters summary');
@@ -183,18 +179,14 @@ test('reflow at 320 px: no sideways scrolling; search, filters and results fit',
     assert.deepEqual(report.problems, [], 'layout at 320 px, filters open');
     assert.ok(report.checked > 30, `only ${report.checked} labels and controls checked`);
     await screenshot(page, 'reflow-320-filters');
-  } finally {
-    await session.close();
-  }
+  });
 });
 
 test('200 % zoom (640×400 CSS px at twice the pixels): nothing cut off, no text over controls', TEST_OPTIONS, async () => {
   // A 1280 px wide desktop at 200 % is 640 CSS px wide; zoom gives the page fewer CSS pixels
   // and sharper ones, which is what a viewport with deviceScaleFactor 2 emulates.
-  const session = await openPage(env, { contextOptions: { viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 } });
-  try {
+  await withWidget(env, { contextOptions: { viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 } }, async (session) => {
     const { page, widget } = session;
-    await waitForWidget(session, 'ready');
     await cardsLocator(widget).first().waitFor();
     assert.equal(await page.evaluate(() => window.devicePixelRatio), 2);
     await openFilters(page, widget);
@@ -205,19 +197,15 @@ test('200 % zoom (640×400 CSS px at twice the pixels): nothing cut off, no text
     assert.deepEqual(report.problems, [], 'layout at 200 % zoom');
     assert.ok(report.checked >= panelItems, `${report.checked} checked, fewer than the ${panelItems} in the filter panel`);
     await screenshot(page, 'zoom-200-filters');
-  } finally {
-    await session.close();
-  }
+  });
 });
 
 // ---------------------------------------------------------------------------------------------
 // Focus and announcements
 
 test('focus stays on a chip and a checkbox when the results re-render', TEST_OPTIONS, async () => {
-  const session = await openPage(env);
-  try {
+  await withWidget(env, async (session) => {
     const { page, widget } = session;
-    await waitForWidget(session, 'ready');
     const total = DEMO.entries.length;
     await waitForCount(widget, 'de', (n) => n === total, 'all entries');
     const course = msg('de', 'kind.course');
@@ -235,16 +223,12 @@ test('focus stays on a chip and a checkbox when the results re-render', TEST_OPT
     await page.keyboard.press('Space');
     await waitForCount(widget, 'de', (n) => n < courses, 'the checkbox to narrow');
     assert.ok(await hasFocus(page, checkbox), `the focus left the checkbox; it is on ${JSON.stringify(await focusedElement(page))}`);
-  } finally {
-    await session.close();
-  }
+  });
 });
 
 test('focus stays in the search field while typing changes the results', TEST_OPTIONS, async () => {
-  const session = await openPage(env);
-  try {
+  await withWidget(env, async (session) => {
     const { page, widget } = session;
-    await waitForWidget(session, 'ready');
     await tabUntil(page, (f) => f.inWidget && f.tag === 'input' && f.type === 'search', 'the search field');
     const field = await activeElement(page);
     const expected = await engineTotal(page, { text: 'Beratung' });
@@ -256,16 +240,12 @@ test('focus stays in the search field while typing changes the results', TEST_OP
     await page.keyboard.type('sstelle');
     assert.equal(await field.evaluate((input) => input.value), 'Beratungsstelle');
     assert.ok(await hasFocus(page, field), 'the focus left the search field after more typing');
-  } finally {
-    await session.close();
-  }
+  });
 });
 
 test('"show more results" with Enter moves the focus to the first new result, not to the page', TEST_OPTIONS, async (t) => {
-  const session = await openPage(env);
-  try {
+  await withWidget(env, async (session) => {
     const { page, widget } = session;
-    await waitForWidget(session, 'ready');
     const cards = cardsLocator(widget);
     await until(() => cards.count(), (n) => n > 0, 'the first page of results');
     const shown = await cards.count();
@@ -284,16 +264,12 @@ test('"show more results" with Enter moves the focus to the first new result, no
       `the focus is neither on the first new result nor on the button: ${JSON.stringify(focused)}`,
     );
     t.diagnostic(`after "more": the focus is on ${onFirstNew ? 'the first new result' : 'the "more" button'}`);
-  } finally {
-    await session.close();
-  }
+  });
 });
 
 test('the result count is announced through a live region when it changes', TEST_OPTIONS, async () => {
-  const session = await openPage(env);
-  try {
+  await withWidget(env, async (session) => {
     const { page, widget } = session;
-    await waitForWidget(session, 'ready');
     const status = statusLocator(widget, 'de');
     await status.waitFor();
     // role=status is a polite live region; an explicit aria-live must not switch it off.
@@ -316,16 +292,12 @@ test('the result count is announced through a live region when it changes', TEST
     const none = msg('de', 'results.count', { count: 0 });
     await until(() => element.evaluate((e) => e.isConnected && e.textContent.trim()), (text) => text === none, `the live region to say "${none}"`);
     assert.equal(await readCount(widget, 'de'), 0);
-  } finally {
-    await session.close();
-  }
+  });
 });
 
 test('every element Tab reaches in the widget shows a visible focus indicator', TEST_OPTIONS, async (t) => {
-  const session = await openPage(env);
-  try {
+  await withWidget(env, async (session) => {
     const { page, widget } = session;
-    await waitForWidget(session, 'ready');
     await cardsLocator(widget).first().waitFor();
     const reached = [];
     let entered = false;
@@ -367,7 +339,5 @@ test('every element Tab reaches in the widget shows a visible focus indicator', 
       [],
       'focused elements without a visible focus indicator',
     );
-  } finally {
-    await session.close();
-  }
+  });
 });

@@ -9,11 +9,10 @@ import {
   cardsLocator,
   describeViolations,
   msg,
-  openPage,
   runAxe,
   useBrowser,
   waitForCount,
-  waitForWidget,
+  withWidget,
 } from './support.mjs';
 
 const env = useBrowser();
@@ -33,35 +32,25 @@ async function assertAccessible(page, what, selector = 'service-finder') {
 }
 
 test('axe: no WCAG 2.1 A/AA violations in the default state', TEST_OPTIONS, async () => {
-  const session = await openPage(env);
-  try {
-    await waitForWidget(session, 'ready');
+  await withWidget(env, async (session) => {
     await cardsLocator(session.widget).first().waitFor();
     await assertAccessible(session.page, 'in the default state');
-  } finally {
-    await session.close();
-  }
+  });
 });
 
 test('axe: no WCAG 2.1 A/AA violations with a card expanded', TEST_OPTIONS, async () => {
-  const session = await openPage(env);
-  try {
+  await withWidget(env, async (session) => {
     const { page, widget } = session;
-    await waitForWidget(session, 'ready');
     const card = cardsLocator(widget).first();
     await card.locator('h3 button').click();
     await card.locator('h3 button[aria-expanded="true"]').waitFor();
     await assertAccessible(page, 'with a card expanded');
-  } finally {
-    await session.close();
-  }
+  });
 });
 
 test('axe: no WCAG 2.1 A/AA violations with filters, a position and distances, in English', TEST_OPTIONS, async () => {
-  const session = await openPage(env, { contextOptions: { geolocation: KORBACH, permissions: ['geolocation'] } });
-  try {
+  await withWidget(env, { contextOptions: { geolocation: KORBACH, permissions: ['geolocation'] } }, async (session) => {
     const { page, widget } = session;
-    await waitForWidget(session, 'ready');
     await widget.getByLabel(msg('de', 'ui.language'), { exact: true }).selectOption('en');
     await widget.getByRole('button', { name: msg('en', 'location.use') }).click();
     await widget.getByRole('button', { name: msg('en', 'location.stop') }).waitFor();
@@ -72,46 +61,31 @@ test('axe: no WCAG 2.1 A/AA violations with filters, a position and distances, i
     await widget.getByLabel(msg('en', 'filters.free')).check();
     await waitForCount(widget, 'en', (n) => n > 0, 'results');
     await assertAccessible(page, 'with filters and a position in English');
-  } finally {
-    await session.close();
-  }
+  });
 });
 
 test('axe: no WCAG 2.1 A/AA violations in the empty state and with the location denied', TEST_OPTIONS, async () => {
-  const session = await openPage(env);
-  try {
+  await withWidget(env, async (session) => {
     const { page, widget } = session;
-    await waitForWidget(session, 'ready');
     await widget.getByRole('button', { name: msg('de', 'location.use') }).click();
     await widget.getByText(msg('de', 'location.denied')).first().waitFor();
     await widget.getByLabel(msg('de', 'search.label')).fill('xqzjvw');
     await widget.getByText(msg('de', 'results.empty')).first().waitFor();
     await assertAccessible(page, 'in the empty state');
-  } finally {
-    await session.close();
-  }
+  });
 });
 
 test('axe: no WCAG 2.1 A/AA violations on the whole demo page', TEST_OPTIONS, async () => {
-  const session = await openPage(env);
-  try {
-    await waitForWidget(session, 'ready');
+  await withWidget(env, async (session) => {
     await cardsLocator(session.widget).first().waitFor();
     await assertAccessible(session.page, 'on the demo page', null);
-  } finally {
-    await session.close();
-  }
+  });
 });
 
 test('axe: no WCAG 2.1 A/AA violations at 375 px', TEST_OPTIONS, async () => {
-  const session = await openPage(env, {
-    contextOptions: { viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true },
-  });
-  try {
-    await waitForWidget(session, 'ready');
+  const contextOptions = { viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true };
+  await withWidget(env, { contextOptions }, async (session) => {
     await cardsLocator(session.widget).first().waitFor();
     await assertAccessible(session.page, 'at 375 px');
-  } finally {
-    await session.close();
-  }
+  });
 });

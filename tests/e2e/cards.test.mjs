@@ -4,16 +4,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { DEMO, TEST_OPTIONS, assertClean, cardsLocator, msg, openPage, screenshot, useBrowser, waitForWidget } from './support.mjs';
+import { DEMO, TEST_OPTIONS, assertClean, cardsLocator, msg, screenshot, useBrowser, withWidget } from './support.mjs';
 
 const env = useBrowser();
 const de = (key) => msg('de', key);
 
 test('a click opens a card and closes it again', TEST_OPTIONS, async () => {
-  const session = await openPage(env);
-  try {
+  await withWidget(env, async (session) => {
     const { page, widget } = session;
-    await waitForWidget(session, 'ready');
     const card = cardsLocator(widget).first();
     const button = card.locator('h3 button');
     assert.equal(await button.getAttribute('aria-expanded'), 'false');
@@ -48,16 +46,12 @@ test('a click opens a card and closes it again', TEST_OPTIONS, async () => {
     await screenshot(page, 'card-open', { fullPage: false });
     await button.click();
     await card.locator('h3 button[aria-expanded="false"]').waitFor();
-  } finally {
-    await session.close();
-  }
+  });
 });
 
 test('cards offer call, e-mail, website, directions and map links with safe schemes', TEST_OPTIONS, async () => {
-  const session = await openPage(env);
-  try {
+  await withWidget(env, async (session) => {
     const { widget, records } = session;
-    await waitForWidget(session, 'ready');
     const cards = cardsLocator(widget);
     await cards.first().waitFor();
     const count = await cards.count();
@@ -89,7 +83,5 @@ test('cards offer call, e-mail, website, directions and map links with safe sche
     for (const href of allHrefs) assert.match(href, /^(https?:|mailto:|tel:|geo:)/, href);
     // Nothing was requested because of the links.
     assertClean(records, 'the opened cards');
-  } finally {
-    await session.close();
-  }
+  });
 });

@@ -11,22 +11,19 @@ import {
   assertClean,
   cardsLocator,
   msg,
-  openPage,
   readCount,
   screenshot,
   useBrowser,
   waitForCount,
-  waitForWidget,
+  withWidget,
 } from './support.mjs';
 
 const env = useBrowser();
 const de = (key, params) => msg('de', key, params);
 
 test('the demo page loads with no console error, no page error and no failed request', TEST_OPTIONS, async () => {
-  const session = await openPage(env);
-  try {
+  await withWidget(env, async (session) => {
     const { page, widget, records } = session;
-    await waitForWidget(session, 'ready');
     // The page says it is German, so the widget speaks German.
     assert.equal(await page.locator('html').getAttribute('lang'), 'de');
     await widget.getByLabel(de('search.label')).waitFor();
@@ -39,16 +36,12 @@ test('the demo page loads with no console error, no page error and no failed req
       records.requests.some((url) => /\/service-finder\/service-finder-core_bg\.wasm$/.test(url)),
       `the wasm was not requested: ${records.requests.join(', ')}`,
     );
-  } finally {
-    await session.close();
-  }
+  });
 });
 
 test('the widget shows the directory title, publisher, date and the example-data notice', TEST_OPTIONS, async () => {
-  const session = await openPage(env);
-  try {
+  await withWidget(env, async (session) => {
     const { widget } = session;
-    await waitForWidget(session, 'ready');
     const heading = widget.getByRole('heading', { level: 2 }).first();
     assert.equal((await heading.textContent()).trim(), DEMO.title.de);
     const publisher = de('about.publisher', { name: DEMO.publisher.name });
@@ -59,16 +52,12 @@ test('the widget shows the directory title, publisher, date and the example-data
     assert.match(updated, /\d/, `"${updatedLabel}" without a date: ${updated}`);
     assert.match(updated, /2026/, `the directory's date (2026-11-16) is not shown: ${updated}`);
     await widget.getByText(de('about.example')).first().waitFor();
-  } finally {
-    await session.close();
-  }
+  });
 });
 
 test('at first at most 20 cards are shown, and the more button shows more', TEST_OPTIONS, async () => {
-  const session = await openPage(env);
-  try {
+  await withWidget(env, async (session) => {
     const { widget } = session;
-    await waitForWidget(session, 'ready');
     const cards = cardsLocator(widget);
     await cards.first().waitFor();
     assert.equal(await cards.count(), 20);
@@ -78,9 +67,7 @@ test('at first at most 20 cards are shown, and the more button shows more', TEST
     const shown = await cards.count();
     assert.ok(shown > 20 && shown <= 40, `cards after one "more": ${shown}`);
     assert.equal(await readCount(widget, 'de'), DEMO.entries.length);
-  } finally {
-    await session.close();
-  }
+  });
 });
 
 for (const viewport of [
@@ -88,16 +75,13 @@ for (const viewport of [
   { width: 1280, height: 800, name: 'desktop-1280x800' },
 ]) {
   test(`the page works at ${viewport.width}×${viewport.height} without horizontal scrolling`, TEST_OPTIONS, async () => {
-    const session = await openPage(env, {
-      contextOptions: {
-        viewport: { width: viewport.width, height: viewport.height },
-        isMobile: viewport.width < 500,
-        hasTouch: viewport.width < 500,
-      },
-    });
-    try {
+    const contextOptions = {
+      viewport: { width: viewport.width, height: viewport.height },
+      isMobile: viewport.width < 500,
+      hasTouch: viewport.width < 500,
+    };
+    await withWidget(env, { contextOptions }, async (session) => {
       const { page, widget, records } = session;
-      await waitForWidget(session, 'ready');
       await cardsLocator(widget).first().waitFor();
       const sizes = await page.evaluate(() => ({
         scrollWidth: document.documentElement.scrollWidth,
@@ -122,19 +106,13 @@ for (const viewport of [
       await cardsLocator(widget).first().scrollIntoViewIfNeeded();
       await screenshot(page, `${viewport.name}-results`, { fullPage: false });
       assertClean(records, `the demo page at ${viewport.width}px`);
-    } finally {
-      await session.close();
-    }
+    });
   });
 }
 
 test('no request goes anywhere but 127.0.0.1 during a whole session', TEST_OPTIONS, async () => {
-  const session = await openPage(env, {
-    contextOptions: { geolocation: KORBACH, permissions: ['geolocation'] },
-  });
-  try {
+  await withWidget(env, { contextOptions: { geolocation: KORBACH, permissions: ['geolocation'] } }, async (session) => {
     const { page, widget, records } = session;
-    await waitForWidget(session, 'ready');
     const total = DEMO.entries.length;
     await widget.getByLabel(de('search.label')).fill('Beratung');
     await waitForCount(widget, 'de', (count) => count < total, 'the search to narrow the results');
@@ -166,7 +144,5 @@ test('no request goes anywhere but 127.0.0.1 during a whole session', TEST_OPTIO
       assert.ok(!/beratung/i.test(url), `the query was sent: ${url}`);
     }
     assertClean(records, 'the session');
-  } finally {
-    await session.close();
-  }
+  });
 });

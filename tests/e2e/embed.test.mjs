@@ -13,10 +13,9 @@ import {
   assertClean,
   cardsLocator,
   msg,
-  openPage,
   readCount,
   useBrowser,
-  waitForWidget,
+  withWidget,
 } from './support.mjs';
 
 const env = useBrowser();
@@ -48,20 +47,19 @@ ${body}
 </html>`;
 }
 
-/** Opens the blank page on the test server and replaces its content, keeping its URL. */
-async function openPlainPage(html, contextOptions = {}) {
-  const session = await openPage(env, { path: '/e2e/blank.html', contextOptions });
-  await session.page.setContent(html);
-  return session;
+/**
+ * Opens the blank page on the test server with `html` as its content (keeping its URL), with
+ * more `contextOptions` for the browser; waits for the widget, runs `body(session)` and closes.
+ */
+function withPlainPage(html, contextOptions, body) {
+  return withWidget(env, { path: '/e2e/blank.html', html, contextOptions }, body);
 }
 
 test('the README embed snippet works when pasted into a plain HTML page', TEST_OPTIONS, async () => {
   const snippet = readmeSnippet();
   assert.ok(snippet, 'README.md has no ```html block with the <script> and <service-finder> embed snippet');
-  const session = await openPlainPage(plainPage({ body: snippet }));
-  try {
+  await withPlainPage(plainPage({ body: snippet }), {}, async (session) => {
     const { page, widget, records } = session;
-    await waitForWidget(session, 'ready');
     // With no attributes it shows the bundled demo directory.
     assert.equal(await readCount(widget, 'de'), DEMO.entries.length);
     await cardsLocator(widget).first().waitFor();
@@ -73,9 +71,7 @@ test('the README embed snippet works when pasted into a plain HTML page', TEST_O
     assert.equal(await page.evaluate(() => document.querySelector('service-finder').shadowRoot?.mode), 'open');
     await page.waitForLoadState('networkidle');
     assertClean(records, 'the plain page');
-  } finally {
-    await session.close();
-  }
+  });
 });
 
 const languageCases = [
@@ -87,30 +83,22 @@ const languageCases = [
 ];
 for (const [what, pageLang, locale, expected] of languageCases) {
   test(`the UI language defaults to ${what}`, TEST_OPTIONS, async () => {
-    const session = await openPlainPage(plainPage({ lang: pageLang }), { locale });
-    try {
+    await withPlainPage(plainPage({ lang: pageLang }), { locale }, async (session) => {
       const { widget } = session;
-      await waitForWidget(session, 'ready');
       await widget.getByLabel(msg(expected, 'search.label')).waitFor();
       assert.equal(await readCount(widget, expected), DEMO.entries.length);
-    } finally {
-      await session.close();
-    }
+    });
   });
 }
 
 test('the lang attribute picks the UI language', TEST_OPTIONS, async () => {
   const body = SNIPPET.replace('<service-finder>', '<service-finder lang="en">');
-  const session = await openPlainPage(plainPage({ lang: 'de', body }));
-  try {
+  await withPlainPage(plainPage({ lang: 'de', body }), {}, async (session) => {
     const { widget } = session;
-    await waitForWidget(session, 'ready');
     await widget.getByLabel(msg('en', 'search.label')).waitFor();
     await widget.getByRole('button', { name: msg('en', 'location.use') }).waitFor();
     assert.equal(await readCount(widget, 'en'), DEMO.entries.length);
-  } finally {
-    await session.close();
-  }
+  });
 });
 
 test('the county page\'s CSS does not break the widget, and the widget\'s CSS does not leak out', TEST_OPTIONS, async () => {
@@ -120,10 +108,8 @@ test('the county page\'s CSS does not break the widget, and the widget\'s CSS do
     * { box-sizing: content-box; }
     p, h1 { color: rgb(1, 2, 3); font-size: 17px; margin: 7px; }
   </style>`;
-  const session = await openPlainPage(plainPage({ head: hostile }));
-  try {
+  await withPlainPage(plainPage({ head: hostile }), {}, async (session) => {
     const { page, widget } = session;
-    await waitForWidget(session, 'ready');
     for (const control of [
       widget.getByLabel(msg('de', 'search.label')),
       widget.getByRole('button', { name: msg('de', 'location.use') }),
@@ -140,7 +126,5 @@ test('the county page\'s CSS does not break the widget, and the widget\'s CSS do
     for (const [selector, color, fontSize, margin] of pageStyles) {
       assert.deepEqual([color, fontSize, margin], ['rgb(1, 2, 3)', '17px', '7px'], `${selector} was restyled by the widget`);
     }
-  } finally {
-    await session.close();
-  }
+  });
 });

@@ -11,14 +11,13 @@ import {
   cardsLocator,
   describeViolations,
   msg,
-  openPage,
   readCount,
   runAxe,
   screenshot,
   until,
   useBrowser,
   waitForCount,
-  waitForWidget,
+  withWidget,
 } from './support.mjs';
 
 const env = useBrowser();
@@ -37,17 +36,16 @@ function pageWith(src, lang = 'de') {
 }
 
 /**
- * Opens the widget on `src` in a page in `lang`; `directory` (bytes or an object written as JSON)
- * is served at `src` when given.
+ * Opens the widget on `src` in a page in `lang`, waits until it reaches `state` ('ready' by
+ * default, 'error', or null for either), runs `body(session)` and closes the page; `directory`
+ * (bytes or an object written as JSON) is served at `src` when given.
  */
-async function openWith(src, { lang = 'de', directory } = {}) {
-  const session = await openPage(env, { path: '/e2e/blank.html' });
-  if (directory !== undefined) {
-    const body = Buffer.isBuffer(directory) ? directory : Buffer.from(JSON.stringify(directory, null, 2));
-    await session.context.route(`**${src}`, (route) => route.fulfill({ contentType: 'application/json', body }));
-  }
-  await session.page.setContent(pageWith(src, lang));
-  return session;
+function withDirectory(src, { lang = 'de', directory, state = 'ready' }, body) {
+  const setup = directory === undefined ? undefined : ({ context }) => {
+    const bytes = Buffer.isBuffer(directory) ? directory : Buffer.from(JSON.stringify(directory, null, 2));
+    return context.route(`**${src}`, (route) => route.fulfill({ contentType: 'application/json', body: bytes }));
+  };
+  return withWidget(env, { path: '/e2e/blank.html', html: pageWith(src, lang), setup, state }, body);
 }
 
 /** A directory with `entries`, made for a test. */
@@ -79,10 +77,8 @@ function widgetConsole(records) {
 }
 
 test('a broken directory shows its 7 valid entries and says that 2 are left out', TEST_OPTIONS, async () => {
-  const session = await openWith('/test/broken-directory.json');
-  try {
+  await withDirectory('/test/broken-directory.json', { state: null }, async (session) => {
     const { page, widget, records } = session;
-    await waitForWidget(session, null);
     const alert = widget.getByRole('alert');
     // "2 Einträge des Verzeichnisses sind fehlerhaft und werden nicht angezeigt. …"
     await alert.filter({ hasText: de('error.skipped', { count: 2 }) }).first().waitFor();
@@ -119,16 +115,12 @@ test('a broken directory shows its 7 valid entries and says that 2 are left out'
     assert.deepEqual(records.pageErrors, [], 'page errors');
     assert.deepEqual(records.externalRequests, [], 'requests off 127.0.0.1');
     await screenshot(page, 'broken-directory');
-  } finally {
-    await session.close();
-  }
+  });
 });
 
 test('a directory that cannot be loaded (404) shows the error message', TEST_OPTIONS, async () => {
-  const session = await openWith('/test/no-such-directory.json');
-  try {
+  await withDirectory('/test/no-such-directory.json', { state: 'error' }, async (session) => {
     const { page, widget, records } = session;
-    await waitForWidget(session, 'error');
     const alert = widget.getByRole('alert').filter({ hasText: de('error.fatal') });
     await alert.first().waitFor();
     assert.equal(await cardsLocator(widget).count(), 0);
@@ -138,22 +130,16 @@ test('a directory that cannot be loaded (404) shows the error message', TEST_OPT
       `the console does not tell the webmaster what failed: ${records.consoleMessages.join(' | ')}`,
     );
     await screenshot(page, 'directory-404');
-  } finally {
-    await session.close();
-  }
+  });
 });
 
 test('a src that is not a directory (an HTML page) shows the error message', TEST_OPTIONS, async () => {
-  const session = await openWith('/e2e/blank.html');
-  try {
+  await withDirectory('/e2e/blank.html', { state: 'error' }, async (session) => {
     const { widget, records } = session;
-    await waitForWidget(session, 'error');
     await widget.getByRole('alert').filter({ hasText: de('error.fatal') }).first().waitFor();
     assert.equal(await cardsLocator(widget).count(), 0);
     assert.deepEqual(records.pageErrors, [], 'page errors');
-  } finally {
-    await session.close();
-  }
+  });
 });
 
 // Each case: a directory, and what the newcomer sees: the message (key and count) or none, and
@@ -195,10 +181,8 @@ const NEWCOMER_CASES = [
 
 for (const { name, lang, entries, message, cards, console: ids } of NEWCOMER_CASES) {
   test(`newcomers are told the truth: ${name}`, TEST_OPTIONS, async () => {
-    const session = await openWith('/generated/directory.json', { lang, directory: directoryWith(entries) });
-    try {
+    await withDirectory('/generated/directory.json', { lang, directory: directoryWith(entries) }, async (session) => {
       const { widget, records } = session;
-      await waitForWidget(session, 'ready');
       await waitForCount(widget, lang, (count) => count === cards, `${cards} results`);
       assert.equal(await cardsLocator(widget).count(), cards);
       const alerts = (await widget.getByRole('alert').allTextContents()).map((text) => text.trim());
@@ -207,18 +191,14 @@ for (const { name, lang, entries, message, cards, console: ids } of NEWCOMER_CAS
       const written = widgetConsole(records).join('\n');
       for (const id of ids) assert.ok(written.includes(id), `the console names ${id}: ${written}`);
       assert.deepEqual(records.pageErrors, [], 'page errors');
-    } finally {
-      await session.close();
-    }
+    });
   });
 }
 
 test('a directory without one valid entry says so once, with no results list', TEST_OPTIONS, async () => {
   const entries = [entry(1, { name: undefined }), entry(2, { kind: 'shop' }), entry(3, { id: '' })];
-  const session = await openWith('/generated/directory.json', { directory: directoryWith(entries) });
-  try {
+  await withDirectory('/generated/directory.json', { directory: directoryWith(entries) }, async (session) => {
     const { page, widget, records } = session;
-    await waitForWidget(session, 'ready');
     const alert = widget.getByRole('alert');
     await alert.first().waitFor();
     assert.deepEqual((await alert.allTextContents()).map((text) => text.trim()), [de('error.empty')]);
@@ -231,18 +211,14 @@ test('a directory without one valid entry says so once, with no results list', T
     assert.deepEqual(records.pageErrors, [], 'page errors');
     assert.deepEqual(describeViolations(await runAxe(page)), [], 'axe, WCAG 2.1 A/AA');
     await screenshot(page, 'directory-nothing-valid');
-  } finally {
-    await session.close();
-  }
+  });
 });
 
 test('the console gets a summary, 20 problems and how many more, not one line each', TEST_OPTIONS, async () => {
   // 45 entries with an e-mail address that is not one: 45 problems, every entry shown.
   const entries = Array.from({ length: 45 }, (_, index) => entry(index + 1, { email: `nummer${index + 1}(at)example.org` }));
-  const session = await openWith('/generated/directory.json', { directory: directoryWith(entries) });
-  try {
+  await withDirectory('/generated/directory.json', { directory: directoryWith(entries) }, async (session) => {
     const { widget, records } = session;
-    await waitForWidget(session, 'ready');
     await waitForCount(widget, 'de', (count) => count === 45, '45 results');
     assert.equal(await widget.getByRole('alert').count(), 0, 'no message: every entry is shown');
     const lines = await until(
@@ -256,9 +232,7 @@ test('the console gets a summary, 20 problems and how many more, not one line ea
     assert.equal(lines.length, 1 + 20 + 1, lines.join('\n'));
     assert.ok(lines.slice(1, 21).every((line) => /line \d+: (error|warning):/.test(line)), lines.join('\n'));
     assert.match(lines[21], new RegExp(`${problems - 20} more problem\\(s\\).*service-finder check`));
-  } finally {
-    await session.close();
-  }
+  });
 });
 
 test('bytes that are not UTF-8 keep every entry and the console says where they are', TEST_OPTIONS, async () => {
@@ -268,10 +242,8 @@ test('bytes that are not UTF-8 keep every entry and the console says where they 
   const bytes = Buffer.concat([Buffer.from(before), Buffer.from([0xf6]), Buffer.from(after)]);
   const line = before.split('\n').length;
   const column = Buffer.byteLength(before.split('\n').at(-1)) + 1;
-  const session = await openWith('/generated/directory.json', { directory: bytes });
-  try {
+  await withDirectory('/generated/directory.json', { directory: bytes }, async (session) => {
     const { widget, records } = session;
-    await waitForWidget(session, 'ready');
     await waitForCount(widget, 'de', (count) => count === 3, '3 results');
     const names = await widget.locator('li > article h3 button').allTextContents();
     assert.ok(names.some((name) => name.includes('Beratung in V\ufffdhl')), names.join(' | '));
@@ -282,7 +254,5 @@ test('bytes that are not UTF-8 keep every entry and the console says where they 
       `line ${line}, column ${column} in the console`,
     );
     assert.deepEqual(records.pageErrors, [], 'page errors');
-  } finally {
-    await session.close();
-  }
+  });
 });

@@ -14,13 +14,12 @@ import {
   distancePattern,
   haversineMetres,
   msg,
-  openPage,
   parseDistance,
   readCount,
   screenshot,
   useBrowser,
   waitForCount,
-  waitForWidget,
+  withWidget,
 } from './support.mjs';
 
 const env = useBrowser();
@@ -48,10 +47,8 @@ function assertNonDecreasing(values, what) {
 }
 
 test('with the location granted, results are sorted by distance and show it', TEST_OPTIONS, async () => {
-  const session = await openPage(env, { contextOptions: { geolocation: KORBACH, permissions: ['geolocation'] } });
-  try {
+  await withWidget(env, { contextOptions: { geolocation: KORBACH, permissions: ['geolocation'] } }, async (session) => {
     const { page, widget, records } = session;
-    await waitForWidget(session, 'ready');
     assert.ok((await shownDistances(widget, 'de')).every((distance) => distance === null), 'distances before a position');
     await widget.getByRole('button', { name: de('location.use') }).click();
     await widget.getByRole('button', { name: de('location.stop') }).waitFor();
@@ -77,16 +74,12 @@ test('with the location granted, results are sorted by distance and show it', TE
     await widget.getByRole('button', { name: de('location.stop') }).scrollIntoViewIfNeeded();
     await screenshot(page, 'location-granted', { fullPage: false });
     assertClean(records, 'the location search');
-  } finally {
-    await session.close();
-  }
+  });
 });
 
 test('the radius keeps only what is near, still sorted by distance', TEST_OPTIONS, async () => {
-  const session = await openPage(env, { contextOptions: { geolocation: KORBACH, permissions: ['geolocation'] } });
-  try {
+  await withWidget(env, { contextOptions: { geolocation: KORBACH, permissions: ['geolocation'] } }, async (session) => {
     const { widget } = session;
-    await waitForWidget(session, 'ready');
     await widget.getByRole('button', { name: de('location.use') }).click();
     await widget.getByRole('button', { name: de('location.stop') }).waitFor();
     await widget.getByLabel(de('radius.label')).selectOption({ label: de('radius.km', { km: 5 }) });
@@ -106,17 +99,13 @@ test('the radius keeps only what is near, still sorted by distance', TEST_OPTION
     await widget.getByRole('button', { name: de('location.stop') }).click();
     await widget.getByRole('button', { name: de('location.use') }).waitFor();
     await waitForCount(widget, 'de', (n) => n === TOTAL, 'all entries again');
-  } finally {
-    await session.close();
-  }
+  });
 });
 
 test('with the location denied, a message says so and the results stay', TEST_OPTIONS, async () => {
   // No permission granted: the page's navigator.geolocation answers PERMISSION_DENIED.
-  const session = await openPage(env);
-  try {
+  await withWidget(env, async (session) => {
     const { page, widget } = session;
-    await waitForWidget(session, 'ready');
     const firstCardBefore = await cardsLocator(widget).first().textContent();
     await widget.getByRole('button', { name: de('location.use') }).click();
     const message = widget.getByText(de('location.denied')).first();
@@ -134,7 +123,5 @@ test('with the location denied, a message says so and the results stay', TEST_OP
     await widget.getByRole('button', { name: de('location.use') }).waitFor();
     await message.scrollIntoViewIfNeeded();
     await screenshot(page, 'location-denied', { fullPage: false });
-  } finally {
-    await session.close();
-  }
+  });
 });

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { DEMO, TEST_OPTIONS, openPage, useBrowser } from './support.mjs';
+import { DEMO, TEST_OPTIONS, useBrowser, withPage } from './support.mjs';
 
 const env = useBrowser();
 
@@ -14,9 +14,8 @@ const env = useBrowser();
  * ServiceFinder, Places, `demo` (the bundled directory's text) and `region` (the region's places
  * file), `input` is `arg`.
  */
-async function inPage(body, arg) {
-  const session = await openPage(env, { path: '/e2e/blank.html' });
-  try {
+function inPage(body, arg) {
+  return withPage(env, { path: '/e2e/blank.html' }, async (session) => {
     const value = await session.page.evaluate(
       async ({ source, arg }) => {
         const { initServiceFinder, ServiceFinder, Places } = await import('/service-finder/service-finder.js');
@@ -29,9 +28,7 @@ async function inPage(body, arg) {
     );
     assert.deepEqual(session.records.pageErrors, [], 'page errors');
     return value;
-  } finally {
-    await session.close();
-  }
+  });
 }
 
 /** What fromJson gives for each kind of value: the entry count, or the error's class and message. */
@@ -55,7 +52,8 @@ const FROM_JSON_CASES = [
 test('fromJson takes the text or the bytes of a directory and names what it expects otherwise', TEST_OPTIONS, async () => {
   const outcomes = await inPage(({ ServiceFinder, demo }, cases) => cases.map(([, expression]) => {
     try {
-      const value = eval(expression);
+      // Each expression is evaluated with the directory's text at hand as `demo`.
+      const value = new Function('demo', `return (${expression});`)(demo);
       return { entries: ServiceFinder.fromJson(value).info('de').entryCount };
     } catch (error) {
       return { type: error?.constructor?.name, message: String(error?.message ?? error) };

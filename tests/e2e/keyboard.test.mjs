@@ -9,11 +9,10 @@ import {
   TEST_OPTIONS,
   focusedElement,
   msg,
-  openPage,
   screenshot,
   useBrowser,
   waitForCount,
-  waitForWidget,
+  withWidget,
 } from './support.mjs';
 
 const env = useBrowser();
@@ -31,10 +30,8 @@ async function tabUntil(page, accept, what, limit) {
 }
 
 test('keyboard only: search, filters, a result, and Enter opens it', TEST_OPTIONS, async () => {
-  const session = await openPage(env);
-  try {
+  await withWidget(env, async (session) => {
     const { page, widget } = session;
-    await waitForWidget(session, 'ready');
     // From the top of the page, past the county's own header, to the search field.
     await tabUntil(page, (f) => f.inWidget && f.tag === 'input' && f.type === 'search', 'the search field', 60);
     await page.keyboard.type('Beratung');
@@ -58,16 +55,12 @@ test('keyboard only: search, filters, a result, and Enter opens it', TEST_OPTION
     assert.equal((await focusedElement(page)).ariaExpanded, 'false');
     // Typing did not go anywhere else: the count is that of the query.
     await waitForCount(widget, 'de', (n) => n === count, 'the same count');
-  } finally {
-    await session.close();
-  }
+  });
 });
 
 test('a filter chip toggles with the keyboard', TEST_OPTIONS, async () => {
-  const session = await openPage(env);
-  try {
+  await withWidget(env, async (session) => {
     const { page, widget } = session;
-    await waitForWidget(session, 'ready');
     await tabUntil(page, (f) => f.inWidget && f.ariaPressed === 'false', 'a filter chip', 80);
     await page.keyboard.press('Space');
     await widget.locator('[aria-pressed="true"]').first().waitFor();
@@ -75,7 +68,5 @@ test('a filter chip toggles with the keyboard', TEST_OPTIONS, async () => {
     await page.keyboard.press('Enter');
     await widget.locator('[aria-pressed="true"]').first().waitFor({ state: 'detached' });
     await waitForCount(widget, 'de', (n) => n === DEMO.entries.length, 'all entries again');
-  } finally {
-    await session.close();
-  }
+  });
 });

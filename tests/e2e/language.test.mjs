@@ -12,12 +12,11 @@ import {
   cardsLocator,
   distancePattern,
   msg,
-  openPage,
   readCount,
   screenshot,
   useBrowser,
   waitForCount,
-  waitForWidget,
+  withWidget,
 } from './support.mjs';
 
 const env = useBrowser();
@@ -59,10 +58,8 @@ async function assertLanguage(widget, lang, other) {
 }
 
 test('switching from German to English changes the UI text without a reload', TEST_OPTIONS, async () => {
-  const session = await openPage(env, { contextOptions: { geolocation: KORBACH, permissions: ['geolocation'] } });
-  try {
+  await withWidget(env, { contextOptions: { geolocation: KORBACH, permissions: ['geolocation'] } }, async (session) => {
     const { page, widget, records } = session;
-    await waitForWidget(session, 'ready');
     await page.evaluate(() => {
       window.__notReloaded = true;
     });
@@ -109,9 +106,7 @@ test('switching from German to English changes the UI text without a reload', TE
     assert.equal(await readCount(widget, 'de'), count);
     assert.equal(await page.evaluate(() => window.__notReloaded), true, 'the page was reloaded');
     assertClean(records, 'switching languages');
-  } finally {
-    await session.close();
-  }
+  });
 });
 
 /** Like assertLanguage, for a state with a position and a query (location.stop, no location.use). */
@@ -128,15 +123,11 @@ async function assertLanguageAfterSearch(widget, lang, other) {
 }
 
 test('the widget opened in English shows English throughout', TEST_OPTIONS, async () => {
-  const session = await openPage(env);
-  try {
+  await withWidget(env, async (session) => {
     const { widget } = session;
-    await waitForWidget(session, 'ready');
     await widget.getByLabel(msg('de', 'ui.language'), { exact: true }).selectOption('en');
     await widget.getByLabel(msg('en', 'search.label'), { exact: true }).waitFor();
     await assertLanguage(widget, 'en', 'de');
     assert.equal(await readCount(widget, 'en'), TOTAL);
-  } finally {
-    await session.close();
-  }
+  });
 });

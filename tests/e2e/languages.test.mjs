@@ -12,25 +12,28 @@ import {
   cardsLocator,
   describeViolations,
   msg,
-  openPage,
   readCount,
   runAxe,
   screenshot,
   useBrowser,
   waitForCount,
   waitForWidget,
+  withWidget,
 } from './support.mjs';
 
 const env = useBrowser();
 
-/** Opens the demo page and switches the widget to `tag` the way a webmaster would (`lang`). */
-async function openIn(tag, options) {
-  const session = await openPage(env, options);
-  await waitForWidget(session, 'ready');
-  await session.page.evaluate((lang) => document.querySelector('service-finder').setAttribute('lang', lang), tag);
-  await session.widget.locator(`.sf[lang="${tag}"]`).waitFor();
-  await waitForCount(session.widget, tag, (n) => n === DEMO.entries.length, `all entries in ${tag}`);
-  return session;
+/**
+ * Opens the demo page (openPage's `options`), switches the widget to `tag` the way a webmaster
+ * would (`lang`), runs `body(session)` and closes the page.
+ */
+function withWidgetIn(tag, options, body) {
+  return withWidget(env, options, async (session) => {
+    await session.page.evaluate((lang) => document.querySelector('service-finder').setAttribute('lang', lang), tag);
+    await session.widget.locator(`.sf[lang="${tag}"]`).waitFor();
+    await waitForCount(session.widget, tag, (n) => n === DEMO.entries.length, `all entries in ${tag}`);
+    return body(session);
+  });
 }
 
 /** Filters open, the first card expanded, and the place field showing suggestions for "Korb". */
@@ -47,23 +50,19 @@ async function busiestState({ widget }, tag) {
 
 for (const tag of ['de', 'en', 'ar', 'uk', 'de-x-ls']) {
   test(`axe: no WCAG 2.1 A/AA violations in ${tag} with filters open, a card expanded and place suggestions`, TEST_OPTIONS, async () => {
-    const session = await openIn(tag);
-    try {
+    await withWidgetIn(tag, {}, async (session) => {
       await busiestState(session, tag);
       const results = await runAxe(session.page, 'service-finder');
       assert.deepEqual(describeViolations(results), [], `axe violations in ${tag}`);
       const checked = [...results.passes, ...results.incomplete].flatMap((rule) => rule.nodes);
       assert.ok(checked.some((node) => Array.isArray(node.target[0])), 'axe looked inside the widget');
-    } finally {
-      await session.close();
-    }
+    });
   });
 }
 
 for (const tag of ['ar', 'fa']) {
   test(`${tag}: the widget mirrors right to left on a phone, and numbers and addresses stay in order`, TEST_OPTIONS, async () => {
-    const session = await openIn(tag, { contextOptions: { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true } });
-    try {
+    await withWidgetIn(tag, { contextOptions: { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true } }, async (session) => {
       const { page, widget } = session;
       const root = widget.locator('.sf');
       assert.equal(await root.getAttribute('dir'), 'rtl');
@@ -87,17 +86,13 @@ for (const tag of ['ar', 'fa']) {
       await screenshot(page, `rtl-${tag}-phone`, { fullPage: false });
       await busiestState(session, tag);
       await screenshot(page, `rtl-${tag}-phone-filters`, { fullPage: false });
-    } finally {
-      await session.close();
-    }
+    });
   });
 }
 
 test('the language chosen in the switcher is remembered on the device', TEST_OPTIONS, async () => {
-  const session = await openPage(env);
-  try {
+  await withWidget(env, async (session) => {
     const { page, widget } = session;
-    await waitForWidget(session, 'ready');
     const names = await widget.getByLabel(msg('de', 'ui.language'), { exact: true }).locator('option').allTextContents();
     for (const tag of ['de', 'en', 'ar', 'fa', 'uk', 'ru', 'tr', 'ti', 'de-x-ls']) {
       assert.ok(names.includes(msg(tag, 'language.name')), `${tag} is offered by its own name`);
@@ -108,14 +103,11 @@ test('the language chosen in the switcher is remembered on the device', TEST_OPT
     await waitForWidget(session, 'ready');
     await widget.locator('.sf[lang="uk"]').waitFor();
     assert.equal(await readCount(widget, 'uk'), DEMO.entries.length);
-  } finally {
-    await session.close();
-  }
+  });
 });
 
 test('"offered in my language" filters by the UI language in one tap', TEST_OPTIONS, async () => {
-  const session = await openIn('ar');
-  try {
+  await withWidgetIn('ar', {}, async (session) => {
     const { widget } = session;
     const arabic = DEMO.entries.filter((entry) => (entry.languages ?? []).includes('ar')).length;
     assert.ok(arabic > 0 && arabic < DEMO.entries.length);
@@ -126,14 +118,11 @@ test('"offered in my language" filters by the UI language in one tap', TEST_OPTI
     assert.equal(await chip.getAttribute('aria-pressed'), 'true');
     await chip.click();
     await waitForCount(widget, 'ar', (n) => n === DEMO.entries.length, 'all entries again');
-  } finally {
-    await session.close();
-  }
+  });
 });
 
 test('a name without a translation is marked with the language it is in', TEST_OPTIONS, async () => {
-  const session = await openIn('en');
-  try {
+  await withWidgetIn('en', {}, async (session) => {
     const { widget } = session;
     const marker = widget.locator('.sf-card-toggle .sf-text-language').first();
     await marker.waitFor();
@@ -146,7 +135,5 @@ test('a name without a translation is marked with the language it is in', TEST_O
     await widget.getByLabel(msg('en', 'search.label'), { exact: true }).fill(translated.name.en);
     await card.first().waitFor();
     assert.equal(await card.first().locator('.sf-text-language').count(), 0);
-  } finally {
-    await session.close();
-  }
+  });
 });

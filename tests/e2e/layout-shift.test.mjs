@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { TEST_OPTIONS, assertClean, openPage, useBrowser, waitForWidget } from './support.mjs';
+import { TEST_OPTIONS, assertClean, useBrowser, waitForWidget, withPage } from './support.mjs';
 
 const env = useBrowser();
 
@@ -28,11 +28,9 @@ function recordLayoutShifts() {
 
 for (const [width, height] of [[1280, 800], [375, 667]]) {
   test(`nothing above the widget moves while it loads (${width}×${height})`, TEST_OPTIONS, async () => {
-    const session = await openPage(env, { path: null, contextOptions: { viewport: { width, height } } });
-    try {
+    const setup = ({ page }) => page.addInitScript(recordLayoutShifts);
+    await withPage(env, { contextOptions: { viewport: { width, height } }, setup }, async (session) => {
       const { page, widget, records } = session;
-      await page.addInitScript(recordLayoutShifts);
-      await page.goto(new URL('/', env.server.url).href);
       const topWhileLoading = await widget.evaluate((element) => element.getBoundingClientRect().top + window.scrollY);
       await waitForWidget(session, 'ready');
       await page.waitForLoadState('networkidle');
@@ -48,8 +46,6 @@ for (const [width, height] of [[1280, 800], [375, 667]]) {
       console.log(`cumulative layout shift at ${width}×${height}: ${total.toFixed(3)}`);
       assert.ok(total < 0.1, `cumulative layout shift ${total.toFixed(3)} (content below the widget jumped)`);
       assertClean(records, 'the demo page');
-    } finally {
-      await session.close();
-    }
+    });
   });
 }

@@ -9,15 +9,15 @@ import {
   assertClean,
   cardsLocator,
   msg,
-  openPage,
   parseDistance,
   readCount,
   runAxe,
   describeViolations,
   screenshot,
+  until,
   useBrowser,
   waitForCount,
-  waitForWidget,
+  withWidget,
 } from './support.mjs';
 
 const env = useBrowser();
@@ -37,10 +37,8 @@ function assertNonDecreasing(values, what) {
 }
 
 test('typing "Korb" suggests Korbach; choosing it sorts the results by distance from Korbach', TEST_OPTIONS, async () => {
-  const session = await openPage(env);
-  try {
+  await withWidget(env, async (session) => {
     const { page, widget, records } = session;
-    await waitForWidget(session, 'ready');
     const field = widget.getByRole('combobox', { name: de('place.label') });
     await field.fill('Korb');
     const listbox = widget.getByRole('listbox', { name: de('place.label') });
@@ -58,16 +56,32 @@ test('typing "Korb" suggests Korbach; choosing it sorts the results by distance 
     // All of Germany came from the widget's own folder, not from anywhere else.
     assert.ok(records.requests.some((url) => url.endsWith('/service-finder/places-de.tsv')));
     assertClean(records, 'the place field');
-  } finally {
-    await session.close();
-  }
+  });
+});
+
+test('the places come from the widget\'s folder when the place field first gets the focus, not before', TEST_OPTIONS, async () => {
+  await withWidget(env, async (session) => {
+    const { page, widget, records } = session;
+    const placeFiles = () => records.requests.filter((url) => /places-[^/]*\.tsv$/.test(url)).map((url) => new URL(url).pathname);
+    await page.waitForLoadState('networkidle');
+    assert.deepEqual(placeFiles(), [], 'places fetched before the place field was used');
+    // The region's places (a few KB, for the first suggestions) and all of Germany.
+    await widget.getByRole('combobox', { name: de('place.label') }).focus();
+    const expected = ['/service-finder/places-de.tsv', '/service-finder/places-region.tsv'];
+    await until(() => placeFiles().sort(), (files) => files.length === 2, 'both places files');
+    assert.deepEqual(placeFiles().sort(), expected);
+    // Fetched once per page: the focus again, and the other fields, fetch nothing more.
+    await widget.getByLabel(de('search.label')).focus();
+    await widget.getByRole('combobox', { name: de('place.label') }).fill('Korb');
+    await widget.getByRole('listbox', { name: de('place.label') }).getByRole('option').first().waitFor();
+    assert.deepEqual(placeFiles().sort(), expected);
+    assertClean(records, 'the place field');
+  });
 });
 
 test('a postcode and a spelling without umlaut find the place; the keyboard drives the list', TEST_OPTIONS, async () => {
-  const session = await openPage(env);
-  try {
+  await withWidget(env, async (session) => {
     const { widget, records } = session;
-    await waitForWidget(session, 'ready');
     const field = widget.getByRole('combobox', { name: de('place.label') });
     const listbox = widget.getByRole('listbox', { name: de('place.label') });
 
@@ -95,30 +109,22 @@ test('a postcode and a spelling without umlaut find the place; the keyboard driv
     assert.equal(await field.inputValue(), '');
     assert.equal(await shownDistances(widget).then((list) => list.length), 0, 'distances stay after the place was removed');
     assertClean(records, 'the place field');
-  } finally {
-    await session.close();
-  }
+  });
 });
 
 test('the place field with its suggestions open has no accessibility violations', TEST_OPTIONS, async () => {
-  const session = await openPage(env);
-  try {
+  await withWidget(env, async (session) => {
     const { page, widget } = session;
-    await waitForWidget(session, 'ready');
     await widget.getByRole('combobox', { name: de('place.label') }).fill('Fran');
     await widget.getByRole('listbox', { name: de('place.label') }).waitFor();
     const results = await runAxe(page);
     assert.deepEqual(results.violations, [], describeViolations(results));
-  } finally {
-    await session.close();
-  }
+  });
 });
 
 test('the radius narrows the results around a chosen place; place and radius survive a language switch', TEST_OPTIONS, async () => {
-  const session = await openPage(env);
-  try {
+  await withWidget(env, async (session) => {
     const { widget, records } = session;
-    await waitForWidget(session, 'ready');
     const field = widget.getByRole('combobox', { name: de('place.label') });
     await field.fill('Korbach');
     await widget.getByRole('listbox', { name: de('place.label') }).getByRole('option').first().click();
@@ -139,7 +145,5 @@ test('the radius narrows the results around a chosen place; place and radius sur
     assert.equal(await widget.getByLabel(en('radius.label')).inputValue(), '5');
     assert.equal(await readCount(widget, 'en'), within, 'the same results in English');
     assertClean(records, 'radius and language switch');
-  } finally {
-    await session.close();
-  }
+  });
 });

@@ -12,13 +12,12 @@ import {
   countBy,
   escapeRegExp,
   msg,
-  openPage,
   readCount,
   sortedCounts,
   trailingCount,
   useBrowser,
   waitForCount,
-  waitForWidget,
+  withWidget,
 } from './support.mjs';
 
 const env = useBrowser();
@@ -89,16 +88,16 @@ function mapOf(map) {
   return Object.fromEntries([...map].sort());
 }
 
-async function openDemo() {
-  const session = await openPage(env);
-  await waitForWidget(session, 'ready');
-  assert.equal(await readCount(session.widget, 'de'), TOTAL);
-  return session;
+/** Opens the demo page, checks that it shows every entry, runs `body(session)` and closes. */
+function withDemo(body) {
+  return withWidget(env, async (session) => {
+    assert.equal(await readCount(session.widget, 'de'), TOTAL);
+    return body(session);
+  });
 }
 
 test('typing "Deutschkurs" narrows the results as you type', TEST_OPTIONS, async () => {
-  const session = await openDemo();
-  try {
+  await withDemo( async (session) => {
     const { widget, records } = session;
     const search = widget.getByLabel(de('search.label'));
     assert.equal(await search.getAttribute('type'), 'search');
@@ -109,9 +108,7 @@ test('typing "Deutschkurs" narrows the results as you type', TEST_OPTIONS, async
     // The query is the search field's value, and nothing else changed.
     assert.equal(await search.inputValue(), 'Deutschkurs');
     assertClean(records, 'the search');
-  } finally {
-    await session.close();
-  }
+  });
 });
 
 /** Waits until `locator` matches exactly `expected` elements. */
@@ -126,8 +123,7 @@ async function waitForCardCount(locator, expected) {
 }
 
 test('Enter searches without reloading the page', TEST_OPTIONS, async () => {
-  const session = await openDemo();
-  try {
+  await withDemo( async (session) => {
     const { page, widget } = session;
     await page.evaluate(() => {
       window.__notReloaded = true;
@@ -137,28 +133,22 @@ test('Enter searches without reloading the page', TEST_OPTIONS, async () => {
     await search.press('Enter');
     await waitForCount(widget, 'de', (n) => n > 0 && n < TOTAL, 'the count to narrow');
     assert.equal(await page.evaluate(() => window.__notReloaded), true, 'Enter reloaded the page');
-  } finally {
-    await session.close();
-  }
+  });
 });
 
 test('a search without results shows the empty state with a hint', TEST_OPTIONS, async () => {
-  const session = await openDemo();
-  try {
+  await withDemo( async (session) => {
     const { widget } = session;
     await widget.getByLabel(de('search.label')).fill('xqzjvw');
     await waitForCount(widget, 'de', (n) => n === 0, 'no results');
     await widget.getByText(de('results.empty'), { exact: false }).first().waitFor();
     await widget.getByText(de('results.empty.hint'), { exact: false }).first().waitFor();
     assert.equal(await cardsLocator(widget).count(), 0);
-  } finally {
-    await session.close();
-  }
+  });
 });
 
 test('the filter controls show the demo directory\'s counts', TEST_OPTIONS, async () => {
-  const session = await openDemo();
-  try {
+  await withDemo( async (session) => {
     const { widget } = session;
     assert.deepEqual(mapOf(await kindCounts(widget)), mapOf(kindsOf(DEMO.entries)));
     const chips = await categoryChips(widget);
@@ -191,14 +181,11 @@ test('the filter controls show the demo directory\'s counts', TEST_OPTIONS, asyn
     assert.equal(selected, de('radius.any'));
     assert.equal(await widget.getByLabel(de('filters.free')).isChecked(), false);
     assert.equal(await widget.getByLabel(de('filters.wheelchair')).isChecked(), false);
-  } finally {
-    await session.close();
-  }
+  });
 });
 
 test('a kind filter changes the results and the other counts', TEST_OPTIONS, async () => {
-  const session = await openDemo();
-  try {
+  await withDemo( async (session) => {
     const { widget } = session;
     const courses = DEMO.entries.filter((entry) => entry.kind === 'course');
     const button = kindButton(widget, 'course');
@@ -227,14 +214,11 @@ test('a kind filter changes the results and the other counts', TEST_OPTIONS, asy
     await kindButton(widget, 'course').click();
     await waitForCount(widget, 'de', (n) => n === TOTAL, 'all entries again');
     assert.equal(await button.getAttribute('aria-pressed'), 'false');
-  } finally {
-    await session.close();
-  }
+  });
 });
 
 test('a category filter changes the results and the other counts', TEST_OPTIONS, async () => {
-  const session = await openDemo();
-  try {
+  await withDemo( async (session) => {
     const { widget } = session;
     // Pick a category by a count that no other category has, so that the test knows which it is.
     const byCategory = categoriesOf(DEMO.entries);
@@ -264,14 +248,11 @@ test('a category filter changes the results and the other counts', TEST_OPTIONS,
     for (let i = 0; i < (await cards.count()); i += 1) {
       assert.ok((await cards.nth(i).textContent()).includes(label), `card ${i} lacks the category "${label}"`);
     }
-  } finally {
-    await session.close();
-  }
+  });
 });
 
 test('the language filter changes the results and the other counts', TEST_OPTIONS, async () => {
-  const session = await openDemo();
-  try {
+  await withDemo( async (session) => {
     const { widget } = session;
     const arabic = DEMO.entries.filter((entry) => (entry.languages ?? []).includes('ar'));
     await widget.getByLabel(de('filters.language')).selectOption('ar');
@@ -282,9 +263,7 @@ test('the language filter changes the results and the other counts', TEST_OPTION
       chips.map((chip) => chip.count).filter((count) => count > 0).sort((a, b) => a - b),
       sortedCounts(categoriesOf(arabic)),
     );
-  } finally {
-    await session.close();
-  }
+  });
 });
 
 for (const [key, predicate] of [
@@ -292,8 +271,7 @@ for (const [key, predicate] of [
   ['filters.wheelchair', isWheelchair],
 ]) {
   test(`the "${de(key)}" filter changes the results and the other counts`, TEST_OPTIONS, async () => {
-    const session = await openDemo();
-    try {
+    await withDemo( async (session) => {
       const { widget } = session;
       const matching = DEMO.entries.filter(predicate);
       assert.ok(matching.length > 0 && matching.length < TOTAL, 'the demo data must make this filter count');
@@ -304,15 +282,12 @@ for (const [key, predicate] of [
       assert.deepEqual(mapOf(await kindCounts(widget)), mapOf(kindsOf(matching)));
       await checkbox.uncheck();
       await waitForCount(widget, 'de', (n) => n === TOTAL, 'all entries again');
-    } finally {
-      await session.close();
-    }
+    });
   });
 }
 
 test('filters combine, and clearing them restores the full list', TEST_OPTIONS, async () => {
-  const session = await openDemo();
-  try {
+  await withDemo( async (session) => {
     const { widget, records } = session;
     await kindButton(widget, 'service').click();
     await widget.getByLabel(de('filters.language')).selectOption('ar');
@@ -336,7 +311,5 @@ test('filters combine, and clearing them restores the full list', TEST_OPTIONS, 
     assert.equal(await select.evaluate((element) => element.selectedIndex), 0);
     assert.deepEqual(mapOf(await kindCounts(widget)), mapOf(kindsOf(DEMO.entries)));
     assertClean(records, 'the filters');
-  } finally {
-    await session.close();
-  }
+  });
 });

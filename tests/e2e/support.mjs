@@ -195,15 +195,19 @@ function isLocal(url) {
 
 /**
  * Opens a fresh browser context and page. Requests to any host but 127.0.0.1 are recorded and
- * aborted; console errors, page errors, failed requests and HTTP errors are recorded.
+ * aborted; console errors, page errors, failed requests and HTTP errors are recorded. Most tests
+ * use withWidget or withPage instead, which also close what this opens.
  *
  * @param {{server, browser}} env from useBrowser()
  * @param {object} [options]
  * @param {string|null} [options.path] the page to open ('/' by default; null opens nothing)
+ * @param {string} [options.html] content that replaces the page's after it opened (a page of
+ *   the test's own, with the URL of `path`)
  * @param {object} [options.contextOptions] more options for browser.newContext()
+ * @param {(session) => Promise} [options.setup] runs before the page opens: routes, init scripts
  * @returns the page, the context, the widget locator, the records and close()
  */
-export async function openPage(env, { path: pagePath = '/', contextOptions = {} } = {}) {
+export async function openPage(env, { path: pagePath = '/', html, contextOptions = {}, setup } = {}) {
   const context = await env.browser.newContext({
     viewport: { width: 1280, height: 800 },
     // A German browser, so that the fallback language of a page without lang is German.
@@ -258,15 +262,53 @@ export async function openPage(env, { path: pagePath = '/', contextOptions = {} 
     );
   });
   page.on('pageerror', (error) => records.pageErrors.push(String(error?.stack ?? error)));
-  if (pagePath !== null) await page.goto(new URL(pagePath, env.server.url).href);
-  return {
+  const session = {
     context,
     page,
     widget: page.locator('service-finder').first(),
     records,
     close: () => context.close(),
   };
+  try {
+    await setup?.(session);
+    if (pagePath !== null) await page.goto(new URL(pagePath, env.server.url).href);
+    if (html !== undefined) await page.setContent(html);
+  } catch (error) {
+    await context.close();
+    throw error;
+  }
+  return session;
 }
+
+/**
+ * Opens a page as openPage does (the same `options`), runs `body(session)`, and closes the
+ * browser context afterwards, whatever happened. `options` may be left out.
+ */
+export async function withPage(env, options, body) {
+  if (typeof options === 'function') [options, body] = [{}, options];
+  const session = await openPage(env, options);
+  try {
+    return await body(session);
+  } finally {
+    await session.close();
+  }
+}
+
+/**
+ * Opens a page with the widget as openPage does, waits until the widget has loaded, runs
+ * `body(session)`, and always closes the browser context. `options.state` is the state the
+ * widget must reach ('ready' by default, 'error', or null for either); the other options are
+ * openPage's. `options` may be left out.
+ */
+export function withWidget(env, options, body) {
+  if (typeof options === 'function') [options, body] = [{}, options];
+  const { state = 'ready', ...pageOptions } = options;
+  return withPage(env, pageOptions, async (session) => {
+    await waitForWidget(session, state);
+    return body(session);
+  });
+}
+
 
 /** Asserts that nothing went wrong and nothing left the machine. */
 export function assertClean(records, what = 'the page') {

@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { TEST_OPTIONS, cardsLocator, openPage, readCount, useBrowser, waitForCount } from './support.mjs';
+import { TEST_OPTIONS, cardsLocator, readCount, useBrowser, waitForCount, withPage } from './support.mjs';
 
 const env = useBrowser();
 
@@ -85,12 +85,9 @@ const TRIGGERS = [
 
 for (const { name, armed, arm } of TRIGGERS) {
   test(`after a trap in ${name}, both finders show results again`, TEST_OPTIONS, async () => {
-    const session = await openPage(env, { path: null });
-    try {
+    const setup = ({ page }) => page.addInitScript(trapOnce, armed);
+    await withPage(env, { path: '/e2e/blank.html', html: PAGE, setup }, async (session) => {
       const { page, records } = session;
-      await page.addInitScript(trapOnce, armed);
-      await page.goto(new URL('/e2e/blank.html', env.server.url).href);
-      await page.setContent(PAGE);
       const demo = page.locator('#demo');
       const broken = page.locator('#broken');
       await waitForCount(demo, 'de', (count) => count > 100, 'the demo\'s results');
@@ -155,8 +152,6 @@ for (const { name, armed, arm } of TRIGGERS) {
       const restarts = records.consoleErrors.filter((line) => line.includes('the core failed and was restarted'));
       assert.equal(restarts.length, arm === 'api' ? 0 : 1, records.consoleErrors.join('\n'));
       for (const line of restarts) assert.match(line, /RuntimeError: memory access out of bounds/);
-    } finally {
-      await session.close();
-    }
+    });
   });
 }

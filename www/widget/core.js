@@ -1,0 +1,122 @@
+// The Rust core, as the widget uses it: the wasm, loaded once per page; the guard on every call
+// that swaps in a fresh instance after a trap; one widget's finder and its recovery from a trap
+// (WidgetCore); and the places files, fetched once per page when a place field is first used.
+//
+// The JS API (exported by service-finder.js): if a call into the core ever traps (a
+// WebAssembly.RuntimeError, or a RangeError when its stack overflows), that call throws the
+// error, and the core is replaced by a fresh instance at once (see guardCore). `ServiceFinder`
+// and `Places` keep working; objects made before the trap throw "Invalid stale object from
+// previous Wasm instance": make them again (ServiceFinder.fromJson, Places.fromText, …).
+
+import init, { Places, ServiceFinder, __wbg_reset_state as resetCore } from './service-finder-core.js';
+
+export { Places, ServiceFinder };
+
+// The wasm module is loaded and instantiated once per page, however many widgets there are.
+let coreReady = null;
+export function loadCore() {
+  coreReady ??= init({ module_or_path: new URL('./service-finder-core_bg.wasm', import.meta.url) });
+  return coreReady;
+}
+
+// A trap leaves the core's memory in an unknown state, and with it every finder on the page.
+// Every call into the core goes through this guard: after a trap it swaps in a fresh instance
+// of the same module (the reset function that scripts/build-web asks wasm-bindgen for) and
+// counts instances, so that each widget rebuilds its finder at its next use (WidgetCore.use).
+let instance = 0;
+function guardCore(type) {
+  for (const target of [type, type.prototype]) {
+    for (const name of Object.getOwnPropertyNames(target)) {
+      const call = target[name];
+      if (typeof call !== 'function' || name === 'constructor') continue;
+      target[name] = function guarded(...args) {
+        try {
+          return call.apply(this, args);
+        } catch (error) {
+          if (error instanceof WebAssembly.RuntimeError || error instanceof RangeError) {
+            resetCore();
+            instance++;
+            placeFiles.clear();
+          }
+          throw error;
+        }
+      };
+    }
+  }
+}
+guardCore(ServiceFinder);
+guardCore(Places);
+
+/** The core instance in use now: objects made in an earlier one are gone with it. */
+export function coreInstance() {
+  return instance;
+}
+
+// Places files, fetched from beside the wasm the first time someone uses a place field, then
+// shared by every widget on the page: `places-region.tsv` (the places around the bundled
+// directory's region, a few KB) and `places-de.tsv` (all of Germany). Neither is needed for the
+// first results, so neither is in the wasm.
+const placeFiles = new Map();
+export function loadPlaces(file) {
+  if (!placeFiles.has(file)) {
+    placeFiles.set(file, fetch(new URL(`./${file}`, import.meta.url))
+      .then((response) => {
+        if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
+        return response.text();
+      })
+      .then((text) => Places.fromText(text))
+      .catch((error) => {
+        console.warn(`service-finder: the places in ${file} could not be loaded.`, error);
+        return null;
+      }));
+  }
+  return placeFiles.get(file);
+}
+
+/**
+ * One widget's finder. Every call into it goes through `use`: after a trap (in that call, or
+ * anywhere on the page before) the finder is stale, and the widget rebuilds it on the fresh
+ * core (`restart(true)`), keeping the newcomer's search; if that traps again, it starts afresh
+ * without the search (`restart(false)`); after a third trap in a row the widget shows the error
+ * message, not a loop.
+ */
+export class WidgetCore {
+  constructor(restart) {
+    this.restart = restart;
+    this.finder = null;
+    /** The core instance the finder lives in, and the traps in a row. */
+    this.instance = -1;
+    this.traps = 0;
+  }
+
+  /** Keeps `finder` from now on, and frees the one before. */
+  hold(finder) {
+    this.free();
+    this.finder = finder;
+    this.instance = instance;
+  }
+
+  free() {
+    // A finder of a replaced core instance is gone with it: nothing to free.
+    if (this.instance === instance) this.finder?.free();
+    this.finder = null;
+  }
+
+  /** Runs `call(finder)`, which calls into the core, and returns its value; undefined after a trap. */
+  use(call) {
+    if (this.instance === instance) {
+      try {
+        const value = call(this.finder);
+        // Not reset when a call inside `call` trapped (it started the rebuild).
+        if (this.instance === instance) this.traps = 0;
+        return value;
+      } catch (error) {
+        if (this.instance === instance) throw error;
+        console.error('service-finder: the core failed and was restarted; please report this.', error);
+        this.traps++;
+      }
+    }
+    this.restart(this.traps < 2);
+    return undefined;
+  }
+}

@@ -1,0 +1,32 @@
+// Building the widget's elements. Directory data is untrusted: it is only ever set as text or as
+// attribute values, never parsed as HTML.
+
+/** An element with attributes and text content. */
+export function el(tag, attributes = {}, text) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  if (text != null) element.textContent = text;
+  return element;
+}
+
+/** A text from the directory, marked with the language it is in (for screen readers). */
+export function textWithLanguage(tag, textView, className) {
+  const element = el(tag, className ? { class: className } : {}, textView?.text ?? '');
+  if (textView?.language) element.setAttribute('lang', textView.language);
+  // Names and descriptions in another script keep their own direction.
+  element.setAttribute('dir', 'auto');
+  return element;
+}
+
+/** A filter chip: a toggle button with a label and a count (see setChip). */
+export function chip(label, onClick) {
+  const button = el('button', { type: 'button', class: 'sf-chip', 'aria-pressed': 'false' });
+  button.append(el('span', { class: 'sf-chip-label' }, label), ' ', el('span', { class: 'sf-chip-count' }, ''));
+  button.addEventListener('click', onClick);
+  return button;
+}
+
+export function setChip(button, pressed, count) {
+  button.setAttribute('aria-pressed', String(pressed));
+  button.querySelector('.sf-chip-count').textContent = count;
+}

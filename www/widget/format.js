@@ -1,0 +1,47 @@
+// Numbers, distances, dates, plural forms and language names, written the UI language's way
+// (its digits included) by the browser's Intl. A formatter is costly to make and one render
+// writes hundreds of numbers: each is made once per language and options, and kept.
+
+const formatters = new Map();
+
+function formatter(Type, language, options) {
+  const key = `${Type.name} ${language} ${JSON.stringify(options)}`;
+  if (!formatters.has(key)) formatters.set(key, new Type(language, options));
+  return formatters.get(key);
+}
+
+export function formatNumber(language, value, options) {
+  return formatter(Intl.NumberFormat, language, options).format(value);
+}
+
+/** The plural category (`one`, `few`, `other`, …) of `count` in the language. */
+export function pluralForm(language, count) {
+  return formatter(Intl.PluralRules, language).select(count);
+}
+
+// The Gregorian calendar in every language: German letters and course dates use it (Farsi would
+// otherwise get the Iranian calendar).
+const DATE = { dateStyle: 'medium', timeZone: 'UTC', calendar: 'gregory' };
+
+/** A date given as YYYY-MM-DD. */
+export function formatDate(language, isoDate) {
+  const [year, month, day] = isoDate.split('-').map(Number);
+  return formatter(Intl.DateTimeFormat, language, DATE).format(new Date(Date.UTC(year, month - 1, day)));
+}
+
+/** Metres under 1 km, one decimal under 10 km; the unit written the language's way. */
+export function formatDistance(language, metres) {
+  if (metres < 1000) return formatNumber(language, Math.round(metres / 10) * 10, { style: 'unit', unit: 'meter' });
+  const kilometres = metres / 1000;
+  const digits = kilometres < 10 ? 1 : 0;
+  return formatNumber(language, kilometres, { style: 'unit', unit: 'kilometer', minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+/** The name of the language `code` in `language`, or the code when the browser has none. */
+export function languageName(language, code) {
+  try {
+    return formatter(Intl.DisplayNames, language, { type: 'language' }).of(code) || code;
+  } catch {
+    return code;
+  }
+}

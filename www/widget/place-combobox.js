@@ -1,0 +1,167 @@
+// The place and postcode field: an ARIA 1.2 combobox with a list of suggestions. Typing suggests
+// places; the arrow keys move through them, Enter picks one (or, in an empty field, removes the
+// place), Escape closes the list, and "×" removes the place. Screen readers hear how many
+// suggestions there are.
+//
+// The places come from the core's gazetteers, fetched the first time the field gets the focus
+// (loadPlaces): the region's places first (a few KB), then all of Germany, which is preferred
+// once it is there.
+
+import { coreInstance, loadPlaces } from './core.js';
+import { el } from './dom.js';
+
+const PLACE_FILES = [['places-region.tsv', 'region'], ['places-de.tsv', 'germany']];
+
+export class PlaceCombobox {
+  /**
+   * `id`: the input's id, from which the list's ids are made; `t`: the widget's messages;
+   * `place`: the place chosen before ({ name, postcode }) or null; `find(gazetteer, text)`: the
+   * places for `text` (the gazetteer may be null), or undefined when the core failed;
+   * `onChoose(place)`: a place of the gazetteer was picked; `onClear()`: the place was removed.
+   */
+  constructor({ id, t, place, find, onChoose, onClear }) {
+    Object.assign(this, { t, find, onChoose, onClear });
+    /** The gazetteers once fetched: the region's places, and all of Germany's. */
+    this.region = this.germany = null;
+    /** The places in the list, and the one marked with the arrow keys (-1: none). */
+    this.suggestions = [];
+    this.active = -1;
+    this.listId = `${id}-list`;
+    // Every listener goes with destroy(), and places that arrive after it are dropped.
+    this.abort = new AbortController();
+    const on = (target, type, listener) => target.addEventListener(type, listener, { signal: this.abort.signal });
+
+    const input = this.input = el('input', {
+      id, type: 'text', role: 'combobox', autocomplete: 'off', spellcheck: 'false',
+      'aria-autocomplete': 'list', 'aria-expanded': 'false', 'aria-controls': this.listId,
+      placeholder: t('place.placeholder'),
+    });
+    input.value = place?.name ?? '';
+    const clear = this.clear = el('button', { type: 'button', class: 'sf-place-clear', 'aria-label': t('place.clear') }, '×');
+    clear.hidden = !place;
+    this.list = el('ul', { id: this.listId, role: 'listbox', class: 'sf-suggestions', 'aria-label': t('place.label') });
+    this.list.hidden = true;
+    this.announcer = el('p', { class: 'sf-visually-hidden', 'aria-live': 'polite' });
+
+    on(input, 'focus', () => this.loadPlaces());
+    on(input, 'input', () => this.suggest());
+    on(input, 'keydown', (event) => this.onKeydown(event));
+    on(clear, 'click', () => {
+      input.value = '';
+      this.close();
+      this.onClear();
+      input.focus();
+    });
+    const row = el('div', { class: 'sf-place-row' });
+    row.append(input, clear);
+    const field = this.element = el('div', { class: 'sf-place' });
+    on(field, 'focusout', (event) => {
+      if (!field.contains(event.relatedTarget)) this.close();
+    });
+    field.append(el('label', { for: id, class: 'sf-label' }, t('place.label')), row, this.list, this.announcer);
+  }
+
+  /** Shows the place chosen now: the "×" only with one, and an empty field without. */
+  show(place) {
+    this.clear.hidden = !place;
+    if (!place) this.input.value = '';
+  }
+
+  destroy() {
+    this.abort.abort();
+  }
+
+  /** Fetches the gazetteers (once per page) and suggests again when one arrives. */
+  loadPlaces() {
+    const instance = coreInstance();
+    for (const [file, name] of PLACE_FILES) {
+      loadPlaces(file).then((places) => {
+        // Places loaded before a trap are gone with the core they were made in.
+        if (!places || this.abort.signal.aborted || instance !== coreInstance() || this[name] === places) return;
+        this[name] = places;
+        if (this.input.getRootNode().activeElement === this.input && this.input.value.trim()) this.suggest();
+      });
+    }
+  }
+
+  suggest() {
+    const text = this.input.value.trim();
+    if (!text) {
+      this.suggestions = [];
+      this.close();
+      this.announcer.textContent = '';
+      return;
+    }
+    const found = this.find(this.germany ?? this.region, text);
+    if (!found) return;
+    this.suggestions = found;
+    const options = found.map((place, index) => {
+      const option = el('li', { id: `${this.listId}-${index}`, role: 'option', 'aria-selected': 'false', class: 'sf-suggestion' });
+      const postcodes = place.postcodes.length > 1 ? `${place.postcodes[0]}–${place.postcodes.at(-1)}` : (place.postcodes[0] ?? '');
+      option.append(
+        el('span', { class: 'sf-suggestion-name' }, place.name),
+        ' ',
+        el('span', { class: 'sf-suggestion-detail' }, [postcodes, `${place.district}, ${place.state}`].filter(Boolean).join(' · ')),
+      );
+      // Mouse down would take the focus from the input before the click: keep it there.
+      option.addEventListener('mousedown', (event) => event.preventDefault());
+      option.addEventListener('click', () => this.choose(index));
+      return option;
+    });
+    this.list.replaceChildren(...options);
+    this.list.hidden = options.length === 0;
+    this.input.setAttribute('aria-expanded', String(options.length > 0));
+    this.highlight(-1);
+    this.announcer.textContent = options.length ? this.t('place.suggestions', { count: options.length }) : this.t('place.none');
+  }
+
+  onKeydown(event) {
+    const open = !this.list.hidden;
+    const count = this.suggestions.length;
+    if (event.key === 'ArrowDown') {
+      event.preventDefault();
+      if (!open) this.suggest();
+      else this.highlight((this.active + 1) % count);
+    } else if (event.key === 'ArrowUp') {
+      event.preventDefault();
+      if (open) this.highlight(this.active <= 0 ? count - 1 : this.active - 1);
+    } else if (event.key === 'Enter') {
+      if (open) {
+        event.preventDefault();
+        this.choose(this.active >= 0 ? this.active : 0);
+      } else if (!this.input.value.trim() && !this.clear.hidden) {
+        event.preventDefault();
+        this.clear.click();
+      }
+    } else if (event.key === 'Escape' && open) {
+      event.preventDefault();
+      this.close();
+    }
+  }
+
+  highlight(index) {
+    this.active = index;
+    for (const [position, option] of [...this.list.children].entries()) option.setAttribute('aria-selected', String(position === index));
+    if (index >= 0) {
+      this.input.setAttribute('aria-activedescendant', `${this.listId}-${index}`);
+      this.list.children[index].scrollIntoView({ block: 'nearest' });
+    } else {
+      this.input.removeAttribute('aria-activedescendant');
+    }
+  }
+
+  choose(index) {
+    const place = this.suggestions[index];
+    if (!place) return;
+    this.input.value = place.name;
+    this.close();
+    this.onChoose(place);
+  }
+
+  close() {
+    this.list.hidden = true;
+    this.input.setAttribute('aria-expanded', 'false');
+    this.input.removeAttribute('aria-activedescendant');
+    this.active = -1;
+  }
+}

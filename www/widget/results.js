@@ -1,0 +1,71 @@
+// The results: the count (a live region that screen readers announce), the cards (card.js),
+// "more results", and under them the attribution that the place data's licence asks for.
+
+import { card } from './card.js';
+import { el } from './dom.js';
+import { PAGE_SIZE } from './state.js';
+
+export class Results {
+  constructor(widget) {
+    this.widget = widget;
+    this.status = el('p', { class: 'sf-count', role: 'status' });
+    this.list = el('div', { class: 'sf-results' });
+    const attribution = el('p', { class: 'sf-attribution' });
+    attribution.append(el('a', { href: 'https://www.geonames.org/', target: '_blank', rel: 'noopener noreferrer' }, widget.t('about.places')));
+    this.element = el('div', { class: 'sf-main' });
+    this.element.append(this.status, this.list, attribution);
+    /** After "more results": the index of the first new card, which gets the focus. */
+    this.firstNew = null;
+  }
+
+  update(state, changed, results) {
+    if (results) this.show(state, results);
+    else if (changed.has('expanded')) {
+      // Opening a card changes it in place: no search, and the focus stays on its button.
+      for (const article of this.list.querySelectorAll('[data-entry]')) {
+        const open = state.expanded.has(article.dataset.entry);
+        article.querySelector('.sf-card-toggle').setAttribute('aria-expanded', String(open));
+        article.querySelector('.sf-details').hidden = !open;
+      }
+    }
+  }
+
+  show(state, results) {
+    const { widget, list: container } = this;
+    this.status.textContent = widget.t('results.count', { count: results.total });
+    const focused = widget.shadow.activeElement;
+    const focusedCard = focused?.closest?.('[data-entry]')?.getAttribute('data-entry');
+    const focusedPart = focused?.getAttribute?.('data-part');
+    if (results.total === 0) {
+      const empty = el('div', { class: 'sf-empty' });
+      empty.append(el('p', { class: 'sf-empty-title' }, widget.t('results.empty')), el('p', {}, widget.t('results.empty.hint')));
+      container.replaceChildren(empty);
+      return;
+    }
+    const list = el('ul', { class: 'sf-list' });
+    for (const hit of results.hits) {
+      const item = el('li');
+      item.append(card(widget, hit, state.expanded.has(hit.entry.id)));
+      list.append(item);
+    }
+    const children = [list];
+    if (results.total > results.hits.length) {
+      const more = el('button', { type: 'button', class: 'sf-button sf-more', 'data-part': 'more' }, widget.t('results.more'));
+      more.addEventListener('click', () => {
+        this.firstNew = results.hits.length;
+        widget.store.set({ shown: widget.store.state.shown + PAGE_SIZE });
+      });
+      children.push(more);
+    }
+    container.replaceChildren(...children);
+    if (this.firstNew !== null) {
+      // Focus moves to the first new result, so keyboard users continue where they were.
+      container.querySelectorAll('.sf-card-toggle')[this.firstNew]?.focus();
+      this.firstNew = null;
+    } else if (focusedCard) {
+      // Results are rebuilt on every search; keep the keyboard focus on the same card.
+      const article = container.querySelector(`[data-entry="${CSS.escape(focusedCard)}"]`);
+      article?.querySelector(`[data-part="${focusedPart}"]`)?.focus() ?? article?.querySelector('.sf-card-toggle')?.focus();
+    }
+  }
+}

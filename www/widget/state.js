@@ -1,0 +1,90 @@
+// The widget's state: what the newcomer asked for (the text, the filters, the place or position,
+// the radius, how many results) and what they opened. Store.set(patch) is the one way to change
+// it: it makes a new state object (a Set in it is replaced, never changed in place) and schedules
+// one render for everything set in the same task, which learns the names of the fields set.
+
+export const PAGE_SIZE = 20;
+
+export function emptyState() {
+  return {
+    text: '',
+    kinds: new Set(),
+    categories: new Set(),
+    serviceLanguage: '',
+    freeOfCharge: false,
+    wheelchair: false,
+    near: null,
+    /** null, 'locating', 'active', 'denied', 'unavailable', or 'place' (near a chosen place). */
+    locationStatus: null,
+    radiusKm: null,
+    shown: PAGE_SIZE,
+    expanded: new Set(),
+    /** Whether the filter panel is open; null until the newcomer opens or closes it. */
+    filtersOpen: null,
+    /** The place chosen in the place field, { name, postcode }, or null. */
+    place: null,
+  };
+}
+
+/** Every field: what a render of the whole widget shows. */
+export const EVERY_FIELD = Object.keys(emptyState());
+
+/** Fields that only change what is shown, not the search. */
+export const SHOWN_ONLY = ['expanded', 'filtersOpen', 'locationStatus', 'place'];
+
+/** What "clear filters" sets: no filters, the first page of results, every card closed. */
+export function noFilters() {
+  const { kinds, categories, serviceLanguage, freeOfCharge, wheelchair, shown, expanded } = emptyState();
+  return { kinds, categories, serviceLanguage, freeOfCharge, wheelchair, shown, expanded };
+}
+
+/** A copy of `set` with `value` added, or taken out when it was in. */
+export function toggled(set, value) {
+  const copy = new Set(set);
+  if (!copy.delete(value)) copy.add(value);
+  return copy;
+}
+
+/** The core's query for a state, in the UI language. */
+export function toQuery(state, language) {
+  return {
+    text: state.text,
+    kinds: [...state.kinds],
+    categories: [...state.categories],
+    languages: state.serviceLanguage ? [state.serviceLanguage] : [],
+    freeOfCharge: state.freeOfCharge,
+    wheelchairAccessible: state.wheelchair,
+    near: state.near ?? undefined,
+    radiusKm: state.near && state.radiusKm ? state.radiusKm : undefined,
+    // Whoever asks for places near them wants the nearest first, also when typing.
+    sort: state.near ? 'distance' : 'relevance',
+    limit: state.shown,
+    language,
+  };
+}
+
+export class Store {
+  /** `render(state, changed)` shows a new state; `changed` is the Set of the fields set. */
+  constructor(render) {
+    this.render = render;
+    this.reset();
+  }
+
+  /** Back to the empty state, with nothing left to render. */
+  reset() {
+    this.state = emptyState();
+    this.changed = new Set();
+  }
+
+  set(patch) {
+    if (!this.changed.size) queueMicrotask(() => this.flush());
+    this.state = { ...this.state, ...patch };
+    for (const field of Object.keys(patch)) this.changed.add(field);
+  }
+
+  flush() {
+    const changed = this.changed;
+    this.changed = new Set();
+    if (changed.size) this.render(this.state, changed);
+  }
+}
