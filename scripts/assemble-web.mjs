@@ -9,9 +9,21 @@ import { join } from 'node:path';
 const root = new URL('..', import.meta.url).pathname;
 const dist = join(root, 'dist');
 
-/** What the browser downloads before it can show the first results; gzipped, in bytes. */
-const BUDGET_FAIL = 300 * 1024;
-const BUDGET_TARGET = 150 * 1024;
+/**
+ * What the browser downloads before it can show the first results: each file's budget and the
+ * total's, gzipped, in bytes. Today's sizes plus a small margin, so that growth is a decision:
+ * a change that needs more raises the budget here and says why in its commit (and the README's
+ * "Size in the browser" gives the figures). Heavy features load later, outside these files.
+ */
+const BUDGETS = {
+  'service-finder.js': 9000,
+  'service-finder-core.js': 3100,
+  'service-finder-core_bg.wasm': 142000,
+  'languages.js': 400,
+  'messages/de.js': 1700,
+  'styles.js': 2100,
+};
+const BUDGET_TOTAL = 157000;
 
 /** Languages written right to left, by base tag. */
 const RIGHT_TO_LEFT = new Set(['ar', 'fa', 'he', 'ku', 'ps', 'ur']);
@@ -98,19 +110,22 @@ copyFileSync(regionPlaces, join(dist, 'places-region.tsv'));
 const firstResults = ['service-finder.js', 'service-finder-core.js', 'service-finder-core_bg.wasm', 'languages.js', 'messages/de.js', 'styles.js'];
 const gzipped = (file) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
 let total = 0;
-console.log('Download for the first results (gzip -9):');
+const over = [];
+console.log('Download for the first results (gzip -9; budget in brackets):');
 for (const file of firstResults) {
   const bytes = readFileSync(join(dist, file)).length;
   const compressed = gzipped(file);
   total += compressed;
-  console.log(`  ${file.padEnd(30)} ${String(bytes).padStart(9)} bytes  ${String(compressed).padStart(8)} gzipped`);
+  if (compressed > BUDGETS[file]) over.push(`${file}: ${compressed} > ${BUDGETS[file]}`);
+  console.log(`  ${file.padEnd(30)} ${String(bytes).padStart(9)} bytes  ${String(compressed).padStart(8)} gzipped  (${BUDGETS[file]})`);
 }
-console.log(`  ${'total: the widget'.padEnd(30)} ${' '.repeat(15)} ${String(total).padStart(8)} gzipped (${(total / 1024).toFixed(1)} KB; target ${BUDGET_TARGET / 1024} KB, limit ${BUDGET_FAIL / 1024} KB)`);
+if (total > BUDGET_TOTAL) over.push(`the total: ${total} > ${BUDGET_TOTAL}`);
+console.log(`  ${'total: the widget'.padEnd(30)} ${' '.repeat(15)} ${String(total).padStart(8)} gzipped  (${BUDGET_TOTAL}) = ${(total / 1024).toFixed(1)} KB`);
 const data = gzipped('directory.json');
 console.log(`  ${'plus directory.json (data)'.padEnd(30)} ${String(readFileSync(join(dist, 'directory.json')).length).padStart(9)} bytes  ${String(data).padStart(8)} gzipped (${(data / 1024).toFixed(1)} KB)`);
 const largestCatalog = Math.max(...readdirSync(join(dist, 'messages')).map((file) => gzipped(join('messages', file))));
 console.log(`  another UI language adds at most ${(largestCatalog / 1024).toFixed(1)} KB gzipped, when chosen`);
-if (total > BUDGET_FAIL) {
-  console.error(`The widget is over its size limit: ${(total / 1024).toFixed(1)} KB gzipped > ${BUDGET_FAIL / 1024} KB.`);
+if (over.length > 0) {
+  console.error(`Over the size budget (gzipped bytes; see BUDGETS in scripts/assemble-web.mjs):\n  ${over.join('\n  ')}`);
   process.exit(1);
 }
