@@ -348,6 +348,11 @@ pub fn read_clean_string(
 ) -> Read<String> {
     let text = reader.string()?;
     let lone_surrogates = reader.take_lone_surrogates();
+    if !reader.take_wide() {
+        // Plain ASCII without escaped controls, as most texts, ids and codes are: nothing to
+        // take out, and nothing to look at again.
+        return Ok(text.into_owned());
+    }
     let (text, found) = clean_text(text, lone_surrogates);
     for (class, first) in CLASSES.iter().zip(found.first) {
         let Some(first) = first else {

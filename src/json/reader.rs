@@ -49,12 +49,22 @@ impl Found {
 
 /// The index of the first byte in `bytes` that ends a run of plain string content: a quote, a
 /// backslash or a control character; `bytes.len()` when there is none. Eight bytes at a time.
-fn special_byte(bytes: &[u8]) -> usize {
+/// Also sets `wide` when a byte of 0x7F or above may be among those before it (possibly also
+/// after it): only such a byte can start a character that text cleaning takes out.
+fn special_byte(bytes: &[u8], wide: &mut bool) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // High bit of a byte set for 0x80 and above, and for 0x7F by the carry of adding one.
+    let wide_bytes = |word: u64| (word | word.wrapping_add(ONES)) & HIGHS;
     let mut chunks = bytes.chunks_exact(8);
     let mut offset = 0;
+    let mut seen = 0;
     for chunk in &mut chunks {
-        let special = special_bytes(u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])));
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        seen |= wide_bytes(word);
+        let special = special_bytes(word);
         if special != 0 {
+            *wide |= seen != 0;
             return offset + (special.trailing_zeros() / 8) as usize;
         }
         offset += 8;
@@ -63,7 +73,9 @@ fn special_byte(bytes: &[u8]) -> usize {
     let rest = chunks.remainder();
     let mut last = [b'a'; 8];
     last[..rest.len()].copy_from_slice(rest);
-    match special_bytes(u64::from_le_bytes(last)) {
+    let word = u64::from_le_bytes(last);
+    *wide |= (seen | wide_bytes(word)) != 0;
+    match special_bytes(word) {
         0 => bytes.len(),
         special => offset + (special.trailing_zeros() / 8) as usize,
     }
@@ -91,6 +103,9 @@ pub struct Reader<'a> {
     position: usize,
     /// Whether a string had an escaped lone surrogate, since [`Reader::take_lone_surrogates`].
     lone_surrogates: bool,
+    /// Whether a string may have a character that text cleaning takes out, since
+    /// [`Reader::take_wide`]: a byte of 0x7F or above, or an escaped control character.
+    wide: bool,
 }
 
 impl<'a> Reader<'a> {
@@ -105,6 +120,7 @@ impl<'a> Reader<'a> {
             text,
             position,
             lone_surrogates: false,
+            wide: false,
         }
     }
 
@@ -227,7 +243,7 @@ impl<'a> Reader<'a> {
         let mut owned: Option<String> = None;
         let mut run_start = start;
         loop {
-            let run_end = run_start + special_byte(&bytes[run_start..]);
+            let run_end = run_start + special_byte(&bytes[run_start..], &mut self.wide);
             let Some(&byte) = bytes.get(run_end) else {
                 self.position = bytes.len();
                 return self.error("the text ends inside a string");
@@ -296,6 +312,9 @@ impl<'a> Reader<'a> {
                 return self.error("unknown escape after a backslash");
             }
         };
+        if !matches!(decoded, ' '..='\u{7e}' | '\t' | '\n' | '\r') {
+            self.wide = true;
+        }
         text.push(decoded);
         Ok(())
     }
@@ -312,6 +331,12 @@ impl<'a> Reader<'a> {
     /// [`Reader::string`]); resets the note.
     pub fn take_lone_surrogates(&mut self) -> bool {
         std::mem::take(&mut self.lone_surrogates)
+    }
+
+    /// Whether a string read since the last call may hold a character that text cleaning takes
+    /// out (see [`Reader::wide`]); resets the note. False means it certainly holds none.
+    pub fn take_wide(&mut self) -> bool {
+        std::mem::take(&mut self.wide)
     }
 
     /// Four hex digits of a `\u` escape.
@@ -559,7 +584,7 @@ mod tests {
                             bytes[at + 1] = b'"';
                         }
                     }
-                    assert_eq!(special_byte(&bytes), at, "{bytes:?}");
+                    assert_eq!(special_byte(&bytes, &mut false), at, "{bytes:?}");
                 }
             }
         }
