@@ -26,6 +26,9 @@
 
 pub mod directory;
 pub mod distance;
+#[cfg(not(target_arch = "wasm32"))]
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod generate;
 mod json;
 mod order;

@@ -13,6 +13,7 @@ mod cli;
 mod cross_language;
 mod demo_data;
 mod distance;
+mod fuzz_corpus;
 mod large_directories;
 mod load_problems;
 mod messages;

@@ -1,0 +1,5 @@
+//! Place lookup and the gazetteer's text format.
+//! The body, shared with the replay test `tests/native/fuzz_corpus.rs`, is in `src/fuzzing.rs`.
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| service_finder::fuzzing::places(data));
