@@ -31,6 +31,8 @@ export const MIME_TYPES = {
   '.jpg': 'image/jpeg',
   '.ico': 'image/x-icon',
   '.txt': 'text/plain; charset=utf-8',
+  // The places files, as text (the widget reads them with response.text()).
+  '.tsv': 'text/tab-separated-values; charset=utf-8',
   '.map': 'application/json; charset=utf-8',
   // TypeScript declarations (service-finder-core.d.ts), shown as text rather than as MPEG-TS.
   '.ts': 'text/plain; charset=utf-8',
