@@ -1,17 +1,8 @@
 //! The command-line tool, run as a user would run it. Native only, as the tool is.
 
-use std::process::{Command, Output};
+use std::process::Command;
 
-fn service_finder(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_service-finder"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
+use crate::common::{service_finder, stdout};
 
 const BROKEN: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),

@@ -1,5 +1,7 @@
 //! Setup that several test modules share.
 
+use std::process::{Command, Output};
+
 use service_finder::directory::{Directory, load_directory};
 use service_finder::search::Index;
 
@@ -13,4 +15,17 @@ pub fn demo_directory() -> Directory {
 /// The bundled demo directory, indexed.
 pub fn demo_index() -> Index {
     Index::new(demo_directory())
+}
+
+/// Runs the command-line tool with `args`, as a user would.
+pub fn service_finder(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_service-finder"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+/// What the tool printed to standard output.
+pub fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
 }

@@ -324,18 +324,9 @@ fn bad_data_is_reported_with_its_line() {
 mod cli {
     //! `service-finder places` and `search --near PLACE`, run as a user would run them.
 
-    use std::process::{Command, Output};
+    use std::process::Output;
 
-    fn service_finder(args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_service-finder"))
-            .args(args)
-            .output()
-            .expect("the binary runs")
-    }
-
-    fn stdout(output: &Output) -> String {
-        String::from_utf8_lossy(&output.stdout).into_owned()
-    }
+    use crate::common::{service_finder, stdout};
 
     fn stderr(output: &Output) -> String {
         String::from_utf8_lossy(&output.stderr).into_owned()
