@@ -64,12 +64,21 @@ pub fn load_directory_bytes(bytes: &[u8]) -> Result<LoadedDirectory, LoadError> 
     if bytes.len() > MAX_DOCUMENT_BYTES {
         return Err(too_large(bytes.len()));
     }
+    let mut chunks = bytes.utf8_chunks();
+    // The usual case, read in place: a chunk without invalid bytes is the last one, so when
+    // the first has none, all the file is UTF-8.
+    let first = chunks.next();
+    match &first {
+        None => return load("", true),
+        Some(chunk) if chunk.invalid().is_empty() => return load(chunk.valid(), true),
+        Some(_) => {}
+    }
     let mut text = String::with_capacity(bytes.len());
     // (line, column) of the first few places, counting from 1, in the file's bytes.
     let mut places: Vec<(usize, usize)> = Vec::new();
     let mut count = 0;
     let (mut line, mut column) = (1, 1);
-    for chunk in bytes.utf8_chunks() {
+    for chunk in first.into_iter().chain(chunks) {
         let valid = chunk.valid();
         text.push_str(valid);
         match valid.rfind('\n') {
@@ -109,12 +118,15 @@ pub fn load_directory_bytes(bytes: &[u8]) -> Result<LoadedDirectory, LoadError> 
             message,
             Consequence::ValueCorrected,
         );
-        // First: it is about the whole file.
-        let mut problems = vec![problem];
-        problems.append(&mut loaded.problems);
-        loaded.problems = problems;
+        put_first(&mut loaded, vec![problem]);
     }
     Ok(loaded)
+}
+
+/// Puts `problems`, which are about the whole file, before the others.
+fn put_first(loaded: &mut LoadedDirectory, mut problems: Vec<Problem>) {
+    problems.append(&mut loaded.problems);
+    loaded.problems = problems;
 }
 
 /// How many places of bytes that are not UTF-8 the problem names.
@@ -197,10 +209,7 @@ fn load(json: &str, in_parts: bool) -> Result<LoadedDirectory, LoadError> {
             consequence: Consequence::None,
         }
     });
-    // First, as the repeat is about the whole file.
-    let mut problems: Vec<Problem> = repeats.collect();
-    problems.append(&mut loaded.problems);
-    loaded.problems = problems;
+    put_first(&mut loaded, repeats.collect());
     Ok(loaded)
 }
 
