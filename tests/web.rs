@@ -322,11 +322,14 @@ fn collect_keys(value: &JsValue, interface: &str, found: &mut Vec<(String, Vec<S
             ("Facets", _) => "FacetCount",
             ("HitView", "entry") => "EntryView",
             ("EntryView", "course") => "CourseView",
-            ("EntryView", "phones") => "PhoneView",
+            ("EntryView" | "ContactView", "phones") => "PhoneView",
+            ("EntryView", "contacts") => "ContactView",
+            ("EntryView", "accessibility") => "AccessibilityView",
             ("EntryView", "categories") | ("DirectoryView", "categories") => "CategoryView",
-            ("EntryView" | "PhoneView" | "DirectoryView", _)
-                if get(value, key).is_object() && get(&get(value, key), "language").is_string() =>
-            {
+            (
+                "EntryView" | "PhoneView" | "DirectoryView" | "ContactView" | "AccessibilityView",
+                _,
+            ) if get(value, key).is_object() && get(&get(value, key), "language").is_string() => {
                 "TextView"
             }
             (_, "point" | "regionCentre") => "GeoPoint",
@@ -395,4 +398,45 @@ fn the_typescript_types_match_what_the_api_returns() {
             "interface {name} was not checked"
         );
     }
+}
+
+/// The opening-hours module's way in: every entry's hours by position (none for a temporarily
+/// closed entry), and flags set from outside that searches filter by and count.
+#[wasm_bindgen_test]
+fn opening_hours_go_out_and_flags_come_back_in() {
+    let mut finder = demo().unwrap();
+    let hours = Array::from(&finder.opening_hours().unwrap());
+    let info = finder.info("de").unwrap();
+    assert_eq!(
+        f64::from(hours.length()),
+        get(&info, "entryCount").as_f64().unwrap()
+    );
+    let directory: serde_json::Value = serde_json::from_str(DEMO).unwrap();
+    let entries = directory["entries"].as_array().unwrap();
+    let position = |id: &str| entries.iter().position(|entry| entry["id"] == id).unwrap() as u32;
+    assert_eq!(
+        hours.get(position("wf-svc-002")).as_string().as_deref(),
+        entries[position("wf-svc-002") as usize]["schedule"]["opening_hours"].as_str()
+    );
+    assert!(
+        hours.get(position("wf-svc-036")).is_null(),
+        "temporarily closed"
+    );
+
+    finder
+        .set_flag_set(
+            "open-now",
+            vec![position("wf-svc-002"), position("wf-svc-003")],
+        )
+        .unwrap();
+    let results = finder.search(query(r#"{"flags": ["open-now"]}"#)).unwrap();
+    assert_eq!(get(&results, "total").as_f64(), Some(2.0));
+    let all = finder.search(query("{}")).unwrap();
+    let flags = Array::from(&get(&get(&all, "facets"), "flags"));
+    let open_now = flags
+        .iter()
+        .find(|facet| get(facet, "value").as_string().as_deref() == Some("open-now"))
+        .expect("the flag is counted");
+    assert_eq!(get(&open_now, "count").as_f64(), Some(2.0));
+    assert!(finder.set_flag_set("childcare", vec![0]).is_err());
 }

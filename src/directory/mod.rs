@@ -22,9 +22,9 @@ pub use load::{
     load_directory_bytes,
 };
 pub use model::{
-    AreaScope, CategoryDefinition, Course, CourseLevel, CourseType, Date, Directory, Entry,
-    FORMAT_VERSION, Kind, LanguageCode, Location, Organization, Phone, Publisher, Region, Schedule,
-    ServiceArea, Text, Wheelchair,
+    Accessibility, AreaScope, CategoryDefinition, Contact, Course, CourseLevel, CourseType, Date,
+    Directory, Entry, FORMAT_VERSION, Kind, LanguageCode, Location, Organization, Phone, PhoneKind,
+    Publisher, Region, Schedule, ServiceArea, Status, TargetGroup, Text, Wheelchair,
 };
 pub use problem::{Consequence, EntryRef, LoadError, Problem, ProblemKind, Severity};
 pub use read::FORMAT_RECORDS;

@@ -164,6 +164,124 @@ pub struct Entry {
     /// Details that only courses have.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub course: Option<Course>,
+    /// Other names the entry is known by (HSDS `alternate_name`): an abbreviation, the old
+    /// name, the name people use. Searchable like the name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub alternate_name: Option<Text>,
+    /// Whether the entry is running (HSDS `status`); absent means active.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<Status>,
+    /// Why the status is what it is, for example "Umbau bis Januar".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status_note: Option<Text>,
+    /// Until when a temporary status holds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status_until: Option<Date>,
+    /// The people the entry is for; empty means everybody.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub target_groups: Vec<TargetGroup>,
+    /// The youngest age served (HSDS `minimum_age`), in years.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub minimum_age: Option<u32>,
+    /// The oldest age served (HSDS `maximum_age`), in years.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub maximum_age: Option<u32>,
+    /// More ways to get in touch beyond `phones` and `email`, each with what it is for and the
+    /// languages spoken there (HSDS `contact`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub contacts: Vec<Contact>,
+    /// When the entry's data was last changed (HSDS `last_modified`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_modified: Option<Date>,
+}
+
+impl Entry {
+    /// An entry with its required fields and nothing else; fill in the rest with
+    /// `Entry { …, ..Entry::new(…) }`.
+    pub fn new(id: impl Into<String>, kind: Kind, name: Text) -> Entry {
+        Entry {
+            id: id.into(),
+            kind,
+            name,
+            description: None,
+            organization: None,
+            categories: Vec::new(),
+            languages: Vec::new(),
+            location: None,
+            service_area: None,
+            phones: Vec::new(),
+            email: None,
+            url: None,
+            schedule: None,
+            appointment_required: None,
+            free_of_charge: None,
+            fees_description: None,
+            assured_date: None,
+            course: None,
+            alternate_name: None,
+            status: None,
+            status_note: None,
+            status_until: None,
+            target_groups: Vec::new(),
+            minimum_age: None,
+            maximum_age: None,
+            contacts: Vec::new(),
+            last_modified: None,
+        }
+    }
+}
+
+/// Whether an entry is running, with HSDS 3.0's values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// Running as usual.
+    Active,
+    /// Closed for a while (see `status_note` and `status_until`): shown with a notice.
+    TemporarilyClosed,
+    /// No longer offered: kept in the file for the record, never shown in results.
+    Defunct,
+}
+
+/// Groups of people an entry is meant for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum TargetGroup {
+    /// Children up to about 13.
+    Children,
+    /// Young people, about 14 to 17.
+    Youth,
+    /// Young adults, about 18 to 26.
+    YoungAdults,
+    /// Women (and girls).
+    Women,
+    /// Men.
+    Men,
+    /// Families and parents.
+    Families,
+    /// Older people.
+    Seniors,
+    /// Refugees and asylum seekers.
+    Refugees,
+    /// People with disabilities.
+    PeopleWithDisabilities,
+    /// Lesbian, gay, bisexual, trans, inter and queer people.
+    Lgbtiq,
+}
+
+/// A way to get in touch with a part of a service: a team, a desk, a hotline.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Contact {
+    /// What the contact is for or who answers, for example "Beratung auf Arabisch".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<Text>,
+    /// Telephone and fax numbers.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub phones: Vec<Phone>,
+    /// E-mail address.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// Languages spoken at this contact.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub languages: Vec<LanguageCode>,
 }
 
 /// The three sorts of entry. Their order in [`Kind::ALL`] is their declaration order, so
@@ -260,6 +378,37 @@ pub struct Location {
     /// How to get there by bus or train.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub transportation: Option<Text>,
+    /// Accessibility beyond `wheelchair`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub accessibility: Option<Accessibility>,
+}
+
+/// Accessibility details of a place (HSDS `accessibility`, with fields a newcomer can filter
+/// on). Each answer is yes (`true`), no (`false`) or not known (absent): "no" and "not known"
+/// are different things to somebody who needs it.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Accessibility {
+    /// The entrance has no steps, or a ramp or lift.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub step_free_entrance: Option<bool>,
+    /// There is a toilet for wheelchair users.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub accessible_toilet: Option<bool>,
+    /// Upper floors are reached by a lift.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub elevator: Option<bool>,
+    /// An induction loop for hearing aids.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hearing_loop: Option<bool>,
+    /// Counselling in sign language, or an interpreter on request.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sign_language: Option<bool>,
+    /// Parking for disabled people near the entrance.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub accessible_parking: Option<bool>,
+    /// Anything else, in words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<Text>,
 }
 
 /// Wheelchair accessibility, with OpenStreetMap's values.
@@ -300,6 +449,29 @@ pub struct Phone {
     /// What the number is for, for example "Hotline in Arabic".
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<Text>,
+    /// What sort of line it is (HSDS `type`); absent means a voice line.
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    pub kind: Option<PhoneKind>,
+    /// Languages spoken on this line.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub languages: Vec<LanguageCode>,
+}
+
+/// Sorts of telephone line, with HSDS 3.0's names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PhoneKind {
+    /// A line to call.
+    Voice,
+    /// A mobile number (calls and text messages).
+    Cell,
+    /// Fax: shown as text, never as a link to call.
+    Fax,
+    /// Text messages only.
+    Text,
+    /// Video calls.
+    Video,
+    /// A text telephone for deaf people.
+    Textphone,
 }
 
 /// When a service is open or a course meets.
@@ -604,6 +776,31 @@ impl Serialize for Date {
 
 format_names!(Wheelchair { Yes = "yes", Limited = "limited", No = "no" });
 format_names!(AreaScope { Region = "region", Remote = "remote" });
+format_names!(Status {
+    Active = "active",
+    TemporarilyClosed = "temporarily closed",
+    Defunct = "defunct",
+});
+format_names!(TargetGroup {
+    Children = "children",
+    Youth = "youth",
+    YoungAdults = "young_adults",
+    Women = "women",
+    Men = "men",
+    Families = "families",
+    Seniors = "seniors",
+    Refugees = "refugees",
+    PeopleWithDisabilities = "people_with_disabilities",
+    Lgbtiq = "lgbtiq",
+});
+format_names!(PhoneKind {
+    Voice = "voice",
+    Cell = "cell",
+    Fax = "fax",
+    Text = "text",
+    Video = "video",
+    Textphone = "textphone",
+});
 format_names!(CourseLevel {
     Literacy = "literacy",
     A1 = "A1",

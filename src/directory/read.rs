@@ -15,9 +15,9 @@ use crate::json::fields::{
 use crate::json::{Found, Read, Reader};
 
 use super::model::{
-    AreaScope, CategoryDefinition, Course, CourseLevel, CourseType, Date, Directory, Entry, Kind,
-    LanguageCode, Location, Organization, Phone, Publisher, Region, Schedule, ServiceArea, Text,
-    Wheelchair,
+    Accessibility, AreaScope, CategoryDefinition, Contact, Course, CourseLevel, CourseType, Date,
+    Directory, Entry, Kind, LanguageCode, Location, Organization, Phone, PhoneKind, Publisher,
+    Region, Schedule, ServiceArea, Status, TargetGroup, Text, Wheelchair,
 };
 use super::problem::{Consequence, MAX_PROBLEMS, Problem, ProblemKind, Problems, Step};
 
@@ -33,6 +33,8 @@ pub const FORMAT_RECORDS: &[(&str, &[&str])] = &[
     ("entry", EntryField::NAMES),
     ("organization", OrganizationField::NAMES),
     ("location", LocationField::NAMES),
+    ("accessibility", AccessibilityField::NAMES),
+    ("contact", ContactField::NAMES),
     ("service_area", ServiceAreaField::NAMES),
     ("phone", PhoneField::NAMES),
     ("schedule", ScheduleField::NAMES),
@@ -78,6 +80,15 @@ record_fields! {
         FeesDescription = "fees_description",
         AssuredDate = "assured_date",
         Course = "course",
+        AlternateName = "alternate_name",
+        Status = "status",
+        StatusNote = "status_note",
+        StatusUntil = "status_until",
+        TargetGroups = "target_groups",
+        MinimumAge = "minimum_age",
+        MaximumAge = "maximum_age",
+        Contacts = "contacts",
+        LastModified = "last_modified",
     }
 }
 
@@ -138,6 +149,34 @@ pub fn read_entry(reader: &mut Reader) -> Read<EntryRead> {
                     entry.assured_date = optional(reader, problems, read_date)?
                 }
                 EntryField::Course => entry.course = optional(reader, problems, read_course)?,
+                EntryField::AlternateName => {
+                    entry.alternate_name = optional(reader, problems, read_text)?
+                }
+                EntryField::Status => {
+                    entry.status = optional(reader, problems, |reader, problems| {
+                        read_choice(reader, problems, Status::ALL, Status::as_str)
+                    })?
+                }
+                EntryField::StatusNote => {
+                    entry.status_note = optional(reader, problems, read_text)?
+                }
+                EntryField::StatusUntil => {
+                    entry.status_until = optional(reader, problems, read_date)?
+                }
+                EntryField::TargetGroups => {
+                    let groups = read_list(reader, problems, |reader, problems| {
+                        read_choice(reader, problems, TargetGroup::ALL, TargetGroup::as_str)
+                    })?;
+                    entry.target_groups = groups.unwrap_or_default();
+                }
+                EntryField::MinimumAge => entry.minimum_age = optional(reader, problems, read_u32)?,
+                EntryField::MaximumAge => entry.maximum_age = optional(reader, problems, read_u32)?,
+                EntryField::Contacts => {
+                    entry.contacts = read_list(reader, problems, read_contact)?.unwrap_or_default()
+                }
+                EntryField::LastModified => {
+                    entry.last_modified = optional(reader, problems, read_date)?
+                }
             }
             Ok(())
         },
@@ -174,26 +213,7 @@ pub fn shown_id(id: &str) -> Option<String> {
 
 /// An entry with nothing in it: where reading starts, and what stands in for an unusable entry.
 pub fn blank_entry() -> Entry {
-    Entry {
-        id: String::new(),
-        kind: Kind::Service,
-        name: Text::Empty,
-        description: None,
-        organization: None,
-        categories: Vec::new(),
-        languages: Vec::new(),
-        location: None,
-        service_area: None,
-        phones: Vec::new(),
-        email: None,
-        url: None,
-        schedule: None,
-        appointment_required: None,
-        free_of_charge: None,
-        fees_description: None,
-        assured_date: None,
-        course: None,
-    }
+    Entry::new(String::new(), Kind::Service, Text::Empty)
 }
 
 /// The problems of a record; when there are too many, with a last one saying it was given up.
@@ -546,6 +566,7 @@ record_fields! {
         Longitude = "longitude",
         Wheelchair = "wheelchair",
         Transportation = "transportation",
+        Accessibility = "accessibility",
     }
 }
 
@@ -579,11 +600,86 @@ fn read_location(reader: &mut Reader, problems: &mut Problems) -> Read<Option<Lo
                 LocationField::Transportation => {
                     location.transportation = optional(reader, problems, read_text)?
                 }
+                LocationField::Accessibility => {
+                    location.accessibility = optional(reader, problems, read_accessibility)?
+                }
             }
             Ok(())
         },
     )?;
     Ok(fields.map(|_| location))
+}
+
+record_fields! {
+    /// The fields of a place's accessibility details.
+    pub enum AccessibilityField {
+        StepFreeEntrance = "step_free_entrance",
+        AccessibleToilet = "accessible_toilet",
+        Elevator = "elevator",
+        HearingLoop = "hearing_loop",
+        SignLanguage = "sign_language",
+        AccessibleParking = "accessible_parking",
+        Description = "description",
+    }
+}
+
+fn read_accessibility(reader: &mut Reader, problems: &mut Problems) -> Read<Option<Accessibility>> {
+    let mut details = Accessibility::default();
+    let fields = read_record(
+        reader,
+        problems,
+        "an object { \"step_free_entrance\": true, … }",
+        |field, reader, problems| {
+            let answer = match field {
+                AccessibilityField::StepFreeEntrance => &mut details.step_free_entrance,
+                AccessibilityField::AccessibleToilet => &mut details.accessible_toilet,
+                AccessibilityField::Elevator => &mut details.elevator,
+                AccessibilityField::HearingLoop => &mut details.hearing_loop,
+                AccessibilityField::SignLanguage => &mut details.sign_language,
+                AccessibilityField::AccessibleParking => &mut details.accessible_parking,
+                AccessibilityField::Description => {
+                    details.description = optional(reader, problems, read_text)?;
+                    return Ok(());
+                }
+            };
+            *answer = optional(reader, problems, read_bool)?;
+            Ok(())
+        },
+    )?;
+    Ok(fields.map(|_| details))
+}
+
+record_fields! {
+    /// The fields of one of an entry's contacts.
+    pub enum ContactField {
+        Title = "title",
+        Phones = "phones",
+        Email = "email",
+        Languages = "languages",
+    }
+}
+
+fn read_contact(reader: &mut Reader, problems: &mut Problems) -> Read<Option<Contact>> {
+    let mut contact = Contact::default();
+    let fields = read_record(
+        reader,
+        problems,
+        "an object { \"title\": …, \"phones\": […], \"email\": … }",
+        |field, reader, problems| {
+            match field {
+                ContactField::Title => contact.title = optional(reader, problems, read_text)?,
+                ContactField::Phones => {
+                    contact.phones = read_list(reader, problems, read_phone)?.unwrap_or_default()
+                }
+                ContactField::Email => contact.email = optional(reader, problems, read_string)?,
+                ContactField::Languages => {
+                    contact.languages = read_list(reader, problems, read_code)?.unwrap_or_default()
+                }
+            }
+            Ok(())
+        },
+    )?;
+    Ok(fields.map(|_| contact))
 }
 
 record_fields! {
@@ -616,12 +712,22 @@ fn read_service_area(reader: &mut Reader, problems: &mut Problems) -> Read<Optio
 
 record_fields! {
     /// The fields of a telephone number.
-    pub enum PhoneField { Number = "number", Description = "description" }
+    pub enum PhoneField {
+        Number = "number",
+        Description = "description",
+        Type = "type",
+        Languages = "languages",
+    }
 }
 
 fn read_phone(reader: &mut Reader, problems: &mut Problems) -> Read<Option<Phone>> {
     let mut number = None;
-    let mut description = None;
+    let mut phone = Phone {
+        number: String::new(),
+        description: None,
+        kind: None,
+        languages: Vec::new(),
+    };
     let fields = read_record(
         reader,
         problems,
@@ -629,16 +735,23 @@ fn read_phone(reader: &mut Reader, problems: &mut Problems) -> Read<Option<Phone
         |field, reader, problems| {
             match field {
                 PhoneField::Number => number = read_string(reader, problems)?,
-                PhoneField::Description => description = optional(reader, problems, read_text)?,
+                PhoneField::Description => {
+                    phone.description = optional(reader, problems, read_text)?
+                }
+                PhoneField::Type => {
+                    phone.kind = optional(reader, problems, |reader, problems| {
+                        read_choice(reader, problems, PhoneKind::ALL, PhoneKind::as_str)
+                    })?
+                }
+                PhoneField::Languages => {
+                    phone.languages = read_list(reader, problems, read_code)?.unwrap_or_default()
+                }
             }
             Ok(())
         },
     )?;
     let number = required(problems, fields, number, PhoneField::Number, IGNORED);
-    Ok(number.map(|number| Phone {
-        number,
-        description,
-    }))
+    Ok(number.map(|number| Phone { number, ..phone }))
 }
 
 record_fields! {

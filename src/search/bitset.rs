@@ -20,6 +20,7 @@ impl EntrySet {
     }
 
     /// The set of all `len` entries.
+    #[cfg(test)]
     pub fn full(len: usize) -> EntrySet {
         let mut set = EntrySet {
             words: vec![u64::MAX; len.div_ceil(64)],
@@ -102,6 +103,7 @@ impl EntrySet {
         })
     }
 
+    #[cfg(test)]
     fn clear_tail(&mut self) {
         let used = self.len % 64;
         if used != 0

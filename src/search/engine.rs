@@ -4,7 +4,18 @@ use super::bitset::EntrySet;
 use super::fold::{for_each_token, prefix_within_one_edit, within_one_edit};
 use super::index::{Index, Reach, weight};
 use super::query::{FacetCount, Facets, Hit, MAX_LIMIT, Query, QueryError, SearchResults, Sort};
-use crate::directory::Kind;
+use crate::directory::{CourseLevel, CourseType, Kind};
+
+/// The "any of" filter groups of a query, in the order `facet_filters` returns them.
+#[derive(Clone, Copy)]
+enum FacetGroup {
+    Kinds,
+    Categories,
+    Languages,
+    Levels,
+    CourseTypes,
+}
+const FACET_GROUPS: usize = 5;
 use crate::distance::{
     GeoPoint, geodesic_metres, haversine_error_bound, haversine_metres, within_radius,
 };
@@ -75,8 +86,9 @@ impl Index {
             .and_then(|mut shared| shared.take())
             .unwrap_or_default();
 
-        // Hard filters narrow everything, facet counts included.
-        let mut hard = EntrySet::full(self.entries.count);
+        // Hard filters narrow everything, facet counts included. Defunct entries are never
+        // listed.
+        let mut hard = self.sets.audience.listed.clone();
         let mut first_word_entries = Vec::new();
         if has_text {
             scratch.tallies.resize(self.entries.count, Tally::default());
@@ -96,18 +108,30 @@ impl Index {
             hard.intersect_with(&self.sets.wheelchair);
         }
 
-        let [kinds, categories, languages] = self.facet_filters(query);
-        let facets = self.count_facets(
-            &hard,
-            kinds.as_ref(),
-            categories.as_ref(),
-            languages.as_ref(),
-        );
+        // Flags narrow like hard filters, "all of"; each one's count is taken over the results.
+        let flag_sets = self.flag_sets(query.today);
+        for wanted in &query.flags {
+            match flag_sets.iter().find(|(name, _)| name == wanted) {
+                Some((_, set)) => hard.intersect_with(set),
+                None => hard = EntrySet::empty(self.entries.count),
+            }
+        }
+
+        let groups = self.facet_filters(query);
+        let mut facets = self.count_facets(&hard, &groups);
         let mut results = hard;
-        for chosen in [&kinds, &categories, &languages].into_iter().flatten() {
+        for chosen in groups.iter().flatten() {
             results.intersect_with(chosen);
         }
         let total = results.count();
+        facets.flags = flag_sets
+            .iter()
+            .filter(|(_, set)| set.count() > 0)
+            .map(|(name, set)| FacetCount {
+                value: (*name).to_owned(),
+                count: results.count_common(set),
+            })
+            .collect();
 
         let end = query
             .offset
@@ -143,9 +167,9 @@ impl Index {
         })
     }
 
-    /// The facet filters of a query, for kinds, categories and languages: "any of" the chosen
+    /// The facet filters of a query, in the order of [`FacetGroup`]: "any of" the chosen
     /// values, `None` where none is chosen. An unknown value matches nothing.
-    fn facet_filters(&self, query: &Query) -> [Option<EntrySet>; 3] {
+    fn facet_filters(&self, query: &Query) -> [Option<EntrySet>; FACET_GROUPS] {
         let count = self.entries.count;
         let kinds = query
             .kinds
@@ -163,33 +187,68 @@ impl Index {
                 .position(|known| known.eq_ignore_ascii_case(code));
             number.map(|number| &self.sets.languages[number])
         });
+        let audience = &self.sets.audience;
+        let levels = query
+            .levels
+            .iter()
+            .map(|name| CourseLevel::parse(name).map(|level| &audience.levels[level as usize]));
+        let course_types = query.course_types.iter().map(|name| {
+            CourseType::parse(name).map(|course_type| &audience.course_types[course_type as usize])
+        });
         [
             any_of(count, kinds),
             any_of(count, categories),
             any_of(count, languages),
+            any_of(count, levels),
+            any_of(count, course_types),
         ]
     }
 
     /// Counts each facet value over the results with every filter applied except that facet's
     /// own ("disjunctive facets"): a category chip shows how many results there would be with
     /// that category added to the chosen ones.
-    fn count_facets(
-        &self,
-        hard: &EntrySet,
-        kinds: Option<&EntrySet>,
-        categories: Option<&EntrySet>,
-        languages: Option<&EntrySet>,
-    ) -> Facets {
-        let narrowed = |first: Option<&EntrySet>, second: Option<&EntrySet>| {
+    /// The flags' counts are left empty: the caller fills them in over the results.
+    fn count_facets(&self, hard: &EntrySet, groups: &[Option<EntrySet>; FACET_GROUPS]) -> Facets {
+        // The results with every group's filter but `own`.
+        let narrowed = |own: FacetGroup| {
             let mut set = hard.clone();
-            for filter in [first, second].into_iter().flatten() {
-                set.intersect_with(filter);
+            for (number, filter) in groups.iter().enumerate() {
+                if number != own as usize
+                    && let Some(filter) = filter
+                {
+                    set.intersect_with(filter);
+                }
             }
             set
         };
-        let for_kinds = narrowed(categories, languages);
-        let for_categories = narrowed(kinds, languages);
-        let for_languages = narrowed(kinds, categories);
+        let for_kinds = narrowed(FacetGroup::Kinds);
+        let for_categories = narrowed(FacetGroup::Categories);
+        let for_languages = narrowed(FacetGroup::Languages);
+        let audience = &self.sets.audience;
+        // Only values some course has: a chip that can never match helps nobody.
+        let counts =
+            |sets: &[EntrySet], names: &mut dyn Iterator<Item = &'static str>, over: &EntrySet| {
+                sets.iter()
+                    .zip(names)
+                    .filter(|(set, _)| set.count() > 0)
+                    .map(|(set, name)| FacetCount {
+                        value: name.to_owned(),
+                        count: over.count_common(set),
+                    })
+                    .collect::<Vec<_>>()
+            };
+        let levels = counts(
+            &audience.levels,
+            &mut CourseLevel::ALL.iter().map(|level| level.as_str()),
+            &narrowed(FacetGroup::Levels),
+        );
+        let course_types = counts(
+            &audience.course_types,
+            &mut CourseType::ALL
+                .iter()
+                .map(|course_type| course_type.as_str()),
+            &narrowed(FacetGroup::CourseTypes),
+        );
         let kinds = Kind::ALL
             .iter()
             .map(|kind| FacetCount {
@@ -222,6 +281,9 @@ impl Index {
             kinds,
             categories,
             languages,
+            levels,
+            course_types,
+            flags: Vec::new(),
         }
     }
 

@@ -19,6 +19,8 @@ use crate::distance::{GeoPoint, SpatialGrid};
 pub(super) mod weight {
     /// The entry's name.
     pub const NAME: u8 = 10;
+    /// Another name of the entry (`alternate_name`): an abbreviation or the name people use.
+    pub const ALTERNATE_NAME: u8 = 8;
     /// A category label.
     pub const CATEGORY: u8 = 6;
     /// The organisation's name.
@@ -61,6 +63,8 @@ pub struct Index {
     /// Filter values as sets of entries.
     pub(super) sets: FilterSets,
     pub(super) grid: SpatialGrid,
+    /// Flags set from outside by name (see [`Index::set_flag_set`]).
+    pub(super) outside_flags: Vec<(String, EntrySet)>,
     /// Reused between searches; taken by one search at a time (another search running at the
     /// same moment simply allocates its own).
     pub(super) scratch: std::sync::Mutex<Option<super::engine::Scratch>>,
@@ -98,6 +102,8 @@ pub(super) struct FilterSets {
     pub wheelchair: EntrySet,
     /// Entries without a point that serve the whole region or remotely.
     pub area: EntrySet,
+    /// Course levels and types, the data's flags, and which entries are listed at all.
+    pub audience: super::flags::CourseAndAudienceSets,
 }
 
 impl Index {
@@ -169,6 +175,7 @@ impl Index {
                     }),
             );
         let category_terms = category_terms(&directory, &category_ids);
+        let audience = super::flags::CourseAndAudienceSets::new(&directory.entries);
         Index {
             directory,
             terms,
@@ -191,8 +198,10 @@ impl Index {
                 free_of_charge: all.free_of_charge,
                 wheelchair: all.wheelchair,
                 area: all.area,
+                audience,
             },
             grid,
+            outside_flags: Vec::new(),
             scratch: std::sync::Mutex::new(None),
         }
     }
@@ -240,6 +249,11 @@ fn index_entry_text<'text>(entry: &'text Entry, number: u32, terms: &mut TermCol
     let mut add = |text: &'text str, weight: u8| terms.add_text(text, number, weight);
     for (_, text) in entry.name.iter() {
         add(text, weight::NAME);
+    }
+    if let Some(other_name) = &entry.alternate_name {
+        for (_, text) in other_name.iter() {
+            add(text, weight::ALTERNATE_NAME);
+        }
     }
     if let Some(organization) = &entry.organization {
         for (_, text) in organization.name.iter() {

@@ -2,10 +2,12 @@
 
 mod bitset;
 mod engine;
+mod flags;
 mod fold;
 mod index;
 mod query;
 
+pub use flags::{DATA_FLAGS, DATE_FLAGS, MAX_OUTSIDE_FLAGS, SOON_DAYS};
 pub use fold::{for_each_token, prefix_within_one_edit, tokens, within_one_edit};
 pub use index::Index;
 pub use query::{FacetCount, Facets, Hit, MAX_LIMIT, Query, QueryError, SearchResults, Sort};

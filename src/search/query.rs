@@ -29,6 +29,16 @@ pub struct Query {
     pub free_of_charge: bool,
     /// Only entries at a wheelchair-accessible place.
     pub wheelchair_accessible: bool,
+    /// Only courses teaching at least one of these levels (`A1` … `C2`, `literacy`).
+    pub levels: Vec<String>,
+    /// Only courses of one of these types (`integration`, `women`, …).
+    pub course_types: Vec<String>,
+    /// Only entries with every one of these flags ("childcare", "open-now", …; see
+    /// [`crate::search::DATA_FLAGS`]). An unknown flag matches nothing.
+    pub flags: Vec<String>,
+    /// The day the newcomer searches on, for the flags that depend on it ("running",
+    /// "starts-soon", "starts-later"): the core has no clock.
+    pub today: Option<crate::directory::Date>,
     /// The user's point, for distances and for the radius.
     pub near: Option<GeoPoint>,
     /// Only entries within this many kilometres of `near` (plus region-wide and remote ones).
@@ -50,6 +60,10 @@ impl Default for Query {
             languages: Vec::new(),
             free_of_charge: false,
             wheelchair_accessible: false,
+            levels: Vec::new(),
+            course_types: Vec::new(),
+            flags: Vec::new(),
+            today: None,
             near: None,
             radius_km: None,
             sort: Sort::Relevance,
@@ -86,6 +100,10 @@ crate::json::fields::record_fields! {
         Languages = "languages",
         FreeOfCharge = "freeOfCharge",
         WheelchairAccessible = "wheelchairAccessible",
+        Levels = "levels",
+        CourseTypes = "courseTypes",
+        Flags = "flags",
+        Today = "today",
         Near = "near",
         RadiusKm = "radiusKm",
         Sort = "sort",
@@ -104,8 +122,8 @@ impl Query {
         use crate::directory::problem::{Consequence, Problems};
         use crate::json::Reader;
         use crate::json::fields::{
-            RecordFields, optional, read_bool, read_choice, read_f64, read_list, read_record,
-            read_string, read_u32,
+            RecordFields, optional, read_bool, read_choice, read_f64, read_list, read_parsed,
+            read_record, read_string, read_u32,
         };
 
         let mut query = Query::default();
@@ -142,6 +160,28 @@ impl Query {
                     }
                     QueryField::WheelchairAccessible => {
                         query.wheelchair_accessible = read_bool(reader, problems)?.unwrap_or(false)
+                    }
+                    QueryField::Levels => {
+                        query.levels = read_list(reader, problems, read_string)?.unwrap_or_default()
+                    }
+                    QueryField::CourseTypes => {
+                        query.course_types =
+                            read_list(reader, problems, read_string)?.unwrap_or_default()
+                    }
+                    QueryField::Flags => {
+                        query.flags = read_list(reader, problems, read_string)?.unwrap_or_default()
+                    }
+                    QueryField::Today => {
+                        query.today = optional(reader, problems, |reader, problems| {
+                            read_parsed(
+                                reader,
+                                problems,
+                                ProblemKind::InvalidDate,
+                                "a date written as YYYY-MM-DD",
+                                crate::directory::Date::parse,
+                                |text| format!("\"{text}\" is not a date written as YYYY-MM-DD"),
+                            )
+                        })?
                     }
                     QueryField::Near => query.near = optional(reader, problems, read_point)?,
                     QueryField::RadiusKm => query.radius_km = optional(reader, problems, read_f64)?,
@@ -254,6 +294,14 @@ pub struct Facets {
     pub categories: Vec<FacetCount>,
     /// Per service language, the languages most offered in the directory first.
     pub languages: Vec<FacetCount>,
+    /// Per course level that some course teaches, in the order literacy, A1 … C2.
+    pub levels: Vec<FacetCount>,
+    /// Per course type that some course has, in the format's order.
+    pub course_types: Vec<FacetCount>,
+    /// Per flag that some entry has: the data's, the day's (with `today`) and those set from
+    /// outside. Flags narrow together ("all of"), so each count is of the results with that
+    /// flag added.
+    pub flags: Vec<FacetCount>,
 }
 
 /// One filter value and how many results it gives.

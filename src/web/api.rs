@@ -23,6 +23,17 @@ export interface Query {
   languages?: string[];
   freeOfCharge?: boolean;
   wheelchairAccessible?: boolean;
+  /** Course levels ("A1" … "C2", "literacy"); any of them matches. */
+  levels?: string[];
+  /** Course types ("integration", "women", …); any of them matches. */
+  courseTypes?: string[];
+  /** Flags that must all hold: "childcare", "free-places", "for-children", "for-women"; with
+   * `today` also "running", "starts-soon" (within 4 weeks) and "starts-later"; and any flag
+   * set with `setFlagSet` (the widget sets "open-now", "open-mo" … "open-su", "morning",
+   * "afternoon", "evening" and "weekend" from the opening hours). */
+  flags?: string[];
+  /** The newcomer's day, "YYYY-MM-DD", for the date flags. */
+  today?: string;
   near?: GeoPoint;
   /** Kilometres around `near`, 0 or more. Every number in a query must be finite: NaN and
    * Infinity throw, here and in `near`, `offset` and `limit`. */
@@ -36,9 +47,23 @@ export interface Query {
   language?: string;
 }
 export interface FacetCount { value: string; count: number; }
-export interface Facets { kinds: FacetCount[]; categories: FacetCount[]; languages: FacetCount[]; }
+export interface Facets {
+  kinds: FacetCount[]; categories: FacetCount[]; languages: FacetCount[];
+  levels: FacetCount[]; courseTypes: FacetCount[];
+  /** Each flag that some entry has, with the number of results with that flag added. */
+  flags: FacetCount[];
+}
 export interface CategoryView { id: string; label: string; }
-export interface PhoneView { number: string; description?: TextView; }
+export interface PhoneView {
+  number: string; description?: TextView;
+  type: "voice" | "cell" | "fax" | "text" | "video" | "textphone"; languages: string[];
+}
+export interface ContactView { title?: TextView; phones: PhoneView[]; email?: string; languages: string[]; }
+/** Accessibility details: true is yes, false a known no, absent not known. */
+export interface AccessibilityView {
+  stepFreeEntrance?: boolean; accessibleToilet?: boolean; elevator?: boolean; hearingLoop?: boolean;
+  signLanguage?: boolean; accessibleParking?: boolean; description?: TextView;
+}
 export interface CourseView {
   levels: string[]; courseType: string; startDate?: string; endDate?: string;
   childcare?: boolean; freePlaces?: number;
@@ -54,6 +79,10 @@ export interface EntryView {
   openingHours?: string; scheduleDescription?: TextView;
   appointmentRequired?: boolean; freeOfCharge?: boolean; feesDescription?: TextView;
   assuredDate?: string; course?: CourseView;
+  alternateName?: TextView; status?: "active" | "temporarily closed" | "defunct";
+  statusNote?: TextView; statusUntil?: string;
+  targetGroups: string[]; minimumAge?: number; maximumAge?: number;
+  contacts: ContactView[]; accessibility?: AccessibilityView; lastModified?: string;
 }
 export interface HitView { id: string; score: number; distanceMetres?: number; entry: EntryView; }
 export interface SearchResults { total: number; hits: HitView[]; facets: Facets; }
@@ -162,6 +191,35 @@ impl ServiceFinder {
             }
             .directory(),
         )
+    }
+
+    /// Sets the entries of a flag that the core cannot compute, such as "open-now" from the
+    /// opening hours (entry numbers are positions in the directory: `entryIndex`). Searches
+    /// can then filter by it (`flags`) and count it (`facets.flags`). Throws for a name the
+    /// core computes itself, or that is not lowercase letters, digits and '-'.
+    #[wasm_bindgen(js_name = setFlagSet)]
+    pub fn set_flag_set(&mut self, name: &str, entries: Vec<u32>) -> Result<(), JsError> {
+        self.index
+            .set_flag_set(name, &entries)
+            .map_err(|error| JsError::new(&error))
+    }
+
+    /// Every entry's `opening_hours` text, by entry number (`entryIndex`), for the opening-hours
+    /// module: `null` where an entry has none, or is temporarily closed.
+    #[wasm_bindgen(js_name = openingHours, unchecked_return_type = "(string | null)[]")]
+    pub fn opening_hours(&self) -> Result<JsValue, JsError> {
+        let texts: Vec<Option<&str>> = self
+            .index
+            .directory()
+            .entries
+            .iter()
+            .map(|entry| {
+                let closed = entry.status == Some(crate::directory::Status::TemporarilyClosed);
+                let hours = entry.schedule.as_ref()?.opening_hours.as_deref();
+                hours.filter(|_| !closed)
+            })
+            .collect();
+        to_js(&texts)
     }
 
     /// Runs a search; the hits come with their entries in the query's `language`.

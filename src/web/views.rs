@@ -3,7 +3,10 @@
 //! declarations in `api.rs` document each field for JavaScript; these structs are not Rust API.
 #![allow(missing_docs)]
 
-use crate::directory::{AreaScope, Directory, Entry, Kind, Problem, Text, Wheelchair};
+use crate::directory::{
+    Accessibility, AreaScope, Directory, Entry, Kind, Phone, PhoneKind, Problem, Status, Text,
+    Wheelchair,
+};
 use crate::distance::GeoPoint;
 use crate::json::writer::{WriteJson, json_object};
 use crate::search::Hit;
@@ -73,11 +76,44 @@ pub struct EntryView {
     /// `YYYY-MM-DD`.
     pub assured_date: Option<String>,
     pub course: Option<CourseView>,
+    pub alternate_name: Option<TextView>,
+    pub status: Option<Status>,
+    pub status_note: Option<TextView>,
+    /// `YYYY-MM-DD`.
+    pub status_until: Option<String>,
+    pub target_groups: Vec<&'static str>,
+    pub minimum_age: Option<u32>,
+    pub maximum_age: Option<u32>,
+    pub contacts: Vec<ContactView>,
+    pub accessibility: Option<AccessibilityView>,
+    /// `YYYY-MM-DD`.
+    pub last_modified: Option<String>,
 }
 
 /// A telephone number.
 pub struct PhoneView {
     pub number: String,
+    pub description: Option<TextView>,
+    pub kind: PhoneKind,
+    pub languages: Vec<String>,
+}
+
+/// One of an entry's contacts.
+pub struct ContactView {
+    pub title: Option<TextView>,
+    pub phones: Vec<PhoneView>,
+    pub email: Option<String>,
+    pub languages: Vec<String>,
+}
+
+/// A place's accessibility details: `Some(false)` is a known "no", `None` not known.
+pub struct AccessibilityView {
+    pub step_free_entrance: Option<bool>,
+    pub accessible_toilet: Option<bool>,
+    pub elevator: Option<bool>,
+    pub hearing_loop: Option<bool>,
+    pub sign_language: Option<bool>,
+    pub accessible_parking: Option<bool>,
     pub description: Option<TextView>,
 }
 
@@ -155,6 +191,27 @@ impl Resolver<'_> {
 
     fn optional(&self, text: &Option<Text>) -> Option<TextView> {
         text.as_ref().and_then(|text| self.text(text))
+    }
+
+    fn phone(&self, phone: &Phone) -> PhoneView {
+        PhoneView {
+            number: phone.number.clone(),
+            description: self.optional(&phone.description),
+            kind: phone.kind.unwrap_or(PhoneKind::Voice),
+            languages: phone.languages.iter().map(ToString::to_string).collect(),
+        }
+    }
+
+    fn accessibility(&self, details: &Accessibility) -> AccessibilityView {
+        AccessibilityView {
+            step_free_entrance: details.step_free_entrance,
+            accessible_toilet: details.accessible_toilet,
+            elevator: details.elevator,
+            hearing_loop: details.hearing_loop,
+            sign_language: details.sign_language,
+            accessible_parking: details.accessible_parking,
+            description: self.optional(&details.description),
+        }
     }
 
     fn category(&self, id: &str) -> CategoryView {
@@ -238,14 +295,7 @@ impl Resolver<'_> {
                 .service_area
                 .as_ref()
                 .and_then(|area| self.optional(&area.description)),
-            phones: entry
-                .phones
-                .iter()
-                .map(|phone| PhoneView {
-                    number: phone.number.clone(),
-                    description: self.optional(&phone.description),
-                })
-                .collect(),
+            phones: entry.phones.iter().map(|phone| self.phone(phone)).collect(),
             email: entry.email.clone(),
             url: entry.url.clone(),
             opening_hours: entry
@@ -272,6 +322,35 @@ impl Resolver<'_> {
                 childcare: course.childcare,
                 free_places: course.free_places,
             }),
+            alternate_name: self.optional(&entry.alternate_name),
+            status: entry.status,
+            status_note: self.optional(&entry.status_note),
+            status_until: entry.status_until.map(|date| date.to_string()),
+            target_groups: entry
+                .target_groups
+                .iter()
+                .map(|group| group.as_str())
+                .collect(),
+            minimum_age: entry.minimum_age,
+            maximum_age: entry.maximum_age,
+            contacts: entry
+                .contacts
+                .iter()
+                .map(|contact| ContactView {
+                    title: self.optional(&contact.title),
+                    phones: contact
+                        .phones
+                        .iter()
+                        .map(|phone| self.phone(phone))
+                        .collect(),
+                    email: contact.email.clone(),
+                    languages: contact.languages.iter().map(ToString::to_string).collect(),
+                })
+                .collect(),
+            accessibility: location
+                .and_then(|location| location.accessibility.as_ref())
+                .map(|details| self.accessibility(details)),
+            last_modified: entry.last_modified.map(|date| date.to_string()),
         }
     }
 
@@ -357,10 +436,39 @@ json_object!(EntryView {
     fees_description: "feesDescription",
     assured_date: "assuredDate",
     course: "course",
+    alternate_name: "alternateName",
+    status: "status",
+    status_note: "statusNote",
+    status_until: "statusUntil",
+    target_groups: "targetGroups",
+    minimum_age: "minimumAge",
+    maximum_age: "maximumAge",
+    contacts: "contacts",
+    accessibility: "accessibility",
+    last_modified: "lastModified",
 });
 
 json_object!(PhoneView {
     number: "number",
+    description: "description",
+    kind: "type",
+    languages: "languages",
+});
+
+json_object!(ContactView {
+    title: "title",
+    phones: "phones",
+    email: "email",
+    languages: "languages",
+});
+
+json_object!(AccessibilityView {
+    step_free_entrance: "stepFreeEntrance",
+    accessible_toilet: "accessibleToilet",
+    elevator: "elevator",
+    hearing_loop: "hearingLoop",
+    sign_language: "signLanguage",
+    accessible_parking: "accessibleParking",
     description: "description",
 });
 
@@ -406,6 +514,9 @@ json_object!(Facets {
     kinds: "kinds",
     categories: "categories",
     languages: "languages",
+    levels: "levels",
+    course_types: "courseTypes",
+    flags: "flags",
 });
 
 json_object!(FacetCount {
@@ -424,4 +535,4 @@ macro_rules! json_by_name {
     };
 }
 
-json_by_name!(Kind, Wheelchair, AreaScope);
+json_by_name!(Kind, Wheelchair, AreaScope, Status, PhoneKind);

@@ -74,28 +74,12 @@ fn haversine_stays_within_its_stated_bound() {
 
 fn entry_at(id: String, point: GeoPoint) -> Entry {
     Entry {
-        id,
-        kind: Kind::Service,
-        name: Text::plain("Testpunkt"),
-        description: None,
-        organization: None,
-        categories: Vec::new(),
-        languages: Vec::new(),
         location: Some(Location {
             latitude: Some(point.latitude),
             longitude: Some(point.longitude),
             ..Location::default()
         }),
-        service_area: None,
-        phones: Vec::new(),
-        email: None,
-        url: None,
-        schedule: None,
-        appointment_required: None,
-        free_of_charge: None,
-        fees_description: None,
-        assured_date: None,
-        course: None,
+        ..Entry::new(id, Kind::Service, Text::plain("Testpunkt"))
     }
 }
 

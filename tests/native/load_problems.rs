@@ -1345,3 +1345,131 @@ fn a_list_over_the_entry_limit_is_refused_before_it_is_read_to_the_end() {
         "{error}"
     );
 }
+
+/// The fields added for contacts, status, target groups and accessibility: read in full when
+/// right, and each bad value costs only itself.
+#[test]
+fn contacts_status_audience_and_accessibility() {
+    let mut full = good_entry("full");
+    full["alternate_name"] = json!({"de": "MBE"});
+    full["status"] = json!("temporarily closed");
+    full["status_note"] = json!({"de": "Umzug", "en": "Moving"});
+    full["status_until"] = json!("2027-01-15");
+    full["target_groups"] = json!(["women", "families", "women"]);
+    full["minimum_age"] = json!(16);
+    full["maximum_age"] = json!(27);
+    full["last_modified"] = json!("2026-11-02");
+    full["phones"] = json!([
+        {"number": "+49 30 23125 417", "languages": ["ar", "AR"]},
+        {"number": "+49 30 23125 418", "type": "fax"}
+    ]);
+    full["contacts"] = json!([{
+        "title": {"de": "Beratung auf Arabisch"},
+        "phones": [{"number": "+49 30 23125 419"}],
+        "email": "arabisch@example.org",
+        "languages": ["ar"]
+    }]);
+    full["location"]["accessibility"] = json!({
+        "step_free_entrance": true, "accessible_toilet": false, "description": "Klingel links"
+    });
+    let loaded = load_directory(&directory(vec![full])).unwrap();
+    let errors: Vec<&Problem> = loaded
+        .problems
+        .iter()
+        .filter(|problem| problem.severity == Severity::Error)
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let entry = &loaded.directory.entries[0];
+    use service_finder::directory::{PhoneKind, Status, TargetGroup};
+    assert_eq!(entry.status, Some(Status::TemporarilyClosed));
+    assert_eq!(entry.status_until.unwrap().to_string(), "2027-01-15");
+    assert_eq!(
+        entry.target_groups,
+        [TargetGroup::Women, TargetGroup::Families],
+        "repeats are removed"
+    );
+    assert_eq!((entry.minimum_age, entry.maximum_age), (Some(16), Some(27)));
+    assert_eq!(entry.phones[0].languages.len(), 1, "AR is ar, listed once");
+    assert_eq!(entry.phones[1].kind, Some(PhoneKind::Fax));
+    assert_eq!(entry.contacts.len(), 1);
+    assert_eq!(
+        entry.contacts[0].email.as_deref(),
+        Some("arabisch@example.org")
+    );
+    let access = entry
+        .location
+        .as_ref()
+        .unwrap()
+        .accessibility
+        .as_ref()
+        .unwrap();
+    assert_eq!(access.step_free_entrance, Some(true));
+    assert_eq!(
+        access.accessible_toilet,
+        Some(false),
+        "a known no stays a no"
+    );
+    assert_eq!(access.hearing_loop, None, "not given is not known");
+
+    // Each bad value: the problem names its path, and the entry stays.
+    let contact = |value: Value| with(good_entry("broken"), "/contacts", json!([value]));
+    check(
+        contact(json!({"title": "Niemand"})),
+        ProblemKind::MissingField,
+        "contacts[0]",
+        Consequence::ValueIgnored,
+    );
+    check(
+        contact(json!({"email": "kein-at-zeichen", "phones": [{"number": "+49 30 23125 419"}]})),
+        ProblemKind::InvalidEmail,
+        "contacts[0].email",
+        Consequence::ValueIgnored,
+    );
+    check(
+        contact(json!({"phones": [{"number": "+49 30 23125 419", "type": "pager"}]})),
+        ProblemKind::InvalidValue,
+        "contacts[0].phones[0].type",
+        Consequence::ValueIgnored,
+    );
+    check(
+        with(good_entry("broken"), "/status", json!("closed")),
+        ProblemKind::InvalidValue,
+        "status",
+        Consequence::ValueIgnored,
+    );
+    check(
+        with(good_entry("broken"), "/maximum_age", json!(300)),
+        ProblemKind::InvalidValue,
+        "maximum_age",
+        Consequence::ValueIgnored,
+    );
+    let mut reversed = good_entry("broken");
+    reversed["minimum_age"] = json!(18);
+    reversed["maximum_age"] = json!(12);
+    check(
+        reversed,
+        ProblemKind::InvalidValue,
+        "maximum_age",
+        Consequence::ValueIgnored,
+    );
+    check(
+        with(
+            good_entry("broken"),
+            "/target_groups",
+            json!(["women", "kids"]),
+        ),
+        ProblemKind::InvalidValue,
+        "target_groups[1]",
+        Consequence::ValueIgnored,
+    );
+    check(
+        with(
+            good_entry("broken"),
+            "/location/accessibility",
+            json!({"hearing_loop": "ja"}),
+        ),
+        ProblemKind::InvalidValue,
+        "location.accessibility.hearing_loop",
+        Consequence::ValueIgnored,
+    );
+}

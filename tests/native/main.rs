@@ -10,6 +10,7 @@
 mod common;
 
 mod cli;
+mod course_filters;
 mod cross_language;
 mod demo_data;
 mod distance;

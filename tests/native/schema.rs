@@ -104,6 +104,8 @@ fn the_format_documentation_names_every_field() {
         ("category_definition", "### `categories`"),
         ("entry", "## An entry's fields"),
         ("location", "### `location`"),
+        ("accessibility", "### `accessibility`"),
+        ("contact", "### `contacts`"),
         ("service_area", "### `service_area`"),
         ("phone", "### `phones`"),
         ("schedule", "### `schedule`"),

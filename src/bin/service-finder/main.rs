@@ -52,7 +52,7 @@ mod native {
         /// Check directory files and list every problem; exits 1 when any file has errors.
         Check(check::CheckArgs),
         /// Search a directory from the terminal, with the same engine as the widget.
-        Search(search::SearchArgs),
+        Search(Box<search::SearchArgs>),
         /// Look a town or postcode up in the offline gazetteer of Germany.
         Places(places::PlacesArgs),
         /// Write a synthetic directory (deterministic for a seed) for benchmarks and tests.

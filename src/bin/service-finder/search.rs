@@ -34,6 +34,20 @@ pub struct SearchArgs {
     /// Only entries at a wheelchair-accessible place.
     #[arg(long)]
     wheelchair: bool,
+    /// Only courses teaching this level: A1 … C2 or literacy (repeat for several).
+    #[arg(long)]
+    level: Vec<String>,
+    /// Only courses of this type: integration, women, parents, youth, literacy, intensive,
+    /// job_related or other (repeat for several).
+    #[arg(long)]
+    course_type: Vec<String>,
+    /// Only entries with this flag: childcare, free-places, for-children, for-women, and with
+    /// --today running, starts-soon or starts-later (repeat: all must hold).
+    #[arg(long)]
+    flag: Vec<String>,
+    /// The day the date flags count from, YYYY-MM-DD.
+    #[arg(long, value_parser = parse_date)]
+    today: Option<service_finder::directory::Date>,
     /// Measure distances from this point: LAT,LON in degrees (51.2756,8.873), a town (Korbach)
     /// or a postcode (34497). A town or postcode is looked up like `service-finder places` does,
     /// near the directory's region, and the place understood is named on stderr.
@@ -95,6 +109,10 @@ pub fn run(args: &SearchArgs) -> Result<ExitCode, String> {
         languages: args.language.clone(),
         free_of_charge: args.free,
         wheelchair_accessible: args.wheelchair,
+        levels: args.level.clone(),
+        course_types: args.course_type.clone(),
+        flags: args.flag.clone(),
+        today: args.today,
         near,
         radius_km: args.radius,
         sort: args.sort,
@@ -213,6 +231,11 @@ fn parse_kind(text: &str) -> Result<Kind, String> {
 fn parse_sort(text: &str) -> Result<Sort, String> {
     Sort::parse(text)
         .ok_or_else(|| format!("\"{text}\" is not an order; use relevance, distance or name"))
+}
+
+fn parse_date(text: &str) -> Result<service_finder::directory::Date, String> {
+    service_finder::directory::Date::parse(text)
+        .ok_or_else(|| format!("\"{text}\" is not a date; write it as YYYY-MM-DD"))
 }
 
 /// `--near`: coordinates when it looks like numbers, otherwise a place or postcode.

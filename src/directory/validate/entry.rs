@@ -10,7 +10,7 @@ use super::text::{
     MAX_DESCRIPTION_CHARS, MAX_NAME_CHARS, MAX_SHORT_TEXT_CHARS, check_optional_text, check_text,
 };
 use crate::directory::language::{LanguageCheck, check_language_code};
-use crate::directory::model::{Entry, Kind, LanguageCode};
+use crate::directory::model::{Entry, Kind, LanguageCode, Status};
 use crate::directory::problem::{Consequence, ProblemKind, Problems, Step};
 
 /// Checks one entry, repairing what it can. Returns false when the entry is unusable.
@@ -43,11 +43,12 @@ pub fn check_entry(entry: &mut Entry, context: &CheckContext, problems: &mut Pro
         }
     }
     check_categories(&mut entry.categories, context, problems);
-    check_languages(&mut entry.languages, problems);
+    check_languages(&mut entry.languages, &[Step::Field("languages")], problems);
     check_place(entry, context, problems);
     check_contacts(entry, context.example_data, problems);
     check_schedule_and_fees(entry, problems);
     check_course(entry, problems);
+    check_status_and_audience(entry, problems);
     if ADVICE && let Some(date) = entry.assured_date {
         check_date(date, context.last_modified, problems);
     }
@@ -115,34 +116,9 @@ fn check_place(entry: &mut Entry, context: &CheckContext, problems: &mut Problem
     }
 }
 
-/// Telephone numbers, e-mail address and website.
+/// Telephone numbers, e-mail address and website, and the same for each of `contacts`.
 fn check_contacts(entry: &mut Entry, example_data: bool, problems: &mut Problems) {
-    let mut index = 0;
-    entry.phones.retain_mut(|phone| {
-        let at = |field| {
-            [
-                Step::Field("phones"),
-                Step::Index(index),
-                Step::Field(field),
-            ]
-        };
-        check_optional_text(
-            &mut phone.description,
-            &at("description"),
-            MAX_SHORT_TEXT_CHARS,
-            problems,
-        );
-        let mut number = Some(std::mem::take(&mut phone.number));
-        check_phone_number(&mut number, &at("number"), example_data, problems);
-        index += 1;
-        match number {
-            Some(number) => {
-                phone.number = number;
-                true
-            }
-            None => false,
-        }
-    });
+    check_phones(&mut entry.phones, &[], example_data, problems);
     check_email(
         &mut entry.email,
         &[Step::Field("email")],
@@ -155,7 +131,124 @@ fn check_contacts(entry: &mut Entry, example_data: bool, problems: &mut Problems
         example_data,
         problems,
     );
+    let mut index = 0;
+    entry.contacts.retain_mut(|contact| {
+        let at = [Step::Field("contacts"), Step::Index(index)];
+        index += 1;
+        let with = |field| [at[0].clone(), at[1].clone(), Step::Field(field)];
+        check_optional_text(
+            &mut contact.title,
+            &with("title"),
+            MAX_SHORT_TEXT_CHARS,
+            problems,
+        );
+        check_phones(&mut contact.phones, &at, example_data, problems);
+        check_email(&mut contact.email, &with("email"), example_data, problems);
+        check_languages(&mut contact.languages, &with("languages"), problems);
+        let reachable = !contact.phones.is_empty() || contact.email.is_some();
+        if !reachable {
+            problems.error(
+                ProblemKind::MissingField,
+                &at,
+                "a contact without a usable telephone number or e-mail address reaches nobody",
+                Consequence::ValueIgnored,
+            );
+        }
+        reachable
+    });
 }
+
+/// A list of telephone numbers at `at` (empty for the entry's own `phones`).
+fn check_phones(
+    phones: &mut Vec<crate::directory::Phone>,
+    at: &[Step],
+    example_data: bool,
+    problems: &mut Problems,
+) {
+    let mut index = 0;
+    phones.retain_mut(|phone| {
+        let path = |field| {
+            let mut path = at.to_vec();
+            path.extend([
+                Step::Field("phones"),
+                Step::Index(index),
+                Step::Field(field),
+            ]);
+            path
+        };
+        check_optional_text(
+            &mut phone.description,
+            &path("description"),
+            MAX_SHORT_TEXT_CHARS,
+            problems,
+        );
+        check_languages(&mut phone.languages, &path("languages"), problems);
+        let mut number = Some(std::mem::take(&mut phone.number));
+        check_phone_number(&mut number, &path("number"), example_data, problems);
+        index += 1;
+        match number {
+            Some(number) => {
+                phone.number = number;
+                true
+            }
+            None => false,
+        }
+    });
+}
+
+/// Other names, status, the people served and their ages.
+fn check_status_and_audience(entry: &mut Entry, problems: &mut Problems) {
+    check_optional_text(
+        &mut entry.alternate_name,
+        &[Step::Field("alternate_name")],
+        MAX_NAME_CHARS,
+        problems,
+    );
+    check_optional_text(
+        &mut entry.status_note,
+        &[Step::Field("status_note")],
+        MAX_SHORT_TEXT_CHARS,
+        problems,
+    );
+    if entry.status_until.is_some() && entry.status != Some(Status::TemporarilyClosed) {
+        problems.warning(
+            ProblemKind::Suspicious,
+            &[Step::Field("status_until")],
+            "status_until is only used with \"status\": \"temporarily closed\"",
+        );
+    }
+    remove_repeats(&mut entry.target_groups);
+    for (field, age) in [
+        ("minimum_age", &mut entry.minimum_age),
+        ("maximum_age", &mut entry.maximum_age),
+    ] {
+        if let Some(years) = *age
+            && years > MAX_AGE
+        {
+            problems.error(
+                ProblemKind::InvalidValue,
+                &[Step::Field(field)],
+                format!("{years} is not an age in years (at most {MAX_AGE})"),
+                Consequence::ValueIgnored,
+            );
+            *age = None;
+        }
+    }
+    if let (Some(minimum), Some(maximum)) = (entry.minimum_age, entry.maximum_age)
+        && maximum < minimum
+    {
+        problems.error(
+            ProblemKind::InvalidValue,
+            &[Step::Field("maximum_age")],
+            format!("the maximum age ({maximum}) is below the minimum age ({minimum})"),
+            Consequence::ValueIgnored,
+        );
+        entry.maximum_age = None;
+    }
+}
+
+/// The highest age in years that `minimum_age` and `maximum_age` accept.
+const MAX_AGE: u32 = 120;
 
 /// Opening hours (their length: their syntax is the widget's business) and the texts about
 /// times and costs.
@@ -249,10 +342,12 @@ fn check_categories(categories: &mut Vec<String>, context: &CheckContext, proble
     remove_repeats(categories);
 }
 
-fn check_languages(languages: &mut Vec<LanguageCode>, problems: &mut Problems) {
+/// A list of language codes at `at`.
+fn check_languages(languages: &mut Vec<LanguageCode>, at: &[Step], problems: &mut Problems) {
     let mut index = 0;
     languages.retain_mut(|code| {
-        let field = [Step::Field("languages"), Step::Index(index)];
+        let mut field = at.to_vec();
+        field.push(Step::Index(index));
         index += 1;
         match check_language_code(code.as_str()) {
             LanguageCheck::Valid => true,
@@ -286,7 +381,7 @@ fn check_languages(languages: &mut Vec<LanguageCode>, problems: &mut Problems) {
     if ADVICE && languages.len() < listed {
         problems.warning(
             ProblemKind::UnknownLanguage,
-            &[Step::Field("languages")],
+            at,
             format!(
                 "repeated language codes were removed ({}); each language is listed once",
                 listed - languages.len()
