@@ -23,6 +23,9 @@ macro_rules! format_names {
             /// Every value, in the format's order.
             pub const ALL: &'static [$type] = &[$($type::$value),*];
 
+            /// The names of [`Self::ALL`] in the directory format, in the same order.
+            pub const NAMES: &'static [&'static str] = &[$($name),*];
+
             /// The value's name in the directory format.
             pub fn as_str(self) -> &'static str {
                 match self {

@@ -112,7 +112,7 @@ pub fn read_entry(reader: &mut Reader) -> Read<EntryRead> {
                     }
                     id = read_string(reader, problems)?;
                 }
-                EntryField::Kind => kind = read_choice(reader, problems, Kind::ALL, Kind::as_str)?,
+                EntryField::Kind => kind = read_choice(reader, problems, Kind::ALL, Kind::NAMES)?,
                 EntryField::Name => name = read_text(reader, problems)?,
                 EntryField::Description => {
                     entry.description = optional(reader, problems, read_text)?
@@ -154,7 +154,7 @@ pub fn read_entry(reader: &mut Reader) -> Read<EntryRead> {
                 }
                 EntryField::Status => {
                     entry.status = optional(reader, problems, |reader, problems| {
-                        read_choice(reader, problems, Status::ALL, Status::as_str)
+                        read_choice(reader, problems, Status::ALL, Status::NAMES)
                     })?
                 }
                 EntryField::StatusNote => {
@@ -165,7 +165,7 @@ pub fn read_entry(reader: &mut Reader) -> Read<EntryRead> {
                 }
                 EntryField::TargetGroups => {
                     let groups = read_list(reader, problems, |reader, problems| {
-                        read_choice(reader, problems, TargetGroup::ALL, TargetGroup::as_str)
+                        read_choice(reader, problems, TargetGroup::ALL, TargetGroup::NAMES)
                     })?;
                     entry.target_groups = groups.unwrap_or_default();
                 }
@@ -594,7 +594,7 @@ fn read_location(reader: &mut Reader, problems: &mut Problems) -> Read<Option<Lo
                 }
                 LocationField::Wheelchair => {
                     location.wheelchair = optional(reader, problems, |reader, problems| {
-                        read_choice(reader, problems, Wheelchair::ALL, Wheelchair::as_str)
+                        read_choice(reader, problems, Wheelchair::ALL, Wheelchair::NAMES)
                     })?
                 }
                 LocationField::Transportation => {
@@ -697,7 +697,7 @@ fn read_service_area(reader: &mut Reader, problems: &mut Problems) -> Read<Optio
         |field, reader, problems| {
             match field {
                 ServiceAreaField::Scope => {
-                    scope = read_choice(reader, problems, AreaScope::ALL, AreaScope::as_str)?
+                    scope = read_choice(reader, problems, AreaScope::ALL, AreaScope::NAMES)?
                 }
                 ServiceAreaField::Description => {
                     description = optional(reader, problems, read_text)?
@@ -740,7 +740,7 @@ fn read_phone(reader: &mut Reader, problems: &mut Problems) -> Read<Option<Phone
                 }
                 PhoneField::Type => {
                     phone.kind = optional(reader, problems, |reader, problems| {
-                        read_choice(reader, problems, PhoneKind::ALL, PhoneKind::as_str)
+                        read_choice(reader, problems, PhoneKind::ALL, PhoneKind::NAMES)
                     })?
                 }
                 PhoneField::Languages => {
@@ -810,13 +810,12 @@ fn read_course(reader: &mut Reader, problems: &mut Problems) -> Read<Option<Cour
             match field {
                 CourseField::Levels => {
                     let levels = read_list(reader, problems, |reader, problems| {
-                        read_choice(reader, problems, CourseLevel::ALL, CourseLevel::as_str)
+                        read_choice(reader, problems, CourseLevel::ALL, CourseLevel::NAMES)
                     })?;
                     course.levels = levels.unwrap_or_default();
                 }
                 CourseField::CourseType => {
-                    course_type =
-                        read_choice(reader, problems, CourseType::ALL, CourseType::as_str)?
+                    course_type = read_choice(reader, problems, CourseType::ALL, CourseType::NAMES)?
                 }
                 CourseField::StartDate => {
                     course.start_date = optional(reader, problems, read_date)?

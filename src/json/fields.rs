@@ -538,33 +538,41 @@ pub fn read_u32(reader: &mut Reader, problems: &mut Problems) -> Read<Option<u32
     }
 }
 
-/// Reads a text that must be one of `choices` (as `name` writes them).
+/// Reads a text that must be one of `names`, and gives the value of `choices` at its position
+/// (the two lists that `format_names!` makes: `ALL` and `NAMES`).
 pub fn read_choice<T: Copy>(
     reader: &mut Reader,
     problems: &mut Problems,
     choices: &[T],
-    name: fn(T) -> &'static str,
+    names: &[&str],
 ) -> Read<Option<T>> {
-    let names = || {
-        let names: Vec<&str> = choices.iter().map(|&choice| name(choice)).collect();
-        names.join(", ")
-    };
+    Ok(read_choice_index(reader, problems, names)?.and_then(|index| choices.get(index).copied()))
+}
+
+/// The position in `names` of the text read. One copy for every enum of the format: a
+/// generic reader per enum cost a kilobyte each in the widget's download.
+fn read_choice_index(
+    reader: &mut Reader,
+    problems: &mut Problems,
+    names: &[&str],
+) -> Read<Option<usize>> {
     match reader.peek()? {
         Found::Text => {
             let text = reader.string()?;
-            let chosen = choices.iter().copied().find(|&choice| name(choice) == text);
+            let chosen = names.iter().position(|name| *name == text);
             if chosen.is_none() {
                 problems.error(
                     ProblemKind::InvalidValue,
                     &[],
-                    format!("\"{}\" is not one of: {}", shorten(&text), names()),
+                    format!("\"{}\" is not one of: {}", shorten(&text), names.join(", ")),
                     Consequence::ValueIgnored,
                 );
             }
             Ok(chosen)
         }
         found => {
-            wrong_type(reader, problems, found, &format!("one of: {}", names())).map(|()| None)
+            let expected = format!("one of: {}", names.join(", "));
+            wrong_type(reader, problems, found, &expected).map(|()| None)
         }
     }
 }

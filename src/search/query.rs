@@ -143,7 +143,7 @@ impl Query {
                     }
                     QueryField::Kinds => {
                         let kinds = read_list(reader, problems, |reader, problems| {
-                            read_choice(reader, problems, Kind::ALL, Kind::as_str)
+                            read_choice(reader, problems, Kind::ALL, Kind::NAMES)
                         })?;
                         query.kinds = kinds.unwrap_or_default();
                     }
@@ -186,7 +186,7 @@ impl Query {
                     QueryField::Near => query.near = optional(reader, problems, read_point)?,
                     QueryField::RadiusKm => query.radius_km = optional(reader, problems, read_f64)?,
                     QueryField::Sort => {
-                        let sort = read_choice(reader, problems, Sort::ALL, Sort::as_str)?;
+                        let sort = read_choice(reader, problems, Sort::ALL, Sort::NAMES)?;
                         query.sort = sort.unwrap_or_default();
                     }
                     QueryField::Offset => query.offset = count(reader, problems)?.unwrap_or(0),
