@@ -1,0 +1,264 @@
+//! Evaluating opening_hours values for the widget: [`Hours`], whose answers are JSON text so that
+//! the JavaScript side only calls `JSON.parse`.
+
+use std::collections::HashMap;
+use std::fmt::Write;
+use std::sync::Arc;
+
+use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
+use compact_calendar::CompactCalendar;
+use opening_hours::{Context, ContextHolidays, OpeningHours, RuleKind};
+
+use crate::berlin;
+use crate::holidays::{self, State};
+use crate::json::{push_numbers, push_optional_string, push_string};
+use crate::suggest::{self, HoursProblem};
+
+/// How far ahead [`Hours::describe`] looks for the next change of status.
+const NEXT_CHANGE_DAYS: u64 = 8;
+
+/// Opening hours evaluated for one region: its state's public holidays (for `PH`) and Berlin
+/// time. Build one per page (it computes a century of holidays) and ask it about any number of
+/// values.
+#[derive(Clone, Debug)]
+pub struct Hours {
+    holidays: Arc<CompactCalendar>,
+    context: Context,
+}
+
+impl Hours {
+    /// Opening hours for the region with this AGS (a state's, district's or municipality's key,
+    /// such as "06635"); with an unknown or empty AGS, `PH` means the nationwide holidays only.
+    pub fn new(ags: &str) -> Hours {
+        let holidays = holidays::calendar(State::from_ags(ags));
+        let context = Context::default().with_holidays(ContextHolidays::new(
+            holidays.clone(),
+            Arc::new(CompactCalendar::default()),
+        ));
+        Hours { holidays, context }
+    }
+
+    /// Whether `date` is a public holiday in this region (what `PH` matches).
+    pub fn is_public_holiday(&self, date: NaiveDate) -> bool {
+        self.holidays.contains(date)
+    }
+
+    /// Reads an opening_hours value for evaluation in this region, or says why it cannot.
+    fn parse(&self, text: &str) -> Result<OpeningHours, HoursProblem> {
+        suggest::parse(text).map(|value| value.with_context(self.context.clone()))
+    }
+
+    /// The status now, the next change within eight days and the week ahead, as JSON (see the
+    /// crate docs for the exact shape). `now_ms` is milliseconds since 1970 UTC (JavaScript's
+    /// `Date.now()`); the answer is in Berlin time. An unreadable value or time gives
+    /// `{"ok":false,"error":…,"suggestion":…}`.
+    pub fn describe(&self, text: &str, now_ms: f64) -> String {
+        let value = match self.parse(text) {
+            Ok(value) => value,
+            Err(problem) => return problem_json(&problem.message, problem.suggestion.as_deref()),
+        };
+        let Some(now) = berlin::local_time(now_ms) else {
+            return problem_json(
+                "the time is not a number of milliseconds between 1901 and 9998",
+                None,
+            );
+        };
+        let mut out = String::with_capacity(512);
+        // The intervals of the eight days ahead: the first is the status now, the first one
+        // of another kind is the next change.
+        let horizon = now
+            .checked_add_days(Days::new(NEXT_CHANGE_DAYS))
+            .unwrap_or(now);
+        let mut ranges = value.iter_range(now, horizon);
+        let (status, comment) = match ranges.next() {
+            Some(range) => (range.kind, range.comment),
+            None => (RuleKind::Closed, Arc::from("")),
+        };
+        let next = ranges
+            .find(|range| range.kind != status)
+            .filter(|range| range.range.start < horizon);
+        out.push_str("{\"ok\":true,\"status\":");
+        push_string(&mut out, status_name(status));
+        out.push_str(",\"comment\":");
+        push_optional_string(&mut out, Some(&comment));
+        out.push_str(",\"next\":");
+        match next {
+            Some(range) => {
+                let start = range.range.start;
+                let _ = write!(
+                    out,
+                    "{{\"date\":\"{}\",\"weekday\":{},\"time\":\"{}\",\"status\":",
+                    format_date(start.date()),
+                    start.weekday().num_days_from_monday(),
+                    format_time(start.time())
+                );
+                push_string(&mut out, status_name(range.kind));
+                out.push('}');
+            }
+            None => out.push_str("null"),
+        }
+        out.push_str(",\"week\":[");
+        for offset in 0..7 {
+            let Some(day) = now.date().checked_add_days(Days::new(offset)) else {
+                break;
+            };
+            if offset > 0 {
+                out.push(',');
+            }
+            let _ = write!(
+                out,
+                "{{\"date\":\"{}\",\"weekday\":{},\"holiday\":{},\"intervals\":[",
+                format_date(day),
+                day.weekday().num_days_from_monday(),
+                self.is_public_holiday(day)
+            );
+            let start = day.and_time(NaiveTime::MIN);
+            let end = start.checked_add_days(Days::new(1)).unwrap_or(start);
+            let mut first = true;
+            for range in value
+                .iter_range(start, end)
+                .filter(|range| range.kind != RuleKind::Closed)
+            {
+                if !first {
+                    out.push(',');
+                }
+                first = false;
+                let to = if range.range.end >= end {
+                    "24:00".to_owned()
+                } else {
+                    format_time(range.range.end.time())
+                };
+                let _ = write!(
+                    out,
+                    "{{\"from\":\"{}\",\"to\":\"{to}\",\"status\":",
+                    format_time(range.range.start.time())
+                );
+                push_string(&mut out, status_name(range.kind));
+                out.push_str(",\"comment\":");
+                push_optional_string(&mut out, Some(&range.comment));
+                out.push('}');
+            }
+            out.push_str("]}");
+        }
+        out.push_str("]}");
+        out
+    }
+
+    /// Which entries are open now and on each weekday, as JSON
+    /// `{"now":[…],"days":[[…] × 7]}` (entry indices; `days[0]` is Monday, each day the next
+    /// one of that weekday counting today). `texts_json` is a JSON array with an entry's
+    /// opening_hours value or `null` at its index; values that cannot be read appear nowhere.
+    /// Each distinct value is read and evaluated once, however many entries share it.
+    /// A text that is not such an array, or an unusable time, gives empty lists and an
+    /// `"error"` member.
+    pub fn open_sets(&self, texts_json: &str, now_ms: f64) -> String {
+        let texts = match crate::json::read_string_array(texts_json) {
+            Ok(texts) => texts,
+            Err(message) => return empty_open_sets(Some(&message)),
+        };
+        let Some(now) = berlin::local_time(now_ms) else {
+            return empty_open_sets(Some(
+                "the time is not a number of milliseconds between 1901 and 9998",
+            ));
+        };
+        let mut open_now = Vec::new();
+        let mut days: [Vec<usize>; 7] = Default::default();
+        let mut seen: HashMap<&str, Option<OpenSummary>> = HashMap::new();
+        for (index, text) in texts.iter().enumerate() {
+            let Some(text) = text else { continue };
+            let summary = *seen
+                .entry(text.as_str())
+                .or_insert_with(|| self.summarize(text, now));
+            let Some(summary) = summary else { continue };
+            if summary.now {
+                open_now.push(index);
+            }
+            for (weekday, day) in days.iter_mut().enumerate() {
+                if summary.days & (1 << weekday) != 0 {
+                    day.push(index);
+                }
+            }
+        }
+        let mut out = String::with_capacity(64 + texts.len() * 8);
+        out.push_str("{\"now\":");
+        push_numbers(&mut out, &open_now);
+        out.push_str(",\"days\":[");
+        for (weekday, day) in days.iter().enumerate() {
+            if weekday > 0 {
+                out.push(',');
+            }
+            push_numbers(&mut out, day);
+        }
+        out.push_str("]}");
+        out
+    }
+
+    /// Open now, and on which of the seven days from today (bit n = weekday n, Monday = 0).
+    fn summarize(&self, text: &str, now: NaiveDateTime) -> Option<OpenSummary> {
+        let value = self.parse(text).ok()?;
+        let today = now.date().and_time(NaiveTime::MIN);
+        let end = today.checked_add_days(Days::new(7))?;
+        let mut summary = OpenSummary {
+            now: false,
+            days: 0,
+        };
+        // One pass over the week: each open interval marks the days it touches.
+        for range in value
+            .iter_range(today, end)
+            .filter(|range| range.kind == RuleKind::Open)
+        {
+            let (start, stop) = (range.range.start, range.range.end);
+            if start <= now && now < stop {
+                summary.now = true;
+            }
+            let mut day = start.date();
+            while day.and_time(NaiveTime::MIN) < stop {
+                summary.days |= 1 << day.weekday().num_days_from_monday();
+                let Some(next) = day.succ_opt() else { break };
+                day = next;
+            }
+        }
+        Some(summary)
+    }
+}
+
+#[derive(Clone, Copy)]
+struct OpenSummary {
+    now: bool,
+    days: u8,
+}
+
+fn status_name(kind: RuleKind) -> &'static str {
+    match kind {
+        RuleKind::Open => "open",
+        RuleKind::Closed => "closed",
+        RuleKind::Unknown => "unknown",
+    }
+}
+
+fn format_date(date: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
+}
+
+fn format_time(time: NaiveTime) -> String {
+    format!("{:02}:{:02}", time.hour(), time.minute())
+}
+
+fn problem_json(message: &str, suggestion: Option<&str>) -> String {
+    let mut out = String::from("{\"ok\":false,\"error\":");
+    push_string(&mut out, message);
+    out.push_str(",\"suggestion\":");
+    push_optional_string(&mut out, suggestion);
+    out.push('}');
+    out
+}
+
+fn empty_open_sets(error: Option<&str>) -> String {
+    let mut out = String::from("{\"now\":[],\"days\":[[],[],[],[],[],[],[]]");
+    if let Some(error) = error {
+        out.push_str(",\"error\":");
+        push_string(&mut out, error);
+    }
+    out.push('}');
+    out
+}

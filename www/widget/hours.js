@@ -1,0 +1,60 @@
+// Opening hours, loaded on demand: the hours module (hours/ in Rust, dist/service-finder-hours.js
+// and its wasm) is downloaded only when a card or the "open now" filter first needs it, after
+// the first results, so it costs nothing before them.
+//
+// Its answers are in German time (Europe/Berlin) whatever the device's zone, with the public
+// holidays of the county's state for `PH`. Weekdays count from 0 = Monday.
+
+// The module, loaded and instantiated once per page and folder, however many widgets ask.
+const modules = new Map();
+
+function loadModule(baseUrl) {
+  const folder = new URL('./', baseUrl).href;
+  if (!modules.has(folder)) {
+    // A path that is not a literal: the bundler leaves the import to the browser, so that the
+    // hours module stays a file of its own (as the message catalogs in messages.js).
+    const file = new URL('./service-finder-hours.js', folder).href;
+    modules.set(folder, import(file).then(async (module) => {
+      await module.default({ module_or_path: new URL('./service-finder-hours_bg.wasm', folder) });
+      return module;
+    }));
+  }
+  return modules.get(folder);
+}
+
+/**
+ * Loads the hours module from `baseUrl` (the widget's folder, or any URL in it) and returns the
+ * opening hours of the region with the AGS `ags` (a county's key such as "06635"; its first two
+ * digits pick the state's holidays, an unknown one means the nationwide holidays only):
+ *
+ * - `describe(text, nowMs)`: one opening_hours value at the time `nowMs` (as `Date.now()`):
+ *   `{ ok: true, status: 'open'|'closed'|'unknown', comment, next: { date, weekday, time, status }
+ *   or null, week: [{ date, weekday, holiday, intervals: [{ from, to, status, comment }] } × 7] }`,
+ *   or `{ ok: false, error, suggestion }` for a value that cannot be read.
+ * - `openSets(texts, nowMs)`: for an array of values (or null) by entry index,
+ *   `{ now: [indices open now], days: [[indices open that day] × 7] }` with days[0] = the next
+ *   Monday counting today; unreadable values appear nowhere.
+ *
+ * Should a call into the module ever fail, it answers like an unreadable value
+ * (`{ ok: false, … }`) or with empty sets, so that a card still shows the rest of an entry.
+ */
+export async function loadHours(baseUrl, ags) {
+  const module = await loadModule(baseUrl);
+  const hours = new module.Hours(String(ags ?? ''));
+  return {
+    describe(text, nowMs) {
+      try {
+        return JSON.parse(hours.describe(String(text ?? ''), Number(nowMs)));
+      } catch (error) {
+        return { ok: false, error: String(error), suggestion: null };
+      }
+    },
+    openSets(texts, nowMs) {
+      try {
+        return JSON.parse(hours.openSets(JSON.stringify(texts.map((text) => (typeof text === 'string' ? text : null))), Number(nowMs)));
+      } catch (error) {
+        return { now: [], days: [[], [], [], [], [], [], []], error: String(error) };
+      }
+    },
+  };
+}
