@@ -144,9 +144,10 @@ impl Hours {
         out
     }
 
-    /// Which entries are open now and on each weekday, as JSON
-    /// `{"now":[…],"days":[[…] × 7]}` (entry indices; `days[0]` is Monday, each day the next
-    /// one of that weekday counting today). `texts_json` is a JSON array with an entry's
+    /// Which entries are open now, on each weekday and at each time of day, as JSON
+    /// `{"now":[…],"days":[[…] × 7],"times":{"morning":[…],"afternoon":[…],"evening":[…],"weekend":[…]}}`
+    /// (entry indices; `days[0]` is Monday, each day the next one of that weekday counting
+    /// today; see [`TIMES_OF_DAY`]). `texts_json` is a JSON array with an entry's
     /// opening_hours value or `null` at its index; values that cannot be read appear nowhere.
     /// Each distinct value is read and evaluated once, however many entries share it.
     /// A text that is not such an array, or an unusable time, gives empty lists and an
@@ -163,6 +164,7 @@ impl Hours {
         };
         let mut open_now = Vec::new();
         let mut days: [Vec<usize>; 7] = Default::default();
+        let mut times: [Vec<usize>; 4] = Default::default();
         let mut seen: HashMap<&str, Option<OpenSummary>> = HashMap::new();
         for (index, text) in texts.iter().enumerate() {
             let Some(text) = text else { continue };
@@ -178,6 +180,11 @@ impl Hours {
                     day.push(index);
                 }
             }
+            for (part, entries) in times.iter_mut().enumerate() {
+                if summary.times & (1 << part) != 0 {
+                    entries.push(index);
+                }
+            }
         }
         let mut out = String::with_capacity(64 + texts.len() * 8);
         out.push_str("{\"now\":");
@@ -189,7 +196,16 @@ impl Hours {
             }
             push_numbers(&mut out, day);
         }
-        out.push_str("]}");
+        out.push_str("],\"times\":{");
+        for (part, entries) in times.iter().enumerate() {
+            if part > 0 {
+                out.push(',');
+            }
+            push_string(&mut out, TIMES_OF_DAY[part]);
+            out.push(':');
+            push_numbers(&mut out, entries);
+        }
+        out.push_str("}}");
         out
     }
 
@@ -201,6 +217,7 @@ impl Hours {
         let mut summary = OpenSummary {
             now: false,
             days: 0,
+            times: 0,
         };
         // One pass over the week: each open interval marks the days it touches.
         for range in value
@@ -213,7 +230,21 @@ impl Hours {
             }
             let mut day = start.date();
             while day.and_time(NaiveTime::MIN) < stop {
-                summary.days |= 1 << day.weekday().num_days_from_monday();
+                let weekday = day.weekday().num_days_from_monday();
+                summary.days |= 1 << weekday;
+                if weekday >= 5 {
+                    summary.times |= 1 << WEEKEND;
+                }
+                for (part, (from, to)) in DAYTIME_HOURS.iter().enumerate() {
+                    let window_start = day.and_hms_opt(*from, 0, 0);
+                    let window_end = day.and_hms_opt(*to, 0, 0);
+                    if let (Some(window_start), Some(window_end)) = (window_start, window_end)
+                        && start < window_end
+                        && window_start < stop
+                    {
+                        summary.times |= 1 << part;
+                    }
+                }
                 let Some(next) = day.succ_opt() else { break };
                 day = next;
             }
@@ -222,10 +253,22 @@ impl Hours {
     }
 }
 
+/// The times of day a newcomer can filter by, as `openSets` names them: open at any time in
+/// the morning (6 to 12), afternoon (12 to 17) or evening (17 to 22) of the week ahead, or on
+/// its Saturday or Sunday.
+pub const TIMES_OF_DAY: [&str; 4] = ["morning", "afternoon", "evening", "weekend"];
+/// The hours of the first three of [`TIMES_OF_DAY`].
+const DAYTIME_HOURS: [(u32, u32); 3] = [(6, 12), (12, 17), (17, 22)];
+/// The bit of "weekend" in [`OpenSummary::times`].
+const WEEKEND: usize = 3;
+
 #[derive(Clone, Copy)]
 struct OpenSummary {
     now: bool,
+    /// Bit n: open on weekday n (Monday = 0) of the week ahead.
     days: u8,
+    /// Bit n: open at the time of day `TIMES_OF_DAY[n]`.
+    times: u8,
 }
 
 fn status_name(kind: RuleKind) -> &'static str {
@@ -254,7 +297,9 @@ fn problem_json(message: &str, suggestion: Option<&str>) -> String {
 }
 
 fn empty_open_sets(error: Option<&str>) -> String {
-    let mut out = String::from("{\"now\":[],\"days\":[[],[],[],[],[],[],[]]");
+    let mut out = String::from(
+        "{\"now\":[],\"days\":[[],[],[],[],[],[],[]],\"times\":{\"morning\":[],\"afternoon\":[],\"evening\":[],\"weekend\":[]}",
+    );
     if let Some(error) = error {
         out.push_str(",\"error\":");
         push_string(&mut out, error);

@@ -16,8 +16,8 @@
 //!   weekday 0 is Monday, `next` is the next change of status within eight days, `week` starts
 //!   with today (Berlin's date), an interval that lasts to midnight ends at "24:00".
 //!   A value that cannot be read gives `{"ok":false,"error":string,"suggestion":string|null}`.
-//! - [`Hours::open_sets`]`(texts_json, now_ms)`: `{"now":[indices],"days":[[indices] × 7]}`,
-//!   Monday first.
+//! - [`Hours::open_sets`]`(texts_json, now_ms)`: `{"now":[indices],"days":[[indices] × 7],`
+//!   `"times":{"morning":[indices],"afternoon":…,"evening":…,"weekend":…}}`, Monday first.
 //!
 //! [`check`] serves `service-finder check`: the parser's message and a suggestion for informal
 //! spellings ("Mo.–Fr. 9–12 Uhr" → "Mo-Fr 09:00-12:00").

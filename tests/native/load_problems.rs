@@ -1473,3 +1473,29 @@ fn contacts_status_audience_and_accessibility() {
         Consequence::ValueIgnored,
     );
 }
+
+/// `check` reads opening hours as the widget will, and says how to write one it cannot read;
+/// the value stays (the widget shows it as written).
+#[test]
+fn unreadable_opening_hours_get_a_warning_with_a_suggestion() {
+    let mut entry = good_entry("hours");
+    entry["schedule"]["opening_hours"] = json!("Mo.–Fr. 9–12 Uhr");
+    let loaded = load_directory(&directory(vec![entry, good_entry("fine")])).unwrap();
+    let warnings: Vec<&Problem> = loaded
+        .problems
+        .iter()
+        .filter(|problem| problem.field == "schedule.opening_hours")
+        .collect();
+    assert_eq!(warnings.len(), 1, "{:#?}", loaded.problems);
+    assert_eq!(warnings[0].severity, Severity::Warning);
+    assert_eq!(warnings[0].entry.as_ref().unwrap().index, 0);
+    assert!(
+        warnings[0]
+            .message
+            .contains("write it as \"Mo-Fr 09:00-12:00\""),
+        "{}",
+        warnings[0].message
+    );
+    let kept = loaded.directory.entries[0].schedule.as_ref().unwrap();
+    assert_eq!(kept.opening_hours.as_deref(), Some("Mo.–Fr. 9–12 Uhr"));
+}

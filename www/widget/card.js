@@ -1,10 +1,14 @@
-// One result's card: name, kind and topics, distance, address or service area, languages,
-// opening hours as written, and actions (call, e-mail, website, directions, map), which the
-// browser follows only on a click; its button opens the details (description, course dates,
-// levels, free places, costs, accessibility, the date the entry was last checked).
+// One result's card: name, a temporary closure, kind and topics, distance, address or service
+// area, languages, whether it is open now (or the hours as written until the opening-hours
+// module is there), a course's level, start and free places, and actions (call, e-mail,
+// website, directions, map), which the browser follows only on a click; its button opens the
+// details (description, the week's hours, every contact, who it is for, course dates, costs,
+// accessibility, other names, when the entry was checked and changed).
 
+import { accessibilityFacts, audienceFact, contactList, courseSummary, statusNotice } from './card-details.js';
 import { el, textWithLanguage } from './dom.js';
-import { formatDate, formatDistance, languageName } from './format.js';
+import { formatDate, formatDistance, formatList, languageName } from './format.js';
+import { statusLine, weekTable } from './hours-view.js';
 import { baseLanguage } from './messages.js';
 import { toggled } from './state.js';
 
@@ -34,6 +38,8 @@ export function card(widget, hit, expanded) {
   toggleButton.addEventListener('click', () => store.set({ expanded: toggled(store.state.expanded, entry.id) }));
   heading.append(toggleButton);
   article.append(heading);
+  const closed = statusNotice(entry, t, date);
+  if (closed) article.append(closed);
 
   const meta = el('p', { class: 'sf-meta' });
   meta.append([t(`kind.${entry.kind}`), ...entry.categories.map((category) => category.label)].join(' · '));
@@ -53,9 +59,16 @@ export function card(widget, hit, expanded) {
     facts.append(item);
   } else if (entry.serviceArea) facts.append(el('li', {}, t(`card.area.${entry.serviceArea}`)));
   if (entry.languages.length) {
-    facts.append(el('li', {}, t('card.languages', { list: entry.languages.map((code) => languageName(language, code)).join(', ') })));
+    facts.append(el('li', {}, t('card.languages', { list: formatList(language, entry.languages.map((code) => languageName(language, code))) })));
   }
-  if (entry.openingHours) facts.append(el('li', {}, t('card.hours', { hours: entry.openingHours })));
+  // The hours read by the opening-hours module, once it is loaded and unless the entry is
+  // closed for now; else as written.
+  const hours = entry.openingHours && !closed ? widget.hours?.describe(entry.openingHours) : null;
+  const status = statusLine(hours, entry, t, language, widget.hours?.today);
+  if (status) facts.append(status);
+  else if (entry.openingHours) facts.append(el('li', {}, t('card.hours', { hours: entry.openingHours })));
+  const courseLine = courseSummary(entry, t, date, language);
+  if (courseLine) facts.append(courseLine);
   if (entry.freeOfCharge) facts.append(el('li', {}, t('card.free')));
   if (entry.appointmentRequired) facts.append(el('li', {}, t('card.appointment')));
   article.append(facts, actions(entry, t));
@@ -69,24 +82,33 @@ export function card(widget, hit, expanded) {
     }
     details.append(textWithLanguage('p', entry.description, 'sf-description'));
   }
+  const week = weekTable(hours, t, language, widget.hours?.today);
+  if (week) details.append(week);
+  if (hours?.comment) details.append(el('p', { dir: 'auto' }, hours.comment));
+  const contacts = contactList(entry, t, language);
+  if (contacts) details.append(contacts);
   const more = el('ul', { class: 'sf-facts' });
   if (entry.scheduleDescription) more.append(textWithLanguage('li', entry.scheduleDescription));
+  const audience = audienceFact(entry, t, language);
+  if (audience) more.append(audience);
   const course = entry.course;
   if (course) {
-    if (course.levels.length) more.append(el('li', {}, t('card.course.levels', { levels: course.levels.join(', ') })));
     if (course.startDate && course.endDate) {
       more.append(el('li', {}, t('card.course.dates', { start: date(course.startDate), end: date(course.endDate) })));
-    } else if (course.startDate) {
-      more.append(el('li', {}, t('card.course.start', { start: date(course.startDate) })));
     }
-    if (course.freePlaces != null) more.append(el('li', {}, t('card.course.places', { count: course.freePlaces })));
     if (course.childcare) more.append(el('li', {}, t('card.course.childcare')));
   }
   if (entry.feesDescription) more.append(el('li', {}, t('card.fees', { fees: entry.feesDescription.text })));
-  if (entry.wheelchair) more.append(el('li', {}, t(`card.wheelchair.${entry.wheelchair}`)));
+  more.append(...accessibilityFacts(entry, t));
   if (entry.transportation) more.append(textWithLanguage('li', entry.transportation));
   if (entry.serviceAreaDescription) more.append(textWithLanguage('li', entry.serviceAreaDescription));
+  if (entry.alternateName) {
+    const other = el('li', {}, `${t('card.alternate')} `);
+    other.append(textWithLanguage('span', entry.alternateName));
+    more.append(other);
+  }
   if (entry.assuredDate) more.append(el('li', {}, t('card.checked', { date: date(entry.assuredDate) })));
+  if (entry.lastModified) more.append(el('li', {}, t('card.modified', { date: date(entry.lastModified) })));
   details.append(more);
   article.append(details);
   return article;
@@ -100,7 +122,7 @@ function actions(entry, t) {
     if (external) Object.assign(attributes, { target: '_blank', rel: 'noopener noreferrer' });
     actions.append(el('a', attributes, label));
   };
-  const phone = entry.phones[0];
+  const phone = entry.phones.find((number) => number.type !== 'fax');
   if (phone) link(`tel:${phone.number.replace(/[^\d+]/g, '')}`, t('card.call'), 'call');
   if (entry.email) link(`mailto:${entry.email}`, t('card.email'), 'email');
   if (entry.url) link(entry.url, t('card.website'), 'website', true);

@@ -1,12 +1,36 @@
 // The filter panel: chips for the kinds and the topics (each with the number of results it would
-// give), the language a service is offered in, free of charge, wheelchair access, and "clear
-// filters". On a phone the panel starts folded, so that the results come first.
+// give), the language a service is offered in, free of charge, wheelchair access, "open now" and
+// "open on <day>", who an entry is for, the courses' level, type, start, childcare, free places
+// and time of day, and "clear filters". A group shows only the values the directory has (the
+// opening-hours ones once that module is loaded). On a phone the panel starts folded, so that
+// the results come first.
 
 import { el, chip, setChip } from './dom.js';
-import { formatNumber, languageName } from './format.js';
+import { formatNumber, formatWeekday, languageName } from './format.js';
 import { PAGE_SIZE, noFilters, toggled } from './state.js';
 
 const KINDS = ['service', 'course', 'association'];
+const DAYS = ['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'];
+
+/**
+ * Chip groups beyond kind and topic: the legend's message, the state field and the facet they
+ * use, and their values in order. Flags narrow together; levels and types are "any of".
+ */
+const GROUPS = [
+  ['filters.open', 'flags', 'flags', ['open-now']],
+  ['filters.for', 'flags', 'flags', ['for-children', 'for-women']],
+  ['filters.level', 'levels', 'levels', ['literacy', 'A1', 'A2', 'B1', 'B2', 'C1', 'C2']],
+  ['filters.course_type', 'courseTypes', 'courseTypes', ['integration', 'women', 'parents', 'youth', 'literacy', 'intensive', 'job_related', 'other']],
+  ['filters.start', 'flags', 'flags', ['running', 'starts-soon', 'starts-later']],
+  ['filters.time', 'flags', 'flags', ['morning', 'afternoon', 'evening', 'weekend']],
+  ['filters.course', 'flags', 'flags', ['childcare', 'free-places']],
+];
+
+/** A chip's label: the level as written (A1 …), else its message. */
+function valueLabel(t, field, value) {
+  if (field === 'levels') return value === 'literacy' ? t('level.literacy') : value;
+  return t(field === 'courseTypes' ? `course_type.${value}` : `flag.${value}`);
+}
 
 export class Filters {
   constructor(widget, info) {
@@ -49,10 +73,28 @@ export class Filters {
       checks.append(wrapper);
       return [input, field];
     });
+    // The groups of GROUPS, each hidden until the directory has one of its values.
+    this.groups = GROUPS.map(([legend, field, facet, values]) => {
+      const fieldset = el('fieldset', { class: 'sf-chips', 'data-group': legend.slice(8) });
+      fieldset.append(el('legend', {}, t(legend)));
+      const buttons = new Map(values.map((value) => {
+        const button = chip(valueLabel(t, field, value), () => filter(field, toggled(store.state[field], value)));
+        fieldset.append(button);
+        return [value, button];
+      }));
+      return { fieldset, field, facet, buttons };
+    });
+    const dayId = `${widgetId}-open-day`;
+    const daySelect = this.daySelect = el('select', { id: dayId });
+    daySelect.addEventListener('change', () => filter('openDay', daySelect.value));
+    this.dayField = el('div', { class: 'sf-field' });
+    this.dayField.append(el('label', { for: dayId }, t('filters.open_on')), daySelect);
+    this.groups[0].fieldset.append(this.dayField);
     const clear = el('button', { type: 'button', class: 'sf-button sf-clear' }, t('filters.clear'));
     clear.addEventListener('click', () => store.set(noFilters()));
     const filters = el('div', { class: 'sf-filters' });
-    filters.append(kinds, categories, languageField, checks, clear);
+    filters.append(kinds, ...this.groups.slice(0, 2).map((group) => group.fieldset), categories, languageField, checks,
+      ...this.groups.slice(2).map((group) => group.fieldset), clear);
 
     const panel = this.element = el('details', { class: 'sf-filter-panel' });
     panel.open = store.state.filtersOpen ?? widget.getBoundingClientRect().width >= 640;
@@ -77,8 +119,29 @@ export class Filters {
     this.languageSelect.replaceChildren(...options);
     this.languageSelect.value = state.serviceLanguage;
     for (const [input, field] of this.checkboxes) input.checked = state[field];
+    for (const { fieldset, field, facet, buttons } of this.groups) {
+      const facetCounts = counts(facets[facet]);
+      for (const [value, button] of buttons) {
+        // A chosen value stays visible, so that it can be unchosen.
+        button.hidden = !facetCounts.has(value) && !state[field].has(value);
+        setChip(button, state[field].has(value), format(facetCounts.get(value)));
+      }
+      fieldset.hidden = [...buttons.values()].every((button) => button.hidden);
+    }
+    const flagCounts = counts(facets.flags);
+    const days = DAYS.filter((day) => flagCounts.has(`open-${day}`) || state.openDay === `open-${day}`);
+    this.dayField.hidden = !days.length;
+    if (days.length) this.groups[0].fieldset.hidden = false;
+    const dayOptions = [el('option', { value: '' }, this.t('filters.open_on.any'))];
+    for (const day of days) {
+      const label = `${formatWeekday(this.language, DAYS.indexOf(day))} (${format(flagCounts.get(`open-${day}`))})`;
+      dayOptions.push(el('option', { value: `open-${day}` }, label));
+    }
+    this.daySelect.replaceChildren(...dayOptions);
+    this.daySelect.value = state.openDay;
     const active = state.kinds.size + state.categories.size + (state.serviceLanguage ? 1 : 0)
-      + (state.freeOfCharge ? 1 : 0) + (state.wheelchair ? 1 : 0);
+      + (state.freeOfCharge ? 1 : 0) + (state.wheelchair ? 1 : 0)
+      + state.levels.size + state.courseTypes.size + state.flags.size + (state.openDay ? 1 : 0);
     this.summary.textContent = active ? `${this.t('filters.heading')} (${format(active)})` : this.t('filters.heading');
   }
 }

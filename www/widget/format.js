@@ -45,3 +45,24 @@ export function languageName(language, code) {
     return code;
   }
 }
+
+/** Items joined the language's way ("A, B und C"; "A، B و C" in Arabic). */
+export function formatList(language, items) {
+  return formatter(Intl.ListFormat, language, { type: 'conjunction' }).format(items);
+}
+
+// 1 January 2024 was a Monday: day `n` of that week is weekday `n` (0 = Monday).
+const WEEKDAY = { weekday: 'long', timeZone: 'UTC' };
+
+/** The name of a weekday, 0 = Monday. */
+export function formatWeekday(language, weekday) {
+  return formatter(Intl.DateTimeFormat, language, WEEKDAY).format(new Date(Date.UTC(2024, 0, 1 + weekday)));
+}
+
+const TIME = { hour: 'numeric', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' };
+
+/** A time of day given as HH:MM (24:00, the end of a day, is written as midnight). */
+export function formatTime(language, time) {
+  const [hours, minutes] = time.split(':').map(Number);
+  return formatter(Intl.DateTimeFormat, language, TIME).format(new Date(Date.UTC(2024, 0, 1, hours % 24, minutes)));
+}

@@ -32,8 +32,9 @@ function loadModule(baseUrl) {
  *   or null, week: [{ date, weekday, holiday, intervals: [{ from, to, status, comment }] } × 7] }`,
  *   or `{ ok: false, error, suggestion }` for a value that cannot be read.
  * - `openSets(texts, nowMs)`: for an array of values (or null) by entry index,
- *   `{ now: [indices open now], days: [[indices open that day] × 7] }` with days[0] = the next
- *   Monday counting today; unreadable values appear nowhere.
+ *   `{ now: [indices open now], days: [[indices open that day] × 7], times: { morning,
+ *   afternoon, evening, weekend: [indices] } }` with days[0] = the next Monday counting today
+ *   and the times of day over the week ahead; unreadable values appear nowhere.
  *
  * Should a call into the module ever fail, it answers like an unreadable value
  * (`{ ok: false, … }`) or with empty sets, so that a card still shows the rest of an entry.
@@ -53,7 +54,7 @@ export async function loadHours(baseUrl, ags) {
       try {
         return JSON.parse(hours.openSets(JSON.stringify(texts.map((text) => (typeof text === 'string' ? text : null))), Number(nowMs)));
       } catch (error) {
-        return { now: [], days: [[], [], [], [], [], [], []], error: String(error) };
+        return { now: [], days: [[], [], [], [], [], [], []], times: {}, error: String(error) };
       }
     },
   };

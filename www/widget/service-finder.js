@@ -42,8 +42,12 @@ import { header } from './header.js';
 import { FALLBACK_LANGUAGE, direction, loadCatalog, pickLanguage, rememberLanguage, translate } from './messages.js';
 import { Results } from './results.js';
 import { SearchForm } from './search-form.js';
-import { EVERY_FIELD, SHOWN_ONLY, Store, toQuery } from './state.js';
+import { loadHours } from './hours.js';
+import { EVERY_FIELD, SHOWN_ONLY, Store, berlinToday, toQuery } from './state.js';
 import STYLES from './styles.js';
+
+/** The weekdays of the "open on" flags, Monday first, as the hours module counts them. */
+const DAYS = ['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'];
 
 /** Problems written to the console one by one; `service-finder check` lists them all. */
 const CONSOLE_PROBLEMS = 20;
@@ -76,6 +80,10 @@ class ServiceFinderElement extends HTMLElement {
     this.parts = null;
     /** While the widget is on the page: aborted when it leaves (see disconnectedCallback). */
     this.connection = null;
+    /** The opening-hours module once loaded (see startHours), and its reading of this minute. */
+    this.hoursModule = null;
+    this.hours = null;
+    this.hoursTimer = 0;
   }
 
   connectedCallback() {
@@ -92,6 +100,7 @@ class ServiceFinderElement extends HTMLElement {
   disconnectedCallback() {
     this.connection.abort();
     this.connection = null;
+    clearTimeout(this.hoursTimer);
     this.loadGeneration++;
     this.clear();
     this.core.free();
@@ -146,6 +155,8 @@ class ServiceFinderElement extends HTMLElement {
       }
       this.core.use(() => this.renderAll({ keepFocus: keep }));
       this.setAttribute('data-state', 'ready');
+      // After the first results are on screen: the opening hours, read by a module of their own.
+      setTimeout(() => this.startHours(finder.info(this.language).regionAgs ?? ''));
     } catch (error) {
       if (generation !== this.loadGeneration) return;
       console.error(`service-finder: the directory ${src ?? '(bundled)'} could not be loaded:`, error);
@@ -169,6 +180,54 @@ class ServiceFinderElement extends HTMLElement {
     for (const problem of problems.slice(0, CONSOLE_PROBLEMS)) console.warn(`service-finder: ${name}: ${problem.text}`);
     const more = problems.length - CONSOLE_PROBLEMS;
     if (more > 0) console.warn(`service-finder: ${name}: ${more} more problem(s) not written here; ${check}.`);
+  }
+
+  /**
+   * Loads the opening-hours module once (a wasm of its own, so that it costs nothing before
+   * the first results); until it is there, and if it cannot load, cards show the hours as
+   * written. `ags` picks the public holidays of the directory's Bundesland.
+   */
+  async startHours(ags) {
+    if (!this.connection || !this.core.finder) return;
+    if (!this.hoursModule) {
+      try {
+        this.hoursModule = await loadHours(new URL('./', import.meta.url), ags);
+      } catch (error) {
+        console.warn('service-finder: the opening-hours module could not be loaded; hours are shown as written.', error);
+        return;
+      }
+      if (!this.connection) return;
+    }
+    this.tickHours();
+  }
+
+  /**
+   * Reads every entry's hours at this minute in Germany, hands the entries open now, on each
+   * weekday and at each time of day to the core as flags, and runs the search again; then again
+   * at the next full minute, so that "open now" stays true while the page is open.
+   */
+  tickHours() {
+    clearTimeout(this.hoursTimer);
+    const module = this.hoursModule;
+    const now = Date.now();
+    const done = this.core.use((finder) => {
+      const sets = module.openSets(finder.openingHours(), now);
+      finder.setFlagSet('open-now', sets.now);
+      DAYS.forEach((day, number) => finder.setFlagSet(`open-${day}`, sets.days[number]));
+      for (const [name, entries] of Object.entries(sets.times ?? {})) finder.setFlagSet(name, entries);
+      return true;
+    });
+    if (!done) return;
+    const described = new Map();
+    this.hours = {
+      today: berlinToday(now),
+      describe: (text) => {
+        if (!described.has(text)) described.set(text, module.describe(text, now));
+        return described.get(text);
+      },
+    };
+    this.store.set({ clock: now });
+    this.hoursTimer = setTimeout(() => this.tickHours(), 60_000 - (now % 60_000));
   }
 
   /** Switches the UI language once its messages are loaded; `remember` keeps the choice. */

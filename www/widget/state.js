@@ -13,6 +13,15 @@ export function emptyState() {
     serviceLanguage: '',
     freeOfCharge: false,
     wheelchair: false,
+    /** Course levels and types chosen ("any of"). */
+    levels: new Set(),
+    courseTypes: new Set(),
+    /** Yes/no filters chosen ("all of"): "open-now", "for-women", "childcare", … */
+    flags: new Set(),
+    /** "Open on" a weekday: its flag ("open-mo" … "open-su"), or ''. */
+    openDay: '',
+    /** When the opening hours were last evaluated (ms); a new value runs the search again. */
+    clock: 0,
     near: null,
     /** null, 'locating', 'active', 'denied', 'unavailable', or 'place' (near a chosen place). */
     locationStatus: null,
@@ -34,8 +43,8 @@ export const SHOWN_ONLY = ['expanded', 'filtersOpen', 'locationStatus', 'place']
 
 /** What "clear filters" sets: no filters, the first page of results, every card closed. */
 export function noFilters() {
-  const { kinds, categories, serviceLanguage, freeOfCharge, wheelchair, shown, expanded } = emptyState();
-  return { kinds, categories, serviceLanguage, freeOfCharge, wheelchair, shown, expanded };
+  const { kinds, categories, serviceLanguage, freeOfCharge, wheelchair, levels, courseTypes, flags, openDay, shown, expanded } = emptyState();
+  return { kinds, categories, serviceLanguage, freeOfCharge, wheelchair, levels, courseTypes, flags, openDay, shown, expanded };
 }
 
 /** A copy of `set` with `value` added, or taken out when it was in. */
@@ -54,6 +63,10 @@ export function toQuery(state, language) {
     languages: state.serviceLanguage ? [state.serviceLanguage] : [],
     freeOfCharge: state.freeOfCharge,
     wheelchairAccessible: state.wheelchair,
+    levels: [...state.levels],
+    courseTypes: [...state.courseTypes],
+    flags: [...state.flags, state.openDay].filter(Boolean),
+    today: berlinToday(),
     near: state.near ?? undefined,
     radiusKm: state.near && state.radiusKm ? state.radiusKm : undefined,
     // Whoever asks for places near them wants the nearest first, also when typing.
@@ -61,6 +74,17 @@ export function toQuery(state, language) {
     limit: state.shown,
     language,
   };
+}
+
+const BERLIN_DATE = new Intl.DateTimeFormat('en', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/**
+ * Today's date in Germany, YYYY-MM-DD, whatever the phone's time zone: courses start by the
+ * county's calendar.
+ */
+export function berlinToday(now = Date.now()) {
+  const part = Object.fromEntries(BERLIN_DATE.formatToParts(now).map(({ type, value }) => [type, value]));
+  return `${part.year}-${part.month}-${part.day}`;
 }
 
 export class Store {

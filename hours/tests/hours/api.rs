@@ -369,7 +369,15 @@ fn open_sets_now_and_by_weekday() {
                 [0, 4, 5, 7],
                 [3, 5],
                 [5, 9]
-            ]
+            ],
+            // Mornings 6-12, afternoons 12-17, evenings 17-22: a time that ends at 17:00 is
+            // not an evening one, and Sunday's 22:00-01:00 is none of the three.
+            "times": {
+                "morning": [0, 3, 4, 5, 6, 7],
+                "afternoon": [0, 4, 5, 7],
+                "evening": [5],
+                "weekend": [3, 5, 9]
+            }
         })
     );
 }

@@ -6,6 +6,32 @@
 use crate::directory::model::{Date, Text};
 use crate::directory::problem::{ProblemKind, Problems, Step};
 
+/// A warning for an `opening_hours` value that cannot be read: the widget then shows it as
+/// written and cannot say whether the place is open. With a suggestion where one is plain
+/// ("Mo.–Fr. 9–12 Uhr" → "Mo-Fr 09:00-12:00").
+#[cfg(feature = "advice")]
+pub(super) fn check_opening_hours(text: &str, problems: &mut Problems) {
+    if let Err(problem) = service_finder_hours::check(text) {
+        let mut message = format!(
+            "\"{text}\" is not in opening_hours syntax ({}); it is shown as written, and the widget cannot tell whether it is open",
+            problem.message
+        );
+        if let Some(suggestion) = problem.suggestion {
+            message.push_str(&format!("; write it as \"{suggestion}\""));
+        }
+        problems.warning(
+            ProblemKind::InvalidValue,
+            &[Step::Field("schedule.opening_hours")],
+            message,
+        );
+    }
+}
+
+/// Without the `advice` feature (the widget), hours are not checked here: its own module reads
+/// them.
+#[cfg(not(feature = "advice"))]
+pub(super) fn check_opening_hours(_text: &str, _problems: &mut Problems) {}
+
 /// A warning for an assured date that is probably a mistake.
 pub(super) fn check_date(date: Date, last_modified: Option<Date>, problems: &mut Problems) {
     if let Some(problem) = check_date_problem(date, last_modified) {

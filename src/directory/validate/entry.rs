@@ -250,8 +250,8 @@ fn check_status_and_audience(entry: &mut Entry, problems: &mut Problems) {
 /// The highest age in years that `minimum_age` and `maximum_age` accept.
 const MAX_AGE: u32 = 120;
 
-/// Opening hours (their length: their syntax is the widget's business) and the texts about
-/// times and costs.
+/// Opening hours (their length, and with the `advice` feature their syntax) and the texts
+/// about times and costs.
 fn check_schedule_and_fees(entry: &mut Entry, problems: &mut Problems) {
     if let Some(schedule) = &mut entry.schedule {
         if let Some(hours) = &schedule.opening_hours
@@ -267,6 +267,9 @@ fn check_schedule_and_fees(entry: &mut Entry, problems: &mut Problems) {
                 Consequence::ValueIgnored,
             );
             schedule.opening_hours = None;
+        }
+        if let Some(hours) = &schedule.opening_hours {
+            super::advice::check_opening_hours(hours, problems);
         }
         check_optional_text(
             &mut schedule.description,

@@ -1,0 +1,139 @@
+// What a newcomer acts on besides the hours: every phone number and e-mail address as text and as
+// a link (fax as text only), contacts with the languages spoken there, who an entry is for, its
+// accessibility (a known "no" said, the unknown left out), a temporary closure, and the course
+// filters with counts taken from the demo directory itself.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import { DEMO, TEST_OPTIONS, assertClean, cardsLocator, msg, trailingCount, useBrowser, waitForCount, withWidget } from './support.mjs';
+
+const env = useBrowser();
+const de = (key, params) => msg('de', key, params);
+
+/** Types `text` into the search field and waits for the entry's card; returns it. */
+async function findCard(widget, text, id) {
+  await widget.getByRole('searchbox').fill(text);
+  const card = widget.locator(`li > article[data-entry="${id}"]`);
+  await card.waitFor();
+  return card;
+}
+
+const demoEntry = (id) => DEMO.entries.find((entry) => entry.id === id);
+
+test('every number and address is readable and usable; fax is text only', TEST_OPTIONS, async () => {
+  await withWidget(env, async ({ widget, records }) => {
+    const card = await findCard(widget, 'MBE Korbach', 'wf-svc-002');
+    await card.locator('h3 button').click();
+    const contacts = card.locator('[data-part="contacts"]');
+    await contacts.waitFor();
+    const entry = demoEntry('wf-svc-002');
+    const text = await contacts.textContent();
+    for (const phone of [...entry.phones, ...entry.contacts.flatMap((contact) => contact.phones)]) {
+      assert.ok(text.includes(phone.number), `${phone.number} is shown as text`);
+      const digits = phone.number.replace(/[^\d+]/g, '');
+      const links = await contacts.locator(`a[href="tel:${digits}"]`).count();
+      assert.equal(links, phone.type === 'fax' ? 0 : 1, `${phone.number}: ${phone.type ?? 'voice'}`);
+    }
+    assert.match(text, new RegExp(`${de('card.fax')} \\+49 30 23125 239`));
+    for (const email of [entry.email, entry.contacts[0].email]) {
+      assert.equal(await contacts.locator(`a[href="mailto:${email}"]`).textContent(), email);
+    }
+    // The second contact: its title and the languages spoken there.
+    assert.ok(text.includes(entry.contacts[0].title.de));
+    assert.ok(text.includes(de('card.languages', { list: new Intl.ListFormat('de', { type: 'conjunction' }).format(['Arabisch', 'Kurdisch', 'Deutsch']) })));
+    // The descriptions of the numbers stay with them.
+    assert.ok(text.includes('Beratung auf Arabisch'));
+    assertClean(records);
+  });
+});
+
+test('who it is for, other names, accessibility with a known "no", and a closure', TEST_OPTIONS, async () => {
+  await withWidget(env, async ({ widget, records }) => {
+    const jmd = await findCard(widget, 'Jugendmigrationsdienst Korbach', 'wf-svc-003');
+    await jmd.locator('h3 button').click();
+    const audience = jmd.locator('[data-part="audience"]');
+    assert.equal(
+      (await audience.textContent()).trim(),
+      `${de('card.for', { list: new Intl.ListFormat('de', { type: 'conjunction' }).format([de('target.youth'), de('target.young_adults')]) })} · ${de('card.age.range', { min: 12, max: 27 })}`,
+    );
+    assert.match(await jmd.textContent(), new RegExp(`${de('card.alternate')} JMD`));
+
+    const women = await findCard(widget, 'Frauenberatungsstelle Korbach', 'wf-svc-012');
+    await women.locator('h3 button').click();
+    const access = women.locator('[data-access]');
+    assert.deepEqual(
+      await access.allTextContents(),
+      [de('card.access.no', { feature: de('card.access.stepFreeEntrance') }), de('card.access.no', { feature: de('card.access.accessibleToilet') })],
+      'only what is known, and "no" said as no',
+    );
+
+    const moving = await findCard(widget, demoEntry('wf-svc-036').name.de ?? demoEntry('wf-svc-036').name, 'wf-svc-036');
+    const notice = moving.locator('[data-part="status"]');
+    assert.match(await notice.textContent(), new RegExp(`^${de('card.status.closed_until', { date: '15.01.2027' }).replace(/[.]/g, '\\.')}`));
+    assert.ok((await notice.textContent()).includes(demoEntry('wf-svc-036').status_note.de));
+    assertClean(records);
+  });
+});
+
+/** Entries of the demo that a course filter keeps, by the format's rules (data/README.md). */
+function coursesWith(predicate) {
+  return DEMO.entries.filter((entry) => entry.kind === 'course' && entry.course && predicate(entry.course)).length;
+}
+
+test('course filters: level, type and start, each with its count', TEST_OPTIONS, async () => {
+  // Start dates count from today in Germany: the clock is fixed.
+  const today = '2026-11-30';
+  const soon = '2026-12-28';
+  await withWidget(env, {
+    setup: async ({ context }) => context.clock.setFixedTime(new Date(`${today}T12:00:00+01:00`)),
+  }, async ({ widget, records }) => {
+    const panel = widget.locator('details.sf-filter-panel');
+    if (!(await panel.evaluate((details) => details.open))) await panel.locator('summary').click();
+    const group = (key) => widget.getByRole('group', { name: de(key) });
+    const chip = (key, label) => group(key).getByRole('button', { name: new RegExp(`^${label} `) });
+
+    const a1 = chip('filters.level', 'A1');
+    assert.equal(trailingCount(await a1.textContent()), coursesWith((course) => course.levels?.includes('A1')));
+    const running = chip('filters.start', de('flag.running'));
+    const expectedRunning = coursesWith((course) => course.start_date && course.start_date <= today && (!course.end_date || course.end_date >= today));
+    assert.equal(trailingCount(await running.textContent()), expectedRunning);
+    const startsSoon = chip('filters.start', de('flag.starts-soon'));
+    const expectedSoon = coursesWith((course) => course.start_date > today && course.start_date <= soon);
+    assert.equal(trailingCount(await startsSoon.textContent()), expectedSoon);
+    const women = chip('filters.course_type', de('course_type.women'));
+    assert.equal(trailingCount(await women.textContent()), coursesWith((course) => course.course_type === 'women'));
+
+    await a1.click();
+    const withA1 = coursesWith((course) => course.levels?.includes('A1'));
+    await waitForCount(widget, 'de', (count) => count === withA1, `${withA1} A1 courses`);
+    await running.click();
+    const both = coursesWith((course) => course.levels?.includes('A1') && course.start_date <= today && (!course.end_date || course.end_date >= today));
+    await waitForCount(widget, 'de', (count) => count === both, `${both} running A1 courses`);
+    // The card shows level, start and free places without opening it.
+    const first = cardsLocator(widget).first();
+    const line = await first.locator('[data-part="course"]').textContent();
+    assert.match(line, /A1/);
+    assert.ok(line.includes(de('card.course.start', { start: '' }).trim()), line);
+    assertClean(records);
+  });
+});
+
+test('"for children and young people" and "for women" gather what the data says', TEST_OPTIONS, async () => {
+  await withWidget(env, async ({ widget, records }) => {
+    const panel = widget.locator('details.sf-filter-panel');
+    if (!(await panel.evaluate((details) => details.open))) await panel.locator('summary').click();
+    const group = widget.getByRole('group', { name: de('filters.for') });
+    const forChildren = DEMO.entries.filter((entry) => (entry.target_groups ?? []).some((group) => ['children', 'youth'].includes(group))
+      || (entry.maximum_age != null && entry.maximum_age < 18) || (entry.categories ?? []).includes('youth')).length;
+    const forWomen = DEMO.entries.filter((entry) => (entry.target_groups ?? []).includes('women')
+      || entry.course?.course_type === 'women' || (entry.categories ?? []).includes('women')).length;
+    const children = group.getByRole('button', { name: new RegExp(`^${de('flag.for-children')} `) });
+    const women = group.getByRole('button', { name: new RegExp(`^${de('flag.for-women')} `) });
+    assert.equal(trailingCount(await children.textContent()), forChildren);
+    assert.equal(trailingCount(await women.textContent()), forWomen);
+    await women.click();
+    await waitForCount(widget, 'de', (count) => count === forWomen, `${forWomen} for women`);
+    assertClean(records);
+  });
+});

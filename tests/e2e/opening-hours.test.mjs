@@ -1,0 +1,142 @@
+// Opening hours as a newcomer reads them: the status line and the week in the UI language, the
+// public holidays of the directory's Bundesland (Hessen, from the region's AGS), Germany's
+// time, and the "open now" / "open on" filters with their counts. The clock is fixed with
+// Playwright's clock, and tests/fixtures/opening-hours.json has entries whose state at each of
+// these moments is known by hand.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import { TEST_OPTIONS, assertClean, cardsLocator, msg, trailingCount, until, useBrowser, waitForCount, withWidget } from './support.mjs';
+
+const env = useBrowser();
+const FIXTURE = '/test/opening-hours.json';
+
+/** Fronleichnam 2026: a public holiday in Hessen (Thursday), 10:00 in Germany (CEST). */
+const CORPUS_CHRISTI_10 = '2026-06-04T10:00:00+02:00';
+/** Buß- und Bettag 2026: a public holiday in Saxony only (Wednesday), 10:00 in Germany (CET). */
+const REPENTANCE_DAY_10 = '2026-11-18T10:00:00+01:00';
+
+/** A widget page with the fixture, its clock fixed at `time`, in `lang`, on a phone. */
+function fixturePage(time, lang = 'de', extra = {}) {
+  return {
+    html: `<!doctype html><html lang="de"><body><script type="module" src="/service-finder.js"></script>
+      <service-finder src="${FIXTURE}" lang="${lang}" fixed-language></service-finder></body></html>`,
+    contextOptions: { locale: lang === 'ar' ? 'ar-SY' : lang === 'uk' ? 'uk-UA' : 'de-DE', viewport: { width: 375, height: 667 }, ...extra },
+    setup: async ({ context }) => {
+      await context.clock.setFixedTime(new Date(time));
+    },
+  };
+}
+
+/** Waits until the opening-hours module has read the hours: the "open now" chip is there. */
+async function openNowChip(widget, lang) {
+  const chip = widget.getByRole('button', { name: new RegExp(`^${msg(lang, 'flag.open-now')}`) });
+  await chip.waitFor({ state: 'attached' });
+  return chip;
+}
+
+function card(widget, id) {
+  return widget.locator(`li > article[data-entry="${id}"]`);
+}
+
+test('"open now" on a Hessian public holiday counts only what opens on holidays', TEST_OPTIONS, async () => {
+  await withWidget(env, fixturePage(CORPUS_CHRISTI_10), async ({ widget, records }) => {
+    const chip = await openNowChip(widget, 'de');
+    // weekdays (no "PH off") and the 24/7 hotline; not the one closed for now, not the one
+    // whose hours cannot be read.
+    assert.equal(trailingCount(await chip.textContent()), 2);
+    await chip.click();
+    await waitForCount(widget, 'de', (count) => count === 2, 'two results open now');
+    const ids = await cardsLocator(widget).evaluateAll((cards) => cards.map((card) => card.dataset.entry).sort());
+    assert.deepEqual(ids, ['always', 'weekdays']);
+    // "Open on Saturday": the Saturday group and the hotline.
+    await chip.click();
+    const day = widget.getByLabel(msg('de', 'filters.open_on'));
+    const saturday = await day.locator('option[value="open-sa"]').textContent();
+    assert.equal(trailingCount(saturday), 2, saturday);
+    assertClean(records);
+  });
+});
+
+test('a holiday of another Bundesland is a working day in Hessen', TEST_OPTIONS, async () => {
+  await withWidget(env, fixturePage(REPENTANCE_DAY_10), async ({ widget, records }) => {
+    const chip = await openNowChip(widget, 'de');
+    assert.equal(trailingCount(await chip.textContent()), 3, 'weekdays with and without PH off, and 24/7');
+    assertClean(records);
+  });
+});
+
+for (const lang of ['de', 'ar', 'uk']) {
+  test(`a card's status line and week table in ${lang}, with the holiday marked`, TEST_OPTIONS, async () => {
+    await withWidget(env, fixturePage(CORPUS_CHRISTI_10, lang), async ({ widget, records }) => {
+      await openNowChip(widget, lang);
+      const weekdays = card(widget, 'weekdays-ph-off');
+      const weekday = (day) => new Intl.DateTimeFormat(lang, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 1 + day)));
+      const time = (hours, minutes) => new Intl.DateTimeFormat(lang, { hour: 'numeric', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' })
+        .format(new Date(Date.UTC(2024, 0, 1, hours, minutes)));
+      // Closed today (the holiday), open again on Friday at 8:30.
+      const when = msg(lang, 'hours.day_at', { day: weekday(4), time: time(8, 30) });
+      const status = weekdays.locator('[data-part="hours-status"]');
+      await until(() => status.textContent(), (text) => text === msg(lang, 'hours.closed_opens', { when }), 'the status line');
+      // The raw OSM syntax is not shown any more.
+      assert.ok(!(await weekdays.textContent()).includes('PH off'));
+      await weekdays.locator('h3 button').click();
+      const rows = weekdays.locator('[data-part="week"] tbody tr');
+      assert.equal(await rows.count(), 7);
+      const today = rows.first();
+      assert.equal(await today.getAttribute('aria-current'), 'date');
+      assert.equal((await today.locator('th').textContent()).trim(), `${weekday(3)} ${msg(lang, 'hours.holiday')}`);
+      assert.equal((await today.locator('td').textContent()).trim(), msg(lang, 'hours.day_closed'));
+      const friday = rows.nth(1);
+      assert.equal((await friday.locator('th').textContent()).trim(), weekday(4));
+      assert.equal((await friday.locator('td').textContent()).trim(), `${time(8, 30)}–${time(12, 45)}`);
+      // The 24/7 hotline is open, with no end in sight.
+      const always = card(widget, 'always');
+      assert.equal((await always.locator('[data-part="hours-status"]').textContent()).trim(), msg(lang, 'hours.open'));
+      assertClean(records);
+    });
+  });
+}
+
+test('hours that cannot be read, a closure and appointments say so in words', TEST_OPTIONS, async () => {
+  await withWidget(env, fixturePage('2026-06-11T15:00:00+02:00'), async ({ widget, records }) => {
+    const chip = await openNowChip(widget, 'de');
+    // An ordinary Thursday afternoon: the Thursday consultation and the hotline.
+    assert.equal(trailingCount(await chip.textContent()), 2);
+    const thursday = card(widget, 'thursday-afternoon');
+    assert.equal(
+      (await thursday.locator('[data-part="hours-status"]').textContent()).trim(),
+      msg('de', 'hours.open_until', { time: '16:00' }),
+    );
+    const unreadable = card(widget, 'unreadable');
+    assert.equal(await unreadable.locator('[data-part="hours-status"]').count(), 0);
+    assert.match(await unreadable.textContent(), /Mo\.–Fr\. 9–12 Uhr/, 'shown as written');
+    const closed = card(widget, 'closed-for-now');
+    assert.equal(
+      (await closed.locator('[data-part="status"] strong').textContent()).trim(),
+      msg('de', 'card.status.closed_until', { date: new Intl.DateTimeFormat('de', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(Date.UTC(2027, 0, 15))) }),
+    );
+    assert.equal(await closed.locator('[data-part="hours-status"]').count(), 0, 'no "open" for a closed entry');
+    assertClean(records);
+  });
+});
+
+test('the hours module loads only after the first results are shown', TEST_OPTIONS, async () => {
+  const statesAtRequest = [];
+  await withWidget(env, {
+    ...fixturePage(CORPUS_CHRISTI_10),
+    setup: async ({ page, context }) => {
+      await context.clock.setFixedTime(new Date(CORPUS_CHRISTI_10));
+      await page.route(/service-finder-hours/, async (route) => {
+        statesAtRequest.push(await page.locator('service-finder').getAttribute('data-state'));
+        await route.continue();
+      });
+    },
+  }, async ({ widget, records }) => {
+    await openNowChip(widget, 'de');
+    assert.ok(statesAtRequest.length >= 1, 'the hours module was requested');
+    assert.deepEqual([...new Set(statesAtRequest)], ['ready'], 'requested only once the results were there');
+    assertClean(records);
+  });
+});

@@ -1,0 +1,62 @@
+// Opening hours as a newcomer reads them, once the opening-hours module (hours.js) is loaded:
+// a status line ("Open now · until 16:00", "Closed · opens Monday 9:00", "By appointment") on
+// the card, and the week as a table in its details, with weekdays and times in the UI language.
+// Until the module is there, and for a value it cannot read, the card shows the hours as written.
+
+import { el } from './dom.js';
+import { formatTime, formatWeekday } from './format.js';
+
+/**
+ * The status line for an entry whose hours `description` the module gave (see hours.js), or
+ * null when the hours could not be read. `today` is the Berlin date, YYYY-MM-DD.
+ */
+export function statusLine(description, entry, t, language, today) {
+  if (!description?.ok) return null;
+  const { status, next } = description;
+  const at = (change) => {
+    const time = formatTime(language, change.time);
+    if (change.date === today) return t('hours.today_at', { time });
+    return t('hours.day_at', { day: formatWeekday(language, change.weekday), time });
+  };
+  let text;
+  let state = status;
+  if (status === 'open') {
+    text = next && next.status !== 'open' ? t('hours.open_until', { time: formatTime(language, next.time) }) : t('hours.open');
+    // Closing "until" a time on another day (a night service) says the day too.
+    if (next && next.status !== 'open' && next.date !== today) text = t('hours.open_until', { time: at(next) });
+  } else if (next?.status === 'open') {
+    text = t('hours.closed_opens', { when: at(next) });
+  } else if (entry.appointmentRequired || status === 'unknown') {
+    state = 'appointment';
+    text = description.comment || t('hours.appointment');
+  } else {
+    text = t('hours.closed');
+  }
+  const line = el('li', { class: `sf-hours sf-hours-${state}`, 'data-part': 'hours-status' });
+  line.append(el('strong', {}, text));
+  return line;
+}
+
+/** The seven days from today as a table: weekday, then the times or "closed". */
+export function weekTable(description, t, language, today) {
+  if (!description?.ok || !description.week?.length) return null;
+  const table = el('table', { class: 'sf-week', 'data-part': 'week' });
+  table.append(el('caption', {}, t('hours.week')));
+  const body = el('tbody');
+  for (const day of description.week) {
+    const row = el('tr');
+    if (day.date === today) row.setAttribute('aria-current', 'date');
+    const name = el('th', { scope: 'row' }, formatWeekday(language, day.weekday));
+    if (day.holiday) name.append(' ', el('span', { class: 'sf-holiday' }, t('hours.holiday')));
+    const times = day.intervals.length
+      ? day.intervals.map((interval) => {
+        const span = `${formatTime(language, interval.from)}–${formatTime(language, interval.to)}`;
+        return interval.comment ? `${span} (${interval.comment})` : span;
+      }).join(', ')
+      : t('hours.day_closed');
+    row.append(name, el('td', { dir: 'auto' }, times));
+    body.append(row);
+  }
+  table.append(body);
+  return table;
+}
