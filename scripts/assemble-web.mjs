@@ -21,7 +21,7 @@ const BUDGETS = {
   'service-finder-core_bg.wasm': 142000,
   'languages.js': 400,
   'messages/de.js': 1700,
-  'styles.js': 2100,
+  'styles.js': 2450,
 };
 const BUDGET_TOTAL = 157000;
 

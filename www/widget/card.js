@@ -4,7 +4,7 @@
 // levels, free places, costs, accessibility, the date the entry was last checked).
 
 import { el, textWithLanguage } from './dom.js';
-import { formatDate, formatDistance, languageName } from './format.js';
+import { formatDate, formatDistance, formatList, hasIntlData, languageName } from './format.js';
 import { baseLanguage } from './messages.js';
 import { toggled } from './state.js';
 
@@ -36,6 +36,8 @@ export function card(widget, hit, expanded) {
   article.append(heading);
 
   const meta = el('p', { class: 'sf-meta' });
+  // Kind and topics are tags, set apart by "·": a topic's own name may hold an "und" or a "و", so a
+  // list with "and" (Intl.ListFormat) would blur where one ends.
   meta.append([t(`kind.${entry.kind}`), ...entry.categories.map((category) => category.label)].join(' · '));
   if (hit.distanceMetres != null) {
     meta.append(' · ', el('strong', { class: 'sf-distance' }, t('card.distance', { distance: formatDistance(language, hit.distanceMetres) })));
@@ -53,7 +55,7 @@ export function card(widget, hit, expanded) {
     facts.append(item);
   } else if (entry.serviceArea) facts.append(el('li', {}, t(`card.area.${entry.serviceArea}`)));
   if (entry.languages.length) {
-    facts.append(el('li', {}, t('card.languages', { list: entry.languages.map((code) => languageName(language, code)).join(', ') })));
+    facts.append(el('li', {}, t('card.languages', { list: formatList(language, entry.languages.map((code) => languageName(language, code))) })));
   }
   if (entry.openingHours) facts.append(el('li', {}, t('card.hours', { hours: entry.openingHours })));
   if (entry.freeOfCharge) facts.append(el('li', {}, t('card.free')));
@@ -64,7 +66,8 @@ export function card(widget, hit, expanded) {
   details.hidden = !expanded;
   if (entry.description) {
     if (isOtherLanguage(entry.description)) {
-      const wanted = languageName(language, baseLanguage(language));
+      // The UI language named in itself when the browser cannot name it (Tigrinya).
+      const wanted = hasIntlData(language) ? languageName(language, baseLanguage(language)) : t('language.name');
       details.append(el('p', { class: 'sf-text-note' }, t('card.text.fallback', { wanted, language: languageName(language, entry.description.language) })));
     }
     details.append(textWithLanguage('p', entry.description, 'sf-description'));
@@ -73,7 +76,7 @@ export function card(widget, hit, expanded) {
   if (entry.scheduleDescription) more.append(textWithLanguage('li', entry.scheduleDescription));
   const course = entry.course;
   if (course) {
-    if (course.levels.length) more.append(el('li', {}, t('card.course.levels', { levels: course.levels.join(', ') })));
+    if (course.levels.length) more.append(el('li', {}, t('card.course.levels', { levels: formatList(language, course.levels) })));
     if (course.startDate && course.endDate) {
       more.append(el('li', {}, t('card.course.dates', { start: date(course.startDate), end: date(course.endDate) })));
     } else if (course.startDate) {

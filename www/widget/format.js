@@ -1,12 +1,19 @@
-// Numbers, distances, dates, plural forms and language names, written the UI language's way
-// (its digits included) by the browser's Intl. A formatter is costly to make and one render
+// Numbers, distances, dates, lists, plural forms and language names, written the UI language's
+// way (its digits included) by the browser's Intl. A formatter is costly to make and one render
 // writes hundreds of numbers: each is made once per language and options, and kept.
+//
+// A browser may have no Intl data for a UI language (Chromium has none for Tigrinya but its
+// plural rules): it would quietly write the browser's own language instead, German month and
+// language names in a Tigrinya UI. Such a language is written in English.
 
 const formatters = new Map();
 
 function formatter(Type, language, options) {
   const key = `${Type.name} ${language} ${JSON.stringify(options)}`;
-  if (!formatters.has(key)) formatters.set(key, new Type(language, options));
+  if (!formatters.has(key)) {
+    const locale = Type.supportedLocalesOf(language).length ? language : 'en';
+    formatters.set(key, new Type(locale, options));
+  }
   return formatters.get(key);
 }
 
@@ -35,6 +42,16 @@ export function formatDistance(language, metres) {
   const kilometres = metres / 1000;
   const digits = kilometres < 10 ? 1 : 0;
   return formatNumber(language, kilometres, { style: 'unit', unit: 'kilometer', minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+/** Items as a list in the language ("A, B und C", "A وB وC"). */
+export function formatList(language, items) {
+  return formatter(Intl.ListFormat, language).format(items);
+}
+
+/** Whether the browser has Intl data for the language (else it is written in English). */
+export function hasIntlData(language) {
+  return Intl.DisplayNames.supportedLocalesOf(language).length > 0;
 }
 
 /** The name of the language `code` in `language`, or the code when the browser has none. */

@@ -33,11 +33,16 @@ export function loadCatalog(tag) {
 }
 
 /**
- * The language the newcomer chose on this device before, then the `lang` attribute, the page's
- * language, the browser's languages, and German.
+ * The UI language: the newcomer's own choice on this device, then the first of the browser's
+ * languages that the widget speaks (by base language: ar-SY is ar), then the `lang` attribute,
+ * the page's language, and German. With `fixed` (the `fixed-language` attribute) the `lang`
+ * attribute comes before the browser's languages.
  */
-export function pickLanguage(attribute) {
-  const candidates = [rememberedLanguage(), attribute, document.documentElement.lang, ...(navigator.languages || [])];
+export function pickLanguage(attribute, fixed = false) {
+  const browser = navigator.languages || [];
+  const candidates = fixed
+    ? [rememberedLanguage(), attribute, ...browser, document.documentElement.lang]
+    : [rememberedLanguage(), ...browser, attribute, document.documentElement.lang];
   for (const candidate of candidates) {
     const tag = (candidate || '').toLowerCase();
     if (TAGS.includes(tag)) return tag;

@@ -4,7 +4,8 @@
 //   <script type="module" src="/service-finder/service-finder.js"></script>
 //   <service-finder></service-finder>
 // and gets the directory published beside it (directory.json); `src` loads another one, `lang`
-// picks the UI language.
+// names the page's UI language (after the newcomer's browser languages, or before them with
+// `fixed-language`).
 //
 // Everything renders into a shadow root, so the page's CSS cannot break the widget and the
 // widget's CSS cannot leak out. Directory data is untrusted: it is only ever set as text or as
@@ -60,7 +61,7 @@ function styleSheet() {
 let widgetCount = 0;
 
 class ServiceFinderElement extends HTMLElement {
-  static observedAttributes = ['src', 'lang'];
+  static observedAttributes = ['src', 'lang', 'fixed-language'];
 
   constructor() {
     super();
@@ -80,7 +81,7 @@ class ServiceFinderElement extends HTMLElement {
 
   connectedCallback() {
     this.connection = new AbortController();
-    this.language = pickLanguage(this.getAttribute('lang'));
+    this.language = this.pickLanguage();
     this.load();
   }
 
@@ -104,7 +105,12 @@ class ServiceFinderElement extends HTMLElement {
     // race the first (and could leave the loading frame over the results).
     if (!this.connection || oldValue === newValue) return;
     if (name === 'src') this.load();
-    if (name === 'lang') this.setLanguage(pickLanguage(this.getAttribute('lang')));
+    if (name === 'lang' || name === 'fixed-language') this.setLanguage(this.pickLanguage());
+  }
+
+  /** The UI language for the attributes, the browser and the page (see pickLanguage). */
+  pickLanguage() {
+    return pickLanguage(this.getAttribute('lang'), this.hasAttribute('fixed-language'));
   }
 
   /** A message in the UI language, with `{placeholders}` filled and plural forms chosen. */
