@@ -16,23 +16,26 @@ const dist = join(root, 'dist');
  * "Size in the browser" gives the figures). Heavy features load later, outside these files.
  */
 const BUDGETS = {
-  'service-finder.js': 9000,
+  'service-finder.js': 10500,
   'service-finder-core.js': 3100,
-  'service-finder-core_bg.wasm': 142000,
+  'service-finder-core_bg.wasm': 144500,
   'languages.js': 400,
-  'messages/de.js': 1700,
-  'styles.js': 2100,
+  'messages/de.js': 2500,
+  'styles.js': 2700,
 };
-const BUDGET_TOTAL = 157000;
+// Raised by 9.2 KB (153,160 → 162,617 measured) for contacts, status, target groups,
+// accessibility, course and "open now" filters, the newcomer's language first, dark mode and
+// touch sizes (issue 13 allowed 10 KB).
+const BUDGET_TOTAL = 163500;
 
 /**
- * The opening-hours module (hours/, www/widget/hours.js): loaded on demand, after the first
- * results, so not in BUDGETS. Its own ceiling (gzipped bytes, wasm and glue together): the
- * size measured when it was added (88,791 bytes) plus about 5 %, so that its growth is a decision
- * too.
+ * What the widget loads after the first results, so not in BUDGETS: the cards' details and the
+ * opening hours' side (www/widget/more.js), and the opening-hours module (hours/). Its own
+ * ceiling (gzipped bytes, all three together): 92,053 bytes measured plus about 5 %, so that
+ * its growth is a decision too.
  */
-const HOURS_FILES = ['service-finder-hours.js', 'service-finder-hours_bg.wasm'];
-const HOURS_CEILING = 93000;
+const LATER_FILES = ['service-finder-more.js', 'service-finder-hours.js', 'service-finder-hours_bg.wasm'];
+const LATER_CEILING = 96500;
 
 /** Languages written right to left, by base tag. */
 const RIGHT_TO_LEFT = new Set(['ar', 'fa', 'he', 'ku', 'ps', 'ur']);
@@ -86,16 +89,19 @@ function minifyModule(source, file, sourceName) {
  * imports by a path the bundler does not follow).
  */
 function bundleWidget() {
+  const options = { bundle: true, format: 'esm', minify: true, sourcemap: 'linked', target: 'es2020', logLevel: 'warning' };
   buildSync({
+    ...options,
     entryPoints: [join(root, 'www/widget/service-finder.js')],
     outfile: join(dist, 'service-finder.js'),
-    bundle: true,
     external: ['./service-finder-core.js', './languages.js', './styles.js'],
-    format: 'esm',
-    minify: true,
-    sourcemap: 'linked',
-    target: 'es2020',
-    logLevel: 'warning',
+  });
+  // What the widget imports after the first results (www/widget/more.js: a card's details,
+  // the opening hours' status line and week, loading the hours module): a bundle of its own.
+  buildSync({
+    ...options,
+    entryPoints: [join(root, 'www/widget/more.js')],
+    outfile: join(dist, 'service-finder-more.js'),
   });
 }
 
@@ -135,15 +141,15 @@ const data = gzipped('directory.json');
 console.log(`  ${'plus directory.json (data)'.padEnd(30)} ${String(readFileSync(join(dist, 'directory.json')).length).padStart(9)} bytes  ${String(data).padStart(8)} gzipped (${(data / 1024).toFixed(1)} KB)`);
 const largestCatalog = Math.max(...readdirSync(join(dist, 'messages')).map((file) => gzipped(join('messages', file))));
 console.log(`  another UI language adds at most ${(largestCatalog / 1024).toFixed(1)} KB gzipped, when chosen`);
-let hoursTotal = 0;
-console.log('Loaded on demand (gzip -9; not in the total above):');
-for (const file of HOURS_FILES) {
+let laterTotal = 0;
+console.log('Loaded after the first results (gzip -9; not in the total above):');
+for (const file of LATER_FILES) {
   const compressed = gzipped(file);
-  hoursTotal += compressed;
+  laterTotal += compressed;
   console.log(`  ${file.padEnd(30)} ${String(readFileSync(join(dist, file)).length).padStart(9)} bytes  ${String(compressed).padStart(8)} gzipped`);
 }
-console.log(`  ${'total: opening hours'.padEnd(30)} ${' '.repeat(15)} ${String(hoursTotal).padStart(8)} gzipped  (${HOURS_CEILING}) = ${(hoursTotal / 1024).toFixed(1)} KB`);
-if (hoursTotal > HOURS_CEILING) over.push(`opening hours (${HOURS_FILES.join(' + ')}): ${hoursTotal} > ${HOURS_CEILING} (HOURS_CEILING)`);
+console.log(`  ${'total: details and hours'.padEnd(30)} ${' '.repeat(15)} ${String(laterTotal).padStart(8)} gzipped  (${LATER_CEILING}) = ${(laterTotal / 1024).toFixed(1)} KB`);
+if (laterTotal > LATER_CEILING) over.push(`after the first results (${LATER_FILES.join(' + ')}): ${laterTotal} > ${LATER_CEILING} (LATER_CEILING)`);
 if (over.length > 0) {
   console.error(`Over the size budget (gzipped bytes; see BUDGETS in scripts/assemble-web.mjs):\n  ${over.join('\n  ')}`);
   process.exit(1);

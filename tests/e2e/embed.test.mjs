@@ -76,8 +76,10 @@ test('the README embed snippet works when pasted into a plain HTML page', TEST_O
 
 const languageCases = [
   // [what, page lang, browser locale, expected UI language]
-  ['the page\'s <html lang="en">', 'en', 'de-DE', 'en'],
-  ['the page\'s <html lang="de"> over an English browser', 'de', 'en-US', 'de'],
+  ['an Arabic browser (ar-SY) over the page\'s <html lang="de">', 'de', 'ar-SY', 'ar'],
+  ['a Ukrainian browser (uk-UA) over the page\'s <html lang="de">', 'de', 'uk-UA', 'uk'],
+  ['an English browser over the page\'s <html lang="de">', 'de', 'en-US', 'en'],
+  ['the page\'s <html lang="en"> when the browser speaks no UI language', 'en', 'fr-FR', 'en'],
   ['an English browser when the page has no lang', null, 'en-US', 'en'],
   ['German when neither page nor browser speaks a known language', null, 'fr-FR', 'de'],
 ];
@@ -86,18 +88,56 @@ for (const [what, pageLang, locale, expected] of languageCases) {
     await withPlainPage(plainPage({ lang: pageLang }), { locale }, async (session) => {
       const { widget } = session;
       await widget.getByLabel(msg(expected, 'search.label')).waitFor();
+      assert.equal(await widget.locator('.sf').getAttribute('lang'), expected);
       assert.equal(await readCount(widget, expected), DEMO.entries.length);
     });
   });
 }
 
-test('the lang attribute picks the UI language', TEST_OPTIONS, async () => {
-  const body = SNIPPET.replace('<service-finder>', '<service-finder lang="en">');
-  await withPlainPage(plainPage({ lang: 'de', body }), {}, async (session) => {
+test('the first of the browser\'s languages that the widget speaks wins', TEST_OPTIONS, async () => {
+  // French first (no UI language), then Tigrinya (Eritrea), then English.
+  const setup = ({ context }) => context.addInitScript(() => {
+    Object.defineProperty(Navigator.prototype, 'languages', { get: () => ['fr-FR', 'ti-ER', 'en-US'] });
+  });
+  await withWidget(env, { path: '/e2e/blank.html', html: plainPage({ lang: 'de' }), setup }, async (session) => {
+    const { widget } = session;
+    await widget.getByLabel(msg('ti', 'search.label')).waitFor();
+    assert.equal(await widget.locator('.sf').getAttribute('lang'), 'ti');
+  });
+});
+
+const withLang = (attributes) => SNIPPET.replace('<service-finder>', `<service-finder ${attributes}>`);
+
+test('the lang attribute picks the UI language when the browser speaks none of them', TEST_OPTIONS, async () => {
+  await withPlainPage(plainPage({ lang: 'de', body: withLang('lang="en"') }), { locale: 'fr-FR' }, async (session) => {
     const { widget } = session;
     await widget.getByLabel(msg('en', 'search.label')).waitFor();
     await widget.getByRole('button', { name: msg('en', 'location.use') }).waitFor();
     assert.equal(await readCount(widget, 'en'), DEMO.entries.length);
+  });
+});
+
+test('the browser\'s language comes before the lang attribute', TEST_OPTIONS, async () => {
+  await withPlainPage(plainPage({ lang: 'en', body: withLang('lang="en"') }), { locale: 'uk-UA' }, async (session) => {
+    const { widget } = session;
+    await widget.getByLabel(msg('uk', 'search.label')).waitFor();
+    assert.equal(await readCount(widget, 'uk'), DEMO.entries.length);
+  });
+});
+
+test('with fixed-language the lang attribute comes before the browser, and the newcomer\'s own choice before both', TEST_OPTIONS, async () => {
+  // A German browser (support.mjs) on a page that fixes English.
+  await withPlainPage(plainPage({ lang: 'de', body: withLang('lang="en" fixed-language') }), {}, async (session) => {
+    const { page, widget } = session;
+    await widget.getByLabel(msg('en', 'search.label')).waitFor();
+    assert.equal(await readCount(widget, 'en'), DEMO.entries.length);
+    // The switcher still works, and the choice is remembered over the fixed language.
+    await widget.getByLabel(msg('en', 'ui.language'), { exact: true }).selectOption('ar');
+    await widget.locator('.sf[lang="ar"]').waitFor();
+    await page.setContent(plainPage({ lang: 'de', body: withLang('lang="en" fixed-language') }));
+    await page.locator('service-finder[data-state="ready"]').waitFor({ state: 'attached' });
+    await widget.locator('.sf[lang="ar"]').waitFor();
+    assert.equal(await readCount(widget, 'ar'), DEMO.entries.length);
   });
 });
 
@@ -126,5 +166,74 @@ test('the county page\'s CSS does not break the widget, and the widget\'s CSS do
     for (const [selector, color, fontSize, margin] of pageStyles) {
       assert.deepEqual([color, fontSize, margin], ['rgb(1, 2, 3)', '17px', '7px'], `${selector} was restyled by the widget`);
     }
+  });
+});
+
+/** What the host page could change: the widget's text sizes and font, its controls' heights, its width. */
+function measureWidget(page) {
+  return page.evaluate(() => {
+    const host = document.querySelector('service-finder');
+    const root = host.shadowRoot;
+    const style = (selector) => getComputedStyle(root.querySelector(selector));
+    const height = (selector) => root.querySelector(selector).getBoundingClientRect().height;
+    let right = 0;
+    for (const element of root.querySelectorAll('*')) {
+      const box = element.getBoundingClientRect();
+      if (box.width > 0) right = Math.max(right, box.right);
+    }
+    return {
+      bodyFontSize: style('.sf').fontSize,
+      factFontSize: style('li > article .sf-facts li').fontSize,
+      titleFontSize: style('.sf-title').fontSize,
+      fontFamily: style('li > article .sf-facts li').fontFamily,
+      lineHeight: style('li > article .sf-facts li').lineHeight,
+      heights: Object.fromEntries(
+        ['input[type="search"]', '[role="combobox"]', '.sf-near .sf-button', '.sf-filter-summary', '.sf-ui-language select', 'li > article']
+          .map((selector) => [selector, Math.round(height(selector) * 10) / 10]),
+      ),
+      widgetWidth: host.getBoundingClientRect().width,
+      rightmost: right,
+      overflow: document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth,
+    };
+  });
+}
+
+const PHONE = { viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true };
+const HOSTILE_PAGES = {
+  'html { font-size: 62.5% }': '<style>html { font-size: 62.5%; } body { font-size: 1.6rem; }</style>',
+  '* { font: 30px serif !important }': '<style>* { font: 30px serif !important; }</style>',
+  'both': '<style>html { font-size: 62.5%; } * { font: 30px serif !important; line-height: 3 !important; letter-spacing: 3px !important; }</style>',
+};
+
+test('the host page changes neither the widget\'s font nor its sizes, and it fits a 375 px phone', TEST_OPTIONS, async () => {
+  const plain = await withPlainPage(plainPage(), PHONE, async ({ page, widget }) => {
+    await cardsLocator(widget).first().waitFor();
+    return measureWidget(page);
+  });
+  // The widget's own size and font: the newcomer's default size (16 px), its system font.
+  assert.equal(plain.bodyFontSize, '16px');
+  assert.equal(plain.factFontSize, '16px');
+  assert.match(plain.fontFamily, /^system-ui/);
+  for (const [selector, height] of Object.entries(plain.heights)) {
+    if (selector !== 'li > article') assert.ok(height >= 44, `${selector} is ${height} px high`);
+  }
+  assert.ok(plain.widgetWidth <= 375 && plain.rightmost <= 375 && plain.overflow <= 0, JSON.stringify(plain));
+  console.log(`plain page at 375 px: ${JSON.stringify(plain)}`);
+  for (const [name, styles] of Object.entries(HOSTILE_PAGES)) {
+    const hostile = await withPlainPage(plainPage({ head: styles }), PHONE, async ({ page, widget }) => {
+      await cardsLocator(widget).first().waitFor();
+      return measureWidget(page);
+    });
+    assert.deepEqual(hostile, plain, `the page with ${name} changed the widget`);
+  }
+});
+
+test('--sf-font still sets the widget\'s font, even against a page\'s `* { font: … !important }`', TEST_OPTIONS, async () => {
+  const head = '<style>* { font: 30px serif !important; } service-finder { --sf-font: "DejaVu Serif", serif; }</style>';
+  await withPlainPage(plainPage({ head }), PHONE, async ({ page, widget }) => {
+    await cardsLocator(widget).first().waitFor();
+    const measured = await measureWidget(page);
+    assert.equal(measured.fontFamily, '"DejaVu Serif", serif');
+    assert.equal(measured.bodyFontSize, '16px');
   });
 });

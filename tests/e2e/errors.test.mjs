@@ -36,7 +36,7 @@ function pageWith(src, lang = 'de') {
 }
 
 /**
- * Opens the widget on `src` in a page in `lang`, waits until it reaches `state` ('ready' by
+ * Opens the widget on `src` in a page and a browser in `lang`, waits until it reaches `state` ('ready' by
  * default, 'error', or null for either), runs `body(session)` and closes the page; `directory`
  * (bytes or an object written as JSON) is served at `src` when given.
  */
@@ -45,7 +45,9 @@ function withDirectory(src, { lang = 'de', directory, state = 'ready' }, body) {
     const bytes = Buffer.isBuffer(directory) ? directory : Buffer.from(JSON.stringify(directory, null, 2));
     return context.route(`**${src}`, (route) => route.fulfill({ contentType: 'application/json', body: bytes }));
   };
-  return withWidget(env, { path: '/e2e/blank.html', html: pageWith(src, lang), setup, state }, body);
+  // A page in `lang` read in a browser in `lang`: the widget speaks the browser's language first.
+  const contextOptions = { locale: lang };
+  return withWidget(env, { path: '/e2e/blank.html', html: pageWith(src, lang), setup, state, contextOptions }, body);
 }
 
 /** A directory with `entries`, made for a test. */

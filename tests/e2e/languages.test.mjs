@@ -25,11 +25,16 @@ const env = useBrowser();
 
 /**
  * Opens the demo page (openPage's `options`), switches the widget to `tag` the way a webmaster
- * would (`lang`), runs `body(session)` and closes the page.
+ * would (`lang`, with `fixed-language`, since the browser speaks German), runs `body(session)`
+ * and closes the page.
  */
 function withWidgetIn(tag, options, body) {
   return withWidget(env, options, async (session) => {
-    await session.page.evaluate((lang) => document.querySelector('service-finder').setAttribute('lang', lang), tag);
+    await session.page.evaluate((lang) => {
+      const widget = document.querySelector('service-finder');
+      widget.setAttribute('fixed-language', '');
+      widget.setAttribute('lang', lang);
+    }, tag);
     await session.widget.locator(`.sf[lang="${tag}"]`).waitFor();
     await waitForCount(session.widget, tag, (n) => n === DEMO.entries.length, `all entries in ${tag}`);
     return body(session);
@@ -48,9 +53,9 @@ async function busiestState({ widget }, tag) {
   await widget.getByRole('listbox', { name: msg(tag, 'place.label') }).getByRole('option').first().waitFor();
 }
 
-for (const tag of ['de', 'en', 'ar', 'uk', 'de-x-ls']) {
-  test(`axe: no WCAG 2.1 A/AA violations in ${tag} with filters open, a card expanded and place suggestions`, TEST_OPTIONS, async () => {
-    await withWidgetIn(tag, {}, async (session) => {
+for (const [tag, colorScheme] of ['de', 'en', 'ar', 'uk', 'ti', 'de-x-ls'].flatMap((tag) => [[tag, 'light'], [tag, 'dark']])) {
+  test(`axe: no WCAG 2.1 A/AA violations in ${tag}, ${colorScheme}, with filters open, a card expanded and place suggestions`, TEST_OPTIONS, async () => {
+    await withWidgetIn(tag, { contextOptions: { colorScheme } }, async (session) => {
       await busiestState(session, tag);
       const results = await runAxe(session.page, 'service-finder');
       assert.deepEqual(describeViolations(results), [], `axe violations in ${tag}`);
@@ -135,5 +140,63 @@ test('a name without a translation is marked with the language it is in', TEST_O
     await widget.getByLabel(msg('en', 'search.label'), { exact: true }).fill(translated.name.en);
     await card.first().waitFor();
     assert.equal(await card.first().locator('.sf-text-language').count(), 0);
+  });
+});
+
+/** The names of `codes` in `tag` as the browser writes them, as a list ("A, B und C"). */
+function languageList(page, tag, codes) {
+  return page.evaluate(({ tag, codes }) => {
+    const names = new Intl.DisplayNames(tag, { type: 'language' });
+    return new Intl.ListFormat(tag).format(codes.map((code) => names.of(code)));
+  }, { tag, codes });
+}
+
+/** The first card's entry in the demo directory, and its line with the languages. */
+async function firstCardLanguages(widget, tag) {
+  const card = cardsLocator(widget).first();
+  const id = await card.getAttribute('data-entry');
+  const prefix = msg(tag, 'card.languages', { list: '' }).trim();
+  const line = (await card.locator('.sf-facts li').allTextContents()).map((text) => text.trim()).find((text) => text.startsWith(prefix));
+  return { entry: DEMO.entries.find((candidate) => candidate.id === id), line };
+}
+
+for (const [tag, word] of [['de', ' und '], ['ar', ' و']]) {
+  test(`${tag}: a card's languages are a list written the language's way ("${word.trim()}")`, TEST_OPTIONS, async () => {
+    await withWidgetIn(tag, {}, async ({ page, widget }) => {
+      const { entry, line } = await firstCardLanguages(widget, tag);
+      assert.ok(entry.languages.length >= 3, `the first card has ${entry.languages.length} languages`);
+      assert.equal(line, msg(tag, 'card.languages', { list: await languageList(page, tag, entry.languages) }));
+      assert.ok(line.includes(word), line);
+    });
+  });
+}
+
+test('ti: without Intl data for Tigrinya, dates and language names are English, never German', TEST_OPTIONS, async () => {
+  // Chromium has no Intl data for Tigrinya but its plural rules: it would write the browser's
+  // language (German, see support.mjs) instead.
+  await withWidgetIn('ti', {}, async ({ page, widget }) => {
+    const supported = await page.evaluate(() => Intl.DateTimeFormat.supportedLocalesOf(['ti']).length + Intl.DisplayNames.supportedLocalesOf(['ti']).length);
+    assert.equal(supported, 0, 'this Chromium has Intl data for ti now: the test proves nothing');
+    const german = /Deutsch|Arabisch|Englisch|Persisch|Russisch|Türkisch|Ukrainisch|Januar|Februar|März|Mai|Juni|Juli|Oktober|Dezember|\d\d\.\d\d\.\d{4}/;
+    const english = (isoDate) => page.evaluate((date) => new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(date)), isoDate);
+
+    const about = (await widget.locator('.sf-about').textContent()).trim();
+    assert.ok(about.includes(msg('ti', 'about.updated', { date: await english(DEMO.last_modified) })), about);
+    assert.doesNotMatch(about, german);
+
+    const { entry, line } = await firstCardLanguages(widget, 'ti');
+    assert.equal(line, msg('ti', 'card.languages', { list: await languageList(page, 'en', entry.languages) }));
+    assert.doesNotMatch(line, german);
+    const options = await widget.getByLabel(msg('ti', 'filters.language'), { exact: true }).locator('option').allTextContents();
+    assert.ok(options.length > 5 && options.some((option) => option.startsWith('Arabic')), options.join(', '));
+    for (const option of options) assert.doesNotMatch(option, german);
+    assert.equal((await widget.locator('.sf-text-language [aria-hidden="true"]').first().textContent()).trim(), 'German');
+    assert.ok((await widget.locator('.sf-my-language').textContent()).includes(msg('ti', 'language.name')));
+
+    // A card's details: the date the entry was last checked.
+    const card = cardsLocator(widget).first();
+    await card.locator('h3 button').click();
+    const checked = msg('ti', 'card.checked', { date: await english(entry.assured_date) });
+    await card.getByText(checked).waitFor();
   });
 });

@@ -24,7 +24,9 @@ before(async () => {
   process.env.CHROME_PATH = LAUNCH_OPTIONS.executablePath;
   env.chrome = await chromeLauncher.launch({
     chromePath: LAUNCH_OPTIONS.executablePath,
-    chromeFlags: LAUNCH_OPTIONS.args,
+    // A German browser, as in the other tests (support.mjs): the widget speaks the browser's
+    // language first, and the demo page is German.
+    chromeFlags: [...LAUNCH_OPTIONS.args, '--accept-lang=de-DE'],
     logLevel: 'error',
   });
   env.browser = await puppeteer.connect({ browserURL: `http://127.0.0.1:${env.chrome.port}`, defaultViewport: null });

@@ -20,7 +20,8 @@ const REPENTANCE_DAY_10 = '2026-11-18T10:00:00+01:00';
 /** A widget page with the fixture, its clock fixed at `time`, in `lang`, on a phone. */
 function fixturePage(time, lang = 'de', extra = {}) {
   return {
-    html: `<!doctype html><html lang="de"><body><script type="module" src="/service-finder.js"></script>
+    path: '/e2e/blank.html',
+    html: `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Opening hours</title></head><body><script type="module" src="/service-finder/service-finder.js"></script>
       <service-finder src="${FIXTURE}" lang="${lang}" fixed-language></service-finder></body></html>`,
     contextOptions: { locale: lang === 'ar' ? 'ar-SY' : lang === 'uk' ? 'uk-UA' : 'de-DE', viewport: { width: 375, height: 667 }, ...extra },
     setup: async ({ context }) => {
@@ -29,8 +30,13 @@ function fixturePage(time, lang = 'de', extra = {}) {
   };
 }
 
-/** Waits until the opening-hours module has read the hours: the "open now" chip is there. */
+/**
+ * Opens the filter panel (it starts folded on a phone) and waits until the opening-hours
+ * module has read the hours: the "open now" chip is there.
+ */
 async function openNowChip(widget, lang) {
+  const panel = widget.locator('details.sf-filter-panel');
+  if (!(await panel.evaluate((details) => details.open))) await panel.locator('summary').click();
   const chip = widget.getByRole('button', { name: new RegExp(`^${msg(lang, 'flag.open-now')}`) });
   await chip.waitFor({ state: 'attached' });
   return chip;

@@ -5,10 +5,8 @@
 // details (description, the week's hours, every contact, who it is for, course dates, costs,
 // accessibility, other names, when the entry was checked and changed).
 
-import { accessibilityFacts, audienceFact, contactList, courseSummary, statusNotice } from './card-details.js';
 import { el, textWithLanguage } from './dom.js';
 import { formatDate, formatDistance, formatList, languageName } from './format.js';
-import { statusLine, weekTable } from './hours-view.js';
 import { baseLanguage } from './messages.js';
 import { toggled } from './state.js';
 
@@ -42,6 +40,8 @@ export function card(widget, hit, expanded) {
   if (closed) article.append(closed);
 
   const meta = el('p', { class: 'sf-meta' });
+  // Kind and topics are tags, set apart by "·": a topic's own name may hold an "und" or a "و", so a
+  // list with "and" (Intl.ListFormat) would blur where one ends.
   meta.append([t(`kind.${entry.kind}`), ...entry.categories.map((category) => category.label)].join(' · '));
   if (hit.distanceMetres != null) {
     meta.append(' · ', el('strong', { class: 'sf-distance' }, t('card.distance', { distance: formatDistance(language, hit.distanceMetres) })));
@@ -61,57 +61,79 @@ export function card(widget, hit, expanded) {
   if (entry.languages.length) {
     facts.append(el('li', {}, t('card.languages', { list: formatList(language, entry.languages.map((code) => languageName(language, code))) })));
   }
-  // The hours read by the opening-hours module, once it is loaded and unless the entry is
-  // closed for now; else as written.
-  const hours = entry.openingHours && !closed ? widget.hours?.describe(entry.openingHours) : null;
-  const status = statusLine(hours, entry, t, language, widget.hours?.today);
-  if (status) facts.append(status);
-  else if (entry.openingHours) facts.append(el('li', {}, t('card.hours', { hours: entry.openingHours })));
+  const hours = hoursItem(widget, entry);
+  if (hours) facts.append(hours);
   const courseLine = courseSummary(entry, t, date, language);
   if (courseLine) facts.append(courseLine);
   if (entry.freeOfCharge) facts.append(el('li', {}, t('card.free')));
   if (entry.appointmentRequired) facts.append(el('li', {}, t('card.appointment')));
   article.append(facts, actions(entry, t));
 
+  // The details are written by a module loaded after the first results (see details.js):
+  // until it is there, an opened card shows them as soon as it arrives.
   const details = el('div', { class: 'sf-details', id: detailsId });
   details.hidden = !expanded;
-  if (entry.description) {
-    if (isOtherLanguage(entry.description)) {
-      const wanted = languageName(language, baseLanguage(language));
-      details.append(el('p', { class: 'sf-text-note' }, t('card.text.fallback', { wanted, language: languageName(language, entry.description.language) })));
-    }
-    details.append(textWithLanguage('p', entry.description, 'sf-description'));
-  }
-  const week = weekTable(hours, t, language, widget.hours?.today);
-  if (week) details.append(week);
-  if (hours?.comment) details.append(el('p', { dir: 'auto' }, hours.comment));
-  const contacts = contactList(entry, t, language);
-  if (contacts) details.append(contacts);
-  const more = el('ul', { class: 'sf-facts' });
-  if (entry.scheduleDescription) more.append(textWithLanguage('li', entry.scheduleDescription));
-  const audience = audienceFact(entry, t, language);
-  if (audience) more.append(audience);
-  const course = entry.course;
-  if (course) {
-    if (course.startDate && course.endDate) {
-      more.append(el('li', {}, t('card.course.dates', { start: date(course.startDate), end: date(course.endDate) })));
-    }
-    if (course.childcare) more.append(el('li', {}, t('card.course.childcare')));
-  }
-  if (entry.feesDescription) more.append(el('li', {}, t('card.fees', { fees: entry.feesDescription.text })));
-  more.append(...accessibilityFacts(entry, t));
-  if (entry.transportation) more.append(textWithLanguage('li', entry.transportation));
-  if (entry.serviceAreaDescription) more.append(textWithLanguage('li', entry.serviceAreaDescription));
-  if (entry.alternateName) {
-    const other = el('li', {}, `${t('card.alternate')} `);
-    other.append(textWithLanguage('span', entry.alternateName));
-    more.append(other);
-  }
-  if (entry.assuredDate) more.append(el('li', {}, t('card.checked', { date: date(entry.assuredDate) })));
-  if (entry.lastModified) more.append(el('li', {}, t('card.modified', { date: date(entry.lastModified) })));
-  details.append(more);
   article.append(details);
+  fillDetails(details, widget, hit);
   return article;
+}
+
+/**
+ * Brings a card on screen up to date with the details and opening-hours modules, in place: an
+ * open card, the focus in it and what a screen reader is reading stay as they are. For the
+ * same hit at a later minute (see Results).
+ */
+export function refreshCard(article, widget, hit) {
+  const hours = article.querySelector('[data-part^="hours"]');
+  const fresh = hoursItem(widget, hit.entry);
+  if (hours && fresh && !hours.isEqualNode(fresh)) hours.replaceWith(fresh);
+  fillDetails(article.querySelector('.sf-details'), widget, hit);
+}
+
+/**
+ * The line on opening hours: the status the opening-hours module reads (unless the entry is
+ * closed for now), else the hours as written; null without hours.
+ */
+function hoursItem(widget, entry) {
+  if (!entry.openingHours) return null;
+  const reader = entry.status === 'temporarily closed' ? null : widget.hours;
+  const description = reader?.describe(entry.openingHours);
+  return (description && reader.statusLine(description, entry, (key, values) => widget.t(key, values), widget.language))
+    || el('li', { 'data-part': 'hours-text' }, widget.t('card.hours', { hours: entry.openingHours }));
+}
+
+/**
+ * Writes the details once the module with them is there (see details.js), and again when the
+ * day of the opening hours has changed; until then an opened card waits for it.
+ */
+function fillDetails(details, widget, hit) {
+  const day = widget.hours?.today ?? '';
+  if (!widget.more || (details.hasAttribute('data-filled') && details.dataset.day === day)) return;
+  const { entry } = hit;
+  const reader = entry.status === 'temporarily closed' ? null : widget.hours;
+  details.replaceChildren();
+  widget.more.fillDetails(details, widget, hit, entry.openingHours ? reader?.describe(entry.openingHours) : null);
+  details.dataset.day = day;
+}
+
+/** "Temporarily closed (until …)" with the reason, or null for an entry that is running. */
+function statusNotice(entry, t, date) {
+  if (entry.status !== 'temporarily closed') return null;
+  const notice = el('p', { class: 'sf-status', 'data-part': 'status' });
+  notice.append(el('strong', {}, entry.statusUntil ? t('card.status.closed_until', { date: date(entry.statusUntil) }) : t('card.status.closed')));
+  if (entry.statusNote) notice.append(' ', textWithLanguage('span', entry.statusNote));
+  return notice;
+}
+
+/** A course's levels, start and free places in one line, for the card's face. */
+function courseSummary(entry, t, date, language) {
+  const course = entry.course;
+  if (!course) return null;
+  const parts = [];
+  if (course.levels.length) parts.push(t('card.course.levels', { levels: formatList(language, course.levels.map((level) => (level === 'literacy' ? t('level.literacy') : level))) }));
+  if (course.startDate) parts.push(t('card.course.start', { start: date(course.startDate) }));
+  if (course.freePlaces != null) parts.push(t('card.course.places', { count: course.freePlaces }));
+  return parts.length ? el('li', { class: 'sf-course', 'data-part': 'course' }, parts.join(' · ')) : null;
 }
 
 /** Links to call, write, open the website, navigate (`geo:`) and open OpenStreetMap. */

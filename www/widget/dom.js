@@ -9,6 +9,19 @@ export function el(tag, attributes = {}, text) {
   return element;
 }
 
+/** A decorative icon: `path` (SVG path data, 24 × 24) stroked in the text colour. */
+export function svg(path) {
+  const namespace = 'http://www.w3.org/2000/svg';
+  const icon = document.createElementNS(namespace, 'svg');
+  for (const [name, value] of Object.entries({ viewBox: '0 0 24 24', 'aria-hidden': 'true', focusable: 'false', class: 'sf-icon' })) {
+    icon.setAttribute(name, value);
+  }
+  const line = document.createElementNS(namespace, 'path');
+  line.setAttribute('d', path);
+  icon.append(line);
+  return icon;
+}
+
 /** A text from the directory, marked with the language it is in (for screen readers). */
 export function textWithLanguage(tag, textView, className) {
   const element = el(tag, className ? { class: className } : {}, textView?.text ?? '');

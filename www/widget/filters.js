@@ -66,10 +66,11 @@ export class Filters {
     const checks = el('div', { class: 'sf-checks' });
     this.checkboxes = [['free', t('filters.free'), 'freeOfCharge'], ['wheelchair', t('filters.wheelchair'), 'wheelchair']].map(([name, label, field]) => {
       const id = `${widgetId}-${name}`;
-      const wrapper = el('div', { class: 'sf-check' });
+      // The whole row is the label, so that it is one large target for a finger.
+      const wrapper = el('label', { class: 'sf-check', for: id });
       const input = el('input', { type: 'checkbox', id });
       input.addEventListener('change', () => filter(field, input.checked));
-      wrapper.append(input, el('label', { for: id }, label));
+      wrapper.append(input, el('span', {}, label));
       checks.append(wrapper);
       return [input, field];
     });

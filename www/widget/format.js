@@ -1,12 +1,24 @@
-// Numbers, distances, dates, plural forms and language names, written the UI language's way
-// (its digits included) by the browser's Intl. A formatter is costly to make and one render
+// Numbers, distances, dates, lists, plural forms and language names, written the UI language's
+// way (its digits included) by the browser's Intl. A formatter is costly to make and one render
 // writes hundreds of numbers: each is made once per language and options, and kept.
+//
+// A browser may have no Intl data for a UI language (Chromium has none for Tigrinya but its
+// plural rules): it would quietly write the browser's own language instead, German month and
+// language names in a Tigrinya UI. Such a language is written in English.
 
 const formatters = new Map();
 
+/** The base language of a tag: `de` for Leichte Sprache (`de-x-ls`). */
+export function baseLanguage(tag) {
+  return tag.split('-')[0];
+}
+
 function formatter(Type, language, options) {
   const key = `${Type.name} ${language} ${JSON.stringify(options)}`;
-  if (!formatters.has(key)) formatters.set(key, new Type(language, options));
+  if (!formatters.has(key)) {
+    const locale = Type.supportedLocalesOf(language).length ? language : 'en';
+    formatters.set(key, new Type(locale, options));
+  }
   return formatters.get(key);
 }
 
@@ -37,6 +49,16 @@ export function formatDistance(language, metres) {
   return formatNumber(language, kilometres, { style: 'unit', unit: 'kilometer', minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
+/** Items as a list in the language ("A, B und C", "A وB وC"). */
+export function formatList(language, items) {
+  return formatter(Intl.ListFormat, language).format(items);
+}
+
+/** Whether the browser has Intl data for the language (else it is written in English). */
+export function hasIntlData(language) {
+  return Intl.DisplayNames.supportedLocalesOf(language).length > 0;
+}
+
 /** The name of the language `code` in `language`, or the code when the browser has none. */
 export function languageName(language, code) {
   try {
@@ -44,11 +66,6 @@ export function languageName(language, code) {
   } catch {
     return code;
   }
-}
-
-/** Items joined the language's way ("A, B und C"; "A، B و C" in Arabic). */
-export function formatList(language, items) {
-  return formatter(Intl.ListFormat, language, { type: 'conjunction' }).format(items);
 }
 
 // 1 January 2024 was a Monday: day `n` of that week is weekday `n` (0 = Monday).

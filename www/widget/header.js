@@ -1,7 +1,8 @@
-// The header: the directory's title, the UI language switcher (each language named in itself),
-// the publisher, the date of the data and the example-data notice.
+// The header: the directory's title beside the UI language switcher (each language named in
+// itself, marked with a globe), then one line with the publisher, the date of the data and the
+// example-data notice, so that the results start high on a phone.
 
-import { el } from './dom.js';
+import { el, svg } from './dom.js';
 import { formatDate } from './format.js';
 import { LANGUAGES } from './messages.js';
 
@@ -20,13 +21,20 @@ export function header(widget, info) {
     select.append(option);
   }
   select.addEventListener('change', () => widget.setLanguage(select.value, { remember: true }));
-  languagePicker.append(el('label', { for: languageId }, t('ui.language')), select);
+  // The globe shows what the switcher is in any language; the word is for screen readers.
+  const label = el('label', { for: languageId });
+  label.append(svg(GLOBE), el('span', { class: 'sf-visually-hidden' }, t('ui.language')));
+  languagePicker.append(label, select);
   titleRow.append(languagePicker);
   element.append(titleRow);
   const about = [];
   if (info.publisherName) about.push(t('about.publisher', { name: info.publisherName.text }));
   if (info.lastModified) about.push(t('about.updated', { date: formatDate(widget.language, info.lastModified) }));
-  if (about.length) element.append(el('p', { class: 'sf-about' }, about.join(' · ')));
-  if (info.exampleData) element.append(el('p', { class: 'sf-example' }, t('about.example')));
+  const line = el('p', { class: 'sf-about' }, about.join(' · '));
+  if (info.exampleData) line.append(' ', el('span', { class: 'sf-example' }, t('about.example')));
+  if (line.textContent) element.append(line);
   return element;
 }
+
+/** A globe (the paths of a 24 × 24 icon, drawn with the text colour). */
+const GLOBE = 'M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18M3 12h18M12 3c-3 3-3 15 0 18M12 3c3 3 3 15 0 18';

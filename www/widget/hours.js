@@ -1,6 +1,7 @@
-// Opening hours, loaded on demand: the hours module (hours/ in Rust, dist/service-finder-hours.js
-// and its wasm) is downloaded only when a card or the "open now" filter first needs it, after
-// the first results, so it costs nothing before them.
+// Opening hours, loaded on demand: this file (bundled with hours-view.js into
+// dist/service-finder-hours-ui.js) and the hours module (hours/ in Rust,
+// dist/service-finder-hours.js and its wasm) are downloaded after the first results, so they
+// cost nothing before them.
 //
 // Its answers are in German time (Europe/Berlin) whatever the device's zone, with the public
 // holidays of the county's state for `PH`. Weekdays count from 0 = Monday.
@@ -36,9 +37,13 @@ function loadModule(baseUrl) {
  *   afternoon, evening, weekend: [indices] } }` with days[0] = the next Monday counting today
  *   and the times of day over the week ahead; unreadable values appear nowhere.
  *
+ * - `at(nowMs, today)`: what the cards use at one minute (see below).
+ *
  * Should a call into the module ever fail, it answers like an unreadable value
  * (`{ ok: false, … }`) or with empty sets, so that a card still shows the rest of an entry.
  */
+import { statusLine, weekTable } from './hours-view.js';
+
 export async function loadHours(baseUrl, ags) {
   const module = await loadModule(baseUrl);
   const hours = new module.Hours(String(ags ?? ''));
@@ -56,6 +61,23 @@ export async function loadHours(baseUrl, ags) {
       } catch (error) {
         return { now: [], days: [[], [], [], [], [], [], []], times: {}, error: String(error) };
       }
+    },
+    /**
+     * The cards' reader of the hours at the time `nowMs`, on the Berlin date `today`: each
+     * value read once (`describe(text)`), and the status line and week table it gives (see
+     * hours-view.js).
+     */
+    at(nowMs, today) {
+      const described = new Map();
+      return {
+        today,
+        describe: (text) => {
+          if (!described.has(text)) described.set(text, this.describe(text, nowMs));
+          return described.get(text);
+        },
+        statusLine: (description, entry, t, language) => statusLine(description, entry, t, language, today),
+        weekTable: (description, t, language) => weekTable(description, t, language, today),
+      };
     },
   };
 }

@@ -3,7 +3,7 @@
 // translate(), which fills a message in (a widget's `t`).
 
 import LANGUAGES from './languages.js';
-import { formatNumber, pluralForm } from './format.js';
+import { baseLanguage, formatNumber, pluralForm } from './format.js';
 
 /** Every UI language as { tag, name (in itself), dir }; its messages load when it is chosen. */
 export { LANGUAGES };
@@ -12,10 +12,7 @@ const TAGS = LANGUAGES.map((language) => language.tag);
 /** Where the newcomer's choice of language is remembered on the device. */
 const STORAGE_KEY = 'service-finder.language';
 
-/** The base language of a tag: `de` for Leichte Sprache (`de-x-ls`). */
-export function baseLanguage(tag) {
-  return tag.split('-')[0];
-}
+export { baseLanguage };
 
 /** `rtl` or `ltr`. */
 export function direction(tag) {
@@ -33,11 +30,16 @@ export function loadCatalog(tag) {
 }
 
 /**
- * The language the newcomer chose on this device before, then the `lang` attribute, the page's
- * language, the browser's languages, and German.
+ * The UI language: the newcomer's own choice on this device, then the first of the browser's
+ * languages that the widget speaks (by base language: ar-SY is ar), then the `lang` attribute,
+ * the page's language, and German. With `fixed` (the `fixed-language` attribute) the `lang`
+ * attribute comes before the browser's languages.
  */
-export function pickLanguage(attribute) {
-  const candidates = [rememberedLanguage(), attribute, document.documentElement.lang, ...(navigator.languages || [])];
+export function pickLanguage(attribute, fixed = false) {
+  const browser = navigator.languages || [];
+  const candidates = fixed
+    ? [rememberedLanguage(), attribute, ...browser, document.documentElement.lang]
+    : [rememberedLanguage(), ...browser, attribute, document.documentElement.lang];
   for (const candidate of candidates) {
     const tag = (candidate || '').toLowerCase();
     if (TAGS.includes(tag)) return tag;

@@ -1,7 +1,7 @@
 // The results: the count (a live region that screen readers announce), the cards (card.js),
 // "more results", and under them the attribution that the place data's licence asks for.
 
-import { card } from './card.js';
+import { card, refreshCard } from './card.js';
 import { el } from './dom.js';
 import { PAGE_SIZE } from './state.js';
 
@@ -19,7 +19,15 @@ export class Results {
   }
 
   update(state, changed, results) {
-    if (results) this.show(state, results);
+    // Only the clock moved (a new minute, or a module arrived) and the same entries are shown:
+    // the cards are brought up to date in place rather than built anew.
+    if (results && changed.size === 1 && changed.has('clock') && this.sameHits(results)) {
+      this.status.textContent = this.widget.t('results.count', { count: results.total });
+      for (const hit of results.hits) {
+        const article = this.list.querySelector(`[data-entry="${CSS.escape(hit.entry.id)}"]`);
+        if (article) refreshCard(article, this.widget, hit);
+      }
+    } else if (results) this.show(state, results);
     else if (changed.has('expanded')) {
       // Opening a card changes it in place: no search, and the focus stays on its button.
       for (const article of this.list.querySelectorAll('[data-entry]')) {
@@ -28,6 +36,12 @@ export class Results {
         article.querySelector('.sf-details').hidden = !open;
       }
     }
+  }
+
+  /** Whether `results` show the same entries, in the same order, as the cards on screen. */
+  sameHits(results) {
+    const shown = [...this.list.querySelectorAll('[data-entry]')].map((article) => article.dataset.entry);
+    return shown.length === results.hits.length && results.hits.every((hit, index) => hit.entry.id === shown[index]);
   }
 
   show(state, results) {

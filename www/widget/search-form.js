@@ -3,7 +3,7 @@
 // and the "offered in my language" chip.
 
 import { el, chip, setChip } from './dom.js';
-import { formatNumber, languageName } from './format.js';
+import { formatNumber, hasIntlData, languageName } from './format.js';
 import { FALLBACK_LANGUAGE, baseLanguage } from './messages.js';
 import { PlaceCombobox } from './place-combobox.js';
 import { PAGE_SIZE } from './state.js';
@@ -71,7 +71,9 @@ export class SearchForm {
     // "Offered in <my language>": one tap filters by the UI language, outside the folded filter
     // panel, so that a newcomer finds it without opening anything.
     const mine = this.mine = baseLanguage(widget.language);
-    this.myLanguage = chip(t('filters.language.mine', { language: languageName(widget.language, mine) }), () => {
+    // Named by the catalog when the browser cannot name it (Tigrinya), else by the browser.
+    const name = hasIntlData(widget.language) ? languageName(widget.language, mine) : t('language.name');
+    this.myLanguage = chip(t('filters.language.mine', { language: name }), () => {
       store.set({ serviceLanguage: store.state.serviceLanguage === mine ? '' : mine, shown: PAGE_SIZE });
     });
     this.myLanguage.classList.add('sf-my-language');

@@ -4,7 +4,8 @@
 //   <script type="module" src="/service-finder/service-finder.js"></script>
 //   <service-finder></service-finder>
 // and gets the directory published beside it (directory.json); `src` loads another one, `lang`
-// picks the UI language.
+// names the page's UI language (after the newcomer's browser languages, or before them with
+// `fixed-language`).
 //
 // Everything renders into a shadow root, so the page's CSS cannot break the widget and the
 // widget's CSS cannot leak out. Directory data is untrusted: it is only ever set as text or as
@@ -42,9 +43,15 @@ import { header } from './header.js';
 import { FALLBACK_LANGUAGE, direction, loadCatalog, pickLanguage, rememberLanguage, translate } from './messages.js';
 import { Results } from './results.js';
 import { SearchForm } from './search-form.js';
-import { loadHours } from './hours.js';
 import { EVERY_FIELD, SHOWN_ONLY, Store, berlinToday, toQuery } from './state.js';
 import STYLES from './styles.js';
+
+/**
+ * What the widget imports after the first results (www/widget/more.js, bundled): the cards'
+ * details and the opening hours' side. Not a literal path: the bundler leaves it a file of its
+ * own.
+ */
+const MORE = './service-finder-more.js';
 
 /** The weekdays of the "open on" flags, Monday first, as the hours module counts them. */
 const DAYS = ['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'];
@@ -64,7 +71,7 @@ function styleSheet() {
 let widgetCount = 0;
 
 class ServiceFinderElement extends HTMLElement {
-  static observedAttributes = ['src', 'lang'];
+  static observedAttributes = ['src', 'lang', 'fixed-language'];
 
   constructor() {
     super();
@@ -80,7 +87,9 @@ class ServiceFinderElement extends HTMLElement {
     this.parts = null;
     /** While the widget is on the page: aborted when it leaves (see disconnectedCallback). */
     this.connection = null;
-    /** The opening-hours module once loaded (see startHours), and its reading of this minute. */
+    /** The module loaded after the first results (see loadMore), once it is there. */
+    this.more = null;
+    /** The opening-hours module once loaded (see loadMore), and its reading of this minute. */
     this.hoursModule = null;
     this.hours = null;
     this.hoursTimer = 0;
@@ -88,7 +97,7 @@ class ServiceFinderElement extends HTMLElement {
 
   connectedCallback() {
     this.connection = new AbortController();
-    this.language = pickLanguage(this.getAttribute('lang'));
+    this.language = this.pickLanguage();
     this.load();
   }
 
@@ -113,7 +122,12 @@ class ServiceFinderElement extends HTMLElement {
     // race the first (and could leave the loading frame over the results).
     if (!this.connection || oldValue === newValue) return;
     if (name === 'src') this.load();
-    if (name === 'lang') this.setLanguage(pickLanguage(this.getAttribute('lang')));
+    if (name === 'lang' || name === 'fixed-language') this.setLanguage(this.pickLanguage());
+  }
+
+  /** The UI language for the attributes, the browser and the page (see pickLanguage). */
+  pickLanguage() {
+    return pickLanguage(this.getAttribute('lang'), this.hasAttribute('fixed-language'));
   }
 
   /** A message in the UI language, with `{placeholders}` filled and plural forms chosen. */
@@ -155,8 +169,8 @@ class ServiceFinderElement extends HTMLElement {
       }
       this.core.use(() => this.renderAll({ keepFocus: keep }));
       this.setAttribute('data-state', 'ready');
-      // After the first results are on screen: the opening hours, read by a module of their own.
-      setTimeout(() => this.startHours(finder.info(this.language).regionAgs ?? ''));
+      // After the first results are on screen: the details and the opening hours.
+      setTimeout(() => this.loadMore());
     } catch (error) {
       if (generation !== this.loadGeneration) return;
       console.error(`service-finder: the directory ${src ?? '(bundled)'} could not be loaded:`, error);
@@ -183,15 +197,27 @@ class ServiceFinderElement extends HTMLElement {
   }
 
   /**
-   * Loads the opening-hours module once (a wasm of its own, so that it costs nothing before
-   * the first results); until it is there, and if it cannot load, cards show the hours as
-   * written. `ags` picks the public holidays of the directory's Bundesland.
+   * Loads, once, what the first results do without: the cards' details (shown when it is
+   * there, also in a card opened before), then the opening-hours module (a wasm of its own);
+   * until that is there, and if it cannot load, cards show the hours as written. The region's
+   * AGS picks the public holidays of the directory's Bundesland.
    */
-  async startHours(ags) {
+  async loadMore() {
     if (!this.connection || !this.core.finder) return;
+    // Undefined when the core has just failed: the rebuilt finder calls this again.
+    const ags = this.core.use((finder) => finder.info(this.language).regionAgs ?? '');
+    if (ags === undefined) return;
+    try {
+      this.more ??= await import(new URL(MORE, import.meta.url).href);
+    } catch (error) {
+      console.error('service-finder: the details could not be loaded.', error);
+      return;
+    }
+    if (!this.connection) return;
+    this.store.set({ clock: Date.now() });
     if (!this.hoursModule) {
       try {
-        this.hoursModule = await loadHours(new URL('./', import.meta.url), ags);
+        this.hoursModule = await this.more.loadHours(new URL('./', import.meta.url), ags);
       } catch (error) {
         console.warn('service-finder: the opening-hours module could not be loaded; hours are shown as written.', error);
         return;
@@ -218,14 +244,7 @@ class ServiceFinderElement extends HTMLElement {
       return true;
     });
     if (!done) return;
-    const described = new Map();
-    this.hours = {
-      today: berlinToday(now),
-      describe: (text) => {
-        if (!described.has(text)) described.set(text, module.describe(text, now));
-        return described.get(text);
-      },
-    };
+    this.hours = module.at(now, berlinToday(now));
     this.store.set({ clock: now });
     this.hoursTimer = setTimeout(() => this.tickHours(), 60_000 - (now % 60_000));
   }

@@ -1,36 +1,66 @@
-// Parts of a card beyond its name and place: a temporary closure, a course's level, start and
-// free places, every way to get in touch (numbers and addresses shown as text, each also a
-// link), who an entry is for, and the accessibility details (a known "no" is said; what is not
-// known is left out).
+// A card's details, written once the module with them is loaded (after the first results; see
+// more.js): the description (with a note when it is not in the UI language), the week's opening
+// hours, every way to get in touch (numbers and addresses shown as text, each also a link), who
+// the entry is for, course dates, costs, accessibility (a known "no" is said; what is not known
+// is left out), how to get there, other names, and when the entry was checked and changed.
 
 import { el, textWithLanguage } from './dom.js';
-import { formatList, formatNumber, languageName } from './format.js';
+import { baseLanguage, formatDate, formatList, formatNumber, hasIntlData, languageName } from './format.js';
 
-/** "Temporarily closed (until …)" with the reason, or null for an entry that is running. */
-export function statusNotice(entry, t, date) {
-  if (entry.status !== 'temporarily closed') return null;
-  const notice = el('p', { class: 'sf-status', 'data-part': 'status' });
-  notice.append(el('strong', {}, entry.statusUntil ? t('card.status.closed_until', { date: date(entry.statusUntil) }) : t('card.status.closed')));
-  if (entry.statusNote) notice.append(' ', textWithLanguage('span', entry.statusNote));
-  return notice;
-}
-
-/** A course's levels, start and free places in one line, for the card's face. */
-export function courseSummary(entry, t, date, language) {
+/**
+ * Fills a card's empty details element for `hit`; `hours` is the entry's opening hours as the
+ * hours module read them (or null), for the week table.
+ */
+export function fillDetails(details, widget, hit, hours) {
+  const { entry } = hit;
+  const { language } = widget;
+  const t = (key, values) => widget.t(key, values);
+  const date = (isoDate) => formatDate(language, isoDate);
+  const isOtherLanguage = (textView) => Boolean(textView?.language) && baseLanguage(textView.language) !== baseLanguage(language);
+  if (entry.description) {
+    if (isOtherLanguage(entry.description)) {
+      // The UI language named in itself when the browser cannot name it (Tigrinya).
+      const wanted = hasIntlData(language) ? languageName(language, baseLanguage(language)) : t('language.name');
+      details.append(el('p', { class: 'sf-text-note' }, t('card.text.fallback', { wanted, language: languageName(language, entry.description.language) })));
+    }
+    details.append(textWithLanguage('p', entry.description, 'sf-description'));
+  }
+  const week = hours && widget.hours.weekTable(hours, t, language);
+  if (week) details.append(week);
+  if (hours?.comment) details.append(el('p', { dir: 'auto' }, hours.comment));
+  const contacts = contactList(entry, t, language);
+  if (contacts) details.append(contacts);
+  const more = el('ul', { class: 'sf-facts' });
+  if (entry.scheduleDescription) more.append(textWithLanguage('li', entry.scheduleDescription));
+  const audience = audienceFact(entry, t, language);
+  if (audience) more.append(audience);
   const course = entry.course;
-  if (!course) return null;
-  const parts = [];
-  if (course.levels.length) parts.push(t('card.course.levels', { levels: formatList(language, course.levels.map((level) => (level === 'literacy' ? t('level.literacy') : level))) }));
-  if (course.startDate) parts.push(t('card.course.start', { start: date(course.startDate) }));
-  if (course.freePlaces != null) parts.push(t('card.course.places', { count: course.freePlaces }));
-  return parts.length ? el('li', { class: 'sf-course', 'data-part': 'course' }, parts.join(' · ')) : null;
+  if (course) {
+    if (course.startDate && course.endDate) {
+      more.append(el('li', {}, t('card.course.dates', { start: date(course.startDate), end: date(course.endDate) })));
+    }
+    if (course.childcare) more.append(el('li', {}, t('card.course.childcare')));
+  }
+  if (entry.feesDescription) more.append(el('li', {}, t('card.fees', { fees: entry.feesDescription.text })));
+  more.append(...accessibilityFacts(entry, t));
+  if (entry.transportation) more.append(textWithLanguage('li', entry.transportation));
+  if (entry.serviceAreaDescription) more.append(textWithLanguage('li', entry.serviceAreaDescription));
+  if (entry.alternateName) {
+    const other = el('li', {}, `${t('card.alternate')} `);
+    other.append(textWithLanguage('span', entry.alternateName));
+    more.append(other);
+  }
+  if (entry.assuredDate) more.append(el('li', {}, t('card.checked', { date: date(entry.assuredDate) })));
+  if (entry.lastModified) more.append(el('li', {}, t('card.modified', { date: date(entry.lastModified) })));
+  details.append(more);
+  details.setAttribute('data-filled', '');
 }
 
 /**
  * Every number and address of the entry and its contacts, each readable as text and usable as
  * a link (a fax number is text only: there is nothing to call).
  */
-export function contactList(entry, t, language) {
+function contactList(entry, t, language) {
   const groups = [{ title: null, phones: entry.phones, email: entry.email, languages: [] }, ...entry.contacts];
   const list = el('ul', { class: 'sf-contacts', 'data-part': 'contacts' });
   for (const group of groups) {
@@ -79,7 +109,7 @@ function link(href, text) {
 const TARGET_GROUPS = ['children', 'youth', 'young_adults', 'women', 'men', 'families', 'seniors', 'refugees', 'people_with_disabilities', 'lgbtiq'];
 
 /** Who the entry is for and the ages it serves, or null when it is for everybody. */
-export function audienceFact(entry, t, language) {
+function audienceFact(entry, t, language) {
   const groups = entry.targetGroups.filter((group) => TARGET_GROUPS.includes(group)).map((group) => t(`target.${group}`));
   const { minimumAge: min, maximumAge: max } = entry;
   const number = (value) => formatNumber(language, value);
@@ -97,7 +127,7 @@ export function audienceFact(entry, t, language) {
 const ACCESS_FEATURES = ['stepFreeEntrance', 'accessibleToilet', 'elevator', 'hearingLoop', 'signLanguage', 'accessibleParking'];
 
 /** Wheelchair access and each known accessibility detail, as list items. */
-export function accessibilityFacts(entry, t) {
+function accessibilityFacts(entry, t) {
   const items = [];
   if (entry.wheelchair) items.push(el('li', {}, t(`card.wheelchair.${entry.wheelchair}`)));
   const details = entry.accessibility;
