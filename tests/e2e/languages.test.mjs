@@ -41,14 +41,25 @@ function withWidgetIn(tag, options, body) {
   });
 }
 
-/** Filters open, the first card expanded, and the place field showing suggestions for "Korb". */
+/**
+ * Filters open (with the opening-hours ones, once the hours are read), the first card and the
+ * one with the most contact and access details expanded, and the place field showing
+ * suggestions for "Korb".
+ */
 async function busiestState({ widget }, tag) {
   const panel = widget.locator('details.sf-filter-panel');
   if (!(await panel.evaluate((details) => details.open))) await widget.locator('summary.sf-filter-summary').click();
   await widget.locator('details.sf-filter-panel[open]').waitFor();
-  const card = cardsLocator(widget).first();
-  await card.locator('h3 button').click();
-  await card.locator('h3 button[aria-expanded="true"]').waitFor();
+  await widget.locator('[data-group="open"]:not([hidden])').waitFor();
+  // The migration counselling in Korbach has every sort of contact and access detail.
+  await widget.getByRole('searchbox').fill('MBE Korbach');
+  await widget.locator('li > article[data-entry="wf-svc-002"]').waitFor();
+  for (const card of [cardsLocator(widget).first(), widget.locator('li > article[data-entry="wf-svc-002"]')]) {
+    if ((await card.locator('h3 button').getAttribute('aria-expanded')) === 'true') continue;
+    await card.locator('h3 button').click();
+    await card.locator('h3 button[aria-expanded="true"]').waitFor();
+    await card.locator('.sf-details[data-filled] [data-part="week"]').waitFor();
+  }
   await widget.getByRole('combobox', { name: msg(tag, 'place.label') }).fill('Korb');
   await widget.getByRole('listbox', { name: msg(tag, 'place.label') }).getByRole('option').first().waitFor();
 }

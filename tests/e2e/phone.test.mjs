@@ -108,19 +108,23 @@ test('on a touch screen every control is at least 44 × 44 px', TEST_OPTIONS, as
     const card = cardsLocator(widget).first();
     await card.locator('h3 button').click();
     await card.locator('h3 button[aria-expanded="true"]').waitFor();
+    // The details with their contact links, and the opening-hours filters.
+    await card.locator('.sf-details[data-filled] .sf-contact-link').first().waitFor();
+    await widget.locator('[data-group="open"]:not([hidden])').waitFor();
+    const measured = await targets(page);
     // A place chosen: its clear button is there; then the suggestions for another.
     const place = widget.getByRole('combobox', { name: de('place.label') });
     const suggestions = widget.getByRole('listbox', { name: de('place.label') }).getByRole('option');
     await place.fill('Korbach');
     await suggestions.first().click();
     await widget.getByRole('button', { name: de('place.clear') }).waitFor();
-    const measured = await targets(page);
+    measured.push(...(await targets(page)));
     await place.fill('Korb');
     await suggestions.first().waitFor();
     measured.push(...(await targets(page)).filter((target) => target.what.startsWith('li ')));
 
     const kinds = new Set(measured.map((target) => target.what.split(' ').slice(0, 2).join(' ')));
-    for (const kind of ['button sf-chip', 'button sf-card-toggle', 'button sf-place-clear', 'select ', 'label sf-check', 'a sf-action', 'summary sf-filter-summary', 'li sf-suggestion']) {
+    for (const kind of ['button sf-chip', 'button sf-card-toggle', 'button sf-place-clear', 'select ', 'label sf-check', 'a sf-action', 'a sf-contact-link', 'summary sf-filter-summary', 'li sf-suggestion']) {
       assert.ok([...kinds].some((seen) => seen.startsWith(kind.trim())), `no ${kind} measured: ${[...kinds].join(', ')}`);
     }
     const small = measured.filter(({ width, height }) => width < 44 || height < 44);

@@ -93,8 +93,15 @@ function phoneLine(phone, t, language) {
     call.append(number);
     line.append(call);
   }
-  if (phone.description) line.append(' – ', textWithLanguage('span', phone.description));
-  if (phone.languages.length) line.append(' (', spokenLanguages(phone.languages, t, language), ')');
+  // What the number is for and who speaks which language there, under the number.
+  const notes = [];
+  if (phone.description) notes.push(textWithLanguage('span', phone.description));
+  if (phone.languages.length) notes.push(spokenLanguages(phone.languages, t, language));
+  if (notes.length) {
+    const note = el('span', { class: 'sf-contact-note' });
+    notes.forEach((part, index) => note.append(...(index ? [' · ', part] : [part])));
+    line.append(note);
+  }
   return line;
 }
 
