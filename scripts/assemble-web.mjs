@@ -16,17 +16,17 @@ const dist = join(root, 'dist');
  * "Size in the browser" gives the figures). Heavy features load later, outside these files.
  */
 const BUDGETS = {
-  'service-finder.js': 10500,
+  'service-finder.js': 10800,
   'service-finder-core.js': 3100,
   'service-finder-core_bg.wasm': 144500,
   'languages.js': 400,
   'messages/de.js': 2500,
   'styles.js': 2700,
 };
-// Raised by 9.2 KB (153,160 → 162,617 measured) for contacts, status, target groups,
+// 153,160 B before issue 13 plus the 10 KB it allowed for contacts, status, target groups,
 // accessibility, course and "open now" filters, the newcomer's language first, dark mode and
-// touch sizes (issue 13 allowed 10 KB).
-const BUDGET_TOTAL = 163500;
+// touch sizes (162,954 B measured with them).
+const BUDGET_TOTAL = 163400;
 
 /**
  * What the widget loads after the first results, so not in BUDGETS: the cards' details and the
