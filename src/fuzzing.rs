@@ -396,3 +396,35 @@ fn germany() -> &'static Gazetteer {
     static GERMANY: OnceLock<Gazetteer> = OnceLock::new();
     GERMANY.get_or_init(|| Gazetteer::parse(crate::places::GERMANY).expect("the gazetteer parses"))
 }
+
+/// Opening hours, as the widget's hours module and `service-finder check` read them: any text at
+/// any time (the first 8 bytes, as the milliseconds `Date.now()` gives, NaN and infinities
+/// included) gives JSON, never a panic or a hang; a value that `describe` reads is one that
+/// `check` accepts; and `openSets` answers for it too.
+#[cfg(feature = "advice")]
+pub fn hours(data: &[u8]) {
+    use service_finder_hours::Hours;
+    thread_local! {
+        // Building the holiday calendar of a century per input would be most of the work.
+        static HOURS: Hours = Hours::new("06635");
+    }
+    let (time, text) = match data.split_first_chunk::<8>() {
+        Some((time, text)) => (f64::from_le_bytes(*time), text),
+        None => (0.0, data),
+    };
+    let text = String::from_utf8_lossy(text);
+    HOURS.with(|hours| {
+        let described: serde_json::Value =
+            serde_json::from_str(&hours.describe(&text, time)).expect("describe writes JSON");
+        if described["ok"] == true {
+            assert!(
+                service_finder_hours::check(&text).is_ok(),
+                "describe read {text:?}, check refused it"
+            );
+        }
+        let texts = serde_json::to_string(&[text.as_ref()]).expect("a list of one text");
+        let sets: serde_json::Value =
+            serde_json::from_str(&hours.open_sets(&texts, time)).expect("openSets writes JSON");
+        assert!(sets["now"].is_array(), "{sets}");
+    });
+}

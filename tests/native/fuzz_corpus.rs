@@ -17,11 +17,12 @@ use service_finder::fuzzing;
 type Body = fn(&[u8]);
 
 /// The fuzz targets and their bodies.
-const TARGETS: [(&str, Body); 4] = [
+const TARGETS: [(&str, Body); 5] = [
     ("directory", fuzzing::directory),
     ("json", fuzzing::json),
     ("query", fuzzing::query),
     ("places", fuzzing::places),
+    ("hours", fuzzing::hours),
 ];
 
 /// How the replaying process says that it has replayed every input.
