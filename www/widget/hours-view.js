@@ -4,7 +4,7 @@
 // Until the module is there, and for a value it cannot read, the card shows the hours as written.
 
 import { el } from './dom.js';
-import { formatTime, formatWeekday } from './format.js';
+import { formatList, formatTime, formatWeekday } from './format.js';
 
 /**
  * The status line for an entry whose hours `description` the module gave (see hours.js), or
@@ -48,11 +48,12 @@ export function weekTable(description, t, language, today) {
     if (day.date === today) row.setAttribute('aria-current', 'date');
     const name = el('th', { scope: 'row' }, formatWeekday(language, day.weekday));
     if (day.holiday) name.append(' ', el('span', { class: 'sf-holiday' }, t('hours.holiday')));
+    // "9:00–12:00 und 14:00–17:00", joined the language's way ("و" in Arabic).
     const times = day.intervals.length
-      ? day.intervals.map((interval) => {
+      ? formatList(language, day.intervals.map((interval) => {
         const span = `${formatTime(language, interval.from)}–${formatTime(language, interval.to)}`;
         return interval.comment ? `${span} (${interval.comment})` : span;
-      }).join(', ')
+      }))
       : t('hours.day_closed');
     row.append(name, el('td', { dir: 'auto' }, times));
     body.append(row);
