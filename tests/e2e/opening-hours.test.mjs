@@ -96,7 +96,8 @@ for (const lang of ['de', 'ar', 'uk']) {
       assert.equal((await today.locator('td').textContent()).trim(), msg(lang, 'hours.day_closed'));
       const friday = rows.nth(1);
       assert.equal((await friday.locator('th').textContent()).trim(), weekday(4));
-      assert.equal((await friday.locator('td').textContent()).trim(), `${time(8, 30)}–${time(12, 45)}`);
+      // Isolated left to right, so that a right-to-left row keeps from–to in order.
+      assert.equal((await friday.locator('td').textContent()).trim(), `\u2066${time(8, 30)}–${time(12, 45)}\u2069`);
       // The 24/7 hotline is open, with no end in sight.
       const always = card(widget, 'always');
       assert.equal((await always.locator('[data-part="hours-status"]').textContent()).trim(), msg(lang, 'hours.open'));

@@ -48,14 +48,16 @@ export function weekTable(description, t, language, today) {
     if (day.date === today) row.setAttribute('aria-current', 'date');
     const name = el('th', { scope: 'row' }, formatWeekday(language, day.weekday));
     if (day.holiday) name.append(' ', el('span', { class: 'sf-holiday' }, t('hours.holiday')));
-    // "9:00–12:00 und 14:00–17:00", joined the language's way ("و" in Arabic).
+    // "9:00–12:00 und 14:00–17:00", joined the language's way ("و" in Arabic). Each span is
+    // isolated left to right (U+2066 … U+2069): in a right-to-left row, "9:00–12:00" would
+    // otherwise read "12:00–9:00".
     const times = day.intervals.length
       ? formatList(language, day.intervals.map((interval) => {
-        const span = `${formatTime(language, interval.from)}–${formatTime(language, interval.to)}`;
+        const span = `\u2066${formatTime(language, interval.from)}–${formatTime(language, interval.to)}\u2069`;
         return interval.comment ? `${span} (${interval.comment})` : span;
       }))
       : t('hours.day_closed');
-    row.append(name, el('td', { dir: 'auto' }, times));
+    row.append(name, el('td', {}, times));
     body.append(row);
   }
   table.append(body);
