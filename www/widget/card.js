@@ -139,6 +139,8 @@ function courseSummary(entry, t, date, language) {
 /** Links to call, write, open the website, navigate (`geo:`) and open OpenStreetMap. */
 function actions(entry, t) {
   const actions = el('div', { class: 'sf-actions' });
+  // Printed, the buttons give way to the website's address (see the print styles).
+  if (entry.url) actions.dataset.website = entry.url;
   const link = (href, label, part, external = false) => {
     const attributes = { class: 'sf-action', href, 'data-part': part };
     if (external) Object.assign(attributes, { target: '_blank', rel: 'noopener noreferrer' });
