@@ -9,6 +9,8 @@
 //!   computes "open now" and the like in the browser and hands the entries over, so that the
 //!   core needs no clock and no opening-hours parser.
 
+use std::borrow::Cow;
+
 use super::bitset::EntrySet;
 use super::index::Index;
 use crate::directory::{CourseLevel, CourseType, Date, Entry, Kind, Status, TargetGroup};
@@ -171,22 +173,23 @@ impl Index {
     }
 
     /// Every flag a query can use with its entries: the data's, the date's (when the query
-    /// gives a day) and those set from outside.
-    pub(super) fn flag_sets(&self, today: Option<Date>) -> Vec<(&str, EntrySet)> {
+    /// gives a day) and those set from outside. Borrowed where the index keeps them: this runs
+    /// on every keystroke.
+    pub(super) fn flag_sets(&self, today: Option<Date>) -> Vec<(&str, Cow<'_, EntrySet>)> {
         let count = self.entries.count;
         let audience = &self.sets.audience;
-        let mut flags: Vec<(&str, EntrySet)> = DATA_FLAGS
+        let mut flags: Vec<(&str, Cow<'_, EntrySet>)> = DATA_FLAGS
             .iter()
             .copied()
-            .zip(audience.data_flags.iter().cloned())
+            .zip(audience.data_flags.iter().map(Cow::Borrowed))
             .collect();
         if let Some(today) = today {
             for flag in DATE_FLAGS {
-                flags.push((flag, audience.date_flag(count, flag, today)));
+                flags.push((flag, Cow::Owned(audience.date_flag(count, flag, today))));
             }
         }
         for (name, set) in &self.outside_flags {
-            flags.push((name.as_str(), set.clone()));
+            flags.push((name.as_str(), Cow::Borrowed(set)));
         }
         flags
     }

@@ -6,8 +6,7 @@
 // accessibility, other names, when the entry was checked and changed).
 
 import { el, textWithLanguage } from './dom.js';
-import { formatDate, formatDistance, formatList, languageName } from './format.js';
-import { baseLanguage } from './messages.js';
+import { formatDate, formatDistance, formatList, isOtherLanguage, languageName } from './format.js';
 import { toggled } from './state.js';
 
 /** The card of a search hit; `expanded`: whether its details are open. */
@@ -16,8 +15,6 @@ export function card(widget, hit, expanded) {
   const { language, store } = widget;
   const t = (key, values) => widget.t(key, values);
   const date = (isoDate) => formatDate(language, isoDate);
-  /** Whether a text from the directory is not in the UI language (it is the fallback). */
-  const isOtherLanguage = (textView) => Boolean(textView?.language) && baseLanguage(textView.language) !== baseLanguage(language);
 
   const detailsId = `${widget.widgetId}-details-${entry.id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
   const article = el('article', { class: 'sf-card', 'data-entry': entry.id });
@@ -26,7 +23,7 @@ export function card(widget, hit, expanded) {
     type: 'button', class: 'sf-card-toggle', 'aria-expanded': String(expanded), 'aria-controls': detailsId, 'data-part': 'toggle',
   });
   toggleButton.append(textWithLanguage('span', entry.name));
-  if (isOtherLanguage(entry.name)) {
+  if (isOtherLanguage(entry.name, language)) {
     // Seen: the language's name; heard: a sentence saying the name is in that language.
     const name = languageName(language, entry.name.language);
     const marker = el('span', { class: 'sf-text-language' });
@@ -96,9 +93,8 @@ export function refreshCard(article, widget, hit) {
  */
 function hoursItem(widget, entry) {
   if (!entry.openingHours) return null;
-  const reader = entry.status === 'temporarily closed' ? null : widget.hours;
-  const description = reader?.describe(entry.openingHours);
-  return (description && reader.statusLine(description, entry, (key, values) => widget.t(key, values), widget.language))
+  const description = readHours(widget, entry);
+  return (description && widget.hours.statusLine(description, entry, (key, values) => widget.t(key, values), widget.language))
     || el('li', { 'data-part': 'hours-text' }, widget.t('card.hours', { hours: entry.openingHours }));
 }
 
@@ -109,11 +105,18 @@ function hoursItem(widget, entry) {
 function fillDetails(details, widget, hit) {
   const day = widget.hours?.today ?? '';
   if (!widget.more || (details.hasAttribute('data-filled') && details.dataset.day === day)) return;
-  const { entry } = hit;
-  const reader = entry.status === 'temporarily closed' ? null : widget.hours;
   details.replaceChildren();
-  widget.more.fillDetails(details, widget, hit, entry.openingHours ? reader?.describe(entry.openingHours) : null);
+  widget.more.fillDetails(details, widget, hit, readHours(widget, hit.entry));
   details.dataset.day = day;
+}
+
+/**
+ * The entry's opening hours as the opening-hours module reads them this minute; null before it
+ * is loaded, without hours, or for an entry closed for now (its hours do not hold).
+ */
+function readHours(widget, entry) {
+  if (!entry.openingHours || entry.status === 'temporarily closed') return null;
+  return widget.hours?.describe(entry.openingHours) ?? null;
 }
 
 /** "Temporarily closed (until …)" with the reason, or null for an entry that is running. */

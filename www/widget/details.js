@@ -5,7 +5,7 @@
 // is left out), how to get there, other names, and when the entry was checked and changed.
 
 import { el, textWithLanguage } from './dom.js';
-import { baseLanguage, formatDate, formatList, formatNumber, hasIntlData, languageName } from './format.js';
+import { baseLanguage, formatDate, formatList, formatNumber, hasIntlData, isOtherLanguage, languageName } from './format.js';
 
 /**
  * Fills a card's empty details element for `hit`; `hours` is the entry's opening hours as the
@@ -16,9 +16,8 @@ export function fillDetails(details, widget, hit, hours) {
   const { language } = widget;
   const t = (key, values) => widget.t(key, values);
   const date = (isoDate) => formatDate(language, isoDate);
-  const isOtherLanguage = (textView) => Boolean(textView?.language) && baseLanguage(textView.language) !== baseLanguage(language);
   if (entry.description) {
-    if (isOtherLanguage(entry.description)) {
+    if (isOtherLanguage(entry.description, language)) {
       // The UI language named in itself when the browser cannot name it (Tigrinya).
       const wanted = hasIntlData(language) ? languageName(language, baseLanguage(language)) : t('language.name');
       details.append(el('p', { class: 'sf-text-note' }, t('card.text.fallback', { wanted, language: languageName(language, entry.description.language) })));

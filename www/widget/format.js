@@ -13,6 +13,11 @@ export function baseLanguage(tag) {
   return tag.split('-')[0];
 }
 
+/** Whether a text from the directory is not in the UI language `language` (it is the fallback). */
+export function isOtherLanguage(textView, language) {
+  return Boolean(textView?.language) && baseLanguage(textView.language) !== baseLanguage(language);
+}
+
 function formatter(Type, language, options) {
   const key = `${Type.name} ${language} ${JSON.stringify(options)}`;
   if (!formatters.has(key)) {
