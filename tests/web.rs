@@ -440,3 +440,25 @@ fn opening_hours_go_out_and_flags_come_back_in() {
     assert_eq!(get(&open_now, "count").as_f64(), Some(2.0));
     assert!(finder.set_flag_set("childcare", vec![0]).is_err());
 }
+
+/// A shared link names an entry by its id: its number shows it alone, through a flag set.
+#[wasm_bindgen_test]
+fn an_entry_is_found_by_its_id() {
+    let mut finder = demo().unwrap();
+    let number = finder
+        .entry_index("wf-svc-002")
+        .expect("the demo has wf-svc-002");
+    assert_eq!(finder.entry_index("no-such-entry"), None);
+    finder.set_flag_set("shared-entry", vec![number]).unwrap();
+    let results = finder
+        .search(query(r#"{"flags": ["shared-entry"]}"#))
+        .unwrap();
+    let hits = Array::from(&get(&results, "hits"));
+    assert_eq!(hits.length(), 1);
+    assert_eq!(
+        get(&get(&hits.get(0), "entry"), "id")
+            .as_string()
+            .as_deref(),
+        Some("wf-svc-002")
+    );
+}

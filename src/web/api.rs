@@ -204,6 +204,20 @@ impl ServiceFinder {
             .map_err(|error| JsError::new(&error))
     }
 
+    /// The number (`entryIndex`) of the entry with this `id`, or `undefined` when the directory
+    /// has none: a shared link names an entry by its id, and the widget shows it through a flag
+    /// set (`setFlagSet`) of that one entry.
+    #[wasm_bindgen(js_name = entryIndex)]
+    pub fn entry_index(&self, id: &str) -> Option<u32> {
+        let position = self
+            .index
+            .directory()
+            .entries
+            .iter()
+            .position(|entry| entry.id == id)?;
+        u32::try_from(position).ok()
+    }
+
     /// Every entry's `opening_hours` text, by entry number (`entryIndex`), for the opening-hours
     /// module: `null` where an entry has none, or is temporarily closed.
     #[wasm_bindgen(js_name = openingHours, unchecked_return_type = "(string | null)[]")]

@@ -4,7 +4,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { DEMO, TEST_OPTIONS, assertClean, cardsLocator, msg, useBrowser, withWidget } from './support.mjs';
+import {
+  DEMO, TEST_OPTIONS, assertClean, cardsLocator, describeViolations, msg, readCount, runAxe, screenshot, useBrowser, withWidget,
+} from './support.mjs';
 
 const env = useBrowser();
 
@@ -35,6 +37,54 @@ test('printed, the results show every card open with its numbers and addresses, 
     await page.emulateMedia({ media: 'screen' });
     assert.ok(await widget.getByRole('searchbox').isVisible());
     assert.equal(await cards.first().locator('.sf-details').isVisible(), false, 'on screen the cards are closed again');
+    assertClean(records);
+  });
+});
+
+test('"print list" prints every result under the date and the search in words, fits A4, and renders as a PDF', TEST_OPTIONS, async () => {
+  // An A4 page's width at 96 dpi: what a printed page has room for.
+  const contextOptions = { viewport: { width: 794, height: 1123 } };
+  const setup = ({ context }) => context.addInitScript(() => {
+    // The print dialog cannot be driven headless: the test sees that the button asked for it.
+    window.print = () => { window.printed = (window.printed ?? 0) + 1; };
+  });
+  await withWidget(env, { contextOptions, setup }, async ({ page, widget, records }) => {
+    await widget.getByRole('searchbox').fill('Beratung');
+    await widget.getByRole('group', { name: msg('de', 'filters.kind') }).getByRole('button', { name: new RegExp(`^${msg('de', 'kind.service')} \\d`) }).click();
+    await cardsLocator(widget).first().locator('.sf-details[data-filled]').waitFor({ state: 'attached' });
+    const total = await readCount(widget, 'de');
+    assert.ok(total > 20, `${total} results: more than one page, so that printing must list them all`);
+    await widget.getByRole('button', { name: msg('de', 'tools.print') }).click();
+    await page.waitForFunction(() => window.printed === 1);
+    // What the browser does before it prints, from the button or from its menu.
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await cardsLocator(widget).count(), total, 'every result is printed');
+    const date = new Intl.DateTimeFormat('de', { dateStyle: 'medium', timeZone: 'Europe/Berlin' }).format(new Date());
+    const head = widget.locator('.sf-print-head');
+    assert.ok(await head.isVisible());
+    assert.match(await head.locator('[data-part="print-date"]').textContent(), new RegExp(date.replace(/\./g, '\\.')));
+    assert.equal(
+      await head.locator('[data-part="print-search"]').textContent(),
+      `${msg('de', 'print.text', { text: 'Beratung' })} · ${msg('de', 'print.filters', { list: msg('de', 'kind.service') })}`,
+    );
+    for (const control of [widget.locator('.sf-tool-row'), widget.getByRole('button', { name: msg('de', 'card.share') }).first()]) {
+      assert.equal(await control.isVisible(), false, `${control} is printed`);
+    }
+    // Nothing is cut off at the side of the sheet.
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'the printout is wider than A4');
+    const results = await runAxe(page);
+    assert.equal(results.violations.length, 0, describeViolations(results));
+    await screenshot(page, 'print-list', { fullPage: false });
+    const pdf = await page.pdf({ format: 'A4', printBackground: false });
+    assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    assert.ok(pages >= 2, `${total} results on ${pages} A4 page(s)`);
+    // After printing, the list is as it was.
+    await page.emulateMedia({ media: 'screen' });
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    await widget.locator('.sf-more').waitFor();
+    assert.equal(await cardsLocator(widget).count(), 20);
     assertClean(records);
   });
 });

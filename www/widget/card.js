@@ -1,13 +1,21 @@
 // One result's card: name, a temporary closure, kind and topics, distance, address or service
 // area, languages, whether it is open now (or the hours as written until the opening-hours
 // module is there), a course's level, start and free places, and actions (call, e-mail,
-// website, directions, map), which the browser follows only on a click; its button opens the
+// website, route, share), which the browser follows only on a click; its button opens the
 // details (description, the week's hours, every contact, who it is for, course dates, costs,
 // accessibility, other names, when the entry was checked and changed).
 
 import { el, textWithLanguage } from './dom.js';
 import { formatDate, formatDistance, formatList, isOtherLanguage, languageName } from './format.js';
 import { toggled } from './state.js';
+
+/**
+ * The phone's own maps app, for a route: iPhones and iPads (also those that say they are a
+ * Mac) open Apple's maps, Android phones a `geo:` link; elsewhere there is no such app.
+ */
+const MAPS_APP = /iPhone|iPad|iPod/.test(navigator.userAgent) || (/Macintosh/.test(navigator.userAgent) && navigator.maxTouchPoints > 1)
+  ? 'ios'
+  : /Android/.test(navigator.userAgent) ? 'android' : null;
 
 /** The card of a search hit; `expanded`: whether its details are open. */
 export function card(widget, hit, expanded) {
@@ -64,7 +72,7 @@ export function card(widget, hit, expanded) {
   if (courseLine) facts.append(courseLine);
   if (entry.freeOfCharge) facts.append(el('li', {}, t('card.free')));
   if (entry.appointmentRequired) facts.append(el('li', {}, t('card.appointment')));
-  article.append(facts, actions(entry, t));
+  article.append(facts, actions(widget, entry));
 
   // The details are written by a module loaded after the first results (see details.js):
   // until it is there, an opened card shows them as soon as it arrives.
@@ -139,8 +147,12 @@ function courseSummary(entry, t, date, language) {
   return parts.length ? el('li', { class: 'sf-course', 'data-part': 'course' }, parts.join(' · ')) : null;
 }
 
-/** Links to call, write, open the website, navigate (`geo:`) and open OpenStreetMap. */
-function actions(entry, t) {
+/**
+ * Links to call, write, open the website and find the way (OpenStreetMap's route planner, and
+ * the phone's maps app), and "share"; each is followed only when tapped.
+ */
+function actions(widget, entry) {
+  const t = (key) => widget.t(key);
   const actions = el('div', { class: 'sf-actions' });
   // Printed, the buttons give way to the website's address (see the print styles).
   if (entry.url) actions.dataset.website = entry.url;
@@ -155,8 +167,17 @@ function actions(entry, t) {
   if (entry.url) link(entry.url, t('card.website'), 'website', true);
   if (entry.point) {
     const { latitude, longitude } = entry.point;
-    link(`geo:${latitude},${longitude}`, t('card.directions'), 'directions');
-    link(`https://www.openstreetmap.org/?mlat=${latitude}&mlon=${longitude}#map=17/${latitude}/${longitude}`, t('card.map'), 'map', true);
+    const to = `${latitude},${longitude}`;
+    // The start is left to the route planner: the newcomer's position never goes into a link.
+    link(`https://www.openstreetmap.org/directions?route=%3B${encodeURIComponent(to)}`, t('card.directions'), 'directions', true);
+    if (MAPS_APP === 'android') link(`geo:${to}?q=${to}(${encodeURIComponent(entry.name.text)})`, t('card.maps_app'), 'maps-app');
+    if (MAPS_APP === 'ios') link(`https://maps.apple.com/?daddr=${to}&q=${encodeURIComponent(entry.name.text)}`, t('card.maps_app'), 'maps-app', true);
   }
+  const share = el('button', { type: 'button', class: 'sf-action', 'data-part': 'share' }, t('card.share'));
+  share.addEventListener('click', async () => {
+    const more = await widget.moreModule();
+    more.shareEntry(widget, entry, share, widget.status);
+  });
+  actions.append(share);
   return actions;
 }

@@ -7,27 +7,11 @@
 
 import { el, chip, setChip } from './dom.js';
 import { formatNumber, formatWeekday, languageName } from './format.js';
+import { DAYS, GROUPS, KINDS } from './choices.js';
 import { PAGE_SIZE, noFilters, toggled } from './state.js';
 
-const KINDS = ['service', 'course', 'association'];
-const DAYS = ['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'];
-
-/**
- * Chip groups beyond kind and topic: the legend's message, the state field and the facet they
- * use, and their values in order. Flags narrow together; levels and types are "any of".
- */
-const GROUPS = [
-  ['filters.open', 'flags', 'flags', ['open-now']],
-  ['filters.for', 'flags', 'flags', ['for-children', 'for-women']],
-  ['filters.level', 'levels', 'levels', ['literacy', 'A1', 'A2', 'B1', 'B2', 'C1', 'C2']],
-  ['filters.course_type', 'courseTypes', 'courseTypes', ['integration', 'women', 'parents', 'youth', 'literacy', 'intensive', 'job_related', 'other']],
-  ['filters.start', 'flags', 'flags', ['running', 'starts-soon', 'starts-later']],
-  ['filters.time', 'flags', 'flags', ['morning', 'afternoon', 'evening', 'weekend']],
-  ['filters.course', 'flags', 'flags', ['childcare', 'free-places']],
-];
-
 /** A chip's label: the level as written (A1 …), else its message. */
-function valueLabel(t, field, value) {
+export function valueLabel(t, field, value) {
   if (field === 'levels') return value === 'literacy' ? t('level.literacy') : value;
   return t(field === 'courseTypes' ? `course_type.${value}` : `flag.${value}`);
 }

@@ -22,11 +22,22 @@ export function direction(tag) {
 // Message catalogs by language tag, each loaded once per page.
 const catalogs = new Map();
 export function loadCatalog(tag) {
+  return importCatalog(`./messages/${tag}.js`);
+}
+
+/**
+ * The messages of one UI language that only the module loaded after the first results uses
+ * (sharing, printing, the opening hours): scripts/assemble-web.mjs splits them off (LATER_KEYS).
+ */
+export function loadLaterCatalog(tag) {
+  return importCatalog(`./messages/${tag}.later.js`);
+}
+
+function importCatalog(file) {
   // A path that is not a literal: the bundler leaves the import to the browser, so that each
   // catalog stays a file of its own.
-  const file = `./messages/${tag}.js`;
-  if (!catalogs.has(tag)) catalogs.set(tag, import(file).then((module) => module.default));
-  return catalogs.get(tag);
+  if (!catalogs.has(file)) catalogs.set(file, import(file).then((module) => module.default));
+  return catalogs.get(file);
 }
 
 /**

@@ -38,6 +38,22 @@ export class Results {
     }
   }
 
+  /**
+   * Over the one entry a shared link opened: that it was shared (or is gone from the directory),
+   * and the way to every entry.
+   */
+  sharedNotice(found) {
+    const { widget } = this;
+    const notice = el('div', { class: 'sf-shared', 'data-part': 'shared' });
+    const all = el('button', { type: 'button', class: 'sf-button', 'data-part': 'all' }, widget.t('entry.all'));
+    all.addEventListener('click', () => {
+      this.firstNew = 0;
+      widget.store.set({ entry: '', expanded: new Set(), shown: PAGE_SIZE });
+    });
+    notice.append(el('p', {}, widget.t(found ? 'entry.shared' : 'entry.missing')), all);
+    return notice;
+  }
+
   /** Whether `results` show the same entries, in the same order, as the cards on screen. */
   sameHits(results) {
     const shown = [...this.list.querySelectorAll('[data-entry]')].map((article) => article.dataset.entry);
@@ -50,9 +66,11 @@ export class Results {
     const focused = widget.shadow.activeElement;
     const focusedCard = focused?.closest?.('[data-entry]')?.getAttribute('data-entry');
     const focusedPart = focused?.getAttribute?.('data-part');
+    const shared = state.entry ? this.sharedNotice(results.total > 0) : null;
     if (results.total === 0) {
       const empty = el('div', { class: 'sf-empty' });
-      empty.append(el('p', { class: 'sf-empty-title' }, widget.t('results.empty')), el('p', {}, widget.t('results.empty.hint')));
+      if (shared) empty.append(shared);
+      else empty.append(el('p', { class: 'sf-empty-title' }, widget.t('results.empty')), el('p', {}, widget.t('results.empty.hint')));
       container.replaceChildren(empty);
       return;
     }
@@ -62,7 +80,7 @@ export class Results {
       item.append(card(widget, hit, state.expanded.has(hit.entry.id)));
       list.append(item);
     }
-    const children = [list];
+    const children = shared ? [shared, list] : [list];
     if (results.total > results.hits.length) {
       const more = el('button', { type: 'button', class: 'sf-button sf-more', 'data-part': 'more' }, widget.t('results.more'));
       more.addEventListener('click', () => {

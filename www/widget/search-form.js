@@ -5,10 +5,10 @@
 import { el, chip, setChip } from './dom.js';
 import { formatNumber, hasIntlData, languageName } from './format.js';
 import { FALLBACK_LANGUAGE, baseLanguage } from './messages.js';
+import { RADII_KM } from './choices.js';
 import { PlaceCombobox } from './place-combobox.js';
 import { PAGE_SIZE } from './state.js';
 
-const RADII_KM = [5, 10, 25, 50];
 /** How many places the place field suggests. */
 const SUGGESTIONS = 8;
 

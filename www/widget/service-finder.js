@@ -36,15 +36,17 @@
 // window or document only with { signal: widget.connection.signal }, so that leaving the page
 // removes the listener. What a feature adds to each card goes into card.js.
 
+import { DAYS } from './choices.js';
 import { Places, ServiceFinder, WidgetCore, loadCore } from './core.js';
 import { el } from './dom.js';
 import { Filters } from './filters.js';
 import { header } from './header.js';
-import { FALLBACK_LANGUAGE, direction, loadCatalog, pickLanguage, rememberLanguage, translate } from './messages.js';
+import { FALLBACK_LANGUAGE, LANGUAGES, direction, loadCatalog, loadLaterCatalog, pickLanguage, rememberLanguage, translate } from './messages.js';
 import { Results } from './results.js';
 import { SearchForm } from './search-form.js';
-import { EVERY_FIELD, SHOWN_ONLY, Store, berlinToday, toQuery } from './state.js';
+import { EVERY_FIELD, SHARED_ENTRY, SHOWN_ONLY, Store, berlinToday, toQuery } from './state.js';
 import STYLES from './styles.js';
+import { Tools } from './tools.js';
 
 /**
  * What the widget imports after the first results (www/widget/more.js, bundled): the cards'
@@ -53,8 +55,12 @@ import STYLES from './styles.js';
  */
 const MORE = './service-finder-more.js';
 
-/** The weekdays of the "open on" flags, Monday first, as the hours module counts them. */
-const DAYS = ['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'];
+/**
+ * The state in the URL (www/widget/url-state.js, a file of its own): imported with the
+ * directory where the widget keeps its state in the URL, and by "share".
+ */
+export const URL_STATE = './service-finder-url.js';
+
 
 /** Problems written to the console one by one; `service-finder check` lists them all. */
 const CONSOLE_PROBLEMS = 20;
@@ -73,6 +79,14 @@ let widgetCount = 0;
 class ServiceFinderElement extends HTMLElement {
   static observedAttributes = ['src', 'lang', 'fixed-language'];
 
+  /**
+   * Whether the state lives in the page's URL (its fragment, see url-state.js): on the app page,
+   * or where the webmaster opted in with the `url-state` attribute.
+   */
+  get urlState() {
+    return this.hasAttribute('url-state');
+  }
+
   constructor() {
     super();
     this.widgetId = `sf${++widgetCount}`;
@@ -89,6 +103,11 @@ class ServiceFinderElement extends HTMLElement {
     this.connection = null;
     /** The module loaded after the first results (see loadMore), once it is there. */
     this.more = null;
+    this.morePromise = null;
+    /** The module that reads and writes the state in the URL (URL_STATE), where it is used. */
+    this.url = null;
+    /** The URL fragment the widget wrote last (see showInUrl). */
+    this.fragment = null;
     /** The opening-hours module once loaded (see loadMore), and its reading of this minute. */
     this.hoursModule = null;
     this.hours = null;
@@ -98,6 +117,10 @@ class ServiceFinderElement extends HTMLElement {
   connectedCallback() {
     this.connection = new AbortController();
     this.language = this.pickLanguage();
+    if (this.urlState) {
+      // Back and forward, or a link to another search on the same page: shown as the URL says.
+      window.addEventListener('hashchange', () => this.followUrl(), { signal: this.connection.signal });
+    }
     this.load();
   }
 
@@ -125,8 +148,10 @@ class ServiceFinderElement extends HTMLElement {
     if (name === 'lang' || name === 'fixed-language') this.setLanguage(this.pickLanguage());
   }
 
-  /** The UI language for the attributes, the browser and the page (see pickLanguage). */
+  /** The UI language of a link, else for the attributes, the browser and the page (see pickLanguage). */
   pickLanguage() {
+    const linked = this.urlState && new URLSearchParams(location.hash.slice(1)).get('lang');
+    if (LANGUAGES.some((language) => language.tag === linked)) return linked;
     return pickLanguage(this.getAttribute('lang'), this.hasAttribute('fixed-language'));
   }
 
@@ -146,7 +171,7 @@ class ServiceFinderElement extends HTMLElement {
     }
     try {
       if (this.core.traps > 2) throw new Error('the core failed three times in a row');
-      this.messages = await loadCatalog(this.language);
+      this.messages = await this.catalog(this.language);
       if (generation !== this.loadGeneration) return;
       if (!keep) this.renderLoading();
       // The code and the directory download side by side. The directory comes as bytes, so that
@@ -156,7 +181,9 @@ class ServiceFinderElement extends HTMLElement {
         if (!response.ok) throw new Error(`${src ?? url}: HTTP ${response.status}`);
         return response.arrayBuffer();
       });
-      const [bytes] = await Promise.all([directory, loadCore()]);
+      const urlModule = this.urlState ? import(new URL(URL_STATE, import.meta.url).href) : null;
+      const [bytes, , urlState] = await Promise.all([directory, loadCore(), urlModule]);
+      this.url = urlState ?? null;
       const finder = ServiceFinder.fromJson(bytes);
       if (generation !== this.loadGeneration) {
         finder.free();
@@ -166,6 +193,7 @@ class ServiceFinderElement extends HTMLElement {
       if (!keep) {
         this.reportProblems(finder, src);
         this.store.reset();
+        if (this.url) this.store.restore(this.url.fragmentToState(location.hash, finder.info(this.language)).patch);
       }
       this.core.use(() => this.renderAll({ keepFocus: keep }));
       this.setAttribute('data-state', 'ready');
@@ -208,7 +236,7 @@ class ServiceFinderElement extends HTMLElement {
     const ags = this.core.use((finder) => finder.info(this.language).regionAgs ?? '');
     if (ags === undefined) return;
     try {
-      this.more ??= await import(new URL(MORE, import.meta.url).href);
+      this.more ??= await this.moreModule();
     } catch (error) {
       console.error('service-finder: the details could not be loaded.', error);
       return;
@@ -228,6 +256,25 @@ class ServiceFinderElement extends HTMLElement {
   }
 
   /**
+   * The module loaded after the first results (details, share, print); imported once, also by
+   * a button pressed before loadMore has it.
+   */
+  moreModule() {
+    this.morePromise ??= import(new URL(MORE, import.meta.url).href).then(async (module) => {
+      // Its messages (sharing, printing, the hours) come with it, in the UI language.
+      const language = this.language;
+      const later = await loadLaterCatalog(language);
+      if (language === this.language) this.messages = { ...this.messages, ...later };
+      this.more = module;
+      return module;
+    }, (error) => {
+      this.morePromise = null;
+      throw error;
+    });
+    return this.morePromise;
+  }
+
+  /**
    * Reads every entry's hours at this minute in Germany, hands the entries open now, on each
    * weekday and at each time of day to the core as flags, and runs the search again; then again
    * at the next full minute, so that "open now" stays true while the page is open.
@@ -239,6 +286,7 @@ class ServiceFinderElement extends HTMLElement {
     const done = this.core.use((finder) => {
       const sets = module.openSets(finder.openingHours(), now);
       finder.setFlagSet('open-now', sets.now);
+      // Monday first, as the hours module counts the days.
       DAYS.forEach((day, number) => finder.setFlagSet(`open-${day}`, sets.days[number]));
       for (const [name, entries] of Object.entries(sets.times ?? {})) finder.setFlagSet(name, entries);
       return true;
@@ -249,13 +297,22 @@ class ServiceFinderElement extends HTMLElement {
     this.hoursTimer = setTimeout(() => this.tickHours(), 60_000 - (now % 60_000));
   }
 
+  /**
+   * The messages of `language`: those of the first results, and once the module loaded after
+   * them is there, its own (see moreModule).
+   */
+  async catalog(language) {
+    const [first, later] = await Promise.all([loadCatalog(language), this.more ? loadLaterCatalog(language) : {}]);
+    return { ...first, ...later };
+  }
+
   /** Switches the UI language once its messages are loaded; `remember` keeps the choice. */
   async setLanguage(language, { remember = false } = {}) {
     if (remember) rememberLanguage(language);
     if (language === this.language) return;
     let messages;
     try {
-      messages = await loadCatalog(language);
+      messages = await this.catalog(language);
     } catch (error) {
       console.warn(`service-finder: the messages for ${language} could not be loaded.`, error);
       return;
@@ -309,8 +366,10 @@ class ServiceFinderElement extends HTMLElement {
     }
     const skipped = finder.skippedCount();
     if (skipped > 0) root.append(el('p', { class: 'sf-alert', role: 'alert' }, this.t('error.skipped', { count: skipped })));
-    this.parts = [new SearchForm(this, info), new Filters(this, info), new Results(this)];
-    root.append(...this.parts.map((part) => part.element));
+    const [search, filters, tools, results] = this.parts = [new SearchForm(this, info), new Filters(this, info), new Tools(this, info), new Results(this)];
+    // The actions sit over the results, in their column.
+    results.element.prepend(tools.element);
+    root.append(search.element, filters.element, results.element);
     this.render(this.store.state, new Set(EVERY_FIELD));
     if (focusedId) this.shadow.getElementById(focusedId)?.focus();
   }
@@ -322,10 +381,45 @@ class ServiceFinderElement extends HTMLElement {
   render(state, changed) {
     if (!this.parts) return;
     const search = [...changed].some((field) => !SHOWN_ONLY.includes(field));
-    const results = search ? this.core.use((finder) => finder.search(toQuery(state, this.language))) : null;
+    const results = search ? this.core.use((finder) => {
+      // A shared entry is shown alone: the one entry of a flag set (empty when it is gone).
+      if (state.entry) finder.setFlagSet(SHARED_ENTRY, [finder.entryIndex(state.entry)].filter((index) => index !== undefined));
+      return finder.search(toQuery(state, this.language));
+    }) : null;
     // Undefined: the core failed, and the widget is rebuilding its finder.
     if (results === undefined) return;
     for (const part of this.parts) part.update(state, changed, results);
+    if (this.url) this.showInUrl(state);
+  }
+
+  /** Writes the state into the page's URL, replacing the entry in the history. */
+  showInUrl(state) {
+    const fragment = this.url.stateToFragment(state, this.language);
+    if (fragment === this.fragment && location.hash.slice(1) === fragment) return;
+    this.fragment = fragment;
+    history.replaceState(history.state, '', `${location.pathname}${location.search}#${fragment}`);
+  }
+
+  /** The URL's fragment changed from outside (back, forward, a link): shows what it asks for. */
+  async followUrl() {
+    const hash = location.hash;
+    if (!this.core.finder || !this.url || hash.slice(1) === this.fragment) return;
+    const language = this.url.fragmentLanguage(hash) ?? this.language;
+    let messages = this.messages;
+    if (language !== this.language) {
+      try {
+        messages = await this.catalog(language);
+      } catch (error) {
+        console.warn(`service-finder: the messages for ${language} could not be loaded.`, error);
+      }
+      if (!this.connection || !this.core.finder || location.hash !== hash) return;
+    }
+    if (messages !== this.messages) Object.assign(this, { language, messages });
+    this.core.use((finder) => {
+      this.store.reset();
+      this.store.restore(this.url.fragmentToState(hash, finder.info(this.language)).patch);
+      this.renderAll();
+    });
   }
 }
 

@@ -32,6 +32,8 @@ export function emptyState() {
     filtersOpen: null,
     /** The place chosen in the place field, { name, postcode }, or null. */
     place: null,
+    /** The id of the entry a shared link opened, shown alone; '' for the list. */
+    entry: '',
   };
 }
 
@@ -43,8 +45,8 @@ export const SHOWN_ONLY = ['expanded', 'filtersOpen', 'locationStatus', 'place']
 
 /** What "clear filters" sets: no filters, the first page of results, every card closed. */
 export function noFilters() {
-  const { kinds, categories, serviceLanguage, freeOfCharge, wheelchair, levels, courseTypes, flags, openDay, shown, expanded } = emptyState();
-  return { kinds, categories, serviceLanguage, freeOfCharge, wheelchair, levels, courseTypes, flags, openDay, shown, expanded };
+  const { kinds, categories, serviceLanguage, freeOfCharge, wheelchair, levels, courseTypes, flags, openDay, shown, expanded, entry } = emptyState();
+  return { kinds, categories, serviceLanguage, freeOfCharge, wheelchair, levels, courseTypes, flags, openDay, shown, expanded, entry };
 }
 
 /** A copy of `set` with `value` added, or taken out when it was in. */
@@ -54,8 +56,12 @@ export function toggled(set, value) {
   return copy;
 }
 
+/** The flag set that holds the entry a shared link opened (see the widget's render). */
+export const SHARED_ENTRY = 'shared-entry';
+
 /** The core's query for a state, in the UI language. */
 export function toQuery(state, language) {
+  if (state.entry) return { flags: [SHARED_ENTRY], limit: 1, today: berlinToday(), language };
   return {
     text: state.text,
     kinds: [...state.kinds],
@@ -98,6 +104,11 @@ export class Store {
   reset() {
     this.state = emptyState();
     this.changed = new Set();
+  }
+
+  /** Takes `patch` (a link's state) as the state to start from, before anything is shown. */
+  restore(patch) {
+    this.state = { ...this.state, ...patch };
   }
 
   set(patch) {
