@@ -39,6 +39,7 @@
 import { Places, ServiceFinder, WidgetCore, loadCore } from './core.js';
 import { el } from './dom.js';
 import { Filters } from './filters.js';
+import { appFinder, inApp } from './offline.js';
 import { header } from './header.js';
 import { FALLBACK_LANGUAGE, direction, loadCatalog, pickLanguage, rememberLanguage, translate } from './messages.js';
 import { Results } from './results.js';
@@ -93,6 +94,8 @@ class ServiceFinderElement extends HTMLElement {
     this.hoursModule = null;
     this.hours = null;
     this.hoursTimer = 0;
+    /** In the app, when it shows the directory's last good copy: that copy's date (offline.js). */
+    this.offlineDate = null;
   }
 
   connectedCallback() {
@@ -156,8 +159,12 @@ class ServiceFinderElement extends HTMLElement {
         if (!response.ok) throw new Error(`${src ?? url}: HTTP ${response.status}`);
         return response.arrayBuffer();
       });
-      const [bytes] = await Promise.all([directory, loadCore()]);
-      const finder = ServiceFinder.fromJson(bytes);
+      // Offline (issue 14): in the app, a download that fails or does not validate falls back
+      // to the last good copy (offline.js); on any other page nothing is kept on the device.
+      const app = inApp();
+      const [bytes] = await Promise.all([app ? directory.catch((error) => error) : directory, loadCore()]);
+      const { finder, asOf = null } = app ? await appFinder(url.href, bytes, this.language) : { finder: ServiceFinder.fromJson(bytes) };
+      this.offlineDate = asOf;
       if (generation !== this.loadGeneration) {
         finder.free();
         return;
@@ -263,6 +270,8 @@ class ServiceFinderElement extends HTMLElement {
     if (!this.connection) return;
     this.language = language;
     this.messages = messages;
+    // For the page around, such as the app page (www/app/), which speaks the widget's language.
+    this.dispatchEvent(new CustomEvent('language-change', { detail: language }));
     if (this.core.finder) this.core.use(() => this.renderAll({ keepFocus: true }));
     else if (this.getAttribute('data-state') === 'error') this.renderFatal();
     else this.renderLoading();
