@@ -2,8 +2,9 @@
 // minified, turns the message catalogs and the stylesheet into modules, and checks the size
 // budget.
 import { readFileSync, writeFileSync, copyFileSync, readdirSync, mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { buildSync, transformSync } from 'esbuild';
-import { gzipSync } from 'node:zlib';
+import { deflateSync, gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -16,7 +17,7 @@ const dist = join(root, 'dist');
  * "Size in the browser" gives the figures). Heavy features load later, outside these files.
  */
 const BUDGETS = {
-  'service-finder.js': 12100,
+  'service-finder.js': 12500,
   'service-finder-core.js': 3150,
   'service-finder-core_bg.wasm': 144500,
   'languages.js': 400,
@@ -62,7 +63,8 @@ for (const file of readdirSync(join(root, 'data/messages')).filter((name) => nam
   const tag = file.replace(/\.json$/, '');
   const catalog = JSON.parse(readFileSync(join(root, 'data/messages', file), 'utf8'));
   delete catalog.$comment;
-  for (const key of Object.keys(catalog)) if (key.startsWith('category.')) delete catalog[key];
+  // The app page's texts (`app.*`) too: buildApp writes them to app-messages/<tag>.js.
+  for (const key of Object.keys(catalog)) if (key.startsWith('category.') || key.startsWith('app.')) delete catalog[key];
   const later = Object.fromEntries(Object.entries(catalog).filter(([key]) => LATER_KEYS.test(key)));
   for (const key of Object.keys(later)) delete catalog[key];
   writeFileSync(join(dist, 'messages', `${tag}.js`), `// Generated from data/messages/${file} by scripts/build-web.\nexport default ${JSON.stringify(catalog)};\n`);
@@ -185,3 +187,156 @@ if (over.length > 0) {
   console.error(`Over the size budget (gzipped bytes; see BUDGETS in scripts/assemble-web.mjs):\n  ${over.join('\n  ')}`);
   process.exit(1);
 }
+
+// ---- The app page (issue 14) ------------------------------------------------------------------
+
+/** The app's colour: the widget's accent (--sf-accent in service-finder.css). */
+const APP_COLOUR = [0x0b, 0x5c, 0x8e];
+
+/**
+ * The installable app page, built last so that its service worker's list sees every file the
+ * build made (www/app/): dist/index.html (the finder full screen, titled with the directory's
+ * title), app.js with app-messages/<tag>.js (the `app.*` texts of data/messages), the web app
+ * manifest, its icons (PNG, drawn here), and sw.js with the list of files it keeps.
+ */
+function buildApp() {
+  const directory = JSON.parse(readFileSync(join(dist, 'directory.json'), 'utf8'));
+  const language = directory.default_language ?? 'de';
+  const title = typeof directory.title === 'string' ? directory.title : directory.title[language] ?? Object.values(directory.title)[0];
+  const html = (text) => text.replace(/[&<>"]/g, (character) => `&#${character.charCodeAt(0)};`);
+  const page = readFileSync(join(root, 'www/app/index.html'), 'utf8').replaceAll('%LANG%', html(language)).replaceAll('%TITLE%', html(title));
+  writeFileSync(join(dist, 'index.html'), page);
+  buildSync({
+    bundle: true, format: 'esm', minify: true, sourcemap: 'linked', target: 'es2020', logLevel: 'warning',
+    entryPoints: [join(root, 'www/app/app.js')],
+    outfile: join(dist, 'app.js'),
+    external: ['./languages.js'],
+  });
+  mkdirSync(join(dist, 'app-messages'), { recursive: true });
+  for (const file of readdirSync(join(root, 'data/messages')).filter((name) => name.endsWith('.json'))) {
+    const catalog = JSON.parse(readFileSync(join(root, 'data/messages', file), 'utf8'));
+    const texts = Object.fromEntries(Object.entries(catalog).filter(([key]) => key.startsWith('app.')));
+    writeFileSync(join(dist, 'app-messages', file.replace(/\.json$/, '.js')), `// Generated from data/messages/${file} by scripts/build-web.\nexport default ${JSON.stringify(texts)};\n`);
+  }
+  const hex = (colour) => `#${colour.map((part) => part.toString(16).padStart(2, '0')).join('')}`;
+  // Relative paths, so that the app works wherever a county puts the folder.
+  const manifest = {
+    id: './',
+    name: title,
+    // The home screen's label: the title without its bracket, its first word when long.
+    short_name: shortName(title),
+    lang: language,
+    dir: 'auto',
+    start_url: './',
+    scope: './',
+    display: 'standalone',
+    background_color: '#ffffff',
+    theme_color: hex(APP_COLOUR),
+    icons: [
+      { src: 'icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+      { src: 'icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+      { src: 'icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+    ],
+  };
+  writeFileSync(join(dist, 'manifest.webmanifest'), `${JSON.stringify(manifest, null, 2)}\n`);
+  for (const size of [192, 512]) writeFileSync(join(dist, `icon-${size}.png`), png(size, drawIcon(size)));
+
+  // Every file the app needs, kept by the worker on install: all of dist/ but the source maps,
+  // the types, the reference stylesheet and the worker itself, and without the data (kept on
+  // their own: the directory and the region's places on install, all of Germany's places
+  // when the newcomer first uses the place field).
+  const data = ['directory.json', 'places-region.tsv'];
+  const left = new Set(['sw.js', 'service-finder.css', 'places-de.tsv', ...data]);
+  const files = listFiles(dist).filter((file) => !left.has(file) && !file.endsWith('.map') && !file.endsWith('.d.ts'));
+  const hash = (file) => createHash('sha256').update(readFileSync(join(dist, file))).digest('hex');
+  const list = files.map((file) => [file, hash(file)]);
+  const version = createHash('sha256').update(JSON.stringify(list)).digest('hex').slice(0, 16);
+  const worker = readFileSync(join(root, 'www/app/sw.js'), 'utf8')
+    .replace('const PRECACHE = [];', `const PRECACHE = ${JSON.stringify(list)};`)
+    .replace("const VERSION = 'dev';", `const VERSION = '${version}';`);
+  writeFileSync(join(dist, 'sw.js'), worker);
+  const sum = (names) => names.reduce((sizes, file) => [sizes[0] + readFileSync(join(dist, file)).length, sizes[1] + gzipped(file)], [0, 0]);
+  const [appRaw, appGzipped] = sum(files);
+  const [dataRaw, dataGzipped] = sum(data);
+  console.log('The app page (dist/index.html), kept for offline use when the newcomer asks:');
+  console.log(`  ${`${files.length} files of the app`.padEnd(30)} ${String(appRaw).padStart(9)} bytes  ${String(appGzipped).padStart(8)} gzipped`);
+  console.log(`  ${'plus the data'.padEnd(30)} ${String(dataRaw).padStart(9)} bytes  ${String(dataGzipped).padStart(8)} gzipped  (${data.join(', ')})`);
+  console.log(`  ${'total kept on install'.padEnd(30)} ${String(appRaw + dataRaw).padStart(9)} bytes  ${String(appGzipped + dataGzipped).padStart(8)} gzipped = ${((appGzipped + dataGzipped) / 1024).toFixed(1)} KB`);
+  console.log(`  app.js (not on the embedded widget's path)  ${gzipped('app.js')} gzipped`);
+}
+
+function shortName(title) {
+  const name = title.replace(/\s*[([].*$/, '').trim() || title;
+  return name.length <= 15 ? name : name.split(/\s+/)[0];
+}
+
+/** The files under `folder`, as paths relative to it with '/', sorted. */
+function listFiles(folder, prefix = '') {
+  return readdirSync(join(folder, prefix), { withFileTypes: true })
+    .flatMap((entry) => (entry.isDirectory() ? listFiles(folder, `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`]))
+    .sort();
+}
+
+/**
+ * The icon, `size` pixels square, as RGBA: a magnifying glass in white on the app's colour,
+ * which fills the square (so that a round or rounded mask cuts only colour), the glass inside
+ * the central 80 % circle that such masks keep. Edges are smoothed by 4 × 4 samples per pixel.
+ */
+function drawIcon(size) {
+  const pixels = Buffer.alloc(size * size * 4);
+  // In units of the icon's side: the glass's centre, its ring's radius and half width; the
+  // handle from the ring outwards at 45°, and its half width.
+  const centre = 0.44, ring = 0.19, ringHalf = 0.045, handleEnd = 0.72, handleHalf = 0.05;
+  const segment = (x, y) => {
+    const from = centre + (ring + ringHalf) * Math.SQRT1_2;
+    const t = Math.max(0, Math.min(1, ((x - from) + (y - from)) / (2 * (handleEnd - from))));
+    const px = from + t * (handleEnd - from);
+    return Math.hypot(x - px, y - px);
+  };
+  const white = (x, y) => Math.abs(Math.hypot(x - centre, y - centre) - ring) <= ringHalf || segment(x, y) <= handleHalf;
+  for (let row = 0; row < size; row++) {
+    for (let column = 0; column < size; column++) {
+      let covered = 0;
+      for (let sample = 0; sample < 16; sample++) {
+        covered += white((column + ((sample % 4) + 0.5) / 4) / size, (row + (Math.floor(sample / 4) + 0.5) / 4) / size);
+      }
+      const at = (row * size + column) * 4;
+      for (let channel = 0; channel < 3; channel++) {
+        pixels[at + channel] = Math.round(APP_COLOUR[channel] + ((255 - APP_COLOUR[channel]) * covered) / 16);
+      }
+      pixels[at + 3] = 255;
+    }
+  }
+  return pixels;
+}
+
+/** A PNG file of `size` × `size` RGBA pixels, with node's zlib. */
+function png(size, pixels) {
+  const rows = Buffer.alloc(size * (size * 4 + 1));
+  for (let row = 0; row < size; row++) pixels.copy(rows, row * (size * 4 + 1) + 1, row * size * 4, (row + 1) * size * 4);
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(size, 0);
+  header.writeUInt32BE(size, 4);
+  header.set([8, 6, 0, 0, 0], 8); // 8 bits per channel, RGBA, deflate, no filter, no interlace
+  const chunk = (type, body) => {
+    const out = Buffer.alloc(body.length + 12);
+    out.writeUInt32BE(body.length, 0);
+    out.write(type, 4, 'latin1');
+    body.copy(out, 8);
+    out.writeUInt32BE(crc32(out.subarray(4, 8 + body.length)), 8 + body.length);
+    return out;
+  };
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  return Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', deflateSync(rows, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
+}
+
+function crc32(bytes) {
+  let crc = 0xffffffff;
+  for (const byte of bytes) {
+    crc ^= byte;
+    for (let bit = 0; bit < 8; bit++) crc = (crc >>> 1) ^ (0xedb88320 & -(crc & 1));
+  }
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+buildApp();

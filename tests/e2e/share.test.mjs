@@ -80,7 +80,8 @@ test('a card shares a link to the app page that shows that entry alone and open;
     assert.equal(link, `${base}#entry=${id}&lang=de`);
     assertClean(records);
 
-    await page.goto(link.replace('/service-finder/', OPTED_IN));
+    // The app page (dist/index.html).
+    await page.goto(link);
     await waitForWidget({ page, records });
     const cards = cardsLocator(widget);
     await cards.first().waitFor();

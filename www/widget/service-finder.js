@@ -40,6 +40,7 @@ import { DAYS } from './choices.js';
 import { Places, ServiceFinder, WidgetCore, loadCore } from './core.js';
 import { el } from './dom.js';
 import { Filters } from './filters.js';
+import { appFinder, inApp } from './offline.js';
 import { header } from './header.js';
 import { FALLBACK_LANGUAGE, LANGUAGES, direction, loadCatalog, loadLaterCatalog, pickLanguage, rememberLanguage, translate } from './messages.js';
 import { Results } from './results.js';
@@ -112,6 +113,8 @@ class ServiceFinderElement extends HTMLElement {
     this.hoursModule = null;
     this.hours = null;
     this.hoursTimer = 0;
+    /** In the app, when it shows the directory's last good copy: that copy's date (offline.js). */
+    this.offlineDate = null;
   }
 
   connectedCallback() {
@@ -182,9 +185,13 @@ class ServiceFinderElement extends HTMLElement {
         return response.arrayBuffer();
       });
       const urlModule = this.urlState ? import(new URL(URL_STATE, import.meta.url).href) : null;
-      const [bytes, , urlState] = await Promise.all([directory, loadCore(), urlModule]);
+      // Offline (issue 14): in the app, a download that fails or does not validate falls back
+      // to the last good copy (offline.js); on any other page nothing is kept on the device.
+      const app = inApp();
+      const [bytes, , urlState] = await Promise.all([app ? directory.catch((error) => error) : directory, loadCore(), urlModule]);
       this.url = urlState ?? null;
-      const finder = ServiceFinder.fromJson(bytes);
+      const { finder, asOf = null } = app ? await appFinder(url.href, bytes, this.language) : { finder: ServiceFinder.fromJson(bytes) };
+      this.offlineDate = asOf;
       if (generation !== this.loadGeneration) {
         finder.free();
         return;
@@ -320,6 +327,8 @@ class ServiceFinderElement extends HTMLElement {
     if (!this.connection) return;
     this.language = language;
     this.messages = messages;
+    // For the page around, such as the app page (www/app/), which speaks the widget's language.
+    this.dispatchEvent(new CustomEvent('language-change', { detail: language }));
     if (this.core.finder) this.core.use(() => this.renderAll({ keepFocus: true }));
     else if (this.getAttribute('data-state') === 'error') this.renderFatal();
     else this.renderLoading();
@@ -414,7 +423,10 @@ class ServiceFinderElement extends HTMLElement {
       }
       if (!this.connection || !this.core.finder || location.hash !== hash) return;
     }
-    if (messages !== this.messages) Object.assign(this, { language, messages });
+    if (messages !== this.messages) {
+      Object.assign(this, { language, messages });
+      this.dispatchEvent(new CustomEvent('language-change', { detail: language }));
+    }
     this.core.use((finder) => {
       this.store.reset();
       this.store.restore(this.url.fragmentToState(hash, finder.info(this.language)).patch);

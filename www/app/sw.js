@@ -1,0 +1,106 @@
+// The app page's service worker (dist/sw.js), hand-written: about 100 lines that do exactly
+// what the app needs, where Workbox would add a build dependency and a runtime several times
+// this size. Its scope is the folder it is in (/service-finder/), so it never controls a
+// county's own page; app.js registers it only when the newcomer asks (see there).
+//
+// - The app's files (PRECACHE, listed with their SHA-256 by scripts/assemble-web.mjs from what
+//   the build put into dist/) are kept on install, in a cache named after this version, and
+//   served from it; a new build makes a new sw.js, whose install keeps the new files and whose
+//   activation drops the old ones. A file whose bytes are not the ones listed fails the install
+//   (the browser tries again later), so a version never mixes files of two builds.
+// - The data (DATA_CACHE, kept across versions): the directory and the region's places are kept
+//   on install, when there is no copy yet. The directory is then left to the widget, which
+//   fetches it and keeps a new copy only once the core has read it with valid entries, and
+//   falls back to the copy otherwise (www/widget/offline.js). The places files are fetched
+//   from the network first, kept, and served from the copy when the network fails; all of
+//   Germany's places only once the newcomer has used the place field in the app.
+
+/** [path, sha256] of every file of the app; filled in by the build. */
+const PRECACHE = [];
+/** A hash of the list: the name of this version's cache. */
+const VERSION = 'dev';
+
+const APP_CACHE = `service-finder-app-${VERSION}`;
+/** Shared with www/widget/offline.js: the last good copies of the data, with their date. */
+const DATA_CACHE = 'service-finder-data';
+const FETCHED = 'x-fetched';
+/** Kept on install. */
+const DATA = ['directory.json', 'places-region.tsv'];
+/** Network first, then the last copy. */
+const PLACES = new Set(['places-region.tsv', 'places-de.tsv']);
+
+const scope = new URL('./', self.location.href).href;
+const precached = new Set(PRECACHE.map(([path]) => path));
+
+async function sha256(bytes) {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  return Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/** A response that remembers the day it was fetched (shown by the widget when offline). */
+async function dated(response) {
+  const headers = new Headers(response.headers);
+  headers.set(FETCHED, new Date().toISOString().slice(0, 10));
+  return new Response(await response.arrayBuffer(), { status: response.status, headers });
+}
+
+async function install() {
+  const cache = await caches.open(APP_CACHE);
+  await Promise.all(PRECACHE.map(async ([path, hash]) => {
+    const response = await fetch(new URL(path, scope), { cache: 'no-cache' });
+    if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+    const bytes = await response.arrayBuffer();
+    if ((await sha256(bytes)) !== hash) throw new Error(`${path}: not the file of this version`);
+    await cache.put(new URL(path, scope), new Response(bytes, { headers: response.headers }));
+  }));
+  const data = await caches.open(DATA_CACHE);
+  for (const path of DATA) {
+    const url = new URL(path, scope).href;
+    if (await data.match(url)) continue;
+    const response = await fetch(url, { cache: 'no-cache' });
+    if (response.ok) await data.put(url, await dated(response));
+  }
+}
+
+async function activate() {
+  for (const name of await caches.keys()) {
+    if (name.startsWith('service-finder-app-') && name !== APP_CACHE) await caches.delete(name);
+  }
+  // The page that registered the worker works offline from now on, without a reload.
+  await self.clients.claim();
+}
+
+async function fromApp(path, request) {
+  const cache = await caches.open(APP_CACHE);
+  return (await cache.match(new URL(path, scope).href)) ?? fetch(request);
+}
+
+async function networkFirst(request) {
+  const cache = await caches.open(DATA_CACHE);
+  try {
+    const response = await fetch(request);
+    if (response.ok) {
+      await cache.put(request.url, await dated(response.clone()));
+      return response;
+    }
+    return (await cache.match(request.url)) ?? response;
+  } catch (error) {
+    const copy = await cache.match(request.url);
+    if (copy) return copy;
+    throw error;
+  }
+}
+
+self.addEventListener('install', (event) => event.waitUntil(install()));
+self.addEventListener('activate', (event) => event.waitUntil(activate()));
+self.addEventListener('fetch', (event) => {
+  const { request } = event;
+  if (request.method !== 'GET' || !request.url.startsWith(scope)) return;
+  const url = new URL(request.url);
+  const path = url.pathname.slice(new URL(scope).pathname.length);
+  // The page itself, whatever its query (?offline, the widget's state).
+  if (request.mode === 'navigate' && (path === '' || path === 'index.html')) event.respondWith(fromApp('index.html', request));
+  else if (PLACES.has(path)) event.respondWith(networkFirst(request));
+  else if (precached.has(path) && !url.search) event.respondWith(fromApp(path, request));
+  // Anything else, the directory too, goes to the network as without a worker.
+});
