@@ -110,7 +110,7 @@ test('a link to an entry that is gone says so, and leads to every entry', TEST_O
 test('the list\'s share panel gives its link and a QR code, drawn here, with no accessibility violations', TEST_OPTIONS, async () => {
   await withWidget(env, { contextOptions: { viewport: { width: 375, height: 800 } } }, async ({ page, widget, records }) => {
     await widget.getByRole('searchbox').fill('Deutschkurs');
-    const share = widget.getByRole('button', { name: de('tools.share') });
+    const share = widget.getByRole('group', { name: de('tools.label') }).getByRole('button', { name: de('tools.share') });
     await share.click();
     assert.equal(await share.getAttribute('aria-expanded'), 'true');
     const field = widget.getByLabel(de('share.link.list'));

@@ -19,7 +19,7 @@ export class Tools {
     this.total = 0;
     const t = (key, values) => widget.t(key, values);
     const element = this.element = el('div', { class: 'sf-tools' });
-    const row = el('div', { class: 'sf-tool-row' });
+    const row = el('div', { class: 'sf-tool-row', role: 'group', 'aria-label': t('tools.label') });
     const button = (part, label, onClick) => {
       const control = el('button', { type: 'button', class: 'sf-tool', 'data-part': part }, label);
       control.addEventListener('click', () => onClick(control));
