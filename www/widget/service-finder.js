@@ -20,6 +20,9 @@
 //   place-combobox.js  the place and postcode field
 //   filters.js         the filter panel
 //   results.js         the count, the result list, "more results"; card.js: one result's card
+//   map-button.js      the button that shows the results on a map as well; the map itself
+//                      (www/widget/map/, with Leaflet) is dist/service-finder-map.js, imported
+//                      when first shown (see showView)
 //   header.js          the title, the UI language switcher, publisher and date
 //   messages.js        the UI languages, their message catalogs, t()
 //   format.js          numbers, distances, dates and language names, with cached Intl formatters
@@ -36,10 +39,12 @@
 // window or document only with { signal: widget.connection.signal }, so that leaving the page
 // removes the listener. What a feature adds to each card goes into card.js.
 
+import { card } from './card.js';
 import { Places, ServiceFinder, WidgetCore, loadCore } from './core.js';
 import { el } from './dom.js';
 import { Filters } from './filters.js';
 import { header } from './header.js';
+import { mapButton } from './map-button.js';
 import { FALLBACK_LANGUAGE, direction, loadCatalog, pickLanguage, rememberLanguage, translate } from './messages.js';
 import { Results } from './results.js';
 import { SearchForm } from './search-form.js';
@@ -52,6 +57,8 @@ import STYLES from './styles.js';
  * own.
  */
 const MORE = './service-finder-more.js';
+/** The map view (www/widget/map/, bundled with Leaflet), imported when the map is first shown. */
+const MAP = './service-finder-map.js';
 
 /** The weekdays of the "open on" flags, Monday first, as the hours module counts them. */
 const DAYS = ['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'];
@@ -93,6 +100,9 @@ class ServiceFinderElement extends HTMLElement {
     this.hoursModule = null;
     this.hours = null;
     this.hoursTimer = 0;
+    /** The map view while it is shown (see showView), and its module once loaded. */
+    this.mapView = null;
+    this.mapModule = null;
   }
 
   connectedCallback() {
@@ -274,6 +284,7 @@ class ServiceFinderElement extends HTMLElement {
   clear() {
     for (const part of this.parts ?? []) part.destroy?.();
     this.parts = null;
+    this.mapView = null;
     this.shadow.replaceChildren();
   }
 
@@ -311,6 +322,8 @@ class ServiceFinderElement extends HTMLElement {
     if (skipped > 0) root.append(el('p', { class: 'sf-alert', role: 'alert' }, this.t('error.skipped', { count: skipped })));
     this.parts = [new SearchForm(this, info), new Filters(this, info), new Results(this)];
     root.append(...this.parts.map((part) => part.element));
+    // Until the toolbar has it: the map button at the top of the results.
+    this.parts.find((part) => part instanceof Results).element.prepend(mapButton(this));
     this.render(this.store.state, new Set(EVERY_FIELD));
     if (focusedId) this.shadow.getElementById(focusedId)?.focus();
   }
@@ -326,6 +339,42 @@ class ServiceFinderElement extends HTMLElement {
     // Undefined: the core failed, and the widget is rebuilding its finder.
     if (results === undefined) return;
     for (const part of this.parts) part.update(state, changed, results);
+    if (changed.has('view')) this.showView(state.view);
+  }
+
+  /**
+   * Puts the map view between the filters and the results when `view` is 'map' (importing its
+   * module the first time), and takes it away for 'list'.
+   */
+  async showView(view) {
+    for (const button of this.shadow.querySelectorAll('button[data-part="map"]')) button.setAttribute('aria-pressed', String(view === 'map'));
+    if (view !== 'map') {
+      if (!this.mapView) return;
+      this.parts.splice(this.parts.indexOf(this.mapView), 1);
+      this.mapView.destroy();
+      this.mapView.element.remove();
+      this.mapView = null;
+      return;
+    }
+    const parts = this.parts;
+    try {
+      this.mapModule ??= await import(new URL(MAP, import.meta.url).href);
+      await this.mapModule.loadMapMessages(this);
+    } catch (error) {
+      console.error('service-finder: the map could not be loaded.', error);
+      return;
+    }
+    if (this.parts !== parts || !parts || this.mapView || this.store.state.view !== 'map') return;
+    const results = parts.find((part) => part instanceof Results);
+    this.mapView = new this.mapModule.MapView(this);
+    results.element.before(this.mapView.element);
+    parts.splice(parts.indexOf(results), 0, this.mapView);
+    this.mapView.update(this.store.state, new Set(EVERY_FIELD), null);
+  }
+
+  /** A hit's card with its details open, for a view of its own (the map's panel). */
+  cardFor(hit) {
+    return card(this, hit, true);
   }
 }
 

@@ -32,6 +32,8 @@ export function emptyState() {
     filtersOpen: null,
     /** The place chosen in the place field, { name, postcode }, or null. */
     place: null,
+    /** 'list', or 'map': the results on a map as well (see showView in service-finder.js). */
+    view: 'list',
   };
 }
 
@@ -39,7 +41,7 @@ export function emptyState() {
 export const EVERY_FIELD = Object.keys(emptyState());
 
 /** Fields that only change what is shown, not the search. */
-export const SHOWN_ONLY = ['expanded', 'filtersOpen', 'locationStatus', 'place'];
+export const SHOWN_ONLY = ['expanded', 'filtersOpen', 'locationStatus', 'place', 'view'];
 
 /** What "clear filters" sets: no filters, the first page of results, every card closed. */
 export function noFilters() {
