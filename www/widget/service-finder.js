@@ -20,6 +20,9 @@
 //   place-combobox.js  the place and postcode field
 //   filters.js         the filter panel
 //   results.js         the count, the result list, "more results"; card.js: one result's card
+//   map-button.js      the button that shows the results on a map as well; the map itself
+//                      (www/widget/map/, with Leaflet) is dist/service-finder-map.js, imported
+//                      when first shown (see showView)
 //   header.js          the title, the UI language switcher, publisher and date
 //   messages.js        the UI languages, their message catalogs, t()
 //   format.js          numbers, distances, dates and language names, with cached Intl formatters
@@ -36,6 +39,7 @@
 // window or document only with { signal: widget.connection.signal }, so that leaving the page
 // removes the listener. What a feature adds to each card goes into card.js.
 
+import { card } from './card.js';
 import { DAYS } from './choices.js';
 import { Places, ServiceFinder, WidgetCore, loadCore } from './core.js';
 import { el } from './dom.js';
@@ -55,6 +59,8 @@ import { Tools } from './tools.js';
  * own.
  */
 const MORE = './service-finder-more.js';
+/** The map view (www/widget/map/, bundled with Leaflet), imported when the map is first shown. */
+const MAP = './service-finder-map.js';
 
 /**
  * The state in the URL (www/widget/url-state.js, a file of its own): imported with the
@@ -115,6 +121,9 @@ class ServiceFinderElement extends HTMLElement {
     this.hoursTimer = 0;
     /** In the app, when it shows the directory's last good copy: that copy's date (offline.js). */
     this.offlineDate = null;
+    /** The map view while it is shown (see showView), and its module once loaded. */
+    this.mapView = null;
+    this.mapModule = null;
   }
 
   connectedCallback() {
@@ -340,6 +349,7 @@ class ServiceFinderElement extends HTMLElement {
   clear() {
     for (const part of this.parts ?? []) part.destroy?.();
     this.parts = null;
+    this.mapView = null;
     this.shadow.replaceChildren();
   }
 
@@ -399,6 +409,7 @@ class ServiceFinderElement extends HTMLElement {
     if (results === undefined) return;
     for (const part of this.parts) part.update(state, changed, results);
     if (this.url) this.showInUrl(state);
+    if (changed.has('view')) this.showView(state.view);
   }
 
   /** Writes the state into the page's URL, replacing the entry in the history. */
@@ -432,6 +443,42 @@ class ServiceFinderElement extends HTMLElement {
       this.store.restore(this.url.fragmentToState(hash, finder.info(this.language)).patch);
       this.renderAll();
     });
+  }
+
+  /**
+   * Puts the map view between the filters and the results when `view` is 'map' (importing its
+   * module the first time), and takes it away for 'list'.
+   */
+  async showView(view) {
+    for (const button of this.shadow.querySelectorAll('button[data-part="map"]')) button.setAttribute('aria-pressed', String(view === 'map'));
+    if (view !== 'map') {
+      if (!this.mapView) return;
+      this.parts.splice(this.parts.indexOf(this.mapView), 1);
+      this.mapView.destroy();
+      this.mapView.element.remove();
+      this.mapView = null;
+      return;
+    }
+    const parts = this.parts;
+    try {
+      this.mapModule ??= await import(new URL(MAP, import.meta.url).href);
+      await this.mapModule.loadMapMessages(this);
+    } catch (error) {
+      console.error('service-finder: the map could not be loaded.', error);
+      return;
+    }
+    if (this.parts !== parts || !parts || this.mapView || this.store.state.view !== 'map') return;
+    const results = parts.find((part) => part instanceof Results);
+    this.mapView = new this.mapModule.MapView(this);
+    // Under the list's actions, over the count and the list.
+    parts.find((part) => part instanceof Tools).element.after(this.mapView.element);
+    parts.splice(parts.indexOf(results), 0, this.mapView);
+    this.mapView.update(this.store.state, new Set(EVERY_FIELD), null);
+  }
+
+  /** A hit's card with its details open, for a view of its own (the map's panel). */
+  cardFor(hit) {
+    return card(this, hit, true);
   }
 }
 

@@ -34,6 +34,8 @@ export function emptyState() {
     place: null,
     /** The id of the entry a shared link opened, shown alone; '' for the list. */
     entry: '',
+    /** 'list', or 'map': the results on a map as well (see showView in service-finder.js). */
+    view: 'list',
   };
 }
 
@@ -41,7 +43,7 @@ export function emptyState() {
 export const EVERY_FIELD = Object.keys(emptyState());
 
 /** Fields that only change what is shown, not the search. */
-export const SHOWN_ONLY = ['expanded', 'filtersOpen', 'locationStatus', 'place'];
+export const SHOWN_ONLY = ['expanded', 'filtersOpen', 'locationStatus', 'place', 'view'];
 
 /** What "clear filters" sets: no filters, the first page of results, every card closed. */
 export function noFilters() {

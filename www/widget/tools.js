@@ -1,10 +1,11 @@
 // The row of actions over the results: share the list (a panel with its link and a QR code),
-// print it, and (on a county's page) use the finder offline or as an app, which opens the app
+// show it on a map (map-button.js), print it, and (on a county's page) use the finder offline or as an app, which opens the app
 // page beside the widget's files. What the buttons do lives in the module loaded after the first
 // results (share.js, print.js); a button pressed before it is there waits for it. Its live region
 // also says "Link copied" for a card's "share" (widget.status).
 
 import { el } from './dom.js';
+import { mapButton } from './map-button.js';
 
 /** The app page, beside the widget's files. */
 const APP_URL = new URL('./', import.meta.url).href;
@@ -29,6 +30,7 @@ export class Tools {
     this.status = widget.status = el('p', { class: 'sf-tools-status', role: 'status' });
     this.shareButton = button('share-list', t('tools.share'), () => this.share());
     this.shareButton.setAttribute('aria-expanded', 'false');
+    row.append(mapButton(widget));
     this.printButton = button('print', t('tools.print'), () => this.print());
     // On the county's page only: the app page is where the finder works offline.
     if (!location.href.startsWith(APP_URL)) {

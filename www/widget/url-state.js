@@ -38,6 +38,7 @@ export function stateToFragment(state, language) {
     params.set('at', `${state.near.latitude.toFixed(5)},${state.near.longitude.toFixed(5)}`);
   }
   if (state.radiusKm && state.near && state.locationStatus === 'place') params.set('km', String(state.radiusKm));
+  if (state.view === 'map') params.set('view', 'map');
   params.set('lang', language);
   return params.toString();
 }
@@ -90,6 +91,7 @@ export function fragmentToState(fragment, info) {
   } else {
     Object.assign(patch, { place: null, near: null, locationStatus: null, radiusKm: null });
   }
+  patch.view = params.get('view') === 'map' ? 'map' : 'list';
   patch.entry = params.get('entry') ?? '';
   // A shared entry is shown open.
   if (patch.entry) patch.expanded = new Set([...patch.expanded, patch.entry]);

@@ -1,0 +1,245 @@
+// The map view (issue 14): loaded only when opened, a marker (or a cluster's share) for every
+// result with a location, keyboard access to the cards, no request off this machine, no axe
+// violations, and a county's own tile server used when the page names one.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import {
+  DEMO, KORBACH, TEST_OPTIONS, assertClean, describeViolations, focusedElement, msg, readCount, runAxe, screenshot, until, useBrowser, withWidget,
+} from './support.mjs';
+
+const env = useBrowser();
+
+/** The demo's entries without coordinates: the list shows them, the map cannot. */
+const UNLOCATED = DEMO.entries.filter((entry) => entry.location?.latitude == null).length;
+
+/** A page with the widget in `lang` and more attributes, on a phone. */
+function widgetPage(lang, attributes = '', contextOptions = {}) {
+  return {
+    path: '/e2e/blank.html',
+    html: `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>Map</title></head><body><script type="module" src="/service-finder/service-finder.js"></script>
+      <service-finder lang="${lang}" fixed-language ${attributes}></service-finder></body></html>`,
+    contextOptions: { viewport: { width: 375, height: 740 }, ...contextOptions },
+  };
+}
+
+/** Presses the map button and waits until the markers are drawn. */
+async function openMap(widget, lang) {
+  const button = widget.getByRole('button', { name: msg(lang, 'map.button'), exact: true });
+  assert.equal(await button.getAttribute('aria-pressed'), 'false');
+  await button.click();
+  await widget.locator('.sf-map .leaflet-marker-icon[data-count]').first().waitFor();
+  assert.equal(await button.getAttribute('aria-pressed'), 'true');
+}
+
+/** The results without a location that the German summary names ("2 Angebote ohne Ort."). */
+function unlocatedIn(summary) {
+  return Number(/(\d+) Angebote? ohne Ort/.exec(summary)?.[1] ?? 0);
+}
+
+/** A screenshot of the phone's screen with the map at its top. */
+async function mapScreenshot(page, widget, name) {
+  await widget.locator('.sf-map').evaluate((map) => map.scrollIntoView());
+  return screenshot(page, name, { fullPage: false });
+}
+
+/** How many results the markers on the map stand for: one each, or a cluster's count. */
+function markedResults(widget) {
+  return widget.locator('.sf-map .leaflet-marker-icon[data-count]').evaluateAll((markers) => markers.reduce((sum, marker) => sum + Number(marker.dataset.count), 0));
+}
+
+test('the map loads only when opened, and marks every result that has a location', TEST_OPTIONS, async () => {
+  await withWidget(env, widgetPage('de'), async ({ page, widget, records }) => {
+    const count = await readCount(widget, 'de');
+    assert.equal(count, DEMO.entries.length);
+    assert.ok(!records.requests.some((url) => url.includes('service-finder-map.js')), 'the map module is on the first-results path');
+    await openMap(widget, 'de');
+    assert.ok(records.requests.some((url) => url.endsWith('/service-finder/service-finder-map.js')));
+    // The map sits between the filters and the list, which stays.
+    assert.ok(await widget.locator('.sf-filter-panel ~ .sf-map + .sf-main').isVisible());
+    assert.equal(await markedResults(widget), count - UNLOCATED, 'markers (with clusters\' counts) against the count the widget shows');
+    const clusters = widget.locator('.sf-map .sf-map-cluster');
+    assert.ok((await clusters.count()) > 0, 'dense results are clustered');
+    const summary = await widget.locator('.sf-map-summary').textContent();
+    assert.ok(summary.includes(msg('de', 'map.summary', { count: count - UNLOCATED })), summary);
+    assert.ok(summary.includes(msg('de', 'map.summary.unlocated', { count: UNLOCATED })), summary);
+    // The background: Germany's outline and towns from the widget's own files.
+    await widget.locator('.sf-map path.sf-map-land').waitFor();
+    assert.ok((await widget.locator('.sf-map .sf-map-town-label').count()) > 3);
+    assert.ok(records.requests.some((url) => url.endsWith('/service-finder/map-germany.json')));
+    // A search narrows the markers along with the list.
+    await widget.getByRole('searchbox').fill('Deutschkurs');
+    const narrowed = await until(() => readCount(widget, 'de'), (value) => value !== null && value < count, 'the search narrows the results');
+    await until(() => markedResults(widget), (marked) => marked > 0 && marked <= narrowed, 'the markers follow the search');
+    const text = await widget.locator('.sf-map-summary').textContent();
+    assert.equal(await markedResults(widget) + unlocatedIn(text), narrowed, text);
+    await mapScreenshot(page, widget, 'map-de-375');
+    // Back to the list: the map goes.
+    await widget.getByRole('button', { name: msg('de', 'map.button'), exact: true }).click();
+    await widget.locator('.sf-map').waitFor({ state: 'detached' });
+    assertClean(records);
+  });
+});
+
+test('near a position with a radius, the map shows the position, the radius and the results in it', TEST_OPTIONS, async () => {
+  await withWidget(env, { contextOptions: { geolocation: KORBACH, permissions: ['geolocation'], viewport: { width: 375, height: 740 } } }, async ({ page, widget, records }) => {
+    await widget.getByRole('button', { name: msg('de', 'location.use') }).click();
+    await widget.getByLabel(msg('de', 'radius.label')).selectOption({ label: msg('de', 'radius.km', { km: 5 }) });
+    const count = await until(() => readCount(widget, 'de'), (value) => value !== null && value < DEMO.entries.length, 'the radius narrows the list');
+    await openMap(widget, 'de');
+    await widget.locator('.sf-map path.sf-map-radius').waitFor();
+    assert.equal(await widget.locator('.sf-map .sf-map-place').count(), 1);
+    const summary = await widget.locator('.sf-map-summary').textContent();
+    assert.ok(summary.includes(msg('de', 'map.summary.radius', { radius: 5, place: msg('de', 'map.position') })), summary);
+    // Entries for the whole region are in every radius, without a place on the map.
+    assert.equal(await markedResults(widget) + unlocatedIn(summary), count, summary);
+    await mapScreenshot(page, widget, 'map-radius-de-375');
+    assertClean(records);
+  });
+});
+
+test('the map stays open, in the new language, when the UI language changes', TEST_OPTIONS, async () => {
+  await withWidget(env, widgetPage('de'), async ({ widget, records }) => {
+    await openMap(widget, 'de');
+    const located = DEMO.entries.length - UNLOCATED;
+    await widget.evaluate((host) => host.setAttribute('lang', 'en'));
+    const summary = widget.locator('.sf-map-summary');
+    await until(() => summary.textContent().catch(() => ''), (text) => text.includes(msg('en', 'map.summary', { count: located })), 'the summary in English');
+    assert.equal(await widget.locator('.sf-map').count(), 1);
+    assert.equal(await widget.getByRole('button', { name: msg('en', 'map.button'), exact: true }).getAttribute('aria-pressed'), 'true');
+    assert.equal(await widget.locator('.sf-map .leaflet-control-zoom-in').getAttribute('aria-label'), msg('en', 'map.zoom.in'));
+    await until(() => markedResults(widget), (marked) => marked === located, 'every marker again');
+    assertClean(records);
+  });
+});
+
+test('results at one address stay one marker, and tapping it lists them', TEST_OPTIONS, async () => {
+  // The demo with two entries moved to one address and renamed, so that a search finds them alone.
+  const directory = structuredClone(DEMO);
+  const [first, second] = directory.entries.filter((entry) => entry.location?.latitude != null);
+  first.name = { de: 'Zwillingsort Eins' };
+  second.name = { de: 'Zwillingsort Zwei' };
+  Object.assign(second.location, { latitude: first.location.latitude, longitude: first.location.longitude });
+  const page = widgetPage('de', 'src="/same-place.json"');
+  page.setup = ({ context }) => context.route('**/same-place.json', (route) => route.fulfill({ json: directory }));
+  await withWidget(env, page, async ({ widget, records }) => {
+    await widget.getByRole('searchbox').fill('Zwillingsort');
+    await until(() => readCount(widget, 'de'), (count) => count === 2, 'the two entries alone');
+    await openMap(widget, 'de');
+    const cluster = widget.locator('.sf-map .sf-map-cluster');
+    assert.equal(await cluster.getAttribute('data-count'), '2');
+    // However far the map zooms in, they stay one marker: a tap lists the two instead.
+    await cluster.click();
+    await widget.locator('.sf-map-entry').first().waitFor();
+    assert.equal(await widget.locator('.sf-map-here').textContent(), msg('de', 'map.here', { count: 2 }));
+    assert.deepEqual((await widget.locator('.sf-map-entry').allTextContents()).sort(), ['Zwillingsort Eins', 'Zwillingsort Zwei']);
+    await widget.locator('.sf-map-entry', { hasText: 'Zwillingsort Zwei' }).click();
+    const card = widget.locator(`.sf-map-card article[data-entry="${second.id}"]`);
+    await card.waitFor();
+    // The same card is in the list: the one under the map has ids of its own.
+    const controls = await card.locator('.sf-card-toggle').getAttribute('aria-controls');
+    assert.equal(await widget.locator(`[id="${controls}"]`).count(), 1);
+    assert.equal(await card.locator('.sf-details').getAttribute('id'), controls);
+    assertClean(records);
+  });
+});
+
+test('past the 1,000 results the core returns at most, the summary says how many the map leaves out', TEST_OPTIONS, async () => {
+  // The demo six times over: 1,050 entries.
+  const directory = structuredClone(DEMO);
+  directory.entries = [0, 1, 2, 3, 4, 5].flatMap((copy) => DEMO.entries.map((entry) => ({ ...structuredClone(entry), id: `${entry.id}-${copy}` })));
+  const page = widgetPage('de', 'src="/many.json"');
+  page.setup = ({ context }) => context.route('**/many.json', (route) => route.fulfill({ json: directory }));
+  await withWidget(env, page, async ({ widget, records }) => {
+    assert.equal(await readCount(widget, 'de'), 1050);
+    await openMap(widget, 'de');
+    const summary = await widget.locator('.sf-map-summary').textContent();
+    assert.ok(summary.includes(msg('de', 'map.summary.cut', { shown: 1000, total: 1050 })), summary);
+    assert.equal(await markedResults(widget) + unlocatedIn(summary), 1000, summary);
+    assertClean(records);
+  });
+});
+
+test('keyboard: a cluster zooms in, a marker opens its card under the map', TEST_OPTIONS, async () => {
+  await withWidget(env, widgetPage('de'), async ({ page, widget, records }) => {
+    await openMap(widget, 'de');
+    // A cluster: Enter zooms in, and the focus stays on a marker holding the same results.
+    const cluster = widget.locator('.sf-map .sf-map-cluster').first();
+    const label = await cluster.getAttribute('aria-label');
+    assert.match(label, /Angebote hier/);
+    const zoom = () => widget.locator('.sf-map-canvas').evaluate((canvas) => canvas.querySelector('.leaflet-marker-icon[data-count]')?.style.transform);
+    const before = await zoom();
+    await cluster.focus();
+    await page.keyboard.press('Enter');
+    await until(zoom, (after) => after !== before, 'Enter on a cluster zooms in');
+    const focusedMarker = () => widget.evaluate((host) => host.shadowRoot.activeElement?.classList.contains('leaflet-marker-icon') ?? false);
+    await until(focusedMarker, (onMarker) => onMarker, 'the focus stays on a marker');
+    // A single marker: its name is its label; Enter opens the card below, with the focus on it.
+    const marker = widget.locator('.sf-map .sf-map-marker').first();
+    await marker.waitFor();
+    const id = await marker.getAttribute('data-entry');
+    const entry = DEMO.entries.find((candidate) => candidate.id === id);
+    const name = typeof entry.name === 'string' ? entry.name : entry.name.de;
+    assert.equal(await marker.getAttribute('aria-label'), name);
+    assert.equal(await marker.getAttribute('role'), 'button');
+    await marker.focus();
+    await page.keyboard.press('Enter');
+    const card = widget.locator(`.sf-map-card article[data-entry="${id}"]`);
+    await card.waitFor();
+    assert.equal(await marker.getAttribute('aria-current'), 'true');
+    await until(() => focusedElement(page), (focused) => focused.text?.includes(name.slice(0, 30)), 'the focus moves to the card');
+    assert.ok(await card.locator('.sf-details').isVisible(), 'the card opens with its details');
+    // Its button folds it, as in the list.
+    await page.keyboard.press('Enter');
+    assert.equal(await card.locator('.sf-details').isVisible(), false);
+    assertClean(records);
+  });
+});
+
+/** Taps clusters until single markers show, then the first of them: its card opens. */
+async function openFirstCard(widget) {
+  const markers = widget.locator('.sf-map .sf-map-marker');
+  while ((await markers.count()) === 0) {
+    const cluster = widget.locator('.sf-map .sf-map-cluster').first();
+    const label = await cluster.getAttribute('aria-label');
+    await cluster.click();
+    await until(() => widget.locator('.sf-map .sf-map-cluster').first().getAttribute('aria-label').catch(() => null), (now) => now !== label, 'a tap on a cluster zooms in');
+  }
+  await markers.first().click();
+  await widget.locator('.sf-map-card article').waitFor();
+}
+
+// Arabic in dark mode: right to left, and the map's colours from the widget's dark palette.
+for (const [lang, colorScheme] of [['de', 'light'], ['ar', 'dark']]) {
+  test(`the map view has no axe violations (${lang}, ${colorScheme})`, TEST_OPTIONS, async () => {
+    await withWidget(env, widgetPage(lang, '', { colorScheme }), async ({ page, widget, records }) => {
+      await openMap(widget, lang);
+      await widget.locator('.sf-map path.sf-map-land').waitFor();
+      await mapScreenshot(page, widget, `map-${lang}-${colorScheme}-375`);
+      await openFirstCard(widget);
+      const results = await runAxe(page);
+      assert.deepEqual(describeViolations(results), []);
+      if (lang === 'ar') assert.equal(await widget.locator('.sf').getAttribute('dir'), 'rtl');
+      await mapScreenshot(page, widget, `map-${lang}-${colorScheme}-375-card`);
+      assertClean(records);
+    });
+  });
+}
+
+test('with map-tiles, tiles come from the county\'s server only, with its attribution', TEST_OPTIONS, async () => {
+  const template = '/test/map-tile.png?z={z}&x={x}&y={y}';
+  const attribution = '© Kreis-Tiles, Testdaten';
+  await withWidget(env, widgetPage('de', `map-tiles="${template}" map-attribution="${attribution}"`), async ({ page, widget, records }) => {
+    await openMap(widget, 'de');
+    const tiles = widget.locator('.sf-map img.leaflet-tile-loaded');
+    await tiles.first().waitFor();
+    assert.ok(await widget.locator('.sf-map-attribution').textContent().then((text) => text.includes(attribution)));
+    const images = records.requests.filter((url) => /\.png/.test(url));
+    assert.ok(images.length > 0);
+    assert.deepEqual(images.filter((url) => !/\/test\/map-tile\.png\?z=\d+&x=\d+&y=\d+$/.test(url)), [], 'tiles from elsewhere');
+    assert.ok(!records.requests.some((url) => url.includes('map-germany.json')), 'with tiles no outline is fetched');
+    await mapScreenshot(page, widget, 'map-tiles-de-375');
+    assertClean(records);
+  });
+});
