@@ -446,8 +446,8 @@ class ServiceFinderElement extends HTMLElement {
   }
 
   /**
-   * Puts the map view between the filters and the results when `view` is 'map' (importing its
-   * module the first time), and takes it away for 'list'.
+   * Puts the map view under the list's actions, over the results, when `view` is 'map'
+   * (importing its module the first time), and takes it away for 'list'.
    */
   async showView(view) {
     for (const button of this.shadow.querySelectorAll('button[data-part="map"]')) button.setAttribute('aria-pressed', String(view === 'map'));
