@@ -145,6 +145,10 @@ test('an embedded widget leaves its host page\'s URL alone unless the webmaster 
     await widget.locator('.sf-count').filter({ hasText: /\d/ }).waitFor();
     await cardsLocator(widget).first().waitFor();
     assert.equal(new URL(page.url()).hash, '#q=Beratung&lang=en');
+    // "Offline & app" opens the app page, in a tab of its own, asking it to keep the finder.
+    const offline = widget.getByRole('link', { name: de('tools.offline') });
+    assert.equal(await offline.getAttribute('href'), new URL('/service-finder/?offline', page.url()).href);
+    assert.equal(await offline.getAttribute('target'), '_blank');
     assertClean(records);
   });
 });

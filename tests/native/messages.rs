@@ -148,13 +148,24 @@ fn the_widget_uses_only_messages_that_exist() {
         .find(|(language, _)| language == "de")
         .unwrap()
         .1;
-    let folder = concat!(env!("CARGO_MANIFEST_DIR"), "/www/widget");
-    let mut calls = 0;
-    for file in std::fs::read_dir(folder).unwrap() {
-        let path = file.unwrap().path();
-        if path.extension().is_none_or(|extension| extension != "js") {
-            continue;
+    // The widget, the modules it loads later (www/widget/map/) and the app page (www/app/).
+    let mut folders = vec![std::path::PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/www"
+    ))];
+    let mut files = Vec::new();
+    while let Some(folder) = folders.pop() {
+        for file in std::fs::read_dir(folder).unwrap() {
+            let path = file.unwrap().path();
+            if path.is_dir() {
+                folders.push(path);
+            } else if path.extension().is_some_and(|extension| extension == "js") {
+                files.push(path);
+            }
         }
+    }
+    let mut calls = 0;
+    for path in files {
         let source = std::fs::read_to_string(&path).unwrap();
         // Every literal key passed to the message function `t('…')` (a method or not).
         for (at, _) in source.match_indices("t('") {
