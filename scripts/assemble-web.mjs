@@ -23,7 +23,7 @@ const BUDGETS = {
   'service-finder-core_bg.wasm': 144500,
   'languages.js': 400,
   'messages/de.js': 2500,
-  'styles.js': 3000,
+  'styles.js': 3050,
 };
 // 153,160 B before issue 13 plus the 10 KB it allowed for contacts, status, target groups,
 // accessibility, course and "open now" filters, the newcomer's language first, dark mode and

@@ -56,8 +56,8 @@ test('the map loads only when opened, and marks every result that has a location
     assert.ok(!records.requests.some((url) => url.includes('service-finder-map.js')), 'the map module is on the first-results path');
     await openMap(widget, 'de');
     assert.ok(records.requests.some((url) => url.endsWith('/service-finder/service-finder-map.js')));
-    // The map sits under the list's actions and over the list, which stays.
-    assert.ok(await widget.locator('.sf-main > .sf-tools + .sf-map ~ .sf-results').isVisible());
+    // The map sits under the count and over the list, which stays.
+    assert.ok(await widget.locator('.sf-main > .sf-bar + .sf-map + .sf-results').isVisible());
     assert.equal(await markedResults(widget), count - UNLOCATED, 'markers (with clusters\' counts) against the count the widget shows');
     const clusters = widget.locator('.sf-map .sf-map-cluster');
     assert.ok((await clusters.count()) > 0, 'dense results are clustered');

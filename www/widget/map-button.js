@@ -5,7 +5,7 @@ import { el } from './dom.js';
 
 export function mapButton(widget) {
   const { store } = widget;
-  const button = el('button', { type: 'button', class: 'sf-button', 'data-part': 'map', 'aria-pressed': String(store.state.view === 'map') }, widget.t('map.button'));
+  const button = el('button', { type: 'button', class: 'sf-tool', 'data-part': 'map', 'aria-pressed': String(store.state.view === 'map') }, widget.t('map.button'));
   button.addEventListener('click', () => store.set({ view: store.state.view === 'map' ? 'list' : 'map' }));
   return button;
 }

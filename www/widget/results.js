@@ -10,10 +10,13 @@ export class Results {
     this.widget = widget;
     this.status = el('p', { class: 'sf-count', role: 'status' });
     this.list = el('div', { class: 'sf-results' });
-    const attribution = el('p', { class: 'sf-attribution' });
-    attribution.append(el('a', { href: 'https://www.geonames.org/', target: '_blank', rel: 'noopener noreferrer' }, widget.t('about.places')));
+    this.attribution = el('p', { class: 'sf-attribution' });
+    this.attribution.append(el('a', { href: 'https://www.geonames.org/', target: '_blank', rel: 'noopener noreferrer' }, widget.t('about.places')));
+    /** The count's line, which also holds the map's button (see the widget's renderAll). */
+    this.bar = el('div', { class: 'sf-bar' });
+    this.bar.append(this.status);
     this.element = el('div', { class: 'sf-main' });
-    this.element.append(this.status, this.list, attribution);
+    this.element.append(this.bar, this.list, this.attribution);
     /** After "more results": the index of the first new card, which gets the focus. */
     this.firstNew = null;
   }

@@ -44,6 +44,7 @@ import { DAYS } from './choices.js';
 import { Places, ServiceFinder, WidgetCore, loadCore } from './core.js';
 import { el } from './dom.js';
 import { Filters } from './filters.js';
+import { mapButton } from './map-button.js';
 import { appFinder, inApp } from './offline.js';
 import { header } from './header.js';
 import { FALLBACK_LANGUAGE, LANGUAGES, direction, loadCatalog, loadLaterCatalog, pickLanguage, rememberLanguage, translate } from './messages.js';
@@ -386,8 +387,11 @@ class ServiceFinderElement extends HTMLElement {
     const skipped = finder.skippedCount();
     if (skipped > 0) root.append(el('p', { class: 'sf-alert', role: 'alert' }, this.t('error.skipped', { count: skipped })));
     const [search, filters, tools, results] = this.parts = [new SearchForm(this, info), new Filters(this, info), new Tools(this, info), new Results(this)];
-    // The actions sit over the results, in their column.
-    results.element.prepend(tools.element);
+    // In the results' column: the map's button on the count's line, the list's other actions
+    // under the list (a phone shows the first result sooner), and the printout's head on top.
+    results.bar.append(mapButton(this));
+    results.element.prepend(tools.printHead);
+    results.attribution.before(tools.element);
     root.append(search.element, filters.element, results.element);
     this.render(this.store.state, new Set(EVERY_FIELD));
     if (focusedId) this.shadow.getElementById(focusedId)?.focus();
@@ -446,7 +450,7 @@ class ServiceFinderElement extends HTMLElement {
   }
 
   /**
-   * Puts the map view under the list's actions, over the results, when `view` is 'map'
+   * Puts the map view under the count, over the list, when `view` is 'map'
    * (importing its module the first time), and takes it away for 'list'.
    */
   async showView(view) {
@@ -470,8 +474,8 @@ class ServiceFinderElement extends HTMLElement {
     if (this.parts !== parts || !parts || this.mapView || this.store.state.view !== 'map') return;
     const results = parts.find((part) => part instanceof Results);
     this.mapView = new this.mapModule.MapView(this);
-    // Under the list's actions, over the count and the list.
-    parts.find((part) => part instanceof Tools).element.after(this.mapView.element);
+    // Under the count and the map's button, over the list.
+    results.bar.after(this.mapView.element);
     parts.splice(parts.indexOf(results), 0, this.mapView);
     this.mapView.update(this.store.state, new Set(EVERY_FIELD), null);
   }

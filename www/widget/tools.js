@@ -1,11 +1,10 @@
-// The row of actions over the results: share the list (a panel with its link and a QR code),
-// show it on a map (map-button.js), print it, and (on a county's page) use the finder offline or as an app, which opens the app
+// The list's actions under the results: share the list (a panel with its link and a QR code),
+// print it, and (on a county's page) use the finder offline or as an app, which opens the app
 // page beside the widget's files. What the buttons do lives in the module loaded after the first
 // results (share.js, print.js); a button pressed before it is there waits for it. Its live region
 // also says "Link copied" for a card's "share" (widget.status).
 
 import { el } from './dom.js';
-import { mapButton } from './map-button.js';
 
 /** The app page, beside the widget's files. */
 const APP_URL = new URL('./', import.meta.url).href;
@@ -20,7 +19,9 @@ export class Tools {
     this.total = 0;
     const t = (key, values) => widget.t(key, values);
     const element = this.element = el('div', { class: 'sf-tools' });
-    const row = el('div', { class: 'sf-tool-row', role: 'group', 'aria-label': t('tools.label') });
+    const labelId = `${widget.widgetId}-tools`;
+    const row = el('div', { class: 'sf-tool-row', role: 'group', 'aria-labelledby': labelId });
+    row.append(el('span', { id: labelId, class: 'sf-tools-label' }, t('tools.label')));
     const button = (part, label, onClick) => {
       const control = el('button', { type: 'button', class: 'sf-tool', 'data-part': part }, label);
       control.addEventListener('click', () => onClick(control));
@@ -30,7 +31,6 @@ export class Tools {
     this.status = widget.status = el('p', { class: 'sf-tools-status', role: 'status' });
     this.shareButton = button('share-list', t('tools.share'), () => this.share());
     this.shareButton.setAttribute('aria-expanded', 'false');
-    row.append(mapButton(widget));
     this.printButton = button('print', t('tools.print'), () => this.print());
     // On the county's page only: the app page is where the finder works offline.
     if (!location.href.startsWith(APP_URL)) {
@@ -40,7 +40,7 @@ export class Tools {
     this.panel = null;
     // The printout's first lines: the date and the search in words (filled before printing).
     this.printHead = el('div', { class: 'sf-print-head' });
-    element.append(row, this.status, this.printHead);
+    element.append(row, this.status);
     // Printed from the browser's menu too: every result, and what they were searched for.
     const signal = widget.connection.signal;
     window.addEventListener('beforeprint', () => this.beforePrint(), { signal });
