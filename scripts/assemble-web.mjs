@@ -18,9 +18,11 @@ const dist = join(root, 'dist');
  * "Size in the browser" gives the figures). Heavy features load later, outside these files.
  */
 const BUDGETS = {
-  'service-finder.js': 12800,
-  'service-finder-core.js': 3150,
-  'service-finder-core_bg.wasm': 144500,
+  'service-finder.js': 13200,
+  'service-finder-core.js': 3250,
+  // +5.6 KB for neighbouring counties' directories (issue 15): the merge, reading an entry's
+  // source, ServiceFinder.fromJsonList (149,792 B measured).
+  'service-finder-core_bg.wasm': 150000,
   'languages.js': 400,
   'messages/de.js': 2500,
   'styles.js': 3050,
@@ -31,7 +33,8 @@ const BUDGETS = {
 // Issue 14 allowed 5 KB more for taking the finder along; it used 2.4 KB (163,098 → 165,576 B):
 // the list's actions, share and print buttons, the map's button and its loader, the state in a
 // shared link, the last good copy in the app, the route links.
-const BUDGET_TOTAL = 166000;
+// Issue 15's neighbouring counties then added 6.1 KB (171,751 B): 5.6 KB core, 0.5 KB widget.
+const BUDGET_TOTAL = 172000;
 
 /**
  * What the widget loads after the first results, so not in BUDGETS: the cards' details and the

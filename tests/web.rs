@@ -325,9 +325,11 @@ fn collect_keys(value: &JsValue, interface: &str, found: &mut Vec<(String, Vec<S
             ("EntryView" | "ContactView", "phones") => "PhoneView",
             ("EntryView", "contacts") => "ContactView",
             ("EntryView", "accessibility") => "AccessibilityView",
+            ("EntryView", "source") => "SourceView",
             ("EntryView", "categories") | ("DirectoryView", "categories") => "CategoryView",
             (
-                "EntryView" | "PhoneView" | "DirectoryView" | "ContactView" | "AccessibilityView",
+                "EntryView" | "PhoneView" | "DirectoryView" | "ContactView" | "AccessibilityView"
+                | "SourceView",
                 _,
             ) if get(value, key).is_object() && get(&get(value, key), "language").is_string() => {
                 "TextView"
@@ -352,7 +354,10 @@ fn collect_keys(value: &JsValue, interface: &str, found: &mut Vec<(String, Vec<S
 /// demo and the broken fixture. A field added on one side only fails here.
 #[wasm_bindgen_test]
 fn the_typescript_types_match_what_the_api_returns() {
-    let finder = demo().unwrap();
+    // The demo with a neighbour's directory merged in, and the broken fixture as a neighbour:
+    // so that an entry's source and a problem's directory are returned too.
+    let kassel = include_str!("fixtures/neighbour-kassel.json");
+    let finder = ServiceFinder::from_json_list(Array::of2(&DEMO.into(), &kassel.into())).unwrap();
     let mut found = Vec::new();
     let everything = query(
         r#"{"limit": 1000, "near": {"latitude": 51.2756, "longitude": 8.873}, "language": "en"}"#,
@@ -363,7 +368,7 @@ fn the_typescript_types_match_what_the_api_returns() {
         &mut found,
     );
     collect_keys(&finder.info("en").unwrap(), "DirectoryView", &mut found);
-    let broken = ServiceFinder::from_json(BROKEN.into()).unwrap();
+    let broken = ServiceFinder::from_json_list(Array::of2(&DEMO.into(), &BROKEN.into())).unwrap();
     collect_keys(&broken.problems().unwrap(), "ProblemView", &mut found);
     let places =
         service_finder::web::Places::from_text(service_finder::places::DEMO_REGION).unwrap();
@@ -461,4 +466,62 @@ fn an_entry_is_found_by_its_id() {
             .as_deref(),
         Some("wf-svc-002")
     );
+}
+
+/// A county's directory and a neighbour's as one: the neighbour's entries carry their source,
+/// problems say which file they are in, and a file that is not a directory is named.
+#[wasm_bindgen_test]
+fn neighbouring_directories_load_as_one() {
+    const KASSEL: &str = include_str!("fixtures/neighbour-kassel.json");
+    let list = Array::of2(&DEMO.into(), &Uint8Array::from(KASSEL.as_bytes()).into());
+    let finder = ServiceFinder::from_json_list(list).unwrap();
+    let info = finder.info("de").unwrap();
+    let demo_count = get(&demo().unwrap().info("de").unwrap(), "entryCount")
+        .as_f64()
+        .unwrap();
+    // Eight entries, one of them the own county's (the same name, 7 m away).
+    assert_eq!(get(&info, "entryCount").as_f64(), Some(demo_count + 7.0));
+    assert_eq!(
+        get(&get(&info, "regionName"), "text")
+            .as_string()
+            .as_deref(),
+        Some("Landkreis Waldeck-Frankenberg")
+    );
+    assert_eq!(
+        finder.skipped_count(),
+        0,
+        "an entry shown once for two is not a skipped one"
+    );
+    let results = finder.search(query(r#"{"text": "Zierenberg"}"#)).unwrap();
+    let hit = Array::from(&get(&results, "hits")).get(0);
+    let source = get(&get(&hit, "entry"), "source");
+    assert_eq!(
+        get(&get(&source, "name"), "text").as_string().as_deref(),
+        Some("Landkreis Kassel")
+    );
+    assert_eq!(
+        get(&source, "lastModified").as_string().as_deref(),
+        Some("2026-11-12")
+    );
+
+    // A neighbour's broken entry is reported with its directory's position.
+    let list = Array::of2(&DEMO.into(), &BROKEN.into());
+    let problems = Array::from(
+        &ServiceFinder::from_json_list(list)
+            .unwrap()
+            .problems()
+            .unwrap(),
+    );
+    assert!(problems.length() > 0);
+    assert!(
+        problems
+            .iter()
+            .all(|problem| get(&problem, "directory").as_f64() == Some(1.0))
+    );
+
+    let error = ServiceFinder::from_json_list(Array::of2(&DEMO.into(), &JsValue::from(42)))
+        .err()
+        .unwrap();
+    assert!(message(error).contains("directories[1]"));
+    assert!(ServiceFinder::from_json_list(Array::new()).is_err());
 }

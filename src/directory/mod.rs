@@ -8,6 +8,7 @@
 mod categories;
 mod language;
 mod load;
+pub mod merge;
 mod model;
 pub(crate) use model::format_names;
 mod parts;
@@ -24,7 +25,7 @@ pub use load::{
 pub use model::{
     Accessibility, AreaScope, CategoryDefinition, Contact, Course, CourseLevel, CourseType, Date,
     Directory, Entry, FORMAT_VERSION, Kind, LanguageCode, Location, Organization, Phone, PhoneKind,
-    Publisher, Region, Schedule, ServiceArea, Status, TargetGroup, Text, Wheelchair,
+    Publisher, Region, Schedule, ServiceArea, Source, Status, TargetGroup, Text, Wheelchair,
 };
 pub use problem::{Consequence, EntryRef, LoadError, Problem, ProblemKind, Severity};
 pub use read::FORMAT_RECORDS;

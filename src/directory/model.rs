@@ -196,6 +196,22 @@ pub struct Entry {
     /// When the entry's data was last changed (HSDS `last_modified`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub last_modified: Option<Date>,
+    /// Where the entry comes from when it is not the directory's own: a neighbouring county's
+    /// directory merged in (see [`crate::directory::merge`]). Such entries come after the own
+    /// ones at equal relevance.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
+}
+
+/// The directory an entry was merged in from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Source {
+    /// What the card names as the source: the other directory's region or publisher, for
+    /// example "Landkreis Kassel".
+    pub name: Text,
+    /// That directory's "data as of" date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_modified: Option<Date>,
 }
 
 impl Entry {
@@ -230,6 +246,7 @@ impl Entry {
             maximum_age: None,
             contacts: Vec::new(),
             last_modified: None,
+            source: None,
         }
     }
 }

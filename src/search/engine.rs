@@ -461,16 +461,20 @@ impl Index {
     }
 
     /// A totally ordered key per candidate: smaller comes first. Integers compare faster than
-    /// closures over floats, and ties always fall back to the name, so the order is stable.
+    /// closures over floats, and ties fall back to the directory's own entries before those
+    /// merged in from neighbours, then to the name, so the order is stable.
     fn sort_key(&self, candidate: &Candidate, sort: Sort) -> (u64, (u64, u32)) {
-        let name = self.entries.name_rank[candidate.entry as usize];
+        let tie = self.entries.tie_rank[candidate.entry as usize];
         // For non-negative floats the bit patterns sort like the numbers.
         let better_score_first = u64::from(u32::MAX - candidate.score);
         let nearer_first = candidate.approximate.max(0.0).to_bits();
         match sort {
-            Sort::Relevance => (better_score_first, (nearer_first, name)),
-            Sort::Distance => (nearer_first, (better_score_first, name)),
-            Sort::Name => (u64::from(name), (0, 0)),
+            Sort::Relevance => (better_score_first, (nearer_first, tie)),
+            Sort::Distance => (nearer_first, (better_score_first, tie)),
+            Sort::Name => (
+                u64::from(self.entries.name_rank[candidate.entry as usize]),
+                (0, 0),
+            ),
         }
     }
 

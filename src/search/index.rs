@@ -88,6 +88,9 @@ pub(super) struct EntryTable {
     pub name_rank: Vec<u32>,
     /// Entry numbers in name order (the inverse of `name_rank`).
     pub by_name: Vec<u32>,
+    /// What breaks a tie in relevance or distance: the directory's own entries first (those
+    /// without a `source`, see `directory::merge`), then by name.
+    pub tie_rank: Vec<u32>,
 }
 
 /// The entries that have each filter value, as sets.
@@ -163,6 +166,18 @@ impl Index {
         for (rank, &entry) in by_name.iter().enumerate() {
             name_rank[entry as usize] = rank as u32;
         }
+        let tie_rank = directory
+            .entries
+            .iter()
+            .zip(&name_rank)
+            .map(|(entry, &rank)| {
+                rank + if entry.source.is_some() {
+                    count as u32
+                } else {
+                    0
+                }
+            })
+            .collect();
         let reach = all.reach;
         let grid =
             SpatialGrid::new(
@@ -190,6 +205,7 @@ impl Index {
                 reach,
                 name_rank,
                 by_name,
+                tie_rank,
             },
             sets: FilterSets {
                 kinds: all.kinds,

@@ -1,10 +1,13 @@
 //! `ServiceFinder`, the JavaScript class: load a directory, read its problems, search it.
 
-use js_sys::{ArrayBuffer, Reflect, Uint8Array};
+use js_sys::{Array, ArrayBuffer, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 
 use super::views::{ProblemView, Resolver};
-use crate::directory::{LoadError, Problem, Severity, load_directory, load_directory_bytes};
+use crate::directory::merge::merge;
+use crate::directory::{
+    LoadError, LoadedDirectory, Problem, Severity, load_directory, load_directory_bytes,
+};
 use crate::json::writer::{WriteJson, to_json};
 use crate::search::{Index, Query};
 
@@ -83,7 +86,10 @@ export interface EntryView {
   statusNote?: TextView; statusUntil?: string;
   targetGroups: string[]; minimumAge?: number; maximumAge?: number;
   contacts: ContactView[]; accessibility?: AccessibilityView; lastModified?: string;
+  /** Where an entry merged in from a neighbour's directory comes from; absent for the own. */
+  source?: SourceView;
 }
+export interface SourceView { name: TextView; lastModified?: string; }
 export interface HitView { id: string; score: number; distanceMetres?: number; entry: EntryView; }
 export interface SearchResults { total: number; hits: HitView[]; facets: Facets; }
 export interface DirectoryView {
@@ -98,6 +104,8 @@ export interface PlaceView {
 export interface ProblemView {
   severity: "error" | "warning"; kind: string; entryId?: string; entryIndex?: number; line?: number;
   field: string; message: string; text: string;
+  /** With `fromJsonList`: the position of the neighbour's directory it is in (absent: the own). */
+  directory?: number;
 }
 "#;
 
@@ -106,8 +114,13 @@ export interface ProblemView {
 pub struct ServiceFinder {
     index: Index,
     problems: Vec<Problem>,
-    /// How many entries the file has, shown or skipped.
+    /// Which directory each problem is in (0: the own one; see `fromJsonList`).
+    problem_directories: Vec<usize>,
+    /// How many entries the files have, shown or skipped.
     entries_in_file: usize,
+    /// How many of them are usable (a duplicate of another directory's is usable, though
+    /// shown once).
+    usable: usize,
 }
 
 #[wasm_bindgen]
@@ -122,33 +135,56 @@ impl ServiceFinder {
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")]
         directory: JsValue,
     ) -> Result<ServiceFinder, JsError> {
-        let loaded = if let Some(json) = directory.as_string() {
-            load_directory(&json)
-        } else if directory.is_instance_of::<Uint8Array>()
-            || directory.is_instance_of::<ArrayBuffer>()
-        {
-            load_directory_bytes(&bytes_of(&Uint8Array::new(&directory)))
-        } else {
-            let found = if directory.is_null() {
-                "null"
-            } else if directory.is_undefined() {
-                "undefined"
-            } else if directory.as_f64().is_some() {
-                "a number"
-            } else if directory.is_object() {
-                "an object"
-            } else {
-                "a value of another type"
-            };
-            return Err(JsError::new(&format!(
-                "ServiceFinder.fromJson expects the directory's JSON as a string, a Uint8Array or an ArrayBuffer, found {found}"
-            )));
-        };
-        let loaded = loaded.map_err(|error: LoadError| JsError::new(&error.to_string()))?;
+        let loaded = load_value(&directory, "ServiceFinder.fromJson")?;
+        let usable = loaded.directory.entries.len();
         Ok(ServiceFinder {
             index: Index::new(loaded.directory),
+            problem_directories: vec![0; loaded.problems.len()],
             problems: loaded.problems,
             entries_in_file: loaded.entries_in_file,
+            usable,
+        })
+    }
+
+    /// Loads a county's own directory and its neighbours' as one (each as `fromJson` takes it,
+    /// the own first): the own title, region and languages; every entry of a neighbour with
+    /// its `source`, after the own ones at equal relevance; the same entry in two of them shown
+    /// once (same id and publisher, or the same name within 50 m). Facets count the whole.
+    /// Throws, naming its position, when one of them cannot be read as a directory at all.
+    #[wasm_bindgen(js_name = fromJsonList)]
+    pub fn from_json_list(
+        #[wasm_bindgen(unchecked_param_type = "(string | Uint8Array | ArrayBuffer)[]")]
+        directories: Array,
+    ) -> Result<ServiceFinder, JsError> {
+        let mut loaded = Vec::new();
+        for (position, directory) in directories.iter().enumerate() {
+            let what = format!("ServiceFinder.fromJsonList: directories[{position}]");
+            loaded.push(load_value(&directory, &what)?);
+        }
+        let mut loaded = loaded.into_iter();
+        let Some(own) = loaded.next() else {
+            return Err(JsError::new(
+                "ServiceFinder.fromJsonList expects at least one directory: the county's own",
+            ));
+        };
+        let mut problems = own.problems;
+        let mut problem_directories = vec![0; problems.len()];
+        let mut entries_in_file = own.entries_in_file;
+        let mut usable = own.directory.entries.len();
+        let mut others = Vec::new();
+        for (position, other) in loaded.enumerate() {
+            problem_directories.extend(std::iter::repeat_n(position + 1, other.problems.len()));
+            problems.extend(other.problems);
+            entries_in_file += other.entries_in_file;
+            usable += other.directory.entries.len();
+            others.push(other.directory);
+        }
+        Ok(ServiceFinder {
+            index: Index::new(merge(own.directory, others).directory),
+            problems,
+            problem_directories,
+            entries_in_file,
+            usable,
         })
     }
 
@@ -159,7 +195,11 @@ impl ServiceFinder {
             &self
                 .problems
                 .iter()
-                .map(ProblemView::from)
+                .zip(&self.problem_directories)
+                .map(|(problem, &directory)| ProblemView {
+                    directory: (directory > 0).then_some(directory),
+                    ..ProblemView::from(problem)
+                })
                 .collect::<Vec<_>>(),
         )
     }
@@ -173,12 +213,12 @@ impl ServiceFinder {
             .count()
     }
 
-    /// How many entries of the file are not shown, because they are unusable (each has an
-    /// error in `problems()` saying why).
+    /// How many entries of the file (or files) are not shown, because they are unusable (each
+    /// has an error in `problems()` saying why). An entry shown once for two directories is
+    /// not among them.
     #[wasm_bindgen(js_name = skippedCount)]
     pub fn skipped_count(&self) -> usize {
-        self.entries_in_file
-            .saturating_sub(self.index.directory().entries.len())
+        self.entries_in_file.saturating_sub(self.usable)
     }
 
     /// The directory's title, publisher, date and categories, in `language`.
@@ -278,6 +318,33 @@ impl ServiceFinder {
             .results(results, &directory.entries),
         )
     }
+}
+
+/// Loads one directory from what JavaScript passed: its text, or its bytes. `what` names the
+/// argument in the error thrown for any other value.
+fn load_value(directory: &JsValue, what: &str) -> Result<LoadedDirectory, JsError> {
+    let loaded = if let Some(json) = directory.as_string() {
+        load_directory(&json)
+    } else if directory.is_instance_of::<Uint8Array>() || directory.is_instance_of::<ArrayBuffer>()
+    {
+        load_directory_bytes(&bytes_of(&Uint8Array::new(directory)))
+    } else {
+        let found = if directory.is_null() {
+            "null"
+        } else if directory.is_undefined() {
+            "undefined"
+        } else if directory.as_f64().is_some() {
+            "a number"
+        } else if directory.is_object() {
+            "an object"
+        } else {
+            "a value of another type"
+        };
+        return Err(JsError::new(&format!(
+            "{what} expects the directory's JSON as a string, a Uint8Array or an ArrayBuffer, found {found}"
+        )));
+    };
+    loaded.map_err(|error: LoadError| JsError::new(&error.to_string()))
 }
 
 /// The numbers of a query and what each may be. JSON has no NaN or Infinity (`JSON.stringify`

@@ -88,6 +88,14 @@ pub struct EntryView {
     pub accessibility: Option<AccessibilityView>,
     /// `YYYY-MM-DD`.
     pub last_modified: Option<String>,
+    pub source: Option<SourceView>,
+}
+
+/// The directory an entry was merged in from.
+pub struct SourceView {
+    pub name: TextView,
+    /// `YYYY-MM-DD`.
+    pub last_modified: Option<String>,
 }
 
 /// A telephone number.
@@ -153,6 +161,8 @@ pub struct ProblemView {
     pub message: String,
     /// The whole problem as one line of text.
     pub text: String,
+    /// Which of several directories merged (`fromJsonList`) it is in; None for the own.
+    pub directory: Option<usize>,
 }
 
 impl From<&Problem> for ProblemView {
@@ -169,6 +179,7 @@ impl From<&Problem> for ProblemView {
                 Some(entry) => format!("line {}: {problem}", entry.line),
                 None => problem.to_string(),
             },
+            directory: None,
         }
     }
 }
@@ -351,6 +362,12 @@ impl Resolver<'_> {
                 .and_then(|location| location.accessibility.as_ref())
                 .map(|details| self.accessibility(details)),
             last_modified: entry.last_modified.map(|date| date.to_string()),
+            source: entry.source.as_ref().and_then(|source| {
+                Some(SourceView {
+                    name: self.text(&source.name)?,
+                    last_modified: source.last_modified.map(|date| date.to_string()),
+                })
+            }),
         }
     }
 
@@ -446,6 +463,12 @@ json_object!(EntryView {
     contacts: "contacts",
     accessibility: "accessibility",
     last_modified: "lastModified",
+    source: "source",
+});
+
+json_object!(SourceView {
+    name: "name",
+    last_modified: "lastModified",
 });
 
 json_object!(PhoneView {
@@ -503,6 +526,7 @@ json_object!(ProblemView {
     field: "field",
     message: "message",
     text: "text",
+    directory: "directory",
 });
 
 json_object!(GeoPoint {

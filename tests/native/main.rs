@@ -17,6 +17,7 @@ mod distance;
 mod fuzz_corpus;
 mod large_directories;
 mod load_problems;
+mod merge;
 mod messages;
 mod places;
 mod schema;

@@ -110,6 +110,7 @@ fn the_format_documentation_names_every_field() {
         ("phone", "### `phones`"),
         ("schedule", "### `schedule`"),
         ("course", "### `course`"),
+        ("source", "### `source`"),
     ];
     for (record, names) in service_finder::directory::FORMAT_RECORDS {
         if *record == "organization" {

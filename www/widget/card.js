@@ -53,6 +53,11 @@ export function card(widget, hit, expanded) {
   }
   article.append(meta);
   if (entry.organization) article.append(textWithLanguage('p', entry.organization, 'sf-organization'));
+  // An entry from a neighbouring county's directory (see neighbours.js) says whose it is.
+  if (entry.source) {
+    const values = { source: entry.source.name.text, date: entry.source.lastModified && date(entry.source.lastModified) };
+    article.append(el('p', { class: 'sf-source', 'data-part': 'source' }, t(values.date ? 'card.source.date' : 'card.source', values)));
+  }
 
   const facts = el('ul', { class: 'sf-facts' });
   const address = [entry.address, [entry.postalCode, entry.city].filter(Boolean).join(' ')].filter(Boolean).join(', ');

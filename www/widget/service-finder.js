@@ -45,6 +45,7 @@ import { Places, ServiceFinder, WidgetCore, loadCore } from './core.js';
 import { el } from './dom.js';
 import { Filters } from './filters.js';
 import { mapButton } from './map-button.js';
+import { fetchNeighbours, mergedFinder } from './neighbours.js';
 import { appFinder, inApp } from './offline.js';
 import { header } from './header.js';
 import { FALLBACK_LANGUAGE, LANGUAGES, direction, loadCatalog, loadLaterCatalog, pickLanguage, rememberLanguage, translate } from './messages.js';
@@ -85,7 +86,7 @@ function styleSheet() {
 let widgetCount = 0;
 
 class ServiceFinderElement extends HTMLElement {
-  static observedAttributes = ['src', 'lang', 'fixed-language'];
+  static observedAttributes = ['src', 'neighbours', 'lang', 'fixed-language'];
 
   /**
    * Whether the state lives in the page's URL (its fragment, see url-state.js): on the app page,
@@ -157,7 +158,7 @@ class ServiceFinderElement extends HTMLElement {
     // for its attributes before connectedCallback, and a second load or language switch would
     // race the first (and could leave the loading frame over the results).
     if (!this.connection || oldValue === newValue) return;
-    if (name === 'src') this.load();
+    if (name === 'src' || name === 'neighbours') this.load();
     if (name === 'lang' || name === 'fixed-language') this.setLanguage(this.pickLanguage());
   }
 
@@ -195,20 +196,28 @@ class ServiceFinderElement extends HTMLElement {
         return response.arrayBuffer();
       });
       const urlModule = this.urlState ? import(new URL(URL_STATE, import.meta.url).href) : null;
+      const neighbourFiles = this.hasAttribute('neighbours') ? fetchNeighbours(this.getAttribute('neighbours'), this.connection.signal) : [];
       // Offline (issue 14): in the app, a download that fails or does not validate falls back
       // to the last good copy (offline.js); on any other page nothing is kept on the device.
       const app = inApp();
-      const [bytes, , urlState] = await Promise.all([app ? directory.catch((error) => error) : directory, loadCore(), urlModule]);
+      const [bytes, , urlState, fetched] = await Promise.all([app ? directory.catch((error) => error) : directory, loadCore(), urlModule, neighbourFiles]);
       this.url = urlState ?? null;
-      const { finder, asOf = null } = app ? await appFinder(url.href, bytes, this.language) : { finder: ServiceFinder.fromJson(bytes) };
-      this.offlineDate = asOf;
+      let neighbours = [];
+      let finder;
+      this.offlineDate = null;
+      if (app) {
+        const kept = await appFinder(url.href, bytes, this.language);
+        finder = kept.finder;
+        this.offlineDate = kept.asOf ?? null;
+      } else if (fetched.length) ({ finder, neighbours } = mergedFinder(bytes, fetched));
+      else finder = ServiceFinder.fromJson(bytes);
       if (generation !== this.loadGeneration) {
         finder.free();
         return;
       }
       this.core.hold(finder);
       if (!keep) {
-        this.reportProblems(finder, src);
+        this.reportProblems(finder, [src ?? '(bundled directory)', ...neighbours.map((neighbour) => neighbour.url)]);
         this.store.reset();
         if (this.url) this.store.restore(this.url.fragmentToState(location.hash, finder.info(this.language)).patch);
       }
@@ -230,13 +239,13 @@ class ServiceFinderElement extends HTMLElement {
    * Problems go to the console, for the webmaster: a summary and the first ones, not thousands
    * of lines; newcomers see a sentence only when entries are missing (see renderAll).
    */
-  reportProblems(finder, src) {
+  reportProblems(finder, files) {
     const problems = finder.problems();
     if (problems.length === 0) return;
-    const name = src ?? '(bundled directory)';
+    const name = files.join(', ');
     const check = '`service-finder check` lists every problem';
     console.warn(`service-finder: ${problems.length} problem(s) in ${name}; entries not shown: ${finder.skippedCount()}. ${check}.`);
-    for (const problem of problems.slice(0, CONSOLE_PROBLEMS)) console.warn(`service-finder: ${name}: ${problem.text}`);
+    for (const problem of problems.slice(0, CONSOLE_PROBLEMS)) console.warn(`service-finder: ${files[problem.directory ?? 0]}: ${problem.text}`);
     const more = problems.length - CONSOLE_PROBLEMS;
     if (more > 0) console.warn(`service-finder: ${name}: ${more} more problem(s) not written here; ${check}.`);
   }

@@ -1,8 +1,8 @@
 //! `service-finder`: the command-line tool for the people who keep a directory.
 //!
 //! `check` validates files, `search` runs the same engine as the browser widget, `places`
-//! looks towns and postcodes up, and `generate` writes synthetic directories for benchmarks and
-//! tests.
+//! looks towns and postcodes up, `merge` makes one directory of a county's and its
+//! neighbours', and `generate` writes synthetic directories for benchmarks and tests.
 //!
 //! The tool is native only; for wasm32 (checked by clippy) this file compiles to an empty `main`.
 #![allow(clippy::disallowed_methods)] // Native tools and tests: the size rules are for the wasm.
@@ -20,6 +20,7 @@ fn main() -> std::process::ExitCode {
 mod native {
     mod check;
     mod generate;
+    mod merge;
     mod output;
     mod places;
     mod search;
@@ -57,6 +58,7 @@ mod native {
         Places(places::PlacesArgs),
         /// Write a synthetic directory (deterministic for a seed) for benchmarks and tests.
         Generate(generate::GenerateArgs),
+        Merge(merge::MergeArgs),
     }
 
     pub fn main() -> ExitCode {
@@ -66,6 +68,7 @@ mod native {
             Command::Search(args) => search::run(&args),
             Command::Places(args) => places::run(&args),
             Command::Generate(args) => generate::run(&args),
+            Command::Merge(args) => merge::run(&args),
         };
         match result {
             Ok(code) => code,

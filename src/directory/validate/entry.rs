@@ -196,7 +196,7 @@ fn check_phones(
     });
 }
 
-/// Other names, status, the people served and their ages.
+/// Other names, status, the people served and their ages, and where a merged entry is from.
 fn check_status_and_audience(entry: &mut Entry, problems: &mut Problems) {
     check_optional_text(
         &mut entry.alternate_name,
@@ -204,6 +204,16 @@ fn check_status_and_audience(entry: &mut Entry, problems: &mut Problems) {
         MAX_NAME_CHARS,
         problems,
     );
+    if let Some(source) = &mut entry.source
+        && (!check_text(
+            &mut source.name,
+            &[Step::Field("source"), Step::Field("name")],
+            MAX_NAME_CHARS,
+            problems,
+        ) || source.name.is_empty())
+    {
+        entry.source = None;
+    }
     check_optional_text(
         &mut entry.status_note,
         &[Step::Field("status_note")],
