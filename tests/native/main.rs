@@ -15,6 +15,7 @@ mod cross_language;
 mod demo_data;
 mod distance;
 mod fuzz_corpus;
+mod import;
 mod large_directories;
 mod load_problems;
 mod merge;

@@ -1,8 +1,9 @@
 //! `service-finder`: the command-line tool for the people who keep a directory.
 //!
 //! `check` validates files, `search` runs the same engine as the browser widget, `places`
-//! looks towns and postcodes up, `merge` makes one directory of a county's and its
-//! neighbours', and `generate` writes synthetic directories for benchmarks and tests.
+//! looks towns and postcodes up, `import` makes a directory of a spreadsheet or another
+//! system's export, `merge` makes one directory of a county's and its neighbours', and
+//! `generate` writes synthetic directories for benchmarks and tests.
 //!
 //! The tool is native only; for wasm32 (checked by clippy) this file compiles to an empty `main`.
 #![allow(clippy::disallowed_methods)] // Native tools and tests: the size rules are for the wasm.
@@ -20,6 +21,7 @@ fn main() -> std::process::ExitCode {
 mod native {
     mod check;
     mod generate;
+    mod import;
     mod merge;
     mod output;
     mod places;
@@ -41,7 +43,7 @@ mod native {
     #[command(
         name = "service-finder",
         version,
-        about = "Check, search and generate service-finder directories, and look places up"
+        about = "Check, search, import and generate service-finder directories, and look places up"
     )]
     struct Cli {
         #[command(subcommand)]
@@ -56,8 +58,13 @@ mod native {
         Search(Box<search::SearchArgs>),
         /// Look a town or postcode up in the offline gazetteer of Germany.
         Places(places::PlacesArgs),
+        /// Make a directory of a spreadsheet (CSV, xlsx, ods) or an Integreat export, with every
+        /// problem by row and column; exits 1 when there are errors.
+        Import(import::ImportArgs),
         /// Write a synthetic directory (deterministic for a seed) for benchmarks and tests.
         Generate(generate::GenerateArgs),
+        /// Make one directory of a county's own and its neighbours' (the own first), listing
+        /// the entries left out as the same as another and those renamed.
         Merge(merge::MergeArgs),
     }
 
@@ -67,6 +74,7 @@ mod native {
             Command::Check(args) => check::run(&args),
             Command::Search(args) => search::run(&args),
             Command::Places(args) => places::run(&args),
+            Command::Import(args) => import::run(&args),
             Command::Generate(args) => generate::run(&args),
             Command::Merge(args) => merge::run(&args),
         };

@@ -1,0 +1,1010 @@
+//! A record of any source (its cells by field) made into an entry of the directory format.
+
+use std::collections::{HashMap, HashSet};
+
+use serde_json::{Map, Value, json};
+
+use crate::categories::{CategoryMapping, KnownCategory};
+use crate::hours::{self, DayHours, Week};
+use crate::text;
+use crate::{PlaceLookup, Problem, Severity};
+
+/// A weekday, 0 for Monday.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Day(pub u8);
+
+/// What a weekday column of the Integreat CSV holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DayPart {
+    Start,
+    End,
+    AllDay,
+    Closed,
+    AppointmentOnly,
+}
+
+/// What a column or JSON field means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Id,
+    Name,
+    Kind,
+    Category,
+    Organization,
+    OrganizationWebsite,
+    Address,
+    Postcode,
+    City,
+    Country,
+    Latitude,
+    Longitude,
+    Phone,
+    Fax,
+    Email,
+    Website,
+    Languages,
+    Hours,
+    /// Opening times in words, from a source that keeps them apart from the rules.
+    ScheduleDescription,
+    Description,
+    Wheelchair,
+    Appointment,
+    AppointmentUrl,
+    Free,
+    Status,
+    TemporarilyClosed,
+    AssuredDate,
+    LastModified,
+    Day(Day, DayPart),
+}
+
+/// One value of a record and where it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cell {
+    /// The column's header (or the JSON field's path), for problems.
+    pub column: String,
+    /// The value, trimmed, never empty.
+    pub value: String,
+    /// Whether a spreadsheet stored it as a number (so a leading zero may be lost).
+    pub number: bool,
+}
+
+/// One row or JSON record, by field.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Record {
+    /// The row number (or the record's position, from 1) for problems.
+    pub row: usize,
+    cells: Vec<(Field, Cell)>,
+    /// The categories, one source category each.
+    pub categories: Vec<Cell>,
+    /// The week, when the source gives it as structured data (the Integreat API).
+    pub week: Option<(String, Week)>,
+}
+
+impl Record {
+    /// An empty record for row `row`.
+    pub fn new(row: usize) -> Record {
+        Record {
+            row,
+            cells: Vec::new(),
+            categories: Vec::new(),
+            week: None,
+        }
+    }
+
+    /// Sets a field. A category cell may list several categories.
+    pub fn set(&mut self, field: Field, cell: Cell) {
+        if field == Field::Category {
+            for part in cell.value.split([',', ';', '|', '\n']) {
+                let part = part.trim();
+                if !part.is_empty() {
+                    self.categories.push(Cell {
+                        value: part.to_owned(),
+                        ..cell.clone()
+                    });
+                }
+            }
+        } else {
+            self.cells.push((field, cell));
+        }
+    }
+
+    /// Adds a house number given apart to the street.
+    pub fn append_to_address(&mut self, house_number: &str) {
+        if let Some((_, cell)) = self
+            .cells
+            .iter_mut()
+            .find(|(field, _)| *field == Field::Address)
+        {
+            cell.value = format!("{} {house_number}", cell.value);
+        }
+    }
+
+    /// The first cell of a field.
+    pub fn get(&self, field: Field) -> Option<&Cell> {
+        self.cells
+            .iter()
+            .find(|(wanted, _)| *wanted == field)
+            .map(|(_, cell)| cell)
+    }
+
+    fn all(&self, field: Field) -> impl Iterator<Item = &Cell> {
+        self.cells
+            .iter()
+            .filter(move |(wanted, _)| *wanted == field)
+            .map(|(_, cell)| cell)
+    }
+}
+
+/// Makes entries, keeping ids unique and collecting the categories of the directory's own.
+pub struct Builder<'a> {
+    mapping: &'a CategoryMapping,
+    places: &'a dyn PlaceLookup,
+    known: &'a [KnownCategory],
+    ids: HashSet<String>,
+    /// The next number to try for an id used before, so that many rows of one name do not
+    /// take quadratic time.
+    next_number: HashMap<String, usize>,
+    /// Categories that are not built in: (id, the source's word for it).
+    custom: Vec<(String, String)>,
+}
+
+/// Problems of one record, with its row and entry id filled in.
+struct Report<'p> {
+    problems: &'p mut Vec<Problem>,
+    row: usize,
+    entry: Option<String>,
+}
+
+impl Report<'_> {
+    fn push(&mut self, cell: Option<&Cell>, severity: Severity, message: String) {
+        self.problems.push(Problem {
+            row: Some(self.row),
+            column: cell.map(|cell| cell.column.clone()),
+            entry: self.entry.clone(),
+            severity,
+            message,
+        });
+    }
+}
+
+const SKIPPED_STATUS: &[&str] = &[
+    "archiviert",
+    "archived",
+    "inaktiv",
+    "inactive",
+    "defunct",
+    "aufgelöst",
+    "geschlossen",
+    "closed",
+    "gelöscht",
+    "deleted",
+    "entwurf",
+    "draft",
+];
+
+impl<'a> Builder<'a> {
+    /// A builder with the category mapping, the gazetteer and the built-in categories.
+    pub fn new(
+        mapping: &'a CategoryMapping,
+        places: &'a dyn PlaceLookup,
+        known: &'a [KnownCategory],
+    ) -> Builder<'a> {
+        Builder {
+            mapping,
+            places,
+            known,
+            ids: HashSet::new(),
+            next_number: HashMap::new(),
+            custom: Vec::new(),
+        }
+    }
+
+    /// The categories of the directory's own that entries used, for its `categories`.
+    pub fn custom_categories(&self) -> Vec<Value> {
+        self.custom
+            .iter()
+            .map(|(id, name)| json!({ "id": id, "name": { "de": name } }))
+            .collect()
+    }
+
+    /// The entry for a record, or `None` (with the reason in `problems`) when it has no name
+    /// or is archived.
+    pub fn build(&mut self, record: &Record, problems: &mut Vec<Problem>) -> Option<Value> {
+        let mut report = Report {
+            problems,
+            row: record.row,
+            entry: None,
+        };
+        let Some(name_cell) = record.get(Field::Name) else {
+            let is_empty = record.cells.is_empty() && record.categories.is_empty();
+            if !is_empty {
+                report.push(
+                    None,
+                    Severity::Error,
+                    "the record has no name (record skipped)".into(),
+                );
+            }
+            return None;
+        };
+        let id = self.id_for(record, &name_cell.value, &mut report);
+        report.entry = Some(id.clone());
+        let status = match self.status(record, &mut report) {
+            Status::Skip => return None,
+            status => status,
+        };
+        self.ids.insert(id.clone());
+
+        let mut entry = Map::new();
+        entry.insert("id".into(), Value::from(id));
+        let categories = self.categories(record, &mut report);
+        let kind = kind(record, &categories, &mut report);
+        entry.insert("kind".into(), Value::from(kind));
+        entry.insert(
+            "name".into(),
+            Value::from(limited(name_cell, 200, &mut report)),
+        );
+        if let Some(cell) = record.get(Field::Description) {
+            let text = if text::looks_like_html(&cell.value) {
+                text::html_to_text(&cell.value)
+            } else {
+                cell.value.clone()
+            };
+            if !text.is_empty() {
+                let cell = Cell {
+                    value: text,
+                    ..cell.clone()
+                };
+                entry.insert(
+                    "description".into(),
+                    Value::from(limited(&cell, 2000, &mut report)),
+                );
+            }
+        }
+        if let Some(cell) = record.get(Field::Organization) {
+            let mut organization = Map::new();
+            organization.insert("name".into(), Value::from(cell.value.clone()));
+            if let Some(url) = record
+                .get(Field::OrganizationWebsite)
+                .and_then(|cell| web_address(cell, &mut report))
+            {
+                organization.insert("website".into(), Value::from(url));
+            }
+            entry.insert("organization".into(), Value::Object(organization));
+        }
+        if !categories.is_empty() {
+            entry.insert("categories".into(), Value::from(categories.clone()));
+        }
+        if let Some(languages) = languages(record, &mut report) {
+            entry.insert("languages".into(), languages);
+        }
+        if let Some(location) = self.location(record, &mut report) {
+            entry.insert("location".into(), location);
+        }
+        let phones = phones(record, &mut report);
+        if !phones.is_empty() {
+            entry.insert("phones".into(), Value::from(phones));
+        }
+        if let Some(cell) = record.get(Field::Email) {
+            match text::email_address(&cell.value) {
+                Some(email) => {
+                    entry.insert("email".into(), Value::from(email));
+                }
+                None => report.push(
+                    Some(cell),
+                    Severity::Error,
+                    format!(
+                        "\"{}\" is not an e-mail address (value ignored)",
+                        cell.value
+                    ),
+                ),
+            }
+        }
+        if let Some(url) = record
+            .get(Field::Website)
+            .and_then(|cell| web_address(cell, &mut report))
+        {
+            entry.insert("url".into(), Value::from(url));
+        }
+        let (schedule, appointment_only) = schedule(record, &mut report);
+        if let Some(schedule) = schedule {
+            entry.insert("schedule".into(), schedule);
+        }
+        let appointment = record
+            .get(Field::Appointment)
+            .and_then(|cell| yes_no(cell, &mut report))
+            .or(appointment_only.then_some(true));
+        if let Some(appointment) = appointment {
+            entry.insert("appointment_required".into(), Value::from(appointment));
+        }
+        if let Some(free) = record
+            .get(Field::Free)
+            .and_then(|cell| yes_no(cell, &mut report))
+        {
+            entry.insert("free_of_charge".into(), Value::from(free));
+        }
+        for (field, key) in [
+            (Field::AssuredDate, "assured_date"),
+            (Field::LastModified, "last_modified"),
+        ] {
+            let Some(cell) = record.get(field) else {
+                continue;
+            };
+            match text::parse_date(&cell.value) {
+                Some(date) => {
+                    entry.insert(key.into(), Value::from(date));
+                }
+                None => report.push(
+                    Some(cell),
+                    Severity::Error,
+                    format!(
+                        "\"{}\" is not a date; write 31.12.2026 or 2026-12-31 (value ignored)",
+                        cell.value
+                    ),
+                ),
+            }
+        }
+        if let Status::TemporarilyClosed = status {
+            entry.insert("status".into(), Value::from("temporarily closed"));
+        }
+        if kind == "course" {
+            // The format wants a course's type; the categories tell an integration course.
+            let course_type = if categories.iter().any(|id| id == "integration-courses") {
+                "integration"
+            } else {
+                "other"
+            };
+            entry.insert("course".into(), json!({ "course_type": course_type }));
+        }
+        Some(Value::Object(entry))
+    }
+
+    /// The source's id if it is one the format takes, else one made from name and town;
+    /// unique in the directory.
+    fn id_for(&mut self, record: &Record, name: &str, report: &mut Report) -> String {
+        let given = record.get(Field::Id);
+        let base = match given {
+            Some(cell) if is_valid_id(&cell.value) => cell.value.clone(),
+            Some(cell) => {
+                let made = text::slug(&cell.value);
+                report.push(
+                    Some(cell),
+                    Severity::Warning,
+                    format!(
+                        "the id \"{}\" has characters an id cannot have; \"{made}\" is used",
+                        cell.value
+                    ),
+                );
+                made
+            }
+            None => {
+                // The town makes names that repeat across the county unique ("Sprachcafé"),
+                // unless the name has it already.
+                let name_slug = text::slug(name);
+                // Without the qualifier: "Willingen (Upland)" is "willingen".
+                let town = record.get(Field::City).map_or(String::new(), |cell| {
+                    text::slug(cell.value.split('(').next().unwrap_or(""))
+                });
+                if town.is_empty() || name_slug.contains(&town) {
+                    name_slug
+                } else {
+                    format!("{name_slug}-{town}")
+                }
+            }
+        };
+        let base = if base.is_empty() {
+            format!("row-{}", record.row)
+        } else {
+            base
+        };
+        if !self.ids.contains(&base) {
+            return base;
+        }
+        let next = self.next_number.entry(base.clone()).or_insert(2);
+        let unique = loop {
+            let id = format!("{base}-{next}");
+            *next += 1;
+            if !self.ids.contains(&id) {
+                break id;
+            }
+        };
+        if given.is_some() {
+            report.push(
+                given,
+                Severity::Warning,
+                format!("the id \"{base}\" is used by an earlier row; \"{unique}\" is used"),
+            );
+        }
+        unique
+    }
+
+    fn status(&self, record: &Record, report: &mut Report) -> Status {
+        if let Some(cell) = record.get(Field::Status) {
+            let status = cell.value.to_lowercase();
+            let is_temporary = status.contains("vorübergehend") || status.contains("temporar");
+            if !is_temporary && SKIPPED_STATUS.iter().any(|word| status.contains(word)) {
+                report.push(
+                    Some(cell),
+                    Severity::Note,
+                    format!("the record is \"{}\" (record skipped)", cell.value),
+                );
+                return Status::Skip;
+            }
+            if is_temporary {
+                return Status::TemporarilyClosed;
+            }
+            if !matches!(status.as_str(), "aktiv" | "active" | "offen" | "open") {
+                report.push(
+                    Some(cell),
+                    Severity::Warning,
+                    format!(
+                        "the status \"{}\" is not known; write aktiv, vorübergehend geschlossen or archiviert (the record is imported as active)",
+                        cell.value
+                    ),
+                );
+            }
+        }
+        match record.get(Field::TemporarilyClosed) {
+            Some(cell) if yes_no(cell, report) == Some(true) => Status::TemporarilyClosed,
+            _ => Status::Active,
+        }
+    }
+
+    fn categories(&mut self, record: &Record, report: &mut Report) -> Vec<String> {
+        let mut ids: Vec<String> = Vec::new();
+        for cell in &record.categories {
+            let Some((mapped, guessed)) = self.mapping.ids(&cell.value) else {
+                continue;
+            };
+            if mapped.is_empty() && guessed {
+                report.push(
+                    Some(cell),
+                    Severity::Warning,
+                    format!(
+                        "the category \"{}\" has no category id; give it one in the mapping file (category left out)",
+                        cell.value
+                    ),
+                );
+            }
+            for id in mapped {
+                if !is_valid_category_id(id) {
+                    report.push(
+                        Some(cell),
+                        Severity::Error,
+                        format!(
+                            "the mapping gives \"{id}\" for \"{}\", which is not a category id: lowercase letters, digits and \"-\" (category left out)",
+                            cell.value
+                        ),
+                    );
+                    continue;
+                }
+                let is_known = self.known.iter().any(|known| known.id == *id);
+                if !is_known && !self.custom.iter().any(|(custom, _)| custom == id) {
+                    self.custom.push((id.clone(), cell.value.clone()));
+                }
+                if !ids.contains(id) {
+                    ids.push(id.clone());
+                }
+            }
+        }
+        ids
+    }
+
+    fn location(&self, record: &Record, report: &mut Report) -> Option<Value> {
+        let mut location = Map::new();
+        if let Some(cell) = record.get(Field::Address) {
+            location.insert("address_1".into(), Value::from(cell.value.clone()));
+        }
+        let postcode = record
+            .get(Field::Postcode)
+            .and_then(|cell| postcode(cell, report));
+        if let Some(postcode) = &postcode {
+            location.insert("postal_code".into(), Value::from(postcode.clone()));
+        }
+        let city = record.get(Field::City).map(|cell| cell.value.clone());
+        if let Some(city) = &city {
+            location.insert("city".into(), Value::from(city.clone()));
+        }
+        if let Some(cell) = record.get(Field::Country) {
+            let country = cell.value.to_lowercase();
+            if !matches!(country.as_str(), "de" | "deu" | "deutschland" | "germany") {
+                report.push(
+                    Some(cell),
+                    Severity::Warning,
+                    format!(
+                        "the country \"{}\" is not Germany; the directory is for places in Germany",
+                        cell.value
+                    ),
+                );
+            }
+        }
+        match coordinates(record, report) {
+            Some((latitude, longitude)) => {
+                location.insert("latitude".into(), Value::from(latitude));
+                location.insert("longitude".into(), Value::from(longitude));
+            }
+            None if postcode.is_some() || city.is_some() => {
+                // The problem names the column that gave the point, so that the officer
+                // sees where the coordinates belong.
+                let postcode_cell = record.get(Field::Postcode);
+                let city_cell = record.get(Field::City);
+                let looked_up = postcode
+                    .as_deref()
+                    .and_then(|postcode| {
+                        let point = self.places.locate(postcode)?;
+                        Some((format!("postcode {postcode}"), postcode_cell, point))
+                    })
+                    .or_else(|| {
+                        let city = city.as_deref()?;
+                        let point = self.places.locate(city)?;
+                        Some((format!("the town {city}"), city_cell, point))
+                    });
+                match looked_up {
+                    Some((place, cell, point)) => {
+                        location.insert("latitude".into(), Value::from(round(point.latitude)));
+                        location.insert("longitude".into(), Value::from(round(point.longitude)));
+                        report.push(
+                            cell,
+                            Severity::Warning,
+                            format!(
+                                "no coordinates: the centre of {place} was taken, which is approximate; set the coordinates for an exact distance"
+                            ),
+                        );
+                    }
+                    None => report.push(
+                        postcode_cell.or(city_cell),
+                        Severity::Warning,
+                        "no coordinates, and neither postcode nor town is in the gazetteer: the entry cannot be found near a place; set the coordinates".into(),
+                    ),
+                }
+            }
+            None => {}
+        }
+        if let Some(cell) = record.get(Field::Wheelchair) {
+            let value = match cell.value.to_lowercase().as_str() {
+                "ja" | "yes" | "true" | "1" | "x" | "vollständig" => Some("yes"),
+                "teilweise" | "eingeschränkt" | "limited" | "partial" => Some("limited"),
+                "nein" | "no" | "false" | "0" => Some("no"),
+                _ => None,
+            };
+            match value {
+                Some(value) => {
+                    location.insert("wheelchair".into(), Value::from(value));
+                }
+                None => report.push(
+                    Some(cell),
+                    Severity::Error,
+                    format!(
+                        "\"{}\" is not ja, teilweise or nein (value ignored)",
+                        cell.value
+                    ),
+                ),
+            }
+        }
+        (!location.is_empty()).then_some(Value::Object(location))
+    }
+}
+
+enum Status {
+    Active,
+    TemporarilyClosed,
+    Skip,
+}
+
+/// Coordinates rounded to about a metre.
+fn round(degrees: f64) -> f64 {
+    (degrees * 100_000.0).round() / 100_000.0
+}
+
+/// The format's rule for ids: 1–100 letters, digits, `-`, `_`, `.` or `:`, starting with a
+/// letter or digit.
+fn is_valid_id(id: &str) -> bool {
+    id.len() <= 100
+        && id.starts_with(|c: char| c.is_ascii_alphanumeric())
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_.:".contains(c))
+}
+
+fn is_valid_category_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 100
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// The cell's text, shortened to `limit` characters with a warning when longer.
+fn limited(cell: &Cell, limit: usize, report: &mut Report) -> String {
+    let length = cell.value.chars().count();
+    if length <= limit {
+        return cell.value.clone();
+    }
+    report.push(
+        Some(cell),
+        Severity::Warning,
+        format!(
+            "the text has {length} characters, more than the {limit} the format allows (value shortened)"
+        ),
+    );
+    text::shorten(&cell.value, limit)
+}
+
+fn yes_no(cell: &Cell, report: &mut Report) -> Option<bool> {
+    let value = text::parse_yes_no(&cell.value);
+    if value.is_none() {
+        report.push(
+            Some(cell),
+            Severity::Error,
+            format!("\"{}\" is neither ja nor nein (value ignored)", cell.value),
+        );
+    }
+    value
+}
+
+fn kind(record: &Record, categories: &[String], report: &mut Report) -> &'static str {
+    let guessed = if categories
+        .iter()
+        .any(|id| id == "integration-courses" || id == "language-courses")
+    {
+        "course"
+    } else if categories
+        .iter()
+        .any(|id| id == "associations-leisure" || id == "volunteering-mentoring")
+    {
+        "association"
+    } else {
+        "service"
+    };
+    let Some(cell) = record.get(Field::Kind) else {
+        return guessed;
+    };
+    let value = cell.value.to_lowercase();
+    let word = |words: &[&str]| words.iter().any(|word| value.contains(word));
+    if word(&["kurs", "course"]) {
+        "course"
+    } else if word(&["verein", "association", "initiative", "gruppe", "ehrenamt"]) {
+        "association"
+    } else if word(&[
+        "dienst", "service", "beratung", "angebot", "amt", "behörde", "stelle",
+    ]) {
+        "service"
+    } else {
+        report.push(
+            Some(cell),
+            Severity::Warning,
+            format!(
+                "the kind \"{}\" is not known; write Dienst, Kurs or Verein (\"{guessed}\" was taken)",
+                cell.value
+            ),
+        );
+        guessed
+    }
+}
+
+fn web_address(cell: &Cell, report: &mut Report) -> Option<String> {
+    match text::web_address(&cell.value) {
+        Some((url, added)) => {
+            if added {
+                report.push(
+                    Some(cell),
+                    Severity::Warning,
+                    format!(
+                        "\"{}\" has no https://; it was added: check that the address opens (value corrected)",
+                        cell.value
+                    ),
+                );
+            }
+            Some(url)
+        }
+        None => {
+            report.push(
+                Some(cell),
+                Severity::Error,
+                format!(
+                    "\"{}\" is not a web address; write https://… (value ignored)",
+                    cell.value
+                ),
+            );
+            None
+        }
+    }
+}
+
+/// A German postcode: five digits; one with four digits lost its leading zero in a
+/// spreadsheet (01067 Dresden became 1067) and gets it back.
+fn postcode(cell: &Cell, report: &mut Report) -> Option<String> {
+    let value = cell.value.trim();
+    let value = value.strip_prefix("D-").unwrap_or(value);
+    if value.len() == 5 && value.bytes().all(|byte| byte.is_ascii_digit()) {
+        return Some(value.to_owned());
+    }
+    if value.len() == 4 && value.bytes().all(|byte| byte.is_ascii_digit()) {
+        report.push(
+            Some(cell),
+            Severity::Warning,
+            format!(
+                "the postcode {value} has four digits; its leading zero was put back (value corrected)"
+            ),
+        );
+        return Some(format!("0{value}"));
+    }
+    report.push(
+        Some(cell),
+        Severity::Error,
+        format!(
+            "\"{}\" is not a German postcode of five digits (value ignored)",
+            cell.value
+        ),
+    );
+    None
+}
+
+/// Latitude and longitude, with decimal commas; swapped ones are put right.
+fn coordinates(record: &Record, report: &mut Report) -> Option<(f64, f64)> {
+    let latitude_cell = record.get(Field::Latitude);
+    let longitude_cell = record.get(Field::Longitude);
+    let parse = |cell: Option<&Cell>, report: &mut Report| {
+        let cell = cell?;
+        let number = text::parse_decimal(&cell.value);
+        if number.is_none() {
+            report.push(
+                Some(cell),
+                Severity::Error,
+                format!(
+                    "\"{}\" is not a number in degrees such as 51,2741 (value ignored)",
+                    cell.value
+                ),
+            );
+        }
+        number
+    };
+    let latitude = parse(latitude_cell, report);
+    let longitude = parse(longitude_cell, report);
+    let (latitude, longitude) = match (latitude, longitude) {
+        (Some(latitude), Some(longitude)) => (latitude, longitude),
+        (Some(_), None) | (None, Some(_)) => {
+            report.push(
+                latitude_cell.or(longitude_cell),
+                Severity::Error,
+                "only one of latitude and longitude is given (value ignored)".into(),
+            );
+            return None;
+        }
+        (None, None) => return None,
+    };
+    let in_germany = |latitude: f64, longitude: f64| {
+        (47.0..=55.2).contains(&latitude) && (5.8..=15.1).contains(&longitude)
+    };
+    if in_germany(latitude, longitude) {
+        return Some((latitude, longitude));
+    }
+    if in_germany(longitude, latitude) {
+        report.push(
+            latitude_cell,
+            Severity::Warning,
+            format!(
+                "latitude {latitude} and longitude {longitude} were swapped; they were put right (value corrected)"
+            ),
+        );
+        return Some((longitude, latitude));
+    }
+    report.push(
+        latitude_cell,
+        Severity::Error,
+        format!(
+            "{latitude}, {longitude} is not in Germany: the latitude is about 47 to 55, the longitude 6 to 15 (value ignored)"
+        ),
+    );
+    None
+}
+
+fn phones(record: &Record, report: &mut Report) -> Vec<Value> {
+    let mut phones = Vec::new();
+    let cells = record
+        .all(Field::Phone)
+        .map(|cell| (cell, None))
+        .chain(record.all(Field::Fax).map(|cell| (cell, Some("fax"))));
+    for (cell, column_kind) in cells {
+        let (numbers, rest) = text::split_phones(&cell.value);
+        for part in rest {
+            report.push(
+                Some(cell),
+                Severity::Error,
+                format!("\"{part}\" is not a telephone number (value ignored)"),
+            );
+        }
+        for phone in numbers {
+            let mut number = phone.number;
+            // A number stored as a number lost its leading zero: 05631 became 5631.
+            if cell.number && !number.starts_with(['0', '+']) {
+                report.push(
+                    Some(cell),
+                    Severity::Warning,
+                    format!(
+                        "the number {number} was stored as a number and lost its leading zero; it was put back (value corrected)"
+                    ),
+                );
+                number.insert(0, '0');
+            }
+            let mut object = Map::new();
+            object.insert("number".into(), Value::from(number));
+            if let Some(description) = phone.description {
+                object.insert("description".into(), Value::from(description));
+            }
+            if let Some(kind) = phone.kind.or(column_kind) {
+                object.insert("type".into(), Value::from(kind));
+            }
+            phones.push(Value::Object(object));
+        }
+    }
+    phones
+}
+
+fn languages(record: &Record, report: &mut Report) -> Option<Value> {
+    let cell = record.get(Field::Languages)?;
+    let mut codes: Vec<&str> = Vec::new();
+    let value = cell.value.replace(" und ", ",");
+    for part in value.split([',', ';', '/', '|', '\n']) {
+        let part = part.trim();
+        if part.is_empty() {
+            continue;
+        }
+        match text::language_code(part) {
+            Some(code) if !codes.contains(&code) => codes.push(code),
+            Some(_) => {}
+            None => report.push(
+                Some(cell),
+                Severity::Error,
+                format!(
+                    "\"{part}\" is not a language this importer knows; write its name (Arabisch) or its ISO 639 code (ar) (value ignored)"
+                ),
+            ),
+        }
+    }
+    (!codes.is_empty()).then(|| Value::from(codes))
+}
+
+/// The schedule, and whether every open day is by appointment only.
+fn schedule(record: &Record, report: &mut Report) -> (Option<Value>, bool) {
+    let mut schedule = Map::new();
+    let mut descriptions = Vec::new();
+    if let Some(cell) = record.get(Field::Hours) {
+        if looks_like_opening_hours(&cell.value) {
+            schedule.insert("opening_hours".into(), Value::from(cell.value.clone()));
+        } else {
+            report.push(
+                Some(cell),
+                Severity::Warning,
+                format!(
+                    "\"{}\" is not in the opening_hours syntax (Mo-Fr 09:00-12:00); it is kept as the schedule's description, so \"open now\" cannot use it",
+                    cell.value
+                ),
+            );
+            descriptions.push(cell.value.clone());
+        }
+    }
+    if let Some(cell) = record.get(Field::ScheduleDescription) {
+        descriptions.push(cell.value.clone());
+    }
+    let week = match &record.week {
+        Some((_, week)) => Some(week.clone()),
+        None => week_from_columns(record, report),
+    };
+    let mut appointment_only = false;
+    if let Some(week) = week {
+        if !schedule.contains_key("opening_hours")
+            && let Some(value) = hours::opening_hours(&week)
+        {
+            schedule.insert("opening_hours".into(), Value::from(value));
+        }
+        let open: Vec<usize> = (0..7)
+            .filter(|&day| !week[day].closed && (week[day].all_day || !week[day].slots.is_empty()))
+            .collect();
+        let by_appointment: Vec<usize> = open
+            .iter()
+            .copied()
+            .filter(|&day| week[day].appointment_only)
+            .collect();
+        if !by_appointment.is_empty() {
+            appointment_only = by_appointment.len() == open.len();
+            descriptions.push(format!(
+                "Nur mit Termin: {}",
+                hours::day_list(&by_appointment)
+            ));
+        }
+    }
+    if let Some(cell) = record.get(Field::AppointmentUrl) {
+        match text::web_address(&cell.value) {
+            Some((url, _)) => descriptions.push(format!("Termine online: {url}")),
+            None => report.push(
+                Some(cell),
+                Severity::Error,
+                format!("\"{}\" is not a web address (value ignored)", cell.value),
+            ),
+        }
+    }
+    if !descriptions.is_empty() {
+        schedule.insert("description".into(), Value::from(descriptions.join("\n")));
+    }
+    (
+        (!schedule.is_empty()).then_some(Value::Object(schedule)),
+        appointment_only,
+    )
+}
+
+/// Whether a value is written in the opening_hours syntax rather than in words: it starts
+/// with an English day, `PH`, a month or `24/7`, and has no German day names.
+fn looks_like_opening_hours(text: &str) -> bool {
+    let starts = [
+        "Mo", "Tu", "We", "Th", "Fr", "Sa", "Su", "PH", "24/7", "Jan", "Feb", "Mar", "Apr", "May",
+        "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let german = [
+        "Di", "Mi", "Do", "So", "Uhr", "bis", "und", "Montag", "Dienstag", "Mittwoch",
+    ];
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric() && c != '/')
+        .filter(|word| !word.is_empty())
+        .collect();
+    starts
+        .iter()
+        .any(|start| text.trim_start().starts_with(start))
+        && !words.iter().any(|word| german.contains(word))
+        && !text.contains("Mo.")
+}
+
+/// The week from the Integreat CSV's weekday columns; `None` when the record has none.
+fn week_from_columns(record: &Record, report: &mut Report) -> Option<Week> {
+    let mut week: Week = Default::default();
+    let mut any = false;
+    let mut starts: [Option<String>; 7] = Default::default();
+    let mut ends: [Option<String>; 7] = Default::default();
+    for (field, cell) in &record.cells {
+        let Field::Day(day, part) = field else {
+            continue;
+        };
+        any = true;
+        let day_hours: &mut DayHours = &mut week[usize::from(day.0)];
+        let time = |report: &mut Report| {
+            let time = hours::parse_time(&cell.value);
+            if time.is_none() {
+                report.push(
+                    Some(cell),
+                    Severity::Error,
+                    format!(
+                        "\"{}\" is not a time such as 09:00 (value ignored)",
+                        cell.value
+                    ),
+                );
+            }
+            time
+        };
+        match part {
+            DayPart::Start => starts[usize::from(day.0)] = time(report),
+            DayPart::End => ends[usize::from(day.0)] = time(report),
+            DayPart::AllDay => day_hours.all_day = yes_no(cell, report) == Some(true),
+            DayPart::Closed => day_hours.closed = yes_no(cell, report) == Some(true),
+            DayPart::AppointmentOnly => {
+                day_hours.appointment_only = yes_no(cell, report) == Some(true);
+            }
+        }
+    }
+    for day in 0..7 {
+        match (&starts[day], &ends[day]) {
+            (Some(start), Some(end)) => week[day].slots.push((start.clone(), end.clone())),
+            (Some(_), None) | (None, Some(_)) if !week[day].closed && !week[day].all_day => {
+                report.push(
+                    None,
+                    Severity::Error,
+                    format!(
+                        "{} has an opening or a closing time but not both (day left out)",
+                        hours::DAY_NAMES[day]
+                    ),
+                );
+            }
+            _ => {}
+        }
+    }
+    any.then_some(week)
+}

@@ -1,0 +1,152 @@
+//! Weekly time slots (Integreat's per-day columns and objects) as an OSM `opening_hours` value.
+
+/// The OSM abbreviations of the weekdays, Monday first.
+pub const DAY_NAMES: [&str; 7] = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"];
+
+/// One weekday as a source describes it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DayHours {
+    /// Opening and closing times, `HH:MM`.
+    pub slots: Vec<(String, String)>,
+    /// Open the whole day.
+    pub all_day: bool,
+    /// Closed that day (wins over slots).
+    pub closed: bool,
+    /// Only with an appointment that day.
+    pub appointment_only: bool,
+}
+
+/// A week, Monday first.
+pub type Week = [DayHours; 7];
+
+/// A time as `HH:MM` from `9:00`, `09:00:00`, `9.30` or `9`; `24:00` is allowed as an end.
+pub fn parse_time(text: &str) -> Option<String> {
+    let text = text.trim().trim_end_matches("Uhr").trim();
+    let mut parts = text.split([':', '.']);
+    let hours: u32 = parts.next()?.trim().parse().ok()?;
+    let minutes: u32 = match parts.next() {
+        Some(minutes) => minutes.trim().parse().ok()?,
+        None => 0,
+    };
+    // Seconds, if any, are dropped.
+    if let Some(seconds) = parts.next() {
+        seconds.trim().parse::<u32>().ok()?;
+    }
+    (hours < 24 && minutes < 60 || hours == 24 && minutes == 0)
+        .then(|| format!("{hours:02}:{minutes:02}"))
+}
+
+/// The week as an `opening_hours` value: days with the same times in one rule, runs of days
+/// as ranges (`Mo-Fr 09:00-12:00; Tu 14:00-18:00` would lose Tuesday morning, so days with
+/// other times get rules of their own: `Mo,We-Fr 09:00-12:00; Tu 09:00-12:00,14:00-18:00`).
+/// `None` when no day has times.
+pub fn opening_hours(week: &Week) -> Option<String> {
+    let times: Vec<Option<String>> = week
+        .iter()
+        .map(|day| {
+            if day.closed {
+                None
+            } else if day.all_day {
+                Some("00:00-24:00".to_owned())
+            } else if day.slots.is_empty() {
+                None
+            } else {
+                Some(
+                    day.slots
+                        .iter()
+                        .map(|(from, to)| format!("{from}-{to}"))
+                        .collect::<Vec<_>>()
+                        .join(","),
+                )
+            }
+        })
+        .collect();
+    let mut rules: Vec<String> = Vec::new();
+    let mut done = [false; 7];
+    for first in 0..7 {
+        let Some(slots) = &times[first] else { continue };
+        if done[first] {
+            continue;
+        }
+        let same: Vec<usize> = (first..7)
+            .filter(|&day| times[day].as_ref() == Some(slots))
+            .collect();
+        for &day in &same {
+            done[day] = true;
+        }
+        rules.push(format!("{} {slots}", day_list(&same)));
+    }
+    (!rules.is_empty()).then(|| rules.join("; "))
+}
+
+/// `Mo-Fr`, `Mo,We-Fr`, `Sa,Su`: ascending days, runs of three or more as ranges.
+pub fn day_list(days: &[usize]) -> String {
+    let mut parts = Vec::new();
+    let mut index = 0;
+    while index < days.len() {
+        let mut end = index;
+        while end + 1 < days.len() && days[end + 1] == days[end] + 1 {
+            end += 1;
+        }
+        if end - index >= 2 {
+            parts.push(format!(
+                "{}-{}",
+                DAY_NAMES[days[index]], DAY_NAMES[days[end]]
+            ));
+        } else {
+            for &day in &days[index..=end] {
+                parts.push(DAY_NAMES[day].to_owned());
+            }
+        }
+        index = end + 1;
+    }
+    parts.join(",")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(slots: &[(&str, &str)]) -> DayHours {
+        DayHours {
+            slots: slots
+                .iter()
+                .map(|(from, to)| ((*from).to_owned(), (*to).to_owned()))
+                .collect(),
+            ..DayHours::default()
+        }
+    }
+
+    #[test]
+    fn days_with_the_same_times_share_a_rule() {
+        let morning = day(&[("09:00", "12:00")]);
+        let mut week: Week = Default::default();
+        for day in &mut week[..5] {
+            *day = morning.clone();
+        }
+        assert_eq!(opening_hours(&week).as_deref(), Some("Mo-Fr 09:00-12:00"));
+        week[1] = day(&[("09:00", "12:00"), ("14:00", "18:00")]);
+        assert_eq!(
+            opening_hours(&week).as_deref(),
+            Some("Mo,We-Fr 09:00-12:00; Tu 09:00-12:00,14:00-18:00")
+        );
+        week[5].all_day = true;
+        week[6].all_day = true;
+        week[6].closed = true;
+        assert_eq!(
+            opening_hours(&week).as_deref(),
+            Some("Mo,We-Fr 09:00-12:00; Tu 09:00-12:00,14:00-18:00; Sa 00:00-24:00")
+        );
+        assert_eq!(opening_hours(&Week::default()), None);
+    }
+
+    #[test]
+    fn times_in_the_usual_spellings() {
+        assert_eq!(parse_time("9:00").as_deref(), Some("09:00"));
+        assert_eq!(parse_time("09:30:00").as_deref(), Some("09:30"));
+        assert_eq!(parse_time("14.15 Uhr").as_deref(), Some("14:15"));
+        assert_eq!(parse_time("24:00").as_deref(), Some("24:00"));
+        assert_eq!(parse_time("25:00"), None);
+        assert_eq!(parse_time("mittags"), None);
+    }
+}

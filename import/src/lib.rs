@@ -1,0 +1,370 @@
+//! Import for service-finder: what integration officers really have, turned into a directory.
+//!
+//! Reads
+//!
+//! - spreadsheets: CSV as German Excel saves it (`;`, Windows-1252 or UTF-8 with a BOM,
+//!   decimal commas), xlsx and ods, with service-finder's German columns (`Name`, `Art`,
+//!   `Kategorie`, `Straße`, `PLZ`, `Ort`, …; see [`COLUMNS`]) or the Integreat CMS's CSV
+//!   import columns (`name`, `street_address`, …, `monday_start`, …), told apart by the header;
+//! - the Integreat CMS's JSON API (`/api/v3/{region}/{language}/locations/`);
+//! - GeoJSON points from municipal open-data portals;
+//! - Open Referral HSDS 3.0 services as JSON.
+//!
+//! [`import`] takes the file's bytes, the format, the category mapping and a gazetteer lookup,
+//! and gives the directory as JSON in the directory format (format version 1) together with
+//! every [`Problem`] by row and column. What cannot be taken in full is reported; everything
+//! else is imported. It never panics on input.
+//!
+//! The crate does not depend on the service-finder core, so that it can be compiled to a wasm
+//! module of its own for the officers' checker page: the places and the built-in categories
+//! are passed in ([`PlaceLookup`], [`KnownCategory`]), by the CLI from the core's gazetteer and
+//! category table, later in the browser from the core's `Places`.
+#![deny(missing_docs)]
+// The size rules of clippy.toml are for the newcomers' widget; this module is loaded only on
+// the officers' page, where readable code matters more than a few kilobytes.
+#![allow(clippy::disallowed_methods)]
+
+mod categories;
+mod entry;
+mod geojson;
+mod hours;
+mod hsds;
+mod integreat;
+mod table;
+mod text;
+
+use serde_json::{Map, Value};
+
+pub use categories::{CategoryMapping, KnownCategory};
+pub use table::COLUMNS;
+
+/// The kinds of source the importer reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Comma-, semicolon- or tab-separated text, any of the usual encodings.
+    Csv,
+    /// An Excel workbook (the first sheet with data is read).
+    Xlsx,
+    /// An OpenDocument spreadsheet (LibreOffice Calc).
+    Ods,
+    /// The JSON of the Integreat CMS's locations API.
+    Integreat,
+    /// A GeoJSON FeatureCollection of points, as municipal open-data portals publish them.
+    GeoJson,
+    /// Open Referral HSDS 3.0 services as JSON (one, a list, or an API page).
+    Hsds,
+}
+
+impl Format {
+    /// The format by its name as the CLI's `--from` takes it.
+    pub fn from_name(name: &str) -> Option<Format> {
+        match name.to_ascii_lowercase().as_str() {
+            "csv" | "tsv" | "txt" => Some(Format::Csv),
+            "xlsx" | "xls" | "xlsm" | "xlsb" => Some(Format::Xlsx),
+            "ods" => Some(Format::Ods),
+            "integreat" => Some(Format::Integreat),
+            "geojson" => Some(Format::GeoJson),
+            "hsds" => Some(Format::Hsds),
+            _ => None,
+        }
+    }
+
+    /// The format of a file, from its name's extension and, where that does not say, its
+    /// first bytes (a zip is a workbook, JSON is the Integreat API's).
+    pub fn guess(file_name: &str, bytes: &[u8]) -> Option<Format> {
+        let extension = file_name.rsplit_once('.').map(|(_, extension)| extension);
+        if let Some(format) = extension.and_then(Format::from_name) {
+            return Some(format);
+        }
+        if bytes.starts_with(b"PK\x03\x04") {
+            // Both are zips; an ods says so in its first file, "mimetype".
+            let head = &bytes[..bytes.len().min(100)];
+            let is_ods = head
+                .windows(b"opendocument".len())
+                .any(|window| window == b"opendocument");
+            return Some(if is_ods { Format::Ods } else { Format::Xlsx });
+        }
+        let first = bytes
+            .iter()
+            .find(|byte| !byte.is_ascii_whitespace() && !matches!(byte, 0xEF | 0xBB | 0xBF));
+        match first {
+            Some(b'[' | b'{') | None if extension == Some("json") || extension.is_none() => {
+                // GeoJSON says what it is; other JSON is taken for the Integreat API's.
+                let head = &bytes[..bytes.len().min(4096)];
+                let is_geojson = head
+                    .windows(b"FeatureCollection".len())
+                    .any(|window| window == b"FeatureCollection");
+                // HSDS services carry service_at_locations; Integreat's have a "title".
+                let has = |word: &[u8]| head.windows(word.len()).any(|window| window == word);
+                Some(if is_geojson {
+                    Format::GeoJson
+                } else if has(b"\"service_at_locations\"") || has(b"\"total_items\"") {
+                    Format::Hsds
+                } else {
+                    Format::Integreat
+                })
+            }
+            Some(_) => Some(Format::Csv),
+            None => None,
+        }
+    }
+}
+
+/// A point in WGS84 degrees.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Point {
+    /// Latitude.
+    pub latitude: f64,
+    /// Longitude.
+    pub longitude: f64,
+}
+
+/// Finds the point of a postcode or a town, for addresses without coordinates.
+///
+/// The CLI answers from the core's gazetteer; a closure `Fn(&str) -> Option<Point>` works too.
+pub trait PlaceLookup {
+    /// The centre of the place with this postcode (five digits) or name, if known.
+    fn locate(&self, postcode_or_town: &str) -> Option<Point>;
+}
+
+impl<F: Fn(&str) -> Option<Point>> PlaceLookup for F {
+    fn locate(&self, postcode_or_town: &str) -> Option<Point> {
+        self(postcode_or_town)
+    }
+}
+
+/// How bad a problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// For the record: something was done on purpose (an archived record skipped).
+    Note,
+    /// The value was changed or guessed; worth a look.
+    Warning,
+    /// The value (or the record) could not be taken.
+    Error,
+}
+
+impl Severity {
+    /// `note`, `warning` or `error`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Note => "note",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// One thing that could not be taken as it was.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    /// Where in the source: for a spreadsheet the row number as the program shows it (the
+    /// header is row 1 when it is the first row), for JSON the record's number in its list,
+    /// counted from 1. `None` for the file as a whole.
+    pub row: Option<usize>,
+    /// The column's header as written in the source (for JSON, the field's path such as
+    /// `location.postcode`); `None` for the record as a whole.
+    pub column: Option<String>,
+    /// The id of the entry the record became (or would have become).
+    pub entry: Option<String>,
+    /// How bad it is.
+    pub severity: Severity,
+    /// A plain-language explanation and what was done.
+    pub message: String,
+}
+
+/// What to import and how.
+pub struct Options<'a> {
+    /// The kind of source.
+    pub format: Format,
+    /// The category mapping (the text of a mapping file), if the officer has one; categories it
+    /// does not list are guessed.
+    pub mapping: Option<&'a str>,
+    /// The categories every directory knows, for guessing the mapping.
+    pub known_categories: &'a [KnownCategory],
+    /// Postcode or town → point, for addresses without coordinates.
+    pub places: &'a dyn PlaceLookup,
+    /// The directory's title (required by the format).
+    pub title: &'a str,
+}
+
+/// The result of an import.
+#[derive(Debug, Clone)]
+pub struct Imported {
+    /// The directory, in the directory format (format version 1).
+    pub directory: Value,
+    /// Every problem, in the order of the source.
+    pub problems: Vec<Problem>,
+    /// The category mapping that was used, as the text of a mapping file: the officer's lines
+    /// and a guess for every category the source has that they do not list.
+    pub mapping: String,
+    /// How many records the source has (rows after the header, or JSON records).
+    pub records: usize,
+}
+
+/// Why a source could not be read at all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportError {
+    /// A plain-language explanation, with the place where there is one.
+    pub message: String,
+}
+
+impl std::fmt::Display for ImportError {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+        formatter.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+/// The most records a source may have: the directory format's limit of entries.
+pub const MAX_RECORDS: usize = 200_000;
+
+/// Imports a source: its bytes in, a directory and the problems out.
+pub fn import(bytes: &[u8], options: &Options) -> Result<Imported, ImportError> {
+    let mut problems = Vec::new();
+    let records = match options.format {
+        Format::Csv => table::read_csv(bytes, &mut problems)?,
+        Format::Xlsx | Format::Ods => table::read_workbook(bytes, &mut problems)?,
+        Format::Integreat => integreat::read(bytes, &mut problems)?,
+        Format::GeoJson => geojson::read(bytes, &mut problems)?,
+        Format::Hsds => hsds::read(bytes, &mut problems)?,
+    };
+    let mut mapping = CategoryMapping::parse(options.mapping.unwrap_or(""), &mut problems);
+    mapping.add_guesses(
+        records
+            .iter()
+            .flat_map(|record| &record.categories)
+            .map(|category| category.value.as_str()),
+        options.known_categories,
+    );
+    let mut builder = entry::Builder::new(&mapping, options.places, options.known_categories);
+    let mut entries = Vec::new();
+    for record in &records {
+        if let Some(entry) = builder.build(record, &mut problems) {
+            entries.push(entry);
+        }
+    }
+    // In the order of the source, the file's own problems first: readers and the builder
+    // report in two passes.
+    problems.sort_by_key(|problem| problem.row.map_or(0, |row| row + 1));
+    let mut directory = Map::new();
+    directory.insert("format_version".into(), Value::from(1));
+    directory.insert("title".into(), Value::from(options.title));
+    directory.insert("default_language".into(), Value::from("de"));
+    let custom = builder.custom_categories();
+    if !custom.is_empty() {
+        directory.insert("categories".into(), Value::Array(custom));
+    }
+    directory.insert("entries".into(), Value::Array(entries));
+    Ok(Imported {
+        directory: Value::Object(directory),
+        problems,
+        mapping: mapping.to_text(options.known_categories),
+        records: records.len(),
+    })
+}
+
+/// The directory as JSON text for people to read: indented, and the fields of the directory
+/// and of each entry in the order of the format's documentation (id, kind, name first), not
+/// in alphabetical order.
+pub fn to_text(directory: &Value) -> String {
+    let mut text = String::new();
+    write_value(&mut text, directory, 0);
+    text.push('\n');
+    text
+}
+
+/// The order fields are written in; fields not listed follow in alphabetical order.
+const FIELD_ORDER: &[&str] = &[
+    "$schema",
+    "format_version",
+    "example_data",
+    "title",
+    "id",
+    "kind",
+    "name",
+    "opening_hours",
+    "number",
+    "alternate_name",
+    "description",
+    "publisher",
+    "region",
+    "last_modified",
+    "default_language",
+    "organization",
+    "categories",
+    "languages",
+    "location",
+    "address_1",
+    "postal_code",
+    "city",
+    "latitude",
+    "longitude",
+    "service_area",
+    "phones",
+    "email",
+    "url",
+    "schedule",
+    "appointment_required",
+    "free_of_charge",
+    "assured_date",
+    "status",
+    "course",
+    "entries",
+];
+
+fn write_value(text: &mut String, value: &Value, depth: usize) {
+    let indent = |text: &mut String, depth: usize| {
+        text.push('\n');
+        text.push_str(&"  ".repeat(depth));
+    };
+    match value {
+        Value::Object(object) if !object.is_empty() => {
+            let mut keys: Vec<&String> = object.keys().collect();
+            let rank = |key: &str| {
+                FIELD_ORDER
+                    .iter()
+                    .position(|field| *field == key)
+                    .unwrap_or(FIELD_ORDER.len())
+            };
+            keys.sort_by(|a, b| rank(a).cmp(&rank(b)).then(a.cmp(b)));
+            text.push('{');
+            for (index, key) in keys.into_iter().enumerate() {
+                if index > 0 {
+                    text.push(',');
+                }
+                indent(text, depth + 1);
+                text.push_str(&Value::from(key.as_str()).to_string());
+                text.push_str(": ");
+                write_value(text, &object[key], depth + 1);
+            }
+            indent(text, depth);
+            text.push('}');
+        }
+        // Lists of plain values (languages, categories) stay on one line.
+        Value::Array(list) if list.iter().any(|item| item.is_object() || item.is_array()) => {
+            text.push('[');
+            for (index, item) in list.iter().enumerate() {
+                if index > 0 {
+                    text.push(',');
+                }
+                indent(text, depth + 1);
+                write_value(text, item, depth + 1);
+            }
+            indent(text, depth);
+            text.push(']');
+        }
+        Value::Array(list) => {
+            text.push('[');
+            for (index, item) in list.iter().enumerate() {
+                if index > 0 {
+                    text.push_str(", ");
+                }
+                text.push_str(&item.to_string());
+            }
+            text.push(']');
+        }
+        scalar => text.push_str(&scalar.to_string()),
+    }
+}

@@ -1,0 +1,346 @@
+//! Spreadsheets: CSV (as German Excel saves it), xlsx and ods, read into records by their
+//! header.
+
+use std::io::Cursor;
+
+use calamine::{Data, Reader};
+
+use crate::entry::{Cell, Day, DayPart, Field, Record};
+use crate::{ImportError, MAX_RECORDS, Problem, Severity};
+
+/// service-finder's own columns, for a spreadsheet an officer starts from scratch: the header
+/// as written in the first row, and what goes there. Headers are matched without regard to
+/// case, spaces, hyphens and umlauts (`E-Mail`, `email` and `EMail` are one column), and a few
+/// other common names are understood too (`Adresse` for `Straße`, `Telefonnummer`, `Homepage`,
+/// and the English field names of the directory format).
+pub const COLUMNS: &[(&str, &str)] = &[
+    ("ID", "a stable id (made from name and town when missing)"),
+    ("Name", "the name (required)"),
+    (
+        "Art",
+        "Dienst/Beratung, Kurs or Verein (service, course, association); guessed from the category when empty",
+    ),
+    (
+        "Kategorie",
+        "one or more categories, separated by commas; translated to category ids by the mapping file",
+    ),
+    ("Träger", "the organisation that runs it"),
+    ("Straße", "street and house number"),
+    ("PLZ", "postcode; a lost leading zero is put back"),
+    ("Ort", "town"),
+    ("Breitengrad", "latitude, with a decimal comma or point"),
+    ("Längengrad", "longitude"),
+    (
+        "Telefon",
+        "one or more numbers, separated by commas, semicolons, \"oder\" or line breaks",
+    ),
+    ("Fax", "fax numbers"),
+    ("E-Mail", "e-mail address"),
+    ("Website", "web address; https:// is added when missing"),
+    (
+        "Sprachen",
+        "languages offered, as names (Deutsch, Arabisch) or codes (de, ar)",
+    ),
+    (
+        "Öffnungszeiten",
+        "in OpenStreetMap syntax (Mo-Fr 09:00-12:00); anything else becomes the schedule's description",
+    ),
+    ("Beschreibung", "description; HTML becomes text"),
+    ("Barrierefrei", "ja, teilweise or nein"),
+    ("Termin", "ja when a visit needs an appointment"),
+    ("Kostenlos", "ja or nein"),
+    (
+        "Status",
+        "aktiv, vorübergehend geschlossen, or inaktiv/archiviert (the row is skipped)",
+    ),
+    (
+        "Geprüft am",
+        "when the data was last checked, 31.12.2026 or 2026-12-31",
+    ),
+];
+
+/// The field a header names, or `None` for a column that is not known.
+pub(crate) fn field_of(header: &str) -> Option<Field> {
+    let folded = fold_header(header);
+    let field = match folded.as_str() {
+        "id" | "kennung" => Field::Id,
+        "name" | "bezeichnung" | "titel" | "title" | "angebot" => Field::Name,
+        "art" | "typ" | "kind" => Field::Kind,
+        "kategorie" | "kategorien" | "category" | "categories" | "thema" | "themen" => {
+            Field::Category
+        }
+        "traeger" | "organisation" | "organization" | "betreiber" | "operator" => {
+            Field::Organization
+        }
+        "strasse"
+        | "strasseundhausnummer"
+        | "adresse"
+        | "anschrift"
+        | "streetaddress"
+        | "address"
+        | "address1"
+        | "street" => Field::Address,
+        "plz" | "postleitzahl" | "postalcode" | "postcode" => Field::Postcode,
+        "ort" | "stadt" | "gemeinde" | "city" | "town" => Field::City,
+        "country" | "land" => Field::Country,
+        "breitengrad" | "breite" | "lat" | "latitude" => Field::Latitude,
+        "laengengrad" | "laenge" | "lon" | "lng" | "longitude" => Field::Longitude,
+        "telefon" | "tel" | "telefonnummer" | "telefonnummern" | "phone" | "phonenumber"
+        | "phones" => Field::Phone,
+        "fax" | "telefax" => Field::Fax,
+        "email" | "mail" | "emailadresse" => Field::Email,
+        "website" | "webseite" | "internet" | "internetseite" | "homepage" | "url" => {
+            Field::Website
+        }
+        "sprachen" | "sprache" | "beratungssprachen" | "languages" => Field::Languages,
+        "oeffnungszeiten" | "sprechzeiten" | "openinghours" => Field::Hours,
+        "beschreibung" | "description" | "text" | "content" => Field::Description,
+        "barrierefrei" | "rollstuhlgerecht" | "barrierfree" | "wheelchair" => Field::Wheelchair,
+        "termin" | "terminnoetig" | "terminerforderlich" | "appointmentrequired" => {
+            Field::Appointment
+        }
+        "appointmenturl" | "terminbuchung" | "onlinetermin" => Field::AppointmentUrl,
+        "kostenlos" | "kostenfrei" | "freeofcharge" => Field::Free,
+        "status" => Field::Status,
+        "temporarilyclosed" | "voruebergehendgeschlossen" => Field::TemporarilyClosed,
+        "geprueftam" | "stand" | "assureddate" | "zuletztgeprueft" => Field::AssuredDate,
+        "geaendertam" | "zuletztgeaendert" | "lastmodified" | "lastupdated" => Field::LastModified,
+        _ => return day_field(&folded),
+    };
+    Some(field)
+}
+
+/// The Integreat CSV's weekday columns: `monday_start`, `monday_end`, `monday_all_day`,
+/// `monday_closed`, `monday_appointment_only`, … (folded: `mondaystart`).
+fn day_field(folded: &str) -> Option<Field> {
+    const DAYS: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    let (day, rest) = DAYS
+        .iter()
+        .enumerate()
+        .find_map(|(index, day)| folded.strip_prefix(day).map(|rest| (index, rest)))?;
+    let part = match rest {
+        "start" => DayPart::Start,
+        "end" => DayPart::End,
+        "allday" => DayPart::AllDay,
+        "closed" => DayPart::Closed,
+        "appointmentonly" => DayPart::AppointmentOnly,
+        _ => return None,
+    };
+    Some(Field::Day(Day(day as u8), part))
+}
+
+/// Lower case, umlauts spelt out, only letters and digits: `Straße` → `strasse`,
+/// `E-Mail` → `email`, `monday_all_day` → `mondayallday`.
+fn fold_header(header: &str) -> String {
+    let mut folded = String::new();
+    for c in header.trim().chars().flat_map(char::to_lowercase) {
+        match c {
+            'ä' => folded.push_str("ae"),
+            'ö' => folded.push_str("oe"),
+            'ü' => folded.push_str("ue"),
+            'ß' => folded.push_str("ss"),
+            c if c.is_alphanumeric() => folded.push(c),
+            _ => {}
+        }
+    }
+    folded
+}
+
+/// One row as cells: (value, whether the spreadsheet stored it as a number).
+type Row = Vec<(String, bool)>;
+
+/// Reads a CSV file in any of the encodings Excel saves (UTF-8 with or without a BOM,
+/// Windows-1252, UTF-16 with a BOM) and with the separator its first line uses.
+pub fn read_csv(bytes: &[u8], problems: &mut Vec<Problem>) -> Result<Vec<Record>, ImportError> {
+    let text = crate::text::decode(bytes, problems);
+    let first_line = text.lines().next().unwrap_or("");
+    let separator = [b';', b',', b'\t']
+        .into_iter()
+        .max_by_key(|separator| first_line.bytes().filter(|byte| byte == separator).count())
+        .unwrap_or(b';');
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(separator)
+        .from_reader(text.as_bytes());
+    let mut rows = Vec::new();
+    for result in reader.records() {
+        let record = result.map_err(|error| ImportError {
+            message: match error.position() {
+                Some(position) => {
+                    format!("row {}: the CSV cannot be read: {error}", position.line())
+                }
+                None => format!("the CSV cannot be read: {error}"),
+            },
+        })?;
+        // The row as a spreadsheet program counts it: a cell with a line break is still one
+        // row, so records are counted, not lines.
+        rows.push((
+            rows.len() + 1,
+            record
+                .iter()
+                .map(|cell| (cell.to_owned(), false))
+                .collect::<Row>(),
+        ));
+        if rows.len() > MAX_RECORDS + 1 {
+            return Err(too_many());
+        }
+    }
+    records_from_rows(rows, problems)
+}
+
+/// Reads the first sheet that has data of an xlsx, xls or ods workbook.
+pub fn read_workbook(
+    bytes: &[u8],
+    problems: &mut Vec<Problem>,
+) -> Result<Vec<Record>, ImportError> {
+    let mut workbook =
+        calamine::open_workbook_auto_from_rs(Cursor::new(bytes.to_vec())).map_err(|error| {
+            ImportError {
+                message: format!("the workbook cannot be read: {error}"),
+            }
+        })?;
+    let sheets = workbook.worksheets();
+    let Some((_, range)) = sheets.into_iter().find(|(_, range)| !range.is_empty()) else {
+        return Err(ImportError {
+            message: "the workbook has no sheet with data".into(),
+        });
+    };
+    if range.height() > MAX_RECORDS + 1 {
+        return Err(too_many());
+    }
+    let first_row = range.start().map_or(0, |(row, _)| row as usize);
+    let first_column = range.start().map_or(0, |(_, column)| column as usize);
+    let mut rows = Vec::new();
+    for (index, cells) in range.rows().enumerate() {
+        // Cells left of the used range are empty; keep them so that columns line up with the
+        // header whatever the range.
+        let mut row: Row = vec![(String::new(), false); first_column];
+        for cell in cells {
+            row.push(cell_text(cell));
+        }
+        rows.push((first_row + index + 1, row));
+    }
+    records_from_rows(rows, problems)
+}
+
+fn too_many() -> ImportError {
+    ImportError {
+        message: format!("the file has more than {MAX_RECORDS} rows, the most a directory holds"),
+    }
+}
+
+/// A workbook cell as text: numbers without a needless `.0`, dates as `YYYY-MM-DD`, times of
+/// day as `HH:MM`.
+fn cell_text(cell: &Data) -> (String, bool) {
+    match cell {
+        Data::Empty => (String::new(), false),
+        Data::String(text) | Data::DateTimeIso(text) | Data::DurationIso(text) => {
+            (text.clone(), false)
+        }
+        Data::Int(number) => (number.to_string(), true),
+        Data::Float(number) => (crate::text::number_text(*number), true),
+        Data::Bool(value) => (if *value { "ja" } else { "nein" }.to_owned(), false),
+        Data::DateTime(date) => (crate::text::excel_serial_text(date.as_f64()), false),
+        Data::Error(_) => (String::new(), false),
+    }
+}
+
+/// Rows (row number, cells) to records: the first row with any text is the header; empty rows
+/// are left out.
+fn records_from_rows(
+    rows: Vec<(usize, Row)>,
+    problems: &mut Vec<Problem>,
+) -> Result<Vec<Record>, ImportError> {
+    let is_empty = |row: &Row| row.iter().all(|(cell, _)| cell.trim().is_empty());
+    let mut rows = rows.into_iter().filter(|(_, row)| !is_empty(row));
+    let Some((header_row, header)) = rows.next() else {
+        return Err(ImportError {
+            message: "the file has no rows".into(),
+        });
+    };
+    let columns: Vec<(String, Option<Field>)> = header
+        .iter()
+        .map(|(text, _)| (text.trim().to_owned(), field_of(text)))
+        .collect();
+    for (column, field) in &columns {
+        if field.is_none() && !column.is_empty() {
+            problems.push(Problem {
+                row: Some(header_row),
+                column: Some(column.clone()),
+                entry: None,
+                severity: Severity::Warning,
+                message: format!(
+                    "the column \"{column}\" is not known; its values are not imported"
+                ),
+            });
+        }
+    }
+    if !columns.iter().any(|(_, field)| *field == Some(Field::Name)) {
+        return Err(ImportError {
+            message: format!(
+                "row {header_row}: the header has no column \"Name\" (or \"name\"); the first row with text must name the columns"
+            ),
+        });
+    }
+    let mut records = Vec::new();
+    for (row_number, row) in rows {
+        let mut record = Record::new(row_number);
+        for (index, (value, number)) in row.into_iter().enumerate() {
+            let Some((column, Some(field))) = columns.get(index) else {
+                if !value.trim().is_empty() && index >= columns.len() {
+                    problems.push(Problem {
+                        row: Some(row_number),
+                        column: None,
+                        entry: None,
+                        severity: Severity::Warning,
+                        message: format!(
+                            "cell {} has no header; its value is not imported",
+                            index + 1
+                        ),
+                    });
+                }
+                continue;
+            };
+            let value = value.trim();
+            if !value.is_empty() {
+                record.set(
+                    *field,
+                    Cell {
+                        column: column.clone(),
+                        value: value.to_owned(),
+                        number,
+                    },
+                );
+            }
+        }
+        records.push(record);
+    }
+    Ok(records)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_are_matched_without_case_spaces_and_umlauts() {
+        assert_eq!(field_of("Straße"), Some(Field::Address));
+        assert_eq!(field_of(" E-Mail "), Some(Field::Email));
+        assert_eq!(field_of("Längengrad"), Some(Field::Longitude));
+        assert_eq!(field_of("LAENGENGRAD"), Some(Field::Longitude));
+        assert_eq!(
+            field_of("tuesday_appointment_only"),
+            Some(Field::Day(Day(1), DayPart::AppointmentOnly))
+        );
+        assert_eq!(field_of("Lieblingsfarbe"), None);
+    }
+}

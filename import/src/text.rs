@@ -1,0 +1,510 @@
+//! Values as spreadsheets and CMSs write them, made into the directory format's.
+
+use crate::{Problem, Severity};
+
+/// The text of a file: UTF-8 (a BOM is dropped), UTF-16 with a BOM ("Unicode text"), or else
+/// Windows-1252, which German Excel writes for "CSV (Trennzeichen-getrennt)".
+pub fn decode(bytes: &[u8], problems: &mut Vec<Problem>) -> String {
+    if let Some((encoding, _)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, _, _) = encoding.decode(bytes);
+        return text.into_owned();
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => text.to_owned(),
+        Err(_) => {
+            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+            problems.push(Problem {
+                row: None,
+                column: None,
+                entry: None,
+                severity: Severity::Note,
+                message: "the file is not UTF-8; it was read as Windows-1252 (\"ANSI\"), as German Excel saves CSV".into(),
+            });
+            text.into_owned()
+        }
+    }
+}
+
+/// A number from a spreadsheet cell as text: `34497`, not `34497.0`.
+pub fn number_text(number: f64) -> String {
+    if number.fract() == 0.0 && number.abs() < 1e15 {
+        format!("{}", number as i64)
+    } else {
+        format!("{number}")
+    }
+}
+
+/// An Excel date or time (days since 1899-12-30) as text: a time of day alone as `HH:MM`,
+/// else the date as `YYYY-MM-DD`.
+pub fn excel_serial_text(serial: f64) -> String {
+    // After 9999-12-31 it is no date; as a number it at least shows what was there.
+    if !(0.0..=2_958_465.0).contains(&serial) {
+        return number_text(serial);
+    }
+    if serial < 1.0 {
+        let minutes = (serial * 24.0 * 60.0).round() as u32;
+        return format!("{:02}:{:02}", minutes / 60, minutes % 60);
+    }
+    // Days since 1970-01-01, then the civil date (the usual algorithm for the proleptic
+    // Gregorian calendar).
+    let days = serial.floor() as i64 - 25_569;
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let day_of_era = z - era * 146_097;
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let month_index = (5 * day_of_year + 2) / 153;
+    let day = day_of_year - (153 * month_index + 2) / 5 + 1;
+    let month = if month_index < 10 {
+        month_index + 3
+    } else {
+        month_index - 9
+    };
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+/// A number written with a decimal comma or point (`51,2741`, `51.2741`).
+pub fn parse_decimal(text: &str) -> Option<f64> {
+    let text = text.trim().replace(',', ".");
+    let number: f64 = text.parse().ok()?;
+    number.is_finite().then_some(number)
+}
+
+/// Yes or no in German or English, as a spreadsheet or CMS writes it.
+pub fn parse_yes_no(text: &str) -> Option<bool> {
+    match text.trim().to_lowercase().as_str() {
+        "ja" | "j" | "x" | "yes" | "y" | "true" | "wahr" | "1" => Some(true),
+        "nein" | "n" | "no" | "false" | "falsch" | "0" | "-" => Some(false),
+        _ => None,
+    }
+}
+
+/// A date as `YYYY-MM-DD` from `31.12.2026`, `31.12.26` or `2026-12-31`.
+pub fn parse_date(text: &str) -> Option<String> {
+    let text = text.trim();
+    let numbers = |parts: Vec<&str>| -> Option<Vec<u32>> {
+        parts.iter().map(|part| part.trim().parse().ok()).collect()
+    };
+    // ISO first: "2026-10-02T08:15:00.000Z" has a dot too.
+    let is_iso = text.len() >= 10 && text.as_bytes()[4] == b'-';
+    let (year, month, day) = if !is_iso && text.contains('.') {
+        let parts = numbers(text.split('.').filter(|part| !part.is_empty()).collect())?;
+        let [day, month, year] = parts[..] else {
+            return None;
+        };
+        (if year < 100 { 2000 + year } else { year }, month, day)
+    } else {
+        let parts = numbers(text.get(..10)?.split('-').collect())?;
+        let [year, month, day] = parts[..] else {
+            return None;
+        };
+        (year, month, day)
+    };
+    ((1900..=2199).contains(&year) && (1..=12).contains(&month) && (1..=31).contains(&day))
+        .then(|| format!("{year:04}-{month:02}-{day:02}"))
+}
+
+/// One telephone number of a field that may hold several.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Phone {
+    /// The number as dialled.
+    pub number: String,
+    /// `fax` or `cell` when a label said so.
+    pub kind: Option<&'static str>,
+    /// Words that came with the number ("Beratung auf Arabisch"), if any.
+    pub description: Option<String>,
+}
+
+/// The numbers in a phone field: separated by `;`, `,`, `|`, line breaks, "oder", "und" or
+/// "or"; labels such as "Tel.:", "Fax:" and "Mobil:" taken off (and kept as the type).
+/// Returns the numbers and the parts that hold no number.
+pub fn split_phones(text: &str) -> (Vec<Phone>, Vec<String>) {
+    let mut phones = Vec::new();
+    let mut rest = Vec::new();
+    let text = text
+        .replace(" oder ", ";")
+        .replace(" und ", ";")
+        .replace(" or ", ";");
+    // "/" stands inside numbers too ("05631 / 000 000"); it separates numbers only when every
+    // side is a whole number of its own.
+    let digits = |part: &str| part.chars().filter(char::is_ascii_digit).count();
+    let parts = text.split([';', ',', '|', '\n', '\r']).flat_map(|part| {
+        let pieces: Vec<&str> = part.split('/').collect();
+        if pieces.len() > 1 && pieces.iter().all(|piece| digits(piece) >= 7) {
+            pieces
+        } else {
+            vec![part]
+        }
+    });
+    for part in parts {
+        let part = part.trim();
+        if part.is_empty() {
+            continue;
+        }
+        let lower = part.to_lowercase();
+        let kind = if lower.starts_with("fax") || lower.starts_with("telefax") {
+            Some("fax")
+        } else if lower.starts_with("mobil") || lower.starts_with("handy") {
+            Some("cell")
+        } else {
+            None
+        };
+        // The number starts at the first digit or "+"; what stands before it is a label
+        // ("Tel.:") or a description ("Arabisch:").
+        let Some(start) = part.find(|c: char| c.is_ascii_digit() || c == '+') else {
+            rest.push(part.to_owned());
+            continue;
+        };
+        let end = part[start..]
+            .find(|c: char| !(c.is_ascii_digit() || " +-/().".contains(c)))
+            .map_or(part.len(), |end| start + end);
+        // An opening bracket at the end belongs to a description that follows: "… 002 (Anmeldung)".
+        let number = part[start..end]
+            .trim_end_matches(['(', ' ', '-', '/'])
+            .to_owned();
+        let label = part[..start].trim().trim_end_matches(':').trim().to_owned();
+        let after = part[end..]
+            .trim()
+            .trim_matches(['(', ')'])
+            .trim()
+            .to_owned();
+        let is_label = matches!(
+            label.to_lowercase().trim_end_matches('.'),
+            "" | "tel" | "telefon" | "fon" | "phone" | "fax" | "telefax" | "mobil" | "handy"
+        );
+        let description = [(!is_label).then_some(label), Some(after)]
+            .into_iter()
+            .flatten()
+            .filter(|text| !text.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if number.chars().filter(char::is_ascii_digit).count() < 3 {
+            rest.push(part.to_owned());
+            continue;
+        }
+        phones.push(Phone {
+            number,
+            kind,
+            description: (!description.is_empty()).then_some(description),
+        });
+    }
+    (phones, rest)
+}
+
+/// A web address with `https://` when it had no scheme; the bool says whether it was added.
+/// `None` for what cannot be a web address (spaces, no dot, another scheme).
+pub fn web_address(text: &str) -> Option<(String, bool)> {
+    let text = text.trim();
+    if text.contains(char::is_whitespace) || text.is_empty() {
+        return None;
+    }
+    let lower = text.to_ascii_lowercase();
+    if lower.starts_with("https://") || lower.starts_with("http://") {
+        return Some((text.to_owned(), false));
+    }
+    let host = text.split('/').next().unwrap_or("");
+    if text.contains(':') || !host.contains('.') || host.starts_with('.') {
+        return None;
+    }
+    Some((format!("https://{text}"), true))
+}
+
+/// An e-mail address without `mailto:` and spaces, if it looks like one.
+pub fn email_address(text: &str) -> Option<String> {
+    let text = text.trim();
+    let text = text
+        .strip_prefix("mailto:")
+        .or_else(|| text.strip_prefix("MAILTO:"))
+        .unwrap_or(text);
+    let (local, domain) = text.split_once('@')?;
+    (!local.is_empty()
+        && domain.contains('.')
+        && !domain.contains('@')
+        && !text.contains(char::is_whitespace))
+    .then(|| text.to_owned())
+}
+
+/// The ISO 639 code of a language written as a code or as its German or English name.
+pub fn language_code(text: &str) -> Option<&'static str> {
+    const LANGUAGES: &[(&str, &[&str])] = &[
+        ("de", &["deutsch", "german"]),
+        ("en", &["englisch", "english"]),
+        ("ar", &["arabisch", "arabic"]),
+        ("fa", &["persisch", "farsi", "persian"]),
+        ("prs", &["dari"]),
+        ("ps", &["paschtu", "paschto", "pashto"]),
+        ("uk", &["ukrainisch", "ukrainian"]),
+        ("ru", &["russisch", "russian"]),
+        ("tr", &["türkisch", "turkish"]),
+        ("ti", &["tigrinya", "tigrinisch"]),
+        ("ku", &["kurdisch", "kurmandschi", "kurmanji", "kurdish"]),
+        ("ckb", &["sorani"]),
+        ("so", &["somali", "somalisch"]),
+        ("sq", &["albanisch", "albanian"]),
+        ("ro", &["rumänisch", "romanian"]),
+        ("pl", &["polnisch", "polish"]),
+        ("fr", &["französisch", "french"]),
+        ("es", &["spanisch", "spanish"]),
+        ("it", &["italienisch", "italian"]),
+        ("am", &["amharisch", "amharic"]),
+        ("ur", &["urdu"]),
+        ("bg", &["bulgarisch", "bulgarian"]),
+        ("el", &["griechisch", "greek"]),
+        ("sr", &["serbisch", "serbian"]),
+        ("hr", &["kroatisch", "croatian"]),
+        ("bs", &["bosnisch", "bosnian"]),
+        ("vi", &["vietnamesisch", "vietnamese"]),
+        ("zh", &["chinesisch", "chinese"]),
+        ("ta", &["tamil", "tamilisch"]),
+        ("ka", &["georgisch", "georgian"]),
+        ("hy", &["armenisch", "armenian"]),
+        ("ha", &["hausa"]),
+        ("sw", &["suaheli", "swahili"]),
+        ("pt", &["portugiesisch", "portuguese"]),
+        ("hu", &["ungarisch", "hungarian"]),
+        ("cs", &["tschechisch", "czech"]),
+        (
+            "gsg",
+            &["gebärdensprache", "deutsche gebärdensprache", "dgs"],
+        ),
+    ];
+    let wanted = text.trim().to_lowercase();
+    LANGUAGES
+        .iter()
+        .find(|(code, names)| *code == wanted || names.contains(&wanted.as_str()))
+        .map(|(code, _)| *code)
+}
+
+/// Text from HTML: tags taken out, paragraphs, headings, list items and line breaks kept as
+/// line breaks (a blank line between paragraphs), entities decoded, runs of spaces made one.
+pub fn html_to_text(html: &str) -> String {
+    let mut text = String::new();
+    let mut rest = html;
+    while let Some(start) = rest.find('<') {
+        text.push_str(&rest[..start]);
+        let Some(end) = rest[start..].find('>') else {
+            // A lone "<" is text.
+            text.push_str(&rest[start..]);
+            rest = "";
+            break;
+        };
+        let tag = rest[start + 1..start + end].trim().to_ascii_lowercase();
+        let name = tag
+            .trim_start_matches('/')
+            .split(|c: char| c.is_whitespace() || c == '/')
+            .next()
+            .unwrap_or("");
+        match name {
+            "p" | "div" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "ul" | "ol" | "table" => {
+                text.push_str("\n\n");
+            }
+            "br" => text.push('\n'),
+            // A list item or table row starts a line; its end does not add another.
+            "li" | "tr" if !tag.starts_with('/') => text.push('\n'),
+            "td" | "th" => text.push(' '),
+            _ => {}
+        }
+        if name == "li" && !tag.starts_with('/') {
+            text.push_str("– ");
+        }
+        rest = &rest[start + end + 1..];
+    }
+    text.push_str(rest);
+    let text = decode_entities(&text);
+    // Spaces made one in each line, at most one blank line between paragraphs.
+    let mut result = String::new();
+    let mut blank_lines = 0;
+    for line in text.lines() {
+        let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
+        if line.is_empty() {
+            blank_lines += 1;
+            continue;
+        }
+        if !result.is_empty() {
+            result.push_str(if blank_lines > 0 { "\n\n" } else { "\n" });
+        }
+        blank_lines = 0;
+        result.push_str(&line);
+    }
+    result
+}
+
+/// Whether a text holds HTML tags.
+pub fn looks_like_html(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    [
+        "<p", "<br", "<div", "<ul", "<li", "<strong", "<b>", "<em", "<a ", "<span", "<h",
+    ]
+    .iter()
+    .any(|tag| lower.contains(tag))
+        || lower.contains("&nbsp;")
+}
+
+fn decode_entities(text: &str) -> String {
+    let mut result = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find('&') {
+        result.push_str(&rest[..start]);
+        let after = &rest[start + 1..];
+        let end = after.find(';').filter(|end| *end <= 10);
+        let decoded = end.and_then(|end| entity(&after[..end]));
+        match (end, decoded) {
+            (Some(end), Some(c)) => {
+                result.push(c);
+                rest = &after[end + 1..];
+            }
+            _ => {
+                result.push('&');
+                rest = after;
+            }
+        }
+    }
+    result.push_str(rest);
+    result
+}
+
+fn entity(name: &str) -> Option<char> {
+    if let Some(number) = name.strip_prefix('#') {
+        let code = match number.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => number.parse().ok()?,
+        };
+        return char::from_u32(code).filter(|c| !c.is_control() || *c == '\n');
+    }
+    Some(match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "nbsp" => ' ',
+        "auml" => 'ä',
+        "ouml" => 'ö',
+        "uuml" => 'ü',
+        "Auml" => 'Ä',
+        "Ouml" => 'Ö',
+        "Uuml" => 'Ü',
+        "szlig" => 'ß',
+        "euro" => '€',
+        "ndash" => '–',
+        "mdash" => '—',
+        "bdquo" => '„',
+        "ldquo" => '“',
+        "rdquo" => '”',
+        "hellip" => '…',
+        _ => return None,
+    })
+}
+
+/// An id from a name: lower case, umlauts spelt out, words joined by `-`, at most 80
+/// characters (`Sprachcafé Korbach` → `sprachcafe-korbach`).
+pub fn slug(text: &str) -> String {
+    let mut slug = String::new();
+    for c in text.chars().flat_map(char::to_lowercase) {
+        let spelt = match c {
+            'ä' => "ae",
+            'ö' => "oe",
+            'ü' => "ue",
+            'ß' => "ss",
+            'à' | 'á' | 'â' => "a",
+            'é' | 'è' | 'ê' => "e",
+            'í' | 'ì' | 'î' => "i",
+            'ó' | 'ò' | 'ô' => "o",
+            'ú' | 'ù' | 'û' => "u",
+            'ç' => "c",
+            _ => "",
+        };
+        if !spelt.is_empty() {
+            slug.push_str(spelt);
+        } else if c.is_ascii_alphanumeric() {
+            slug.push(c);
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+        if slug.len() >= 80 {
+            break;
+        }
+    }
+    slug.trim_end_matches('-').to_owned()
+}
+
+/// Text cut to at most `limit` characters, at a word where one is near.
+pub fn shorten(text: &str, limit: usize) -> String {
+    let cut: String = text.chars().take(limit - 1).collect();
+    let cut = match cut.rfind(char::is_whitespace) {
+        Some(space) if space > cut.len() * 3 / 4 => cut[..space].to_owned(),
+        _ => cut,
+    };
+    format!("{}…", cut.trim_end())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_keeps_paragraphs_and_decodes_entities() {
+        assert_eq!(
+            html_to_text(
+                "<p>Beratung f&uuml;r <strong>alle</strong>.</p><p>Termine:<br>Mo &amp; Di</p><ul><li>eins</li><li>zwei</li></ul>"
+            ),
+            "Beratung für alle.\n\nTermine:\nMo & Di\n\n– eins\n– zwei"
+        );
+        assert_eq!(html_to_text("a < b"), "a < b");
+        assert_eq!(html_to_text("&#8364; &#x41; &bogus;"), "€ A &bogus;");
+    }
+
+    #[test]
+    fn phones_are_split_and_labels_kept() {
+        let (phones, rest) =
+            split_phones("Tel.: 05631 000 000; Fax: 05631 000 001, Arabisch: 0151 0000 0000");
+        assert_eq!(rest, Vec::<String>::new());
+        assert_eq!(phones.len(), 3);
+        assert_eq!(phones[0].number, "05631 000 000");
+        assert_eq!(phones[0].description, None);
+        assert_eq!(phones[1].kind, Some("fax"));
+        assert_eq!(phones[2].description.as_deref(), Some("Arabisch"));
+        let (phones, rest) = split_phones("+49 5631 000 000 oder +49 5631 000 002 (Beratung)");
+        assert_eq!(phones.len(), 2);
+        assert_eq!(phones[1].description.as_deref(), Some("Beratung"));
+        assert!(rest.is_empty());
+        let (phones, _) = split_phones("06451 000 000 / 06451 000 001");
+        assert_eq!(phones.len(), 2);
+        let (phones, _) = split_phones("05631 / 000 000");
+        assert_eq!(phones[0].number, "05631 / 000 000");
+        let (phones, rest) = split_phones("nach Absprache");
+        assert!(phones.is_empty());
+        assert_eq!(rest, ["nach Absprache"]);
+    }
+
+    #[test]
+    fn values_in_german_spellings() {
+        assert_eq!(parse_decimal("51,2741"), Some(51.2741));
+        assert_eq!(parse_decimal("8.8767"), Some(8.8767));
+        assert_eq!(parse_decimal("north"), None);
+        assert_eq!(parse_date("1.3.2027").as_deref(), Some("2027-03-01"));
+        assert_eq!(parse_date("2027-03-01").as_deref(), Some("2027-03-01"));
+        assert_eq!(
+            parse_date("2026-10-02T08:15:00.000Z").as_deref(),
+            Some("2026-10-02")
+        );
+        assert_eq!(parse_date("31.13.2027"), None);
+        assert_eq!(excel_serial_text(46_023.0), "2026-01-01");
+        assert_eq!(excel_serial_text(0.375), "09:00");
+        assert_eq!(excel_serial_text(1e300), number_text(1e300));
+        assert_eq!(
+            web_address("www.example.org/x"),
+            Some(("https://www.example.org/x".into(), true))
+        );
+        assert_eq!(web_address("javascript:alert(1)"), None);
+        assert_eq!(
+            email_address("mailto:a@example.org").as_deref(),
+            Some("a@example.org")
+        );
+        assert_eq!(language_code("Arabisch"), Some("ar"));
+        assert_eq!(language_code("DE"), Some("de"));
+        assert_eq!(slug("Sprachcafé Korbach – Süd"), "sprachcafe-korbach-sued");
+    }
+}

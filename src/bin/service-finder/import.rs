@@ -1,0 +1,244 @@
+//! `service-finder import`: a spreadsheet or another system's export made into a directory,
+//! with every problem by row and column, then checked as `check` does.
+//!
+//! The work is done by the `service-finder-import` crate (import/); this file reads and writes
+//! the files and plugs in the core's gazetteer and built-in categories.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::Args;
+use service_finder::directory::{BUILTIN_CATEGORIES, load_directory_bytes};
+use service_finder::places::{self, Gazetteer, LookupOptions, MatchKind};
+use service_finder_import::{Format, KnownCategory, Options, Point, Problem, Severity};
+
+use super::output::out;
+
+#[derive(Args)]
+pub struct ImportArgs {
+    /// The file to import: CSV, xlsx, ods, the JSON of the Integreat CMS's locations API, or
+    /// GeoJSON points, or Open Referral HSDS 3.0 services as JSON.
+    file: PathBuf,
+    /// The kind of file: csv, xlsx, ods, integreat, geojson or hsds; guessed from the name and the content
+    /// when not given.
+    #[arg(long)]
+    from: Option<String>,
+    /// The category mapping ("category of the source = category id", one a line). Read when
+    /// it exists; written with a guess for every category when it does not, and new
+    /// categories are added at its end. Default: beside FILE, named FILE.categories.txt.
+    #[arg(long)]
+    mapping: Option<PathBuf>,
+    /// Where to write the directory.
+    #[arg(long, default_value = "directory.json")]
+    output: PathBuf,
+    /// The directory's title; "Verzeichnis (importiert aus FILE)" when not given.
+    #[arg(long)]
+    title: Option<String>,
+}
+
+pub fn run(args: &ImportArgs) -> Result<ExitCode, String> {
+    let bytes = std::fs::read(&args.file)
+        .map_err(|error| format!("cannot read {}: {error}", args.file.display()))?;
+    let file_name = args.file.display().to_string();
+    let format = match &args.from {
+        Some(name) => Format::from_name(name).ok_or_else(|| {
+            format!(
+                "--from {name}: not a format the importer reads; use csv, xlsx, ods or integreat"
+            )
+        })?,
+        None => Format::guess(&file_name, &bytes).ok_or_else(|| {
+            format!(
+                "{file_name}: the file is empty, or its kind cannot be told; give it with --from"
+            )
+        })?,
+    };
+    if same_file(&args.file, &args.output) {
+        return Err(format!(
+            "--output {} is the file being imported; give another name",
+            args.output.display()
+        ));
+    }
+    let mapping_path = args
+        .mapping
+        .clone()
+        .unwrap_or_else(|| args.file.with_extension("categories.txt"));
+    let mapping_text = match std::fs::read(&mapping_path) {
+        Ok(bytes) => Some(String::from_utf8_lossy(&bytes).into_owned()),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => None,
+        Err(error) => return Err(format!("cannot read {}: {error}", mapping_path.display())),
+    };
+    let germany = Gazetteer::parse(places::GERMANY).map_err(|error| error.to_string())?;
+    let locate = |query: &str| locate(&germany, query);
+    let known = known_categories();
+    let default_title = format!(
+        "Verzeichnis (importiert aus {})",
+        args.file.file_name().map_or(file_name.clone(), |name| name
+            .to_string_lossy()
+            .into_owned())
+    );
+    let imported = service_finder_import::import(
+        &bytes,
+        &Options {
+            format,
+            mapping: mapping_text.as_deref(),
+            known_categories: &known,
+            places: &locate,
+            title: args.title.as_deref().unwrap_or(&default_title),
+        },
+    )
+    .map_err(|error| format!("{file_name}: {error}"))?;
+
+    // Spreadsheet rows are lines of the file as its program shows them; JSON records are not.
+    let is_table = matches!(format, Format::Csv | Format::Xlsx | Format::Ods);
+    for problem in &imported.problems {
+        out!("{}", describe(&file_name, problem, is_table));
+    }
+
+    let json = service_finder_import::to_text(&imported.directory);
+    std::fs::write(&args.output, &json)
+        .map_err(|error| format!("cannot write {}: {error}", args.output.display()))?;
+    write_mapping(&mapping_path, mapping_text.as_deref(), &imported.mapping)?;
+
+    let count = |severity| {
+        imported
+            .problems
+            .iter()
+            .filter(|problem| problem.severity == severity)
+            .count()
+    };
+    let entries = imported.directory["entries"].as_array().map_or(0, Vec::len);
+    out!(
+        "{file_name}: imported {entries} of {} records into {} ({} errors, {} warnings, {} notes); categories: {}",
+        imported.records,
+        args.output.display(),
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Note),
+        mapping_path.display()
+    );
+
+    // The directory is checked as the widget will load it, so that the officer sees at once
+    // whether it can be published.
+    let output_name = args.output.display().to_string();
+    let loaded =
+        load_directory_bytes(json.as_bytes()).map_err(|error| format!("{output_name}: {error}"))?;
+    for problem in &loaded.problems {
+        let line = problem
+            .entry
+            .as_ref()
+            .map(|entry| format!(":{}", entry.line))
+            .unwrap_or_default();
+        out!("{output_name}{line}: {problem}");
+    }
+    let check_errors = loaded.error_count();
+    out!(
+        "{output_name}: {}: {} entries, {} valid, {} problems ({} errors, {} warnings)",
+        if check_errors == 0 {
+            "ok"
+        } else {
+            "has errors"
+        },
+        loaded.entries_in_file,
+        loaded.directory.entries.len(),
+        loaded.problems.len(),
+        check_errors,
+        loaded.problems.len() - check_errors
+    );
+    Ok(if count(Severity::Error) + check_errors > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// One problem in `check`'s form: `file:row: severity: entry "id", column C: reason` for a
+/// spreadsheet; JSON records have no line of their own, so they are named by number.
+fn describe(file_name: &str, problem: &Problem, is_table: bool) -> String {
+    let mut text = String::from(file_name);
+    let mut subject = Vec::new();
+    match (problem.row, is_table) {
+        (Some(row), true) => text.push_str(&format!(":{row}")),
+        (Some(row), false) => subject.push(format!("record {row}")),
+        (None, _) => {}
+    }
+    text.push_str(&format!(": {}: ", problem.severity.as_str()));
+    if let Some(entry) = &problem.entry {
+        subject.push(format!("entry \"{entry}\""));
+    }
+    if subject.is_empty() {
+        subject.push(if problem.row.is_some() { "row" } else { "file" }.to_owned());
+    }
+    text.push_str(&subject.join(", "));
+    if let Some(column) = &problem.column {
+        let label = if is_table { "column" } else { "field" };
+        text.push_str(&format!(", {label} {column}"));
+    }
+    text.push_str(&format!(": {}", problem.message));
+    text
+}
+
+/// Writes the mapping file when there is none; adds the categories guessed now to the end of
+/// an existing one, so that the officer's comments and order stay.
+fn write_mapping(path: &Path, existing: Option<&str>, full: &str) -> Result<(), String> {
+    let write = |text: &str| {
+        std::fs::write(path, text)
+            .map_err(|error| format!("cannot write {}: {error}", path.display()))
+    };
+    let Some(existing) = existing else {
+        return write(full);
+    };
+    let Some((_, guessed)) = full.split_once("# Guessed by the importer: check these.\n") else {
+        return Ok(());
+    };
+    let mut text = existing.to_owned();
+    if !text.is_empty() && !text.ends_with('\n') {
+        text.push('\n');
+    }
+    text.push_str("# Guessed by the importer: check these.\n");
+    text.push_str(guessed);
+    write(&text)
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// The built-in categories with their German and English labels and search words, for
+/// guessing the mapping.
+pub fn known_categories() -> Vec<KnownCategory> {
+    BUILTIN_CATEGORIES
+        .iter()
+        .map(|category| KnownCategory {
+            id: category.id.to_owned(),
+            words: [category.label("de"), category.label("en")]
+                .into_iter()
+                .chain(category.synonyms())
+                .map(str::to_owned)
+                .collect(),
+        })
+        .collect()
+}
+
+/// The centre of the place with this postcode, or of the town with exactly this name.
+pub fn locate(germany: &Gazetteer, query: &str) -> Option<Point> {
+    let found = germany
+        .lookup(
+            query,
+            &LookupOptions {
+                limit: 1,
+                home: None,
+            },
+        )
+        .into_iter()
+        .next()?;
+    let is_postcode = query.bytes().all(|byte| byte.is_ascii_digit());
+    let exact = found.kind == MatchKind::Exact
+        && (!is_postcode || found.postcodes.iter().any(|postcode| postcode == query));
+    exact.then_some(Point {
+        latitude: found.point.latitude,
+        longitude: found.point.longitude,
+    })
+}

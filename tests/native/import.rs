@@ -1,0 +1,801 @@
+//! `service-finder import` and the import crate (import/): each kind of source is imported,
+//! the directory loads with the core, and the problems name row and column.
+//!
+//! The fixtures in tests/fixtures/import/ are invented (organisations marked "(Beispiel)",
+//! example.org addresses, numbers ending in 000 000) in real towns; the xlsx and ods files are
+//! written here, so that no binary file is kept.
+
+use std::io::Write as _;
+
+use serde_json::Value;
+use service_finder::directory::{BUILTIN_CATEGORIES, Severity as CheckSeverity, load_directory};
+use service_finder::places::{self, Gazetteer, LookupOptions, MatchKind};
+use service_finder_import::{Format, Imported, KnownCategory, Options, Point, Severity};
+
+use crate::common::{service_finder, stdout};
+
+const GERMAN_CSV: &[u8] = include_bytes!("../fixtures/import/kontakte-excel.csv");
+const INTEGREAT_CSV: &[u8] = include_bytes!("../fixtures/import/integreat-locations.csv");
+const INTEGREAT_JSON: &[u8] = include_bytes!("../fixtures/import/integreat-locations.json");
+const GEOJSON: &[u8] = include_bytes!("../fixtures/import/beratungsstellen.geojson");
+const HSDS: &[u8] = include_bytes!("../fixtures/import/hsds-services.json");
+
+/// Imports with the core's gazetteer and built-in categories, as the CLI does.
+fn import(bytes: &[u8], format: Format, mapping: Option<&str>) -> Imported {
+    let germany = Gazetteer::parse(places::GERMANY).unwrap();
+    let locate = |query: &str| {
+        let found = germany
+            .lookup(
+                query,
+                &LookupOptions {
+                    limit: 1,
+                    home: None,
+                },
+            )
+            .into_iter()
+            .next()?;
+        let is_postcode = query.bytes().all(|byte| byte.is_ascii_digit());
+        (found.kind == MatchKind::Exact
+            && (!is_postcode || found.postcodes.iter().any(|code| code == query)))
+        .then_some(Point {
+            latitude: found.point.latitude,
+            longitude: found.point.longitude,
+        })
+    };
+    let known: Vec<KnownCategory> = BUILTIN_CATEGORIES
+        .iter()
+        .map(|category| KnownCategory {
+            id: category.id.to_owned(),
+            words: [category.label("de"), category.label("en")]
+                .into_iter()
+                .chain(category.synonyms())
+                .map(str::to_owned)
+                .collect(),
+        })
+        .collect();
+    service_finder_import::import(
+        bytes,
+        &Options {
+            format,
+            mapping,
+            known_categories: &known,
+            places: &locate,
+            title: "Import (Test)",
+        },
+    )
+    .expect("the source can be read")
+}
+
+/// The imported directory must load with the core without errors; returns its entries by id.
+fn loads(imported: &Imported) -> Vec<Value> {
+    let text = service_finder_import::to_text(&imported.directory);
+    let loaded = load_directory(&text).expect("the imported directory loads");
+    let errors: Vec<_> = loaded
+        .problems
+        .iter()
+        .filter(|problem| problem.severity == CheckSeverity::Error)
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    assert_eq!(
+        loaded.directory.entries.len(),
+        imported.directory["entries"].as_array().unwrap().len()
+    );
+    imported.directory["entries"].as_array().unwrap().clone()
+}
+
+fn entry<'a>(entries: &'a [Value], id: &str) -> &'a Value {
+    entries
+        .iter()
+        .find(|entry| entry["id"] == id)
+        .unwrap_or_else(|| panic!("no entry {id}"))
+}
+
+/// Asserts a problem at this row and column whose message contains `words`.
+fn has_problem(
+    imported: &Imported,
+    row: usize,
+    column: Option<&str>,
+    severity: Severity,
+    words: &str,
+) {
+    assert!(
+        imported
+            .problems
+            .iter()
+            .any(|problem| problem.row == Some(row)
+                && problem.column.as_deref() == column
+                && problem.severity == severity
+                && problem.message.contains(words)),
+        "no {severity:?} at row {row}, column {column:?} with {words:?} in {:#?}",
+        imported.problems
+    );
+}
+
+#[test]
+fn a_csv_from_german_excel_in_windows_1252() {
+    let imported = import(GERMAN_CSV, Format::Csv, None);
+    assert_eq!(imported.records, 7);
+    let entries = loads(&imported);
+    assert_eq!(
+        entries.len(),
+        5,
+        "the archived row and the row without a name are left out"
+    );
+
+    let korbach = entry(&entries, "migrationsberatung-korbach-beispiel");
+    assert_eq!(korbach["kind"], "service");
+    assert_eq!(korbach["location"]["latitude"], 51.2741, "a decimal comma");
+    assert_eq!(korbach["location"]["wheelchair"], "limited");
+    assert_eq!(
+        korbach["organization"]["name"],
+        "Migrationsdienst Nordwaldeck (Beispielträger)"
+    );
+    assert_eq!(korbach["languages"], serde_json::json!(["de", "ar", "prs"]));
+    assert_eq!(
+        korbach["categories"],
+        serde_json::json!(["migration-counselling"])
+    );
+    assert_eq!(korbach["phones"][0]["number"], "+49 5631 000 000");
+    assert_eq!(korbach["phones"][1]["type"], "fax");
+    assert_eq!(
+        korbach["schedule"]["opening_hours"],
+        "Mo-Fr 09:00-12:00; Th 09:00-12:00,14:00-17:30"
+    );
+    assert_eq!(korbach["assured_date"], "2026-10-01");
+
+    let cafe = entry(&entries, "sprachcafe-bad-arolsen-beispiel");
+    assert_eq!(cafe["kind"], "association");
+    assert_eq!(cafe["url"], "https://www.example.org/sprachcafe");
+    assert_eq!(
+        cafe["phones"].as_array().unwrap().len(),
+        2,
+        "\"oder\" separates numbers"
+    );
+    assert_eq!(cafe["phones"][1]["description"], "Anmeldung");
+    assert_eq!(cafe["schedule"]["description"], "Di 15–17 Uhr");
+    assert!(cafe["description"].as_str().unwrap().contains("Tee.\nAlle"));
+    let latitude = cafe["location"]["latitude"].as_f64().unwrap();
+    assert!(
+        (51.3..51.45).contains(&latitude),
+        "Bad Arolsen from the gazetteer: {latitude}"
+    );
+
+    let course = entry(&entries, "integrationskurs-frankenberg-beispiel");
+    assert_eq!(course["kind"], "course");
+    assert_eq!(course["course"]["course_type"], "integration");
+
+    let women = entry(&entries, "frauenberatung-bad-wildungen-beispiel");
+    assert_eq!(
+        women["location"]["latitude"], 51.119,
+        "swapped coordinates put right"
+    );
+    assert_eq!(women["status"], "temporarily closed");
+    assert_eq!(
+        women["description"],
+        "Beratung für Frauen in allen Lebenslagen.\n\nAuch anonym."
+    );
+    assert!(women.get("email").is_none());
+
+    let dresden = entry(&entries, "beratungsbus-dresden-beispiel");
+    assert_eq!(dresden["location"]["postal_code"], "01067");
+    assert_eq!(dresden["url"], "https://example.org/bus");
+
+    has_problem(
+        &imported,
+        3,
+        Some("PLZ"),
+        Severity::Warning,
+        "set the coordinates for an exact distance",
+    );
+    has_problem(
+        &imported,
+        3,
+        Some("Website"),
+        Severity::Warning,
+        "has no https://",
+    );
+    has_problem(
+        &imported,
+        3,
+        Some("Kategorie"),
+        Severity::Warning,
+        "\"Fahrdienst\" has no category id",
+    );
+    has_problem(
+        &imported,
+        3,
+        Some("Öffnungszeiten"),
+        Severity::Warning,
+        "opening_hours syntax",
+    );
+    has_problem(
+        &imported,
+        4,
+        Some("Geprüft am"),
+        Severity::Error,
+        "\"31.13.2026\" is not a date",
+    );
+    has_problem(&imported, 5, Some("Status"), Severity::Note, "archiviert");
+    has_problem(&imported, 6, None, Severity::Error, "no name");
+    has_problem(
+        &imported,
+        7,
+        Some("Sprachen"),
+        Severity::Error,
+        "Klingonisch",
+    );
+    has_problem(
+        &imported,
+        7,
+        Some("Breitengrad"),
+        Severity::Warning,
+        "swapped",
+    );
+    has_problem(
+        &imported,
+        7,
+        Some("Telefon"),
+        Severity::Error,
+        "\"nach Absprache\" is not a telephone number",
+    );
+    has_problem(
+        &imported,
+        7,
+        Some("E-Mail"),
+        Severity::Error,
+        "not an e-mail address",
+    );
+    has_problem(&imported, 8, Some("PLZ"), Severity::Warning, "leading zero");
+    assert!(
+        imported
+            .problems
+            .iter()
+            .any(|problem| problem.row.is_none() && problem.message.contains("Windows-1252"))
+    );
+
+    // The mapping's first version: every category of the source, with a guess.
+    assert!(
+        imported
+            .mapping
+            .contains("\nMigrationsberatung = migration-counselling\n")
+    );
+    assert!(imported.mapping.contains("\nFrauen = women\n"));
+    assert!(imported.mapping.contains("\nFahrdienst =\n"));
+}
+
+#[test]
+fn the_same_csv_saved_as_csv_utf8_with_a_bom_gives_the_same_directory() {
+    let text = windows_1252_text(GERMAN_CSV);
+    let mut utf8 = b"\xEF\xBB\xBF".to_vec();
+    utf8.extend_from_slice(text.as_bytes());
+    let from_cp1252 = import(GERMAN_CSV, Format::Csv, None);
+    let from_utf8 = import(&utf8, Format::Csv, None);
+    assert_eq!(from_cp1252.directory, from_utf8.directory);
+    assert!(
+        !from_utf8
+            .problems
+            .iter()
+            .any(|problem| problem.message.contains("Windows-1252"))
+    );
+}
+
+/// The fixture's Windows-1252 as text: its letters (ä ö ü ß é) are Latin-1, and the one other
+/// character is the dash "–".
+fn windows_1252_text(bytes: &[u8]) -> String {
+    bytes
+        .iter()
+        .map(|&byte| match byte {
+            0x96 => '–',
+            byte => char::from(byte),
+        })
+        .collect()
+}
+
+#[test]
+fn the_mapping_file_decides_and_new_categories_are_guessed() {
+    let mapping = "# mine\nFahrdienst = mobility\nSprachkurs = language-courses\nFrauen = women, legal-advice\n";
+    let imported = import(GERMAN_CSV, Format::Csv, Some(mapping));
+    let entries = loads(&imported);
+    let cafe = entry(&entries, "sprachcafe-bad-arolsen-beispiel");
+    assert_eq!(
+        cafe["categories"],
+        serde_json::json!(["language-courses", "mobility"])
+    );
+    assert_eq!(
+        imported.directory["categories"],
+        serde_json::json!([{ "id": "mobility", "name": { "de": "Fahrdienst" } }]),
+        "an id that is not built in becomes the directory's own category"
+    );
+    let women = entry(&entries, "frauenberatung-bad-wildungen-beispiel");
+    assert_eq!(
+        women["categories"],
+        serde_json::json!(["women", "legal-advice"])
+    );
+    assert!(imported.mapping.contains(
+        "Frauen = women, legal-advice\n# Guessed by the importer: check these.\nMigrationsberatung = migration-counselling\n"
+    ));
+}
+
+#[test]
+fn integreat_csv_columns_with_weekly_time_slots() {
+    let imported = import(INTEGREAT_CSV, Format::Csv, None);
+    let entries = loads(&imported);
+    assert_eq!(entries.len(), 3);
+    let centre = entry(&entries, "willkommenszentrum-korbach-beispiel");
+    assert_eq!(
+        centre["schedule"]["opening_hours"],
+        "Mo-We,Fr 09:00-12:00; Th 14:00-18:00"
+    );
+    assert_eq!(
+        centre["schedule"]["description"],
+        "Nur mit Termin: Th\nTermine online: https://example.org/termine"
+    );
+    assert_eq!(centre["phones"].as_array().unwrap().len(), 2);
+    assert_eq!(centre["location"]["wheelchair"], "yes");
+    assert_eq!(centre["categories"], serde_json::json!(["first-steps"]));
+    let youth = entry(&entries, "jugendtreff-willingen-beispiel");
+    assert_eq!(youth["status"], "temporarily closed");
+    assert_eq!(
+        youth["schedule"]["opening_hours"],
+        "Fr 15:00-24:00; Sa 00:00-24:00"
+    );
+    assert_eq!(youth["categories"], serde_json::json!(["youth"]));
+    has_problem(
+        &imported,
+        3,
+        Some("postal_code"),
+        Severity::Warning,
+        "set the coordinates for an exact distance",
+    );
+    has_problem(
+        &imported,
+        4,
+        Some("longitude"),
+        Severity::Error,
+        "\"north\" is not a number",
+    );
+    has_problem(
+        &imported,
+        4,
+        Some("monday_start"),
+        Severity::Error,
+        "not a time",
+    );
+}
+
+#[test]
+fn integreat_locations_api() {
+    let imported = import(INTEGREAT_JSON, Format::Integreat, None);
+    assert_eq!(imported.records, 4, "the archived location is not a record");
+    let entries = loads(&imported);
+    assert_eq!(entries.len(), 3);
+    let counselling = entry(&entries, "101");
+    assert_eq!(
+        counselling["description"],
+        "Beratung zu Aufenthalt, Arbeit und Wohnen.\n\nSprachen: Deutsch, Arabisch & Englisch."
+    );
+    assert_eq!(
+        counselling["schedule"]["opening_hours"],
+        "Mo,We-Fr 09:00-12:00; Tu 09:00-12:00,14:00-18:00"
+    );
+    let numbers: Vec<&str> = counselling["phones"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|phone| phone["number"].as_str().unwrap())
+        .collect();
+    assert_eq!(numbers, ["06451 000 000", "06451 000 001", "0151 000 0000"]);
+    assert_eq!(
+        counselling["organization"]["website"],
+        "https://example.org/verbund"
+    );
+    assert_eq!(counselling["location"]["latitude"], 51.059);
+    assert_eq!(counselling["last_modified"], "2026-10-20");
+    let cafe = entry(&entries, "102");
+    assert_eq!(
+        cafe["appointment_required"], true,
+        "every open day is by appointment only"
+    );
+    assert_eq!(cafe["schedule"]["opening_hours"], "We 15:00-17:00");
+    has_problem(
+        &imported,
+        1,
+        Some("website"),
+        Severity::Warning,
+        "has no https://",
+    );
+    has_problem(
+        &imported,
+        2,
+        Some("location.postcode"),
+        Severity::Warning,
+        "set the coordinates",
+    );
+    has_problem(&imported, 3, Some("archived"), Severity::Note, "archived");
+    has_problem(&imported, 4, None, Severity::Error, "no name");
+    assert_eq!(
+        entry(&entries, "105")["schedule"]["opening_hours"],
+        "Mo 09:00-12:00"
+    );
+}
+
+#[test]
+fn municipal_open_data_as_geojson() {
+    assert_eq!(
+        Format::guess("stellen.json", GEOJSON),
+        Some(Format::GeoJson)
+    );
+    let imported = import(GEOJSON, Format::GeoJson, None);
+    let entries = loads(&imported);
+    assert_eq!(entries.len(), 4);
+    let family = entry(&entries, "familienzentrum-twistetal-beispiel");
+    assert_eq!(family["location"]["address_1"], "Kirchstraße 4");
+    assert_eq!(
+        family["location"]["postal_code"], "34477",
+        "a number in the source"
+    );
+    assert_eq!(family["location"]["latitude"], 51.337);
+    assert_eq!(family["phones"].as_array().unwrap().len(), 2);
+    assert_eq!(family["url"], "https://www.example.org/familienzentrum");
+    assert_eq!(family["categories"], serde_json::json!(["children-family"]));
+    let unnamed = entry(
+        &entries,
+        "migrationsberatung-diakonie-edertal-beispiel-edertal",
+    );
+    assert_eq!(
+        unnamed["organization"]["name"],
+        "Diakonie Edertal (Beispiel)"
+    );
+    assert_eq!(unnamed["location"]["address_1"], "Am Bahnhof 2");
+    assert_eq!(
+        unnamed["phones"].as_array().unwrap().len(),
+        2,
+        "a list of numbers"
+    );
+    let middle = entry(&entries, "begegnungsstaette-haina-beispiel")["location"]["latitude"]
+        .as_f64()
+        .unwrap();
+    assert!(
+        (middle - 51.025).abs() < 1e-9,
+        "the middle of the polygon: {middle}"
+    );
+    has_problem(
+        &imported,
+        2,
+        Some("properties.name"),
+        Severity::Warning,
+        "no name of its own",
+    );
+    has_problem(
+        &imported,
+        3,
+        Some("properties.farbe"),
+        Severity::Warning,
+        "not known",
+    );
+    has_problem(
+        &imported,
+        3,
+        Some("properties.postcode"),
+        Severity::Warning,
+        "set the coordinates for an exact distance",
+    );
+    has_problem(
+        &imported,
+        4,
+        Some("geometry"),
+        Severity::Warning,
+        "not a point",
+    );
+    has_problem(&imported, 5, None, Severity::Error, "no properties");
+    let rows: Vec<usize> = imported
+        .problems
+        .iter()
+        .filter_map(|problem| problem.row)
+        .collect();
+    assert!(
+        rows.is_sorted(),
+        "problems in the order of the source: {rows:?}"
+    );
+}
+
+#[test]
+fn open_referral_hsds_services() {
+    assert_eq!(Format::guess("services.json", HSDS), Some(Format::Hsds));
+    let imported = import(HSDS, Format::Hsds, None);
+    let entries = loads(&imported);
+    assert_eq!(entries.len(), 2, "the defunct service is skipped");
+    let recognition = entry(&entries, "5b0c6a7e-0f1e-4c11-9a61-2f7c4a000001");
+    assert_eq!(
+        recognition["categories"],
+        serde_json::json!(["recognition"])
+    );
+    assert_eq!(
+        recognition["languages"],
+        serde_json::json!(["de", "ar", "ti"])
+    );
+    assert_eq!(recognition["location"]["address_1"], "Südring 2");
+    assert_eq!(recognition["location"]["latitude"], 51.2745);
+    assert_eq!(recognition["phones"][1]["type"], "fax");
+    assert_eq!(
+        recognition["schedule"],
+        serde_json::json!({
+            "opening_hours": "Mo-We 09:00-12:00; Th 14:00-18:00",
+            "description": "Donnerstags nur mit Termin."
+        })
+    );
+    assert_eq!(recognition["last_modified"], "2026-10-02");
+    let housing = entry(&entries, "5b0c6a7e-0f1e-4c11-9a61-2f7c4a000003");
+    assert_eq!(housing["phones"][0]["number"], "+49 5693 000 000");
+    has_problem(&imported, 2, Some("status"), Severity::Note, "defunct");
+    has_problem(
+        &imported,
+        3,
+        Some("schedules[0].freq"),
+        Severity::Warning,
+        "only weekly",
+    );
+    has_problem(
+        &imported,
+        3,
+        Some("service_at_locations[0].location.addresses[0].postal_code"),
+        Severity::Warning,
+        "set the coordinates for an exact distance",
+    );
+}
+
+/// The German columns in a spreadsheet, with some cells as numbers, as officers type them.
+const SHEET: &[&[Cell]] = &[
+    &[
+        Cell::Text("Name"),
+        Cell::Text("Kategorie"),
+        Cell::Text("PLZ"),
+        Cell::Text("Ort"),
+        Cell::Text("Breitengrad"),
+        Cell::Text("Längengrad"),
+        Cell::Text("Telefon"),
+        Cell::Text("Website"),
+        Cell::Text("Lieblingsfarbe"),
+    ],
+    &[
+        Cell::Text("Stadtteilmütter Korbach (Beispiel)"),
+        Cell::Text("Kinder und Familie"),
+        Cell::Number(34497.0),
+        Cell::Text("Korbach"),
+        Cell::Number(51.2756),
+        Cell::Number(8.873),
+        Cell::Number(5631000000.0),
+        Cell::Text("example.org/muetter"),
+        Cell::Text("blau"),
+    ],
+    &[
+        Cell::Text("Lernpaten Dresden (Beispiel)"),
+        Cell::Text("Ehrenamt"),
+        Cell::Number(1067.0),
+        Cell::Text("Dresden"),
+        Cell::Empty,
+        Cell::Empty,
+        Cell::Text("+49 351 000 000"),
+        Cell::Text("https://example.org/lernpaten"),
+        Cell::Empty,
+    ],
+];
+
+#[derive(Clone, Copy)]
+enum Cell {
+    Text(&'static str),
+    Number(f64),
+    Empty,
+}
+
+fn check_sheet_import(imported: &Imported) {
+    let entries = loads(imported);
+    assert_eq!(entries.len(), 2);
+    let mothers = entry(&entries, "stadtteilmuetter-korbach-beispiel");
+    assert_eq!(mothers["location"]["postal_code"], "34497");
+    assert_eq!(mothers["location"]["latitude"], 51.2756);
+    assert_eq!(
+        mothers["phones"][0]["number"], "05631000000",
+        "the lost zero put back"
+    );
+    assert_eq!(
+        mothers["categories"],
+        serde_json::json!(["children-family"])
+    );
+    let mentors = entry(&entries, "lernpaten-dresden-beispiel");
+    assert_eq!(mentors["location"]["postal_code"], "01067");
+    assert!(mentors["location"]["latitude"].as_f64().unwrap() > 50.9);
+    has_problem(
+        imported,
+        1,
+        Some("Lieblingsfarbe"),
+        Severity::Warning,
+        "not known",
+    );
+    has_problem(
+        imported,
+        2,
+        Some("Telefon"),
+        Severity::Warning,
+        "leading zero",
+    );
+    has_problem(
+        imported,
+        2,
+        Some("Website"),
+        Severity::Warning,
+        "has no https://",
+    );
+    has_problem(imported, 3, Some("PLZ"), Severity::Warning, "leading zero");
+    has_problem(
+        imported,
+        3,
+        Some("PLZ"),
+        Severity::Warning,
+        "set the coordinates for an exact distance",
+    );
+}
+
+#[test]
+fn an_xlsx_workbook() {
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    for (row, cells) in SHEET.iter().enumerate() {
+        for (column, cell) in cells.iter().enumerate() {
+            let (row, column) = (row as u32, column as u16);
+            match cell {
+                Cell::Text(text) => sheet.write_string(row, column, *text).map(|_| ()),
+                Cell::Number(number) => sheet.write_number(row, column, *number).map(|_| ()),
+                Cell::Empty => Ok(()),
+            }
+            .unwrap();
+        }
+    }
+    let bytes = workbook.save_to_buffer().unwrap();
+    assert_eq!(Format::guess("angebote.xlsx", &bytes), Some(Format::Xlsx));
+    assert_eq!(Format::guess("angebote", &bytes), Some(Format::Xlsx));
+    check_sheet_import(&import(&bytes, Format::Xlsx, None));
+}
+
+#[test]
+fn an_ods_spreadsheet() {
+    let mut content = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="Angebote">"#,
+    );
+    for cells in SHEET {
+        content.push_str("<table:table-row>");
+        for cell in *cells {
+            content.push_str(&match cell {
+                Cell::Text(text) => format!(
+                    r#"<table:table-cell office:value-type="string"><text:p>{text}</text:p></table:table-cell>"#
+                ),
+                Cell::Number(number) => format!(
+                    r#"<table:table-cell office:value-type="float" office:value="{number}"><text:p>{number}</text:p></table:table-cell>"#
+                ),
+                Cell::Empty => "<table:table-cell/>".to_owned(),
+            });
+        }
+        content.push_str("</table:table-row>");
+    }
+    content.push_str("</table:table></office:spreadsheet></office:body></office:document-content>");
+    let manifest = r#"<?xml version="1.0" encoding="UTF-8"?>
+<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    let deflated = zip::write::SimpleFileOptions::default();
+    zip.start_file("mimetype", stored).unwrap();
+    zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+        .unwrap();
+    zip.start_file("META-INF/manifest.xml", deflated).unwrap();
+    zip.write_all(manifest.as_bytes()).unwrap();
+    zip.start_file("content.xml", deflated).unwrap();
+    zip.write_all(content.as_bytes()).unwrap();
+    let bytes = zip.finish().unwrap().into_inner();
+    assert_eq!(Format::guess("angebote", &bytes), Some(Format::Ods));
+    check_sheet_import(&import(&bytes, Format::Ods, None));
+}
+
+#[test]
+fn unreadable_sources_are_one_clear_error() {
+    let options = |format| Options {
+        format,
+        mapping: None,
+        known_categories: &[],
+        places: &|_: &str| None,
+        title: "x",
+    };
+    for (bytes, format, words) in [
+        (&b""[..], Format::Csv, "no rows"),
+        (
+            b"Ort;PLZ\nKorbach;34497\n",
+            Format::Csv,
+            "no column \"Name\"",
+        ),
+        (b"PK\x03\x04 broken", Format::Xlsx, "cannot be read"),
+        (b"not a zip", Format::Ods, "cannot be read"),
+        (b"[1, 2", Format::Integreat, "line 1, column 5"),
+        (b"{\"a\": 1}", Format::Integreat, "not a list"),
+    ] {
+        let error = service_finder_import::import(bytes, &options(format)).unwrap_err();
+        assert!(error.message.contains(words), "{format:?}: {error}");
+    }
+}
+
+#[test]
+fn cut_and_mixed_up_sources_end_in_a_result_or_an_error_never_a_panic() {
+    let places = |_: &str| {
+        Some(Point {
+            latitude: 51.0,
+            longitude: 9.0,
+        })
+    };
+    let formats = [
+        Format::Csv,
+        Format::Xlsx,
+        Format::Ods,
+        Format::Integreat,
+        Format::GeoJson,
+        Format::Hsds,
+    ];
+    for source in [GERMAN_CSV, INTEGREAT_CSV, INTEGREAT_JSON, GEOJSON, HSDS] {
+        for cut in (0..source.len()).step_by(97).chain([source.len()]) {
+            for format in formats {
+                let options = Options {
+                    format,
+                    mapping: Some("a = b\n= \n=\nUnsinn"),
+                    known_categories: &[],
+                    places: &places,
+                    title: "x",
+                };
+                let _ = service_finder_import::import(&source[..cut], &options);
+            }
+        }
+    }
+}
+
+#[test]
+fn the_cli_writes_the_directory_and_the_mapping_and_lists_problems_by_row_and_column() {
+    let directory =
+        std::env::temp_dir().join(format!("service-finder-import-{}", std::process::id()));
+    std::fs::create_dir_all(&directory).unwrap();
+    let source = directory.join("kontakte.csv");
+    std::fs::write(&source, GERMAN_CSV).unwrap();
+    let output = directory.join("verzeichnis.json");
+    let output_text = output.to_str().unwrap();
+    let run = service_finder(&["import", source.to_str().unwrap(), "--output", output_text]);
+    let printed = stdout(&run);
+    assert_eq!(
+        run.status.code(),
+        Some(1),
+        "the source has errors: {printed}"
+    );
+    let source_name = source.display().to_string();
+    assert!(
+        printed.contains(&format!(
+            "{source_name}:7: error: entry \"frauenberatung-bad-wildungen-beispiel\", column E-Mail: \"frauenberatung(at)example.org\" is not an e-mail address (value ignored)"
+        )),
+        "{printed}"
+    );
+    assert!(printed.contains(&format!(
+        "{source_name}: imported 5 of 7 records into {output_text}"
+    )));
+    assert!(printed.contains(&format!("{output_text}: ok: 5 entries, 5 valid")));
+    let written = std::fs::read_to_string(&output).unwrap();
+    assert!(load_directory(&written).is_ok());
+    let mapping = std::fs::read_to_string(directory.join("kontakte.categories.txt")).unwrap();
+    assert!(mapping.contains("\nFahrdienst =\n"));
+
+    // The officer fills in the mapping; the next run uses it and adds nothing.
+    std::fs::write(
+        directory.join("kontakte.categories.txt"),
+        mapping.replace("\nFahrdienst =\n", "\nFahrdienst = mobility\n"),
+    )
+    .unwrap();
+    let run = service_finder(&["import", source.to_str().unwrap(), "--output", output_text]);
+    assert!(!stdout(&run).contains("\"Fahrdienst\" has no category id"));
+    let written = std::fs::read_to_string(&output).unwrap();
+    assert!(written.contains("\"mobility\""));
+    std::fs::remove_dir_all(&directory).unwrap();
+}
