@@ -9,14 +9,7 @@ use crate::{ImportError, MAX_RECORDS, Problem, Severity};
 
 /// Reads a FeatureCollection (or a list of features).
 pub fn read(bytes: &[u8], problems: &mut Vec<Problem>) -> Result<Vec<Record>, ImportError> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let json: Value = serde_json::from_slice(bytes).map_err(|error| ImportError {
-        message: format!(
-            "line {}, column {}: the file is not JSON: {error}",
-            error.line(),
-            error.column()
-        ),
-    })?;
+    let json = crate::parse_json(bytes)?;
     let features = match &json {
         Value::Array(list) => list,
         _ => json

@@ -46,14 +46,7 @@ const FIELDS: &[(&str, Field)] = &[
 
 /// Reads HSDS services.
 pub fn read(bytes: &[u8], problems: &mut Vec<Problem>) -> Result<Vec<Record>, ImportError> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let json: Value = serde_json::from_slice(bytes).map_err(|error| ImportError {
-        message: format!(
-            "line {}, column {}: the file is not JSON: {error}",
-            error.line(),
-            error.column()
-        ),
-    })?;
+    let json = crate::parse_json(bytes)?;
     let services: Vec<&Value> = match &json {
         Value::Array(list) => list.iter().collect(),
         Value::Object(object) => match object.get("contents").and_then(Value::as_array) {

@@ -35,14 +35,7 @@ const FIELDS: &[(&str, Field)] = &[
 
 /// Reads the API's answer: a list of locations (or an object with the list in `results`).
 pub fn read(bytes: &[u8], problems: &mut Vec<Problem>) -> Result<Vec<Record>, ImportError> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let json: Value = serde_json::from_slice(bytes).map_err(|error| ImportError {
-        message: format!(
-            "line {}, column {}: the file is not JSON: {error}",
-            error.line(),
-            error.column()
-        ),
-    })?;
+    let json = crate::parse_json(bytes)?;
     let list = match &json {
         Value::Array(list) => list,
         Value::Object(object) => match ["results", "locations", "data"]

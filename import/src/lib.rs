@@ -217,6 +217,19 @@ impl std::fmt::Display for ImportError {
 
 impl std::error::Error for ImportError {}
 
+/// The JSON of a source (Integreat's API, GeoJSON, HSDS), a BOM in front allowed; an error
+/// with the line and column where it stops being JSON.
+fn parse_json(bytes: &[u8]) -> Result<Value, ImportError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    serde_json::from_slice(bytes).map_err(|error| ImportError {
+        message: format!(
+            "line {}, column {}: the file is not JSON: {error}",
+            error.line(),
+            error.column()
+        ),
+    })
+}
+
 /// The most records a source may have: the directory format's limit of entries.
 pub const MAX_RECORDS: usize = 200_000;
 

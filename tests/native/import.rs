@@ -8,11 +8,14 @@
 use std::io::Write as _;
 
 use serde_json::Value;
-use service_finder::directory::{BUILTIN_CATEGORIES, Severity as CheckSeverity, load_directory};
-use service_finder::places::{self, Gazetteer, LookupOptions, MatchKind};
-use service_finder_import::{Format, Imported, KnownCategory, Options, Point, Severity};
+use service_finder::directory::{Severity as CheckSeverity, load_directory};
+use service_finder::places::{self, Gazetteer};
+use service_finder_import::{Format, Imported, Options, Point, Severity};
 
 use crate::common::{service_finder, stdout};
+
+#[path = "../../src/bin/service-finder/import_setup.rs"]
+mod import_setup;
 
 const GERMAN_CSV: &[u8] = include_bytes!("../fixtures/import/kontakte-excel.csv");
 const INTEGREAT_CSV: &[u8] = include_bytes!("../fixtures/import/integreat-locations.csv");
@@ -23,36 +26,8 @@ const HSDS: &[u8] = include_bytes!("../fixtures/import/hsds-services.json");
 /// Imports with the core's gazetteer and built-in categories, as the CLI does.
 fn import(bytes: &[u8], format: Format, mapping: Option<&str>) -> Imported {
     let germany = Gazetteer::parse(places::GERMANY).unwrap();
-    let locate = |query: &str| {
-        let found = germany
-            .lookup(
-                query,
-                &LookupOptions {
-                    limit: 1,
-                    home: None,
-                },
-            )
-            .into_iter()
-            .next()?;
-        let is_postcode = query.bytes().all(|byte| byte.is_ascii_digit());
-        (found.kind == MatchKind::Exact
-            && (!is_postcode || found.postcodes.iter().any(|code| code == query)))
-        .then_some(Point {
-            latitude: found.point.latitude,
-            longitude: found.point.longitude,
-        })
-    };
-    let known: Vec<KnownCategory> = BUILTIN_CATEGORIES
-        .iter()
-        .map(|category| KnownCategory {
-            id: category.id.to_owned(),
-            words: [category.label("de"), category.label("en")]
-                .into_iter()
-                .chain(category.synonyms())
-                .map(str::to_owned)
-                .collect(),
-        })
-        .collect();
+    let locate = |query: &str| import_setup::locate(&germany, query);
+    let known = import_setup::known_categories();
     service_finder_import::import(
         bytes,
         &Options {

@@ -8,10 +8,11 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Args;
-use service_finder::directory::{BUILTIN_CATEGORIES, load_directory_bytes};
-use service_finder::places::{self, Gazetteer, LookupOptions, MatchKind};
-use service_finder_import::{Format, KnownCategory, Options, Point, Problem, Severity};
+use service_finder::directory::load_directory_bytes;
+use service_finder::places::{self, Gazetteer};
+use service_finder_import::{Format, Options, Problem, Severity};
 
+use super::import_setup::{known_categories, locate};
 use super::output::out;
 
 #[derive(Args)]
@@ -204,41 +205,4 @@ fn same_file(a: &Path, b: &Path) -> bool {
         (Ok(a), Ok(b)) => a == b,
         _ => false,
     }
-}
-
-/// The built-in categories with their German and English labels and search words, for
-/// guessing the mapping.
-pub fn known_categories() -> Vec<KnownCategory> {
-    BUILTIN_CATEGORIES
-        .iter()
-        .map(|category| KnownCategory {
-            id: category.id.to_owned(),
-            words: [category.label("de"), category.label("en")]
-                .into_iter()
-                .chain(category.synonyms())
-                .map(str::to_owned)
-                .collect(),
-        })
-        .collect()
-}
-
-/// The centre of the place with this postcode, or of the town with exactly this name.
-pub fn locate(germany: &Gazetteer, query: &str) -> Option<Point> {
-    let found = germany
-        .lookup(
-            query,
-            &LookupOptions {
-                limit: 1,
-                home: None,
-            },
-        )
-        .into_iter()
-        .next()?;
-    let is_postcode = query.bytes().all(|byte| byte.is_ascii_digit());
-    let exact = found.kind == MatchKind::Exact
-        && (!is_postcode || found.postcodes.iter().any(|postcode| postcode == query));
-    exact.then_some(Point {
-        latitude: found.point.latitude,
-        longitude: found.point.longitude,
-    })
 }

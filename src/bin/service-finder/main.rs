@@ -22,6 +22,7 @@ mod native {
     mod check;
     mod generate;
     mod import;
+    mod import_setup;
     mod merge;
     mod output;
     mod places;
