@@ -57,6 +57,12 @@ const QR_CEILING = 4500;
 const MAP_FILES = ['service-finder-map.js', 'map-germany.json', 'map-messages/de.js'];
 const MAP_CEILING = 57800;
 
+/**
+ * The officers' checker page (www/check/): its page, script and the categories it guesses
+ * with, and the importer's wasm module. Never loaded by the widget, nor kept by the app.
+ */
+const CHECK_FILES = ['check.html', 'check.js', 'check-categories.json', 'service-finder-import.js', 'service-finder-import_bg.wasm'];
+
 /** Languages written right to left, by base tag. */
 const RIGHT_TO_LEFT = new Set(['ar', 'fa', 'he', 'ku', 'ps', 'ur']);
 /** Where a UI language comes in the switcher: German and Leichte Sprache first. */
@@ -280,6 +286,33 @@ const APP_COLOUR = [0x0b, 0x5c, 0x8e];
  * title), app.js with app-messages/<tag>.js (the `app.*` texts of data/messages), the web app
  * manifest, its icons (PNG, drawn here), and sw.js with the list of files it keeps.
  */
+/**
+ * The officers' checker page, dist/check.html: the page and its script (www/check/, bundled;
+ * the widget and the importer's glue stay files of their own), and the built-in categories
+ * with their German and English labels and every language's search words, for guessing how a
+ * spreadsheet's categories map (as the CLI's `import` does).
+ */
+function buildCheckPage() {
+  copyFileSync(join(root, 'www/check/index.html'), join(dist, 'check.html'));
+  buildSync({
+    bundle: true, format: 'esm', minify: true, sourcemap: 'linked', target: 'es2020', logLevel: 'warning',
+    entryPoints: [join(root, 'www/check/check.js')],
+    outfile: join(dist, 'check.js'),
+    external: ['./service-finder.js', './service-finder-import.js'],
+  });
+  const read = (folder, tag) => JSON.parse(readFileSync(join(root, folder, `${tag}.json`), 'utf8'));
+  const german = read('data/messages', 'de');
+  const english = read('data/messages', 'en');
+  const synonyms = readdirSync(join(root, 'data/synonyms')).filter((file) => file.endsWith('.json')).map((file) => read('data/synonyms', file.replace(/\.json$/, '')));
+  const categories = Object.keys(german).filter((key) => key.startsWith('category.')).map((key) => {
+    const id = key.slice('category.'.length);
+    return { id, words: [german[key], english[key], ...synonyms.flatMap((list) => list[id] ?? [])].filter(Boolean) };
+  });
+  writeFileSync(join(dist, 'check-categories.json'), JSON.stringify(categories));
+  const size = CHECK_FILES.reduce((sum, file) => sum + gzipped(file), 0);
+  console.log(`The officers' checker page (check.html, not on the widget's path): ${(size / 1024).toFixed(1)} KB gzipped, the importer's wasm ${(gzipped('service-finder-import_bg.wasm') / 1024).toFixed(1)} KB of it`);
+}
+
 function buildApp() {
   const directory = JSON.parse(readFileSync(join(dist, 'directory.json'), 'utf8'));
   const language = directory.default_language ?? 'de';
@@ -327,7 +360,7 @@ function buildApp() {
   // their own: the directory and the region's places on install, all of Germany's places
   // when the newcomer first uses the place field).
   const data = ['directory.json', 'places-region.tsv'];
-  const left = new Set(['sw.js', 'service-finder.css', 'places-de.tsv', ...data]);
+  const left = new Set(['sw.js', 'service-finder.css', 'places-de.tsv', ...data, ...CHECK_FILES]);
   const files = listFiles(dist).filter((file) => !left.has(file) && !file.endsWith('.map') && !file.endsWith('.d.ts'));
   const hash = (file) => createHash('sha256').update(readFileSync(join(dist, file))).digest('hex');
   const list = files.map((file) => [file, hash(file)]);
@@ -420,4 +453,5 @@ function crc32(bytes) {
   return (crc ^ 0xffffffff) >>> 0;
 }
 
+buildCheckPage();
 buildApp();

@@ -32,6 +32,8 @@ mod hsds;
 mod integreat;
 mod table;
 mod text;
+#[cfg(target_arch = "wasm32")]
+pub mod web;
 
 use serde_json::{Map, Value};
 

@@ -1,0 +1,170 @@
+// The officers' checker page (dist/check.html): a spreadsheet, another system's export or a
+// directory file is read in the browser — nothing is uploaded. The importer (import/, its own
+// wasm module, loaded only here) turns a spreadsheet into a directory; the core checks it as
+// `service-finder check` does. The page lists every problem grouped by entry, with the row of
+// the spreadsheet or the line of the directory, shows the widget with the result, and offers
+// the finished directory.json (and the category mapping) for download.
+
+import initImporter, { importFile } from './service-finder-import.js';
+import { Places, ServiceFinder, initServiceFinder } from './service-finder.js';
+import MESSAGES from './messages.js';
+
+const $ = (id) => document.getElementById(id);
+let language = (navigator.languages ?? []).find((tag) => /^(de|en)\b/.test(tag))?.slice(0, 2) ?? 'de';
+/** What the last file gave, shown again when the language changes. */
+let last = null;
+
+/** A message in the page's language, with `{placeholders}` filled. */
+function t(key, values = {}) {
+  return MESSAGES[language][key].replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ''));
+}
+
+function el(tag, attributes = {}, text) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  if (text != null) element.textContent = text;
+  return element;
+}
+
+function showTexts() {
+  document.documentElement.lang = language;
+  document.title = `${t('title')} – service-finder`;
+  for (const element of document.querySelectorAll('[data-text]')) element.textContent = t(element.dataset.text);
+  $('language').textContent = t('other');
+  $('language').lang = language === 'de' ? 'en' : 'de';
+  if (last) show(last);
+}
+
+$('language').addEventListener('click', () => {
+  language = language === 'de' ? 'en' : 'de';
+  showTexts();
+});
+
+const drop = $('drop');
+drop.addEventListener('dragover', (event) => {
+  event.preventDefault();
+  drop.dataset.over = '';
+});
+drop.addEventListener('dragleave', () => delete drop.dataset.over);
+drop.addEventListener('drop', (event) => {
+  event.preventDefault();
+  delete drop.dataset.over;
+  const [file] = event.dataTransfer.files;
+  if (file) check(file);
+});
+$('file').addEventListener('change', () => {
+  const [file] = $('file').files;
+  if (file) check(file);
+});
+
+/** The modules, loaded once: the core (with all of Germany's places) and the importer. */
+let modules = null;
+function loadModules() {
+  modules ??= (async () => {
+    const [, , placesText] = await Promise.all([
+      initServiceFinder(),
+      initImporter(),
+      fetch(new URL('./places-de.tsv', import.meta.url)).then((response) => response.text()),
+    ]);
+    const categories = await (await fetch(new URL('./check-categories.json', import.meta.url))).text();
+    return { places: Places.fromText(placesText), categories };
+  })();
+  return modules;
+}
+
+/** Whether the bytes are a directory file already (rather than another system's export). */
+function isDirectory(bytes) {
+  const head = new TextDecoder().decode(bytes.subarray(0, 4096));
+  return /^\s*(\uFEFF)?\{/.test(head) && head.includes('"format_version"');
+}
+
+async function check(file) {
+  $('status').textContent = t('reading', { file: file.name });
+  try {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const { places, categories } = await loadModules();
+    let directory = bytes;
+    let imported = null;
+    if (!isDirectory(bytes)) {
+      // The gazetteer's point of a postcode or a town, for rows without coordinates.
+      const locate = (query) => {
+        const [found] = places.lookup(query, 1);
+        if (!found) return null;
+        const exact = /^\d{5}$/.test(query) ? found.postcodes.includes(query) : found.name.toLowerCase() === query.toLowerCase();
+        return exact ? found.point : null;
+      };
+      imported = JSON.parse(importFile(bytes, file.name, undefined, categories, locate));
+      directory = imported.directory;
+    }
+    const finder = ServiceFinder.fromJson(directory);
+    last = {
+      file: file.name,
+      imported,
+      checked: finder.problems(),
+      entries: finder.info(language).entryCount,
+      directory: typeof directory === 'string' ? directory : new TextDecoder().decode(directory),
+    };
+    finder.free();
+    show(last);
+  } catch (error) {
+    last = null;
+    $('result').hidden = true;
+    $('status').textContent = t('failed', { file: file.name, reason: error?.message ?? String(error) });
+  }
+}
+
+/** Lists the problems, offers the downloads and shows the preview. */
+function show({ file, imported, checked, entries, directory }) {
+  // The importer's problems (row and column of the spreadsheet) first, then the check's (the
+  // line of the directory, where the file was one).
+  const problems = [
+    ...(imported?.problems ?? []).map((problem) => ({ ...problem, where: problem.row ? t('row', { row: problem.row }) : '', part: problem.column ? t('column', { column: problem.column }) : '' })),
+    ...checked.map((problem) => ({
+      entry: problem.entryId,
+      severity: problem.severity,
+      message: problem.message,
+      where: problem.line && !imported ? t('line', { line: problem.line }) : '',
+      part: problem.field ? t('field', { field: problem.field }) : '',
+    })),
+  ];
+  const count = (severity) => problems.filter((problem) => problem.severity === severity).length;
+  $('status').textContent = t('done', { file, entries, errors: count('error'), warnings: count('warning'), notes: count('note') });
+  $('summary').textContent = problems.length ? '' : t('none');
+  const groups = new Map();
+  for (const problem of problems) {
+    const key = problem.entry ?? '';
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key).push(problem);
+  }
+  const list = [];
+  for (const [entry, items] of groups) {
+    const section = el('section', { class: 'entry' });
+    section.append(el('h3', {}, entry ? t('entry', { id: entry }) : t('file')));
+    const ul = el('ul');
+    for (const problem of items) {
+      const li = el('li', { 'data-severity': problem.severity });
+      li.append(el('span', { class: `severity severity-${problem.severity}` }, t(problem.severity)), ' ');
+      const where = [problem.where, problem.part].filter(Boolean).join(', ');
+      if (where) li.append(el('span', { class: 'where' }, where), ': ');
+      li.append(el('span', { lang: 'en' }, problem.message));
+      ul.append(li);
+    }
+    section.append(ul);
+    list.push(section);
+  }
+  $('problems').replaceChildren(...list);
+  const download = $('download');
+  URL.revokeObjectURL(download.href);
+  download.href = URL.createObjectURL(new Blob([directory], { type: 'application/json' }));
+  const mapping = $('mapping');
+  mapping.hidden = !imported;
+  if (imported) {
+    URL.revokeObjectURL(mapping.href);
+    mapping.href = URL.createObjectURL(new Blob([imported.mapping], { type: 'text/plain' }));
+  }
+  const preview = el('service-finder', { src: download.href, lang: language, 'fixed-language': '' });
+  $('preview').replaceChildren(preview);
+  $('result').hidden = false;
+}
+
+showTexts();
