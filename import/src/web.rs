@@ -47,7 +47,9 @@ pub fn import_file(
             longitude: number("longitude")?,
         })
     };
-    let title = file_name.rsplit_once('.').map_or(file_name, |(stem, _)| stem);
+    let title = file_name
+        .rsplit_once('.')
+        .map_or(file_name, |(stem, _)| stem);
     let imported = import(
         bytes,
         &Options {
