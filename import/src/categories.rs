@@ -104,9 +104,29 @@ impl CategoryMapping {
             if self.find(source).is_some() {
                 continue;
             }
+            // A built-in id (as `service-finder export` writes them) is itself, and a
+            // category's own name (the template's drop-down list) is that category.
+            let folded = fold(source);
+            let exact = known.iter().find(|(id, words)| {
+                *id == source || words.iter().take(3).any(|word| *word == folded)
+            });
             self.push(Line {
                 source: source.to_owned(),
-                ids: guess(source, &known).into_iter().collect(),
+                ids: match exact {
+                    Some((id, _)) => vec![(*id).to_owned()],
+                    None => guess(source, &known).into_iter().collect(),
+                },
+                given: false,
+            });
+        }
+    }
+
+    /// Maps an id to itself (a category of the directory's own that a workbook defines).
+    pub fn add_identity(&mut self, id: &str) {
+        if self.find(id).is_none() {
+            self.push(Line {
+                source: id.to_owned(),
+                ids: vec![id.to_owned()],
                 given: false,
             });
         }

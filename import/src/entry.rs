@@ -5,7 +5,9 @@ use std::collections::{HashMap, HashSet};
 use serde_json::{Map, Value, json};
 
 use crate::categories::{CategoryMapping, KnownCategory};
+use crate::columns::{ENTRY_COLUMNS, PHONE_TYPES, ValueKind, choice_value};
 use crate::hours::{self, DayHours, Week};
+use crate::table::Extras;
 use crate::text;
 use crate::{PlaceLookup, Problem, Severity};
 
@@ -56,6 +58,8 @@ pub enum Field {
     AssuredDate,
     LastModified,
     Day(Day, DayPart),
+    /// One of the plain columns of [`crate::columns::ENTRY_COLUMNS`], by its index.
+    Path(u8),
 }
 
 /// One value of a record and where it came from.
@@ -79,6 +83,8 @@ pub struct Record {
     pub categories: Vec<Cell>,
     /// The week, when the source gives it as structured data (the Integreat API).
     pub week: Option<(String, Week)>,
+    /// Texts in other languages than the directory's default: (field, language, text).
+    translations: Vec<(Field, String, Cell)>,
 }
 
 impl Record {
@@ -89,7 +95,42 @@ impl Record {
             cells: Vec::new(),
             categories: Vec::new(),
             week: None,
+            translations: Vec::new(),
         }
+    }
+
+    /// Sets a field's text in another language than the directory's default.
+    pub fn set_translation(&mut self, field: Field, language: &str, cell: Cell) {
+        self.translations.push((field, language.to_owned(), cell));
+    }
+
+    /// Puts the sheet's name before each cell's column, for problems of a workbook's other
+    /// sheets ("Telefonnummern: Art").
+    pub fn prefix_columns(&mut self, sheet: &str) {
+        let cells = self.cells.iter_mut().map(|(_, cell)| cell);
+        let translated = self.translations.iter_mut().map(|(_, _, cell)| cell);
+        for cell in cells.chain(translated).chain(&mut self.categories) {
+            cell.column = format!("{sheet}: {}", cell.column);
+        }
+    }
+
+    /// A text field as the format has it: the text alone, or, when the record has
+    /// translations of the field, an object by language with `text` in the default language.
+    pub fn text_value(&self, field: Field, text: String, default_language: &str) -> Value {
+        let mut translations = self
+            .translations
+            .iter()
+            .filter(|(wanted, _, _)| *wanted == field)
+            .peekable();
+        if translations.peek().is_none() {
+            return Value::from(text);
+        }
+        let mut by_language = Map::new();
+        by_language.insert(default_language.to_owned(), Value::from(text));
+        for (_, language, cell) in translations {
+            by_language.insert(language.clone(), Value::from(cell.value.clone()));
+        }
+        Value::Object(by_language)
     }
 
     /// Sets a field. A category cell may list several categories.
@@ -147,16 +188,40 @@ pub struct Builder<'a> {
     next_number: HashMap<String, usize>,
     /// Categories that are not built in: (id, the source's word for it).
     custom: Vec<(String, String)>,
+    /// The language of texts in columns without a language in brackets.
+    default_language: String,
+    /// Telephone numbers' details from a workbook's sheet, by (entry id, number).
+    phone_details: HashMap<(String, String), Record>,
+    /// Contacts from a workbook's sheet, by entry id.
+    contacts: HashMap<String, Vec<Record>>,
 }
 
 /// Problems of one record, with its row and entry id filled in.
-struct Report<'p> {
+pub(crate) struct Report<'p> {
     problems: &'p mut Vec<Problem>,
     row: usize,
     entry: Option<String>,
 }
 
-impl Report<'_> {
+impl<'p> Report<'p> {
+    /// Problems of row `row` that belong to no entry (a workbook's sheet "Verzeichnis").
+    pub(crate) fn new(problems: &'p mut Vec<Problem>, row: usize) -> Report<'p> {
+        Report {
+            problems,
+            row,
+            entry: None,
+        }
+    }
+
+    /// The same entry's problems on another row (of another sheet).
+    fn for_row(&mut self, row: usize) -> Report<'_> {
+        Report {
+            problems: self.problems,
+            row,
+            entry: self.entry.clone(),
+        }
+    }
+
     fn push(&mut self, cell: Option<&Cell>, severity: Severity, message: String) {
         self.problems.push(Problem {
             row: Some(self.row),
@@ -197,7 +262,31 @@ impl<'a> Builder<'a> {
             ids: HashSet::new(),
             next_number: HashMap::new(),
             custom: Vec::new(),
+            default_language: "de".to_owned(),
+            phone_details: HashMap::new(),
+            contacts: HashMap::new(),
         }
+    }
+
+    /// Takes in a workbook's sheets of phone details and contacts, and the directory's
+    /// default language.
+    pub fn with_extras(mut self, extras: &Extras, default_language: &str) -> Builder<'a> {
+        self.default_language = default_language.to_owned();
+        for record in &extras.phones {
+            if let (Some(id), Some(number)) = (record.get(Field::Id), record.get(Field::Phone)) {
+                self.phone_details
+                    .insert((id.value.clone(), number.value.clone()), record.clone());
+            }
+        }
+        for record in &extras.contacts {
+            if let Some(id) = record.get(Field::Id) {
+                self.contacts
+                    .entry(id.value.clone())
+                    .or_default()
+                    .push(record.clone());
+            }
+        }
+        self
     }
 
     /// The categories of the directory's own that entries used, for its `categories`.
@@ -240,9 +329,11 @@ impl<'a> Builder<'a> {
         let categories = self.categories(record, &mut report);
         let kind = kind(record, &categories, &mut report);
         entry.insert("kind".into(), Value::from(kind));
+        let name = limited(name_cell, 200, &mut report);
+        let language = self.default_language.clone();
         entry.insert(
             "name".into(),
-            Value::from(limited(name_cell, 200, &mut report)),
+            record.text_value(Field::Name, name, &language),
         );
         if let Some(cell) = record.get(Field::Description) {
             let text = if text::looks_like_html(&cell.value) {
@@ -255,15 +346,19 @@ impl<'a> Builder<'a> {
                     value: text,
                     ..cell.clone()
                 };
+                let text = limited(&cell, 2000, &mut report);
                 entry.insert(
                     "description".into(),
-                    Value::from(limited(&cell, 2000, &mut report)),
+                    record.text_value(Field::Description, text, &language),
                 );
             }
         }
         if let Some(cell) = record.get(Field::Organization) {
             let mut organization = Map::new();
-            organization.insert("name".into(), Value::from(cell.value.clone()));
+            organization.insert(
+                "name".into(),
+                record.text_value(Field::Organization, cell.value.clone(), &language),
+            );
             if let Some(url) = record
                 .get(Field::OrganizationWebsite)
                 .and_then(|cell| web_address(cell, &mut report))
@@ -281,7 +376,8 @@ impl<'a> Builder<'a> {
         if let Some(location) = self.location(record, &mut report) {
             entry.insert("location".into(), location);
         }
-        let phones = phones(record, &mut report);
+        let source_id = record.get(Field::Id).map(|cell| cell.value.as_str());
+        let phones = self.phones(record, source_id, &mut report);
         if !phones.is_empty() {
             entry.insert("phones".into(), Value::from(phones));
         }
@@ -307,7 +403,12 @@ impl<'a> Builder<'a> {
             entry.insert("url".into(), Value::from(url));
         }
         let (schedule, appointment_only) = schedule(record, &mut report);
-        if let Some(schedule) = schedule {
+        if let Some(mut schedule) = schedule {
+            if let Some(Value::String(description)) = schedule.get_mut("description") {
+                let text = std::mem::take(description);
+                schedule["description"] =
+                    record.text_value(Field::ScheduleDescription, text, &language);
+            }
             entry.insert("schedule".into(), schedule);
         }
         let appointment = record
@@ -347,14 +448,25 @@ impl<'a> Builder<'a> {
         if let Status::TemporarilyClosed = status {
             entry.insert("status".into(), Value::from("temporarily closed"));
         }
-        if kind == "course" {
+        self.plain_columns(record, &mut entry, &mut report);
+        if let Some(contacts) = source_id.and_then(|id| self.contacts.get(id)) {
+            let contacts = contacts
+                .iter()
+                .map(|contact| self.contact(contact, &mut report))
+                .collect();
+            entry.insert("contacts".into(), Value::Array(contacts));
+        }
+        let has_course_type = entry
+            .get("course")
+            .is_some_and(|course| course.get("course_type").is_some());
+        if kind == "course" && !has_course_type {
             // The format wants a course's type; the categories tell an integration course.
             let course_type = if categories.iter().any(|id| id == "integration-courses") {
                 "integration"
             } else {
                 "other"
             };
-            entry.insert("course".into(), json!({ "course_type": course_type }));
+            set_path(&mut entry, "course.course_type", Value::from(course_type));
         }
         Some(Value::Object(entry))
     }
@@ -582,6 +694,223 @@ impl<'a> Builder<'a> {
             }
         }
         (!location.is_empty()).then_some(Value::Object(location))
+    }
+}
+
+impl Builder<'_> {
+    /// The record's numbers, with the details a workbook's phone sheet gives for them.
+    fn phones(&self, record: &Record, source_id: Option<&str>, report: &mut Report) -> Vec<Value> {
+        let mut phones = phones(record, report);
+        let Some(id) = source_id else {
+            return phones;
+        };
+        for phone in &mut phones {
+            let number = phone["number"].as_str().unwrap_or_default().to_owned();
+            if let (Some(details), Value::Object(phone)) = (
+                self.phone_details.get(&(id.to_owned(), number)),
+                &mut *phone,
+            ) {
+                self.phone_details_into(phone, details, report);
+            }
+        }
+        phones
+    }
+
+    fn phone_details_into(
+        &self,
+        phone: &mut Map<String, Value>,
+        details: &Record,
+        report: &mut Report,
+    ) {
+        let mut report = report.for_row(details.row);
+        if let Some(cell) = details.get(Field::Description) {
+            let description = details.text_value(
+                Field::Description,
+                cell.value.clone(),
+                &self.default_language,
+            );
+            phone.insert("description".into(), description);
+        }
+        if let Some(cell) = details.get(Field::Kind) {
+            match choice_value(PHONE_TYPES, &cell.value) {
+                Some(kind) => {
+                    phone.insert("type".into(), Value::from(kind));
+                }
+                None => report.push(
+                    Some(cell),
+                    Severity::Error,
+                    format!(
+                        "\"{}\" is not a kind of number; write {} (value ignored)",
+                        cell.value,
+                        words(PHONE_TYPES)
+                    ),
+                ),
+            }
+        }
+        if let Some(languages) = languages(details, &mut report) {
+            phone.insert("languages".into(), languages);
+        }
+    }
+
+    /// A contact of a workbook's contact sheet.
+    fn contact(&self, record: &Record, report: &mut Report) -> Value {
+        let mut report = report.for_row(record.row);
+        let mut contact = Map::new();
+        if let Some(cell) = record.get(Field::Name) {
+            let title = record.text_value(Field::Name, cell.value.clone(), &self.default_language);
+            contact.insert("title".into(), title);
+        }
+        let phones = phones(record, &mut report);
+        if !phones.is_empty() {
+            contact.insert("phones".into(), Value::from(phones));
+        }
+        if let Some(cell) = record.get(Field::Email) {
+            match text::email_address(&cell.value) {
+                Some(email) => {
+                    contact.insert("email".into(), Value::from(email));
+                }
+                None => report.push(
+                    Some(cell),
+                    Severity::Error,
+                    format!(
+                        "\"{}\" is not an e-mail address (value ignored)",
+                        cell.value
+                    ),
+                ),
+            }
+        }
+        if let Some(languages) = languages(record, &mut report) {
+            contact.insert("languages".into(), languages);
+        }
+        Value::Object(contact)
+    }
+
+    /// The columns that are one value at one place of the entry ([`ENTRY_COLUMNS`]).
+    fn plain_columns(&self, record: &Record, entry: &mut Map<String, Value>, report: &mut Report) {
+        for (field, cell) in &record.cells {
+            let Field::Path(index) = *field else {
+                continue;
+            };
+            let Some(column) = ENTRY_COLUMNS.get(usize::from(index)) else {
+                continue;
+            };
+            let value = plain_value(column.kind, cell, report, |text| {
+                record.text_value(*field, text, &self.default_language)
+            });
+            if let Some(value) = value {
+                set_path(entry, column.path, value);
+            }
+        }
+    }
+}
+
+/// A cell of a plain column as the format's value, or `None` with the problem reported.
+/// `text` makes a text's value (with its translations).
+pub(crate) fn plain_value(
+    kind: ValueKind,
+    cell: &Cell,
+    report: &mut Report,
+    text: impl FnOnce(String) -> Value,
+) -> Option<Value> {
+    let value = cell.value.as_str();
+    match kind {
+        ValueKind::Text => Some(text(value.to_owned())),
+        ValueKind::YesNo => yes_no(cell, report).map(Value::from),
+        ValueKind::Date => {
+            let date = text::parse_date(value);
+            if date.is_none() {
+                report.push(
+                    Some(cell),
+                    Severity::Error,
+                    format!(
+                        "\"{value}\" is not a date; write 31.12.2026 or 2026-12-31 (value ignored)"
+                    ),
+                );
+            }
+            date.map(Value::from)
+        }
+        ValueKind::Integer => {
+            let number = value.parse::<u32>().ok();
+            if number.is_none() {
+                report.push(
+                    Some(cell),
+                    Severity::Error,
+                    format!("\"{value}\" is not a whole number such as 12 (value ignored)"),
+                );
+            }
+            number.map(Value::from)
+        }
+        ValueKind::Decimal => {
+            let number = text::parse_decimal(value);
+            if number.is_none() {
+                report.push(
+                    Some(cell),
+                    Severity::Error,
+                    format!("\"{value}\" is not a number such as 51,2741 (value ignored)"),
+                );
+            }
+            number.map(Value::from)
+        }
+        ValueKind::Choice(choices) => {
+            let choice = choice_value(choices, value);
+            if choice.is_none() {
+                report.push(
+                    Some(cell),
+                    Severity::Error,
+                    format!(
+                        "\"{value}\" is not one of {} (value ignored)",
+                        words(choices)
+                    ),
+                );
+            }
+            choice.map(Value::from)
+        }
+        ValueKind::ChoiceList(choices) => {
+            let mut values: Vec<&str> = Vec::new();
+            for part in value.split([',', ';', '|', '\n']).map(str::trim) {
+                match choice_value(choices, part) {
+                    Some(choice) if !values.contains(&choice) => values.push(choice),
+                    Some(_) => {}
+                    None if part.is_empty() => {}
+                    None => report.push(
+                        Some(cell),
+                        Severity::Error,
+                        format!(
+                            "\"{part}\" is not one of {} (value ignored)",
+                            words(choices)
+                        ),
+                    ),
+                }
+            }
+            (!values.is_empty()).then(|| Value::from(values))
+        }
+    }
+}
+
+/// The German words of a choice column, for a problem: "Kinder, Jugendliche or Frauen".
+fn words(choices: &[(&str, &str)]) -> String {
+    let words: Vec<&str> = choices.iter().map(|(word, _)| *word).collect();
+    match words.split_last() {
+        Some((last, [])) => (*last).to_owned(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        None => String::new(),
+    }
+}
+
+/// Sets a value at a dot-separated path, making the objects on the way.
+pub(crate) fn set_path(object: &mut Map<String, Value>, path: &str, value: Value) {
+    match path.split_once('.') {
+        None => {
+            object.insert(path.to_owned(), value);
+        }
+        Some((first, rest)) => {
+            let child = object
+                .entry(first)
+                .or_insert_with(|| Value::Object(Map::new()));
+            if let Value::Object(child) = child {
+                set_path(child, rest, value);
+            }
+        }
     }
 }
 

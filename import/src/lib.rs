@@ -25,12 +25,15 @@
 #![allow(clippy::disallowed_methods)]
 
 mod categories;
+pub mod columns;
 mod entry;
+pub mod export;
 mod geojson;
 mod hours;
 mod hsds;
 mod integreat;
 mod table;
+pub mod template;
 mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
@@ -245,7 +248,32 @@ pub fn import(bytes: &[u8], options: &Options) -> Result<Imported, ImportError> 
         Format::GeoJson => geojson::read(bytes, &mut problems)?,
         Format::Hsds => hsds::read(bytes, &mut problems)?,
     };
+    let extras = match options.format {
+        Format::Xlsx | Format::Ods => table::read_extras(bytes, &mut problems)?,
+        _ => table::Extras::default(),
+    };
+    let mut directory = Map::new();
+    directory.insert("format_version".into(), Value::from(1));
+    directory.insert("title".into(), Value::from(options.title));
+    directory.insert("default_language".into(), Value::from("de"));
+    directory_fields(&extras, &mut directory, &mut problems);
+    let default_language = directory["default_language"]
+        .as_str()
+        .unwrap_or("de")
+        .to_owned();
     let mut mapping = CategoryMapping::parse(options.mapping.unwrap_or(""), &mut problems);
+    // The directory's own categories, from a workbook's sheet, are their own ids.
+    let own_categories: Vec<Value> = extras
+        .categories
+        .iter()
+        .filter_map(|record| {
+            let id = record.get(entry::Field::Id)?;
+            let name = record.get(entry::Field::Name).map_or(id, |name| name);
+            mapping.add_identity(&id.value);
+            let name = record.text_value(entry::Field::Name, name.value.clone(), &default_language);
+            Some(serde_json::json!({ "id": id.value, "name": name }))
+        })
+        .collect();
     mapping.add_guesses(
         records
             .iter()
@@ -253,7 +281,8 @@ pub fn import(bytes: &[u8], options: &Options) -> Result<Imported, ImportError> 
             .map(|category| category.value.as_str()),
         options.known_categories,
     );
-    let mut builder = entry::Builder::new(&mapping, options.places, options.known_categories);
+    let mut builder = entry::Builder::new(&mapping, options.places, options.known_categories)
+        .with_extras(&extras, &default_language);
     let mut entries = Vec::new();
     for record in &records {
         if let Some(entry) = builder.build(record, &mut problems) {
@@ -263,13 +292,14 @@ pub fn import(bytes: &[u8], options: &Options) -> Result<Imported, ImportError> 
     // In the order of the source, the file's own problems first: readers and the builder
     // report in two passes.
     problems.sort_by_key(|problem| problem.row.map_or(0, |row| row + 1));
-    let mut directory = Map::new();
-    directory.insert("format_version".into(), Value::from(1));
-    directory.insert("title".into(), Value::from(options.title));
-    directory.insert("default_language".into(), Value::from("de"));
-    let custom = builder.custom_categories();
-    if !custom.is_empty() {
-        directory.insert("categories".into(), Value::Array(custom));
+    let mut categories = own_categories;
+    for custom in builder.custom_categories() {
+        if !categories.iter().any(|own| own["id"] == custom["id"]) {
+            categories.push(custom);
+        }
+    }
+    if !categories.is_empty() {
+        directory.insert("categories".into(), Value::Array(categories));
     }
     directory.insert("entries".into(), Value::Array(entries));
     Ok(Imported {
@@ -278,6 +308,49 @@ pub fn import(bytes: &[u8], options: &Options) -> Result<Imported, ImportError> 
         mapping: mapping.to_text(options.known_categories),
         records: records.len(),
     })
+}
+
+/// The fields of a workbook's sheet "Verzeichnis" set in the directory, texts with their
+/// translations.
+fn directory_fields(
+    extras: &table::Extras,
+    directory: &mut Map<String, Value>,
+    problems: &mut Vec<Problem>,
+) {
+    let default_language = extras
+        .directory
+        .iter()
+        .find(|field| columns::DIRECTORY_FIELDS[field.index].path == "default_language")
+        .map_or("de", |field| field.cell.value.as_str())
+        .to_owned();
+    for found in &extras.directory {
+        let field = &columns::DIRECTORY_FIELDS[found.index];
+        let cell = &found.cell;
+        let mut report = entry::Report::new(problems, found.row);
+        match &found.language {
+            None => {
+                let value = entry::plain_value(field.kind, cell, &mut report, Value::from);
+                if let Some(value) = value {
+                    entry::set_path(directory, field.path, value);
+                }
+            }
+            Some(language) => {
+                // A translation: the text becomes an object by language.
+                let text = match directory.get(field.path) {
+                    Some(Value::String(text)) => {
+                        let mut by_language = Map::new();
+                        by_language.insert(default_language.clone(), Value::from(text.clone()));
+                        by_language
+                    }
+                    Some(Value::Object(by_language)) => by_language.clone(),
+                    _ => Map::new(),
+                };
+                let mut text = text;
+                text.insert(language.clone(), Value::from(cell.value.clone()));
+                entry::set_path(directory, field.path, Value::Object(text));
+            }
+        }
+    }
 }
 
 /// The directory as JSON text for people to read: indented, and the fields of the directory

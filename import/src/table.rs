@@ -5,6 +5,7 @@ use std::io::Cursor;
 
 use calamine::{Data, Reader};
 
+use crate::columns::{DIRECTORY_FIELDS, ENTRY_COLUMNS, sheets};
 use crate::entry::{Cell, Day, DayPart, Field, Record};
 use crate::{ImportError, MAX_RECORDS, Problem, Severity};
 
@@ -86,7 +87,7 @@ pub(crate) fn field_of(header: &str) -> Option<Field> {
         "breitengrad" | "breite" | "lat" | "latitude" => Field::Latitude,
         "laengengrad" | "laenge" | "lon" | "lng" | "longitude" => Field::Longitude,
         "telefon" | "tel" | "telefonnummer" | "telefonnummern" | "phone" | "phonenumber"
-        | "phones" => Field::Phone,
+        | "phones" | "nummer" => Field::Phone,
         "fax" | "telefax" => Field::Fax,
         "email" | "mail" | "emailadresse" => Field::Email,
         "website" | "webseite" | "internet" | "internetseite" | "homepage" | "url" => {
@@ -94,7 +95,7 @@ pub(crate) fn field_of(header: &str) -> Option<Field> {
         }
         "sprachen" | "sprache" | "beratungssprachen" | "languages" => Field::Languages,
         "oeffnungszeiten" | "sprechzeiten" | "openinghours" => Field::Hours,
-        "beschreibung" | "description" | "text" | "content" => Field::Description,
+        "beschreibung" | "description" | "text" | "content" | "hinweis" => Field::Description,
         "barrierefrei" | "rollstuhlgerecht" | "barrierfree" | "wheelchair" => Field::Wheelchair,
         "termin" | "terminnoetig" | "terminerforderlich" | "appointmentrequired" => {
             Field::Appointment
@@ -105,9 +106,46 @@ pub(crate) fn field_of(header: &str) -> Option<Field> {
         "temporarilyclosed" | "voruebergehendgeschlossen" => Field::TemporarilyClosed,
         "geprueftam" | "stand" | "assureddate" | "zuletztgeprueft" => Field::AssuredDate,
         "geaendertam" | "zuletztgeaendert" | "lastmodified" | "lastupdated" => Field::LastModified,
-        _ => return day_field(&folded),
+        "traegerwebsite" | "organisationwebsite" | "organizationwebsite" => {
+            Field::OrganizationWebsite
+        }
+        "oeffnungszeitenhinweis" | "sprechzeitenhinweis" | "scheduledescription" => {
+            Field::ScheduleDescription
+        }
+        _ => return path_field(&folded).or_else(|| day_field(&folded)),
     };
     Some(field)
+}
+
+/// One of the plain columns of [`ENTRY_COLUMNS`], by its header or an alias.
+fn path_field(folded: &str) -> Option<Field> {
+    ENTRY_COLUMNS
+        .iter()
+        .position(|column| fold_header(column.header) == folded || column.aliases.contains(&folded))
+        .and_then(|index| u8::try_from(index).ok())
+        .map(Field::Path)
+}
+
+/// A column's field, and the language when the header names one: `Name (en)` is the English
+/// name, `Kosten (ar)` the fees in Arabic. A header without a language is the directory's
+/// default language.
+pub(crate) fn column_of(header: &str) -> Option<Column> {
+    let (base, language) = split_language(header);
+    field_of(base).map(|field| (field, language.map(str::to_owned)))
+}
+
+/// `Name (en)` → (`Name`, `en`); a header without a language code in brackets as it is.
+fn split_language(header: &str) -> (&str, Option<&str>) {
+    header
+        .trim()
+        .strip_suffix(')')
+        .and_then(|rest| rest.rsplit_once('('))
+        .filter(|(base, code)| {
+            !base.trim().is_empty()
+                && (2..=3).contains(&code.len())
+                && code.bytes().all(|byte| byte.is_ascii_lowercase())
+        })
+        .map_or((header, None), |(base, code)| (base.trim(), Some(code)))
 }
 
 /// The Integreat CSV's weekday columns: `monday_start`, `monday_end`, `monday_all_day`,
@@ -139,7 +177,7 @@ fn day_field(folded: &str) -> Option<Field> {
 
 /// Lower case, umlauts spelt out, only letters and digits: `Straße` → `strasse`,
 /// `E-Mail` → `email`, `monday_all_day` → `mondayallday`.
-fn fold_header(header: &str) -> String {
+pub(crate) fn fold_header(header: &str) -> String {
     let mut folded = String::new();
     for c in header.trim().chars().flat_map(char::to_lowercase) {
         match c {
@@ -153,6 +191,9 @@ fn fold_header(header: &str) -> String {
     }
     folded
 }
+
+/// A column's field and the language of a translation column.
+type Column = (Field, Option<String>);
 
 /// One row as cells: (value, whether the spreadsheet stored it as a number).
 type Row = Vec<(String, bool)>;
@@ -194,7 +235,7 @@ pub fn read_csv(bytes: &[u8], problems: &mut Vec<Problem>) -> Result<Vec<Record>
             return Err(too_many());
         }
     }
-    records_from_rows(rows, problems)
+    records_from_rows(rows, problems, true)
 }
 
 /// Reads the first sheet that has data of an xlsx, xls or ods workbook.
@@ -202,18 +243,24 @@ pub fn read_workbook(
     bytes: &[u8],
     problems: &mut Vec<Problem>,
 ) -> Result<Vec<Record>, ImportError> {
-    let mut workbook =
-        calamine::open_workbook_auto_from_rs(Cursor::new(bytes.to_vec())).map_err(|error| {
-            ImportError {
-                message: format!("the workbook cannot be read: {error}"),
-            }
-        })?;
+    let mut workbook = open_workbook(bytes)?;
     let sheets = workbook.worksheets();
     let Some((_, range)) = sheets.into_iter().find(|(_, range)| !range.is_empty()) else {
         return Err(ImportError {
             message: "the workbook has no sheet with data".into(),
         });
     };
+    records_from_rows(sheet_rows(&range)?, problems, true)
+}
+
+fn open_workbook(bytes: &[u8]) -> Result<calamine::Sheets<Cursor<Vec<u8>>>, ImportError> {
+    calamine::open_workbook_auto_from_rs(Cursor::new(bytes.to_vec())).map_err(|error| ImportError {
+        message: format!("the workbook cannot be read: {error}"),
+    })
+}
+
+/// A sheet's rows with their numbers as the spreadsheet program shows them.
+fn sheet_rows(range: &calamine::Range<Data>) -> Result<Vec<(usize, Row)>, ImportError> {
     if range.height() > MAX_RECORDS + 1 {
         return Err(too_many());
     }
@@ -229,7 +276,112 @@ pub fn read_workbook(
         }
         rows.push((first_row + index + 1, row));
     }
-    records_from_rows(rows, problems)
+    Ok(rows)
+}
+
+/// The sheets of a workbook besides the entries, as `service-finder export` writes them
+/// (see [`sheets`]); each is empty when the workbook does not have it.
+#[derive(Debug, Default)]
+pub struct Extras {
+    /// Telephone numbers' details, by entry id (`Id`) and number (`Phone`).
+    pub phones: Vec<Record>,
+    /// Contacts, by entry id.
+    pub contacts: Vec<Record>,
+    /// The directory's own categories: id and name.
+    pub categories: Vec<Record>,
+    /// The directory's fields.
+    pub directory: Vec<DirectoryField>,
+}
+
+/// A row of the sheet "Verzeichnis".
+#[derive(Debug)]
+pub struct DirectoryField {
+    /// Which field: an index in [`DIRECTORY_FIELDS`].
+    pub index: usize,
+    /// The language of a translation (`Titel (en)`).
+    pub language: Option<String>,
+    /// The row, for problems.
+    pub row: usize,
+    /// The value.
+    pub cell: Cell,
+}
+
+/// Reads the sheets [`sheets::PHONES`], [`sheets::CONTACTS`], [`sheets::CATEGORIES`] and
+/// [`sheets::DIRECTORY`] of a workbook. Their problems name the sheet with the column.
+pub fn read_extras(bytes: &[u8], problems: &mut Vec<Problem>) -> Result<Extras, ImportError> {
+    let mut workbook = open_workbook(bytes)?;
+    let mut extras = Extras::default();
+    for (name, range) in workbook.worksheets() {
+        let rows = sheet_rows(&range)?;
+        let mut sheet_problems = Vec::new();
+        let records = |problems: &mut Vec<Problem>| -> Result<Vec<Record>, ImportError> {
+            let mut records = records_from_rows(rows.clone(), problems, false)?;
+            for record in &mut records {
+                record.prefix_columns(&name);
+            }
+            Ok(records)
+        };
+        match name.as_str() {
+            sheets::PHONES => extras.phones = records(&mut sheet_problems)?,
+            sheets::CONTACTS => extras.contacts = records(&mut sheet_problems)?,
+            sheets::CATEGORIES => extras.categories = records(&mut sheet_problems)?,
+            sheets::DIRECTORY => extras.directory = directory_fields(rows, &mut sheet_problems),
+            _ => continue,
+        }
+        for mut problem in sheet_problems {
+            problem.column = Some(match problem.column {
+                Some(column) => format!("{name}: {column}"),
+                None => name.clone(),
+            });
+            problems.push(problem);
+        }
+    }
+    Ok(extras)
+}
+
+/// The sheet "Verzeichnis": a field's name in the first column, its value in the second.
+fn directory_fields(rows: Vec<(usize, Row)>, problems: &mut Vec<Problem>) -> Vec<DirectoryField> {
+    let mut fields = Vec::new();
+    for (row_number, row) in rows {
+        let mut cells = row.into_iter();
+        let (Some((name, _)), value) = (cells.next(), cells.next()) else {
+            continue;
+        };
+        let (value, number) = value.unwrap_or_default();
+        let (base, language) = split_language(&name);
+        let folded = fold_header(base);
+        let Some(index) = DIRECTORY_FIELDS.iter().position(|field| {
+            fold_header(field.header) == folded || field.aliases.contains(&folded.as_str())
+        }) else {
+            // The sheet's own header row ("Feld", "Wert") and notes are not fields.
+            if !matches!(folded.as_str(), "feld" | "field" | "") {
+                problems.push(Problem {
+                    row: Some(row_number),
+                    column: None,
+                    entry: None,
+                    severity: Severity::Warning,
+                    message: format!(
+                        "\"{name}\" is not a field of the directory; it is not imported"
+                    ),
+                });
+            }
+            continue;
+        };
+        let value = value.trim();
+        if !value.is_empty() {
+            fields.push(DirectoryField {
+                index,
+                language: language.map(str::to_owned),
+                row: row_number,
+                cell: Cell {
+                    column: format!("{}: {name}", sheets::DIRECTORY),
+                    value: value.to_owned(),
+                    number,
+                },
+            });
+        }
+    }
+    fields
 }
 
 fn too_many() -> ImportError {
@@ -259,6 +411,7 @@ fn cell_text(cell: &Data) -> (String, bool) {
 fn records_from_rows(
     rows: Vec<(usize, Row)>,
     problems: &mut Vec<Problem>,
+    needs_name: bool,
 ) -> Result<Vec<Record>, ImportError> {
     let is_empty = |row: &Row| row.iter().all(|(cell, _)| cell.trim().is_empty());
     let mut rows = rows.into_iter().filter(|(_, row)| !is_empty(row));
@@ -267,9 +420,9 @@ fn records_from_rows(
             message: "the file has no rows".into(),
         });
     };
-    let columns: Vec<(String, Option<Field>)> = header
+    let columns: Vec<(String, Option<Column>)> = header
         .iter()
-        .map(|(text, _)| (text.trim().to_owned(), field_of(text)))
+        .map(|(text, _)| (text.trim().to_owned(), column_of(text)))
         .collect();
     for (column, field) in &columns {
         if field.is_none() && !column.is_empty() {
@@ -284,7 +437,10 @@ fn records_from_rows(
             });
         }
     }
-    if !columns.iter().any(|(_, field)| *field == Some(Field::Name)) {
+    let has_name = columns
+        .iter()
+        .any(|(_, column)| matches!(column, Some((Field::Name, None))));
+    if needs_name && !has_name {
         return Err(ImportError {
             message: format!(
                 "row {header_row}: the header has no column \"Name\" (or \"name\"); the first row with text must name the columns"
@@ -295,7 +451,7 @@ fn records_from_rows(
     for (row_number, row) in rows {
         let mut record = Record::new(row_number);
         for (index, (value, number)) in row.into_iter().enumerate() {
-            let Some((column, Some(field))) = columns.get(index) else {
+            let Some((column, Some((field, language)))) = columns.get(index) else {
                 if !value.trim().is_empty() && index >= columns.len() {
                     problems.push(Problem {
                         row: Some(row_number),
@@ -312,14 +468,15 @@ fn records_from_rows(
             };
             let value = value.trim();
             if !value.is_empty() {
-                record.set(
-                    *field,
-                    Cell {
-                        column: column.clone(),
-                        value: value.to_owned(),
-                        number,
-                    },
-                );
+                let cell = Cell {
+                    column: column.clone(),
+                    value: value.to_owned(),
+                    number,
+                };
+                match language {
+                    Some(language) => record.set_translation(*field, language, cell),
+                    None => record.set(*field, cell),
+                }
             }
         }
         records.push(record);

@@ -228,54 +228,57 @@ pub fn email_address(text: &str) -> Option<String> {
 
 /// The ISO 639 code of a language written as a code or as its German or English name.
 pub fn language_code(text: &str) -> Option<&'static str> {
-    const LANGUAGES: &[(&str, &[&str])] = &[
-        ("de", &["deutsch", "german"]),
-        ("en", &["englisch", "english"]),
-        ("ar", &["arabisch", "arabic"]),
-        ("fa", &["persisch", "farsi", "persian"]),
-        ("prs", &["dari"]),
-        ("ps", &["paschtu", "paschto", "pashto"]),
-        ("uk", &["ukrainisch", "ukrainian"]),
-        ("ru", &["russisch", "russian"]),
-        ("tr", &["türkisch", "turkish"]),
-        ("ti", &["tigrinya", "tigrinisch"]),
-        ("ku", &["kurdisch", "kurmandschi", "kurmanji", "kurdish"]),
-        ("ckb", &["sorani"]),
-        ("so", &["somali", "somalisch"]),
-        ("sq", &["albanisch", "albanian"]),
-        ("ro", &["rumänisch", "romanian"]),
-        ("pl", &["polnisch", "polish"]),
-        ("fr", &["französisch", "french"]),
-        ("es", &["spanisch", "spanish"]),
-        ("it", &["italienisch", "italian"]),
-        ("am", &["amharisch", "amharic"]),
-        ("ur", &["urdu"]),
-        ("bg", &["bulgarisch", "bulgarian"]),
-        ("el", &["griechisch", "greek"]),
-        ("sr", &["serbisch", "serbian"]),
-        ("hr", &["kroatisch", "croatian"]),
-        ("bs", &["bosnisch", "bosnian"]),
-        ("vi", &["vietnamesisch", "vietnamese"]),
-        ("zh", &["chinesisch", "chinese"]),
-        ("ta", &["tamil", "tamilisch"]),
-        ("ka", &["georgisch", "georgian"]),
-        ("hy", &["armenisch", "armenian"]),
-        ("ha", &["hausa"]),
-        ("sw", &["suaheli", "swahili"]),
-        ("pt", &["portugiesisch", "portuguese"]),
-        ("hu", &["ungarisch", "hungarian"]),
-        ("cs", &["tschechisch", "czech"]),
-        (
-            "gsg",
-            &["gebärdensprache", "deutsche gebärdensprache", "dgs"],
-        ),
-    ];
     let wanted = text.trim().to_lowercase();
     LANGUAGES
         .iter()
         .find(|(code, names)| *code == wanted || names.contains(&wanted.as_str()))
         .map(|(code, _)| *code)
 }
+
+/// The languages the importer knows: ISO 639 code, then German and English names (the first
+/// is the German one).
+pub const LANGUAGES: &[(&str, &[&str])] = &[
+    ("de", &["deutsch", "german"]),
+    ("en", &["englisch", "english"]),
+    ("ar", &["arabisch", "arabic"]),
+    ("fa", &["persisch", "farsi", "persian"]),
+    ("prs", &["dari"]),
+    ("ps", &["paschtu", "paschto", "pashto"]),
+    ("uk", &["ukrainisch", "ukrainian"]),
+    ("ru", &["russisch", "russian"]),
+    ("tr", &["türkisch", "turkish"]),
+    ("ti", &["tigrinya", "tigrinisch"]),
+    ("ku", &["kurdisch", "kurmandschi", "kurmanji", "kurdish"]),
+    ("ckb", &["sorani"]),
+    ("so", &["somali", "somalisch"]),
+    ("sq", &["albanisch", "albanian"]),
+    ("ro", &["rumänisch", "romanian"]),
+    ("pl", &["polnisch", "polish"]),
+    ("fr", &["französisch", "french"]),
+    ("es", &["spanisch", "spanish"]),
+    ("it", &["italienisch", "italian"]),
+    ("am", &["amharisch", "amharic"]),
+    ("ur", &["urdu"]),
+    ("bg", &["bulgarisch", "bulgarian"]),
+    ("el", &["griechisch", "greek"]),
+    ("sr", &["serbisch", "serbian"]),
+    ("hr", &["kroatisch", "croatian"]),
+    ("bs", &["bosnisch", "bosnian"]),
+    ("vi", &["vietnamesisch", "vietnamese"]),
+    ("zh", &["chinesisch", "chinese"]),
+    ("ta", &["tamil", "tamilisch"]),
+    ("ka", &["georgisch", "georgian"]),
+    ("hy", &["armenisch", "armenian"]),
+    ("ha", &["hausa"]),
+    ("sw", &["suaheli", "swahili"]),
+    ("pt", &["portugiesisch", "portuguese"]),
+    ("hu", &["ungarisch", "hungarian"]),
+    ("cs", &["tschechisch", "czech"]),
+    (
+        "gsg",
+        &["gebärdensprache", "deutsche gebärdensprache", "dgs"],
+    ),
+];
 
 /// Text from HTML: tags taken out, paragraphs, headings, list items and line breaks kept as
 /// line breaks (a blank line between paragraphs), entities decoded, runs of spaces made one.

@@ -13,9 +13,7 @@ use service_finder::places::{self, Gazetteer};
 use service_finder_import::{Format, Imported, Options, Point, Severity};
 
 use crate::common::{service_finder, stdout};
-
-#[path = "../../src/bin/service-finder/import_setup.rs"]
-mod import_setup;
+use crate::import_setup;
 
 const GERMAN_CSV: &[u8] = include_bytes!("../fixtures/import/kontakte-excel.csv");
 const INTEGREAT_CSV: &[u8] = include_bytes!("../fixtures/import/integreat-locations.csv");

@@ -8,12 +8,16 @@
 #![allow(clippy::disallowed_methods)] // Native tools and tests: the size rules are for the wasm.
 
 mod common;
+/// What the CLI's `import` and `template` take from the core, shared with their tests.
+#[path = "../../src/bin/service-finder/import_setup.rs"]
+mod import_setup;
 
 mod cli;
 mod course_filters;
 mod cross_language;
 mod demo_data;
 mod distance;
+mod export;
 mod fuzz_corpus;
 mod import;
 mod large_directories;

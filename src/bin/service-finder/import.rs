@@ -30,7 +30,7 @@ pub struct ImportArgs {
     #[arg(long)]
     mapping: Option<PathBuf>,
     /// Where to write the directory.
-    #[arg(long, default_value = "directory.json")]
+    #[arg(long, short, default_value = "directory.json")]
     output: PathBuf,
     /// The directory's title; "Verzeichnis (importiert aus FILE)" when not given.
     #[arg(long)]

@@ -1,5 +1,6 @@
 //! What the importer needs from the core, for the CLI's `import` and for its tests (which
-//! include this file): the built-in categories to guess with, and the gazetteer's exact match.
+//! include this file): the built-in categories to guess with and for the template, and the
+//! gazetteer's exact match.
 
 use service_finder::directory::BUILTIN_CATEGORIES;
 use service_finder::places::{Gazetteer, LookupOptions, MatchKind};
@@ -17,6 +18,21 @@ pub fn known_categories() -> Vec<KnownCategory> {
                 .chain(category.synonyms())
                 .map(str::to_owned)
                 .collect(),
+        })
+        .collect()
+}
+
+/// The built-in categories as the spreadsheet template lists them: id, German and English
+/// name.
+pub fn template_categories() -> Vec<(String, String, String)> {
+    BUILTIN_CATEGORIES
+        .iter()
+        .map(|category| {
+            (
+                category.id.to_owned(),
+                category.label("de").to_owned(),
+                category.label("en").to_owned(),
+            )
         })
         .collect()
 }

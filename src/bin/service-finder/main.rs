@@ -2,7 +2,7 @@
 //!
 //! `check` validates files, `search` runs the same engine as the browser widget, `places`
 //! looks towns and postcodes up, `import` makes a directory of a spreadsheet or another
-//! system's export, `merge` makes one directory of a county's and its neighbours', and
+//! system's export, `export` writes a directory as a spreadsheet or HSDS, `merge` makes one directory of a county's and its neighbours', and
 //! `generate` writes synthetic directories for benchmarks and tests.
 //!
 //! The tool is native only; for wasm32 (checked by clippy) this file compiles to an empty `main`.
@@ -20,6 +20,7 @@ fn main() -> std::process::ExitCode {
 #[path = ""]
 mod native {
     mod check;
+    mod export;
     mod generate;
     mod import;
     mod import_setup;
@@ -27,6 +28,7 @@ mod native {
     mod output;
     mod places;
     mod search;
+    mod template;
 
     use std::path::{Path, PathBuf};
     use std::process::ExitCode;
@@ -62,6 +64,11 @@ mod native {
         /// Make a directory of a spreadsheet (CSV, xlsx, ods) or an Integreat export, with every
         /// problem by row and column; exits 1 when there are errors.
         Import(import::ImportArgs),
+        /// Write a directory as a spreadsheet (xlsx or CSV, the columns `import` reads back) or
+        /// as Open Referral HSDS 3.0 JSON; lists what the format cannot hold.
+        Export(export::ExportArgs),
+        /// Write the spreadsheet template for officers (xlsx with drop-down lists, and CSV).
+        Template(template::TemplateArgs),
         /// Write a synthetic directory (deterministic for a seed) for benchmarks and tests.
         Generate(generate::GenerateArgs),
         /// Make one directory of a county's own and its neighbours' (the own first), listing
@@ -76,6 +83,8 @@ mod native {
             Command::Search(args) => search::run(&args),
             Command::Places(args) => places::run(&args),
             Command::Import(args) => import::run(&args),
+            Command::Export(args) => export::run(&args),
+            Command::Template(args) => template::run(&args),
             Command::Generate(args) => generate::run(&args),
             Command::Merge(args) => merge::run(&args),
         };

@@ -1,0 +1,307 @@
+//! `service-finder export` and the import crate's export: the demo directory written as a
+//! workbook and as CSV comes back the same through the import.
+
+use serde_json::Value;
+use service_finder::places::{self, Gazetteer};
+use service_finder_import::export::{self, Exported};
+use service_finder_import::{Format, Imported, Options, Severity};
+
+use crate::import_setup;
+
+fn demo() -> Value {
+    serde_json::from_str(service_finder::DEMO_DIRECTORY_JSON).unwrap()
+}
+
+fn import(bytes: &[u8], format: Format) -> Imported {
+    let germany = Gazetteer::parse(places::GERMANY).unwrap();
+    let locate = |query: &str| import_setup::locate(&germany, query);
+    let known = import_setup::known_categories();
+    service_finder_import::import(
+        bytes,
+        &Options {
+            format,
+            mapping: None,
+            known_categories: &known,
+            places: &locate,
+            title: "Import (Test)",
+        },
+    )
+    .expect("the export can be read")
+}
+
+/// The directory as the import gives it back: without the editor's `$schema` hint, and a text
+/// in the default language alone written as a plain text (`{"de": "x"}` is `"x"`).
+fn normalized(value: &Value, default_language: &str) -> Value {
+    match value {
+        Value::Object(object) => {
+            if object.len() == 1
+                && let Some(Value::String(text)) = object.get(default_language)
+            {
+                return Value::from(text.clone());
+            }
+            Value::Object(
+                object
+                    .iter()
+                    .filter(|(key, _)| *key != "$schema")
+                    .map(|(key, value)| (key.clone(), normalized(value, default_language)))
+                    .collect(),
+            )
+        }
+        Value::Array(items) => Value::Array(
+            items
+                .iter()
+                .map(|item| normalized(item, default_language))
+                .collect(),
+        ),
+        other => other.clone(),
+    }
+}
+
+/// Compares entry by entry, so that a failure names the entry and shows both versions.
+fn assert_same(expected: &Value, actual: &Value) {
+    let expected = normalized(expected, "de");
+    let actual = normalized(actual, "de");
+    let expected_entries = expected["entries"].as_array().unwrap();
+    let actual_entries = actual["entries"].as_array().unwrap();
+    assert_eq!(expected_entries.len(), actual_entries.len());
+    for (expected, actual) in expected_entries.iter().zip(actual_entries) {
+        assert_eq!(
+            expected, actual,
+            "entry {}:\nexpected {}\nactual   {}",
+            expected["id"], expected, actual
+        );
+    }
+    let without_entries = |directory: &Value| {
+        let mut directory = directory.clone();
+        directory.as_object_mut().unwrap().remove("entries");
+        directory
+    };
+    assert_eq!(without_entries(&expected), without_entries(&actual));
+}
+
+fn problems(imported: &Imported) -> Vec<String> {
+    imported
+        .problems
+        .iter()
+        .filter(|problem| problem.severity != Severity::Note)
+        .map(|problem| format!("{problem:?}"))
+        .collect()
+}
+
+#[test]
+fn the_demo_directory_comes_back_the_same_from_its_workbook() {
+    let demo = demo();
+    let exported: Exported = export::to_sheets(&demo);
+    assert_eq!(exported.losses, Vec::<String>::new());
+    let bytes = export::to_xlsx(&exported).unwrap();
+    let imported = import(&bytes, Format::Xlsx);
+    assert_eq!(problems(&imported), Vec::<String>::new());
+    assert_same(&demo, &imported.directory);
+}
+
+#[test]
+fn the_demo_entries_come_back_the_same_from_a_csv_but_for_what_the_csv_says_it_leaves_out() {
+    let demo = demo();
+    let (bytes, losses) = export::to_csv(&export::to_sheets(&demo));
+    assert!(bytes.starts_with(b"\xEF\xBB\xBFID;Name;Name (en);"));
+    // The other sheets are named as left out: phone details, contacts, own categories and
+    // the directory's title and publisher.
+    assert_eq!(losses.len(), 4, "{losses:#?}");
+    assert!(losses[0].contains("12 rows of the sheet \"Telefonnummern\""));
+    let imported = import(&bytes, Format::Csv);
+    // Only the directory's own categories are guessed (they have no sheet in a CSV).
+    let warnings: Vec<_> = imported
+        .problems
+        .iter()
+        .filter(|problem| problem.severity != Severity::Note)
+        .filter(|problem| !problem.message.contains("has no category id"))
+        .collect();
+    assert!(warnings.is_empty(), "{warnings:#?}");
+    let expected = normalized(&demo, "de");
+    let actual = normalized(&imported.directory, "de");
+    let pairs = expected["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(actual["entries"].as_array().unwrap());
+    let mut same = 0;
+    for (expected, actual) in pairs {
+        // What a CSV cannot hold: contacts, numbers' languages and translated notes, and the
+        // directory's own categories.
+        let needs_other_sheets = expected.get("contacts").is_some()
+            || expected["phones"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .any(|phone| phone.get("languages").is_some() || phone["description"].is_object())
+            || expected["categories"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|category| category == "mobility" || category == "digital-help");
+        if !needs_other_sheets {
+            assert_eq!(expected, actual, "entry {}", expected["id"]);
+            same += 1;
+        } else {
+            assert_eq!(expected["name"], actual["name"]);
+            assert_eq!(expected["location"], actual["location"]);
+        }
+    }
+    assert!(same >= 150, "only {same} entries came back the same");
+}
+
+#[test]
+fn hsds_export_is_read_back_by_the_hsds_import() {
+    let demo = demo();
+    let (services, losses) = export::to_hsds(&demo);
+    assert!(losses[0].contains("one language"), "{losses:#?}");
+    let bytes = serde_json::to_vec(&services).unwrap();
+    let imported = import(&bytes, Format::Hsds);
+    let errors: Vec<_> = imported
+        .problems
+        .iter()
+        .filter(|problem| problem.severity == Severity::Error)
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let german = |value: &Value| match value {
+        Value::Object(by_language) => by_language["de"].clone(),
+        other => other.clone(),
+    };
+    let entries = imported.directory["entries"].as_array().unwrap();
+    assert_eq!(entries.len(), demo["entries"].as_array().unwrap().len());
+    let mut weekly = 0;
+    for (expected, actual) in demo["entries"].as_array().unwrap().iter().zip(entries) {
+        let id = &expected["id"];
+        assert_eq!(german(&expected["name"]), actual["name"], "{id}");
+        // The directory's own categories need a mapping file when read from HSDS.
+        let built_in: Vec<&Value> = expected["categories"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|category| *category != "mobility" && *category != "digital-help")
+            .collect();
+        let actual_categories: Vec<&Value> = actual["categories"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .collect();
+        assert_eq!(built_in, actual_categories, "{id}");
+        let numbers = |entry: &Value| -> Vec<Value> {
+            entry["phones"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(|phone| phone["number"].clone())
+                .collect()
+        };
+        assert_eq!(numbers(expected), numbers(actual), "{id}");
+        for key in ["latitude", "longitude", "postal_code", "city", "address_1"] {
+            assert_eq!(
+                expected["location"][key], actual["location"][key],
+                "{id} {key}"
+            );
+        }
+        // Weekly hours come back as opening hours; others are reported and kept in the
+        // schedule's description.
+        let id_text = id.as_str().unwrap();
+        let reported = losses
+            .iter()
+            .any(|loss| loss.starts_with(&format!("{id_text}:")));
+        if let Some(hours) = expected["schedule"]["opening_hours"].as_str() {
+            if reported {
+                let description = actual["schedule"]["description"].as_str().unwrap();
+                assert!(description.contains(hours), "{id}");
+            } else {
+                assert!(
+                    actual["schedule"]["opening_hours"].is_string(),
+                    "{id}: {hours}"
+                );
+                weekly += 1;
+            }
+        }
+    }
+    assert!(
+        weekly >= 100,
+        "only {weekly} entries' hours became HSDS schedules"
+    );
+}
+
+#[test]
+fn the_templates_in_data_templates_are_the_ones_the_tool_writes() {
+    let xlsx = service_finder_import::template::xlsx(&import_setup::template_categories()).unwrap();
+    let csv = service_finder_import::template::csv();
+    let committed = |name: &str| {
+        std::fs::read(format!(
+            "{}/data/templates/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap()
+    };
+    let hint = "run `cargo run -- template -o data/templates` and commit the files";
+    assert!(committed("vorlage-angebote.xlsx") == xlsx, "{hint}");
+    assert!(committed("vorlage-angebote.csv") == csv, "{hint}");
+}
+
+#[test]
+fn the_templates_example_row_imports_without_a_problem_in_both_forms() {
+    let xlsx = service_finder_import::template::xlsx(&import_setup::template_categories()).unwrap();
+    for (bytes, format) in [
+        (xlsx, Format::Xlsx),
+        (service_finder_import::template::csv(), Format::Csv),
+    ] {
+        let imported = import(&bytes, format);
+        assert!(imported.problems.is_empty(), "{:#?}", imported.problems);
+        let entry = &imported.directory["entries"][0];
+        assert_eq!(
+            entry["name"]["en"],
+            "Migration counselling for adults (example)"
+        );
+        // The category's German name, as the drop-down list offers it, is its id.
+        assert_eq!(
+            entry["categories"],
+            serde_json::json!(["migration-counselling"])
+        );
+        assert_eq!(entry["location"]["latitude"], 51.2754);
+        assert_eq!(entry["target_groups"], serde_json::json!(["families"]));
+        assert_eq!(entry["assured_date"], "2026-11-30");
+    }
+}
+
+#[test]
+fn every_choice_of_the_templates_lists_and_every_category_name_imports() {
+    use service_finder_import::columns::{COURSE_LEVELS, COURSE_TYPES, KINDS, TARGET_GROUPS};
+    let words = |choices: &[(&str, &str)]| -> Vec<String> {
+        choices.iter().map(|(word, _)| (*word).to_owned()).collect()
+    };
+    let categories = import_setup::template_categories();
+    let rows = categories.len().max(TARGET_GROUPS.len());
+    let mut csv = String::from("Name;Art;Kategorie;Zielgruppen;Kursart;Kursniveau\n");
+    let column = |list: &[String], row: usize| list.get(row % list.len()).cloned().unwrap();
+    let kinds = words(KINDS);
+    let groups = words(TARGET_GROUPS);
+    let types = words(COURSE_TYPES);
+    let levels = words(COURSE_LEVELS);
+    for row in 0..rows {
+        csv.push_str(&format!(
+            "Angebot {row};{};{};{};{};{}\n",
+            column(&kinds, row),
+            categories[row % categories.len()].1,
+            column(&groups, row),
+            column(&types, row),
+            column(&levels, row),
+        ));
+    }
+    let imported = import(csv.as_bytes(), Format::Csv);
+    assert!(imported.problems.is_empty(), "{:#?}", imported.problems);
+    for (row, entry) in imported.directory["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .enumerate()
+    {
+        assert_eq!(
+            entry["categories"][0],
+            categories[row % categories.len()].0.as_str()
+        );
+    }
+}
