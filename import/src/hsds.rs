@@ -44,8 +44,12 @@ const FIELDS: &[(&str, Field)] = &[
     ),
 ];
 
-/// Reads HSDS services.
+/// Reads HSDS services: JSON, or a tabular data package as a zip.
 pub fn read(bytes: &[u8], problems: &mut Vec<Problem>) -> Result<Vec<Record>, ImportError> {
+    if bytes.starts_with(b"PK\x03\x04") {
+        let files = crate::hsds_tabular::unzip(bytes)?;
+        return read_tables(&files, problems);
+    }
     let json = crate::parse_json(bytes)?;
     let services: Vec<&Value> = match &json {
         Value::Array(list) => list.iter().collect(),
@@ -64,6 +68,26 @@ pub fn read(bytes: &[u8], problems: &mut Vec<Problem>) -> Result<Vec<Record>, Im
             });
         }
     };
+    read_services(services, 1, problems)
+}
+
+/// Reads the tables of an HSDS tabular data package (file name, bytes).
+pub fn read_tables(
+    files: &[(String, Vec<u8>)],
+    problems: &mut Vec<Problem>,
+) -> Result<Vec<Record>, ImportError> {
+    let services = crate::hsds_tabular::services(files, problems)?;
+    // The header is line 1 of services.csv.
+    read_services(services.iter().collect(), 2, problems)
+}
+
+/// Services as records; `first_row` is the row number of the first (1 for a JSON list, 2
+/// for the lines of services.csv).
+fn read_services(
+    services: Vec<&Value>,
+    first_row: usize,
+    problems: &mut Vec<Problem>,
+) -> Result<Vec<Record>, ImportError> {
     if services.len() > MAX_RECORDS {
         return Err(ImportError {
             message: format!("the file has more than {MAX_RECORDS} services"),
@@ -71,7 +95,7 @@ pub fn read(bytes: &[u8], problems: &mut Vec<Problem>) -> Result<Vec<Record>, Im
     }
     let mut records = Vec::new();
     for (index, service) in services.into_iter().enumerate() {
-        let row = index + 1;
+        let row = index + first_row;
         let mut record = Record::new(row);
         for (path, field) in FIELDS {
             if let Some(text) = get(service, path).and_then(text_of) {
@@ -93,7 +117,15 @@ pub fn read(bytes: &[u8], problems: &mut Vec<Problem>) -> Result<Vec<Record>, Im
                     Field::Phone
                 };
                 // HSDS's examples quote the number inside the string ("\"+44 …\"").
-                let number = number.trim_matches('"').to_owned();
+                let mut number = number.trim_matches('"').to_owned();
+                // A short note goes with the number, as in a spreadsheet's cell.
+                if let Some(description) = phone.get("description").and_then(text_of)
+                    && description.len() <= 60
+                    && !description.contains([',', ';', '|', '\n', '(', ')', '/'])
+                    && !description.contains(|c: char| c.is_ascii_digit())
+                {
+                    number = format!("{number} ({description})");
+                }
                 record.set(
                     field,
                     cell(&format!("phones[{phone_index}].number"), number),

@@ -31,6 +31,7 @@ pub mod export;
 mod geojson;
 mod hours;
 mod hsds;
+mod hsds_tabular;
 mod integreat;
 mod table;
 pub mod template;
@@ -56,7 +57,8 @@ pub enum Format {
     Integreat,
     /// A GeoJSON FeatureCollection of points, as municipal open-data portals publish them.
     GeoJson,
-    /// Open Referral HSDS 3.0 services as JSON (one, a list, or an API page).
+    /// Open Referral HSDS 3.0 services as JSON (one, a list, or an API page), or its tabular
+    /// data package as a zip.
     Hsds,
 }
 
@@ -82,11 +84,16 @@ impl Format {
             return Some(format);
         }
         if bytes.starts_with(b"PK\x03\x04") {
-            // Both are zips; an ods says so in its first file, "mimetype".
+            // Zips all: an ods says so in its first file, "mimetype"; an HSDS tabular
+            // package has its datapackage.json or services.csv.
+            let contains = |word: &[u8]| bytes.windows(word.len()).any(|window| window == word);
             let head = &bytes[..bytes.len().min(100)];
             let is_ods = head
                 .windows(b"opendocument".len())
                 .any(|window| window == b"opendocument");
+            if !is_ods && (contains(b"datapackage.json") || contains(b"services.csv")) {
+                return Some(Format::Hsds);
+            }
             return Some(if is_ods { Format::Ods } else { Format::Xlsx });
         }
         let first = bytes
@@ -248,6 +255,27 @@ pub fn import(bytes: &[u8], options: &Options) -> Result<Imported, ImportError> 
         Format::GeoJson => geojson::read(bytes, &mut problems)?,
         Format::Hsds => hsds::read(bytes, &mut problems)?,
     };
+    finish(records, bytes, problems, options)
+}
+
+/// Imports the tables of an Open Referral HSDS tabular data package given as files (name,
+/// bytes), as a folder holds them; a zip of them is read by [`import`] with [`Format::Hsds`].
+pub fn import_hsds_tables(
+    files: &[(String, Vec<u8>)],
+    options: &Options,
+) -> Result<Imported, ImportError> {
+    let mut problems = Vec::new();
+    let records = hsds::read_tables(files, &mut problems)?;
+    finish(records, &[], problems, options)
+}
+
+/// Records made into the directory: the part of an import that is the same for every source.
+fn finish(
+    records: Vec<entry::Record>,
+    bytes: &[u8],
+    mut problems: Vec<Problem>,
+    options: &Options,
+) -> Result<Imported, ImportError> {
     let extras = match options.format {
         Format::Xlsx | Format::Ods => table::read_extras(bytes, &mut problems)?,
         _ => table::Extras::default(),

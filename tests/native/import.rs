@@ -772,3 +772,126 @@ fn the_cli_writes_the_directory_and_the_mapping_and_lists_problems_by_row_and_co
     assert!(written.contains("\"mobility\""));
     std::fs::remove_dir_all(&directory).unwrap();
 }
+
+/// The files of the HSDS tabular package fixture (an unpacked data package).
+fn hsds_package_files() -> Vec<(String, Vec<u8>)> {
+    let folder = format!(
+        "{}/tests/fixtures/import/hsds-paket",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|item| {
+            let path = item.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read(path).unwrap())
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+fn check_hsds_package_import(imported: &Imported) {
+    assert_eq!(imported.records, 3);
+    let entries = loads(imported);
+    assert_eq!(entries.len(), 2, "the inactive service is skipped");
+    let counselling = entry(&entries, "7d1c3e0a-0001-4a8e-9b0e-000000000001");
+    assert_eq!(counselling["organization"]["name"], "Beispiel-Wohlfahrtsverband Waldeck");
+    // The physical address, not the postal one (Postfach) that comes first in addresses.csv.
+    assert_eq!(counselling["location"]["address_1"], "Musterstraße 1");
+    assert_eq!(counselling["location"]["latitude"], 51.2754);
+    assert_eq!(
+        counselling["phones"],
+        serde_json::json!([
+            { "number": "05631 000 000", "description": "Zentrale" },
+            { "number": "05631 000 001", "type": "fax" }
+        ])
+    );
+    assert_eq!(counselling["languages"], serde_json::json!(["de", "ar"]));
+    assert_eq!(counselling["categories"], serde_json::json!(["migration-counselling"]));
+    assert_eq!(
+        counselling["schedule"]["opening_hours"],
+        "Mo-We,Fr 09:00-12:00; Th 09:00-12:00,14:00-17:00"
+    );
+    // A location without coordinates gets its postcode's centre, with a warning on the line of
+    // the service in services.csv (the header is line 1).
+    has_problem(
+        imported,
+        3,
+        Some("service_at_locations[0].location.addresses[0].postal_code"),
+        Severity::Warning,
+        "approximate",
+    );
+    has_problem(imported, 4, Some("status"), Severity::Note, "skipped");
+}
+
+#[test]
+fn an_hsds_tabular_data_package_as_a_folder_and_as_a_zip() {
+    let files = hsds_package_files();
+    let germany = Gazetteer::parse(places::GERMANY).unwrap();
+    let locate = |query: &str| import_setup::locate(&germany, query);
+    let known = import_setup::known_categories();
+    let options = Options {
+        format: Format::Hsds,
+        mapping: None,
+        known_categories: &known,
+        places: &locate,
+        title: "Import (Test)",
+    };
+    let from_folder = service_finder_import::import_hsds_tables(&files, &options).unwrap();
+    check_hsds_package_import(&from_folder);
+
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, bytes) in &files {
+        // In a folder of its own, as a download unpacks.
+        zip.start_file(
+            format!("beratungsstellen/{name}"),
+            zip::write::SimpleFileOptions::default(),
+        )
+        .unwrap();
+        zip.write_all(bytes).unwrap();
+    }
+    let bytes = zip.finish().unwrap().into_inner();
+    assert_eq!(Format::guess("paket.zip", &bytes), Some(Format::Hsds));
+    let from_zip = import(&bytes, Format::Hsds, None);
+    assert_eq!(from_zip.directory, from_folder.directory);
+    check_hsds_package_import(&from_zip);
+
+    // Without services.csv, or as a broken zip: one clear error.
+    let without_services: Vec<_> = files
+        .iter()
+        .filter(|(name, _)| name != "services.csv")
+        .cloned()
+        .collect();
+    let error = service_finder_import::import_hsds_tables(&without_services, &options).unwrap_err();
+    assert!(error.message.contains("services.csv"), "{error}");
+    let error = service_finder_import::import(&bytes[..bytes.len() / 2], &options).unwrap_err();
+    assert!(error.message.contains("zip"), "{error}");
+}
+
+#[test]
+fn the_cli_imports_an_hsds_package_folder() {
+    let folder = std::env::temp_dir().join(format!(
+        "service-finder-import-hsds-{}",
+        std::process::id()
+    ));
+    std::fs::create_dir_all(&folder).unwrap();
+    let package = format!(
+        "{}/tests/fixtures/import/hsds-paket",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let output = folder.join("verzeichnis.json");
+    let mapping = folder.join("kategorien.txt");
+    let result = service_finder(&[
+        "import",
+        &package,
+        "--mapping",
+        mapping.to_str().unwrap(),
+        "-o",
+        output.to_str().unwrap(),
+    ]);
+    let text = stdout(&result);
+    assert!(text.contains("imported 2 of 3 records"), "{text}");
+    let directory: Value = serde_json::from_slice(&std::fs::read(&output).unwrap()).unwrap();
+    assert_eq!(directory["entries"].as_array().unwrap().len(), 2);
+}

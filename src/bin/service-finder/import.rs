@@ -18,7 +18,8 @@ use super::output::out;
 #[derive(Args)]
 pub struct ImportArgs {
     /// The file to import: CSV, xlsx, ods, the JSON of the Integreat CMS's locations API, or
-    /// GeoJSON points, or Open Referral HSDS 3.0 services as JSON.
+    /// GeoJSON points, or Open Referral HSDS 3.0 services as JSON or as a tabular data
+    /// package (a zip, or its folder).
     file: PathBuf,
     /// The kind of file: csv, xlsx, ods, integreat, geojson or hsds; guessed from the name and the content
     /// when not given.
@@ -38,13 +39,23 @@ pub struct ImportArgs {
 }
 
 pub fn run(args: &ImportArgs) -> Result<ExitCode, String> {
-    let bytes = std::fs::read(&args.file)
-        .map_err(|error| format!("cannot read {}: {error}", args.file.display()))?;
+    // A folder is an HSDS tabular data package unpacked: its CSV files are the tables.
+    let tables = if args.file.is_dir() {
+        Some(folder_files(&args.file)?)
+    } else {
+        None
+    };
+    let bytes = match tables {
+        Some(_) => Vec::new(),
+        None => std::fs::read(&args.file)
+            .map_err(|error| format!("cannot read {}: {error}", args.file.display()))?,
+    };
     let file_name = args.file.display().to_string();
     let format = match &args.from {
+        _ if tables.is_some() => Format::Hsds,
         Some(name) => Format::from_name(name).ok_or_else(|| {
             format!(
-                "--from {name}: not a format the importer reads; use csv, xlsx, ods or integreat"
+                "--from {name}: not a format the importer reads; use csv, xlsx, ods, integreat, geojson or hsds"
             )
         })?,
         None => Format::guess(&file_name, &bytes).ok_or_else(|| {
@@ -77,16 +88,17 @@ pub fn run(args: &ImportArgs) -> Result<ExitCode, String> {
             .to_string_lossy()
             .into_owned())
     );
-    let imported = service_finder_import::import(
-        &bytes,
-        &Options {
-            format,
-            mapping: mapping_text.as_deref(),
-            known_categories: &known,
-            places: &locate,
-            title: args.title.as_deref().unwrap_or(&default_title),
-        },
-    )
+    let options = Options {
+        format,
+        mapping: mapping_text.as_deref(),
+        known_categories: &known,
+        places: &locate,
+        title: args.title.as_deref().unwrap_or(&default_title),
+    };
+    let imported = match &tables {
+        Some(files) => service_finder_import::import_hsds_tables(files, &options),
+        None => service_finder_import::import(&bytes, &options),
+    }
     .map_err(|error| format!("{file_name}: {error}"))?;
 
     // Spreadsheet rows are lines of the file as its program shows them; JSON records are not.
@@ -205,4 +217,21 @@ fn same_file(a: &Path, b: &Path) -> bool {
         (Ok(a), Ok(b)) => a == b,
         _ => false,
     }
+}
+
+/// The CSV and JSON files of a folder: (name, bytes).
+fn folder_files(folder: &Path) -> Result<Vec<(String, Vec<u8>)>, String> {
+    let cannot = |error: std::io::Error| format!("cannot read {}: {error}", folder.display());
+    let mut files = Vec::new();
+    for item in std::fs::read_dir(folder).map_err(cannot)? {
+        let path = item.map_err(cannot)?.path();
+        let name = path
+            .file_name()
+            .map(|name| name.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if path.is_file() && (name.ends_with(".csv") || name.ends_with(".json")) {
+            files.push((name, std::fs::read(&path).map_err(cannot)?));
+        }
+    }
+    Ok(files)
 }
