@@ -1201,6 +1201,16 @@ fn schedule(record: &Record, report: &mut Report) -> (Option<Value>, bool) {
     if let Some(cell) = record.get(Field::Hours) {
         if looks_like_opening_hours(&cell.value) {
             schedule.insert("opening_hours".into(), Value::from(cell.value.clone()));
+        } else if let Some(osm) = crate::german_hours::opening_hours(&cell.value) {
+            report.push(
+                Some(cell),
+                Severity::Warning,
+                format!(
+                    "\"{}\" was read as \"{osm}\" (Mo Tu We Th Fr Sa Su); check it, or write it so yourself (value converted)",
+                    cell.value
+                ),
+            );
+            schedule.insert("opening_hours".into(), Value::from(osm));
         } else {
             report.push(
                 Some(cell),

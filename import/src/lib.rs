@@ -29,6 +29,7 @@ pub mod columns;
 mod entry;
 pub mod export;
 mod geojson;
+mod german_hours;
 mod hours;
 mod hsds;
 mod hsds_tabular;

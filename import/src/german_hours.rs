@@ -1,0 +1,211 @@
+//! Opening hours as officers write them in German ("Mo–Fr 9–12 Uhr, Do 14–17 Uhr",
+//! "Dienstag und Donnerstag 14.00 bis 16.00 Uhr") read into the OSM `opening_hours` syntax,
+//! so that "open now" works for them too.
+//!
+//! Only text that is wholly days and times is read; anything else ("nach Vereinbarung",
+//! "in den Ferien geschlossen") leaves the whole text as it is, for the schedule's
+//! description. German lists add up: "Mo–Fr 9–12, Do 14–17" opens Thursday morning and
+//! afternoon, so the times are collected by day and written day by day.
+
+use crate::hours::{self, Week};
+
+/// One word or sign of the text.
+#[derive(Debug, Clone, PartialEq)]
+enum Token {
+    /// A weekday, 0 for Monday.
+    Day(usize),
+    /// A time of day, `HH:MM`.
+    Time(String),
+    /// "-", "–", "bis": a range.
+    Range,
+    /// ",", "und", "+", "/", "&", "sowie": a list.
+    And,
+    /// ";" or a line break: the next rule.
+    Next,
+}
+
+/// The text's OSM opening hours, or `None` when it is more than days and times.
+pub fn opening_hours(text: &str) -> Option<String> {
+    let tokens = tokens(text)?;
+    let mut week: Week = Default::default();
+    let mut position = 0;
+    let mut any = false;
+    while position < tokens.len() {
+        // Days: a day, or a range of them, and more after "und" or ",".
+        let mut days = Vec::new();
+        loop {
+            let Some(Token::Day(first)) = tokens.get(position) else {
+                break;
+            };
+            position += 1;
+            if tokens.get(position) == Some(&Token::Range) {
+                let Some(Token::Day(last)) = tokens.get(position + 1) else {
+                    return None;
+                };
+                position += 2;
+                if first > last {
+                    return None;
+                }
+                days.extend(*first..=*last);
+            } else {
+                days.push(*first);
+            }
+            match (tokens.get(position), tokens.get(position + 1)) {
+                (Some(Token::And), Some(Token::Day(_))) => position += 1,
+                _ => break,
+            }
+        }
+        if days.is_empty() {
+            return None;
+        }
+        // Times: "9-12", and more after "und" or ",".
+        let mut slots = Vec::new();
+        loop {
+            let (Some(Token::Time(from)), Some(Token::Range), Some(Token::Time(to))) = (
+                tokens.get(position),
+                tokens.get(position + 1),
+                tokens.get(position + 2),
+            ) else {
+                return None;
+            };
+            if from >= to && to != "00:00" {
+                return None;
+            }
+            slots.push((from.clone(), to.clone()));
+            position += 3;
+            match (tokens.get(position), tokens.get(position + 1)) {
+                (Some(Token::And), Some(Token::Time(_))) => position += 1,
+                _ => break,
+            }
+        }
+        for &day in &days {
+            week[day].slots.extend(slots.iter().cloned());
+            week[day].slots.sort();
+            week[day].slots.dedup();
+        }
+        any = true;
+        // The next rule, after "," "und" ";" or a line break.
+        if matches!(tokens.get(position), Some(Token::And | Token::Next)) {
+            position += 1;
+        }
+    }
+    if !any {
+        return None;
+    }
+    hours::opening_hours(&week)
+}
+
+/// The text as tokens; `None` at a word that is not a day, a time or a joining word.
+fn tokens(text: &str) -> Option<Vec<Token>> {
+    let lower = text.to_lowercase();
+    let mut tokens = Vec::new();
+    let mut chars = lower.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        match c {
+            c if c.is_whitespace() && c != '\n' => {}
+            '\n' | ';' => tokens.push(Token::Next),
+            '-' | '–' | '—' => tokens.push(Token::Range),
+            ',' | '+' | '/' | '&' => tokens.push(Token::And),
+            // "Mo-Fr: 9-12" and "Mo.": signs after a day.
+            ':' | '.' if matches!(tokens.last(), Some(Token::Day(_))) => {}
+            c if c.is_ascii_digit() => {
+                let mut end = start + c.len_utf8();
+                while let Some(&(index, next)) = chars.peek() {
+                    if next.is_ascii_digit() || next == ':' || next == '.' {
+                        end = index + next.len_utf8();
+                        chars.next();
+                    } else {
+                        break;
+                    }
+                }
+                // "12." at the end of a sentence is 12 o'clock.
+                let time = lower[start..end].trim_end_matches(['.', ':']);
+                tokens.push(Token::Time(hours::parse_time(time)?));
+            }
+            c if c.is_alphabetic() => {
+                let mut end = start + c.len_utf8();
+                while let Some(&(index, next)) = chars.peek() {
+                    if next.is_alphabetic() {
+                        end = index + next.len_utf8();
+                        chars.next();
+                    } else {
+                        break;
+                    }
+                }
+                match &lower[start..end] {
+                    "uhr" | "von" | "jeweils" | "geöffnet" | "sprechzeiten" | "öffnungszeiten" => {}
+                    "bis" => tokens.push(Token::Range),
+                    "und" | "sowie" => tokens.push(Token::And),
+                    "täglich" => tokens.extend([Token::Day(0), Token::Range, Token::Day(6)]),
+                    "werktags" => tokens.extend([Token::Day(0), Token::Range, Token::Day(4)]),
+                    word => tokens.push(Token::Day(day(word)?)),
+                }
+            }
+            _ => return None,
+        }
+    }
+    Some(tokens)
+}
+
+/// A German weekday, short or long, with an "s" for "dienstags".
+fn day(word: &str) -> Option<usize> {
+    const DAYS: [(&str, &str); 7] = [
+        ("mo", "montag"),
+        ("di", "dienstag"),
+        ("mi", "mittwoch"),
+        ("do", "donnerstag"),
+        ("fr", "freitag"),
+        ("sa", "samstag"),
+        ("so", "sonntag"),
+    ];
+    let word = word.strip_suffix('s').filter(|stem| stem.len() > 2).unwrap_or(word);
+    DAYS.iter()
+        .position(|(short, long)| word == *short || word == *long)
+        .or((word == "sonnabend").then_some(5))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn german_days_and_times_become_opening_hours() {
+        let cases = [
+            ("Di 15–17 Uhr", "Tu 15:00-17:00"),
+            ("Mo–Fr 9–12 Uhr", "Mo-Fr 09:00-12:00"),
+            (
+                "Mo-Fr 9-12 Uhr, Do 14-17 Uhr",
+                "Mo-We,Fr 09:00-12:00; Th 09:00-12:00,14:00-17:00",
+            ),
+            (
+                "Dienstag und Donnerstag 14.00 bis 16.00 Uhr",
+                "Tu,Th 14:00-16:00",
+            ),
+            ("Mo., Mi. 9:00 - 12:00 und 13:30 - 16:00", "Mo,We 09:00-12:00,13:30-16:00"),
+            ("montags 10-12; freitags 8-10", "Mo 10:00-12:00; Fr 08:00-10:00"),
+            ("Mo-Do: 8-12, 13-16 Uhr\nFr: 8-12 Uhr", "Mo-Th 08:00-12:00,13:00-16:00; Fr 08:00-12:00"),
+            ("Sa + So 10 bis 18 Uhr", "Sa,Su 10:00-18:00"),
+            ("werktags 8-16 Uhr", "Mo-Fr 08:00-16:00"),
+        ];
+        for (german, osm) in cases {
+            assert_eq!(opening_hours(german).as_deref(), Some(osm), "{german}");
+        }
+    }
+
+    #[test]
+    fn text_that_is_more_than_days_and_times_is_left_alone() {
+        for text in [
+            "nach Vereinbarung",
+            "Mo-Fr 9-12 Uhr, nach Vereinbarung",
+            "Di 15-17 Uhr (nicht in den Ferien)",
+            "jeden 1. Mittwoch im Monat",
+            "Fr-Mo 9-12",
+            "Mo 12-9",
+            "Mo",
+            "9-12",
+            "",
+        ] {
+            assert_eq!(opening_hours(text), None, "{text}");
+        }
+    }
+}
