@@ -133,7 +133,8 @@ fn tokens(text: &str) -> Option<Vec<Token>> {
                     }
                 }
                 match &lower[start..end] {
-                    "uhr" | "von" | "jeweils" | "geöffnet" | "sprechzeiten" | "öffnungszeiten" => {}
+                    "uhr" | "von" | "jeweils" | "geöffnet" | "sprechzeiten" | "öffnungszeiten" => {
+                    }
                     "bis" => tokens.push(Token::Range),
                     "und" | "sowie" => tokens.push(Token::And),
                     "täglich" => tokens.extend([Token::Day(0), Token::Range, Token::Day(6)]),
@@ -158,7 +159,10 @@ fn day(word: &str) -> Option<usize> {
         ("sa", "samstag"),
         ("so", "sonntag"),
     ];
-    let word = word.strip_suffix('s').filter(|stem| stem.len() > 2).unwrap_or(word);
+    let word = word
+        .strip_suffix('s')
+        .filter(|stem| stem.len() > 2)
+        .unwrap_or(word);
     DAYS.iter()
         .position(|(short, long)| word == *short || word == *long)
         .or((word == "sonnabend").then_some(5))
@@ -181,9 +185,18 @@ mod tests {
                 "Dienstag und Donnerstag 14.00 bis 16.00 Uhr",
                 "Tu,Th 14:00-16:00",
             ),
-            ("Mo., Mi. 9:00 - 12:00 und 13:30 - 16:00", "Mo,We 09:00-12:00,13:30-16:00"),
-            ("montags 10-12; freitags 8-10", "Mo 10:00-12:00; Fr 08:00-10:00"),
-            ("Mo-Do: 8-12, 13-16 Uhr\nFr: 8-12 Uhr", "Mo-Th 08:00-12:00,13:00-16:00; Fr 08:00-12:00"),
+            (
+                "Mo., Mi. 9:00 - 12:00 und 13:30 - 16:00",
+                "Mo,We 09:00-12:00,13:30-16:00",
+            ),
+            (
+                "montags 10-12; freitags 8-10",
+                "Mo 10:00-12:00; Fr 08:00-10:00",
+            ),
+            (
+                "Mo-Do: 8-12, 13-16 Uhr\nFr: 8-12 Uhr",
+                "Mo-Th 08:00-12:00,13:00-16:00; Fr 08:00-12:00",
+            ),
             ("Sa + So 10 bis 18 Uhr", "Sa,Su 10:00-18:00"),
             ("werktags 8-16 Uhr", "Mo-Fr 08:00-16:00"),
         ];

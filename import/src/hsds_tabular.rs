@@ -170,11 +170,7 @@ fn object(row: &HashMap<String, String>) -> Map<String, Value> {
         .collect()
 }
 
-fn read_table(
-    name: &str,
-    bytes: &[u8],
-    problems: &mut Vec<Problem>,
-) -> Result<Table, ImportError> {
+fn read_table(name: &str, bytes: &[u8], problems: &mut Vec<Problem>) -> Result<Table, ImportError> {
     let text = crate::text::decode(bytes, problems);
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)

@@ -14,7 +14,7 @@ fn demo() -> Value {
 
 fn import(bytes: &[u8], format: Format) -> Imported {
     let germany = Gazetteer::parse(places::GERMANY).unwrap();
-    let locate = |query: &str| import_setup::locate(&germany, query);
+    let locate = |query: &str| import_setup::locate(&germany, query, None);
     let known = import_setup::known_categories();
     service_finder_import::import(
         bytes,

@@ -24,7 +24,7 @@ const HSDS: &[u8] = include_bytes!("../fixtures/import/hsds-services.json");
 /// Imports with the core's gazetteer and built-in categories, as the CLI does.
 fn import(bytes: &[u8], format: Format, mapping: Option<&str>) -> Imported {
     let germany = Gazetteer::parse(places::GERMANY).unwrap();
-    let locate = |query: &str| import_setup::locate(&germany, query);
+    let locate = |query: &str| import_setup::locate(&germany, query, None);
     let known = import_setup::known_categories();
     service_finder_import::import(
         bytes,
@@ -798,7 +798,10 @@ fn check_hsds_package_import(imported: &Imported) {
     let entries = loads(imported);
     assert_eq!(entries.len(), 2, "the inactive service is skipped");
     let counselling = entry(&entries, "7d1c3e0a-0001-4a8e-9b0e-000000000001");
-    assert_eq!(counselling["organization"]["name"], "Beispiel-Wohlfahrtsverband Waldeck");
+    assert_eq!(
+        counselling["organization"]["name"],
+        "Beispiel-Wohlfahrtsverband Waldeck"
+    );
     // The physical address, not the postal one (Postfach) that comes first in addresses.csv.
     assert_eq!(counselling["location"]["address_1"], "Musterstraße 1");
     assert_eq!(counselling["location"]["latitude"], 51.2754);
@@ -810,7 +813,10 @@ fn check_hsds_package_import(imported: &Imported) {
         ])
     );
     assert_eq!(counselling["languages"], serde_json::json!(["de", "ar"]));
-    assert_eq!(counselling["categories"], serde_json::json!(["migration-counselling"]));
+    assert_eq!(
+        counselling["categories"],
+        serde_json::json!(["migration-counselling"])
+    );
     assert_eq!(
         counselling["schedule"]["opening_hours"],
         "Mo-We,Fr 09:00-12:00; Th 09:00-12:00,14:00-17:00"
@@ -831,7 +837,7 @@ fn check_hsds_package_import(imported: &Imported) {
 fn an_hsds_tabular_data_package_as_a_folder_and_as_a_zip() {
     let files = hsds_package_files();
     let germany = Gazetteer::parse(places::GERMANY).unwrap();
-    let locate = |query: &str| import_setup::locate(&germany, query);
+    let locate = |query: &str| import_setup::locate(&germany, query, None);
     let known = import_setup::known_categories();
     let options = Options {
         format: Format::Hsds,
@@ -873,10 +879,8 @@ fn an_hsds_tabular_data_package_as_a_folder_and_as_a_zip() {
 
 #[test]
 fn the_cli_imports_an_hsds_package_folder() {
-    let folder = std::env::temp_dir().join(format!(
-        "service-finder-import-hsds-{}",
-        std::process::id()
-    ));
+    let folder =
+        std::env::temp_dir().join(format!("service-finder-import-hsds-{}", std::process::id()));
     std::fs::create_dir_all(&folder).unwrap();
     let package = format!(
         "{}/tests/fixtures/import/hsds-paket",
@@ -896,4 +900,48 @@ fn the_cli_imports_an_hsds_package_folder() {
     assert!(text.contains("imported 2 of 3 records"), "{text}");
     let directory: Value = serde_json::from_slice(&std::fs::read(&output).unwrap()).unwrap();
     assert_eq!(directory["entries"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn the_region_option_sets_the_region_and_finds_its_own_town_of_a_name() {
+    let folder = std::env::temp_dir().join(format!(
+        "service-finder-import-region-{}",
+        std::process::id()
+    ));
+    std::fs::create_dir_all(&folder).unwrap();
+    let source = folder.join("orte.csv");
+    // Lichtenfels is a town in Waldeck-Frankenberg (Hesse) and a larger one in Upper Franconia.
+    std::fs::write(&source, "Name;Ort\nBeratung (Beispiel);Lichtenfels\n").unwrap();
+    let run = |region: Option<&str>| -> Value {
+        let output = folder.join("verzeichnis.json");
+        let mut args = vec![
+            "import",
+            source.to_str().unwrap(),
+            "-o",
+            output.to_str().unwrap(),
+        ];
+        if let Some(region) = region {
+            args.extend(["--region", region]);
+        }
+        let result = service_finder(&args);
+        assert!(result.status.success(), "{}", stdout(&result));
+        serde_json::from_slice(&std::fs::read(&output).unwrap()).unwrap()
+    };
+    let latitude = |directory: &Value| {
+        directory["entries"][0]["location"]["latitude"]
+            .as_f64()
+            .unwrap()
+    };
+    let anywhere = run(None);
+    assert!(latitude(&anywhere) < 50.5, "the Bavarian one by default");
+    assert!(anywhere.get("region").is_none());
+    for region in ["06635", "Waldeck-Frankenberg"] {
+        let home = run(Some(region));
+        assert!((51.1..51.2).contains(&latitude(&home)), "{region}");
+        assert_eq!(home["region"]["ags"], "06635");
+        assert_eq!(home["region"]["name"], "Landkreis Waldeck-Frankenberg");
+    }
+    let unknown = service_finder(&["import", source.to_str().unwrap(), "--region", "Atlantis"]);
+    assert!(!unknown.status.success());
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("no district"));
 }

@@ -12,7 +12,7 @@ use service_finder::directory::load_directory_bytes;
 use service_finder::places::{self, Gazetteer};
 use service_finder_import::{Format, Options, Problem, Severity};
 
-use super::import_setup::{known_categories, locate};
+use super::import_setup::{Region, known_categories, locate};
 use super::output::out;
 
 #[derive(Args)]
@@ -33,6 +33,10 @@ pub struct ImportArgs {
     /// Where to write the directory.
     #[arg(long, short, default_value = "directory.json")]
     output: PathBuf,
+    /// The county the directory is for, by its key (AGS, such as 06635) or name: becomes the
+    /// directory's region, and a town without coordinates is looked up there first.
+    #[arg(long)]
+    region: Option<String>,
     /// The directory's title; "Verzeichnis (importiert aus FILE)" when not given.
     #[arg(long)]
     title: Option<String>,
@@ -80,7 +84,12 @@ pub fn run(args: &ImportArgs) -> Result<ExitCode, String> {
         Err(error) => return Err(format!("cannot read {}: {error}", mapping_path.display())),
     };
     let germany = Gazetteer::parse(places::GERMANY).map_err(|error| error.to_string())?;
-    let locate = |query: &str| locate(&germany, query);
+    let region = args
+        .region
+        .as_deref()
+        .map(|wanted| Region::find(&germany, wanted))
+        .transpose()?;
+    let locate = |query: &str| locate(&germany, query, region.as_ref());
     let known = known_categories();
     let default_title = format!(
         "Verzeichnis (importiert aus {})",
@@ -107,7 +116,12 @@ pub fn run(args: &ImportArgs) -> Result<ExitCode, String> {
         out!("{}", describe(&file_name, problem, is_table));
     }
 
-    let json = service_finder_import::to_text(&imported.directory);
+    let mut directory = imported.directory.clone();
+    if let (Some(region), Some(fields)) = (&region, directory.as_object_mut()) {
+        // A workbook's own "Verzeichnis" sheet wins.
+        fields.entry("region").or_insert_with(|| region.to_json());
+    }
+    let json = service_finder_import::to_text(&directory);
     std::fs::write(&args.output, &json)
         .map_err(|error| format!("cannot write {}: {error}", args.output.display()))?;
     write_mapping(&mapping_path, mapping_text.as_deref(), &imported.mapping)?;
