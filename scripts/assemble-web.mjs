@@ -4,7 +4,7 @@
 import { readFileSync, writeFileSync, copyFileSync, readdirSync, mkdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { build, buildSync, transformSync } from 'esbuild';
-import { deflateSync, gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants as zlibConstants, deflateSync, gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { feature } from 'topojson-client';
 
@@ -247,7 +247,7 @@ if (total > BUDGET_TOTAL) over.push(`the total: ${total} > ${BUDGET_TOTAL}`);
 console.log(`  ${'total: the widget'.padEnd(30)} ${' '.repeat(15)} ${String(total).padStart(8)} gzipped  (${BUDGET_TOTAL}) = ${(total / 1024).toFixed(1)} KB`);
 const data = gzipped('directory.json');
 console.log(`  ${'plus directory.json (data)'.padEnd(30)} ${String(readFileSync(join(dist, 'directory.json')).length).padStart(9)} bytes  ${String(data).padStart(8)} gzipped (${(data / 1024).toFixed(1)} KB)`);
-const largestCatalog = Math.max(...readdirSync(join(dist, 'messages')).filter((file) => !file.endsWith('.later.js')).map((file) => gzipped(join('messages', file))));
+const largestCatalog = Math.max(...readdirSync(join(dist, 'messages')).filter((file) => file.endsWith('.js') && !file.endsWith('.later.js')).map((file) => gzipped(join('messages', file))));
 console.log(`  another UI language adds at most ${(largestCatalog / 1024).toFixed(1)} KB gzipped, when chosen`);
 let laterTotal = 0;
 console.log('Loaded after the first results (gzip -9; not in the total above):');
@@ -384,10 +384,11 @@ function shortName(title) {
   return name.length <= 15 ? name : name.split(/\s+/)[0];
 }
 
-/** The files under `folder`, as paths relative to it with '/', sorted. */
+/** The files under `folder`, as paths relative to it with '/', sorted; not the precompressed copies. */
 function listFiles(folder, prefix = '') {
   return readdirSync(join(folder, prefix), { withFileTypes: true })
     .flatMap((entry) => (entry.isDirectory() ? listFiles(folder, `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`]))
+    .filter((file) => !/\.(gz|br)$/.test(file))
     .sort();
 }
 
@@ -455,3 +456,28 @@ function crc32(bytes) {
 
 buildCheckPage();
 buildApp();
+precompress();
+
+/**
+ * Every file a browser reads as text or wasm, also as `<file>.gz` (gzip -9) and `<file>.br`
+ * (brotli, best), so that any server can send them compressed without compressing on each
+ * request: nginx `gzip_static on; brotli_static on;`, Apache with the rules in the README,
+ * `scripts/serve.mjs` by itself. Pictures are compressed already; maps and types are for
+ * developers.
+ */
+function precompress() {
+  const compressible = /\.(js|css|json|wasm|tsv|html|webmanifest|txt)$/;
+  let raw = 0;
+  let brotli = 0;
+  for (const file of listFiles(dist).filter((name) => compressible.test(name))) {
+    const bytes = readFileSync(join(dist, file));
+    const br = brotliCompressSync(bytes, {
+      params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+    });
+    writeFileSync(join(dist, `${file}.gz`), gzipSync(bytes, { level: 9 }));
+    writeFileSync(join(dist, `${file}.br`), br);
+    raw += bytes.length;
+    brotli += br.length;
+  }
+  console.log(`Precompressed: every text and wasm file also as .gz and .br (${(raw / 1024).toFixed(0)} KB → ${(brotli / 1024).toFixed(0)} KB brotli)`);
+}

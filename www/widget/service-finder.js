@@ -185,22 +185,28 @@ class ServiceFinderElement extends HTMLElement {
     }
     try {
       if (this.core.traps > 2) throw new Error('the core failed three times in a row');
-      this.messages = await this.catalog(this.language);
-      if (generation !== this.loadGeneration) return;
-      if (!keep) this.renderLoading();
-      // The code and the directory download side by side. The directory comes as bytes, so that
-      // the core reads it as `service-finder check` does (invalid UTF-8 reported, not hidden).
+      // The catalog, the code and the directory download side by side (issue 16: no waterfall;
+      // the loading frame gets its words when the catalog is here). The directory comes as
+      // bytes, so that the core reads it as `service-finder check` does (invalid UTF-8
+      // reported, not hidden).
+      const catalog = this.catalog(this.language);
       const url = src ? new URL(src, document.baseURI) : new URL('./directory.json', import.meta.url);
       const directory = fetch(url, { credentials: 'same-origin', signal: this.connection.signal }).then((response) => {
         if (!response.ok) throw new Error(`${src ?? url}: HTTP ${response.status}`);
         return response.arrayBuffer();
       });
+      const core = loadCore();
       const urlModule = this.urlState ? import(new URL(URL_STATE, import.meta.url).href) : null;
       const neighbourFiles = this.hasAttribute('neighbours') ? fetchNeighbours(this.getAttribute('neighbours'), this.connection.signal) : [];
+      // Awaited below; until then a failure must not count as unhandled.
+      for (const pending of [directory, core, urlModule, neighbourFiles]) Promise.resolve(pending).catch(() => {});
+      this.messages = await catalog;
+      if (generation !== this.loadGeneration) return;
+      if (!keep) this.renderLoading();
       // Offline (issue 14): in the app, a download that fails or does not validate falls back
       // to the last good copy (offline.js); on any other page nothing is kept on the device.
       const app = inApp();
-      const [bytes, , urlState, fetched] = await Promise.all([app ? directory.catch((error) => error) : directory, loadCore(), urlModule, neighbourFiles]);
+      const [bytes, , urlState, fetched] = await Promise.all([app ? directory.catch((error) => error) : directory, core, urlModule, neighbourFiles]);
       this.url = urlState ?? null;
       let neighbours = [];
       let finder;
