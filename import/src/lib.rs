@@ -30,6 +30,7 @@ mod geojson;
 mod hours;
 mod hsds;
 mod integreat;
+pub mod officer;
 mod table;
 mod text;
 #[cfg(target_arch = "wasm32")]
@@ -38,6 +39,7 @@ pub mod web;
 use serde_json::{Map, Value};
 
 pub use categories::{CategoryMapping, KnownCategory};
+pub use officer::{Language, explain};
 pub use table::COLUMNS;
 
 /// The kinds of source the importer reads.
