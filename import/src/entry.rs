@@ -740,7 +740,7 @@ impl Builder<'_> {
                     Some(cell),
                     Severity::Error,
                     format!(
-                        "\"{}\" is not a kind of number; write {} (value ignored)",
+                        "\"{}\" is not a kind of number; write one of: {} (value ignored)",
                         cell.value,
                         words(PHONE_TYPES)
                     ),
@@ -858,7 +858,7 @@ pub(crate) fn plain_value(
                     Some(cell),
                     Severity::Error,
                     format!(
-                        "\"{value}\" is not one of {} (value ignored)",
+                        "\"{value}\" is not one of: {} (value ignored)",
                         words(choices)
                     ),
                 );
@@ -876,7 +876,7 @@ pub(crate) fn plain_value(
                         Some(cell),
                         Severity::Error,
                         format!(
-                            "\"{part}\" is not one of {} (value ignored)",
+                            "\"{part}\" is not one of: {} (value ignored)",
                             words(choices)
                         ),
                     ),
@@ -887,14 +887,11 @@ pub(crate) fn plain_value(
     }
 }
 
-/// The German words of a choice column, for a problem: "Kinder, Jugendliche or Frauen".
+/// The German words of a choice column, for a problem: "Kinder, Jugendliche, Frauen" (the
+/// same in the English and the German message).
 fn words(choices: &[(&str, &str)]) -> String {
     let words: Vec<&str> = choices.iter().map(|(word, _)| *word).collect();
-    match words.split_last() {
-        Some((last, [])) => (*last).to_owned(),
-        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
-        None => String::new(),
-    }
+    words.join(", ")
 }
 
 /// Sets a value at a dot-separated path, making the objects on the way.

@@ -33,10 +33,7 @@ pub fn opening_hours(text: &str) -> Option<String> {
     while position < tokens.len() {
         // Days: a day, or a range of them, and more after "und" or ",".
         let mut days = Vec::new();
-        loop {
-            let Some(Token::Day(first)) = tokens.get(position) else {
-                break;
-            };
+        while let Some(Token::Day(first)) = tokens.get(position) {
             position += 1;
             if tokens.get(position) == Some(&Token::Range) {
                 let Some(Token::Day(last)) = tokens.get(position + 1) else {

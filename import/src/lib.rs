@@ -34,6 +34,7 @@ mod hours;
 mod hsds;
 mod hsds_tabular;
 mod integreat;
+pub mod officer;
 mod table;
 pub mod template;
 mod text;
@@ -43,6 +44,7 @@ pub mod web;
 use serde_json::{Map, Value};
 
 pub use categories::{CategoryMapping, KnownCategory};
+pub use officer::{Language, explain};
 pub use table::COLUMNS;
 
 /// The kinds of source the importer reads.

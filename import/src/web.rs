@@ -83,3 +83,16 @@ pub fn import_file(
     })
     .to_string())
 }
+
+/// A problem's message in the page's language (`de` or `en`), for the importer's problems and
+/// the core's alike; `kind` is the core's problem kind (`invalid_value` …) when there is one.
+/// German comes from the officers' catalog (see [`crate::officer`]); other languages get the
+/// English as it is.
+#[wasm_bindgen(js_name = explainProblem)]
+pub fn explain_problem(message: &str, kind: Option<String>, language: &str) -> String {
+    let language = crate::Language::from_tag(language).unwrap_or(crate::Language::English);
+    match kind {
+        Some(kind) => crate::officer::explain_with_kind(&kind, message, language).into_owned(),
+        None => crate::explain(message, language).into_owned(),
+    }
+}

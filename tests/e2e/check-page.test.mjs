@@ -1,7 +1,7 @@
 // The officers' checker page (dist/check.html): a German Excel CSV with five known mistakes is
-// read in the browser, nothing uploaded; the five are listed in German with their rows, the
-// preview shows the imported entries, and the downloaded directory passes `service-finder
-// check`.
+// read in the browser, nothing uploaded; the five are listed in German with their rows and a
+// German explanation (the importer's and the core's problems alike), the preview shows the
+// imported entries, and the downloaded directory passes `service-finder check`.
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -13,6 +13,7 @@ import { REPO_ROOT, TEST_OPTIONS, assertClean, describeViolations, runAxe, scree
 
 const env = useBrowser();
 const FIXTURE = path.join(REPO_ROOT, 'tests/fixtures/import/fuenf-fehler.csv');
+const BROKEN = path.join(REPO_ROOT, 'tests/fixtures/broken-directory.json');
 /** The CLI, as `cargo test` (run before these tests by scripts/test) builds it. */
 const CLI = path.join(REPO_ROOT, 'target/debug/service-finder');
 
@@ -32,6 +33,13 @@ test('a spreadsheet with five mistakes: each is listed in German with its row, a
       ['Eintrag „nachbarschaftshilfe-diemelsee-beispiel“', 'Fehler Zeile 7, Spalte Sprachen'],
     ];
     for (const [entry, text] of mistakes) assert.equal(await problem(entry, text).count(), 1, `${entry}: ${text}`);
+    // Each problem explained in German, in the page's language: the importer's …
+    const email = problem(mistakes[0][0], mistakes[0][1]).locator('.message');
+    assert.equal(await email.textContent(), '„frauentreff(at)example.org“ ist keine E-Mail-Adresse; schreiben Sie sie wie name@beispiel.de (Wert nicht übernommen).');
+    assert.equal(await email.getAttribute('lang'), 'de');
+    assert.match(await problem(mistakes[3][0], mistakes[3][1]).textContent(), /Keine Koordinaten: Die Mitte der Postleitzahl 34508 wurde genommen/);
+    // No English explanation is left.
+    assert.equal(await page.locator('.message').filter({ hasText: / is not | was taken|value ignored/ }).count(), 0);
     // The preview is the widget with the imported directory.
     const preview = page.locator('#preview service-finder');
     await preview.locator('.sf-card').first().waitFor();
@@ -43,14 +51,28 @@ test('a spreadsheet with five mistakes: each is listed in German with its row, a
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Verzeichnis herunterladen (directory.json)' }).click()]);
     const saved = path.join(await download.path());
     assert.ok(existsSync(CLI), `${CLI} is missing: run cargo test first`);
-    const check = spawnSync(CLI, ['check', saved], { encoding: 'utf8' });
+    const check = spawnSync(CLI, ['check', '--lang', 'en', saved], { encoding: 'utf8' });
     assert.equal(check.status, 0, check.stdout + check.stderr);
     assert.match(check.stdout, /: ok: 5 entries, 5 valid/);
 
     // In English, the same list with English words around it.
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'Check a directory' }).waitFor();
-    assert.equal(await page.getByRole('listitem').filter({ hasText: 'Error Row 3, column E-Mail' }).count(), 1);
+    const englishEmail = page.getByRole('listitem').filter({ hasText: 'Error Row 3, column E-Mail' });
+    assert.equal(await englishEmail.count(), 1);
+    assert.equal(await englishEmail.locator('.message').textContent(), '"frauentreff(at)example.org" is not an e-mail address (value ignored)');
+    assert.equal(await englishEmail.locator('.message').getAttribute('lang'), 'en');
+
+    // A directory file is checked by the core alone; its problems are explained in the page's
+    // language too.
+    await page.getByRole('button', { name: 'Deutsch' }).click();
+    await page.locator('#file').setInputFiles(BROKEN);
+    await status.filter({ hasText: 'broken-directory.json' }).waitFor();
+    const missingName = problem('Eintrag „no-name“', 'Feld name').locator('.message');
+    assert.equal(await missingName.textContent(), 'Die Pflichtangabe „name“ fehlt.');
+    assert.equal(await missingName.getAttribute('lang'), 'de');
+    assert.match(await problem('Eintrag „script-link“', 'Feld url').textContent(), /Links mit „javascript:“ sind nicht erlaubt/);
+    assert.equal(await page.locator('.message').filter({ hasText: / is not | was taken|value ignored/ }).count(), 0);
     // Read here, not uploaded: only the page's own files were requested.
     assert.ok(records.requests.every((url) => !url.includes('fuenf-fehler')));
     assertClean(records);

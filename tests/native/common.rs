@@ -17,9 +17,13 @@ pub fn demo_index() -> Index {
     Index::new(demo_directory())
 }
 
-/// Runs the command-line tool with `args`, as a user would.
+/// Runs the command-line tool with `args`, as a user would, in an English locale (the
+/// officers' German is chosen by `--lang de` or a German locale).
 pub fn service_finder(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_service-finder"))
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C.UTF-8")
         .args(args)
         .output()
         .expect("the binary runs")

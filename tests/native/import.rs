@@ -945,3 +945,20 @@ fn the_region_option_sets_the_region_and_finds_its_own_town_of_a_name() {
     assert!(!unknown.status.success());
     assert!(String::from_utf8_lossy(&unknown.stderr).contains("no district"));
 }
+
+#[test]
+fn a_region_is_found_by_key_or_name_and_an_unclear_name_lists_the_candidates() {
+    let germany = Gazetteer::parse(places::GERMANY).unwrap();
+    let by_key = import_setup::Region::find(&germany, "06635").unwrap();
+    let by_name = import_setup::Region::find(&germany, "waldeck-frankenberg").unwrap();
+    assert_eq!(by_key.to_json(), by_name.to_json());
+    assert_eq!(by_key.to_json()["name"], "Landkreis Waldeck-Frankenberg");
+    // The mean of the county's places lies inside it.
+    assert!((51.0..51.4).contains(&by_key.centre.latitude));
+    assert!((8.5..9.2).contains(&by_key.centre.longitude));
+    let unclear = import_setup::Region::find(&germany, "Neustadt")
+        .err()
+        .unwrap();
+    assert!(unclear.contains("several districts match"), "{unclear}");
+    assert!(unclear.contains("give the key"), "{unclear}");
+}

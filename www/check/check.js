@@ -3,9 +3,12 @@
 // wasm module, loaded only here) turns a spreadsheet into a directory; the core checks it as
 // `service-finder check` does. The page lists every problem grouped by entry, with the row of
 // the spreadsheet or the line of the directory, shows the widget with the result, and offers
-// the finished directory.json (and the category mapping) for download.
+// the finished directory.json (and the category mapping) for download. Each problem is
+// explained in the page's language: the importer's catalog (import/src/officer.rs) has the
+// German of every message of the importer and the core, so that the core's wasm, which the
+// newcomers download, carries no German for officers.
 
-import initImporter, { importFile } from './service-finder-import.js';
+import initImporter, { explainProblem, importFile } from './service-finder-import.js';
 import { Places, ServiceFinder, initServiceFinder } from './service-finder.js';
 import MESSAGES from './messages.js';
 
@@ -118,10 +121,11 @@ function show({ file, imported, checked, entries, directory }) {
   // The importer's problems (row and column of the spreadsheet) first, then the check's (the
   // line of the directory, where the file was one).
   const problems = [
-    ...(imported?.problems ?? []).map((problem) => ({ ...problem, where: problem.row ? t('row', { row: problem.row }) : '', part: problem.column ? t('column', { column: problem.column }) : '' })),
+    ...(imported?.problems ?? []).map((problem) => ({ ...problem, kind: undefined, where: problem.row ? t('row', { row: problem.row }) : '', part: problem.column ? t('column', { column: problem.column }) : '' })),
     ...checked.map((problem) => ({
       entry: problem.entryId,
       severity: problem.severity,
+      kind: problem.kind,
       message: problem.message,
       where: problem.line && !imported ? t('line', { line: problem.line }) : '',
       part: problem.field ? t('field', { field: problem.field }) : '',
@@ -146,7 +150,7 @@ function show({ file, imported, checked, entries, directory }) {
       li.append(el('span', { class: `severity severity-${problem.severity}` }, t(problem.severity)), ' ');
       const where = [problem.where, problem.part].filter(Boolean).join(', ');
       if (where) li.append(el('span', { class: 'where' }, where), ': ');
-      li.append(el('span', { lang: 'en' }, problem.message));
+      li.append(el('span', { class: 'message', lang: language }, explainProblem(problem.message, problem.kind, language)));
       ul.append(li);
     }
     section.append(ul);

@@ -1,6 +1,7 @@
 // The checker page's words, in German and English: the officers who use it work in German, and
-// a colleague from elsewhere may not. The problems' own explanations come from the importer and
-// the core, which write them in English.
+// a colleague from elsewhere may not. The problems' own explanations are translated by the
+// importer's wasm module (explainProblem, from import/src/officer.rs), for the importer's
+// problems and the core's alike.
 
 export default {
   de: {

@@ -25,6 +25,7 @@ mod native {
     mod import;
     mod import_setup;
     mod merge;
+    mod officer;
     mod output;
     mod places;
     mod search;
@@ -79,14 +80,14 @@ mod native {
     pub fn main() -> ExitCode {
         let cli = Cli::parse();
         let result = match cli.command {
-            Command::Check(args) => check::run(&args),
+            Command::Check(args) => check::run(&args, args.lang.language()),
             Command::Search(args) => search::run(&args),
             Command::Places(args) => places::run(&args),
-            Command::Import(args) => import::run(&args),
+            Command::Import(args) => import::run(&args, args.lang.language()),
             Command::Export(args) => export::run(&args),
             Command::Template(args) => template::run(&args),
             Command::Generate(args) => generate::run(&args),
-            Command::Merge(args) => merge::run(&args),
+            Command::Merge(args) => merge::run(&args, args.lang.language()),
         };
         match result {
             Ok(code) => code,
@@ -105,16 +106,34 @@ mod native {
 
     impl Source {
         fn read(path: Option<&Path>) -> Result<Source, String> {
+            Source::read_in(path, service_finder_import::Language::English)
+        }
+
+        /// [`Source::read`], with the name of the demo and the error in `language`.
+        fn read_in(
+            path: Option<&Path>,
+            language: service_finder_import::Language,
+        ) -> Result<Source, String> {
             match path {
                 None => Ok(Source {
-                    name: "(bundled demo directory)".to_owned(),
+                    name: officer::pick(
+                        language,
+                        "(bundled demo directory)",
+                        "(mitgeliefertes Beispielverzeichnis)",
+                    )
+                    .to_owned(),
                     bytes: service_finder::DEMO_DIRECTORY_JSON.as_bytes().to_vec(),
                 }),
                 Some(path) => {
                     // Bytes, not text: the loader reports bytes that are not UTF-8 with their
                     // line and column, as it does for the widget.
-                    let bytes = std::fs::read(path)
-                        .map_err(|error| format!("cannot read {}: {error}", path.display()))?;
+                    let bytes = std::fs::read(path).map_err(|error| {
+                        officer::pick(
+                            language,
+                            format!("cannot read {}: {error}", path.display()),
+                            format!("{} kann nicht gelesen werden: {error}", path.display()),
+                        )
+                    })?;
                     Ok(Source {
                         name: path.display().to_string(),
                         bytes,
