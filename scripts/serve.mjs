@@ -6,12 +6,17 @@
 //   node scripts/serve.mjs [--port N]      (or PORT=N; default 8080; 0 picks a free port)
 //
 // Tests import startServer() and may add mounts, for example /test/ → tests/fixtures/.
+//
+// It compresses as a county's server would (issue 16): a file's precompressed copy beside it
+// (`<file>.br`, `<file>.gz`, which scripts/build-web writes into dist/) when the browser
+// accepts that encoding, else text and wasm gzipped on the fly.
 
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createGzip } from 'node:zlib';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const HOST = '127.0.0.1';
@@ -40,6 +45,35 @@ export const MIME_TYPES = {
 
 function contentType(filePath) {
   return MIME_TYPES[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream';
+}
+
+/** Types worth compressing; pictures are compressed already. */
+const COMPRESSIBLE = /\.(html|js|mjs|css|json|webmanifest|wasm|svg|txt|tsv|map|ts)$/i;
+
+/** The encodings a request accepts ("gzip, deflate, br" → {'gzip','deflate','br'}), without q=0 ones. */
+export function acceptedEncodings(header = '') {
+  return new Set(
+    String(header)
+      .split(',')
+      .map((part) => part.trim().split(';'))
+      .filter(([, ...params]) => !params.some((param) => /^\s*q=0(\.0*)?\s*$/.test(param)))
+      .map(([name]) => name.trim().toLowerCase())
+      .filter(Boolean),
+  );
+}
+
+/** The precompressed copy to send, if there is one the browser accepts: brotli before gzip. */
+async function precompressed(file, accepted) {
+  for (const [encoding, suffix] of [['br', '.br'], ['gzip', '.gz']]) {
+    if (!accepted.has(encoding)) continue;
+    try {
+      const info = await stat(file + suffix);
+      if (info.isFile()) return { file: file + suffix, info, encoding };
+    } catch {
+      // No such copy: try the next, or compress on the fly.
+    }
+  }
+  return null;
 }
 
 /**
@@ -114,20 +148,35 @@ async function handle(request, response, mounts) {
     sendText(response, 404, 'Not found\n', method);
     return;
   }
-  response.writeHead(200, {
+  const headers = {
     'Content-Type': contentType(file),
-    'Content-Length': info.size,
     'Cache-Control': 'no-cache',
     'Last-Modified': info.mtime.toUTCString(),
     'X-Content-Type-Options': 'nosniff',
-  });
+  };
+  const compressible = COMPRESSIBLE.test(file);
+  if (compressible) headers.Vary = 'Accept-Encoding';
+  const accepted = acceptedEncodings(request.headers['accept-encoding']);
+  const copy = compressible ? await precompressed(file, accepted) : null;
+  // Small files are not worth a gzip header and a stream.
+  const gzipNow = !copy && compressible && accepted.has('gzip') && info.size > 1024;
+  if (copy) {
+    headers['Content-Encoding'] = copy.encoding;
+    headers['Content-Length'] = copy.info.size;
+  } else if (gzipNow) {
+    headers['Content-Encoding'] = 'gzip';
+  } else {
+    headers['Content-Length'] = info.size;
+  }
+  response.writeHead(200, headers);
   if (method === 'HEAD') {
     response.end();
     return;
   }
-  const stream = createReadStream(file);
+  const stream = createReadStream(copy ? copy.file : file);
   stream.on('error', () => response.destroy());
-  stream.pipe(response);
+  if (gzipNow) stream.pipe(createGzip({ level: 6 })).pipe(response);
+  else stream.pipe(response);
 }
 
 /**

@@ -10,14 +10,16 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
-import { resolveRequestPath, startServer } from '../../scripts/serve.mjs';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
+
+import { acceptedEncodings, resolveRequestPath, startServer } from '../../scripts/serve.mjs';
 
 const SERVE_SCRIPT = fileURLToPath(new URL('../../scripts/serve.mjs', import.meta.url));
 
 /** A raw GET (or another method) whose path is sent exactly as given: fetch() would normalise '..'. */
-function rawRequest(port, requestPath, method = 'GET') {
+function rawRequest(port, requestPath, method = 'GET', headers = {}) {
   return new Promise((resolve, reject) => {
-    const request = http.request({ host: '127.0.0.1', port, path: requestPath, method }, (response) => {
+    const request = http.request({ host: '127.0.0.1', port, path: requestPath, method, headers }, (response) => {
       const chunks = [];
       response.on('data', (chunk) => chunks.push(chunk));
       response.on('end', () => {
@@ -29,6 +31,9 @@ function rawRequest(port, requestPath, method = 'GET') {
     request.end();
   });
 }
+
+const DIRECTORY = JSON.stringify({ entries: Array.from({ length: 200 }, (_, index) => ({ id: `e-${index}`, name: 'Beratung' })) });
+const LARGE_PAGE = `<!doctype html><title>large</title>${'<p>Beratung für Familien</p>'.repeat(200)}`;
 
 describe('scripts/serve.mjs', () => {
   let root;
@@ -56,6 +61,12 @@ describe('scripts/serve.mjs', () => {
     await writeFile(path.join(root, 'dist', 'service-finder-core_bg.wasm'), Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]));
     await writeFile(path.join(root, 'dist', 'service-finder.css'), ':host{}');
     await writeFile(path.join(root, 'fixtures', 'broken.json'), '{"broken": true}');
+    // A directory with its precompressed copies, as scripts/build-web writes them, and a large
+    // page in www/ without any.
+    await writeFile(path.join(root, 'dist', 'directory.json'), DIRECTORY);
+    await writeFile(path.join(root, 'dist', 'directory.json.gz'), gzipSync(DIRECTORY));
+    await writeFile(path.join(root, 'dist', 'directory.json.br'), brotliCompressSync(DIRECTORY));
+    await writeFile(path.join(root, 'www', 'large.html'), LARGE_PAGE);
     server = await startServer({
       port: 0,
       root,
@@ -90,6 +101,40 @@ describe('scripts/serve.mjs', () => {
     assert.equal(fromDist.body, 'export const from = "dist";');
     const fromWww = await rawRequest(port, '/service-finder.js');
     assert.equal(fromWww.body, '// www, not dist');
+  });
+
+  test('sends a precompressed copy the browser accepts: brotli before gzip, none without', async () => {
+    const both = await rawRequest(port, '/service-finder/directory.json', 'GET', { 'Accept-Encoding': 'gzip, deflate, br' });
+    assert.equal(both.headers['content-encoding'], 'br');
+    assert.equal(both.headers['content-type'], 'application/json; charset=utf-8');
+    assert.equal(both.headers.vary, 'Accept-Encoding');
+    assert.equal(Number(both.headers['content-length']), both.bytes.length);
+    assert.equal(brotliDecompressSync(both.bytes).toString(), DIRECTORY);
+    const gzipOnly = await rawRequest(port, '/service-finder/directory.json', 'GET', { 'Accept-Encoding': 'gzip, br;q=0' });
+    assert.equal(gzipOnly.headers['content-encoding'], 'gzip');
+    assert.equal(gunzipSync(gzipOnly.bytes).toString(), DIRECTORY);
+    const plain = await rawRequest(port, '/service-finder/directory.json');
+    assert.equal(plain.headers['content-encoding'], undefined);
+    assert.equal(plain.body, DIRECTORY);
+    assert.ok(both.bytes.length < DIRECTORY.length / 5, `${both.bytes.length} bytes of ${DIRECTORY.length}`);
+  });
+
+  test('gzips text without a copy on the fly, but not small files or pictures', async () => {
+    const large = await rawRequest(port, '/large.html', 'GET', { 'Accept-Encoding': 'gzip' });
+    assert.equal(large.headers['content-encoding'], 'gzip');
+    assert.equal(gunzipSync(large.bytes).toString(), LARGE_PAGE);
+    const small = await rawRequest(port, '/style.css', 'GET', { 'Accept-Encoding': 'gzip' });
+    assert.equal(small.headers['content-encoding'], undefined);
+    assert.equal(small.body, 'body{}');
+    const picture = await rawRequest(port, '/icon.png', 'GET', { 'Accept-Encoding': 'gzip, br' });
+    assert.equal(picture.headers['content-encoding'], undefined);
+    assert.equal(picture.headers.vary, undefined);
+  });
+
+  test('acceptedEncodings reads the header, leaving out what has q=0', () => {
+    assert.deepEqual([...acceptedEncodings('gzip, deflate, br')], ['gzip', 'deflate', 'br']);
+    assert.deepEqual([...acceptedEncodings('br;q=0, gzip;q=0.8')], ['gzip']);
+    assert.deepEqual([...acceptedEncodings(undefined)], []);
   });
 
   test('serves extra mounts such as /test/ for the fixtures', async () => {
