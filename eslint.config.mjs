@@ -15,7 +15,8 @@ export default [
     languageOptions: { globals: globals.node },
   },
   {
-    files: ['tests/e2e/**/*.mjs'],
+    // The browser benchmarks run code in the page too.
+    files: ['tests/e2e/**/*.mjs', 'scripts/bench-web.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
 ];

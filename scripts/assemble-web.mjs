@@ -4,6 +4,7 @@
 import { readFileSync, writeFileSync, copyFileSync, readdirSync, mkdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { build, buildSync, transformSync } from 'esbuild';
+import { writeFirstPages } from './first-page.mjs';
 import { brotliCompressSync, constants as zlibConstants, deflateSync, gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { feature } from 'topojson-client';
@@ -18,14 +19,13 @@ const dist = join(root, 'dist');
  * "Size in the browser" gives the figures). Heavy features load later, outside these files.
  */
 const BUDGETS = {
-  'service-finder.js': 13200,
+  // With the languages (400) and the styles (3,050) inside since issue 16.
+  'service-finder.js': 17050,
   'service-finder-core.js': 3250,
   // +5.6 KB for neighbouring counties' directories (issue 15): the merge, reading an entry's
   // source, ServiceFinder.fromJsonList (149,792 B measured).
   'service-finder-core_bg.wasm': 150000,
-  'languages.js': 400,
   'messages/de.js': 2500,
-  'styles.js': 3050,
 };
 // 153,160 B before issue 13 plus the 10 KB it allowed for contacts, status, target groups,
 // accessibility, course and "open now" filters, the newcomer's language first, dark mode and
@@ -34,7 +34,9 @@ const BUDGETS = {
 // the list's actions, share and print buttons, the map's button and its loader, the state in a
 // shared link, the last good copy in the app, the route links.
 // Issue 15's neighbouring counties then added 6.1 KB (171,751 B): 5.6 KB core, 0.5 KB widget.
-const BUDGET_TOTAL = 172000;
+// Issue 16's first page (first-page.js: the bundled directory's first cards before the core is
+// there, which takes the wasm off the path to the first cards) added 0.4 KB (172,119 B).
+const BUDGET_TOTAL = 172400;
 
 /**
  * What the widget loads after the first results, so not in BUDGETS: the cards' details and the
@@ -126,19 +128,38 @@ function minifyModule(source, file, sourceName) {
 }
 
 /**
+ * The widget's imports of generated modules: './languages.js' (also a file in dist/, for the
+ * app and the URL state) and './styles.js' (the minified stylesheet, only inside the widget).
+ */
+const generatedFiles = {
+  name: 'generated-files',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/(languages|styles)\.js$/ }, (args) => ({ path: args.path, namespace: 'generated' }));
+    build.onLoad({ filter: /.*/, namespace: 'generated' }, (args) => ({
+      contents: args.path === './styles.js' ? `export default ${JSON.stringify(minifiedCss)};` : readFileSync(join(dist, 'languages.js'), 'utf8'),
+      loader: 'js',
+    }));
+  },
+};
+
+/**
  * The widget: www/widget/service-finder.js and the modules it imports, bundled into one
  * minified dist/service-finder.js with its source map (the browser's tools show every module
  * readable, under ../www/widget/). The files it loads from beside itself stay files of their
  * own: the core's glue, the languages and the styles (and the message catalogs, which it
  * imports by a path the bundler does not follow).
  */
-function bundleWidget() {
+async function bundleWidget() {
   const options = { bundle: true, format: 'esm', minify: true, sourcemap: 'linked', target: 'es2020', logLevel: 'warning' };
-  buildSync({
+  // The widget has the languages and the styles inside (issue 16: every file it imports is a
+  // round trip before its first line runs); the core's glue it imports when it loads the wasm,
+  // side by side with it.
+  await build({
     ...options,
     entryPoints: [join(root, 'www/widget/service-finder.js')],
     outfile: join(dist, 'service-finder.js'),
-    external: ['./service-finder-core.js', './languages.js', './styles.js'],
+    external: ['./service-finder-core.js'],
+    plugins: [generatedFiles],
   });
   // What the widget imports after the first results (www/widget/more.js: a card's details,
   // the opening hours' status line and week, loading the hours module): a bundle of its own.
@@ -213,9 +234,8 @@ function writeGermanyOutline() {
 
 const css = readFileSync(join(root, 'www/widget/service-finder.css'), 'utf8');
 const minifiedCss = transformSync(css, { loader: 'css', minify: true }).code.trim();
-writeFileSync(join(dist, 'styles.js'), `// Generated from www/widget/service-finder.css by scripts/build-web.\nexport default ${JSON.stringify(minifiedCss)};\n`);
 copyFileSync(join(root, 'www/widget/service-finder.css'), join(dist, 'service-finder.css'));
-bundleWidget();
+await bundleWidget();
 await bundleMap();
 writeGermanyOutline();
 // wasm-bindgen's glue, written into dist/ by the first half of the build.
@@ -231,7 +251,7 @@ copyFileSync(regionPlaces, join(dist, 'places-region.tsv'));
 // Everything the browser downloads before it can show the first results, in German (the
 // default): the code, the styles and one message catalog. The directory itself is counted on
 // its own line: its size is the county's data, not the widget's.
-const firstResults = ['service-finder.js', 'service-finder-core.js', 'service-finder-core_bg.wasm', 'languages.js', 'messages/de.js', 'styles.js'];
+const firstResults = ['service-finder.js', 'service-finder-core.js', 'service-finder-core_bg.wasm', 'messages/de.js'];
 const gzipped = (file) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
 let total = 0;
 const over = [];
@@ -361,7 +381,8 @@ function buildApp() {
   // when the newcomer first uses the place field).
   const data = ['directory.json', 'places-region.tsv'];
   const left = new Set(['sw.js', 'service-finder.css', 'places-de.tsv', ...data, ...CHECK_FILES]);
-  const files = listFiles(dist).filter((file) => !left.has(file) && !file.endsWith('.map') && !file.endsWith('.d.ts'));
+  // Not the first page of results either: the app reads the directory itself (offline.js).
+  const files = listFiles(dist).filter((file) => !left.has(file) && !file.startsWith('first-page/') && !file.endsWith('.map') && !file.endsWith('.d.ts'));
   const hash = (file) => createHash('sha256').update(readFileSync(join(dist, file))).digest('hex');
   const list = files.map((file) => [file, hash(file)]);
   const version = createHash('sha256').update(JSON.stringify(list)).digest('hex').slice(0, 16);
@@ -455,6 +476,8 @@ function crc32(bytes) {
 }
 
 buildCheckPage();
+const firstPage = await writeFirstPages(dist, root, languages);
+console.log(`The bundled directory's first page of results (dist/first-page/<tag>.json, shown until the core is ready): at most ${(firstPage / 1024).toFixed(1)} KB, ${(gzipped('first-page/de.json') / 1024).toFixed(1)} KB gzipped in German`);
 buildApp();
 precompress();
 

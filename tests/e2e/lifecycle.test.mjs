@@ -78,7 +78,9 @@ const PAGE = `<!doctype html>
  */
 function countFinders(page) {
   return page.evaluate(async () => {
-    const { ServiceFinder } = await import('/service-finder/service-finder.js');
+    // The core's classes are there once it is loaded (the widget loads it with the wasm).
+    const { ServiceFinder, initServiceFinder } = await import('/service-finder/service-finder.js');
+    await initServiceFinder();
     window.finders = { made: 0, freed: 0 };
     const fromJson = ServiceFinder.fromJson;
     ServiceFinder.fromJson = function countedFromJson(...args) {

@@ -8,14 +8,54 @@
 // and `Places` keep working; objects made before the trap throw "Invalid stale object from
 // previous Wasm instance": make them again (ServiceFinder.fromJson, Places.fromText, …).
 
-import init, { Places, ServiceFinder, __wbg_reset_state as resetCore } from './service-finder-core.js';
+/** The core's classes, once it is loaded (loadCore). */
+const classes = { ServiceFinder: null, Places: null };
+/** Replaces the core's instance with a fresh one (the glue's reset, see guardCore). */
+let resetCore = null;
 
-export { Places, ServiceFinder };
+/**
+ * The JS API's `ServiceFinder` and `Places`: stand-ins that are the core's classes once
+ * `await initServiceFinder()` has loaded it (every property, `new` and `instanceof` go to
+ * them), so that they can be imported, and destructured from `import()`, before the glue is
+ * there — which the widget loads only with the wasm.
+ */
+function lateClass(name) {
+  const loaded = () => {
+    if (!classes[name]) throw new Error(`service-finder: ${name} can be used once \`await initServiceFinder()\` has loaded the core`);
+    return classes[name];
+  };
+  return new Proxy(function notLoadedYet() {}, {
+    get: (_, key) => Reflect.get(loaded(), key),
+    set: (_, key, value) => Reflect.set(loaded(), key, value),
+    has: (_, key) => Reflect.has(loaded(), key),
+    construct: (_, args) => Reflect.construct(loaded(), args),
+    apply: (_, self, args) => Reflect.apply(loaded(), self, args),
+  });
+}
+export const ServiceFinder = lateClass('ServiceFinder');
+export const Places = lateClass('Places');
 
 // The wasm module is loaded and instantiated once per page, however many widgets there are.
+// Its glue is imported here, not by the widget's first line, so that glue and wasm download
+// side by side and neither holds up the first cards (issue 16). The wasm has low priority: on
+// a slow line the small files for the first cards go first; it still compiles as it streams.
 let coreReady = null;
 export function loadCore() {
-  coreReady ??= init({ module_or_path: new URL('./service-finder-core_bg.wasm', import.meta.url) });
+  coreReady ??= Promise.all([
+    import('./service-finder-core.js'),
+    fetch(new URL('./service-finder-core_bg.wasm', import.meta.url), { priority: 'low' }),
+  ]).then(async ([glue, wasm]) => {
+    await glue.default({ module_or_path: wasm });
+    guardCore(glue.ServiceFinder);
+    guardCore(glue.Places);
+    classes.ServiceFinder = glue.ServiceFinder;
+    classes.Places = glue.Places;
+    resetCore = glue.__wbg_reset_state;
+  });
+  // A failed download may be tried again by the next widget or call.
+  coreReady.catch(() => {
+    coreReady = null;
+  });
   return coreReady;
 }
 
@@ -44,8 +84,6 @@ function guardCore(type) {
     }
   }
 }
-guardCore(ServiceFinder);
-guardCore(Places);
 
 /** The core instance in use now: objects made in an earlier one are gone with it. */
 export function coreInstance() {
@@ -59,12 +97,13 @@ export function coreInstance() {
 const placeFiles = new Map();
 export function loadPlaces(file) {
   if (!placeFiles.has(file)) {
-    placeFiles.set(file, fetch(new URL(`./${file}`, import.meta.url))
-      .then((response) => {
-        if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
-        return response.text();
-      })
-      .then((text) => Places.fromText(text))
+    const text = fetch(new URL(`./${file}`, import.meta.url)).then((response) => {
+      if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
+      return response.text();
+    });
+    // The place field may be used before the core is there (the first page, first-page.js).
+    placeFiles.set(file, Promise.all([text, loadCore()])
+      .then(([places]) => Places.fromText(places))
       .catch((error) => {
         console.warn(`service-finder: the places in ${file} could not be loaded.`, error);
         return null;
@@ -104,6 +143,8 @@ export class WidgetCore {
 
   /** Runs `call(finder)`, which calls into the core, and returns its value; undefined after a trap. */
   use(call) {
+    // No finder yet (the directory is loading): nothing to call, nothing to rebuild.
+    if (!this.finder) return undefined;
     if (this.instance === instance) {
       try {
         const value = call(this.finder);
