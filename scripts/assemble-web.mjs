@@ -5,6 +5,7 @@ import { readFileSync, writeFileSync, copyFileSync, readdirSync, mkdirSync } fro
 import { createHash } from 'node:crypto';
 import { build, buildSync, transformSync } from 'esbuild';
 import { writeFirstPages } from './first-page.mjs';
+import { PLACE_SHARD_KEYS, placeShardKey } from '../www/widget/place-shards.js';
 import { brotliCompressSync, constants as zlibConstants, deflateSync, gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { feature } from 'topojson-client';
@@ -18,6 +19,9 @@ const dist = join(root, 'dist');
  * a change that needs more raises the budget here and says why in its commit (and the README's
  * "Size in the browser" gives the figures). Heavy features load later, outside these files.
  */
+/** What one lookup may download at most (issue 16: 60 KB gzipped). */
+const PLACE_SHARD_CEILING = 60 * 1024;
+
 const BUDGETS = {
   // With the languages (400) and the styles (3,050) inside since issue 16.
   'service-finder.js': 17050,
@@ -241,8 +245,9 @@ writeGermanyOutline();
 // wasm-bindgen's glue, written into dist/ by the first half of the build.
 minifyModule(join(dist, 'service-finder-core.js'), 'service-finder-core.js', 'service-finder-core.js');
 minifyModule(join(dist, 'service-finder-hours.js'), 'service-finder-hours.js', 'service-finder-hours.js');
-// All of Germany's places, fetched by the widget only when someone uses the place field.
+// All of Germany's places in one file, for the JS API; the widget fetches them in shards.
 copyFileSync(join(root, 'data/places/de.tsv'), join(dist, 'places-de.tsv'));
+
 // The places around the bundled directory's region: the demo's, or the file that
 // `service-finder places --region-subset` wrote for a county's own (SERVICE_FINDER_REGION_PLACES).
 const regionPlaces = process.env.SERVICE_FINDER_REGION_PLACES || join(root, 'data/places/region-waldeck-frankenberg.tsv');
@@ -382,7 +387,8 @@ function buildApp() {
   const data = ['directory.json', 'places-region.tsv'];
   const left = new Set(['sw.js', 'service-finder.css', 'places-de.tsv', ...data, ...CHECK_FILES]);
   // Not the first page of results either: the app reads the directory itself (offline.js).
-  const files = listFiles(dist).filter((file) => !left.has(file) && !file.startsWith('first-page/') && !file.endsWith('.map') && !file.endsWith('.d.ts'));
+  // Nor Germany's places: the shards of what the newcomer types are kept when fetched.
+  const files = listFiles(dist).filter((file) => !left.has(file) && !/^(first-page|places)\//.test(file) && !file.endsWith('.map') && !file.endsWith('.d.ts'));
   const hash = (file) => createHash('sha256').update(readFileSync(join(dist, file))).digest('hex');
   const list = files.map((file) => [file, hash(file)]);
   const version = createHash('sha256').update(JSON.stringify(list)).digest('hex').slice(0, 16);
@@ -475,11 +481,52 @@ function crc32(bytes) {
   return (crc ^ 0xffffffff) >>> 0;
 }
 
+const largestShard = writePlaceShards(readFileSync(join(root, 'data/places/de.tsv'), 'utf8'));
+console.log(`All of Germany's places in ${PLACE_SHARD_KEYS.length} shards (dist/places/<key>.tsv, by the first letter or digit typed): the largest ${(largestShard / 1024).toFixed(1)} KB gzipped (ceiling ${PLACE_SHARD_CEILING / 1024} KB)`);
+if (largestShard > PLACE_SHARD_CEILING) {
+  console.error(`A places shard is over its ceiling: ${largestShard} > ${PLACE_SHARD_CEILING}`);
+  process.exit(1);
+}
 buildCheckPage();
 const firstPage = await writeFirstPages(dist, root, languages);
 console.log(`The bundled directory's first page of results (dist/first-page/<tag>.json, shown until the core is ready): at most ${(firstPage / 1024).toFixed(1)} KB, ${(gzipped('first-page/de.json') / 1024).toFixed(1)} KB gzipped in German`);
 buildApp();
 precompress();
+
+/**
+ * Writes dist/places/<key>.tsv: in each, every place that a name, another name or a postcode of
+ * it starts with that key for, under its district's line; a place with names under several keys
+ * is in each of their shards. Returns the largest shard's gzipped size.
+ */
+function writePlaceShards(text) {
+  const shards = new Map(PLACE_SHARD_KEYS.map((key) => [key, []]));
+  let district = null;
+  for (const line of text.split('\n')) {
+    if (!line || line.startsWith('#')) continue;
+    if (line.startsWith('D\t')) {
+      district = line;
+      continue;
+    }
+    const [name, , , , postcodes = '', others = ''] = line.split('\t');
+    const keys = new Set([name, ...others.split('|'), ...postcodes.split(',')].filter(Boolean).map(placeShardKey));
+    for (const key of keys) {
+      const lines = shards.get(key);
+      // Each shard lists a district once, before its first place there.
+      if (lines.district !== district) lines.push(district);
+      lines.district = district;
+      lines.push(line);
+    }
+  }
+  mkdirSync(join(dist, 'places'), { recursive: true });
+  const header = text.split('\n').filter((line) => line.startsWith('#')).join('\n');
+  let largest = 0;
+  for (const [key, lines] of shards) {
+    const file = `places/${key}.tsv`;
+    writeFileSync(join(dist, file), `${header}\n${lines.join('\n')}\n`);
+    largest = Math.max(largest, gzipped(file));
+  }
+  return largest;
+}
 
 /**
  * Every file a browser reads as text or wasm, also as `<file>.gz` (gzip -9) and `<file>.br`

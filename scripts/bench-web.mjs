@@ -2,7 +2,7 @@
 // Browser benchmarks (issue 16), kept out of the test command: they print numbers, they do not
 // pass or fail. Run after scripts/build-web:
 //
-//   node scripts/bench-web.mjs [cold-start] [--runs N]
+//   node scripts/bench-web.mjs [cold-start] [places] [--runs N]
 //
 // cold-start  The newcomer's first visit on a cheap phone: 375×667, the CPU slowed 4×, Slow 4G
 //             (150 ms round trip, 1.6 Mbps down, 750 kbps up), nothing cached, the demo server
@@ -12,6 +12,10 @@
 //             declarative shadow root), alternately, N runs each (default 5). Printed: medians,
 //             their ratio, the bytes transferred before the first cards, and whether the first
 //             card is within the first screen.
+// places      On the same phone, the widget loaded: the place field focused (the region's
+//             places fetched), then a town far from the region typed at once ("Münst"): time
+//             from that input to the suggestion of Münster from Germany's shard, and the
+//             shard's size on the wire; and the time to the first suggestion of a town nearby.
 
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -141,8 +145,62 @@ async function coldStart(runs) {
   }
 }
 
+/** The place field on the slow phone: ms from input to the suggestion, and bytes fetched. */
+async function placeLookup(browser, url, typed, expected) {
+  const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, locale: 'de-DE' });
+  const page = await context.newPage();
+  await page.goto(url);
+  const widget = page.locator('service-finder');
+  await page.waitForFunction(() => document.querySelector('service-finder')?.getAttribute('data-state') === 'ready');
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  const field = widget.locator('input[role=combobox]');
+  await field.focus();
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((entry) => entry.name.endsWith('places-region.tsv') && entry.responseEnd > 0));
+  const ms = await page.evaluate(async ({ typed, expected }) => {
+    const input = document.querySelector('service-finder').shadowRoot.querySelector('input[role=combobox]');
+    const list = input.closest('.sf-place').querySelector('[role=listbox]');
+    const start = performance.now();
+    input.value = typed;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    return new Promise((resolve) => {
+      const tick = () => {
+        if ([...list.querySelectorAll('[role=option]')].some((option) => option.textContent.startsWith(expected))) resolve(performance.now() - start);
+        else requestAnimationFrame(tick);
+      };
+      tick();
+    });
+  }, { typed, expected });
+  const bytes = await page.evaluate(() => performance.getEntriesByType('resource').filter((entry) => entry.name.includes('/places/')).reduce((sum, entry) => sum + entry.transferSize, 0));
+  await context.close();
+  return { ms, bytes };
+}
+
+async function places(runs) {
+  const server = await startServer({ port: 0 });
+  const browser = await chromium.launch(LAUNCH_OPTIONS);
+  try {
+    const url = `${server.url}`;
+    console.log(`Place field, ${PHONE.width}×${PHONE.height}, CPU ${CPU_SLOWDOWN}× slower, Slow 4G; median of ${runs}`);
+    for (const [typed, expected, what] of [['Münst', 'Münster', 'a town far away (Germany\'s shard "m")'], ['Korb', 'Korbach', 'a town nearby (the region\'s places)']]) {
+      const results = [];
+      for (let run = 0; run < runs; run++) results.push(await placeLookup(browser, url, typed, expected));
+      const ms = median(results.map((result) => result.ms));
+      const bytes = median(results.map((result) => result.bytes));
+      console.log(`  "${typed}" → ${expected.padEnd(8)} ${ms.toFixed(0).padStart(5)} ms  ${(bytes / 1024).toFixed(1).padStart(6)} KB  ${what}; runs: ${results.map((result) => result.ms.toFixed(0)).join(', ')}`);
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
 const argv = process.argv.slice(2);
 const runsIndex = argv.indexOf('--runs');
 const runs = runsIndex === -1 ? 5 : Number(argv[runsIndex + 1]);
 const parts = argv.filter((arg, index) => !arg.startsWith('--') && argv[index - 1] !== '--runs');
 if (parts.length === 0 || parts.includes('cold-start')) await coldStart(runs);
+if (parts.length === 0 || parts.includes('places')) await places(runs);

@@ -53,8 +53,9 @@ test('typing "Korb" suggests Korbach; choosing it sorts the results by distance 
     const distances = await shownDistances(widget);
     assertNonDecreasing(distances, 'near Korbach');
     assert.ok(distances[0] < 2000, `the nearest entry is ${distances[0]} m from Korbach`);
-    // All of Germany came from the widget's own folder, not from anywhere else.
-    assert.ok(records.requests.some((url) => url.endsWith('/service-finder/places-de.tsv')));
+    // Germany's places of the letter typed came from the widget's own folder, not from
+    // anywhere else.
+    assert.ok(records.requests.some((url) => url.endsWith('/service-finder/places/k.tsv')));
     assertClean(records, 'the place field');
   });
 });
@@ -62,19 +63,28 @@ test('typing "Korb" suggests Korbach; choosing it sorts the results by distance 
 test('the places come from the widget\'s folder when the place field first gets the focus, not before', TEST_OPTIONS, async () => {
   await withWidget(env, async (session) => {
     const { page, widget, records } = session;
-    const placeFiles = () => records.requests.filter((url) => /places-[^/]*\.tsv$/.test(url)).map((url) => new URL(url).pathname);
+    const placeFiles = () => records.requests.filter((url) => /places[-/][^/]*\.tsv$/.test(url)).map((url) => new URL(url).pathname);
     await page.waitForLoadState('networkidle');
     assert.deepEqual(placeFiles(), [], 'places fetched before the place field was used');
-    // The region's places (a few KB, for the first suggestions) and all of Germany.
-    await widget.getByRole('combobox', { name: de('place.label') }).focus();
-    const expected = ['/service-finder/places-de.tsv', '/service-finder/places-region.tsv'];
-    await until(() => placeFiles().sort(), (files) => files.length === 2, 'both places files');
-    assert.deepEqual(placeFiles().sort(), expected);
-    // Fetched once per page: the focus again, and the other fields, fetch nothing more.
+    // The focus fetches the region's places (a few KB, for the first suggestions).
+    const field = widget.getByRole('combobox', { name: de('place.label') });
+    await field.focus();
+    await until(() => placeFiles(), (files) => files.length === 1, 'the region\'s places');
+    assert.deepEqual(placeFiles(), ['/service-finder/places-region.tsv']);
+    // The first letter typed fetches Germany's places of that letter, and only those: a town
+    // far from the region is suggested from them.
+    await field.fill('Münch');
+    const suggestions = widget.getByRole('listbox', { name: de('place.label') });
+    await suggestions.getByRole('option', { name: /^München\b/ }).first().waitFor();
+    assert.deepEqual(placeFiles(), ['/service-finder/places-region.tsv', '/service-finder/places/m.tsv']);
+    // Fetched once per page: the focus again, the other fields, the same letter again fetch
+    // nothing more; a postcode fetches the shard of its first digit.
     await widget.getByLabel(de('search.label')).focus();
-    await widget.getByRole('combobox', { name: de('place.label') }).fill('Korb');
-    await widget.getByRole('listbox', { name: de('place.label') }).getByRole('option').first().waitFor();
-    assert.deepEqual(placeFiles().sort(), expected);
+    await field.fill('Marb');
+    await suggestions.getByRole('option', { name: /^Marburg\b/ }).first().waitFor();
+    await field.fill('8033');
+    await suggestions.getByRole('option', { name: /^München\b/ }).first().waitFor();
+    assert.deepEqual(placeFiles(), ['/service-finder/places-region.tsv', '/service-finder/places/m.tsv', '/service-finder/places/8.tsv']);
     assertClean(records, 'the place field');
   });
 });

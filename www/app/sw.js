@@ -26,8 +26,8 @@ const DATA_CACHE = 'service-finder-data';
 const FETCHED = 'x-fetched';
 /** Kept on install. */
 const DATA = ['directory.json', 'places-region.tsv'];
-/** Network first, then the last copy. */
-const PLACES = new Set(['places-region.tsv', 'places-de.tsv']);
+/** Network first, then the last copy: the region's places and the shards of Germany's. */
+const PLACES = /^places-region\.tsv$|^places\/[a-z0-9_]\.tsv$/;
 
 const scope = new URL('./', self.location.href).href;
 const precached = new Set(PRECACHE.map(([path]) => path));
@@ -100,7 +100,7 @@ self.addEventListener('fetch', (event) => {
   const path = url.pathname.slice(new URL(scope).pathname.length);
   // The page itself, whatever its query (?offline, the widget's state).
   if (request.mode === 'navigate' && (path === '' || path === 'index.html')) event.respondWith(fromApp('index.html', request));
-  else if (PLACES.has(path)) event.respondWith(networkFirst(request));
+  else if (PLACES.test(path)) event.respondWith(networkFirst(request));
   else if (precached.has(path) && !url.search) event.respondWith(fromApp(path, request));
   // Anything else, the directory too, goes to the network as without a worker.
 });

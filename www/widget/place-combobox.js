@@ -3,14 +3,14 @@
 // place), Escape closes the list, and "×" removes the place. Screen readers hear how many
 // suggestions there are.
 //
-// The places come from the core's gazetteers, fetched the first time the field gets the focus
-// (loadPlaces): the region's places first (a few KB), then all of Germany, which is preferred
-// once it is there.
+// The places come from the core's gazetteers: the region's places (a few KB), fetched the
+// first time the field gets the focus, and all of Germany's in shards by the first letter or
+// digit (place-shards.js), the shard of what is typed fetched with the first keystroke; its
+// suggestions are preferred once it is there (issue 16: one lookup downloads at most 60 KB).
 
 import { coreInstance, loadPlaces } from './core.js';
 import { el } from './dom.js';
-
-const PLACE_FILES = [['places-region.tsv', 'region'], ['places-de.tsv', 'germany']];
+import { placeShardKey } from './place-shards.js';
 
 export class PlaceCombobox {
   /**
@@ -21,8 +21,9 @@ export class PlaceCombobox {
    */
   constructor({ id, t, place, find, onChoose, onClear }) {
     Object.assign(this, { t, find, onChoose, onClear });
-    /** The gazetteers once fetched: the region's places, and all of Germany's. */
-    this.region = this.germany = null;
+    /** The gazetteers once fetched: the region's places, and the shards of Germany's by key. */
+    this.region = null;
+    this.shards = new Map();
     /** The places in the list, and the one marked with the arrow keys (-1: none). */
     this.suggestions = [];
     this.active = -1;
@@ -71,17 +72,22 @@ export class PlaceCombobox {
     this.abort.abort();
   }
 
-  /** Fetches the gazetteers (once per page) and suggests again when one arrives. */
+  /** Fetches the region's places (once per page) and suggests again when they arrive. */
   loadPlaces() {
+    this.loadFile('places-region.tsv', (places) => {
+      this.region = places;
+    });
+  }
+
+  /** Fetches a places file (once per page), keeps it with `keep`, and suggests again. */
+  loadFile(file, keep) {
     const instance = coreInstance();
-    for (const [file, name] of PLACE_FILES) {
-      loadPlaces(file).then((places) => {
-        // Places loaded before a trap are gone with the core they were made in.
-        if (!places || this.abort.signal.aborted || instance !== coreInstance() || this[name] === places) return;
-        this[name] = places;
-        if (this.input.getRootNode().activeElement === this.input && this.input.value.trim()) this.suggest();
-      });
-    }
+    loadPlaces(file).then((places) => {
+      // Places loaded before a trap are gone with the core they were made in.
+      if (!places || this.abort.signal.aborted || instance !== coreInstance()) return;
+      keep(places);
+      if (this.input.getRootNode().activeElement === this.input && this.input.value.trim()) this.suggest();
+    });
   }
 
   suggest() {
@@ -92,7 +98,16 @@ export class PlaceCombobox {
       this.announcer.textContent = '';
       return;
     }
-    const found = this.find(this.germany ?? this.region, text);
+    const key = placeShardKey(text);
+    if (!this.shards.has(key)) {
+      this.shards.set(key, null);
+      this.loadFile(`places/${key}.tsv`, (places) => this.shards.set(key, places));
+    }
+    // All of Germany once its shard is here; the region's places until then, and when a typo
+    // in the first letter finds nothing in the shard.
+    const shard = this.shards.get(key);
+    const inShard = shard ? this.find(shard, text) : null;
+    const found = inShard?.length ? inShard : this.find(this.region, text);
     if (!found) return;
     this.suggestions = found;
     const options = found.map((place, index) => {
