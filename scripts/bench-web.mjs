@@ -2,7 +2,7 @@
 // Browser benchmarks (issue 16), kept out of the test command: they print numbers, they do not
 // pass or fail. Run after scripts/build-web:
 //
-//   node scripts/bench-web.mjs [cold-start] [places] [--runs N]
+//   node scripts/bench-web.mjs [cold-start] [places] [peers] [--runs N]
 //
 // cold-start  The newcomer's first visit on a cheap phone: 375×667, the CPU slowed 4×, Slow 4G
 //             (150 ms round trip, 1.6 Mbps down, 750 kbps up), nothing cached, the demo server
@@ -198,9 +198,122 @@ async function places(runs) {
   }
 }
 
+// ---------------------------------------------------------------------------------------------
+// peers: service-finder against MiniSearch + geokdbush, FlexSearch and Orama in the browser
+// (no slowdown), on directories of 10,000 and 100,000 entries made by `service-finder generate`
+// (seed 42), each engine in a fresh page per load; the semantics are stated in
+// scripts/bench/peers-page.js and printed.
+
+const KASSEL = { latitude: 51.3127, longitude: 9.4797 };
+const BERLIN = { latitude: 52.52, longitude: 13.405 };
+const MUNICH = { latitude: 48.137, longitude: 11.575 };
+const HAMBURG = { latitude: 53.55, longitude: 9.993 };
+
+/** About 60 queries as newcomers and counties' pages make them, by kind. */
+const PEER_QUERIES = [
+  ...['beratung', 'integrationskurs', 'deutschkurs', 'jobcenter', 'migrationsberatung', 'frauentreff', 'familienzentrum', 'wohnungssuche', 'rechtsberatung', 'treffpunkt']
+    .map((text) => ({ kind: 'word', text })),
+  ...['i', 'in', 'int', 'inte', 'integ', 'integr', 'integra', 'integrat', 'integratio', 'integrations', 'b', 'be', 'ber', 'bera', 'berat', 'beratu']
+    .map((text) => ({ kind: 'prefix', text })),
+  ...['integrationskurs berlin', 'deutschkurs hamburg', 'beratung kassel', 'frauentreff köln', 'jobcenter trier', 'treffpunkt interkultureller']
+    .map((text) => ({ kind: 'two words', text })),
+  ...['integrationskrus', 'beratnug', 'migrationsbertung', 'jobcentre', 'familienzentrun', 'wohnungsuche']
+    .map((text) => ({ kind: 'typo', text })),
+  ...['xylophon', 'quarkstrudel', 'zzzz', 'raumfahrt']
+    .map((text) => ({ kind: 'zero hits', text })),
+  ...[['beratung', 'legal-advice'], ['kurs', 'language-courses'], ['treffpunkt', 'associations-leisure'], ['zentrum', 'children-family'], ['beratung', 'housing'], ['lotsen', 'health']]
+    .map(([text, category]) => ({ kind: 'text + category', text, category })),
+  ...[[KASSEL, 25], [BERLIN, 10], [MUNICH, 50], [HAMBURG, 5], [KASSEL, 100], [BERLIN, 50]]
+    .map(([near, radiusKm]) => ({ kind: 'radius', near, radiusKm })),
+  ...[['beratung', 'legal-advice', HAMBURG, 30], ['deutschkurs', 'language-courses', BERLIN, 20], ['integrationskurs', 'integration-courses', KASSEL, 50], ['treffpunkt', 'associations-leisure', MUNICH, 40], ['beratung', 'migration-counselling', KASSEL, 100], ['zentrum', 'first-steps', BERLIN, 25]]
+    .map(([text, category, near, radiusKm]) => ({ kind: 'text + category + radius', text, category, near, radiusKm })),
+];
+
+const PEER_ENGINES = ['service-finder', 'MiniSearch + geokdbush', 'FlexSearch', 'Orama'];
+
+/** The generated directory of `entries` entries (made once, kept in target/bench-web/). */
+async function generatedDirectory(entries) {
+  const { existsSync, mkdirSync } = await import('node:fs');
+  const { execFileSync } = await import('node:child_process');
+  const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+  const folder = path.join(root, 'target/bench-web');
+  const file = path.join(folder, `directory-${entries}.json`);
+  if (!existsSync(file)) {
+    mkdirSync(folder, { recursive: true });
+    const cli = ['release', 'debug'].map((profile) => path.join(root, 'target', profile, 'service-finder')).find((candidate) => existsSync(candidate));
+    if (!cli) throw new Error('bench-web peers: build the command-line tool first (cargo build --release)');
+    execFileSync(cli, ['generate', '--entries', String(entries), '--seed', '42', '--output', file]);
+  }
+  return { folder, file: path.basename(file) };
+}
+
+async function peers(runs) {
+  const { build } = await import('esbuild');
+  const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+  const pageFolder = await mkdtemp(path.join(tmpdir(), 'bench-peers-'));
+  await build({
+    entryPoints: [path.join(root, 'scripts/bench/peers-page.js')], bundle: true, format: 'esm', outfile: path.join(pageFolder, 'peers.js'),
+    external: ['/service-finder/service-finder.js'], logLevel: 'warning',
+  });
+  await writeFile(path.join(pageFolder, 'peers.html'), '<!doctype html><meta charset="utf-8"><title>peers</title><script type="module" src="peers.js"></script>');
+  const sizes = [10_000, 100_000];
+  const data = await generatedDirectory(sizes[0]);
+  await generatedDirectory(sizes[1]);
+  const server = await startServer({ port: 0, extraMounts: [{ prefix: '/bench/', dir: pageFolder }, { prefix: '/data/', dir: data.folder }] });
+  const browser = await chromium.launch({ ...LAUNCH_OPTIONS, args: [...LAUNCH_OPTIONS.args, '--enable-precise-memory-info', '--js-flags=--expose-gc'] });
+  const run = async (options) => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}bench/peers.html`);
+    await page.waitForFunction(() => typeof globalThis.runEngine === 'function');
+    const result = await page.evaluate((arg) => globalThis.runEngine(arg), options);
+    await page.close();
+    return result;
+  };
+  const table = [];
+  try {
+    console.log('Peers in the browser (Chromium, no slowdown), generated directories (seed 42); loads: median of', runs, 'fresh pages each');
+    console.log('Same work for all: every language\'s name, description, organisation, town and German category names; all words must match;');
+    console.log('the last word also as a word start; words of 5+ letters with one typo (FlexSearch: no typo tolerance); one category;');
+    console.log('a radius (geokdbush for MiniSearch and FlexSearch), by distance then; total and 20 hits. service-finder also counts facets.');
+    for (const entries of sizes) {
+      const url = `${server.url}data/directory-${entries}.json`;
+      for (const engine of PEER_ENGINES) {
+        const loads = [];
+        for (let index = 0; index < runs; index++) loads.push(await run({ url, engine, queries: PEER_QUERIES, withQueries: index === 0, withParse: true }));
+        const first = loads[0];
+        const times = first.queries.map((query) => query.ms);
+        const kind = (name) => median(first.queries.filter((_, index) => PEER_QUERIES[index].kind === name).map((query) => query.ms));
+        table.push({
+          entries, engine, megabytes: first.size / 1e6, parseMs: median(loads.map((load) => load.parseMs)),
+          loadMs: median(loads.map((load) => load.loadMs)), memory: median(loads.map((load) => load.jsHeap + load.wasm)),
+          wasm: median(loads.map((load) => load.wasm)), query: median(times), zero: kind('zero hits'), radius: kind('radius'),
+          totals: first.queries.map((query) => query.total),
+        });
+        const row = table.at(-1);
+        console.log(`  ${String(entries).padStart(6)} ${engine.padEnd(24)} load ${row.loadMs.toFixed(0).padStart(6)} ms (JSON.parse ${row.parseMs.toFixed(0)} ms)  memory ${(row.memory / 1e6).toFixed(0).padStart(4)} MB (text ${row.megabytes.toFixed(0)} MB)  query median ${row.query.toFixed(3)} ms, zero hits ${row.zero.toFixed(3)} ms, radius ${row.radius.toFixed(3)} ms`);
+      }
+    }
+    console.log('\nRatios (service-finder / peer; below 1 is faster or smaller):');
+    for (const entries of sizes) {
+      const ours = table.find((row) => row.entries === entries && row.engine === 'service-finder');
+      console.log(`  ${entries}: load ${(ours.loadMs / ours.parseMs).toFixed(2)}× JSON.parse; memory ${(ours.memory / 1e6 / ours.megabytes).toFixed(2)}× the text`);
+      for (const row of table.filter((other) => other.entries === entries && other.engine !== 'service-finder')) {
+        console.log(`    vs ${row.engine.padEnd(24)} load ${(ours.loadMs / row.loadMs).toFixed(2)}  memory ${(ours.memory / row.memory).toFixed(2)}  median query ${(ours.query / row.query).toFixed(2)}  zero hits ${(ours.zero / row.zero).toFixed(2)}  radius ${(ours.radius / row.radius).toFixed(2)}`);
+      }
+      const totals = table.filter((row) => row.entries === entries).map((row) => `${row.engine}: ${row.totals.slice(0, 12).join(',')}`);
+      console.log(`    totals of the first single words, for comparing semantics: ${totals.join(' | ')}`);
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+    await rm(pageFolder, { recursive: true, force: true });
+  }
+}
+
 const argv = process.argv.slice(2);
 const runsIndex = argv.indexOf('--runs');
 const runs = runsIndex === -1 ? 5 : Number(argv[runsIndex + 1]);
 const parts = argv.filter((arg, index) => !arg.startsWith('--') && argv[index - 1] !== '--runs');
 if (parts.length === 0 || parts.includes('cold-start')) await coldStart(runs);
 if (parts.length === 0 || parts.includes('places')) await places(runs);
+if (parts.length === 0 || parts.includes('peers')) await peers(runs);

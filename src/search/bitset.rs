@@ -78,6 +78,11 @@ impl EntrySet {
             .sum()
     }
 
+    /// Whether the set has no entry; stops at the first one (cheaper than `count() == 0`).
+    pub fn is_empty(&self) -> bool {
+        self.words.iter().all(|word| *word == 0)
+    }
+
     /// The number of entries in both sets, without building their intersection.
     pub fn count_common(&self, other: &EntrySet) -> usize {
         self.words

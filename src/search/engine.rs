@@ -124,12 +124,17 @@ impl Index {
             results.intersect_with(chosen);
         }
         let total = results.count();
+        let nothing = total == 0;
         facets.flags = flag_sets
             .iter()
-            .filter(|(_, set)| set.count() > 0)
+            .filter(|(_, set)| !set.is_empty())
             .map(|(name, set)| FacetCount {
                 value: (*name).to_owned(),
-                count: results.count_common(set),
+                count: if nothing {
+                    0
+                } else {
+                    results.count_common(set)
+                },
             })
             .collect();
 
@@ -209,8 +214,17 @@ impl Index {
     /// that category added to the chosen ones.
     /// The flags' counts are left empty: the caller fills them in over the results.
     fn count_facets(&self, hard: &EntrySet, groups: &[Option<EntrySet>; FACET_GROUPS]) -> Facets {
+        // Nothing matched the text or the hard filters (a query that finds nothing): every
+        // count is 0, and the sets need not be walked (issue 16: such a query must be cheap).
+        let nothing = hard.is_empty();
+        let count_common = |over: &EntrySet, set: &EntrySet| {
+            if nothing { 0 } else { over.count_common(set) }
+        };
         // The results with every group's filter but `own`.
         let narrowed = |own: FacetGroup| {
+            if nothing {
+                return hard.clone();
+            }
             let mut set = hard.clone();
             for (number, filter) in groups.iter().enumerate() {
                 if number != own as usize
@@ -230,10 +244,10 @@ impl Index {
             |sets: &[EntrySet], names: &mut dyn Iterator<Item = &'static str>, over: &EntrySet| {
                 sets.iter()
                     .zip(names)
-                    .filter(|(set, _)| set.count() > 0)
+                    .filter(|(set, _)| !set.is_empty())
                     .map(|(set, name)| FacetCount {
                         value: name.to_owned(),
-                        count: over.count_common(set),
+                        count: count_common(over, set),
                     })
                     .collect::<Vec<_>>()
             };
@@ -253,7 +267,7 @@ impl Index {
             .iter()
             .map(|kind| FacetCount {
                 value: kind.as_str().to_owned(),
-                count: for_kinds.count_common(&self.sets.kinds[*kind as usize]),
+                count: count_common(&for_kinds, &self.sets.kinds[*kind as usize]),
             })
             .collect();
         // Only categories that some entry uses: a chip for an empty category helps nobody.
@@ -261,10 +275,10 @@ impl Index {
             .category_ids
             .iter()
             .zip(&self.sets.categories)
-            .filter(|(_, entries)| entries.count() > 0)
+            .filter(|(_, entries)| !entries.is_empty())
             .map(|(id, entries)| FacetCount {
                 value: id.clone(),
-                count: for_categories.count_common(entries),
+                count: count_common(&for_categories, entries),
             })
             .collect();
         // Language ids are numbered by how often the directory offers them (see the index).
@@ -274,7 +288,7 @@ impl Index {
             .zip(&self.sets.languages)
             .map(|(code, entries)| FacetCount {
                 value: code.clone(),
-                count: for_languages.count_common(entries),
+                count: count_common(&for_languages, entries),
             })
             .collect();
         Facets {
@@ -370,8 +384,13 @@ impl Index {
         }
         let word_chars = word.chars().count();
         if word_chars >= MIN_INFIX_WORD_CHARS {
+            let word_letters = super::index::WordLetters::new(word);
             for (number, term) in self.terms.iter().enumerate() {
-                if (start..end).contains(&number) {
+                // Two places of the word with characters not in the term: no typo or infix
+                // match.
+                if !word_letters.may_match(self.term_letters[number])
+                    || (start..end).contains(&number)
+                {
                     continue;
                 }
                 if let Some(quality) = fuzzy_quality(word, word_chars, term) {
@@ -413,8 +432,14 @@ impl Index {
         // The same token stands in several categories' labels: it is compared once (repeats
         // are neighbours).
         if word_chars >= MIN_INFIX_WORD_CHARS {
+            let word_letters = super::index::WordLetters::new(word);
             let mut last: Option<(&str, Option<u16>)> = None;
-            for (term, category) in &self.category_terms {
+            for ((term, category), term_letters) in
+                self.category_terms.iter().zip(&self.category_term_letters)
+            {
+                if !word_letters.may_match(*term_letters) {
+                    continue;
+                }
                 let quality = match last {
                     Some((known, quality)) if known == &**term => quality,
                     _ => {
@@ -755,4 +780,61 @@ fn any_of<'a>(count: usize, sets: impl Iterator<Item = Option<&'a EntrySet>>) ->
         }
     }
     union
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::search::index::{WordLetters, letters};
+
+    /// The letter filter may let a term through that does not match, but never hold one back
+    /// that does: checked for every term of the demo against words made from other terms by
+    /// one deletion, one substitution and one insertion, and against their parts.
+    #[test]
+    fn the_letter_filter_never_skips_a_term_that_matches() {
+        let loaded = crate::directory::load_directory(crate::DEMO_DIRECTORY_JSON).unwrap();
+        let index = Index::new(loaded.directory);
+        let terms: Vec<&str> = index.terms.iter().map(|term| &**term).collect();
+        let mut words: Vec<String> = Vec::new();
+        for term in terms.iter().step_by(11) {
+            let chars: Vec<char> = term.chars().collect();
+            if chars.len() < 4 {
+                continue;
+            }
+            let at = chars.len() / 2;
+            let mut deleted = chars.clone();
+            deleted.remove(at);
+            let mut substituted = chars.clone();
+            substituted[at] = 'q';
+            let mut inserted = chars.clone();
+            inserted.insert(at, 'z');
+            for word in [
+                deleted,
+                substituted,
+                inserted,
+                chars[1..].to_vec(),
+                chars[..4].to_vec(),
+            ] {
+                words.push(word.into_iter().collect());
+            }
+        }
+        assert!(words.len() > 300, "{} words", words.len());
+        let mut compared = 0;
+        for word in &words {
+            let word_chars = word.chars().count();
+            let filter = WordLetters::new(word);
+            for term in &terms {
+                if fuzzy_quality(word, word_chars, term).is_some() {
+                    compared += 1;
+                    assert!(filter.may_match(letters(term)), "{word} → {term}");
+                }
+            }
+        }
+        assert!(compared > 1000, "only {compared} matches checked");
+        // And it does skip: a word of letters no term has, or one letter repeated.
+        assert!(!WordLetters::new("zzzz").may_match(letters("beratung")));
+        assert!(!WordLetters::new("xyxy").may_match(letters("beratung")));
+        assert!(WordLetters::new("beratnug").may_match(letters("beratung")));
+        assert!(WordLetters::new("beratunx").may_match(letters("beratung")));
+    }
 }

@@ -52,8 +52,13 @@ pub struct Index {
     pub(super) term_starts: Vec<u32>,
     pub(super) posting_entries: Vec<u32>,
     pub(super) posting_weights: Vec<u8>,
+    /// The letters of each term ([`letters`]), to skip the terms a typo or infix match cannot
+    /// reach without comparing them (issue 16: a query that finds nothing must be cheap).
+    pub(super) term_letters: Vec<u64>,
     /// Folded label tokens of each category, as (token, category id index).
     pub(super) category_terms: Vec<(Box<str>, u16)>,
+    /// The letters of each of `category_terms`.
+    pub(super) category_term_letters: Vec<u64>,
     /// Category ids known to the directory, indexed by category id index.
     pub(super) category_ids: Vec<String>,
     /// Service languages present in the directory, indexed by language id index.
@@ -190,14 +195,21 @@ impl Index {
                     }),
             );
         let category_terms = category_terms(&directory, &category_ids);
+        let term_letters = terms.iter().map(|term| letters(term)).collect();
+        let category_term_letters = category_terms
+            .iter()
+            .map(|(term, _)| letters(term))
+            .collect();
         let audience = super::flags::CourseAndAudienceSets::new(&directory.entries);
         Index {
             directory,
             terms,
+            term_letters,
             term_starts,
             posting_entries,
             posting_weights,
             category_terms,
+            category_term_letters,
             category_ids,
             language_ids,
             entries: EntryTable {
@@ -300,6 +312,52 @@ fn index_entry_text<'text>(entry: &'text Entry, number: u32, terms: &mut TermCol
         for (_, text) in description.iter() {
             add(text, weight::DESCRIPTION);
         }
+    }
+}
+
+/// The set of characters in a folded text as 64 bits: `a`–`z` and the digits one bit each,
+/// other characters sharing the rest. A word within one edit of a term, or inside it, has at
+/// most one character the term lacks, so a term whose bits miss two of the word's is skipped
+/// without a comparison (a shared bit only lets a term through that is then compared).
+pub(super) fn letters(text: &str) -> u64 {
+    text.chars().fold(0, |bits, c| bits | 1 << letter_bit(c))
+}
+
+/// The bit of a character in [`letters`].
+fn letter_bit(c: char) -> u32 {
+    match c {
+        'a'..='z' => c as u32 - 'a' as u32,
+        '0'..='9' => 26 + c as u32 - '0' as u32,
+        _ => 36 + c as u32 % 28,
+    }
+}
+
+/// A query word's characters, to skip terms it cannot match within one edit or inside.
+pub(super) struct WordLetters {
+    bits: u64,
+    /// How often each bit's characters occur in the word.
+    counts: [u8; 64],
+}
+
+impl WordLetters {
+    pub(super) fn new(word: &str) -> WordLetters {
+        let mut counts = [0u8; 64];
+        for c in word.chars() {
+            let count = &mut counts[letter_bit(c) as usize];
+            *count = count.saturating_add(1);
+        }
+        WordLetters {
+            bits: letters(word),
+            counts,
+        }
+    }
+
+    /// Whether a term with these [`letters`] may be within one edit of the word or hold it:
+    /// each place in the word with a character the term lacks needs an edit of its own.
+    pub(super) fn may_match(&self, term_letters: u64) -> bool {
+        let missing = self.bits & !term_letters;
+        missing == 0
+            || (missing.count_ones() == 1 && self.counts[missing.trailing_zeros() as usize] == 1)
     }
 }
 

@@ -1,0 +1,218 @@
+// The page side of `node scripts/bench-web.mjs peers` (bundled by esbuild into the benchmark's
+// page): one engine loads and indexes a generated directory, then answers the query set.
+//
+// The same work for every engine (stated in the printout):
+// - the texts searched: every language's name, description, organisation, town and the German
+//   names of the categories;
+// - a query's words must all match (AND); the last word also as the start of a word (typing);
+//   words of five letters or more also with one typo;
+// - filters: one category; a radius around a point (geokdbush for the engines without a geo
+//   index); sorted by relevance, or by distance when a point is given;
+// - the answer: the total and the first 20 hits (service-finder also counts its facets, which
+//   the others do not).
+
+import { create, insertMultiple, search as oramaSearch } from '@orama/orama';
+import FlexSearch from 'flexsearch';
+import { around, distance } from 'geokdbush';
+import KDBush from 'kdbush';
+import MiniSearch from 'minisearch';
+
+import { ServiceFinder, initServiceFinder } from '/service-finder/service-finder.js';
+
+/** German category names, for the engines that index text only (the core knows them itself). */
+const CATEGORY_NAMES = {
+  'integration-courses': 'Integrationskurse', 'language-courses': 'Sprachkurse', 'work-jobcenter': 'Arbeit und Jobcenter',
+  'children-family': 'Kinder und Familie', 'volunteering-mentoring': 'Ehrenamt und Patenschaften', 'first-steps': 'Erste Schritte',
+  housing: 'Wohnen', recognition: 'Anerkennung', 'migration-counselling': 'Migrationsberatung', women: 'Frauen',
+  'legal-advice': 'Rechtsberatung', 'education-school': 'Bildung und Schule', health: 'Gesundheit', youth: 'Jugend',
+  'residence-asylum': 'Aufenthalt und Asyl', interpreting: 'Dolmetschen', 'associations-leisure': 'Vereine und Freizeit',
+};
+
+const TEXT_FIELDS = ['name', 'description', 'organization', 'city', 'categoryText'];
+
+const texts = (value) => (value == null ? '' : typeof value === 'string' ? value : Object.values(value).join(' '));
+
+/** An entry as the text engines index it. */
+function flatten(entry, index) {
+  const categories = entry.categories ?? [];
+  return {
+    id: index,
+    name: texts(entry.name),
+    description: texts(entry.description),
+    organization: texts(entry.organization?.name),
+    city: entry.location?.city ?? '',
+    categoryText: categories.map((id) => CATEGORY_NAMES[id] ?? id).join(' '),
+    categories,
+    lat: entry.location?.latitude,
+    lon: entry.location?.longitude,
+  };
+}
+
+/** The geo index the text-only engines use for a radius (kdbush + geokdbush). */
+function geoIndex(documents) {
+  const located = documents.filter((doc) => doc.lat != null);
+  const index = new KDBush(located.length);
+  for (const doc of located) index.add(doc.lon, doc.lat);
+  index.finish();
+  return { index, ids: located.map((doc) => doc.id) };
+}
+
+/** Filters, sorts and cuts a text engine's matches (doc ids, in relevance order). */
+function finish(ids, query, documents, geo) {
+  let found = ids;
+  if (query.category) found = found.filter((id) => documents[id].categories.includes(query.category));
+  if (query.near) {
+    const inside = new Set(around(geo.index, query.near.longitude, query.near.latitude, Infinity, query.radiusKm).map((i) => geo.ids[i]));
+    found = found === null ? [...inside] : found.filter((id) => inside.has(id));
+    const km = (id) => distance(query.near.longitude, query.near.latitude, documents[id].lon, documents[id].lat);
+    found = found.map((id) => [id, km(id)]).sort((a, b) => a[1] - b[1]).map(([id]) => id);
+  }
+  return { total: found.length, hits: found.slice(0, 20) };
+}
+
+const ENGINES = {
+  'service-finder': {
+    async load(bytes) {
+      await initServiceFinder();
+      return ServiceFinder.fromJson(bytes);
+    },
+    search(finder, query) {
+      const result = finder.search({
+        text: query.text ?? '', categories: query.category ? [query.category] : [], near: query.near, radiusKm: query.near ? query.radiusKm : undefined,
+        sort: query.near ? 'distance' : 'relevance', limit: 20, language: 'de',
+      });
+      return { total: result.total, hits: result.hits };
+    },
+  },
+  'MiniSearch + geokdbush': {
+    load(bytes) {
+      const documents = JSON.parse(new TextDecoder().decode(bytes)).entries.map(flatten);
+      const mini = new MiniSearch({ fields: TEXT_FIELDS, idField: 'id' });
+      mini.addAll(documents);
+      return { mini, documents, geo: geoIndex(documents) };
+    },
+    search({ mini, documents, geo }, query) {
+      const ids = query.text
+        ? mini.search(query.text, { combineWith: 'AND', prefix: (term, index, terms) => index === terms.length - 1, fuzzy: (term) => (term.length >= 5 ? 1 : 0) }).map((hit) => hit.id)
+        : query.near ? null : documents.map((doc) => doc.id);
+      return finish(ids, query, documents, geo);
+    },
+  },
+  FlexSearch: {
+    load(bytes) {
+      const documents = JSON.parse(new TextDecoder().decode(bytes)).entries.map(flatten);
+      const index = new FlexSearch.Document({ tokenize: 'forward', document: { id: 'id', index: TEXT_FIELDS } });
+      for (const doc of documents) index.add(doc);
+      return { index, documents, geo: geoIndex(documents) };
+    },
+    search({ index, documents, geo }, query) {
+      let ids;
+      if (!query.text) ids = query.near ? null : documents.map((doc) => doc.id);
+      else {
+        // AND over the words: each word's matches in any field, intersected. (FlexSearch has
+        // no edit-distance typo tolerance; 'forward' matches starts of words.)
+        const sets = query.text.split(/\s+/).map((word) => new Set(index.search(word, { limit: documents.length, merge: true }).map((hit) => hit.id)));
+        ids = [...sets[0]].filter((id) => sets.every((set) => set.has(id)));
+      }
+      return finish(ids, query, documents, geo);
+    },
+  },
+  Orama: {
+    async load(bytes) {
+      const documents = JSON.parse(new TextDecoder().decode(bytes)).entries.map(flatten);
+      const db = create({
+        schema: { name: 'string', description: 'string', organization: 'string', city: 'string', categoryText: 'string', categories: 'enum[]', location: 'geopoint' },
+      });
+      await insertMultiple(db, documents.map((doc) => ({
+        id: String(doc.id), name: doc.name, description: doc.description, organization: doc.organization, city: doc.city, categoryText: doc.categoryText,
+        categories: doc.categories, ...(doc.lat == null ? {} : { location: { lat: doc.lat, lon: doc.lon } }),
+      })), 5000);
+      return { db, documents };
+    },
+    async search({ db, documents }, query) {
+      const where = {};
+      if (query.category) where.categories = { containsAll: [query.category] };
+      if (query.near) where.location = { radius: { coordinates: { lat: query.near.latitude, lon: query.near.longitude }, unit: 'km', value: query.radiusKm, inside: true } };
+      const found = await oramaSearch(db, {
+        term: query.text ?? '', properties: query.text ? TEXT_FIELDS : undefined, tolerance: 1, threshold: 0, where, limit: query.near ? documents.length : 20,
+      });
+      if (!query.near) return { total: found.count, hits: found.hits.map((hit) => hit.id) };
+      const km = (hit) => distance(query.near.longitude, query.near.latitude, hit.document.location.lon, hit.document.location.lat);
+      return { total: found.count, hits: found.hits.sort((a, b) => km(a) - km(b)).slice(0, 20).map((hit) => hit.id) };
+    },
+  },
+};
+
+/** The wasm memory of the core, caught when it is instantiated. */
+let wasmMemory = null;
+for (const name of ['instantiate', 'instantiateStreaming']) {
+  const original = WebAssembly[name];
+  WebAssembly[name] = async (...args) => {
+    const result = await original.apply(WebAssembly, args);
+    wasmMemory ??= result.instance?.exports?.memory ?? null;
+    return result;
+  };
+}
+
+const heap = () => performance.memory.usedJSHeapSize;
+const settle = () => {
+  globalThis.gc?.();
+  globalThis.gc?.();
+};
+
+/** The median of `runs` parses of the text: the yardstick for loading. */
+function parseTime(bytes, runs) {
+  const times = [];
+  for (let run = 0; run < runs; run++) {
+    const start = performance.now();
+    JSON.parse(new TextDecoder().decode(bytes));
+    times.push(performance.now() - start);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(runs / 2)];
+}
+
+/**
+ * Time per call of `call`: repeated until 20 ms have passed (the browser's clock is coarse
+ * without cross-origin isolation), at least three times.
+ */
+async function perCall(call) {
+  let count = 0;
+  const start = performance.now();
+  let elapsed = 0;
+  while (count < 3 || elapsed < 20) {
+    await call();
+    count++;
+    elapsed = performance.now() - start;
+  }
+  return elapsed / count;
+}
+
+/** Loads the directory into one engine, measures loading and memory, then the queries. */
+globalThis.runEngine = async ({ url, engine, queries, withQueries, withParse }) => {
+  const spec = ENGINES[engine];
+  if (engine === 'service-finder') await initServiceFinder();
+  settle();
+  // Memory kept after loading, the downloaded text let go: what the index costs.
+  const before = heap();
+  const wasmBefore = wasmMemory?.buffer.byteLength ?? 0;
+  let bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
+  const size = bytes.length;
+  const parseMs = withParse ? parseTime(bytes, 3) : null;
+  const start = performance.now();
+  const loaded = await spec.load(bytes);
+  const loadMs = performance.now() - start;
+  bytes = null;
+  settle();
+  const jsHeap = heap() - before;
+  // The wasm memory never shrinks: its size is also its peak.
+  const wasm = engine === 'service-finder' ? (wasmMemory?.buffer.byteLength ?? 0) - wasmBefore : 0;
+  const result = { size, parseMs, loadMs, jsHeap, wasm };
+  if (withQueries) {
+    result.queries = [];
+    for (const query of queries) {
+      const answer = await spec.search(loaded, query);
+      result.queries.push({ ms: await perCall(() => spec.search(loaded, query)), total: answer.total });
+    }
+  }
+  return result;
+};
