@@ -23,7 +23,7 @@ test('a spreadsheet with five mistakes: each is listed in German with its row, a
     await page.locator('#file').setInputFiles(FIXTURE);
     const status = page.locator('#status');
     await status.filter({ hasText: '5 Einträge übernommen' }).waitFor();
-    assert.match(await status.textContent(), /fuenf-fehler\.csv: 5 Einträge übernommen, 3 Fehler/);
+    assert.match(await status.textContent(), /fuenf-fehler\.csv: 5 Einträge übernommen\. Fehler: 3, Warnungen: 3, Hinweise: 1\./);
     const problem = (entry, text) => page.locator('section.entry', { has: page.getByRole('heading', { name: entry }) }).getByRole('listitem').filter({ hasText: text });
     const mistakes = [
       ['Eintrag „frauentreff-bad-wildungen-beispiel“', 'Fehler Zeile 3, Spalte E-Mail'],
