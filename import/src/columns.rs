@@ -37,6 +37,13 @@ pub struct PathColumn {
     pub kind: ValueKind,
 }
 
+impl PathColumn {
+    /// Whether a folded header (see `table::fold_header`) names this column.
+    pub(crate) fn is_named(&self, folded: &str) -> bool {
+        crate::table::fold_header(self.header) == folded || self.aliases.contains(&folded)
+    }
+}
+
 /// The target groups: German word, format value.
 pub const TARGET_GROUPS: &[(&str, &str)] = &[
     ("Kinder", "children"),

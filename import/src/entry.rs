@@ -381,20 +381,8 @@ impl<'a> Builder<'a> {
         if !phones.is_empty() {
             entry.insert("phones".into(), Value::from(phones));
         }
-        if let Some(cell) = record.get(Field::Email) {
-            match text::email_address(&cell.value) {
-                Some(email) => {
-                    entry.insert("email".into(), Value::from(email));
-                }
-                None => report.push(
-                    Some(cell),
-                    Severity::Error,
-                    format!(
-                        "\"{}\" is not an e-mail address (value ignored)",
-                        cell.value
-                    ),
-                ),
-            }
+        if let Some(email) = email(record, &mut report) {
+            entry.insert("email".into(), Value::from(email));
         }
         if let Some(url) = record
             .get(Field::Website)
@@ -764,20 +752,8 @@ impl Builder<'_> {
         if !phones.is_empty() {
             contact.insert("phones".into(), Value::from(phones));
         }
-        if let Some(cell) = record.get(Field::Email) {
-            match text::email_address(&cell.value) {
-                Some(email) => {
-                    contact.insert("email".into(), Value::from(email));
-                }
-                None => report.push(
-                    Some(cell),
-                    Severity::Error,
-                    format!(
-                        "\"{}\" is not an e-mail address (value ignored)",
-                        cell.value
-                    ),
-                ),
-            }
+        if let Some(email) = email(record, &mut report) {
+            contact.insert("email".into(), Value::from(email));
         }
         if let Some(languages) = languages(record, &mut report) {
             contact.insert("languages".into(), languages);
@@ -954,6 +930,23 @@ fn limited(cell: &Cell, limit: usize, report: &mut Report) -> String {
         ),
     );
     text::shorten(&cell.value, limit)
+}
+
+/// The record's e-mail address, or `None` (reported when the cell holds something else).
+fn email(record: &Record, report: &mut Report) -> Option<String> {
+    let cell = record.get(Field::Email)?;
+    let email = text::email_address(&cell.value);
+    if email.is_none() {
+        report.push(
+            Some(cell),
+            Severity::Error,
+            format!(
+                "\"{}\" is not an e-mail address (value ignored)",
+                cell.value
+            ),
+        );
+    }
+    email
 }
 
 fn yes_no(cell: &Cell, report: &mut Report) -> Option<bool> {

@@ -121,7 +121,7 @@ pub(crate) fn field_of(header: &str) -> Option<Field> {
 fn path_field(folded: &str) -> Option<Field> {
     ENTRY_COLUMNS
         .iter()
-        .position(|column| fold_header(column.header) == folded || column.aliases.contains(&folded))
+        .position(|column| column.is_named(folded))
         .and_then(|index| u8::try_from(index).ok())
         .map(Field::Path)
 }
@@ -350,9 +350,10 @@ fn directory_fields(rows: Vec<(usize, Row)>, problems: &mut Vec<Problem>) -> Vec
         let (value, number) = value.unwrap_or_default();
         let (base, language) = split_language(&name);
         let folded = fold_header(base);
-        let Some(index) = DIRECTORY_FIELDS.iter().position(|field| {
-            fold_header(field.header) == folded || field.aliases.contains(&folded.as_str())
-        }) else {
+        let Some(index) = DIRECTORY_FIELDS
+            .iter()
+            .position(|field| field.is_named(&folded))
+        else {
             // The sheet's own header row ("Feld", "Wert") and notes are not fields.
             if !matches!(folded.as_str(), "feld" | "field" | "") {
                 problems.push(Problem {

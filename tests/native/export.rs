@@ -2,9 +2,8 @@
 //! workbook and as CSV comes back the same through the import.
 
 use serde_json::Value;
-use service_finder::places::{self, Gazetteer};
 use service_finder_import::export::{self, Exported};
-use service_finder_import::{Format, Imported, Options, Severity};
+use service_finder_import::{Format, Imported, Severity};
 
 use crate::import_setup;
 
@@ -13,20 +12,7 @@ fn demo() -> Value {
 }
 
 fn import(bytes: &[u8], format: Format) -> Imported {
-    let germany = Gazetteer::parse(places::GERMANY).unwrap();
-    let locate = |query: &str| import_setup::locate(&germany, query, None);
-    let known = import_setup::known_categories();
-    service_finder_import::import(
-        bytes,
-        &Options {
-            format,
-            mapping: None,
-            known_categories: &known,
-            places: &locate,
-            title: "Import (Test)",
-        },
-    )
-    .expect("the export can be read")
+    crate::import::import(bytes, format, None)
 }
 
 /// The directory as the import gives it back: without the editor's `$schema` hint, and a text

@@ -22,7 +22,7 @@ const GEOJSON: &[u8] = include_bytes!("../fixtures/import/beratungsstellen.geojs
 const HSDS: &[u8] = include_bytes!("../fixtures/import/hsds-services.json");
 
 /// Imports with the core's gazetteer and built-in categories, as the CLI does.
-fn import(bytes: &[u8], format: Format, mapping: Option<&str>) -> Imported {
+pub(crate) fn import(bytes: &[u8], format: Format, mapping: Option<&str>) -> Imported {
     let germany = Gazetteer::parse(places::GERMANY).unwrap();
     let locate = |query: &str| import_setup::locate(&germany, query, None);
     let known = import_setup::known_categories();
