@@ -16,7 +16,7 @@ export default [
   },
   {
     // The browser benchmarks run code in the page too.
-    files: ['tests/e2e/**/*.mjs', 'scripts/bench-web.mjs'],
+    files: ['tests/e2e/**/*.mjs', 'scripts/bench-web.mjs', 'scripts/bench/**/*.js'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
 ];
