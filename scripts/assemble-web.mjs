@@ -21,6 +21,8 @@ const dist = join(root, 'dist');
  */
 /** What one lookup may download at most (issue 16: 60 KB gzipped). */
 const PLACE_SHARD_CEILING = 60 * 1024;
+/** Gzipped bytes of one UI language's thesaurus (loaded after the first results). */
+const THESAURUS_CEILING = 24 * 1024;
 
 const BUDGETS = {
   // With the languages (400) and the styles (3,050) inside since issue 16.
@@ -491,6 +493,12 @@ if (largestShard > PLACE_SHARD_CEILING) {
   process.exit(1);
 }
 buildCheckPage();
+const largestThesaurus = writeThesauri();
+console.log(`Thesaurus (dist/thesaurus/<language>.txt, loaded after the first results): largest ${largestThesaurus} bytes gzipped (${THESAURUS_CEILING})`);
+if (largestThesaurus > THESAURUS_CEILING) {
+  console.error(`A thesaurus file is over THESAURUS_CEILING: ${largestThesaurus} > ${THESAURUS_CEILING} gzipped bytes`);
+  process.exit(1);
+}
 const firstPage = await writeFirstPages(dist, root, languages);
 console.log(`The bundled directory's first page of results (dist/first-page/<tag>.json, shown until the core is ready): at most ${(firstPage / 1024).toFixed(1)} KB, ${(gzipped('first-page/de.json') / 1024).toFixed(1)} KB gzipped in German`);
 buildApp();
@@ -501,6 +509,35 @@ precompress();
  * it starts with that key for, under its district's line; a place with names under several keys
  * is in each of their shards. Returns the largest shard's gzipped size.
  */
+/**
+ * dist/thesaurus/<language>.txt for every UI language from data/thesaurus/*.json: per concept
+ * one line, its words in that language, in German and in English (the words of the county's
+ * own texts and the words people type in any language), separated by tabs. Returns the largest
+ * file's gzipped size.
+ */
+function writeThesauri() {
+  const folder = join(root, 'data/thesaurus');
+  const lists = Object.fromEntries(readdirSync(folder).filter((name) => name.endsWith('.json')).map((name) => {
+    const words = JSON.parse(readFileSync(join(folder, name), 'utf8'));
+    delete words.$comment;
+    return [name.replace(/\.json$/, ''), words];
+  }));
+  const concepts = Object.keys(lists.de ?? {});
+  mkdirSync(join(dist, 'thesaurus'), { recursive: true });
+  let largest = 0;
+  for (const { tag } of languages) {
+    if (tag === 'de-x-ls') continue; // Leichte Sprache searches with the German words.
+    const lines = concepts.map((concept) => {
+      const words = [tag, 'de', 'en'].flatMap((language) => lists[language]?.[concept] ?? []);
+      return [...new Set(words.map((word) => word.replace(/[\t\n]/g, ' ').trim()).filter(Boolean))].join('\t');
+    });
+    const file = join('thesaurus', `${tag}.txt`);
+    writeFileSync(join(dist, file), `# Generated from data/thesaurus/*.json by scripts/build-web: one concept per line.\n${lines.join('\n')}\n`);
+    largest = Math.max(largest, gzipped(file));
+  }
+  return largest;
+}
+
 function writePlaceShards(text) {
   const shards = new Map(PLACE_SHARD_KEYS.map((key) => [key, []]));
   let district = null;

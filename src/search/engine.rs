@@ -37,6 +37,9 @@ mod quality {
     pub const TYPO: u16 = 60;
     pub const INFIX: u16 = 50;
     pub const TYPO_PREFIX: u16 = 45;
+    /// A word of the same thesaurus concept as the query word, in percent of how that word
+    /// matches: "library" finds "Stadtbücherei" a little below an entry that says "library".
+    pub const CONCEPT_PERCENT: u32 = 70;
 }
 
 /// An entry that passed the text and hard filters, on its way to the result page.
@@ -55,9 +58,28 @@ struct Candidate {
 /// current word, and how many words have matched.
 #[derive(Clone, Copy, Default, Debug)]
 pub(super) struct Tally {
+    /// Sum of the words' best matches (field weight × quality).
     total: u32,
+    /// The same sum with each word weighted by how rare it is, for ranking entries that match
+    /// only some of the words (see [`word_rarity`]).
+    weighted: u32,
     best: u16,
     matched_words: u8,
+}
+
+/// The entries a query's words match.
+struct TextMatch {
+    /// Entries that match every word.
+    all_words: EntrySet,
+    /// Entries that match at least one word.
+    some_words: EntrySet,
+}
+
+/// How much a word counts when entries match only some of the words: 1 for a word that most
+/// entries match, up to 18 for one that a single entry matches (1 + log2 of the inverse share),
+/// so that "Bücherei" outweighs "Stadt" in "Bücherei in der Stadt".
+fn word_rarity(entry_count: usize, matched: usize) -> u32 {
+    1 + (entry_count / matched.max(1)).max(1).ilog2()
 }
 
 /// Memory a search needs for every entry, kept between searches.
@@ -88,41 +110,65 @@ impl Index {
 
         // Hard filters narrow everything, facet counts included. Defunct entries are never
         // listed.
-        let mut hard = self.sets.audience.listed.clone();
-        let mut first_word_entries = Vec::new();
-        if has_text {
-            scratch.tallies.resize(self.entries.count, Tally::default());
-            let matched = self.match_text(&words, &mut scratch.tallies, &mut first_word_entries);
-            hard.intersect_with(&matched);
-        }
+        let mut filtered = self.sets.audience.listed.clone();
         let mut exact_distances = Vec::new();
         if let (Some(centre), Some(radius)) = (query.near, radius_metres) {
             let (inside, measured) = self.match_radius(centre, radius);
-            hard.intersect_with(&inside);
+            filtered.intersect_with(&inside);
             exact_distances = measured;
         }
         if query.free_of_charge {
-            hard.intersect_with(&self.sets.free_of_charge);
+            filtered.intersect_with(&self.sets.free_of_charge);
         }
         if query.wheelchair_accessible {
-            hard.intersect_with(&self.sets.wheelchair);
+            filtered.intersect_with(&self.sets.wheelchair);
         }
-
         // Flags narrow like hard filters, "all of"; each one's count is taken over the results.
         let flag_sets = self.flag_sets(query.today);
         for wanted in &query.flags {
             match flag_sets.iter().find(|(name, _)| name == wanted) {
-                Some((_, set)) => hard.intersect_with(set),
-                None => hard = EntrySet::empty(self.entries.count),
+                Some((_, set)) => filtered.intersect_with(set),
+                None => filtered = EntrySet::empty(self.entries.count),
             }
         }
-
         let groups = self.facet_filters(query);
+        let with_groups = |set: &EntrySet| {
+            let mut narrowed = set.clone();
+            for chosen in groups.iter().flatten() {
+                narrowed.intersect_with(chosen);
+            }
+            narrowed
+        };
+
+        // The text is a hard filter too: every word must match. When no entry that passes the
+        // other filters has every word, those with some of the words are listed instead,
+        // ranked by how many and how rare their words are (issue 17: no dead ends).
+        let mut touched_entries = Vec::new();
+        let mut partial = false;
+        let (hard, results) = if has_text {
+            scratch.tallies.resize(self.entries.count, Tally::default());
+            let matched = self.match_text(&words, &mut scratch.tallies, &mut touched_entries);
+            let mut hard = filtered.clone();
+            hard.intersect_with(&matched.all_words);
+            let results = with_groups(&hard);
+            if results.is_empty() && words.len() > 1 && !matched.some_words.is_empty() {
+                let mut relaxed_hard = filtered;
+                relaxed_hard.intersect_with(&matched.some_words);
+                let relaxed = with_groups(&relaxed_hard);
+                partial = !relaxed.is_empty();
+                if partial {
+                    (relaxed_hard, relaxed)
+                } else {
+                    (hard, results)
+                }
+            } else {
+                (hard, results)
+            }
+        } else {
+            let results = with_groups(&filtered);
+            (filtered, results)
+        };
         let mut facets = self.count_facets(&hard, &groups);
-        let mut results = hard;
-        for chosen in groups.iter().flatten() {
-            results.intersect_with(chosen);
-        }
         let total = results.count();
         let nothing = total == 0;
         facets.flags = flag_sets
@@ -146,6 +192,7 @@ impl Index {
             index: self,
             near: query.near,
             tallies: &scratch.tallies,
+            partial,
             exact_distances: &exact_distances,
         };
         let mut page = if query.offset >= end {
@@ -159,7 +206,7 @@ impl Index {
             .map(|candidate| ranking.hit(candidate))
             .collect();
 
-        for &entry in &first_word_entries {
+        for &entry in &touched_entries {
             scratch.tallies[entry as usize] = Tally::default();
         }
         if let Ok(mut shared) = self.scratch.try_lock() {
@@ -167,6 +214,7 @@ impl Index {
         }
         Ok(SearchResults {
             total,
+            partial,
             hits,
             facets,
         })
@@ -301,22 +349,26 @@ impl Index {
         }
     }
 
-    /// Entries matching every word. Their scores are left in `tallies`, which must hold a
-    /// default tally for every entry; the caller resets the entries listed in
-    /// `first_word_entries` afterwards.
+    /// Matches each word of a query on its own. The scores are left in `tallies`, which must
+    /// hold a default tally for every entry; every entry whose tally changed is listed in
+    /// `touched_entries`, for the caller to reset afterwards.
     fn match_text(
         &self,
         words: &[String],
         tallies: &mut [Tally],
-        first_word_entries: &mut Vec<u32>,
-    ) -> EntrySet {
-        let mut matched = EntrySet::empty(self.entries.count);
+        touched_entries: &mut Vec<u32>,
+    ) -> TextMatch {
+        let mut all_words = EntrySet::empty(self.entries.count);
+        let mut some_words = EntrySet::empty(self.entries.count);
         let mut touched: Vec<u32> = Vec::new();
+        // The thesaurus concepts that cover each word, and the entries of each concept met.
+        let concepts = self
+            .thesaurus
+            .as_ref()
+            .map(|thesaurus| thesaurus.concepts_of(words))
+            .unwrap_or_default();
+        let mut concept_entries: Vec<(u32, Vec<(u32, u16)>)> = Vec::new();
         for (word_number, word) in words.iter().enumerate() {
-            if word_number == 1 {
-                // Only entries that matched the first word can hold anything but defaults.
-                *first_word_entries = std::mem::take(&mut touched);
-            }
             touched.clear();
             let mut offer = |entry: u32, value: u16| {
                 let tally = &mut tallies[entry as usize];
@@ -332,7 +384,7 @@ impl Index {
             // would otherwise match "in" in most German descriptions). Topics need three letters
             // (see `matching_categories`).
             let single_letter = word.chars().nth(1).is_none();
-            for (term, quality) in self.matching_terms(word) {
+            for (term, quality) in self.matching_terms(word, Typos::Tolerated) {
                 let min_weight = if single_letter && quality != quality::EXACT {
                     weight::CITY
                 } else {
@@ -349,27 +401,84 @@ impl Index {
                     offer(entry, u16::from(weight::CATEGORY) * quality);
                 }
             }
-            let is_last = word_number + 1 == words.len();
+            for &concept in concepts.get(word_number).into_iter().flatten() {
+                let known = concept_entries
+                    .iter()
+                    .position(|(known, _)| *known == concept);
+                let position = known.unwrap_or_else(|| {
+                    concept_entries.push((concept, self.concept_entries(concept)));
+                    concept_entries.len() - 1
+                });
+                for &(entry, value) in &concept_entries[position].1 {
+                    offer(entry, value);
+                }
+            }
+            let rarity = word_rarity(self.entries.count, touched.len());
             for &entry in &touched {
                 let tally = &mut tallies[entry as usize];
-                if usize::from(tally.matched_words) == word_number {
-                    tally.matched_words += 1;
-                    tally.total += u32::from(tally.best);
-                    if is_last {
-                        matched.insert(entry);
-                    }
+                if tally.matched_words == 0 {
+                    touched_entries.push(entry);
+                    some_words.insert(entry);
+                }
+                tally.matched_words += 1;
+                tally.total += u32::from(tally.best);
+                tally.weighted += u32::from(tally.best) * rarity;
+                if usize::from(tally.matched_words) == words.len() {
+                    all_words.insert(entry);
                 }
                 tally.best = 0;
             }
         }
-        if words.len() == 1 {
-            *first_word_entries = touched;
+        TextMatch {
+            all_words,
+            some_words,
         }
-        matched
+    }
+
+    /// The entries that use a word or phrase of a thesaurus concept, each with its best
+    /// value (field weight × match quality, scaled by [`quality::CONCEPT_PERCENT`]), sorted by
+    /// entry. A phrase matches an entry that has all its words (stop words aside). Category
+    /// labels are not searched here: "Kita" names the Kitas, not every family service.
+    fn concept_entries(&self, concept: u32) -> Vec<(u32, u16)> {
+        let Some(thesaurus) = &self.thesaurus else {
+            return Vec::new();
+        };
+        let mut found: Vec<(u32, u16)> = Vec::new();
+        for phrase in thesaurus.phrases_of(concept) {
+            let mut words: Vec<String> = phrase.iter().map(|word| word.to_string()).collect();
+            super::stop_words::drop_stop_words(&mut words);
+            let mut phrase_entries: Option<Vec<(u32, u16)>> = None;
+            for word in &words {
+                let mut word_entries: Vec<(u32, u16)> = Vec::new();
+                for (term, quality) in self.matching_terms(word, Typos::NotTolerated) {
+                    for (entry, weight) in self.postings_of(term) {
+                        let value =
+                            u32::from(weight) * u32::from(quality) * quality::CONCEPT_PERCENT / 100;
+                        word_entries.push((entry, value as u16));
+                    }
+                }
+                best_per_entry(&mut word_entries);
+                phrase_entries = Some(match phrase_entries {
+                    None => word_entries,
+                    // Every word of the phrase must match: keep the entries in both, each at
+                    // its weaker value.
+                    Some(before) => before
+                        .into_iter()
+                        .filter_map(|(entry, value)| {
+                            let found = word_entries.binary_search_by_key(&entry, |&(e, _)| e);
+                            found.ok().map(|at| (entry, value.min(word_entries[at].1)))
+                        })
+                        .collect(),
+                });
+            }
+            found.extend(phrase_entries.unwrap_or_default());
+        }
+        best_per_entry(&mut found);
+        found
     }
 
     /// Terms that `word` matches, with the match quality.
-    fn matching_terms(&self, word: &str) -> Vec<(usize, u16)> {
+    fn matching_terms(&self, word: &str, typos: Typos) -> Vec<(usize, u16)> {
         let mut out = Vec::new();
         let start = self.terms.partition_point(|term| &**term < word);
         let mut end = start;
@@ -383,7 +492,7 @@ impl Index {
             end += 1;
         }
         let word_chars = word.chars().count();
-        if word_chars >= MIN_INFIX_WORD_CHARS {
+        if word_chars >= MIN_INFIX_WORD_CHARS && matches!(typos, Typos::Tolerated) {
             let word_letters = super::index::WordLetters::new(word);
             for (number, term) in self.terms.iter().enumerate() {
                 // Two places of the word with characters not in the term: no typo or infix
@@ -549,6 +658,8 @@ struct Ranking<'a> {
     index: &'a Index,
     near: Option<GeoPoint>,
     tallies: &'a [Tally],
+    /// Whether the results match only some of the words: then rarer words count for more.
+    partial: bool,
     exact_distances: &'a [(u32, f64)],
 }
 
@@ -596,9 +707,13 @@ impl Ranking<'_> {
 
     /// The text score of an entry: 0 for a search without text.
     fn score(&self, entry: u32) -> u32 {
-        self.tallies
-            .get(entry as usize)
-            .map_or(0, |tally| tally.total)
+        self.tallies.get(entry as usize).map_or(0, |tally| {
+            if self.partial {
+                tally.weighted
+            } else {
+                tally.total
+            }
+        })
     }
 
     /// The haversine distance from the point searched from; infinity without a point or place.
@@ -702,6 +817,22 @@ fn smallest_by_key<T, A: Ord + Copy, B: Ord + Copy>(
         .collect()
 }
 
+/// Sorts `(entry, value)` pairs by entry and keeps each entry once, with its best value.
+fn best_per_entry(pairs: &mut Vec<(u32, u16)>) {
+    crate::order::sort_by(pairs, |a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    pairs.dedup_by_key(|pair| pair.0);
+}
+
+/// How loosely a word may match terms: a query word as typed, or a thesaurus word.
+#[derive(Clone, Copy)]
+enum Typos {
+    /// Also with one typing error, or inside a longer word.
+    Tolerated,
+    /// Only whole or as the start of a term: a thesaurus lists its compounds itself, and
+    /// anything looser adds noise ("bank" inside "Mitfahrbank", "books" as "book online").
+    NotTolerated,
+}
+
 /// How `word` (of `word_chars` characters) matches `term` other than as a plain prefix.
 fn fuzzy_quality(word: &str, word_chars: usize, term: &str) -> Option<u16> {
     if word_chars >= MIN_TYPO_WORD_CHARS {
@@ -712,20 +843,25 @@ fn fuzzy_quality(word: &str, word_chars: usize, term: &str) -> Option<u16> {
             return Some(quality::TYPO_PREFIX);
         }
     }
-    if term.len() > word.len() && term.contains(word) {
-        return Some(quality::INFIX);
-    }
-    None
+    infix_quality(word, term)
 }
 
-/// The folded words of a query, at most [`MAX_QUERY_WORDS`], without repeats.
-fn query_words(text: &str) -> Vec<String> {
+/// Whether `word` stands inside the longer `term` (`kurs` in `sprachkurs`).
+fn infix_quality(word: &str, term: &str) -> Option<u16> {
+    (term.len() > word.len() && term.contains(word)).then_some(quality::INFIX)
+}
+
+/// The folded words of a query, at most [`MAX_QUERY_WORDS`], without repeats and without stop
+/// words (unless it has only those).
+pub(super) fn query_words(text: &str) -> Vec<String> {
     let mut words: Vec<String> = Vec::new();
     for_each_token(text, |token| {
-        if words.len() < MAX_QUERY_WORDS && !words.iter().any(|word| word == token) {
+        if !words.iter().any(|word| word == token) {
             words.push(token.to_owned());
         }
     });
+    super::stop_words::drop_stop_words(&mut words);
+    words.truncate(MAX_QUERY_WORDS);
     words
 }
 

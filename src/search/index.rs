@@ -70,6 +70,8 @@ pub struct Index {
     pub(super) grid: SpatialGrid,
     /// Flags set from outside by name (see [`Index::set_flag_set`]).
     pub(super) outside_flags: Vec<(String, EntrySet)>,
+    /// Concepts and their words in many languages, once set (see [`Index::set_thesaurus`]).
+    pub(super) thesaurus: Option<super::thesaurus::Thesaurus>,
     /// Reused between searches; taken by one search at a time (another search running at the
     /// same moment simply allocates its own).
     pub(super) scratch: std::sync::Mutex<Option<super::engine::Scratch>>,
@@ -230,6 +232,7 @@ impl Index {
             },
             grid,
             outside_flags: Vec::new(),
+            thesaurus: None,
             scratch: std::sync::Mutex::new(None),
         }
     }

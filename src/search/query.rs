@@ -261,6 +261,9 @@ fn read_point(
 pub struct SearchResults {
     /// How many entries match in all (not only on this page).
     pub total: usize,
+    /// True when no entry has every word of the text and the results are the entries with
+    /// some of them, ranked by how many and how rare those words are.
+    pub partial: bool,
     /// The requested page of hits, in order.
     pub hits: Vec<Hit>,
     /// How many entries each filter value would give, over the whole result set.

@@ -91,7 +91,8 @@ export interface EntryView {
 }
 export interface SourceView { name: TextView; lastModified?: string; }
 export interface HitView { id: string; score: number; distanceMetres?: number; entry: EntryView; }
-export interface SearchResults { total: number; hits: HitView[]; facets: Facets; }
+/** `partial`: no entry has every word of the text; the hits have some of them. */
+export interface SearchResults { total: number; partial: boolean; hits: HitView[]; facets: Facets; }
 export interface DirectoryView {
   title?: TextView; description?: TextView; publisherName?: TextView; publisherEmail?: string;
   publisherPhone?: string; publisherUrl?: string; regionName?: TextView; regionCentre?: GeoPoint; regionAgs?: string;
@@ -317,6 +318,23 @@ impl ServiceFinder {
             }
             .results(results, &directory.entries),
         )
+    }
+
+    /// Uses a thesaurus from now on: one concept per line, its words and phrases in any
+    /// languages separated by tabs (the widget loads `thesaurus/<language>.txt`). A query word
+    /// that is one of a concept's words then also finds the entries that use another. Returns
+    /// how many concepts were read.
+    #[wasm_bindgen(js_name = setThesaurus)]
+    pub fn set_thesaurus(&mut self, text: &str) -> usize {
+        self.index
+            .set_thesaurus(crate::search::Thesaurus::from_text(text))
+    }
+
+    /// Up to three corrected search texts ("did you mean …") for a text that found nothing,
+    /// written as the directory writes the words; empty when no word of it is near.
+    #[wasm_bindgen(unchecked_return_type = "string[]")]
+    pub fn suggest(&self, text: &str) -> Vec<String> {
+        self.index.suggest(text)
     }
 }
 

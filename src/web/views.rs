@@ -146,6 +146,7 @@ pub struct HitView {
 /// Search results for JavaScript.
 pub struct ResultsView {
     pub total: usize,
+    pub partial: bool,
     pub hits: Vec<HitView>,
     pub facets: Facets,
 }
@@ -392,6 +393,7 @@ impl Resolver<'_> {
             .collect();
         ResultsView {
             total: results.total,
+            partial: results.partial,
             hits,
             facets: results.facets,
         }
@@ -513,6 +515,7 @@ json_object!(HitView {
 
 json_object!(ResultsView {
     total: "total",
+    partial: "partial",
     hits: "hits",
     facets: "facets",
 });

@@ -28,4 +28,6 @@ mod officer_language;
 mod places;
 mod schema;
 mod search;
+mod search_quality;
 mod sourcegen;
+mod thesaurus_data;

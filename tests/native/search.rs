@@ -169,11 +169,46 @@ fn searches_every_field_in_every_language() {
 }
 
 #[test]
-fn every_word_must_match() {
+fn every_word_must_match_when_some_entry_has_them_all() {
     let index = index();
     check_text(&index, "jobcenter korbach", &["jobcenter"]);
     check_text(&index, "beratung korbach", &["counselling"]);
-    check_text(&index, "jobcenter arolsen", &[]);
+    assert!(!search(&index, text("jobcenter korbach")).partial);
+}
+
+#[test]
+fn without_an_entry_that_has_every_word_those_with_some_are_listed() {
+    let index = index();
+    let results = search(&index, text("jobcenter arolsen"));
+    assert!(results.partial);
+    assert_eq!(sorted_ids(&results), ["jobcenter", "translation"]);
+    // With a filter that the entries with every word miss, those with some words inside it.
+    let query = Query {
+        kinds: vec![Kind::Course],
+        ..text("kurs korbach")
+    };
+    let results = search(&index, query);
+    assert_eq!((ids(&results), results.partial), (vec!["course"], true));
+    // Nothing matches any word: no results, and nothing partial about it.
+    let results = search(&index, text("zzzz qqqq"));
+    assert_eq!((results.total, results.partial), (0, false));
+}
+
+#[test]
+fn words_without_a_topic_do_not_count() {
+    let index = index();
+    for typed in [
+        "where is the jobcenter",
+        "Wo ist das Jobcenter?",
+        "де jobcenter",
+    ] {
+        let results = search(&index, text(typed));
+        assert_eq!(
+            (ids(&results), results.partial),
+            (vec!["jobcenter"], false),
+            "{typed}"
+        );
+    }
 }
 
 #[test]

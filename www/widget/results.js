@@ -3,7 +3,7 @@
 
 import { card, refreshCard } from './card.js';
 import { el } from './dom.js';
-import { PAGE_SIZE } from './state.js';
+import { PAGE_SIZE, narrowed, noFilters } from './state.js';
 
 export class Results {
   constructor(widget) {
@@ -25,7 +25,7 @@ export class Results {
     // Only the clock moved (a new minute, or a module arrived) and the same entries are shown:
     // the cards are brought up to date in place rather than built anew.
     if (results && changed.size === 1 && changed.has('clock') && this.sameHits(results)) {
-      this.status.textContent = this.widget.t('results.count', { count: results.total });
+      this.status.textContent = this.countLine(results);
       for (const hit of results.hits) {
         const article = this.list.querySelector(`[data-entry="${CSS.escape(hit.entry.id)}"]`);
         if (article) refreshCard(article, this.widget, hit);
@@ -57,6 +57,45 @@ export class Results {
     return notice;
   }
 
+  /**
+   * The count, and when no entry has every word of the text, that the results have only some
+   * of them: the newcomer should know why a card may not fit every word.
+   */
+  countLine(results) {
+    const count = this.widget.t('results.count', { count: results.total });
+    return results.partial ? `${count} – ${this.widget.t('results.partial')}` : count;
+  }
+
+  /**
+   * Ways on from a search that found nothing at all: the directory's words nearest the text
+   * ("did you mean"), a button that clears the filters when some are set, and the hint.
+   */
+  ways(state) {
+    const { widget } = this;
+    const ways = [];
+    const text = state.text.trim();
+    const suggestions = text ? widget.core.use((finder) => finder.suggest(text)) ?? [] : [];
+    if (suggestions.length > 0) {
+      const line = el('p', { class: 'sf-suggest', 'data-part': 'suggest' }, widget.t('results.suggest'), ' ');
+      suggestions.forEach((suggestion, number) => {
+        const button = el('button', { type: 'button', class: 'sf-link-button', dir: 'auto' }, suggestion);
+        button.addEventListener('click', () => {
+          this.firstNew = 0;
+          widget.store.set({ text: suggestion, shown: PAGE_SIZE });
+        });
+        line.append(...(number > 0 ? [', ', button] : [button]));
+      });
+      ways.push(line);
+    }
+    if (narrowed(state)) {
+      const clear = el('button', { type: 'button', class: 'sf-button sf-clear', 'data-part': 'clear' }, widget.t('filters.clear'));
+      clear.addEventListener('click', () => widget.store.set({ ...noFilters(), radiusKm: null }));
+      ways.push(el('p', {}, clear));
+    }
+    ways.push(el('p', {}, widget.t('results.empty.hint')));
+    return ways;
+  }
+
   /** Whether `results` show the same entries, in the same order, as the cards on screen. */
   sameHits(results) {
     const shown = [...this.list.querySelectorAll('[data-entry]')].map((article) => article.dataset.entry);
@@ -65,7 +104,7 @@ export class Results {
 
   show(state, results) {
     const { widget, list: container } = this;
-    this.status.textContent = widget.t('results.count', { count: results.total });
+    this.status.textContent = this.countLine(results);
     const focused = widget.shadow.activeElement;
     const focusedCard = focused?.closest?.('[data-entry]')?.getAttribute('data-entry');
     const focusedPart = focused?.getAttribute?.('data-part');
@@ -73,7 +112,7 @@ export class Results {
     if (results.total === 0) {
       const empty = el('div', { class: 'sf-empty' });
       if (shared) empty.append(shared);
-      else empty.append(el('p', { class: 'sf-empty-title' }, widget.t('results.empty')), el('p', {}, widget.t('results.empty.hint')));
+      else empty.append(el('p', { class: 'sf-empty-title' }, widget.t('results.empty')), ...this.ways(state));
       container.replaceChildren(empty);
       return;
     }

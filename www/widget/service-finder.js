@@ -285,6 +285,7 @@ class ServiceFinderElement extends HTMLElement {
    */
   async loadMore() {
     if (!this.connection || !this.core.finder) return;
+    this.loadThesaurus();
     // Undefined when the core has just failed: the rebuilt finder calls this again.
     const ags = this.core.use((finder) => finder.info(this.language).regionAgs ?? '');
     if (ags === undefined) return;
@@ -306,6 +307,29 @@ class ServiceFinderElement extends HTMLElement {
       if (!this.connection) return;
     }
     this.tickHours();
+  }
+
+  /**
+   * Loads the thesaurus of the UI language (the words newcomers search for in it, in German and
+   * in English; see data/thesaurus/) and hands it to the finder, then searches again if text
+   * was typed meanwhile. Without it the search works as before, only without those words.
+   */
+  async loadThesaurus() {
+    const language = this.language;
+    if (this.thesaurus?.language !== language) {
+      try {
+        const url = new URL(`thesaurus/${thesaurusLanguage(language)}.txt`, import.meta.url);
+        const response = await fetch(url, { signal: this.connection?.signal, priority: 'low' });
+        if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+        this.thesaurus = { language, text: await response.text() };
+      } catch (error) {
+        if (this.connection) console.warn('service-finder: the thesaurus could not be loaded; words are searched as typed.', error);
+        return;
+      }
+    }
+    if (!this.connection || language !== this.language || !this.core.finder) return;
+    const read = this.core.use((finder) => finder.setThesaurus(this.thesaurus.text));
+    if (read !== undefined && this.store.state.text.trim() && !this.preview) this.render(this.store.state, new Set(['text']));
   }
 
   /**
@@ -375,8 +399,10 @@ class ServiceFinderElement extends HTMLElement {
     this.messages = messages;
     // For the page around, such as the app page (www/app/), which speaks the widget's language.
     this.dispatchEvent(new CustomEvent('language-change', { detail: language }));
-    if (this.core.finder) this.core.use(() => this.renderAll({ keepFocus: true }));
-    else if (this.getAttribute('data-state') === 'error') this.renderFatal();
+    if (this.core.finder) {
+      this.core.use(() => this.renderAll({ keepFocus: true }));
+      this.loadThesaurus();
+    } else if (this.getAttribute('data-state') === 'error') this.renderFatal();
     else this.renderLoading();
   }
 
@@ -542,3 +568,8 @@ if (!customElements.get('service-finder')) customElements.define('service-finder
 
 // The JS API, for a county with its own UI (see core.js for what happens after a trap).
 export { Places, ServiceFinder, loadCore as initServiceFinder };
+
+/** The thesaurus file of a UI language: Leichte Sprache searches with the German words. */
+function thesaurusLanguage(language) {
+  return language === 'de-x-ls' ? 'de' : language;
+}

@@ -51,6 +51,13 @@ export function noFilters() {
   return { kinds, categories, serviceLanguage, freeOfCharge, wheelchair, levels, courseTypes, flags, openDay, shown, expanded, entry };
 }
 
+/** Whether anything but the text narrows the search: a filter, or a radius around a point. */
+export function narrowed(state) {
+  const sets = [state.kinds, state.categories, state.levels, state.courseTypes, state.flags];
+  return sets.some((set) => set.size > 0) || Boolean(state.serviceLanguage || state.openDay)
+    || state.freeOfCharge || state.wheelchair || Boolean(state.near && state.radiusKm);
+}
+
 /** A copy of `set` with `value` added, or taken out when it was in. */
 export function toggled(set, value) {
   const copy = new Set(set);

@@ -71,6 +71,10 @@ pub struct SearchArgs {
     /// Print JSON (the results with the entries) instead of text.
     #[arg(long)]
     json: bool,
+    /// Expand the words with the thesaurus in this folder (data/thesaurus), as the widget does
+    /// in the UI language given by --lang.
+    #[arg(long, value_name = "FOLDER")]
+    thesaurus: Option<std::path::PathBuf>,
 }
 
 /// The `--json` output: the engine's results plus the entries they point to.
@@ -101,7 +105,11 @@ pub fn run(args: &SearchArgs) -> Result<ExitCode, String> {
         None => None,
         Some(text) => Some(resolve_near(text, &loaded.directory)?),
     };
-    let index = Index::new(loaded.directory);
+    let mut index = Index::new(loaded.directory);
+    if let Some(folder) = &args.thesaurus {
+        let text = service_finder::search::thesaurus_text(folder, &args.lang)?;
+        index.set_thesaurus(service_finder::search::Thesaurus::from_text(&text));
+    }
     let query = Query {
         text: args.text.clone(),
         kinds: args.kind.clone(),
@@ -144,6 +152,10 @@ fn print_results(index: &Index, query: &Query, results: &SearchResults, language
     let shown = results.hits.len();
     if shown == 0 {
         out!("{} results", results.total);
+        let suggestions = index.suggest(&query.text);
+        if results.total == 0 && !suggestions.is_empty() {
+            out!("did you mean: {}", suggestions.join(", "));
+        }
     } else {
         out!(
             "{} results, showing {}–{}",
@@ -151,6 +163,9 @@ fn print_results(index: &Index, query: &Query, results: &SearchResults, language
             query.offset + 1,
             query.offset + shown
         );
+        if results.partial {
+            out!("no entry has every word; these have some of them");
+        }
     }
     for (position, hit) in results.hits.iter().enumerate() {
         let Some(entry) = index.entry(hit.entry_index) else {

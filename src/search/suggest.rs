@@ -1,0 +1,228 @@
+//! "Did you mean …": the words of the index closest to a query that found nothing.
+
+use super::engine::query_words;
+use super::fold::tokens;
+use super::index::Index;
+
+/// Most suggestions returned.
+const MAX_SUGGESTIONS: usize = 3;
+/// Words shorter than this get no suggestion: two letters are the start of too many words.
+const MIN_SUGGEST_CHARS: usize = 3;
+
+/// A word of the index near a query word.
+struct Candidate<'a> {
+    /// The folded term.
+    term: &'a str,
+    /// Edits (insertions, deletions, substitutions, swaps of neighbours) from the query word.
+    edits: usize,
+    /// How many entries use it: of two equally near words, the common one is meant more often.
+    entries: usize,
+    /// Where it was found: a term of the entries' texts, or a category's label or search word.
+    origin: Origin,
+}
+
+#[derive(Clone, Copy)]
+enum Origin {
+    Term(usize),
+    Category(u16),
+}
+
+impl Index {
+    /// Up to three corrected queries for `text`, for when a search for it found nothing: each
+    /// word replaced by the nearest word of the directory (within one edit for short words,
+    /// two from five letters on), written as the directory writes it ("Bürgerbüro", not the
+    /// folded "burgerburo"). A one-word query gets up to three alternatives; a longer one gets
+    /// one, with every word corrected that can be. Empty when nothing is near.
+    ///
+    /// Not part of [`Index::search`]: it compares the words with every term of the index, which
+    /// a query that finds nothing should not pay for unless the widget asks.
+    pub fn suggest(&self, text: &str) -> Vec<String> {
+        let words = query_words(text);
+        let nearest: Vec<Vec<Candidate>> =
+            words.iter().map(|word| self.nearest_words(word)).collect();
+        if let [only] = nearest.as_slice() {
+            return only
+                .iter()
+                .filter_map(|candidate| self.written_form(candidate))
+                .take(MAX_SUGGESTIONS)
+                .collect();
+        }
+        let mut corrected = Vec::new();
+        let mut changed = false;
+        for (word, candidates) in words.iter().zip(&nearest) {
+            match candidates.first().and_then(|best| self.written_form(best)) {
+                Some(form) => {
+                    changed = true;
+                    corrected.push(form);
+                }
+                None => corrected.push(word.clone()),
+            }
+        }
+        if changed {
+            vec![corrected.join(" ")]
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// The terms and category words nearest `word`, best first.
+    fn nearest_words(&self, word: &str) -> Vec<Candidate<'_>> {
+        let word_chars = word.chars().count();
+        if word_chars < MIN_SUGGEST_CHARS {
+            return Vec::new();
+        }
+        let max_edits = if word_chars >= 5 { 2 } else { 1 };
+        let near = |term: &str| {
+            let term_chars = term.chars().count();
+            if term_chars.abs_diff(word_chars) > max_edits || term == word {
+                return None;
+            }
+            let edits = strsim::osa_distance(word, term);
+            (edits <= max_edits).then_some(edits)
+        };
+        let mut found: Vec<Candidate> = Vec::new();
+        for (number, term) in self.terms.iter().enumerate() {
+            if let Some(edits) = near(term) {
+                let entries = (self.term_starts[number + 1] - self.term_starts[number]) as usize;
+                found.push(Candidate {
+                    term,
+                    edits,
+                    entries,
+                    origin: Origin::Term(number),
+                });
+            }
+        }
+        for (term, category) in &self.category_terms {
+            if let Some(edits) = near(term)
+                && !found.iter().any(|known| known.term == &**term)
+            {
+                found.push(Candidate {
+                    term,
+                    edits,
+                    entries: self.sets.categories[*category as usize].count(),
+                    origin: Origin::Category(*category),
+                });
+            }
+        }
+        crate::order::sort_by(&mut found, |a, b| {
+            (a.edits, std::cmp::Reverse(a.entries), a.term).cmp(&(
+                b.edits,
+                std::cmp::Reverse(b.entries),
+                b.term,
+            ))
+        });
+        found.truncate(MAX_SUGGESTIONS * 2);
+        found
+    }
+
+    /// The candidate as people wrote it: the word of an entry's text or a category's label
+    /// that folds to it. None if no listed entry uses it.
+    fn written_form(&self, candidate: &Candidate) -> Option<String> {
+        let texts: Vec<String> = match candidate.origin {
+            Origin::Term(number) => {
+                let (entry, _) = self
+                    .postings_of(number)
+                    .find(|&(entry, _)| self.sets.audience.listed.contains(entry))?;
+                entry_texts(&self.directory.entries[entry as usize])
+            }
+            Origin::Category(category) => {
+                let id = &self.category_ids[category as usize];
+                let mut texts: Vec<String> = Vec::new();
+                if let Some(builtin) = crate::directory::builtin_category(id) {
+                    texts.extend(builtin.labels().map(|(_, label)| label.to_owned()));
+                    texts.extend(builtin.synonyms().map(str::to_owned));
+                }
+                if let Some((_, words)) = self
+                    .directory
+                    .synonyms
+                    .iter()
+                    .find(|(known, _)| known == id)
+                {
+                    texts.extend(words.iter().cloned());
+                }
+                texts
+            }
+        };
+        texts
+            .iter()
+            .flat_map(|text| text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')))
+            .find(|piece| tokens(piece) == [candidate.term])
+            .map(str::to_owned)
+            .or_else(|| Some(candidate.term.to_owned()))
+    }
+}
+
+/// The texts of an entry that the index takes words from.
+fn entry_texts(entry: &crate::directory::Entry) -> Vec<String> {
+    let mut texts: Vec<String> = entry.name.iter().map(|(_, text)| text.to_owned()).collect();
+    for text in [&entry.alternate_name, &entry.description]
+        .into_iter()
+        .flatten()
+    {
+        texts.extend(text.iter().map(|(_, text)| text.to_owned()));
+    }
+    if let Some(organization) = &entry.organization {
+        texts.extend(organization.name.iter().map(|(_, text)| text.to_owned()));
+    }
+    if let Some(location) = &entry.location {
+        texts.extend(location.city.iter().cloned());
+        if let Some(name) = &location.name {
+            texts.extend(name.iter().map(|(_, text)| text.to_owned()));
+        }
+    }
+    texts
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use crate::search::{Index, Query};
+
+    fn demo() -> Index {
+        let loaded = crate::directory::load_directory(crate::DEMO_DIRECTORY_JSON).unwrap();
+        Index::new(loaded.directory)
+    }
+
+    fn total(index: &Index, text: &str) -> usize {
+        let query = Query {
+            text: text.to_owned(),
+            ..Query::default()
+        };
+        index.search(&query).unwrap().total
+    }
+
+    #[test]
+    fn a_misspelt_word_gets_the_directory_s_word_as_written() {
+        let index = demo();
+        assert_eq!(total(&index, "Jopcentrr"), 0);
+        let suggestions = index.suggest("Jopcentrr");
+        assert_eq!(
+            suggestions.first().map(String::as_str),
+            Some("Jobcenter"),
+            "{suggestions:?}"
+        );
+        assert!(total(&index, &suggestions[0]) > 0);
+    }
+
+    #[test]
+    fn every_suggestion_finds_something() {
+        let index = demo();
+        for text in [
+            "Sprachkurz",
+            "Bürgerbürro",
+            "Hebame",
+            "Schuldnerbertung",
+            "Kinderarts",
+        ] {
+            for suggestion in index.suggest(text) {
+                assert!(total(&index, &suggestion) > 0, "{text} → {suggestion}");
+            }
+        }
+    }
+
+    #[test]
+    fn nothing_near_gives_no_suggestion() {
+        let index = demo();
+        assert!(index.suggest("qqqqqqqq").is_empty());
+        assert!(index.suggest("xy").is_empty());
+    }
+}

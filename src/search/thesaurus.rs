@@ -1,0 +1,218 @@
+//! A thesaurus of what newcomers ask for ("library", "Bürgeramt", "центр зайнятості"), with
+//! each concept's words in many languages: a query word that is one of a concept's words also
+//! finds the entries that use any other word of it, so that an English or Ukrainian query
+//! finds an entry written in German only.
+//!
+//! The words are kept in `data/thesaurus/<language>.json`; the widget loads the file for its
+//! UI language after the first results and hands it to [`Index::set_thesaurus`] as text: one
+//! concept per line, its words separated by tabs.
+
+use super::fold::{for_each_token, within_one_edit};
+use super::index::Index;
+
+/// Longest phrase of a concept that is looked for in a query, in words.
+const MAX_PHRASE_WORDS: usize = 4;
+/// A query word within one edit of a concept's one-word phrase counts from this length on.
+const MIN_TYPO_CHARS: usize = 6;
+
+/// Concepts and their words, folded like query words.
+#[derive(Debug, Default)]
+pub struct Thesaurus {
+    /// Every phrase of every concept as folded words, with the concept's number; sorted, so
+    /// that the phrases a query holds are found by binary search.
+    phrases: Vec<(Box<[Box<str>]>, u32)>,
+    /// Per concept, the positions of its phrases in `phrases`.
+    concepts: Vec<Vec<u32>>,
+}
+
+impl Thesaurus {
+    /// Reads the thesaurus text: one concept per line, its words and phrases separated by
+    /// tabs. Empty lines and lines starting with `#` are skipped; a phrase of more than
+    /// [`MAX_PHRASE_WORDS`] words could never be found in a query and is left out.
+    pub fn from_text(text: &str) -> Thesaurus {
+        let mut phrases: Vec<(Box<[Box<str>]>, u32)> = Vec::new();
+        let mut concept_count = 0u32;
+        for line in text.lines() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            for phrase in line.split('\t') {
+                let mut words: Vec<Box<str>> = Vec::new();
+                for_each_token(phrase, |token| words.push(Box::from(token)));
+                if !words.is_empty() && words.len() <= MAX_PHRASE_WORDS {
+                    phrases.push((words.into_boxed_slice(), concept_count));
+                }
+            }
+            concept_count += 1;
+        }
+        crate::order::sort(&mut phrases);
+        phrases.dedup();
+        let mut concepts = vec![Vec::new(); concept_count as usize];
+        for (position, (_, concept)) in phrases.iter().enumerate() {
+            concepts[*concept as usize].push(position as u32);
+        }
+        Thesaurus { phrases, concepts }
+    }
+
+    /// How many concepts it has.
+    pub fn concept_count(&self) -> usize {
+        self.concepts.len()
+    }
+
+    /// For each query word, the concepts of the phrases that cover it: "центр зайнятості"
+    /// names the job centre with both its words. A word of six letters or more also names the
+    /// concept of a one-word phrase one typing error away.
+    pub(super) fn concepts_of(&self, words: &[String]) -> Vec<Vec<u32>> {
+        let mut covering: Vec<Vec<u32>> = vec![Vec::new(); words.len()];
+        for start in 0..words.len() {
+            for length in 1..=MAX_PHRASE_WORDS.min(words.len() - start) {
+                let wanted = &words[start..start + length];
+                let first = self
+                    .phrases
+                    .partition_point(|(phrase, _)| compare(phrase, wanted).is_lt());
+                for (phrase, concept) in &self.phrases[first..] {
+                    if compare(phrase, wanted).is_ne() {
+                        break;
+                    }
+                    for covered in &mut covering[start..start + length] {
+                        if !covered.contains(concept) {
+                            covered.push(*concept);
+                        }
+                    }
+                }
+            }
+        }
+        for (word, covered) in words.iter().zip(&mut covering) {
+            if covered.is_empty() && word.chars().count() >= MIN_TYPO_CHARS {
+                for (phrase, concept) in &self.phrases {
+                    if let [only] = &**phrase
+                        && within_one_edit(word, only)
+                        && !covered.contains(concept)
+                    {
+                        covered.push(*concept);
+                    }
+                }
+            }
+        }
+        covering
+    }
+
+    /// The phrases of a concept, as folded words.
+    pub(super) fn phrases_of(&self, concept: u32) -> impl Iterator<Item = &[Box<str>]> {
+        self.concepts[concept as usize]
+            .iter()
+            .map(|&position| &*self.phrases[position as usize].0)
+    }
+}
+
+/// The thesaurus text for a UI language, made natively from the JSON files in `folder`
+/// (`data/thesaurus`) as the web build makes `dist/thesaurus/<language>.txt`: per concept of
+/// the German file, its words in `language`, in German and in English. For the CLI, the
+/// benchmarks and the tests; fails with the file and what is wrong in it.
+#[cfg(not(target_arch = "wasm32"))]
+#[allow(clippy::disallowed_methods)] // Native only: the size rules are for the wasm.
+pub fn thesaurus_text(folder: &std::path::Path, language: &str) -> Result<String, String> {
+    let read = |language: &str| -> Result<serde_json::Map<String, serde_json::Value>, String> {
+        let path = folder.join(format!("{language}.json"));
+        let text = match std::fs::read_to_string(&path) {
+            Ok(text) => text,
+            // A language without a file of its own searches with the German and English words.
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound && language != "de" => {
+                return Ok(serde_json::Map::new());
+            }
+            Err(error) => return Err(format!("{}: {error}", path.display())),
+        };
+        match serde_json::from_str(&text) {
+            Ok(serde_json::Value::Object(object)) => Ok(object),
+            Ok(_) => Err(format!("{}: not a JSON object", path.display())),
+            Err(error) => Err(format!("{}: {error}", path.display())),
+        }
+    };
+    let language = if language == "de-x-ls" {
+        "de"
+    } else {
+        language
+    };
+    let lists = [read(language)?, read("de")?, read("en")?];
+    let mut out = String::new();
+    for concept in lists[1].keys().filter(|key| !key.starts_with('$')) {
+        let mut words: Vec<&str> = Vec::new();
+        for list in &lists {
+            let found = list.get(concept).and_then(serde_json::Value::as_array);
+            for word in found
+                .into_iter()
+                .flatten()
+                .filter_map(serde_json::Value::as_str)
+            {
+                if !words.contains(&word) && !word.contains(['\t', '\n']) {
+                    words.push(word);
+                }
+            }
+        }
+        out.push_str(&words.join("\t"));
+        out.push('\n');
+    }
+    Ok(out)
+}
+
+/// Orders a phrase against query words, word by word.
+fn compare(phrase: &[Box<str>], words: &[String]) -> std::cmp::Ordering {
+    phrase
+        .iter()
+        .map(|word| &**word)
+        .cmp(words.iter().map(String::as_str))
+}
+
+impl Index {
+    /// Uses `thesaurus` from now on for every search (see the module's description); returns
+    /// how many concepts it has. Replaces the one set before.
+    pub fn set_thesaurus(&mut self, thesaurus: Thesaurus) -> usize {
+        let count = thesaurus.concept_count();
+        self.thesaurus = Some(thesaurus);
+        count
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<String> {
+        super::super::fold::tokens(text)
+    }
+
+    #[test]
+    fn phrases_and_words_name_their_concepts() {
+        let thesaurus = Thesaurus::from_text(
+            "# job centre\nJobcenter\tцентр зайнятості\tjob centre\n\nBücherei\tlibrary\tStadtbücherei\n",
+        );
+        assert_eq!(thesaurus.concept_count(), 2);
+        assert_eq!(
+            thesaurus.concepts_of(&words("центр зайнятості")),
+            [[0], [0]]
+        );
+        assert_eq!(
+            thesaurus.concepts_of(&words("library Korbach")),
+            [vec![1], vec![]]
+        );
+        // One typing error in a long word.
+        assert_eq!(thesaurus.concepts_of(&words("libary")), [[1]]);
+        // Half a phrase names nothing.
+        assert_eq!(thesaurus.concepts_of(&words("центр")), [Vec::<u32>::new()]);
+        let phrases: Vec<Vec<&str>> = thesaurus
+            .phrases_of(1)
+            .map(|phrase| phrase.iter().map(|word| &**word).collect())
+            .collect();
+        assert_eq!(
+            phrases,
+            [vec!["bucherei"], vec!["library"], vec!["stadtbucherei"]]
+        );
+    }
+
+    #[test]
+    fn any_text_reads_without_panicking() {
+        for text in ["", "\t\t\n", "#", "a\tb\tc d e f g h\n\n\t", "\u{feff}x"] {
+            let _ = Thesaurus::from_text(text).concepts_of(&words("a b c d e f g"));
+        }
+    }
+}
