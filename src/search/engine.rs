@@ -26,6 +26,8 @@ const MAX_QUERY_WORDS: usize = 12;
 const MIN_TYPO_WORD_CHARS: usize = 5;
 /// Matching inside longer words (German compounds: `kurs` in `Sprachkurs`) starts here.
 const MIN_INFIX_WORD_CHARS: usize = 4;
+/// Shortest query word that is compared by how it sounds, when nothing else matched it.
+const MIN_SOUND_WORD_CHARS: usize = 5;
 /// Shortest query word that matches the start of a topic's label or search word.
 const MIN_TOPIC_PREFIX_CHARS: usize = 3;
 
@@ -63,7 +65,10 @@ pub(super) struct Tally {
     /// The same sum with each word weighted by how rare it is, for ranking entries that match
     /// only some of the words (see [`word_rarity`]).
     weighted: u32,
+    /// The current word's best match in the entry's own text (or by a thesaurus concept).
     best: u16,
+    /// The current word's best match by one of the entry's categories.
+    best_category: u16,
     matched_words: u8,
 }
 
@@ -73,6 +78,36 @@ struct TextMatch {
     all_words: EntrySet,
     /// Entries that match at least one word.
     some_words: EntrySet,
+}
+
+/// Notes one match of the current word in an entry: the best match in the entry's own text
+/// and the best by a category's label or search words are kept apart (see [`word_value`]).
+/// An entry's first match of the word lists it in `touched`.
+fn offer_match(
+    tallies: &mut [Tally],
+    touched: &mut Vec<u32>,
+    entry: u32,
+    value: u16,
+    by_category: bool,
+) {
+    let tally = &mut tallies[entry as usize];
+    if tally.best == 0 && tally.best_category == 0 {
+        touched.push(entry);
+    }
+    let best = if by_category {
+        &mut tally.best_category
+    } else {
+        &mut tally.best
+    };
+    *best = (*best).max(value);
+}
+
+/// What a word's matches in an entry are worth together: the better one, and half the other.
+/// "Kindergeld" is a search word of the family category, so every family service matches it;
+/// the one whose own text says "Kindergeld" as well comes first.
+fn word_value(in_text: u16, by_category: u16) -> u32 {
+    let (text, category) = (u32::from(in_text), u32::from(by_category));
+    text.max(category) + text.min(category) / 2
 }
 
 /// How much a word counts when entries match only some of the words: 1 for a word that most
@@ -370,14 +405,8 @@ impl Index {
         let mut concept_entries: Vec<(u32, Vec<(u32, u16)>)> = Vec::new();
         for (word_number, word) in words.iter().enumerate() {
             touched.clear();
-            let mut offer = |entry: u32, value: u16| {
-                let tally = &mut tallies[entry as usize];
-                if tally.best == 0 {
-                    touched.push(entry);
-                }
-                if value > tally.best {
-                    tally.best = value;
-                }
+            let mut offer = |entry: u32, value: u16, by_category: bool| {
+                offer_match(tallies, &mut touched, entry, value, by_category);
             };
             // A single letter is the start of a name being typed: as a prefix it matches names,
             // organisations and towns, not every description word that starts with it (`i`
@@ -392,13 +421,13 @@ impl Index {
                 };
                 for (entry, weight) in self.postings_of(term) {
                     if weight >= min_weight {
-                        offer(entry, u16::from(weight) * quality);
+                        offer(entry, u16::from(weight) * quality, false);
                     }
                 }
             }
             for (category, quality) in self.matching_categories(word) {
                 for entry in self.sets.categories[category as usize].iter() {
-                    offer(entry, u16::from(weight::CATEGORY) * quality);
+                    offer(entry, u16::from(weight::CATEGORY) * quality, true);
                 }
             }
             for &concept in concepts.get(word_number).into_iter().flatten() {
@@ -410,7 +439,16 @@ impl Index {
                     concept_entries.len() - 1
                 });
                 for &(entry, value) in &concept_entries[position].1 {
-                    offer(entry, value);
+                    offer(entry, value, false);
+                }
+            }
+            // Nothing matched: perhaps a German word written as heard, in any script.
+            if touched.is_empty() && word.chars().count() >= MIN_SOUND_WORD_CHARS {
+                for (term, quality) in self.terms_sounding_like(word) {
+                    for (entry, weight) in self.postings_of(term) {
+                        let value = u16::from(weight) * quality;
+                        offer_match(tallies, &mut touched, entry, value, false);
+                    }
                 }
             }
             let rarity = word_rarity(self.entries.count, touched.len());
@@ -421,12 +459,14 @@ impl Index {
                     some_words.insert(entry);
                 }
                 tally.matched_words += 1;
-                tally.total += u32::from(tally.best);
-                tally.weighted += u32::from(tally.best) * rarity;
+                let value = word_value(tally.best, tally.best_category);
+                tally.total += value;
+                tally.weighted += value * rarity;
                 if usize::from(tally.matched_words) == words.len() {
                     all_words.insert(entry);
                 }
                 tally.best = 0;
+                tally.best_category = 0;
             }
         }
         TextMatch {

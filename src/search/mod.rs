@@ -6,6 +6,7 @@ mod flags;
 mod fold;
 mod index;
 mod query;
+mod sound;
 mod stop_words;
 mod suggest;
 mod thesaurus;

@@ -1,0 +1,174 @@
+//! German words spelt by ear, in any script: "Auslenderbehorde", "ауслендербехёрде",
+//! "اوسلندربهورده" and "dzhobtsentr" all mean a word of the directory. Each word is reduced to
+//! the skeleton of its consonants, with the letters that sound alike in one class, so that
+//! spellings of the same sound in Latin, Cyrillic or Arabic script meet.
+//!
+//! Vowels are dropped because Arabic script writes few of them and people hearing a German word
+//! guess them differently; `h` because it is silent in German spellings ("Behörde"). The
+//! classes: `b p`, `f v w`, `d t`, `s z c ß` (and `ts`, `sch`, `sh`), `g k q` (and `ch`, `kh`),
+//! `j` (and `dzh`, `zh`); `l m n r` stand for themselves.
+
+/// The consonant skeleton of a folded word, or None for a word with letters of another script
+/// or with digits (a skeleton of those would only match by accident).
+pub fn skeleton(word: &str) -> Option<String> {
+    let mut latin = String::with_capacity(word.len());
+    let mut chars = word.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
+        match c {
+            'a'..='z' => latin.push(c),
+            // Cyrillic (folded: й is и, ё is е).
+            'д' if next == Some('ж') => {
+                chars.next();
+                latin.push('j');
+            }
+            'а' | 'е' | 'є' | 'и' | 'і' | 'ї' | 'о' | 'у' | 'ы' | 'э' | 'ю' | 'я' => {
+                latin.push('a')
+            }
+            'б' => latin.push('b'),
+            'в' => latin.push('v'),
+            'г' | 'ґ' => latin.push('g'),
+            'д' => latin.push('d'),
+            'ж' => latin.push('j'),
+            'з' => latin.push('z'),
+            'к' => latin.push('k'),
+            'л' => latin.push('l'),
+            'м' => latin.push('m'),
+            'н' => latin.push('n'),
+            'п' => latin.push('p'),
+            'р' => latin.push('r'),
+            'с' | 'ц' | 'ч' | 'ш' | 'щ' => latin.push('s'),
+            'т' => latin.push('t'),
+            'ф' => latin.push('f'),
+            'х' => latin.push('k'),
+            'ь' | 'ъ' => {}
+            // Arabic and Persian (folded: أ إ آ are ا).
+            'ا' | 'و' | 'ي' | 'ی' | 'ى' | 'ع' | 'ه' | 'ة' | 'ء' | 'ئ' | 'ؤ' => {
+                latin.push('a')
+            }
+            'ب' | 'پ' => latin.push('b'),
+            'ت' | 'ط' => latin.push('t'),
+            'د' | 'ض' => latin.push('d'),
+            'ث' | 'س' | 'ص' | 'ش' | 'چ' | 'ز' | 'ذ' | 'ظ' => latin.push('s'),
+            'ج' | 'ژ' => latin.push('j'),
+            'ح' => latin.push('h'),
+            'خ' | 'غ' | 'ق' | 'ك' | 'ک' | 'گ' => latin.push('k'),
+            'ف' => latin.push('f'),
+            'ل' => latin.push('l'),
+            'م' => latin.push('m'),
+            'ن' => latin.push('n'),
+            'ر' => latin.push('r'),
+            _ => return None,
+        }
+    }
+    Some(latin_skeleton(&latin))
+}
+
+/// Shortest skeleton that is compared: three consonants match too many words by accident.
+const MIN_SKELETON: usize = 4;
+/// From this length on, a skeleton one edit away counts too.
+const MIN_SKELETON_WITH_EDIT: usize = 6;
+/// Match qualities, in percent of the field weight (see `quality` in the engine).
+const SAME_SKELETON: u16 = 50;
+const SKELETON_WITHIN_ONE_EDIT: u16 = 40;
+
+impl super::index::Index {
+    /// The terms that sound like `word` (see the module's description), with a match quality.
+    /// Every term is compared, so the engine asks only for a word that matched nothing else.
+    pub(super) fn terms_sounding_like(&self, word: &str) -> Vec<(usize, u16)> {
+        let Some(wanted) = skeleton(word).filter(|wanted| wanted.len() >= MIN_SKELETON) else {
+            return Vec::new();
+        };
+        let mut found = Vec::new();
+        for (number, term) in self.terms.iter().enumerate() {
+            let Some(sound) = skeleton(term) else {
+                continue;
+            };
+            if sound == wanted {
+                found.push((number, SAME_SKELETON));
+            } else if wanted.len() >= MIN_SKELETON_WITH_EDIT
+                && sound.len().abs_diff(wanted.len()) <= 1
+                && super::fold::within_one_edit(&wanted, &sound)
+            {
+                found.push((number, SKELETON_WITHIN_ONE_EDIT));
+            }
+        }
+        found
+    }
+}
+
+/// The skeleton of a word in Latin letters (see the module's description).
+fn latin_skeleton(word: &str) -> String {
+    let bytes = word.as_bytes();
+    let mut out = String::with_capacity(word.len());
+    let mut position = 0;
+    while position < bytes.len() {
+        let rest = &word[position..];
+        // Letter groups first, longest first: each stands for one sound.
+        let (class, length) = if rest.starts_with("dzh") || rest.starts_with("tsch") {
+            (
+                if rest.starts_with('d') { 'j' } else { 's' },
+                if rest.starts_with('d') { 3 } else { 4 },
+            )
+        } else if rest.starts_with("sch") {
+            ('s', 3)
+        } else if rest.starts_with("zh") {
+            ('j', 2)
+        } else if rest.starts_with("ch") || rest.starts_with("kh") || rest.starts_with("ck") {
+            ('k', 2)
+        } else if rest.starts_with("sh") || rest.starts_with("ts") || rest.starts_with("tz") {
+            ('s', 2)
+        } else if rest.starts_with("ph") {
+            ('f', 2)
+        } else {
+            let class = match bytes[position] {
+                b'a' | b'e' | b'i' | b'o' | b'u' | b'y' | b'h' => '\0',
+                b'b' | b'p' => 'b',
+                b'f' | b'v' | b'w' => 'f',
+                b'd' | b't' => 't',
+                b's' | b'z' | b'c' | b'x' => 's',
+                b'g' | b'k' | b'q' => 'k',
+                other => other as char,
+            };
+            (class, 1)
+        };
+        if class != '\0' && !out.ends_with(class) {
+            out.push(class);
+        }
+        position += length;
+    }
+    out
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    fn of(text: &str) -> String {
+        let tokens = crate::search::tokens(text);
+        skeleton(&tokens[0]).unwrap_or_default()
+    }
+
+    #[test]
+    fn spellings_by_ear_meet_the_german_word() {
+        for (german, heard) in [
+            ("Ausländerbehörde", "Auslenderbehorde"),
+            ("Ausländerbehörde", "اوسلندربهورده"),
+            ("Bürgerbüro", "бюргербюро"),
+            ("Bürgerbüro", "بورغربورو"),
+            ("Jobcenter", "dzhobtsentr"),
+            ("Jobcenter", "джобцентр"),
+            ("Jobcenter", "جوبسنتر"),
+            ("Kindergeld", "кіндергельд"),
+        ] {
+            assert_eq!(of(german), of(heard), "{german} ~ {heard}");
+        }
+        assert_eq!(of("Ausländerbehörde"), "slntrbrt");
+    }
+
+    #[test]
+    fn other_scripts_and_digits_have_no_skeleton() {
+        assert_eq!(skeleton("ኣብ"), None);
+        assert_eq!(skeleton("b1"), None);
+    }
+}
