@@ -25,7 +25,7 @@ export class Results {
     // Only the clock moved (a new minute, or a module arrived) and the same entries are shown:
     // the cards are brought up to date in place rather than built anew.
     if (results && changed.size === 1 && changed.has('clock') && this.sameHits(results)) {
-      this.status.textContent = this.countLine(results);
+      this.showCount(results);
       for (const hit of results.hits) {
         const article = this.list.querySelector(`[data-entry="${CSS.escape(hit.entry.id)}"]`);
         if (article) refreshCard(article, this.widget, hit);
@@ -61,9 +61,10 @@ export class Results {
    * The count, and when no entry has every word of the text, that the results have only some
    * of them: the newcomer should know why a card may not fit every word.
    */
-  countLine(results) {
+  showCount(results) {
     const count = this.widget.t('results.count', { count: results.total });
-    return results.partial ? `${count} – ${this.widget.t('results.partial')}` : count;
+    if (results.partial) this.status.replaceChildren(count, el('span', { class: 'sf-partial' }, ` – ${this.widget.t('results.partial')}`));
+    else this.status.textContent = count;
   }
 
   /**
@@ -74,9 +75,10 @@ export class Results {
     const { widget } = this;
     const ways = [];
     const text = state.text.trim();
-    const suggestions = text ? widget.core.use((finder) => finder.suggest(text)) ?? [] : [];
+    // Other words only when the words themselves find nothing, not when a filter is the cause.
+    const suggestions = text ? widget.core.use((finder) => (finder.search({ text, limit: 0 }).total === 0 ? finder.suggest(text) : [])) ?? [] : [];
     if (suggestions.length > 0) {
-      const line = el('p', { class: 'sf-suggest', 'data-part': 'suggest' }, widget.t('results.suggest'), ' ');
+      const line = el('p', { class: 'sf-suggest', 'data-part': 'suggest' }, `${widget.t('results.suggest')} `);
       suggestions.forEach((suggestion, number) => {
         const button = el('button', { type: 'button', class: 'sf-link-button', dir: 'auto' }, suggestion);
         button.addEventListener('click', () => {
@@ -90,7 +92,9 @@ export class Results {
     if (narrowed(state)) {
       const clear = el('button', { type: 'button', class: 'sf-button sf-clear', 'data-part': 'clear' }, widget.t('filters.clear'));
       clear.addEventListener('click', () => widget.store.set({ ...noFilters(), radiusKm: null }));
-      ways.push(el('p', {}, clear));
+      const line = el('p');
+      line.append(clear);
+      ways.push(line);
     }
     ways.push(el('p', {}, widget.t('results.empty.hint')));
     return ways;
@@ -104,7 +108,7 @@ export class Results {
 
   show(state, results) {
     const { widget, list: container } = this;
-    this.status.textContent = this.countLine(results);
+    this.showCount(results);
     const focused = widget.shadow.activeElement;
     const focusedCard = focused?.closest?.('[data-entry]')?.getAttribute('data-entry');
     const focusedPart = focused?.getAttribute?.('data-part');

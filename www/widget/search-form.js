@@ -26,6 +26,7 @@ export class SearchForm {
       placeholder: t('search.placeholder'),
     });
     input.value = state.text;
+    this.input = input;
     input.addEventListener('input', () => store.set({ text: input.value, shown: PAGE_SIZE }));
     input.addEventListener('keydown', (event) => {
       if (event.key === 'Enter') {
@@ -90,6 +91,9 @@ export class SearchForm {
       this.message.textContent = this.locationText(state);
     }
     if (changed.has('place')) this.place.show(state.place);
+    // The text set from elsewhere ("did you mean"): the field shows it. Typing sets the same
+    // text, so the caret is never moved under the newcomer's fingers.
+    if (changed.has('text') && this.input.value !== state.text) this.input.value = state.text;
     if (results) {
       const count = results.facets.languages.find((facet) => facet.value === this.mine)?.count ?? 0;
       setChip(this.myLanguage, state.serviceLanguage === this.mine, formatNumber(this.language, count));

@@ -1,0 +1,130 @@
+// Search without dead ends (issue 17): a phrase that no entry has whole lists the entries with
+// some of its words and says so; the thesaurus finds what a newcomer means in their language;
+// a search that finds nothing offers the directory's nearest words and a way out of the filters.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import {
+  DEMO,
+  TEST_OPTIONS,
+  assertClean,
+  cardsLocator,
+  msg,
+  readCount,
+  screenshot,
+  until,
+  useBrowser,
+  waitForCount,
+  withWidget,
+} from './support.mjs';
+
+const env = useBrowser();
+
+/** A page with the widget in `lang` on a 375 px phone. */
+function phonePage(lang) {
+  return {
+    path: '/e2e/blank.html',
+    html: `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>Suche</title></head><body><script type="module" src="/service-finder/service-finder.js"></script>
+      <service-finder lang="${lang}" fixed-language></service-finder></body></html>`,
+    contextOptions: { viewport: { width: 375, height: 740 } },
+  };
+}
+
+/** The names on the cards shown, in order. */
+async function cardNames(widget) {
+  return (await cardsLocator(widget).locator('h3').allTextContents()).map((name) => name.trim());
+}
+
+/** Types `text` into the search field. */
+async function search(widget, lang, text) {
+  await widget.getByLabel(msg(lang, 'search.label')).fill(text);
+}
+
+test('a phrase that no entry has whole lists the entries with some of its words, and says so', TEST_OPTIONS, async () => {
+  await withWidget(env, phonePage('de'), async ({ page, widget, records }) => {
+    const jobcentres = DEMO.entries.filter((entry) => /Jobcenter/.test(entry.name.de ?? entry.name)).length;
+    assert.ok(jobcentres > 0);
+    await search(widget, 'de', 'Jobcenter Flugplatz');
+    const count = await waitForCount(widget, 'de', (n) => n > 0, 'the entries with some of the words');
+    assert.ok(count >= jobcentres, `${count} results for ${jobcentres} job centres`);
+    const status = widget.getByRole('status').filter({ hasText: msg('de', 'results.partial') });
+    assert.equal(await status.count(), 1, 'the result line says that no entry has every word');
+    assert.match((await cardNames(widget))[0], /Jobcenter/);
+    await status.scrollIntoViewIfNeeded();
+    await screenshot(page, 'partial-de', { fullPage: false });
+    // A phrase that one entry has whole: no such note.
+    await search(widget, 'de', 'Jobcenter Korbach');
+    await until(() => widget.getByRole('status').textContent(), (text) => !text.includes(msg('de', 'results.partial')), 'the note to go');
+    assertClean(records);
+  });
+});
+
+test('stop words do not count: "wo ist das Jobcenter" finds the job centres alone', TEST_OPTIONS, async () => {
+  await withWidget(env, phonePage('de'), async ({ widget }) => {
+    await search(widget, 'de', 'Jobcenter');
+    const alone = await waitForCount(widget, 'de', (n) => n > 0 && n < DEMO.entries.length, 'the job centres');
+    await search(widget, 'de', 'wo ist das Jobcenter');
+    await waitForCount(widget, 'de', (n) => n === alone, `the same ${alone} results`);
+    assert.equal(await widget.getByRole('status').filter({ hasText: msg('de', 'results.partial') }).count(), 0);
+  });
+});
+
+test('the thesaurus of the UI language finds what is meant in other words and languages', TEST_OPTIONS, async () => {
+  // Ukrainian "job centre" and English "library": the demo says "Jobcenter" and "Bücherei".
+  for (const [lang, text, expected] of [['uk', 'центр зайнятості', /Jobcenter|Джобцентр/], ['en', 'library', /Library/], ['de', 'Bürgeramt', /Bürgerbüro/]]) {
+    await withWidget(env, phonePage(lang), async ({ page, widget, records }) => {
+      await search(widget, lang, text);
+      // The thesaurus comes after the first results: the search runs again once it is there.
+      const names = await until(() => cardNames(widget), (shown) => expected.test(shown[0] ?? ''), `${text}: ${expected} first`);
+      assert.match(names[0], expected);
+      assertClean(records);
+      if (lang === 'uk') await screenshot(page, 'thesaurus-uk');
+    });
+  }
+});
+
+test('a search that finds nothing offers the nearest words, and a search without its filters', TEST_OPTIONS, async () => {
+  await withWidget(env, phonePage('de'), async ({ page, widget, records }) => {
+    // Four letters: too short for typo tolerance, one letter away from "Kita".
+    await search(widget, 'de', 'Kjta');
+    await waitForCount(widget, 'de', (n) => n === 0, 'no results');
+    const suggestions = widget.locator('[data-part="suggest"]');
+    await suggestions.waitFor();
+    assert.match(await suggestions.textContent(), new RegExp(`^${msg('de', 'results.suggest')}`));
+    await screenshot(page, 'suggest-de');
+    await suggestions.getByRole('button', { name: 'Kita', exact: true }).click();
+    await waitForCount(widget, 'de', (n) => n > 0, 'results for the suggestion');
+    assert.equal(await widget.getByLabel(msg('de', 'search.label')).inputValue(), 'Kita');
+    await search(widget, 'de', 'Kjtaxx');
+    await waitForCount(widget, 'de', (n) => n === 0, 'no results');
+    assert.equal(await widget.locator('[data-part="clear"]').count(), 0, 'no filter, no button to clear them');
+    await search(widget, 'de', 'Jobcenter');
+
+    // A filter that leaves nothing: the empty state offers to clear it. (On a phone the filter
+    // panel starts closed.)
+    await widget.locator('.sf-filter-summary').click();
+    const women = widget.getByRole('group', { name: msg('de', 'filters.category') })
+      .getByRole('button').filter({ hasText: msg('de', 'category.women') });
+    await women.click();
+    await waitForCount(widget, 'de', (n) => n === 0, 'no job centre for women');
+    await screenshot(page, 'clear-de');
+    await widget.locator('[data-part="clear"]').click();
+    const count = await waitForCount(widget, 'de', (n) => n > 0, 'the job centres again');
+    assert.equal(await women.getAttribute('aria-pressed'), 'false');
+    assert.ok(count > 0 && (await readCount(widget, 'de')) === count);
+    assertClean(records);
+  });
+});
+
+test('Arabic on a phone: the partial note and the suggestions read right to left', TEST_OPTIONS, async () => {
+  await withWidget(env, phonePage('ar'), async ({ page, widget, records }) => {
+    await search(widget, 'ar', 'وين مكتب العمل');
+    await waitForCount(widget, 'ar', (n) => n > 0, 'results');
+    assert.ok((await cardNames(widget)).length > 0);
+    await screenshot(page, 'phrase-ar', { fullPage: false });
+    await search(widget, 'ar', 'جوبسنترز');
+    await until(() => cardNames(widget), (names) => names.length > 0, 'the job centres by their sound');
+    assertClean(records);
+  });
+});
