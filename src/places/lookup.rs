@@ -96,6 +96,10 @@ pub struct PlaceMatch {
     pub place_index: usize,
 }
 
+/// Consonants of a name in another script that are compared at the least: two would match
+/// most places.
+const MIN_SOUND_CHARS: usize = 3;
+
 impl Gazetteer {
     /// The places that match `query` (a name, part of one while typing, or a postcode), best
     /// first: exact matches before prefixes before typos, places near home first, then the
@@ -124,7 +128,10 @@ impl Gazetteer {
         // The best kind and the matched name per place (u8::MAX: not matched).
         let mut best = vec![(u8::MAX, 0u16); self.places.len()];
         let mut found = Vec::new();
+        // Whether any name or postcode matched (read while `note` still holds `found`).
+        let matched = std::cell::Cell::new(false);
         let mut note = |place: u32, kind: MatchKind, name: u16| {
+            matched.set(true);
             let slot = &mut best[place as usize];
             if slot.0 == u8::MAX {
                 found.push(place);
@@ -136,6 +143,24 @@ impl Gazetteer {
         if !words.is_empty() {
             self.index
                 .match_words(&words, &typing_word_lengths, &mut note);
+        }
+        // Nothing matched, and the words are in another script: a German name written as heard
+        // ("باد فيلدونغن", "Бад-Вільдунген", "کورباخ"), found by the skeleton of its consonants
+        // (see `search::sound`), also while it is being typed.
+        if !matched.get() && !words.is_ascii() {
+            let wanted = crate::search::sound_of(&words)
+                .filter(|wanted| wanted.chars().count() >= MIN_SOUND_CHARS);
+            if let Some(wanted) = wanted {
+                for (number, place) in self.places.iter().enumerate() {
+                    let names = std::iter::once(&place.name).chain(&place.alternate_names);
+                    if let Some(name) = names.into_iter().position(|name| {
+                        crate::search::sound_of(name)
+                            .is_some_and(|sound| sound.starts_with(&wanted))
+                    }) {
+                        note(number as u32, MatchKind::Typo, name as u16);
+                    }
+                }
+            }
         }
         let postcode_places = if digits.is_empty() {
             None

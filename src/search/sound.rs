@@ -42,7 +42,9 @@ pub fn skeleton(word: &str) -> Option<String> {
             'ф' => latin.push('f'),
             'х' => latin.push('k'),
             'ь' | 'ъ' => {}
-            // Arabic and Persian (folded: أ إ آ are ا).
+            // Arabic and Persian (folded: أ إ آ are ا). و is a vowel inside a word but "v" at
+            // its start (Persian "ویلدونگن" for Wildungen).
+            'و' if latin.is_empty() => latin.push('v'),
             'ا' | 'و' | 'ي' | 'ی' | 'ى' | 'ع' | 'ه' | 'ة' | 'ء' | 'ئ' | 'ؤ' => {
                 latin.push('a')
             }
@@ -62,6 +64,18 @@ pub fn skeleton(word: &str) -> Option<String> {
         }
     }
     Some(latin_skeleton(&latin))
+}
+
+/// The skeletons of the words of a text, one after the other, or None if a word has none:
+/// "Бад-Арользен" and "Bad Arolsen" both sound `btrlsn`.
+pub fn sound_of(text: &str) -> Option<String> {
+    let mut sound = Some(String::new());
+    super::fold::for_each_token(text, |token| {
+        sound = sound
+            .take()
+            .and_then(|sound| skeleton(token).map(|more| sound + &more));
+    });
+    sound
 }
 
 /// Shortest skeleton that is compared: three consonants match too many words by accident.
@@ -164,6 +178,26 @@ mod tests {
             assert_eq!(of(german), of(heard), "{german} ~ {heard}");
         }
         assert_eq!(of("Ausländerbehörde"), "slntrbrt");
+    }
+
+    #[test]
+    fn the_demo_s_immigration_office_is_found_as_heard_in_three_scripts() {
+        let loaded = crate::directory::load_directory(crate::DEMO_DIRECTORY_JSON).unwrap();
+        let index = crate::search::Index::new(loaded.directory);
+        for heard in ["اوسلندربهورده", "ауслендербехёрде", "Аусляндербехьорде"]
+        {
+            let query = crate::search::Query {
+                text: heard.to_owned(),
+                ..crate::search::Query::default()
+            };
+            let results = index.search(&query).unwrap();
+            // The office itself or its consultation hour in Frankenberg.
+            let first = results.hits.first().map(|hit| hit.id.as_str());
+            assert!(
+                matches!(first, Some("wf-svc-001" | "wf-svc-031")),
+                "{heard}: {first:?}"
+            );
+        }
     }
 
     #[test]

@@ -193,11 +193,12 @@ mod tests {
     #[test]
     fn a_misspelt_word_gets_the_directory_s_word_as_written() {
         let index = demo();
-        assert_eq!(total(&index, "Jopcentrr"), 0);
-        let suggestions = index.suggest("Jopcentrr");
+        // Four letters: too short for typo tolerance or a comparison by sound.
+        assert_eq!(total(&index, "Kjta"), 0);
+        let suggestions = index.suggest("Kjta");
         assert_eq!(
             suggestions.first().map(String::as_str),
-            Some("Jobcenter"),
+            Some("Kita"),
             "{suggestions:?}"
         );
         assert!(total(&index, &suggestions[0]) > 0);

@@ -128,3 +128,17 @@ test('Arabic on a phone: the partial note and the suggestions read right to left
     assertClean(records);
   });
 });
+
+test('the place field finds the region\'s towns written in Arabic and Cyrillic script', TEST_OPTIONS, async () => {
+  for (const [lang, typed] of [['ar', 'باد فيلدونغن'], ['uk', 'Бад-Вільдунген'], ['fa', 'کورباخ']]) {
+    await withWidget(env, phonePage(lang), async ({ page, widget, records }) => {
+      const field = widget.getByRole('combobox', { name: msg(lang, 'place.label') });
+      await field.fill(typed);
+      const first = widget.getByRole('listbox', { name: msg(lang, 'place.label') }).getByRole('option').first();
+      const expected = typed === 'کورباخ' ? /^Korbach\b/ : /^Bad Wildungen\b/;
+      await until(() => first.textContent(), (text) => expected.test(text ?? ''), `${typed}: ${expected}`);
+      if (lang === 'ar') await screenshot(page, 'place-ar', { fullPage: false });
+      assertClean(records, `the place field in ${lang}`);
+    });
+  }
+});

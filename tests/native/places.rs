@@ -463,3 +463,50 @@ mod cli {
         }
     }
 }
+
+/// The region's towns written as Arabic, Persian, Russian and Ukrainian speakers write them
+/// (issue 17): found by the skeleton of their consonants, whole and while being typed.
+#[test]
+fn the_region_s_towns_are_found_in_arabic_persian_and_cyrillic_script() {
+    let home = || Some(waldeck_frankenberg());
+    for (queries, name, latitude, longitude) in [
+        (
+            &["كورباخ", "کورباخ", "Корбах", "Корб"][..],
+            "Korbach",
+            51.2756,
+            8.8730,
+        ),
+        (
+            &[
+                "باد فيلدونغن",
+                "باد ویلدونگن",
+                "Бад-Вильдунген",
+                "Бад-Вільдунген",
+                "باد فيلد",
+            ],
+            "Bad Wildungen",
+            51.1196,
+            9.1247,
+        ),
+        (
+            &["باد أرولسن", "باد آرولزن", "Бад-Арользен"],
+            "Bad Arolsen",
+            51.3798,
+            9.0145,
+        ),
+        (
+            &["فرانكنبرغ", "فرانکنبرگ", "Франкенберг"],
+            "Frankenberg (Eder)",
+            51.0589,
+            8.8008,
+        ),
+        (&["ديملشتات", "Димельштадт"], "Diemelstadt", 51.4878, 9.0079),
+        (&["ليختنفلس", "Лихтенфельс"], "Lichtenfels", 51.1583, 8.7958),
+    ] {
+        for query in queries {
+            check(query, home(), name, "Hessen", latitude, longitude);
+        }
+    }
+    // Too little to go by: two consonants.
+    assert!(lookup("فو", home()).is_empty());
+}
