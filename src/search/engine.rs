@@ -26,6 +26,11 @@ const MAX_QUERY_WORDS: usize = 12;
 const MIN_TYPO_WORD_CHARS: usize = 5;
 /// Matching inside longer words (German compounds: `kurs` in `Sprachkurs`) starts here.
 const MIN_INFIX_WORD_CHARS: usize = 4;
+/// Shortest query word whose ending is cut to find other forms of it, when nothing matched it.
+const MIN_STEM_WORD_CHARS: usize = 6;
+/// At most this many letters are cut, and at least this many kept.
+const MAX_STEM_CUT: usize = 3;
+const MIN_STEM_CHARS: usize = 5;
 /// Shortest query word that is compared by how it sounds, when nothing else matched it.
 const MIN_SOUND_WORD_CHARS: usize = 5;
 /// Shortest query word that matches the start of a topic's label or search word.
@@ -39,6 +44,8 @@ mod quality {
     pub const TYPO: u16 = 60;
     pub const INFIX: u16 = 50;
     pub const TYPO_PREFIX: u16 = 45;
+    /// Another form of the word: its start without the ending.
+    pub const STEM: u16 = 55;
     /// A word of the same thesaurus concept as the query word, in percent of how that word
     /// matches: "library" finds "Stadtbücherei" a little below an entry that says "library".
     pub const CONCEPT_PERCENT: u32 = 70;
@@ -442,8 +449,20 @@ impl Index {
                     offer(entry, value, false);
                 }
             }
-            // Nothing matched: perhaps a German word written as heard, in any script.
-            if touched.is_empty() && word.chars().count() >= MIN_SOUND_WORD_CHARS {
+            // Nothing matched: perhaps another form of a word ("роботою" for "робота",
+            // "Kindergartens"), found by its stem …
+            if touched.is_empty() {
+                for (term, quality) in self.terms_sharing_a_stem(word) {
+                    for (entry, weight) in self.postings_of(term) {
+                        let value = u16::from(weight) * quality;
+                        offer_match(tallies, &mut touched, entry, value, false);
+                    }
+                }
+            }
+            // … or a German word written as heard, in any script.
+            // (Four letters of another script are enough: "تافل" for "Tafel".)
+            let sound_chars = MIN_SOUND_WORD_CHARS - usize::from(!word.is_ascii());
+            if touched.is_empty() && word.chars().count() >= sound_chars {
                 for (term, quality) in self.terms_sounding_like(word) {
                     for (entry, weight) in self.postings_of(term) {
                         let value = u16::from(weight) * quality;
@@ -515,6 +534,35 @@ impl Index {
         }
         best_per_entry(&mut found);
         found
+    }
+
+    /// The terms that start like `word` without its last one to three letters, for a word of
+    /// six letters or more that matched nothing: the shortest ending that finds a term is cut.
+    /// Not a stemmer of one language but a fallback for all of them: inflected forms differ at
+    /// the end (Ukrainian "роботою" → "робот…", Turkish "kursları" → "kursl…"), and a stemmer
+    /// for the nine UI languages does not exist in one crate (rust-stemmers has no Ukrainian,
+    /// Persian or Tigrinya, and costs 21.6 KB gzipped for six languages).
+    fn terms_sharing_a_stem(&self, word: &str) -> Vec<(usize, u16)> {
+        let chars: Vec<(usize, char)> = word.char_indices().collect();
+        if chars.len() < MIN_STEM_WORD_CHARS {
+            return Vec::new();
+        }
+        for cut in 1..=MAX_STEM_CUT {
+            let kept = chars.len() - cut;
+            if kept < MIN_STEM_CHARS {
+                break;
+            }
+            let stem = &word[..chars[kept].0];
+            let start = self.terms.partition_point(|term| &**term < stem);
+            let found: Vec<(usize, u16)> = (start..self.terms.len())
+                .take_while(|&number| self.terms[number].starts_with(stem))
+                .map(|number| (number, quality::STEM))
+                .collect();
+            if !found.is_empty() {
+                return found;
+            }
+        }
+        Vec::new()
     }
 
     /// Terms that `word` matches, with the match quality.

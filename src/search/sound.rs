@@ -78,19 +78,29 @@ pub fn sound_of(text: &str) -> Option<String> {
     sound
 }
 
-/// Shortest skeleton that is compared: three consonants match too many words by accident.
+/// Shortest skeleton that is compared: three consonants match too many words by accident…
 const MIN_SKELETON: usize = 4;
+/// … except for a word in another script, which has no other way to match.
+const MIN_SKELETON_OTHER_SCRIPT: usize = 3;
 /// From this length on, a skeleton one edit away counts too.
 const MIN_SKELETON_WITH_EDIT: usize = 6;
 /// Match qualities, in percent of the field weight (see `quality` in the engine).
 const SAME_SKELETON: u16 = 50;
 const SKELETON_WITHIN_ONE_EDIT: u16 = 40;
+const SKELETON_PREFIX: u16 = 35;
 
 impl super::index::Index {
     /// The terms that sound like `word` (see the module's description), with a match quality.
     /// Every term is compared, so the engine asks only for a word that matched nothing else.
     pub(super) fn terms_sounding_like(&self, word: &str) -> Vec<(usize, u16)> {
-        let Some(wanted) = skeleton(word).filter(|wanted| wanted.len() >= MIN_SKELETON) else {
+        // A word in another script cannot match a Latin term any other way: there three
+        // consonants are enough ("تافل" for "Tafel").
+        let shortest = if word.is_ascii() {
+            MIN_SKELETON
+        } else {
+            MIN_SKELETON_OTHER_SCRIPT
+        };
+        let Some(wanted) = skeleton(word).filter(|wanted| wanted.len() >= shortest) else {
             return Vec::new();
         };
         let mut found = Vec::new();
@@ -105,6 +115,9 @@ impl super::index::Index {
                 && super::fold::within_one_edit(&wanted, &sound)
             {
                 found.push((number, SKELETON_WITHIN_ONE_EDIT));
+            } else if wanted.len() >= MIN_SKELETON_WITH_EDIT - 1 && sound.starts_with(&wanted) {
+                // The start of a long word ("ауслендер" for "Ausländerbehörde").
+                found.push((number, SKELETON_PREFIX));
             }
         }
         found

@@ -12,6 +12,8 @@ use super::index::Index;
 
 /// Longest phrase of a concept that is looked for in a query, in words.
 const MAX_PHRASE_WORDS: usize = 4;
+/// A query word that starts a concept's one-word phrase counts from this length on.
+const MIN_PREFIX_CHARS: usize = 4;
 /// A query word within one edit of a concept's one-word phrase counts from this length on.
 const MIN_TYPO_CHARS: usize = 6;
 
@@ -79,6 +81,23 @@ impl Thesaurus {
                             covered.push(*concept);
                         }
                     }
+                }
+            }
+        }
+        // A word that starts a one-word phrase ("debt" for "debts", or a word being typed).
+        for (word, covered) in words.iter().zip(&mut covering) {
+            if !covered.is_empty() || word.chars().count() < MIN_PREFIX_CHARS {
+                continue;
+            }
+            let first = self
+                .phrases
+                .partition_point(|(phrase, _)| phrase[0].as_ref() < word.as_str());
+            for (phrase, concept) in &self.phrases[first..] {
+                if !phrase[0].starts_with(word.as_str()) {
+                    break;
+                }
+                if phrase.len() == 1 && !covered.contains(concept) {
+                    covered.push(*concept);
                 }
             }
         }
