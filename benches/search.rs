@@ -155,6 +155,20 @@ mod native {
         run(bencher, size, query);
     }
 
+    /// A word no entry has: every fallback runs (typos, words inside words, other forms of the
+    /// word, the comparison by sound) and must stay cheap (issue 16: at most 0.05 ms).
+    #[divan::bench(args = SIZES)]
+    fn finds_nothing(bencher: Bencher, size: usize) {
+        run(
+            bencher,
+            size,
+            Query {
+                text: "quarkstrudel".into(),
+                ..Query::default()
+            },
+        );
+    }
+
     #[divan::bench(args = SIZES)]
     fn radius_only(bencher: Bencher, size: usize) {
         run(

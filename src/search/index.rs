@@ -70,6 +70,9 @@ pub struct Index {
     pub(super) grid: SpatialGrid,
     /// Flags set from outside by name (see [`Index::set_flag_set`]).
     pub(super) outside_flags: Vec<(String, EntrySet)>,
+    /// The consonant skeleton of each term (see `sound.rs`; empty where it has none), made the
+    /// first time a word has to be compared by its sound.
+    pub(super) term_sounds: std::sync::OnceLock<Vec<Box<str>>>,
     /// Concepts and their words in many languages, once set (see [`Index::set_thesaurus`]).
     pub(super) thesaurus: Option<super::thesaurus::Thesaurus>,
     /// Reused between searches; taken by one search at a time (another search running at the
@@ -233,6 +236,7 @@ impl Index {
             grid,
             outside_flags: Vec::new(),
             thesaurus: None,
+            term_sounds: std::sync::OnceLock::new(),
             scratch: std::sync::Mutex::new(None),
         }
     }

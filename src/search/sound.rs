@@ -103,24 +103,70 @@ impl super::index::Index {
         let Some(wanted) = skeleton(word).filter(|wanted| wanted.len() >= shortest) else {
             return Vec::new();
         };
+        // Each consonant of the skeleton needs one of its letters in a Latin term; a term that
+        // lacks two (one for an exact skeleton or its start) is skipped without making its
+        // skeleton: a word that matches nothing must stay cheap (issue 16).
+        let needed: Vec<u64> = wanted.chars().map(class_letters).collect();
         let mut found = Vec::new();
-        for (number, term) in self.terms.iter().enumerate() {
-            let Some(sound) = skeleton(term) else {
-                continue;
+        let sounds = self.term_sounds.get_or_init(|| {
+            self.terms
+                .iter()
+                .map(|term| skeleton(term).unwrap_or_default().into_boxed_str())
+                .collect()
+        });
+        for (number, sound) in sounds.iter().enumerate() {
+            let term_letters = self.term_letters[number];
+            let latin = term_letters >> 36 == 0;
+            let missing = if latin {
+                needed
+                    .iter()
+                    .filter(|&&letters| letters & term_letters == 0)
+                    .count()
+            } else {
+                0
             };
+            if missing > 1 || (missing == 1 && wanted.len() < MIN_SKELETON_WITH_EDIT) {
+                continue;
+            }
+            // An empty skeleton: the term has letters of another script, or digits.
+            let sound = &**sound;
+            if sound.is_empty() {
+                continue;
+            }
             if sound == wanted {
                 found.push((number, SAME_SKELETON));
             } else if wanted.len() >= MIN_SKELETON_WITH_EDIT
                 && sound.len().abs_diff(wanted.len()) <= 1
-                && super::fold::within_one_edit(&wanted, &sound)
+                && super::fold::within_one_edit(&wanted, sound)
             {
                 found.push((number, SKELETON_WITHIN_ONE_EDIT));
-            } else if wanted.len() >= MIN_SKELETON_WITH_EDIT - 1 && sound.starts_with(&wanted) {
+            } else if wanted.len() >= MIN_SKELETON_WITH_EDIT - 1
+                && sound.starts_with(wanted.as_str())
+            {
                 // The start of a long word ("ауслендер" for "Ausländerbehörde").
                 found.push((number, SKELETON_PREFIX));
             }
         }
         found
+    }
+}
+
+/// The letters (as bits of `index::letters`) that can make a consonant class of a skeleton.
+fn class_letters(class: char) -> u64 {
+    let letters: &[u8] = match class {
+        'b' => b"bp",
+        'f' => b"fvwp",
+        't' => b"dt",
+        's' => b"szcx",
+        'k' => b"gkqc",
+        'j' => b"jz",
+        _ => &[],
+    };
+    let bits = |letter: &u8| 1u64 << (letter - b'a');
+    match letters {
+        [] if class.is_ascii_lowercase() => 1 << (class as u8 - b'a'),
+        [] => u64::MAX,
+        _ => letters.iter().map(bits).fold(0, |all, bit| all | bit),
     }
 }
 

@@ -138,7 +138,10 @@ async function assertWithinWidth(locator, width, what) {
   assert.ok(box.x >= -1 && box.x + box.width <= width + 1, `${what} sticks out: ${box.x}–${box.x + box.width} of 0–${width}`);
 }
 
-/** The demo directory's total for a query, from the engine itself, loaded beside the widget. */
+/**
+ * The demo directory's total for a query, from the engine itself, loaded beside the widget, with
+ * the German thesaurus as the widget has it once loaded.
+ */
 function engineTotal(page, query) {
   const json = readFileSync(path.join(REPO_ROOT, 'data/demo/waldeck-frankenberg.json'), 'utf8');
   return page.evaluate(
@@ -146,6 +149,8 @@ function engineTotal(page, query) {
       const { initServiceFinder, ServiceFinder } = await import('/service-finder/service-finder.js');
       await initServiceFinder();
       const finder = ServiceFinder.fromJson(json);
+      // As the widget searches once its thesaurus is there (after the first results).
+      finder.setThesaurus(await (await fetch('/service-finder/thesaurus/de.txt')).text());
       try {
         return finder.search({
           text: '', kinds: [], categories: [], languages: [], freeOfCharge: false, wheelchairAccessible: false,
