@@ -401,7 +401,7 @@ function buildApp() {
   const left = new Set(['sw.js', 'service-finder.css', 'places-de.tsv', ...data, ...CHECK_FILES]);
   // Not the first page of results either: the app reads the directory itself (offline.js).
   // Nor Germany's places: the shards of what the newcomer types are kept when fetched.
-  const files = listFiles(dist).filter((file) => !left.has(file) && !/^(first-page|places)\//.test(file) && !file.endsWith('.map') && !file.endsWith('.d.ts'));
+  const files = listFiles(dist).filter((file) => !left.has(file) && !/^(first-page|places|thesaurus)\//.test(file) && !file.endsWith('.map') && !file.endsWith('.d.ts'));
   const hash = (file) => createHash('sha256').update(readFileSync(join(dist, file))).digest('hex');
   const list = files.map((file) => [file, hash(file)]);
   const version = createHash('sha256').update(JSON.stringify(list)).digest('hex').slice(0, 16);

@@ -13,7 +13,8 @@
 //   fetches it and keeps a new copy only once the core has read it with valid entries, and
 //   falls back to the copy otherwise (www/widget/offline.js). The places files are fetched
 //   from the network first, kept, and served from the copy when the network fails; all of
-//   Germany's places only once the newcomer has used the place field in the app.
+//   Germany's places only once the newcomer has used the place field in the app. So is the
+//   thesaurus of the UI language, once the widget has loaded it.
 
 /** [path, sha256] of every file of the app; filled in by the build. */
 const PRECACHE = [];
@@ -26,8 +27,11 @@ const DATA_CACHE = 'service-finder-data';
 const FETCHED = 'x-fetched';
 /** Kept on install. */
 const DATA = ['directory.json', 'places-region.tsv'];
-/** Network first, then the last copy: the region's places and the shards of Germany's. */
-const PLACES = /^places-region\.tsv$|^places\/[a-z0-9_]\.tsv$/;
+/**
+ * Network first, then the last copy: the region's places, the shards of Germany's, and the
+ * thesaurus of the UI language (one of nine; only the one the newcomer uses is kept).
+ */
+const PLACES = /^places-region\.tsv$|^places\/[a-z0-9_]\.tsv$|^thesaurus\/[a-z-]+\.txt$/;
 
 const scope = new URL('./', self.location.href).href;
 const precached = new Set(PRECACHE.map(([path]) => path));
