@@ -39,7 +39,9 @@ const BUDGETS = {
   // word, German words and place names written as heard (consonant skeletons of three
   // scripts, kept per term and skipped by their letters, so that a word that finds nothing
   // stays cheap), "did you mean" (161,260 B measured).
-  'service-finder-core_bg.wasm': 161300,
+  // +1.1 KB, still issue 17: a phrase that names a concept matched as the concept, compounds
+  // known by their last part, each concept's entries kept once worked out (162,327 B).
+  'service-finder-core_bg.wasm': 162400,
   'messages/de.js': 2500,
 };
 // 153,160 B before issue 13 plus the 10 KB it allowed for contacts, status, target groups,
@@ -52,8 +54,8 @@ const BUDGETS = {
 // Issue 16's first page (first-page.js: the bundled directory's first cards before the core is
 // there, which takes the wasm off the path to the first cards) added 0.4 KB (172,119 B).
 // Issue 16's fast queries that find nothing added 0.6 KB to the core (173,009 B).
-// Issue 17's search without dead ends added 11.5 KB of the 15 KB it allowed (184,551 B).
-const BUDGET_TOTAL = 184600;
+// Issue 17's search without dead ends added 12.6 KB of the 15 KB it allowed (185,618 B).
+const BUDGET_TOTAL = 185700;
 
 /**
  * What the widget loads after the first results, so not in BUDGETS: the cards' details and the

@@ -26,6 +26,10 @@ const MAX_QUERY_WORDS: usize = 12;
 const MIN_TYPO_WORD_CHARS: usize = 5;
 /// Matching inside longer words (German compounds: `kurs` in `Sprachkurs`) starts here.
 const MIN_INFIX_WORD_CHARS: usize = 4;
+/// A thesaurus word counts inside a longer term from this length on.
+const MIN_COMPOUND_PART_CHARS: usize = 6;
+/// Letters that may follow a compound's last word ("-n", "-en", "-s").
+const MAX_INFLECTED_ENDING_CHARS: usize = 2;
 /// Shortest query word whose ending is cut to find other forms of it, when nothing matched it.
 const MIN_STEM_WORD_CHARS: usize = 6;
 /// At most this many letters are cut, and at least this many kept.
@@ -409,46 +413,24 @@ impl Index {
             .as_ref()
             .map(|thesaurus| thesaurus.concepts_of(words))
             .unwrap_or_default();
-        let mut concept_entries: Vec<(u32, Vec<(u32, u16)>)> = Vec::new();
         for (word_number, word) in words.iter().enumerate() {
             touched.clear();
-            let mut offer = |entry: u32, value: u16, by_category: bool| {
-                offer_match(tallies, &mut touched, entry, value, by_category);
-            };
-            // A single letter is the start of a name being typed: as a prefix it matches names,
-            // organisations and towns, not every description word that starts with it (`i`
-            // would otherwise match "in" in most German descriptions). Topics need three letters
-            // (see `matching_categories`).
-            let single_letter = word.chars().nth(1).is_none();
-            for (term, quality) in self.matching_terms(word, Typos::Tolerated) {
-                let min_weight = if single_letter && quality != quality::EXACT {
-                    weight::CITY
-                } else {
-                    0
-                };
-                for (entry, weight) in self.postings_of(term) {
-                    if weight >= min_weight {
-                        offer(entry, u16::from(weight) * quality, false);
-                    }
+            let named = concepts.get(word_number);
+            for &concept in named.into_iter().flat_map(|named| &named.concepts) {
+                for &(entry, value) in self.concept_entries(concept) {
+                    offer_match(tallies, &mut touched, entry, value, false);
                 }
             }
-            for (category, quality) in self.matching_categories(word) {
-                for entry in self.sets.categories[category as usize].iter() {
-                    offer(entry, u16::from(weight::CATEGORY) * quality, true);
+            // A word of a phrase that names a concept ("health insurance", "family doctor")
+            // matches text only through the concept: on its own, "family" would find every
+            // text about families. Its category matches stay ("child" in "doctor for my
+            // child"). Unless the concept is in no entry: then the words count one by one.
+            let in_phrase = named.is_some_and(|named| named.in_phrase) && !touched.is_empty();
+            self.match_word(word, !in_phrase, &mut |entry, value, by_category| {
+                if !in_phrase || tallies[entry as usize].best > 0 {
+                    offer_match(tallies, &mut touched, entry, value, by_category);
                 }
-            }
-            for &concept in concepts.get(word_number).into_iter().flatten() {
-                let known = concept_entries
-                    .iter()
-                    .position(|(known, _)| *known == concept);
-                let position = known.unwrap_or_else(|| {
-                    concept_entries.push((concept, self.concept_entries(concept)));
-                    concept_entries.len() - 1
-                });
-                for &(entry, value) in &concept_entries[position].1 {
-                    offer(entry, value, false);
-                }
-            }
+            });
             // Nothing matched: perhaps another form of a word ("роботою" for "робота",
             // "Kindergartens"), found by its stem …
             if touched.is_empty() {
@@ -494,46 +476,89 @@ impl Index {
         }
     }
 
+    /// Offers every entry that `word` matches by a category's label or search words and, with
+    /// `in_text`, by a term of its text, with its value (field weight × match quality).
+    fn match_word(&self, word: &str, in_text: bool, offer: &mut impl FnMut(u32, u16, bool)) {
+        // A single letter is the start of a name being typed: as a prefix it matches names,
+        // organisations and towns, not every description word that starts with it (`i`
+        // would otherwise match "in" in most German descriptions). Topics need three letters
+        // (see `matching_categories`).
+        let single_letter = word.chars().nth(1).is_none();
+        let terms = if in_text {
+            self.matching_terms(word, Typos::Tolerated)
+        } else {
+            Vec::new()
+        };
+        for (term, quality) in terms {
+            let min_weight = if single_letter && quality != quality::EXACT {
+                weight::CITY
+            } else {
+                0
+            };
+            for (entry, weight) in self.postings_of(term) {
+                if weight >= min_weight {
+                    offer(entry, u16::from(weight) * quality, false);
+                }
+            }
+        }
+        for (category, quality) in self.matching_categories(word) {
+            for entry in self.sets.categories[category as usize].iter() {
+                offer(entry, u16::from(weight::CATEGORY) * quality, true);
+            }
+        }
+    }
+
     /// The entries that use a word or phrase of a thesaurus concept, each with its best
     /// value (field weight × match quality, scaled by [`quality::CONCEPT_PERCENT`]), sorted by
-    /// entry. A phrase matches an entry that has all its words (stop words aside). Category
+    /// entry. A phrase matches an entry that has all its words. Category
     /// labels are not searched here: "Kita" names the Kitas, not every family service.
-    fn concept_entries(&self, concept: u32) -> Vec<(u32, u16)> {
+    /// Worked out once per concept and kept: the same concepts come back with every letter
+    /// typed.
+    fn concept_entries(&self, concept: u32) -> &[(u32, u16)] {
         let Some(thesaurus) = &self.thesaurus else {
-            return Vec::new();
+            return &[];
         };
-        let mut found: Vec<(u32, u16)> = Vec::new();
-        for phrase in thesaurus.phrases_of(concept) {
-            let mut words: Vec<String> = phrase.iter().map(|word| word.to_string()).collect();
-            super::stop_words::drop_stop_words(&mut words);
-            let mut phrase_entries: Option<Vec<(u32, u16)>> = None;
-            for word in &words {
-                let mut word_entries: Vec<(u32, u16)> = Vec::new();
-                for (term, quality) in self.matching_terms(word, Typos::NotTolerated) {
-                    for (entry, weight) in self.postings_of(term) {
-                        let value =
-                            u32::from(weight) * u32::from(quality) * quality::CONCEPT_PERCENT / 100;
-                        word_entries.push((entry, value as u16));
-                    }
-                }
-                best_per_entry(&mut word_entries);
-                phrase_entries = Some(match phrase_entries {
-                    None => word_entries,
-                    // Every word of the phrase must match: keep the entries in both, each at
-                    // its weaker value.
-                    Some(before) => before
-                        .into_iter()
-                        .filter_map(|(entry, value)| {
-                            let found = word_entries.binary_search_by_key(&entry, |&(e, _)| e);
-                            found.ok().map(|at| (entry, value.min(word_entries[at].1)))
-                        })
-                        .collect(),
-                });
+        let Some(cached) = self.concept_matches.get(concept as usize) else {
+            return &[];
+        };
+        cached.get_or_init(|| {
+            let mut found: Vec<(u32, u16)> = Vec::new();
+            for phrase in thesaurus.phrases_of(concept) {
+                found.extend(self.phrase_entries(phrase));
             }
-            found.extend(phrase_entries.unwrap_or_default());
+            best_per_entry(&mut found);
+            found
+        })
+    }
+
+    /// The entries that have every word of `phrase` (the thesaurus has left out its stop
+    /// words), each at the value of its weakest word.
+    fn phrase_entries(&self, phrase: &[Box<str>]) -> Vec<(u32, u16)> {
+        let mut phrase_entries: Option<Vec<(u32, u16)>> = None;
+        for word in phrase {
+            let mut word_entries: Vec<(u32, u16)> = Vec::new();
+            for (term, quality) in self.matching_terms(word, Typos::NotTolerated) {
+                for (entry, weight) in self.postings_of(term) {
+                    let value =
+                        u32::from(weight) * u32::from(quality) * quality::CONCEPT_PERCENT / 100;
+                    word_entries.push((entry, value as u16));
+                }
+            }
+            best_per_entry(&mut word_entries);
+            phrase_entries = Some(match phrase_entries {
+                None => word_entries,
+                // Every word of the phrase must match: keep the entries in both, each at its
+                // weaker value.
+                Some(before) => before
+                    .into_iter()
+                    .filter_map(|(entry, value)| {
+                        let found = word_entries.binary_search_by_key(&entry, |&(e, _)| e);
+                        found.ok().map(|at| (entry, value.min(word_entries[at].1)))
+                    })
+                    .collect(),
+            });
         }
-        best_per_entry(&mut found);
-        found
+        phrase_entries.unwrap_or_default()
     }
 
     /// The terms that start like `word` without its last one to three letters, for a word of
@@ -580,6 +605,17 @@ impl Index {
             end += 1;
         }
         let word_chars = word.chars().count();
+        if word_chars >= MIN_COMPOUND_PART_CHARS && matches!(typos, Typos::NotTolerated) {
+            let word_letters = super::index::letters(word);
+            for (number, term) in self.terms.iter().enumerate() {
+                if word_letters & !self.term_letters[number] == 0
+                    && !(start..end).contains(&number)
+                    && is_compound_head(word, term)
+                {
+                    out.push((number, quality::INFIX));
+                }
+            }
+        }
         if word_chars >= MIN_INFIX_WORD_CHARS && matches!(typos, Typos::Tolerated) {
             let word_letters = super::index::WordLetters::new(word);
             for (number, term) in self.terms.iter().enumerate() {
@@ -916,8 +952,9 @@ fn best_per_entry(pairs: &mut Vec<(u32, u16)>) {
 enum Typos {
     /// Also with one typing error, or inside a longer word.
     Tolerated,
-    /// Only whole or as the start of a term: a thesaurus lists its compounds itself, and
-    /// anything looser adds noise ("bank" inside "Mitfahrbank", "books" as "book online").
+    /// Only whole or as the start of a term, or from [`MIN_COMPOUND_PART_CHARS`] letters on
+    /// inside a compound ("Hebamme" in "Familienhebammen"): a thesaurus word. Anything looser
+    /// adds noise ("bank" inside "Mitfahrbank", "books" as "book online").
     NotTolerated,
 }
 
@@ -932,6 +969,15 @@ fn fuzzy_quality(word: &str, word_chars: usize, term: &str) -> Option<u16> {
         }
     }
     infix_quality(word, term)
+}
+
+/// Whether `word` ends the longer `term`, give or take an inflected ending of up to two
+/// letters: German puts what a compound is at its end ("Familienhebammen" are midwives).
+pub(super) fn is_compound_head(word: &str, term: &str) -> bool {
+    match term.rfind(word) {
+        Some(at) if at > 0 => term[at + word.len()..].chars().count() <= MAX_INFLECTED_ENDING_CHARS,
+        _ => false,
+    }
 }
 
 /// Whether `word` stands inside the longer `term` (`kurs` in `sprachkurs`).

@@ -75,6 +75,9 @@ pub struct Index {
     pub(super) term_sounds: std::sync::OnceLock<Vec<Box<str>>>,
     /// Concepts and their words in many languages, once set (see [`Index::set_thesaurus`]).
     pub(super) thesaurus: Option<super::thesaurus::Thesaurus>,
+    /// Per thesaurus concept, the entries it matches, worked out the first time a query
+    /// names it (see `Index::concept_entries`).
+    pub(super) concept_matches: Vec<std::sync::OnceLock<Vec<(u32, u16)>>>,
     /// Reused between searches; taken by one search at a time (another search running at the
     /// same moment simply allocates its own).
     pub(super) scratch: std::sync::Mutex<Option<super::engine::Scratch>>,
@@ -236,6 +239,7 @@ impl Index {
             grid,
             outside_flags: Vec::new(),
             thesaurus: None,
+            concept_matches: Vec::new(),
             term_sounds: std::sync::OnceLock::new(),
             scratch: std::sync::Mutex::new(None),
         }

@@ -7,8 +7,10 @@
 //! UI language after the first results and hands it to [`Index::set_thesaurus`] as text: one
 //! concept per line, its words separated by tabs.
 
+use super::engine::is_compound_head;
 use super::fold::{for_each_token, within_one_edit};
 use super::index::Index;
+use super::stop_words::drop_stop_words;
 
 /// Longest phrase of a concept that is looked for in a query, in words.
 const MAX_PHRASE_WORDS: usize = 4;
@@ -16,6 +18,29 @@ const MAX_PHRASE_WORDS: usize = 4;
 const MIN_PREFIX_CHARS: usize = 4;
 /// A query word within one edit of a concept's one-word phrase counts from this length on.
 const MIN_TYPO_CHARS: usize = 6;
+/// A query word is looked at as a compound from this length on …
+const MIN_COMPOUND_CHARS: usize = 9;
+/// … and its last part must be a one-word phrase of at least this many letters.
+const MIN_COMPOUND_HEAD_CHARS: usize = 6;
+
+/// The concepts one query word names, and how.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub(super) struct WordConcepts {
+    /// Concept numbers, each once.
+    pub concepts: Vec<u32>,
+    /// Whether the word is part of a phrase of two or more words that names a concept:
+    /// "health insurance" means the insurance, not everything about health, so the search
+    /// matches such a word only through its concepts (see `Index::match_text`).
+    pub in_phrase: bool,
+}
+
+impl WordConcepts {
+    fn add(&mut self, concept: u32) {
+        if !self.concepts.contains(&concept) {
+            self.concepts.push(concept);
+        }
+    }
+}
 
 /// Concepts and their words, folded like query words.
 #[derive(Debug, Default)]
@@ -39,10 +64,14 @@ impl Thesaurus {
                 continue;
             }
             for phrase in line.split('\t') {
-                let mut words: Vec<Box<str>> = Vec::new();
-                for_each_token(phrase, |token| words.push(Box::from(token)));
+                // Without stop words, like the query words it is compared with: "Beratung
+                // für Schwangere" is found as typed.
+                let mut words: Vec<String> = Vec::new();
+                for_each_token(phrase, |token| words.push(token.to_owned()));
+                drop_stop_words(&mut words);
                 if !words.is_empty() && words.len() <= MAX_PHRASE_WORDS {
-                    phrases.push((words.into_boxed_slice(), concept_count));
+                    let words: Box<[Box<str>]> = words.into_iter().map(Box::from).collect();
+                    phrases.push((words, concept_count));
                 }
             }
             concept_count += 1;
@@ -64,8 +93,8 @@ impl Thesaurus {
     /// For each query word, the concepts of the phrases that cover it: "центр зайнятості"
     /// names the job centre with both its words. A word of six letters or more also names the
     /// concept of a one-word phrase one typing error away.
-    pub(super) fn concepts_of(&self, words: &[String]) -> Vec<Vec<u32>> {
-        let mut covering: Vec<Vec<u32>> = vec![Vec::new(); words.len()];
+    pub(super) fn concepts_of(&self, words: &[String]) -> Vec<WordConcepts> {
+        let mut covering: Vec<WordConcepts> = vec![WordConcepts::default(); words.len()];
         for start in 0..words.len() {
             for length in 1..=MAX_PHRASE_WORDS.min(words.len() - start) {
                 let wanted = &words[start..start + length];
@@ -77,16 +106,15 @@ impl Thesaurus {
                         break;
                     }
                     for covered in &mut covering[start..start + length] {
-                        if !covered.contains(concept) {
-                            covered.push(*concept);
-                        }
+                        covered.add(*concept);
+                        covered.in_phrase |= length > 1;
                     }
                 }
             }
         }
         // A word that starts a one-word phrase ("debt" for "debts", or a word being typed).
         for (word, covered) in words.iter().zip(&mut covering) {
-            if !covered.is_empty() || word.chars().count() < MIN_PREFIX_CHARS {
+            if !covered.concepts.is_empty() || word.chars().count() < MIN_PREFIX_CHARS {
                 continue;
             }
             let first = self
@@ -96,19 +124,31 @@ impl Thesaurus {
                 if !phrase[0].starts_with(word.as_str()) {
                     break;
                 }
-                if phrase.len() == 1 && !covered.contains(concept) {
-                    covered.push(*concept);
+                if phrase.len() == 1 {
+                    covered.add(*concept);
+                }
+            }
+        }
+        // A compound whose last part is a one-word phrase: "Busfahrkarte" is a "Fahrkarte".
+        for (word, covered) in words.iter().zip(&mut covering) {
+            if covered.concepts.is_empty() && word.chars().count() >= MIN_COMPOUND_CHARS {
+                for (phrase, concept) in &self.phrases {
+                    if let [only] = &**phrase
+                        && only.chars().count() >= MIN_COMPOUND_HEAD_CHARS
+                        && is_compound_head(only, word)
+                    {
+                        covered.add(*concept);
+                    }
                 }
             }
         }
         for (word, covered) in words.iter().zip(&mut covering) {
-            if covered.is_empty() && word.chars().count() >= MIN_TYPO_CHARS {
+            if covered.concepts.is_empty() && word.chars().count() >= MIN_TYPO_CHARS {
                 for (phrase, concept) in &self.phrases {
                     if let [only] = &**phrase
                         && within_one_edit(word, only)
-                        && !covered.contains(concept)
                     {
-                        covered.push(*concept);
+                        covered.add(*concept);
                     }
                 }
             }
@@ -188,6 +228,7 @@ impl Index {
     pub fn set_thesaurus(&mut self, thesaurus: Thesaurus) -> usize {
         let count = thesaurus.concept_count();
         self.thesaurus = Some(thesaurus);
+        self.concept_matches = (0..count).map(|_| std::sync::OnceLock::new()).collect();
         count
     }
 }
@@ -206,18 +247,25 @@ mod tests {
             "# job centre\nJobcenter\tцентр зайнятості\tjob centre\n\nBücherei\tlibrary\tStadtbücherei\n",
         );
         assert_eq!(thesaurus.concept_count(), 2);
+        let concepts = |text: &str| -> Vec<(Vec<u32>, bool)> {
+            thesaurus
+                .concepts_of(&words(text))
+                .into_iter()
+                .map(|word| (word.concepts, word.in_phrase))
+                .collect()
+        };
         assert_eq!(
-            thesaurus.concepts_of(&words("центр зайнятості")),
-            [[0], [0]]
+            concepts("центр зайнятості"),
+            [(vec![0], true), (vec![0], true)]
         );
         assert_eq!(
-            thesaurus.concepts_of(&words("library Korbach")),
-            [vec![1], vec![]]
+            concepts("library Korbach"),
+            [(vec![1], false), (vec![], false)]
         );
         // One typing error in a long word.
-        assert_eq!(thesaurus.concepts_of(&words("libary")), [[1]]);
+        assert_eq!(concepts("libary"), [(vec![1], false)]);
         // Half a phrase names nothing.
-        assert_eq!(thesaurus.concepts_of(&words("центр")), [Vec::<u32>::new()]);
+        assert_eq!(concepts("центр"), [(vec![], false)]);
         let phrases: Vec<Vec<&str>> = thesaurus
             .phrases_of(1)
             .map(|phrase| phrase.iter().map(|word| &**word).collect())

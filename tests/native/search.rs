@@ -4,7 +4,7 @@ use serde_json::json;
 use service_finder::directory::{Kind, load_directory};
 use service_finder::distance::GeoPoint;
 use service_finder::search::FacetCount;
-use service_finder::search::{Index, Query, SearchResults, Sort};
+use service_finder::search::{Index, Query, SearchResults, Sort, Thesaurus};
 
 const KORBACH: GeoPoint = GeoPoint {
     latitude: 51.2756,
@@ -211,6 +211,59 @@ fn words_without_a_topic_do_not_count() {
             "{typed}"
         );
     }
+}
+
+/// The test directory with a small thesaurus: one concept per line, its words tab-separated.
+fn index_with_thesaurus() -> Index {
+    let mut index = index();
+    let concepts = [
+        "Fahrdienst\tride service\tFahrkarte\tbus ticket",
+        "Übersetzung\tÜbersetzungsdienst\tHilfe bei Übersetzungen\ttranslating documents",
+        "Kinderbetreuung\tchildcare\tchild minding",
+        "Jobcenter\tjob centre\tcitizens income",
+    ];
+    let count = index.set_thesaurus(Thesaurus::from_text(&concepts.join("\n")));
+    assert_eq!(count, concepts.len());
+    index
+}
+
+#[test]
+fn thesaurus_words_find_the_entries_of_their_concept() {
+    let index = index_with_thesaurus();
+    // Another language's word of the concept.
+    check_text(&index, "childcare", &["course"]);
+    // A phrase of the concept typed with its stop words.
+    check_text(&index, "Hilfe bei Übersetzungen", &["translation"]);
+    // A concept's words are looked for in the entries' texts, not in category labels:
+    // "Fahrdienste" is only the label of "mobility".
+    check_text(&index, "bus ticket", &[]);
+}
+
+#[test]
+fn compounds_are_known_by_their_last_part() {
+    let mut index = index_with_thesaurus();
+    index.set_thesaurus(Thesaurus::from_text("Beratung\tcounselling"));
+    // In the entries: "Migrationsberatung" and "Telefonberatung" end in "Beratung".
+    check_text(&index, "counselling", &["counselling", "phone"]);
+    // In the query: "Sozialberatung" is in no entry, but it is a "Beratung".
+    check_text(&index, "Sozialberatung", &["counselling", "phone"]);
+    // Only an inflected ending may follow the last part: "Übersetzungsdienst" is a "Dienst",
+    // not a "Setzung".
+    index.set_thesaurus(Thesaurus::from_text("Setzung\tfmkzwq"));
+    check_text(&index, "fmkzwq", &[]);
+    index.set_thesaurus(Thesaurus::from_text("Dienst\tfmkzwq"));
+    check_text(&index, "fmkzwq", &["translation"]);
+}
+
+#[test]
+fn a_phrase_that_names_a_concept_is_not_matched_word_by_word() {
+    let index = index_with_thesaurus();
+    // "job centre" names the job centre; "centre" alone would not narrow anything, and "job"
+    // does not find every work-related text.
+    check_text(&index, "job centre", &["jobcenter"]);
+    // The words of a phrase count one by one when its concept is in no entry.
+    let results = search(&index, text("citizens income"));
+    assert_eq!(results.total, 1, "the concept's Jobcenter entry");
 }
 
 #[test]
