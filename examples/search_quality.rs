@@ -2,11 +2,13 @@
 //!
 //! Run with `cargo run --release --example search_quality` (add `-- --verbose` to list every
 //! query that misses, with its top five ids; `-- --no-thesaurus` to measure without the
-//! thesaurus). It loads each directory below, runs every query of its query file as plain text
+//! thesaurus, `-- --no-stemmer` without the Snowball stemmers). It loads each directory below, runs every query of its query file as plain text
 //! with the default page of 20 hits, and prints a table per directory and language, one per
 //! kind of query (`note`), and the totals. Like the widget in that UI language, each query is
 //! expanded with the thesaurus of its language (`data/thesaurus/`, see
-//! `service_finder::search::thesaurus_text`).
+//! `service_finder::search::thesaurus_text`), and its words are stemmed with the stemmers of
+//! German (the directories' language) and of its language where Snowball has one
+//! (`service-finder-stem`, which the widget loads after the first results).
 //!
 //! | directory | queries |
 //! | --- | --- |
@@ -60,6 +62,7 @@ mod native {
 
     use service_finder::directory::{BUILTIN_CATEGORIES, Directory, load_directory};
     use service_finder::search::{Index, Query, Thesaurus, thesaurus_text};
+    use service_finder_stem::WordStemmer;
 
     /// Each directory with the file of queries asked of it, relative to the crate's root.
     const SETS: [(&str, &str); 2] = [
@@ -140,12 +143,14 @@ mod native {
     pub fn main() -> ExitCode {
         let mut verbose = false;
         let mut with_thesaurus = true;
+        let mut with_stemmer = true;
         for argument in std::env::args().skip(1) {
             match argument.as_str() {
                 "--verbose" | "-v" => verbose = true,
                 "--no-thesaurus" => with_thesaurus = false,
+                "--no-stemmer" => with_stemmer = false,
                 _ => {
-                    eprintln!("usage: search_quality [--verbose] [--no-thesaurus]");
+                    eprintln!("usage: search_quality [--verbose] [--no-thesaurus] [--no-stemmer]");
                     return ExitCode::from(2);
                 }
             }
@@ -193,6 +198,7 @@ mod native {
                 &queries,
                 queries_path,
                 thesaurus_folder.as_deref(),
+                with_stemmer,
                 verbose,
             ) {
                 Ok(row) => row,
@@ -223,15 +229,18 @@ mod native {
     }
 
     /// Runs every query, prints the tables of one directory, and returns its total row. With
-    /// a thesaurus folder, each query runs with the thesaurus of its language.
+    /// a thesaurus folder, each query runs with the thesaurus of its language; with
+    /// `stemming`, with the stemmers of German and its language.
     fn run(
         index: &mut Index,
         queries: &[QueryLine],
         queries_path: &str,
         thesaurus_folder: Option<&Path>,
+        stemming: bool,
         verbose: bool,
     ) -> Result<Row, String> {
-        let mut thesaurus_language = String::new();
+        let mut language = String::new();
+        let mut stemmer = WordStemmer::for_languages("");
         // Entry ids by position, for the list of failing queries (the index is changed below).
         let ids: Vec<String> = index
             .directory()
@@ -244,27 +253,33 @@ mod native {
         let mut total = Row::default();
         let mut failing = Vec::new();
         for query in queries {
-            if let Some(folder) = thesaurus_folder
-                && query.language != thesaurus_language
-            {
-                let text = thesaurus_text(folder, &query.language)?;
-                index.set_thesaurus(Thesaurus::from_text(&text));
-                thesaurus_language = query.language.clone();
+            if query.language != language {
+                if let Some(folder) = thesaurus_folder {
+                    let text = thesaurus_text(folder, &query.language)?;
+                    index.set_thesaurus(Thesaurus::from_text(&text));
+                }
+                if stemming {
+                    stemmer = WordStemmer::for_languages(&format!("de,{}", query.language));
+                    index.set_stemmer(&|word| stemmer.stems(word));
+                }
+                language = query.language.clone();
             }
-            let (total_found, hits) = match index.search(&Query {
+            let search = Query {
                 text: query.text.clone(),
                 ..Query::default()
-            }) {
-                Ok(results) => (results.total, results.hits),
-                Err(error) => {
-                    // Counted as finding nothing: a query the engine rejects helps nobody.
-                    eprintln!(
-                        "{queries_path}:{}: the search failed: {error:?}",
-                        query.line
-                    );
-                    (0, Vec::new())
-                }
             };
+            let (total_found, hits) =
+                match index.search_stemmed(&search, &|word| stemmer.stems(word)) {
+                    Ok(results) => (results.total, results.hits),
+                    Err(error) => {
+                        // Counted as finding nothing: a query the engine rejects helps nobody.
+                        eprintln!(
+                            "{queries_path}:{}: the search failed: {error:?}",
+                            query.line
+                        );
+                        (0, Vec::new())
+                    }
+                };
             let top: Vec<usize> = hits.iter().take(TOP).map(|hit| hit.entry_index).collect();
             let found = top
                 .iter()

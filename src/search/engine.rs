@@ -142,6 +142,24 @@ impl Index {
     /// Runs `query`. Fails only for queries that make no sense (a radius without a point,
     /// coordinates out of range); unknown filter values simply match nothing.
     pub fn search(&self, query: &Query) -> Result<SearchResults, QueryError> {
+        self.search_with(query, None)
+    }
+
+    /// Runs `query` like [`Index::search`], with `stem` giving the stems of each query word
+    /// (see [`Index::set_stemmer`]): a word also finds the terms that share a stem with it.
+    pub fn search_stemmed(
+        &self,
+        query: &Query,
+        stem: &dyn Fn(&str) -> String,
+    ) -> Result<SearchResults, QueryError> {
+        self.search_with(query, Some(stem))
+    }
+
+    fn search_with(
+        &self,
+        query: &Query,
+        stem: Option<&dyn Fn(&str) -> String>,
+    ) -> Result<SearchResults, QueryError> {
         let radius_metres = check_query(query)?;
         let words = query_words(&query.text);
         let has_text = !words.is_empty();
@@ -193,7 +211,7 @@ impl Index {
         let mut partial = false;
         let (hard, results) = if has_text {
             scratch.tallies.resize(self.entries.count, Tally::default());
-            let matched = self.match_text(&words, &mut scratch.tallies, &mut touched_entries);
+            let matched = self.match_text(&words, stem, &mut scratch.tallies, &mut touched_entries);
             let mut hard = filtered.clone();
             hard.intersect_with(&matched.all_words);
             let results = with_groups(&hard);
@@ -401,6 +419,7 @@ impl Index {
     fn match_text(
         &self,
         words: &[String],
+        stem: Option<&dyn Fn(&str) -> String>,
         tallies: &mut [Tally],
         touched_entries: &mut Vec<u32>,
     ) -> TextMatch {
@@ -431,8 +450,15 @@ impl Index {
                     offer_match(tallies, &mut touched, entry, value, by_category);
                 }
             });
-            // Nothing matched: perhaps another form of a word ("роботою" for "робота",
-            // "Kindergartens"), found by its stem …
+            // Other forms of the word, by the stemmers of the languages that have one …
+            for term in stem.map_or_else(Vec::new, |stem| self.terms_sharing_stems(word, stem)) {
+                for (entry, weight) in self.postings_of(term) {
+                    let value = u16::from(weight) * quality::STEM;
+                    offer_match(tallies, &mut touched, entry, value, false);
+                }
+            }
+            // Nothing matched: perhaps another form of a word in a language without a stemmer
+            // ("роботою" for "робота"), found by cutting its ending …
             if touched.is_empty() {
                 for (term, quality) in self.terms_sharing_a_stem(word) {
                     for (entry, weight) in self.postings_of(term) {

@@ -78,6 +78,9 @@ pub struct Index {
     /// Per thesaurus concept, the entries it matches, worked out the first time a query
     /// names it (see `Index::concept_entries`).
     pub(super) concept_matches: Vec<std::sync::OnceLock<Vec<(u32, u16)>>>,
+    /// Each stem of each term, as (stem, term number), sorted; empty until a stemmer is set
+    /// (see `stems.rs`).
+    pub(super) term_stems: Vec<(Box<str>, u32)>,
     /// Reused between searches; taken by one search at a time (another search running at the
     /// same moment simply allocates its own).
     pub(super) scratch: std::sync::Mutex<Option<super::engine::Scratch>>,
@@ -240,6 +243,7 @@ impl Index {
             outside_flags: Vec::new(),
             thesaurus: None,
             concept_matches: Vec::new(),
+            term_stems: Vec::new(),
             term_sounds: std::sync::OnceLock::new(),
             scratch: std::sync::Mutex::new(None),
         }

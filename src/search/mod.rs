@@ -7,6 +7,7 @@ mod fold;
 mod index;
 mod query;
 mod sound;
+mod stems;
 mod stop_words;
 mod suggest;
 mod thesaurus;

@@ -122,6 +122,25 @@ pub struct ServiceFinder {
     /// How many of them are usable (a duplicate of another directory's is usable, though
     /// shown once).
     usable: usize,
+    /// The stemmers given by `setStemmer`, if any.
+    stemmer: Option<WordStemmer>,
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// Any object with a method `stem(word)` that returns the word's stems separated by spaces:
+    /// the stem module's `Stemmer` (stem/, `www/widget/stemmer.js`).
+    #[wasm_bindgen(typescript_type = "{ stem(word: string): string }")]
+    pub type WordStemmer;
+
+    /// The stems of a folded word, separated by spaces.
+    #[wasm_bindgen(method, catch)]
+    fn stem(this: &WordStemmer, word: &str) -> Result<String, JsValue>;
+}
+
+/// The stems of `word` by `stemmer`; none when it throws (the word is then searched as typed).
+fn stems_by(stemmer: &WordStemmer, word: &str) -> String {
+    stemmer.stem(word).unwrap_or_default()
 }
 
 #[wasm_bindgen]
@@ -144,6 +163,7 @@ impl ServiceFinder {
             problems: loaded.problems,
             entries_in_file: loaded.entries_in_file,
             usable,
+            stemmer: None,
         })
     }
 
@@ -186,6 +206,7 @@ impl ServiceFinder {
             problem_directories,
             entries_in_file,
             usable,
+            stemmer: None,
         })
     }
 
@@ -303,10 +324,13 @@ impl ServiceFinder {
                 .and_then(|value| value.as_string());
             (query, language)
         };
-        let results = self
-            .index
-            .search(&query)
-            .map_err(|error| JsError::new(&error.to_string()))?;
+        let results = match &self.stemmer {
+            Some(stemmer) => self
+                .index
+                .search_stemmed(&query, &|word| stems_by(stemmer, word)),
+            None => self.index.search(&query),
+        }
+        .map_err(|error| JsError::new(&error.to_string()))?;
         let directory = self.index.directory();
         let language = language
             .as_deref()
@@ -328,6 +352,19 @@ impl ServiceFinder {
     pub fn set_thesaurus(&mut self, text: &str) -> usize {
         self.index
             .set_thesaurus(crate::search::Thesaurus::from_text(text))
+    }
+
+    /// Finds other forms of the words from now on ("Bibliotheken" for "Bibliothek"): `stemmer`
+    /// gives each word's stems (the stem module's `Stemmer`, loaded after the first results).
+    /// Every term of the directory is stemmed now, each query word as it is searched. Returns
+    /// how many distinct stems the directory's words have. Replaces the stemmer set before.
+    #[wasm_bindgen(js_name = setStemmer)]
+    pub fn set_stemmer(&mut self, stemmer: WordStemmer) -> usize {
+        let count = self
+            .index
+            .set_stemmer(&|word: &str| stems_by(&stemmer, word));
+        self.stemmer = Some(stemmer);
+        count
     }
 
     /// Up to three corrected search texts ("did you mean …") for a text that found nothing,

@@ -94,8 +94,8 @@ test('opened with ?offline, the app is kept; with the server gone it still searc
     assert.deepEqual(records.externalRequests, []);
     console.log(`offline: ${aborted.length} request(s) reached the (gone) network: ${aborted.join(', ')}`);
     // The app's files come from the worker's cache; only the data tries the network first (the
-    // thesaurus too: kept once fetched, not on install).
-    const dataFile = /\/service-finder\/(directory\.json|places-region\.tsv|places\/[a-z0-9_]\.tsv|thesaurus\/[a-z-]+\.txt)$/;
+    // thesaurus and the stem module too: kept once fetched, not on install).
+    const dataFile = /\/service-finder\/(directory\.json|places-region\.tsv|places\/[a-z0-9_]\.tsv|thesaurus\/[a-z-]+\.txt|stem\/[a-z]+(\.js|_bg\.wasm))$/;
     assert.ok(aborted.length > 0 && aborted.every((url) => dataFile.test(url)), `requests that tried the network: ${aborted}`);
   });
 });

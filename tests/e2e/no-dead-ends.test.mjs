@@ -84,6 +84,25 @@ test('the thesaurus of the UI language finds what is meant in other words and la
   }
 });
 
+test('other forms of a word are found once the stem module of the UI language is there', TEST_OPTIONS, async () => {
+  // Turkish "doktorlar" (doctors): the demo's Turkish texts say "doktor" and "doktoru" too.
+  await withWidget(env, phonePage('tr'), async ({ page, widget, records }) => {
+    const withDoctor = DEMO.entries.filter((entry) => /\bdoktor(?!lar)/i.test(`${entry.name?.tr ?? ''} ${entry.description?.tr ?? ''}`));
+    assert.ok(withDoctor.length >= 2, 'the demo has Turkish texts with "doktor"');
+    await search(widget, 'tr', 'doktorlar');
+    // Loaded after the first results: the search runs again once it is there.
+    const count = await waitForCount(widget, 'tr', (n) => n >= withDoctor.length, `at least the ${withDoctor.length} entries that say "doktor"`);
+    const names = await cardNames(widget);
+    for (const entry of withDoctor.slice(0, Math.min(count, 5))) {
+      assert.ok(names.includes(entry.name.tr), `${entry.id} is listed: ${names}`);
+    }
+    // German's stemmer with Turkish's, in one module; no other language's.
+    const requested = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname));
+    assert.deepEqual(requested.filter((path) => path.includes('/stem/')).sort(), ['/service-finder/stem/tr.js', '/service-finder/stem/tr_bg.wasm']);
+    assertClean(records);
+  });
+});
+
 test('a search that finds nothing offers the nearest words, and a search without its filters', TEST_OPTIONS, async () => {
   await withWidget(env, phonePage('de'), async ({ page, widget, records }) => {
     // Four letters: too short for typo tolerance, one letter away from "Kita".

@@ -14,7 +14,7 @@
 //   falls back to the copy otherwise (www/widget/offline.js). The places files are fetched
 //   from the network first, kept, and served from the copy when the network fails; all of
 //   Germany's places only once the newcomer has used the place field in the app. So is the
-//   thesaurus of the UI language, once the widget has loaded it.
+//   thesaurus and the stem module of the UI language, once the widget has loaded them.
 
 /** [path, sha256] of every file of the app; filled in by the build. */
 const PRECACHE = [];
@@ -29,9 +29,10 @@ const FETCHED = 'x-fetched';
 const DATA = ['directory.json', 'places-region.tsv'];
 /**
  * Network first, then the last copy: the region's places, the shards of Germany's, and the
- * thesaurus of the UI language (one of nine; only the one the newcomer uses is kept).
+ * thesaurus and stem module of the UI language (one of nine and of five; only those the
+ * newcomer uses are kept).
  */
-const PLACES = /^places-region\.tsv$|^places\/[a-z0-9_]\.tsv$|^thesaurus\/[a-z-]+\.txt$/;
+const PLACES = /^places-region\.tsv$|^places\/[a-z0-9_]\.tsv$|^thesaurus\/[a-z-]+\.txt$|^stem\/[a-z]+(\.js|_bg\.wasm)$/;
 
 const scope = new URL('./', self.location.href).href;
 const precached = new Set(PRECACHE.map(([path]) => path));

@@ -296,6 +296,7 @@ class ServiceFinderElement extends HTMLElement {
       return;
     }
     if (!this.connection) return;
+    this.loadStemmer();
     this.store.set({ clock: Date.now() });
     if (!this.hoursModule) {
       try {
@@ -327,9 +328,30 @@ class ServiceFinderElement extends HTMLElement {
         return;
       }
     }
+    this.useLoaded(language, (finder) => finder.setThesaurus(this.thesaurus.text));
+  }
+
+  /**
+   * Loads the stem module of the UI language (German's stemmer and the language's own, see
+   * stemmer.js) and hands it to the finder. Without it, words are searched as typed.
+   */
+  async loadStemmer() {
+    const language = this.language;
+    try {
+      const stemmer = await this.more.loadStemmer(new URL('./', import.meta.url), language);
+      this.useLoaded(language, (finder) => finder.setStemmer(stemmer));
+    } catch (error) {
+      if (this.connection) console.warn('service-finder: the word forms could not be loaded; words are searched as typed.', error);
+    }
+  }
+
+  /**
+   * Hands what was loaded after the first results for `language` to the finder (`apply`), if
+   * that is still the UI language, and searches again if text was typed meanwhile.
+   */
+  useLoaded(language, apply) {
     if (!this.connection || language !== this.language || !this.core.finder) return;
-    const read = this.core.use((finder) => finder.setThesaurus(this.thesaurus.text));
-    if (read !== undefined && this.store.state.text.trim() && !this.preview) this.render(this.store.state, new Set(['text']));
+    if (this.core.use(apply) !== undefined && this.store.state.text.trim() && !this.preview) this.render(this.store.state, new Set(['text']));
   }
 
   /**
@@ -402,6 +424,7 @@ class ServiceFinderElement extends HTMLElement {
     if (this.core.finder) {
       this.core.use(() => this.renderAll({ keepFocus: true }));
       this.loadThesaurus();
+      if (this.more) this.loadStemmer();
     } else if (this.getAttribute('data-state') === 'error') this.renderFatal();
     else this.renderLoading();
   }

@@ -75,6 +75,10 @@ pub struct SearchArgs {
     /// in the UI language given by --lang.
     #[arg(long, value_name = "FOLDER")]
     thesaurus: Option<std::path::PathBuf>,
+    /// Also find other forms of the words (Bibliotheken, libraries) with the Snowball stemmers
+    /// of German and of --lang, as the widget does once its stem module has loaded.
+    #[arg(long)]
+    stem: bool,
 }
 
 /// The `--json` output: the engine's results plus the entries they point to.
@@ -127,7 +131,20 @@ pub fn run(args: &SearchArgs) -> Result<ExitCode, String> {
         offset: args.offset,
         limit: args.limit,
     };
-    let results = index.search(&query).map_err(|error| error.to_string())?;
+    // Without --stem, no stemmer: the search then finds what it finds before the widget's stem
+    // module has loaded.
+    let stem_languages = if args.stem {
+        format!("de,{}", args.lang)
+    } else {
+        String::new()
+    };
+    let stemmer = service_finder_stem::WordStemmer::for_languages(&stem_languages);
+    if args.stem {
+        index.set_stemmer(&|word| stemmer.stems(word));
+    }
+    let results = index
+        .search_stemmed(&query, &|word| stemmer.stems(word))
+        .map_err(|error| error.to_string())?;
     if args.json {
         let entries = results
             .hits

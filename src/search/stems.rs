@@ -1,0 +1,64 @@
+//! Word forms by a stemmer from outside: "Bibliotheken" finds "Bibliothek", "libraries"
+//! "library", "курсы" "курс".
+//!
+//! The core carries no stemmer: Snowball's cost about 20 KB gzipped, more than all of issue 17
+//! could add to the first results. The crate `service-finder-stem` (stem/) has them; the widget
+//! loads it as a wasm module of its own after the first results, with the stemmers of the
+//! directory's language and the UI language, and hands it to the core
+//! ([`Index::set_stemmer`], then [`Index::search_stemmed`]). Natively, the tools pass a
+//! closure over the same crate. Until a stemmer is set, and for the languages without one
+//! (Persian, Ukrainian, Tigrinya), a word that matches nothing is searched again without its
+//! last letters instead (`Index::terms_sharing_a_stem`).
+
+use super::index::Index;
+
+/// Words shorter than this are not stemmed: they are mostly a longer word being typed.
+const MIN_STEMMED_CHARS: usize = 4;
+
+impl Index {
+    /// Stems every term of the index with `stem` and keeps the stems, so that from now on a
+    /// query word passed to [`Index::search_stemmed`] also finds the terms that share one of
+    /// its stems. `stem` gets a folded word and returns its stems, separated by spaces (one per
+    /// language it knows; empty for none). Returns how many distinct stems the terms have.
+    /// Replaces the stems of a stemmer set before.
+    pub fn set_stemmer(&mut self, stem: &dyn Fn(&str) -> String) -> usize {
+        let mut stems: Vec<(Box<str>, u32)> = Vec::new();
+        for (number, term) in self.terms.iter().enumerate() {
+            if term.chars().count() >= MIN_STEMMED_CHARS {
+                for one in stem(term).split(' ').filter(|one| !one.is_empty()) {
+                    stems.push((Box::from(one), number as u32));
+                }
+            }
+        }
+        crate::order::sort(&mut stems);
+        stems.dedup();
+        let mut distinct = stems.iter().map(|(one, _)| one).collect::<Vec<_>>();
+        distinct.dedup();
+        let count = distinct.len();
+        self.term_stems = stems;
+        count
+    }
+
+    /// The terms that share a stem with `word`, by the stems of [`Index::set_stemmer`]; none
+    /// before one is set.
+    pub(super) fn terms_sharing_stems(
+        &self,
+        word: &str,
+        stem: &dyn Fn(&str) -> String,
+    ) -> Vec<usize> {
+        let mut found: Vec<usize> = Vec::new();
+        if self.term_stems.is_empty() || word.chars().count() < MIN_STEMMED_CHARS {
+            return found;
+        }
+        for one in stem(word).split(' ').filter(|one| !one.is_empty()) {
+            let start = self.term_stems.partition_point(|(known, _)| &**known < one);
+            for (known, term) in &self.term_stems[start..] {
+                if &**known != one {
+                    break;
+                }
+                found.push(*term as usize);
+            }
+        }
+        found
+    }
+}
