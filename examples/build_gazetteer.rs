@@ -206,11 +206,35 @@ mod build {
         cased
     }
 
-    /// Latin-script names a German user might type, not codes or transliterations.
+    /// Whether a name is written in one of the other scripts of the UI languages: Cyrillic
+    /// (Russian, Ukrainian), Arabic (Arabic, Persian) or Ethiopic (Tigrinya), with spaces and
+    /// hyphens. Not with an Arabic comma: "فرانکنبرگ، زاکسن" (Frankenberg, Saxony) describes
+    /// the place with its region, and as a name it would outrank the other Frankenberg's.
+    fn is_other_ui_script(name: &str) -> bool {
+        let other_script = |code: u32| {
+            (0x400..=0x4FF).contains(&code)
+                || (0x600..=0x6FF).contains(&code)
+                || (0x750..=0x77F).contains(&code)
+                || (0x1200..=0x139F).contains(&code)
+        };
+        !name.contains('\u{60C}')
+            && name
+                .chars()
+                .any(|character| other_script(u32::from(character)))
+            && name.chars().all(|character| {
+                other_script(u32::from(character)) || matches!(character, ' ' | '-' | '\u{200C}')
+            })
+    }
+
+    /// Names a user might type: Latin-script names (not codes or transliterations), and names
+    /// in the other scripts of the UI languages ("Бад-Вильдунген", "باد ویلدونگن").
     fn worth_keeping(alternate: &str) -> bool {
         let Some(first) = alternate.chars().next() else {
             return false;
         };
+        if is_other_ui_script(alternate) {
+            return true;
+        }
         if !is_latin(alternate) {
             return false;
         }

@@ -140,7 +140,7 @@ async function assertWithinWidth(locator, width, what) {
 
 /**
  * The demo directory's total for a query, from the engine itself, loaded beside the widget, with
- * the German thesaurus as the widget has it once loaded.
+ * the German thesaurus and stemmer as the widget has them once loaded.
  */
 function engineTotal(page, query) {
   const json = readFileSync(path.join(REPO_ROOT, 'data/demo/waldeck-frankenberg.json'), 'utf8');
@@ -149,8 +149,12 @@ function engineTotal(page, query) {
       const { initServiceFinder, ServiceFinder } = await import('/service-finder/service-finder.js');
       await initServiceFinder();
       const finder = ServiceFinder.fromJson(json);
-      // As the widget searches once its thesaurus is there (after the first results).
+      // As the widget searches once its thesaurus and stem module are there (after the first
+      // results).
       finder.setThesaurus(await (await fetch('/service-finder/thesaurus/de.txt')).text());
+      const stem = await import('/service-finder/stem/de.js');
+      await stem.default({ module_or_path: '/service-finder/stem/de_bg.wasm' });
+      finder.setStemmer(new stem.Stemmer('de'));
       try {
         return finder.search({
           text: '', kinds: [], categories: [], languages: [], freeOfCharge: false, wheelchairAccessible: false,
