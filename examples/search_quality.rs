@@ -14,6 +14,7 @@
 //! | --- | --- |
 //! | `data/demo/waldeck-frankenberg.json` (the bundled demo, texts in several languages) | `data/search-quality/demo-queries.tsv` |
 //! | `data/search-quality/vogelsberg-de.json` (texts in German only) | `data/search-quality/vogelsberg-queries.tsv` |
+//! | `data/demo/waldeck-frankenberg.json` | `data/search-quality/demo-holdout.tsv` (held out: written after the thesaurus was extended from the misses of the two above, and not tuned for) |
 //!
 //! # Query files
 //!
@@ -65,7 +66,7 @@ mod native {
     use service_finder_stem::WordStemmer;
 
     /// Each directory with the file of queries asked of it, relative to the crate's root.
-    const SETS: [(&str, &str); 2] = [
+    const SETS: [(&str, &str); 3] = [
         (
             "data/demo/waldeck-frankenberg.json",
             "data/search-quality/demo-queries.tsv",
@@ -73,6 +74,10 @@ mod native {
         (
             "data/search-quality/vogelsberg-de.json",
             "data/search-quality/vogelsberg-queries.tsv",
+        ),
+        (
+            "data/demo/waldeck-frankenberg.json",
+            "data/search-quality/demo-holdout.tsv",
         ),
     ];
 

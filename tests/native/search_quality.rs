@@ -58,7 +58,8 @@ fn check_queries(path: &str, directory: &Directory) -> BTreeMap<String, usize> {
     );
     let mut per_language = BTreeMap::new();
     let mut seen = HashSet::new();
-    for (number, line) in lines {
+    // Empty lines and comments are skipped, as `examples/search_quality.rs` skips them.
+    for (number, line) in lines.filter(|(_, line)| !line.is_empty() && !line.starts_with('#')) {
         let place = format!("{path}:{}", number + 1);
         let fields: Vec<&str> = line.split('\t').collect();
         let [language, query, expected, note] = fields[..] else {
@@ -106,6 +107,17 @@ fn vogelsberg_queries_name_existing_entries() {
     let per_language = check_queries("data/search-quality/vogelsberg-queries.tsv", &vogelsberg());
     let total: usize = per_language.values().sum();
     assert!(total >= MIN_VOGELSBERG_QUERIES, "{total} queries");
+}
+
+#[test]
+fn held_out_queries_name_existing_entries_in_every_language() {
+    let per_language = check_queries(
+        "data/search-quality/demo-holdout.tsv",
+        &crate::common::demo_directory(),
+    );
+    for language in UI_LANGUAGES {
+        assert!(per_language.contains_key(language), "{language}: no query");
+    }
 }
 
 #[test]
