@@ -113,8 +113,12 @@ export class PlaceCombobox {
     const options = found.map((place, index) => {
       const option = el('li', { id: `${this.listId}-${index}`, role: 'option', 'aria-selected': 'false', class: 'sf-suggestion' });
       const postcodes = place.postcodes.length > 1 ? `${place.postcodes[0]}–${place.postcodes.at(-1)}` : (place.postcodes[0] ?? '');
+      // The other name that matched, as typed ("باد فيلدونغن", "Munich"), so that the newcomer
+      // sees why the German name is offered.
+      const name = el('span', { class: 'sf-suggestion-name' }, place.name);
+      if (place.matchedName) name.append(' ', el('bdi', { class: 'sf-suggestion-detail' }, `(${place.matchedName})`));
       option.append(
-        el('span', { class: 'sf-suggestion-name' }, place.name),
+        name,
         ' ',
         el('span', { class: 'sf-suggestion-detail' }, [postcodes, `${place.district}, ${place.state}`].filter(Boolean).join(' · ')),
       );
