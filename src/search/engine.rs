@@ -42,13 +42,13 @@ const MIN_TOPIC_PREFIX_CHARS: usize = 3;
 
 /// How well a query word matches a term, in percent of the field weight. Scores are integers
 /// (weight × quality) so that the inner loop over postings does no float arithmetic.
-mod quality {
+pub(super) mod quality {
     pub const EXACT: u16 = 100;
     pub const PREFIX: u16 = 80;
     pub const TYPO: u16 = 60;
     pub const INFIX: u16 = 50;
     pub const TYPO_PREFIX: u16 = 45;
-    /// Another form of the word: its start without the ending.
+    /// Another form of the word: one with the same stem, or its start without the ending.
     pub const STEM: u16 = 55;
     /// A word of the same thesaurus concept as the query word, in percent of how that word
     /// matches: "library" finds "Stadtbücherei" a little below an entry that says "library".
@@ -451,32 +451,20 @@ impl Index {
                 }
             });
             // Other forms of the word, by the stemmers of the languages that have one …
-            for term in stem.map_or_else(Vec::new, |stem| self.terms_sharing_stems(word, stem)) {
-                for (entry, weight) in self.postings_of(term) {
-                    let value = u16::from(weight) * quality::STEM;
-                    offer_match(tallies, &mut touched, entry, value, false);
-                }
+            if let Some(stem) = stem {
+                let terms = self.terms_sharing_stems(word, stem);
+                self.offer_terms(terms, tallies, &mut touched);
             }
-            // Nothing matched: perhaps another form of a word in a language without a stemmer
-            // ("роботою" for "робота"), found by cutting its ending …
+            // … and when nothing matched, in a language without a stemmer ("роботою" for
+            // "робота"), by cutting its ending …
             if touched.is_empty() {
-                for (term, quality) in self.terms_sharing_a_stem(word) {
-                    for (entry, weight) in self.postings_of(term) {
-                        let value = u16::from(weight) * quality;
-                        offer_match(tallies, &mut touched, entry, value, false);
-                    }
-                }
+                self.offer_terms(self.terms_without_their_ending(word), tallies, &mut touched);
             }
             // … or a German word written as heard, in any script.
             // (Four letters of another script are enough: "تافل" for "Tafel".)
             let sound_chars = MIN_SOUND_WORD_CHARS - usize::from(!word.is_ascii());
             if touched.is_empty() && word.chars().count() >= sound_chars {
-                for (term, quality) in self.terms_sounding_like(word) {
-                    for (entry, weight) in self.postings_of(term) {
-                        let value = u16::from(weight) * quality;
-                        offer_match(tallies, &mut touched, entry, value, false);
-                    }
-                }
+                self.offer_terms(self.terms_sounding_like(word), tallies, &mut touched);
             }
             let rarity = word_rarity(self.entries.count, touched.len());
             for &entry in &touched {
@@ -502,6 +490,16 @@ impl Index {
         }
     }
 
+    /// Offers the entries of each of `terms` (term number, match quality) at their field weight
+    /// × that quality.
+    fn offer_terms(&self, terms: Vec<(usize, u16)>, tallies: &mut [Tally], touched: &mut Vec<u32>) {
+        for (term, quality) in terms {
+            for (entry, weight) in self.postings_of(term) {
+                offer_match(tallies, touched, entry, u16::from(weight) * quality, false);
+            }
+        }
+    }
+
     /// Offers every entry that `word` matches by a category's label or search words and, with
     /// `in_text`, by a term of its text, with its value (field weight × match quality).
     fn match_word(&self, word: &str, in_text: bool, offer: &mut impl FnMut(u32, u16, bool)) {
@@ -511,7 +509,7 @@ impl Index {
         // (see `matching_categories`).
         let single_letter = word.chars().nth(1).is_none();
         let terms = if in_text {
-            self.matching_terms(word, Typos::Tolerated)
+            self.matching_terms(word, Looseness::AsTyped)
         } else {
             Vec::new()
         };
@@ -563,7 +561,7 @@ impl Index {
         let mut phrase_entries: Option<Vec<(u32, u16)>> = None;
         for word in phrase {
             let mut word_entries: Vec<(u32, u16)> = Vec::new();
-            for (term, quality) in self.matching_terms(word, Typos::NotTolerated) {
+            for (term, quality) in self.matching_terms(word, Looseness::ThesaurusWord) {
                 for (entry, weight) in self.postings_of(term) {
                     let value =
                         u32::from(weight) * u32::from(quality) * quality::CONCEPT_PERCENT / 100;
@@ -593,7 +591,7 @@ impl Index {
     /// the end (Ukrainian "роботою" → "робот…", Turkish "kursları" → "kursl…"), and a stemmer
     /// for the nine UI languages does not exist in one crate (rust-stemmers has no Ukrainian,
     /// Persian or Tigrinya, and costs 21.6 KB gzipped for six languages).
-    fn terms_sharing_a_stem(&self, word: &str) -> Vec<(usize, u16)> {
+    fn terms_without_their_ending(&self, word: &str) -> Vec<(usize, u16)> {
         let chars: Vec<(usize, char)> = word.char_indices().collect();
         if chars.len() < MIN_STEM_WORD_CHARS {
             return Vec::new();
@@ -617,7 +615,7 @@ impl Index {
     }
 
     /// Terms that `word` matches, with the match quality.
-    fn matching_terms(&self, word: &str, typos: Typos) -> Vec<(usize, u16)> {
+    fn matching_terms(&self, word: &str, looseness: Looseness) -> Vec<(usize, u16)> {
         let mut out = Vec::new();
         let start = self.terms.partition_point(|term| &**term < word);
         let mut end = start;
@@ -631,7 +629,7 @@ impl Index {
             end += 1;
         }
         let word_chars = word.chars().count();
-        if word_chars >= MIN_COMPOUND_PART_CHARS && matches!(typos, Typos::NotTolerated) {
+        if word_chars >= MIN_COMPOUND_PART_CHARS && matches!(looseness, Looseness::ThesaurusWord) {
             let word_letters = super::index::letters(word);
             for (number, term) in self.terms.iter().enumerate() {
                 if word_letters & !self.term_letters[number] == 0
@@ -642,7 +640,7 @@ impl Index {
                 }
             }
         }
-        if word_chars >= MIN_INFIX_WORD_CHARS && matches!(typos, Typos::Tolerated) {
+        if word_chars >= MIN_INFIX_WORD_CHARS && matches!(looseness, Looseness::AsTyped) {
             let word_letters = super::index::WordLetters::new(word);
             for (number, term) in self.terms.iter().enumerate() {
                 // Two places of the word with characters not in the term: no typo or infix
@@ -975,13 +973,14 @@ fn best_per_entry(pairs: &mut Vec<(u32, u16)>) {
 
 /// How loosely a word may match terms: a query word as typed, or a thesaurus word.
 #[derive(Clone, Copy)]
-enum Typos {
-    /// Also with one typing error, or inside a longer word.
-    Tolerated,
-    /// Only whole or as the start of a term, or from [`MIN_COMPOUND_PART_CHARS`] letters on
-    /// inside a compound ("Hebamme" in "Familienhebammen"): a thesaurus word. Anything looser
-    /// adds noise ("bank" inside "Mitfahrbank", "books" as "book online").
-    NotTolerated,
+enum Looseness {
+    /// A query word as typed: also with one typing error, or inside a longer word.
+    AsTyped,
+    /// A thesaurus word: only whole or as the start of a term, or from
+    /// [`MIN_COMPOUND_PART_CHARS`] letters on as the last part of a compound ("Hebamme" in
+    /// "Familienhebammen"). Anything looser adds noise ("bank" inside "Mitfahrbank", "books"
+    /// as "book online").
+    ThesaurusWord,
 }
 
 /// How `word` (of `word_chars` characters) matches `term` other than as a plain prefix.

@@ -8,7 +8,7 @@
 //! ([`Index::set_stemmer`], then [`Index::search_stemmed`]). Natively, the tools pass a
 //! closure over the same crate. Until a stemmer is set, and for the languages without one
 //! (Persian, Ukrainian, Tigrinya), a word that matches nothing is searched again without its
-//! last letters instead (`Index::terms_sharing_a_stem`).
+//! last letters instead (`Index::terms_without_their_ending`).
 
 use super::index::Index;
 
@@ -39,14 +39,14 @@ impl Index {
         count
     }
 
-    /// The terms that share a stem with `word`, by the stems of [`Index::set_stemmer`]; none
-    /// before one is set.
+    /// The terms that share a stem with `word`, by the stems of [`Index::set_stemmer`], each
+    /// with the match quality of a shared stem; none before one is set.
     pub(super) fn terms_sharing_stems(
         &self,
         word: &str,
         stem: &dyn Fn(&str) -> String,
-    ) -> Vec<usize> {
-        let mut found: Vec<usize> = Vec::new();
+    ) -> Vec<(usize, u16)> {
+        let mut found: Vec<(usize, u16)> = Vec::new();
         if self.term_stems.is_empty() || word.chars().count() < MIN_STEMMED_CHARS {
             return found;
         }
@@ -56,7 +56,7 @@ impl Index {
                 if &**known != one {
                     break;
                 }
-                found.push(*term as usize);
+                found.push((*term as usize, super::engine::quality::STEM));
             }
         }
         found

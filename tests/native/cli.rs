@@ -80,6 +80,27 @@ fn check_reports_unreadable_files() {
 }
 
 #[test]
+fn search_finds_other_forms_of_a_word_with_stem() {
+    // Turkish "doktorlar" (doctors): one entry has the word, more say "doktor".
+    let plain = service_finder(&["search", "--text", "doktorlar", "--lang", "tr"]);
+    let text = stdout(&plain);
+    assert!(plain.status.success(), "{text}");
+    assert_eq!(text.lines().next(), Some("1 result, showing 1–1"));
+    let stemmed = service_finder(&["search", "--text", "doktorlar", "--lang", "tr", "--stem"]);
+    let text = stdout(&stemmed);
+    assert!(stemmed.status.success(), "{text}");
+    let first = text.lines().next().unwrap_or_default();
+    let total: usize = first
+        .split(' ')
+        .next()
+        .unwrap_or_default()
+        .parse()
+        .unwrap_or(0);
+    assert!(total >= 5, "{first}");
+    assert!(text.contains("[wf-svc-080]"), "{text}");
+}
+
+#[test]
 fn search_prints_hits_with_distances() {
     let output = service_finder(&[
         "search",

@@ -131,20 +131,19 @@ pub fn run(args: &SearchArgs) -> Result<ExitCode, String> {
         offset: args.offset,
         limit: args.limit,
     };
-    // Without --stem, no stemmer: the search then finds what it finds before the widget's stem
+    // Without --stem, no stemmer: the search finds what the widget's does before its stem
     // module has loaded.
-    let stem_languages = if args.stem {
-        format!("de,{}", args.lang)
-    } else {
-        String::new()
-    };
-    let stemmer = service_finder_stem::WordStemmer::for_languages(&stem_languages);
-    if args.stem {
-        index.set_stemmer(&|word| stemmer.stems(word));
+    let stemmer = args
+        .stem
+        .then(|| service_finder_stem::WordStemmer::for_languages(&format!("de,{}", args.lang)));
+    let results = match &stemmer {
+        Some(stemmer) => {
+            index.set_stemmer(&|word| stemmer.stems(word));
+            index.search_stemmed(&query, &|word| stemmer.stems(word))
+        }
+        None => index.search(&query),
     }
-    let results = index
-        .search_stemmed(&query, &|word| stemmer.stems(word))
-        .map_err(|error| error.to_string())?;
+    .map_err(|error| error.to_string())?;
     if args.json {
         let entries = results
             .hits
@@ -167,16 +166,19 @@ fn print_results(index: &Index, query: &Query, results: &SearchResults, language
     let directory = index.directory();
     let default_language = directory.default_language.as_str();
     let shown = results.hits.len();
+    let found = match results.total {
+        1 => "1 result".to_owned(),
+        total => format!("{total} results"),
+    };
     if shown == 0 {
-        out!("{} results", results.total);
+        out!("{found}");
         let suggestions = index.suggest(&query.text);
         if results.total == 0 && !suggestions.is_empty() {
             out!("did you mean: {}", suggestions.join(", "));
         }
     } else {
         out!(
-            "{} results, showing {}–{}",
-            results.total,
+            "{found}, showing {}–{}",
             query.offset + 1,
             query.offset + shown
         );
