@@ -693,8 +693,10 @@ mod build {
                 continue;
             }
             // One edit from a name already kept ("Korbakh", "Villingen"): the lookup's typo
-            // tolerance finds it anyway.
-            if seen.iter().any(|other| within_one_edit(&key, other)) {
+            // tolerance finds it anyway. Not so in the other scripts: there the one edit is
+            // often in the first letters ("Мюнхен", the Russian name, after the Serbian
+            // "Минхен"), where a name being typed must start like it.
+            if !is_other_ui_script(name) && seen.iter().any(|other| within_one_edit(&key, other)) {
                 continue;
             }
             seen.insert(key);

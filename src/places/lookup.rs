@@ -96,6 +96,17 @@ pub struct PlaceMatch {
     pub place_index: usize,
 }
 
+/// The script of a letter among the UI languages' other scripts: Cyrillic, Arabic (with
+/// Persian) or Ethiopic; `None` for Latin letters and anything else.
+fn script(letter: char) -> Option<u8> {
+    match u32::from(letter) {
+        0x400..=0x4FF => Some(0),
+        0x600..=0x6FF | 0x750..=0x77F | 0xFB50..=0xFEFF => Some(1),
+        0x1200..=0x139F => Some(2),
+        _ => None,
+    }
+}
+
 /// Consonants of a name in another script that are compared at the least: two would match
 /// most places.
 const MIN_SOUND_CHARS: usize = 3;
@@ -144,19 +155,41 @@ impl Gazetteer {
             self.index
                 .match_words(&words, &typing_word_lengths, &mut note);
         }
-        // Nothing matched, and the words are in another script: a German name written as heard
-        // ("باد فيلدونغن", "Бад-Вільдунген", "کورباخ"), found by the skeleton of its consonants
-        // (see `search::sound`), also while it is being typed.
-        if !matched.get() && !words.is_ascii() {
-            let wanted = crate::search::sound_of(&words)
-                .filter(|wanted| wanted.chars().count() >= MIN_SOUND_CHARS);
-            if let Some(wanted) = wanted {
-                for (number, place) in self.places.iter().enumerate() {
-                    let names = std::iter::once(&place.name).chain(&place.alternate_names);
-                    if let Some(name) = names.into_iter().position(|name| {
-                        crate::search::sound_of(name)
-                            .is_some_and(|sound| sound.starts_with(&wanted))
-                    }) {
+        // Words in another script: a German name written as heard ("باد فيلدونغن",
+        // "Бад-Вільдунген", "کورباخ"), found by the skeleton of its consonants (see
+        // `search::sound`), also while it is being typed; a whole skeleton counts as an exact
+        // match. When a name in that script matched already (GeoNames has "Лихтенфельс" for
+        // the Bavarian town), only the places near home without a name in that script are
+        // compared: the town nearby still comes first, as its Latin name would.
+        let home = options.home.as_ref().map(|home| HomeTest::new(home, self));
+        let wanted = (!words.is_ascii())
+            .then(|| crate::search::sound_of(&words))
+            .flatten()
+            .filter(|wanted| wanted.chars().count() >= MIN_SOUND_CHARS);
+        if let Some(wanted) = wanted {
+            let only_near_home = matched.get();
+            let query_script = words.chars().find_map(script);
+            for (number, place) in self.places.iter().enumerate() {
+                // Near home, and without a name of its own in the query's script (Brilon's
+                // "Брилон" would have matched if it were meant by "Берлин").
+                let near_without_own_name = || {
+                    home.as_ref().is_some_and(|home| home.test(place).0)
+                        && !place
+                            .alternate_names
+                            .iter()
+                            .any(|name| name.chars().find_map(script) == query_script)
+                };
+                if only_near_home && !near_without_own_name() {
+                    continue;
+                }
+                let names = std::iter::once(&place.name).chain(&place.alternate_names);
+                for (name, text) in names.enumerate() {
+                    let Some(sound) = crate::search::sound_of(text) else {
+                        continue;
+                    };
+                    if sound == wanted {
+                        note(number as u32, MatchKind::Exact, name as u16);
+                    } else if sound.starts_with(&wanted) {
                         note(number as u32, MatchKind::Typo, name as u16);
                     }
                 }
@@ -184,7 +217,6 @@ impl Gazetteer {
             None => {}
         }
 
-        let home = options.home.as_ref().map(|home| HomeTest::new(home, self));
         let mut ranked: Vec<(u8, bool, u32, u32, bool)> = found
             .iter()
             .map(|&place| {

@@ -33,7 +33,7 @@ pub use region::{DEFAULT_REGION_RADIUS_KM, RegionArea};
 
 /// The gazetteer of all of Germany, in the text format of `data/places/README.md`.
 ///
-/// Only code that uses it (the CLI, tests, benchmarks) carries its 865 KB; the widget is meant
+/// Only code that uses it (the CLI, tests, benchmarks) carries its 920 KB; the widget is meant
 /// to fetch the same file on demand (see `data/places/README.md`).
 pub const GERMANY: &str = include_str!("../../data/places/de.tsv");
 

@@ -515,6 +515,15 @@ fn the_region_s_towns_are_found_in_arabic_persian_and_cyrillic_script() {
     );
     assert_eq!(typed[0].kind, MatchKind::Prefix, "{}", describe(&typed));
     assert_eq!(typed[0].matched_name.as_deref(), Some("فولكمارسن"));
+    // Each of GeoNames' spellings is kept, also where two differ by a letter: the Russian
+    // "Мюнхен" beside the Serbian "Минхен", and both find München, also while "Мюнх" is typed.
+    for query in ["Мюнх", "Мюнхен", "Минхен", "ميونخ", "مونیخ"] {
+        check(query, None, "München", "Bayern", 48.1374, 11.5755);
+    }
+    // Near home, a town's consonants count even when a name matched elsewhere ("Лихтенфельс",
+    // above, is also GeoNames' name of the Bavarian Lichtenfels), but not for a town with a
+    // name of its own in that script: "Берлин" is Berlin, not Brilon ("Брилон") nearby.
+    check("Берлин", home(), "Berlin", "Berlin", 52.5244, 13.4105);
     // A spelling GeoNames does not have is compared by its consonants; two that start no name
     // are too little to go by.
     assert!(lookup("ظظ", home()).is_empty());
