@@ -122,6 +122,32 @@ test('a postcode and a spelling without umlaut find the place; the keyboard driv
   });
 });
 
+test('a place marked with the arrow keys stays marked when Germany\'s places for its letter arrive', TEST_OPTIONS, async () => {
+  await withWidget(env, async ({ page, widget, records }) => {
+    // The shard for "v" is held back until a suggestion from the region's places is marked.
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await page.route('**/places/v.tsv', async (route) => { await held; await route.continue(); });
+    const field = widget.getByRole('combobox', { name: de('place.label') });
+    const listbox = widget.getByRole('listbox', { name: de('place.label') });
+    await field.fill('Voehl');
+    const regional = listbox.getByRole('option', { name: /^Vöhl/ }).first();
+    await regional.waitFor();
+    await field.press('ArrowDown');
+    const before = await regional.elementHandle();
+    assert.equal(await before.getAttribute('aria-selected'), 'true');
+    release();
+    // The list is made again from the shard: the old option is gone, Vöhl still marked.
+    await until(() => before.evaluate((option) => option.isConnected), (connected) => !connected, 'the list made again');
+    const activeId = await field.getAttribute('aria-activedescendant');
+    assert.ok(activeId, 'a suggestion is still marked');
+    const marked = widget.locator(`[id="${activeId}"]`);
+    assert.match(await marked.textContent(), /^Vöhl\b/);
+    assert.equal(await marked.getAttribute('aria-selected'), 'true');
+    assertClean(records);
+  });
+});
+
 test('the place field with its suggestions open has no accessibility violations', TEST_OPTIONS, async () => {
   await withWidget(env, async (session) => {
     const { page, widget } = session;

@@ -109,6 +109,10 @@ export class PlaceCombobox {
     const inShard = shard ? this.find(shard, text) : null;
     const found = inShard?.length ? inShard : this.find(this.region, text);
     if (!found) return;
+    // The place marked with the arrow keys stays marked when the list is made again (a shard
+    // that arrives while the newcomer is choosing).
+    const id = (place) => `${place.name} ${place.postcodes[0]}`;
+    const marked = this.active >= 0 ? id(this.suggestions[this.active]) : null;
     this.suggestions = found;
     const options = found.map((place, index) => {
       const option = el('li', { id: `${this.listId}-${index}`, role: 'option', 'aria-selected': 'false', class: 'sf-suggestion' });
@@ -130,7 +134,7 @@ export class PlaceCombobox {
     this.list.replaceChildren(...options);
     this.list.hidden = options.length === 0;
     this.input.setAttribute('aria-expanded', String(options.length > 0));
-    this.highlight(-1);
+    this.highlight(found.findIndex((place) => id(place) === marked));
     this.announcer.textContent = options.length ? this.t('place.suggestions', { count: options.length }) : this.t('place.none');
   }
 
