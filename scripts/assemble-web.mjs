@@ -30,7 +30,8 @@ const BUDGETS = {
   // clear button, loading the thesaurus.
   // +0.2 KB to hand the stem module (loaded after the first results) to the core, for the
   // place shards of Cyrillic and Arabic-script letters (GeoNames' spellings of the towns), and
-  // to show the spelling that matched beside the German name.
+  // to show the spelling that matched beside the German name and keep the marked place marked
+  // when a shard arrives (17,844 B).
   'service-finder.js': 17850,
   'service-finder-core.js': 3400,
   // +5.6 KB for neighbouring counties' directories (issue 15): the merge, reading an entry's
