@@ -32,8 +32,11 @@ const BUDGETS = {
   // place shards of Cyrillic and Arabic-script letters (GeoNames' spellings of the towns), and
   // to show the spelling that matched beside the German name and keep the marked place marked
   // when a shard arrives (17,844 B).
-  'service-finder.js': 17850,
-  'service-finder-core.js': 3400,
+  // +0.3 KB for the nationwide files (issue 16 part 5): the `nationwide` attribute, importing
+  // its reader after the first results, the directories it adds kept with the own, and the
+  // downloads kept for a rebuild (18,138 B); the core's glue +46 B for searchWords.
+  'service-finder.js': 18150,
+  'service-finder-core.js': 3450,
   // +5.6 KB for neighbouring counties' directories (issue 15): the merge, reading an entry's
   // source, ServiceFinder.fromJsonList (149,792 B measured).
   // +0.5 KB for queries that find nothing in a few µs (issue 16: the letters of each term
@@ -64,7 +67,8 @@ const BUDGETS = {
 // Issue 16's fast queries that find nothing added 0.6 KB to the core (173,009 B).
 // Issue 17's search without dead ends added 14.3 KB of the 15 KB it allowed (187,255 B); its
 // stemmers are modules of their own, loaded after the first results.
-const BUDGET_TOTAL = 187300;
+// Issue 16's nationwide files added 0.1 KB net (187,381 B): their reader is a module of its own.
+const BUDGET_TOTAL = 187400;
 
 /**
  * What the widget loads after the first results, so not in BUDGETS: the cards' details and the
@@ -82,6 +86,8 @@ const LATER_CEILING = 96500;
 const STEM_CEILING = 22900;
 /** The QR code's module, loaded only when a newcomer asks for a code (gzipped bytes). */
 const QR_CEILING = 4500;
+/** The nationwide files' reader (www/widget/nationwide.js), only where the attribute is set (gzipped bytes). */
+const NATIONWIDE_CEILING = 3000;
 
 /**
  * The map view (www/widget/map/, with Leaflet and supercluster) and its background data,
@@ -109,7 +115,7 @@ const order = (tag) => ({ de: 0, 'de-x-ls': 1 })[tag] ?? 2;
  * their own per language (dist/messages/<tag>.later.js), loaded with that module, so that the
  * first results wait for none of them.
  */
-const LATER_KEYS = /^(share|print|hours|target)\./;
+const LATER_KEYS = /^(share|print|hours|target|nationwide)\./;
 
 // Two modules per UI language, loaded when that language is chosen: dist/messages/<tag>.js
 // with what the first results need, and <tag>.later.js (LATER_KEYS); and dist/languages.js: every language's tag, name in itself and writing direction, for the
@@ -215,6 +221,13 @@ async function bundleWidget() {
     ...options,
     entryPoints: [join(root, 'www/widget/qr.js')],
     outfile: join(dist, 'service-finder-qr.js'),
+  });
+  // Reaching beyond the own directory through nationwide static files (www/widget/nationwide.js):
+  // only where the widget has the `nationwide` attribute, after the first results.
+  buildSync({
+    ...options,
+    entryPoints: [join(root, 'www/widget/nationwide.js')],
+    outfile: join(dist, 'service-finder-nationwide.js'),
   });
 }
 
@@ -323,6 +336,9 @@ if (stem > STEM_CEILING) over.push(`a stem module: ${stem} > ${STEM_CEILING} (ST
 const qr = gzipped('service-finder-qr.js');
 console.log(`  ${'service-finder-qr.js'.padEnd(30)} ${String(readFileSync(join(dist, 'service-finder-qr.js')).length).padStart(9)} bytes  ${String(qr).padStart(8)} gzipped  (${QR_CEILING}), only when a QR code is asked for`);
 if (qr > QR_CEILING) over.push(`service-finder-qr.js: ${qr} > ${QR_CEILING} (QR_CEILING)`);
+const nationwide = gzipped('service-finder-nationwide.js');
+console.log(`  ${'service-finder-nationwide.js'.padEnd(30)} ${String(readFileSync(join(dist, 'service-finder-nationwide.js')).length).padStart(9)} bytes  ${String(nationwide).padStart(8)} gzipped  (${NATIONWIDE_CEILING}), only with the nationwide attribute`);
+if (nationwide > NATIONWIDE_CEILING) over.push(`service-finder-nationwide.js: ${nationwide} > ${NATIONWIDE_CEILING} (NATIONWIDE_CEILING)`);
 if (laterTotal > LATER_CEILING) over.push(`after the first results (${LATER_FILES.join(' + ')}): ${laterTotal} > ${LATER_CEILING} (LATER_CEILING)`);
 let mapTotal = 0;
 console.log('Loaded when the map is first opened (gzip -9; not in the totals above):');

@@ -2,7 +2,7 @@
 // Browser benchmarks (issue 16), kept out of the test command: they print numbers, they do not
 // pass or fail. Run after scripts/build-web:
 //
-//   node scripts/bench-web.mjs [cold-start] [places] [peers] [--runs N]
+//   node scripts/bench-web.mjs [cold-start] [places] [peers] [nationwide] [--runs N]
 //
 // cold-start  The newcomer's first visit on a cheap phone: 375×667, the CPU slowed 4×, Slow 4G
 //             (150 ms round trip, 1.6 Mbps down, 750 kbps up), nothing cached, the demo server
@@ -16,7 +16,13 @@
 //             places fetched), then a town far from the region typed at once ("Münst"): time
 //             from that input to the suggestion of Münster from Germany's shard, and the
 //             shard's size on the wire; and the time to the first suggestion of a town nearby.
+// nationwide  Nationwide static files for all 400 districts (500 generated entries each, made
+//             once with `service-finder nationwide` into target/bench-web/nationwide): the bytes
+//             on the wire for the first results, a 50 km radius at a county border, and
+//             searches of all of Germany (see the function's comment).
 
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -310,6 +316,103 @@ async function peers(runs) {
   }
 }
 
+/**
+ * Nationwide as static files (issue 16 part 5): all of Germany's 400 districts with 500
+ * generated entries each, published by `service-finder nationwide` into target/bench-web/
+ * (once), served compressed. A county's widget (Landkreis Waldeck-Frankenberg's generated
+ * directory as its own, with the `nationwide` attribute) is opened, and the bytes on the wire
+ * (compressed, with headers) are counted for: the first results; a 50 km radius around a place
+ * at the county's border; searches of all of Germany for a common word and for a rare one.
+ */
+async function nationwide() {
+  const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+  const folder = path.join(root, 'target/bench-web/nationwide');
+  if (!existsSync(path.join(folder, 'index.json'))) {
+    const cli = path.join(root, 'target/release/service-finder');
+    if (!existsSync(cli)) throw new Error('bench-web nationwide: build the command-line tool first (cargo build --release)');
+    execFileSync(cli, ['nationwide', '--entries-per-district', '500', '--seed', '1', '-o', folder], { stdio: 'inherit' });
+  }
+  const index = JSON.parse(readFileSync(path.join(folder, 'index.json'), 'utf8'));
+  const own = index.districts.find((district) => district.ags === '06635');
+  const de = JSON.parse(readFileSync(path.join(root, 'data/messages/de.json'), 'utf8'));
+  const server = await startServer({ port: 0, extraMounts: [{ prefix: '/nationwide/', dir: folder }] });
+  const browser = await chromium.launch(LAUNCH_OPTIONS);
+  const kb = (bytes) => `${(bytes / 1024).toFixed(1).padStart(7)} KB`;
+  try {
+    console.log(`Nationwide as static files: ${index.districts.length} districts, ${index.districts.reduce((sum, district) => sum + district.entries, 0)} entries; bytes on the wire (compressed, with headers)`);
+    const html = `${PAGE_HEAD}<script type="module" src="/service-finder/service-finder.js"></script><service-finder src="/nationwide/districts/${own.ags}.${own.hash}.json" nationwide="/nationwide/index.json"></service-finder></body></html>`;
+    await rm(path.join(folder, 'bench.html'), { force: true });
+    await writeFile(path.join(folder, 'bench.html'), html);
+    // Volkmarsen, in Landkreis Waldeck-Frankenberg, 3 km from Landkreis Kassel's border.
+    const border = { latitude: 51.4083, longitude: 9.1183 };
+    /** A fresh phone with the county's page open at its first result cards. */
+    const open = async () => {
+      const context = await browser.newContext({ viewport: PHONE, locale: 'de-DE', geolocation: border, permissions: ['geolocation'] });
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      const session = { context, page, transfers: [], pending: 0, widget: page.locator('service-finder') };
+      const urls = new Map();
+      cdp.on('Network.requestWillBeSent', ({ requestId, request }) => {
+        session.pending++;
+        urls.set(requestId, request.url);
+      });
+      cdp.on('Network.loadingFinished', ({ requestId, encodedDataLength }) => {
+        session.pending--;
+        session.transfers.push({ url: urls.get(requestId), bytes: encodedDataLength });
+      });
+      cdp.on('Network.loadingFailed', () => session.pending--);
+      await page.goto(`${server.url}nationwide/bench.html`);
+      await page.waitForFunction(() => document.querySelector('service-finder')?.shadowRoot?.querySelector('.sf-card'));
+      session.firstCards = session.transfers.length;
+      // Until the page asks for nothing more: no request in flight, and the condition met.
+      session.quiet = async (accept) => {
+        await page.waitForFunction(() => document.querySelector('service-finder')?.getAttribute('data-state') === 'ready');
+        const started = Date.now();
+        while (!(session.pending === 0 && (await accept()))) {
+          if (Date.now() - started > 60_000) throw new Error('bench-web nationwide: the page did not settle');
+          await page.waitForTimeout(50);
+        }
+      };
+      session.count = async () => (await session.widget.locator('.sf-count').textContent()).trim();
+      await session.quiet(async () => session.transfers.some(({ url }) => url.endsWith('/nationwide/index.json')));
+      return session;
+    };
+    const report = (name, part) => {
+      const districts = part.filter(({ url }) => url.includes('/nationwide/districts/')).length;
+      const shards = part.filter(({ url }) => url.includes('/nationwide/terms/')).length;
+      const bytes = part.reduce((sum, { bytes }) => sum + bytes, 0);
+      console.log(`  ${name.padEnd(58)} ${kb(bytes)}   ${String(part.length).padStart(3)} requests (${districts} districts, ${shards} term shards)`);
+    };
+
+    const first = await open();
+    report('first results (page, widget, own directory)', first.transfers.slice(0, first.firstCards));
+    report('after them: details, hours, stems, thesaurus, index.json', first.transfers.slice(first.firstCards));
+    report('  of which the entry file index.json', first.transfers.filter(({ url }) => url.endsWith('/nationwide/index.json')));
+    let mark = first.transfers.length;
+    await first.widget.getByRole('button', { name: de['location.use'] }).click();
+    await first.widget.getByLabel(de['radius.label']).selectOption('50');
+    await first.quiet(async () => first.transfers.slice(mark).some(({ url }) => url.includes('/nationwide/districts/')) && /\d/.test(await first.count()));
+    report('50 km around Volkmarsen, at the county border', first.transfers.slice(mark));
+    console.log(`    ${await first.count()} within 50 km`);
+    await first.context.close();
+
+    for (const [word, what] of [['Jugendmigrationsdienst', 'a word every district has'], ['Garmisch-Partenkirchen', 'a far town']]) {
+      const session = await open();
+      await session.widget.getByRole('searchbox').fill(word);
+      mark = session.transfers.length;
+      await session.widget.getByRole('button', { name: de['nationwide.search'] }).click();
+      await session.quiet(async () => (await session.widget.locator('[data-part="nationwide"]').textContent()).includes(de['nationwide.shown'].split('{')[0]));
+      report(`all of Germany: "${word}" (${what})`, session.transfers.slice(mark));
+      console.log(`    ${await session.count()}; ${(await session.widget.locator('[data-part="nationwide"] p').textContent()).trim()}`);
+      await session.context.close();
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
 const argv = process.argv.slice(2);
 const runsIndex = argv.indexOf('--runs');
 const runs = runsIndex === -1 ? 5 : Number(argv[runsIndex + 1]);
@@ -317,3 +420,4 @@ const parts = argv.filter((arg, index) => !arg.startsWith('--') && argv[index - 
 if (parts.length === 0 || parts.includes('cold-start')) await coldStart(runs);
 if (parts.length === 0 || parts.includes('places')) await places(runs);
 if (parts.length === 0 || parts.includes('peers')) await peers(runs);
+if (parts.length === 0 || parts.includes('nationwide')) await nationwide();

@@ -31,6 +31,8 @@ pub mod distance;
 pub mod fuzzing;
 pub mod generate;
 mod json;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod nationwide;
 mod order;
 mod parallel;
 pub mod places;

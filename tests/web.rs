@@ -44,6 +44,17 @@ fn the_demo_loads_without_problems() {
 }
 
 #[wasm_bindgen_test]
+fn search_words_are_folded_as_the_index_folds_them_without_stop_words() {
+    assert_eq!(
+        ServiceFinder::search_words("Beratung für Übersetzung"),
+        "beratung ubersetzung"
+    );
+    // A text of stop words alone is kept, as a search keeps it.
+    assert_eq!(ServiceFinder::search_words("für"), "fur");
+    assert_eq!(ServiceFinder::search_words("  "), "");
+}
+
+#[wasm_bindgen_test]
 fn search_takes_a_camel_case_query_and_returns_plain_objects() {
     let finder = demo().unwrap();
     let all = finder.search(JsValue::UNDEFINED).unwrap();

@@ -11,9 +11,10 @@
 
 use crate::directory::{
     AreaScope, BUILTIN_CATEGORIES, Course, CourseLevel, CourseType, Date, Directory, Entry, Kind,
-    LanguageCode, Location, Organization, Phone, Publisher, Schedule, ServiceArea, Text,
+    LanguageCode, Location, Organization, Phone, Publisher, Region, Schedule, ServiceArea, Text,
     Wheelchair,
 };
+use crate::places::{Gazetteer, Place};
 
 const TOWNS_CSV: &str = include_str!("../../data/towns-de.csv");
 
@@ -22,7 +23,10 @@ pub fn generate_directory(entry_count: usize, seed: u64) -> Directory {
     let towns = parse_towns();
     let mut random = fastrand::Rng::with_seed(seed);
     let entries = (0..entry_count)
-        .map(|number| generate_entry(number, &towns, &mut random))
+        .map(|number| {
+            let pick = |random: &mut fastrand::Rng| random.usize(0..towns.len());
+            generate_entry(number, "gen", &towns, pick, 6.0, &mut random)
+        })
         .collect();
     Directory {
         example_data: true,
@@ -45,6 +49,86 @@ pub fn generate_directory(entry_count: usize, seed: u64) -> Directory {
     .with_entries(entries)
 }
 
+/// Generates the directory of one district of `gazetteer` (its index in
+/// [`Gazetteer::districts`]): `entry_count` entries around the district's own places, the larger
+/// towns with more of them, marked as test data and named for the district (its title,
+/// publisher and region), so that the directories of all 400 districts make a nationwide test
+/// set. Entry ids start with the district's AGS, so they differ between districts. `None` when
+/// the district has no places.
+pub fn generate_district_directory(
+    gazetteer: &Gazetteer,
+    district: usize,
+    entry_count: usize,
+    seed: u64,
+) -> Option<Directory> {
+    let district_info = gazetteer.districts().get(district)?;
+    let places: Vec<&Place> = gazetteer
+        .places()
+        .iter()
+        .filter(|place| place.district == district)
+        .collect();
+    if places.is_empty() {
+        return None;
+    }
+    let towns: Vec<Town> = places
+        .iter()
+        .map(|place| Town {
+            name: &place.name,
+            latitude: place.point.latitude,
+            longitude: place.point.longitude,
+        })
+        .collect();
+    // A town's share of the entries grows with the square root of its population: the district
+    // town has most, and villages have some.
+    let mut cumulative = Vec::with_capacity(places.len());
+    let mut total = 0.0;
+    for place in &places {
+        total += f64::from(place.population.max(500)).sqrt();
+        cumulative.push(total);
+    }
+    let pick = |random: &mut fastrand::Rng| {
+        let target = random.f64() * total;
+        cumulative
+            .partition_point(|&sum| sum < target)
+            .min(towns.len() - 1)
+    };
+    let mut random = fastrand::Rng::with_seed(seed ^ district_info.ags.parse::<u64>().unwrap_or(0));
+    let prefix = format!("gen-{}", district_info.ags);
+    let entries = (0..entry_count)
+        .map(|number| generate_entry(number, &prefix, &towns, pick, 3.0, &mut random))
+        .collect();
+    let count = towns.len() as f64;
+    let (latitude, longitude) = towns.iter().fold((0.0, 0.0), |(lat, lon), town| {
+        (lat + town.latitude / count, lon + town.longitude / count)
+    });
+    let name = format!("{} (Testdaten)", district_info.name);
+    Some(
+        Directory {
+            example_data: true,
+            title: Text::plain(format!("Angebote für Zugewanderte: {name}")),
+            description: Some(Text::plain(format!(
+                "{entry_count} erfundene Einträge um die Orte von {}, erzeugt mit Startwert {seed}.",
+                district_info.name
+            ))),
+            publisher: Some(Publisher {
+                name: Text::plain(name.clone()),
+                email: Some(format!("integration-{}@example.org", district_info.ags)),
+                phone: None,
+                url: Some("https://example.org/service-finder".to_owned()),
+            }),
+            region: Some(Region {
+                name: Text::plain(name.clone()),
+                ags: Some(district_info.ags.clone()),
+                latitude: (latitude * 1e4).round() / 1e4,
+                longitude: (longitude * 1e4).round() / 1e4,
+            }),
+            last_modified: Date::from_ymd(2026, 11, 1),
+            ..Directory::default()
+        }
+        .with_entries(entries),
+    )
+}
+
 impl Directory {
     fn with_entries(mut self, entries: Vec<Entry>) -> Directory {
         self.entries = entries;
@@ -52,13 +136,13 @@ impl Directory {
     }
 }
 
-struct Town {
-    name: &'static str,
+struct Town<'name> {
+    name: &'name str,
     latitude: f64,
     longitude: f64,
 }
 
-fn parse_towns() -> Vec<Town> {
+fn parse_towns() -> Vec<Town<'static>> {
     TOWNS_CSV
         .lines()
         .filter(|line| !line.starts_with('#') && !line.starts_with("name,"))
@@ -192,13 +276,22 @@ const STREETS: &[&str] = &[
     "Lindenallee",
 ];
 
-fn generate_entry(number: usize, towns: &[Town], random: &mut fastrand::Rng) -> Entry {
+/// One entry around a town of `towns` that `pick` chooses, at most `spread_km` from it; its id
+/// is `id_prefix` and the number.
+fn generate_entry(
+    number: usize,
+    id_prefix: &str,
+    towns: &[Town],
+    pick: impl Fn(&mut fastrand::Rng) -> usize,
+    spread_km: f64,
+    random: &mut fastrand::Rng,
+) -> Entry {
     let kind = match random.u8(0..10) {
         0..=4 => Kind::Service,
         5..=7 => Kind::Course,
         _ => Kind::Association,
     };
-    let town = &towns[random.usize(0..towns.len())];
+    let town = &towns[pick(random)];
     let (category, noun_de, noun_en) = match kind {
         Kind::Course => SERVICE_NOUNS[if random.bool() { 3 } else { 4 }],
         _ => SERVICE_NOUNS[random.usize(0..SERVICE_NOUNS.len())],
@@ -244,10 +337,10 @@ fn generate_entry(number: usize, towns: &[Town], random: &mut fastrand::Rng) -> 
             languages.push(language(code));
         }
     }
-    let (location, service_area) = generate_place(town, random);
+    let (location, service_area) = generate_place(town, spread_km, random);
     let course = (kind == Kind::Course).then(|| generate_course(random));
     Entry {
-        id: format!("gen-{number:06}"),
+        id: format!("{id_prefix}-{number:06}"),
         kind,
         name,
         description: Some(description),
@@ -283,9 +376,10 @@ fn generate_entry(number: usize, towns: &[Town], random: &mut fastrand::Rng) -> 
     }
 }
 
-/// A place in a disc of about 6 km around the town, or (for 8 %) a service area instead.
+/// A place in a disc of `spread_km` around the town, or (for 8 %) a service area instead.
 fn generate_place(
     town: &Town,
+    spread_km: f64,
     random: &mut fastrand::Rng,
 ) -> (Option<Location>, Option<ServiceArea>) {
     if random.u8(0..100) < 8 {
@@ -298,7 +392,7 @@ fn generate_place(
         return (None, Some(ServiceArea { scope, description }));
     }
     // A uniform point in the disc.
-    let distance_km = 6.0 * random.f64().sqrt();
+    let distance_km = spread_km * random.f64().sqrt();
     let angle = random.f64() * std::f64::consts::TAU;
     let latitude = town.latitude + distance_km * angle.cos() / 111.2;
     let longitude =

@@ -264,6 +264,34 @@ impl Index {
         self.terms.len()
     }
 
+    /// Calls `each` with every term and the entries it occurs in, each with the weight of the
+    /// best field it occurs in (a name's words weigh most). The words of an entry's categories'
+    /// labels count as its terms too, with the category's weight, as a search finds entries by
+    /// them. For a term index published apart from the entries (`nationwide`); the engine
+    /// itself reads its own tables.
+    pub fn for_each_term(&self, mut each: impl FnMut(&str, &[(u32, u8)])) {
+        let mut by_term: FxHashMap<&str, Vec<(u32, u8)>> = FxHashMap::default();
+        for (number, term) in self.terms.iter().enumerate() {
+            by_term.insert(term, self.postings_of(number).collect());
+        }
+        for (term, category) in &self.category_terms {
+            let members = &self.sets.categories[usize::from(*category)];
+            by_term.entry(term).or_default().extend(
+                (0..self.entries.count as u32)
+                    .filter(|&entry| members.contains(entry))
+                    .map(|entry| (entry, weight::CATEGORY)),
+            );
+        }
+        let mut terms: Vec<(&str, Vec<(u32, u8)>)> = by_term.into_iter().collect();
+        crate::order::sort_by(&mut terms, |a, b| a.0.cmp(b.0));
+        for (term, mut postings) in terms {
+            // One posting per entry, with its best weight.
+            crate::order::sort_by(&mut postings, |a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+            postings.dedup_by_key(|posting| posting.0);
+            each(term, &postings);
+        }
+    }
+
     /// The entries a term occurs in, with the weight of the best field it occurs in.
     pub(super) fn postings_of(&self, term: usize) -> impl Iterator<Item = (u32, u8)> + '_ {
         let range = self.term_starts[term] as usize..self.term_starts[term + 1] as usize;

@@ -373,6 +373,16 @@ impl ServiceFinder {
     pub fn suggest(&self, text: &str) -> Vec<String> {
         self.index.suggest(text)
     }
+
+    /// The words a search for `text` looks up, separated by spaces: folded as the index folds
+    /// them and without stop words (kept when the text is nothing else). For a term index kept
+    /// apart from the directory (the nationwide files, www/widget/nationwide.js).
+    #[wasm_bindgen(js_name = searchWords)]
+    pub fn search_words(text: &str) -> String {
+        let mut words = crate::search::tokens(text);
+        crate::search::drop_stop_words(&mut words);
+        words.join(" ")
+    }
 }
 
 /// Loads one directory from what JavaScript passed: its text, or its bytes. `what` names the

@@ -18,6 +18,8 @@ import { startServer } from '../../scripts/serve.mjs';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'target', 'e2e-screenshots');
+/** Where nationwide.test.mjs publishes its nationwide files, served under /nationwide/. */
+export const NATIONWIDE_DIR = path.join(REPO_ROOT, 'target', 'e2e-nationwide');
 
 /** The position of Korbach, the county seat of the demo directory. */
 export const KORBACH = { latitude: 51.2756, longitude: 8.873 };
@@ -162,6 +164,8 @@ export function startTestServer() {
     extraMounts: [
       { prefix: '/test/', dir: path.join(REPO_ROOT, 'tests', 'fixtures') },
       { prefix: '/e2e/', dir: path.join(REPO_ROOT, 'tests', 'e2e', 'pages') },
+      // Nationwide static files that nationwide.test.mjs publishes with the CLI.
+      { prefix: '/nationwide/', dir: NATIONWIDE_DIR },
     ],
   });
 }

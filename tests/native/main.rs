@@ -24,6 +24,7 @@ mod large_directories;
 mod load_problems;
 mod merge;
 mod messages;
+mod nationwide;
 mod officer_language;
 mod places;
 mod schema;

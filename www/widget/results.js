@@ -117,6 +117,8 @@ export class Results {
       const empty = el('div', { class: 'sf-empty' });
       if (shared) empty.append(shared);
       else empty.append(el('p', { class: 'sf-empty-title' }, widget.t('results.empty')), ...this.ways(state));
+      const reach = widget.reach?.line(state);
+      if (reach) empty.append(reach);
       container.replaceChildren(empty);
       return;
     }
@@ -135,6 +137,9 @@ export class Results {
       });
       children.push(more);
     }
+    // Searching all of Germany (nationwide.js), where the widget has the nationwide files.
+    const reach = widget.reach?.line(state);
+    if (reach) children.push(reach);
     container.replaceChildren(...children);
     if (this.firstNew !== null) {
       // Focus moves to the first new result, so keyboard users continue where they were.

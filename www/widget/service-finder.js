@@ -62,6 +62,11 @@ import { Tools } from './tools.js';
  * own.
  */
 const MORE = './service-finder-more.js';
+/**
+ * Reaching beyond the own directory through nationwide static files (www/widget/nationwide.js,
+ * a file of its own): imported after the first results where the `nationwide` attribute is set.
+ */
+const NATIONWIDE = './service-finder-nationwide.js';
 /** The map view (www/widget/map/, bundled with Leaflet), imported when the map is first shown. */
 const MAP = './service-finder-map.js';
 
@@ -87,7 +92,7 @@ function styleSheet() {
 let widgetCount = 0;
 
 class ServiceFinderElement extends HTMLElement {
-  static observedAttributes = ['src', 'neighbours', 'lang', 'fixed-language'];
+  static observedAttributes = ['src', 'neighbours', 'nationwide', 'lang', 'fixed-language'];
 
   /**
    * Whether the state lives in the page's URL (its fragment, see url-state.js): on the app page,
@@ -129,6 +134,10 @@ class ServiceFinderElement extends HTMLElement {
     this.mapModule = null;
     /** The bundled directory's first page (first-page.js) while it stands in for the core. */
     this.preview = null;
+    /** The own directory's and the neighbours' bytes, for a rebuild that keeps the search. */
+    this.downloaded = null;
+    /** The nationwide files' districts loaded beyond the own (nationwide.js), where set. */
+    this.reach = null;
   }
 
   connectedCallback() {
@@ -161,7 +170,8 @@ class ServiceFinderElement extends HTMLElement {
     // for its attributes before connectedCallback, and a second load or language switch would
     // race the first (and could leave the loading frame over the results).
     if (!this.connection || oldValue === newValue) return;
-    if (name === 'src' || name === 'neighbours') this.load();
+    if (name === 'nationwide') this.reach = null;
+    if (name === 'src' || name === 'neighbours' || name === 'nationwide') this.load();
     if (name === 'lang' || name === 'fixed-language') this.setLanguage(this.pickLanguage());
   }
 
@@ -200,13 +210,16 @@ class ServiceFinderElement extends HTMLElement {
       // hidden).
       const catalog = this.catalog(this.language);
       const url = src ? new URL(src, document.baseURI) : new URL('./directory.json', import.meta.url);
-      const directory = fetch(url, { credentials: 'same-origin', signal: this.connection.signal, priority: 'low' }).then((response) => {
+      // A rebuild that keeps the search (after a trap, or with more districts) reads again
+      // what was downloaded.
+      const downloaded = keep && this.downloaded?.src === src ? this.downloaded : null;
+      const directory = downloaded ? Promise.resolve(downloaded.bytes) : fetch(url, { credentials: 'same-origin', signal: this.connection.signal, priority: 'low' }).then((response) => {
         if (!response.ok) throw new Error(`${src ?? url}: HTTP ${response.status}`);
         return response.arrayBuffer();
       });
       const core = loadCore();
       const urlModule = this.urlState ? import(new URL(URL_STATE, import.meta.url).href) : null;
-      const neighbourFiles = this.hasAttribute('neighbours') ? fetchNeighbours(this.getAttribute('neighbours'), this.connection.signal) : [];
+      const neighbourFiles = downloaded?.neighbours ?? (this.hasAttribute('neighbours') ? fetchNeighbours(this.getAttribute('neighbours'), this.connection.signal) : []);
       // Awaited below; until then a failure must not count as unhandled.
       for (const pending of [directory, core, urlModule, neighbourFiles]) Promise.resolve(pending).catch(() => {});
       this.messages = await catalog;
@@ -221,7 +234,9 @@ class ServiceFinderElement extends HTMLElement {
         if (generation !== this.loadGeneration) return;
         if (early && !this.core.finder) this.showPreview(early);
       }
-      const [bytes, , urlState, fetched] = await everything;
+      const [bytes, , urlState, neighbourBytes] = await everything;
+      this.downloaded = { src, bytes, neighbours: neighbourBytes };
+      const fetched = [...neighbourBytes, ...(this.reach?.files ?? [])];
       this.url = urlState ?? null;
       let neighbours = [];
       let finder;
@@ -297,6 +312,7 @@ class ServiceFinderElement extends HTMLElement {
     }
     if (!this.connection) return;
     this.loadStemmer();
+    if (this.hasAttribute('nationwide') && !this.reach) this.loadNationwide();
     this.store.set({ clock: Date.now() });
     if (!this.hoursModule) {
       try {
@@ -352,6 +368,25 @@ class ServiceFinderElement extends HTMLElement {
   useLoaded(language, apply) {
     if (!this.connection || language !== this.language || !this.core.finder) return;
     if (this.core.use(apply) !== undefined && this.store.state.text.trim() && !this.preview) this.render(this.store.state, new Set(['text']));
+  }
+
+  /**
+   * Opens the nationwide files of the `nationwide` attribute (their entry file), then shows the
+   * line that searches all of Germany and loads the districts a radius set meanwhile reaches.
+   */
+  async loadNationwide() {
+    const attribute = this.getAttribute('nationwide');
+    try {
+      const module = await import(new URL(NATIONWIDE, import.meta.url).href);
+      const words = (text) => ServiceFinder.searchWords(text);
+      const publication = await module.openNationwide(new URL(attribute, document.baseURI), { words, signal: this.connection?.signal });
+      if (!this.connection || this.reach || attribute !== this.getAttribute('nationwide')) return;
+      this.reach = new module.Reach(this, publication);
+    } catch (error) {
+      if (this.connection) console.warn(`service-finder: the nationwide files ${attribute} could not be loaded; the own directory is searched alone.`, error);
+      return;
+    }
+    this.render(this.store.state, new Set(['shown']));
   }
 
   /**
@@ -513,6 +548,7 @@ class ServiceFinderElement extends HTMLElement {
     // Undefined: the core failed, and the widget is rebuilding its finder.
     if (results === undefined) return;
     for (const part of this.parts) part.update(state, changed, results);
+    if (search && this.reach) this.reach.update(state);
     if (this.url) this.showInUrl(state);
     if (changed.has('view')) this.showView(state.view);
   }

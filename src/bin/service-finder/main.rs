@@ -25,6 +25,7 @@ mod native {
     mod import;
     mod import_setup;
     mod merge;
+    mod nationwide;
     mod officer;
     mod output;
     mod places;
@@ -75,6 +76,10 @@ mod native {
         /// Make one directory of a county's own and its neighbours' (the own first), listing
         /// the entries left out as the same as another and those renamed.
         Merge(merge::MergeArgs),
+        /// Publish districts' directories (files, or generated test data) as static files for a
+        /// search over all of Germany: an entry file, the districts, their entries in parts and
+        /// a term index split by prefix.
+        Nationwide(nationwide::NationwideArgs),
     }
 
     pub fn main() -> ExitCode {
@@ -88,6 +93,7 @@ mod native {
             Command::Template(args) => template::run(&args),
             Command::Generate(args) => generate::run(&args),
             Command::Merge(args) => merge::run(&args, args.lang.language()),
+            Command::Nationwide(args) => nationwide::run(&args),
         };
         match result {
             Ok(code) => code,

@@ -1,0 +1,109 @@
+//! `service-finder nationwide`: districts' directories published as static files for a search
+//! over all of Germany (the library's `nationwide` module), from files or generated test data.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::Args;
+use service_finder::generate::generate_district_directory;
+use service_finder::nationwide::publish;
+use service_finder::places::{GERMANY, Gazetteer};
+
+use super::Source;
+use super::officer;
+use super::output::out;
+
+#[derive(Args)]
+pub struct NationwideArgs {
+    /// The districts' directory files, one per district (each with `region.ags`). Without
+    /// files, test data is generated for the districts of the gazetteer.
+    files: Vec<PathBuf>,
+    /// The folder to write; files already in it are kept (new names do not clash with old).
+    #[arg(long, short)]
+    output: PathBuf,
+    /// Generated test data: entries per district.
+    #[arg(long, default_value_t = 500, value_parser = clap::value_parser!(u32).range(1..=5_000))]
+    entries_per_district: u32,
+    /// Generated test data: only these districts (AGS, comma-separated), else all 400.
+    #[arg(long, value_delimiter = ',')]
+    districts: Vec<String>,
+    /// Generated test data: the random seed.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+}
+
+pub fn run(args: &NationwideArgs) -> Result<ExitCode, String> {
+    let directories = if args.files.is_empty() {
+        generated(args)?
+    } else {
+        let mut directories = Vec::new();
+        for path in &args.files {
+            let source = Source::read_in(Some(path), service_finder_import::Language::English)?;
+            let loaded = source.load().map_err(|error| {
+                let reason = officer::load_error(&error, service_finder_import::Language::English);
+                format!("{}: {reason}", source.name)
+            })?;
+            if loaded.error_count() > 0 {
+                return Err(format!(
+                    "{}: {} error(s); `service-finder check {}` lists them",
+                    source.name,
+                    loaded.error_count(),
+                    source.name
+                ));
+            }
+            directories.push(loaded.directory);
+        }
+        directories
+    };
+    let files = publish(&directories)?;
+    let mut bytes = 0;
+    for file in &files {
+        let path = args.output.join(&file.path);
+        write(&path, &file.bytes)?;
+        bytes += file.bytes.len();
+    }
+    let entries: usize = directories
+        .iter()
+        .map(|directory| directory.entries.len())
+        .sum();
+    out!(
+        "{}: {} districts, {entries} entries, {} files, {:.1} MB (index.json is the entry file)",
+        args.output.display(),
+        directories.len(),
+        files.len(),
+        bytes as f64 / 1e6
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Test data for the districts asked for, or all of the gazetteer's.
+fn generated(args: &NationwideArgs) -> Result<Vec<service_finder::directory::Directory>, String> {
+    let gazetteer = Gazetteer::parse(GERMANY).map_err(|error| error.to_string())?;
+    let districts = gazetteer.districts();
+    for wanted in &args.districts {
+        if !districts.iter().any(|district| &district.ags == wanted) {
+            return Err(format!("--districts: no district has the AGS {wanted}"));
+        }
+    }
+    Ok((0..districts.len())
+        .filter(|&number| {
+            args.districts.is_empty() || args.districts.contains(&districts[number].ags)
+        })
+        .filter_map(|number| {
+            generate_district_directory(
+                &gazetteer,
+                number,
+                args.entries_per_district as usize,
+                args.seed,
+            )
+        })
+        .collect())
+}
+
+fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    if let Some(folder) = path.parent() {
+        std::fs::create_dir_all(folder)
+            .map_err(|error| format!("cannot create {}: {error}", folder.display()))?;
+    }
+    std::fs::write(path, bytes).map_err(|error| format!("cannot write {}: {error}", path.display()))
+}
