@@ -395,6 +395,12 @@ async function nationwide() {
     await first.quiet(async () => first.transfers.slice(mark).some(({ url }) => url.includes('/nationwide/districts/')) && /\d/.test(await first.count()));
     report('50 km around Volkmarsen, at the county border', first.transfers.slice(mark));
     console.log(`    ${await first.count()} within 50 km`);
+    // The same phone again: every file is revalidated (no-cache); unchanged, each is a 304.
+    mark = first.transfers.length;
+    await first.page.reload();
+    await first.page.waitForFunction(() => document.querySelector('service-finder')?.shadowRoot?.querySelector('.sf-card'));
+    await first.quiet(async () => first.transfers.slice(mark).some(({ url }) => url.endsWith('/nationwide/index.json')));
+    report('a second visit, to the entry file (every file a 304)', first.transfers.slice(mark));
     await first.context.close();
 
     for (const [word, what] of [['Jugendmigrationsdienst', 'a word every district has'], ['Garmisch-Partenkirchen', 'a far town']]) {

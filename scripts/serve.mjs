@@ -7,7 +7,8 @@
 //
 // Tests import startServer() and may add mounts, for example /test/ → tests/fixtures/.
 //
-// It compresses as a county's server would (issue 16): a file's precompressed copy beside it
+// It answers a revalidation of an unchanged file with 304 (If-Modified-Since), and it
+// compresses as a county's server would (issue 16): a file's precompressed copy beside it
 // (`<file>.br`, `<file>.gz`, which scripts/build-web writes into dist/) when the browser
 // accepts that encoding, else text and wasm gzipped on the fly.
 
@@ -156,6 +157,14 @@ async function handle(request, response, mounts) {
   };
   const compressible = COMPRESSIBLE.test(file);
   if (compressible) headers.Vary = 'Accept-Encoding';
+  // A browser that has the file asks whether it changed (every file is `no-cache`): unchanged
+  // since the date it has, it gets 304 and no body, as from a county's web server.
+  const since = Date.parse(request.headers['if-modified-since'] ?? '');
+  if (!Number.isNaN(since) && Math.floor(info.mtimeMs / 1000) * 1000 <= since) {
+    response.writeHead(304, headers);
+    response.end();
+    return;
+  }
   const accepted = acceptedEncodings(request.headers['accept-encoding']);
   const copy = compressible ? await precompressed(file, accepted) : null;
   // Small files are not worth a gzip header and a stream.

@@ -66,6 +66,24 @@ test('a radius that reaches into other districts loads those districts, and only
   });
 });
 
+test('a place chosen in another district loads the districts around it, and its offers come first', TEST_OPTIONS, async () => {
+  await withWidget(env, PAGE, async ({ widget, records }) => {
+    await readCount(widget, 'de');
+    await until(async () => records.requests.some((url) => url.endsWith('/nationwide/index.json')), Boolean, 'the entry file is read');
+    const field = widget.getByRole('combobox', { name: de('place.label') });
+    await field.fill('Kassel');
+    await widget.getByRole('listbox', { name: de('place.label') }).getByRole('option', { name: /^Kassel\b/ }).first().click();
+    // No radius: the districts within 10 km of the city of Kassel, the city itself among them.
+    await until(async () => fetchedDistricts(records), (fetched) => fetched.includes('06611'), 'the city of Kassel is fetched');
+    const fetched = fetchedDistricts(records);
+    for (const far of ['11000', '09162', '05762']) assert.ok(!fetched.includes(far), `${far} is not fetched: ${fetched}`);
+    // Sorted by distance: the nearest offers are Kassel's now, not the own county's.
+    await until(() => cardsLocator(widget).first().locator('[data-part="source"]').count(), (count) => count === 1, 'the nearest offer comes from a loaded district');
+    assert.match(await cardsLocator(widget).first().locator('[data-part="source"]').textContent(), /Kassel \(Testdaten\)/);
+    assertClean(records);
+  });
+});
+
 test('searching all of Germany fetches one shard per word and the nearest districts that have it', TEST_OPTIONS, async () => {
   await withWidget(env, PAGE, async ({ page, widget, records }) => {
     await readCount(widget, 'de');

@@ -1,4 +1,4 @@
-// Unit tests of scripts/serve.mjs: mounts, content types, caching, 404s, no directory listing and
+// Unit tests of scripts/serve.mjs: mounts, content types, caching and revalidation, 404s, no directory listing and
 // no way out of the served folders. They run against a temporary root, so they need no build.
 
 import assert from 'node:assert/strict';
@@ -164,6 +164,21 @@ describe('scripts/serve.mjs', () => {
       assert.equal(Number(response.headers['content-length']), response.bytes.length);
     });
   }
+
+  test('answers a revalidation of an unchanged file with 304 and no body, a changed one in full', async () => {
+    const first = await rawRequest(port, '/style.css');
+    const modified = first.headers['last-modified'];
+    assert.ok(modified);
+    const unchanged = await rawRequest(port, '/style.css', 'GET', { 'If-Modified-Since': modified });
+    assert.equal(unchanged.status, 304);
+    assert.equal(unchanged.bytes.length, 0);
+    const older = new Date(Date.parse(modified) - 60_000).toUTCString();
+    const changed = await rawRequest(port, '/style.css', 'GET', { 'If-Modified-Since': older });
+    assert.equal(changed.status, 200);
+    assert.equal(changed.body, 'body{}');
+    const nonsense = await rawRequest(port, '/style.css', 'GET', { 'If-Modified-Since': 'yesterday' });
+    assert.equal(nonsense.status, 200);
+  });
 
   test('ignores the query string', async () => {
     const response = await rawRequest(port, '/style.css?v=2');

@@ -238,3 +238,23 @@ fn the_cli_writes_the_folder_and_says_what_it_wrote() {
     assert!(error.contains("no district has the AGS 99999"), "{error}");
     std::fs::remove_dir_all(&folder).unwrap();
 }
+
+#[test]
+fn generate_makes_one_districts_test_data_and_names_an_unknown_district() {
+    let output = service_finder(&["generate", "--entries", "5", "--district", "06635"]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let text = stdout(&output);
+    let loaded = load_directory(&text).expect("a directory");
+    assert!(loaded.problems.is_empty(), "{:#?}", loaded.problems);
+    let region = loaded.directory.region.expect("a region");
+    assert_eq!(region.ags.as_deref(), Some("06635"));
+    assert_eq!(loaded.directory.entries.len(), 5);
+    let unknown = service_finder(&["generate", "--district", "1"]);
+    assert!(!unknown.status.success());
+    let error = String::from_utf8_lossy(&unknown.stderr);
+    assert!(error.contains("no district has the AGS 1"), "{error}");
+}

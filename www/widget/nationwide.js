@@ -13,6 +13,9 @@ import { el } from './dom.js';
 /** The `format` of index.json this reader knows. */
 const FORMAT = 'service-finder nationwide 1';
 
+/** Without a radius, a place searched near loads the districts this close to it. */
+const PLACE_KM = 10;
+
 /** A nationwide search loads districts until they hold this many matching entries... */
 const WANTED_ENTRIES = 20;
 /** ...but never more than this many districts at once. */
@@ -143,13 +146,14 @@ export class Reach {
   }
 
   /**
-   * After a search near a place: the districts that the radius reaches into and that are not
-   * loaded are loaded, and the search runs again with them.
+   * After a search near a place: the districts that the radius reaches into (without a radius,
+   * those within PLACE_KM of the place, so that the nearest offers come first also across the
+   * border) and that are not loaded are loaded, and the search runs again with them.
    */
   update(state) {
-    if (!state.near || !state.radiusKm) return;
+    if (!state.near) return;
     const { ags } = this.own();
-    const wanted = this.publication.within(state.near, state.radiusKm).filter((district) => district.ags !== ags && !this.urls.has(district.url));
+    const wanted = this.publication.within(state.near, state.radiusKm || PLACE_KM).filter((district) => district.ags !== ags && !this.urls.has(district.url));
     if (wanted.length > 0) this.add(wanted).catch((error) => console.warn('service-finder: the neighbouring districts could not be loaded.', error));
   }
 

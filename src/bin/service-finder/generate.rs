@@ -5,7 +5,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Args;
-use service_finder::generate::generate_directory;
+use service_finder::generate::{generate_directory, generate_district_directory};
+use service_finder::places::{GERMANY, Gazetteer};
 
 #[derive(Args)]
 pub struct GenerateArgs {
@@ -18,10 +19,26 @@ pub struct GenerateArgs {
     /// Write to this file instead of standard output.
     #[arg(long, short)]
     output: Option<PathBuf>,
+    /// Place the entries around the places of this district (its AGS, such as 06635), named
+    /// for it, instead of around 400 towns all over Germany.
+    #[arg(long)]
+    district: Option<String>,
 }
 
 pub fn run(args: &GenerateArgs) -> Result<ExitCode, String> {
-    let directory = generate_directory(args.entries as usize, args.seed);
+    let directory = match &args.district {
+        None => generate_directory(args.entries as usize, args.seed),
+        Some(ags) => {
+            let gazetteer = Gazetteer::parse(GERMANY).map_err(|error| error.to_string())?;
+            let number = gazetteer
+                .districts()
+                .iter()
+                .position(|district| &district.ags == ags)
+                .ok_or_else(|| format!("--district: no district has the AGS {ags}"))?;
+            generate_district_directory(&gazetteer, number, args.entries as usize, args.seed)
+                .ok_or_else(|| format!("--district: the district {ags} has no places"))?
+        }
+    };
     let json = serde_json::to_string_pretty(&directory).map_err(|error| error.to_string())?;
     match &args.output {
         Some(path) => std::fs::write(path, json)
