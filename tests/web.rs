@@ -536,3 +536,39 @@ fn neighbouring_directories_load_as_one() {
     assert!(message(error).contains("directories[1]"));
     assert!(ServiceFinder::from_json_list(Array::new()).is_err());
 }
+
+/// A stemmer object made in JavaScript: `stem` cuts a word to its first five letters, and
+/// `stemAll` (when `batch`) does the same for many words, one per line.
+fn five_letter_stemmer(batch: bool) -> JsValue {
+    let stemmer = Object::new();
+    let stem = js_sys::Function::new_with_args("word", "return word.slice(0, 5);");
+    Reflect::set(&stemmer, &"stem".into(), &stem).unwrap();
+    if batch {
+        let all = js_sys::Function::new_with_args(
+            "words",
+            "return words.split('\\n').map((word) => word.slice(0, 5)).join('\\n');",
+        );
+        Reflect::set(&stemmer, &"stemAll".into(), &all).unwrap();
+    }
+    stemmer.into()
+}
+
+#[wasm_bindgen_test]
+fn a_stemmer_with_or_without_stem_all_gives_the_same_word_forms() {
+    use wasm_bindgen::JsCast;
+    let count = |batch: bool| {
+        let mut finder = demo().unwrap();
+        let stems = finder.set_stemmer(five_letter_stemmer(batch).unchecked_into());
+        // "Beratungen" is not a word of the demo; its first five letters are the stem of
+        // "Beratung" and others.
+        let results = finder
+            .search(query(r#"{"text":"beratungen","limit":0}"#))
+            .unwrap();
+        (stems, get(&results, "total").as_f64().unwrap())
+    };
+    let (batch_stems, batch_total) = count(true);
+    let (word_stems, word_total) = count(false);
+    assert!(batch_stems > 1000, "{batch_stems} stems");
+    assert_eq!((batch_stems, batch_total), (word_stems, word_total));
+    assert!(batch_total > 0.0);
+}

@@ -16,16 +16,34 @@ use super::index::Index;
 const MIN_STEMMED_CHARS: usize = 4;
 
 impl Index {
+    /// The terms [`Index::set_stemmer`] stems, in the order it asks for them: for a stemmer
+    /// that works faster given all words at once.
+    pub fn stemmable_terms(&self) -> impl Iterator<Item = &str> {
+        self.terms
+            .iter()
+            .map(|term| &**term)
+            .filter(|term| term.chars().count() >= MIN_STEMMED_CHARS)
+    }
+
     /// Stems every term of the index with `stem` and keeps the stems, so that from now on a
     /// query word passed to [`Index::search_stemmed`] also finds the terms that share one of
     /// its stems. `stem` gets a folded word and returns its stems, separated by spaces (one per
     /// language it knows; empty for none). Returns how many distinct stems the terms have.
     /// Replaces the stems of a stemmer set before.
     pub fn set_stemmer(&mut self, stem: &dyn Fn(&str) -> String) -> usize {
+        let stems: Vec<String> = self.stemmable_terms().map(stem).collect();
+        self.set_term_stems(&mut stems.iter().map(String::as_str))
+    }
+
+    /// As [`Index::set_stemmer`], with the stems already made: one item per term of
+    /// [`Index::stemmable_terms`], in its order (the stems separated by spaces). Missing items
+    /// count as no stems.
+    pub fn set_term_stems(&mut self, stems_of_terms: &mut dyn Iterator<Item = &str>) -> usize {
         let mut stems: Vec<(Box<str>, u32)> = Vec::new();
         for (number, term) in self.terms.iter().enumerate() {
             if term.chars().count() >= MIN_STEMMED_CHARS {
-                for one in stem(term).split(' ').filter(|one| !one.is_empty()) {
+                let of_term = stems_of_terms.next().unwrap_or_default();
+                for one in of_term.split(' ').filter(|one| !one.is_empty()) {
                     stems.push((Box::from(one), number as u32));
                 }
             }

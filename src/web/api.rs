@@ -128,14 +128,22 @@ pub struct ServiceFinder {
 
 #[wasm_bindgen]
 extern "C" {
-    /// Any object with a method `stem(word)` that returns the word's stems separated by spaces:
-    /// the stem module's `Stemmer` (stem/, `www/widget/stemmer.js`).
-    #[wasm_bindgen(typescript_type = "{ stem(word: string): string }")]
+    /// Any object with a method `stem(word)` that returns the word's stems separated by spaces,
+    /// and optionally `stemAll(words)` for many words at once, one per line: the stem module's
+    /// `Stemmer` (stem/, `www/widget/stemmer.js`).
+    #[wasm_bindgen(
+        typescript_type = "{ stem(word: string): string; stemAll?(words: string): string }"
+    )]
     pub type WordStemmer;
 
     /// The stems of a folded word, separated by spaces.
     #[wasm_bindgen(method, catch)]
     fn stem(this: &WordStemmer, word: &str) -> Result<String, JsValue>;
+
+    /// The stems of folded words given one per line, one line each; a stemmer without this
+    /// method is asked word by word.
+    #[wasm_bindgen(method, catch, js_name = stemAll)]
+    fn stem_all(this: &WordStemmer, words: &str) -> Result<String, JsValue>;
 }
 
 /// The stems of `word` by `stemmer`; none when it throws (the word is then searched as typed).
@@ -360,9 +368,31 @@ impl ServiceFinder {
     /// how many distinct stems the directory's words have. Replaces the stemmer set before.
     #[wasm_bindgen(js_name = setStemmer)]
     pub fn set_stemmer(&mut self, stemmer: WordStemmer) -> usize {
-        let count = self
-            .index
-            .set_stemmer(&|word: &str| stems_by(&stemmer, word));
+        // All terms in one call where the stemmer can (the stem module's `stemAll`): one
+        // crossing into JavaScript instead of one per term, which took most of the time.
+        let mut words = String::new();
+        for word in self.index.stemmable_terms() {
+            if !words.is_empty() {
+                words.push('\n');
+            }
+            words.push_str(word);
+        }
+        let lines = |text: &str| text.bytes().filter(|&byte| byte == b'\n').count();
+        let stems = match stemmer.stem_all(&words) {
+            Ok(stems) if lines(&stems) == lines(&words) => stems,
+            // A stemmer without `stemAll` (or one that miscounts) is asked word by word.
+            _ => {
+                let mut stems = String::new();
+                for word in words.split('\n') {
+                    if !stems.is_empty() {
+                        stems.push('\n');
+                    }
+                    stems.push_str(&stems_by(&stemmer, word));
+                }
+                stems
+            }
+        };
+        let count = self.index.set_term_stems(&mut stems.split('\n'));
         self.stemmer = Some(stemmer);
         count
     }

@@ -19,7 +19,8 @@ export function stemModuleTag(language) {
 
 /**
  * Loads the stem module for the UI `language` from `baseUrl` (the widget's folder) and returns
- * its stemmer: an object whose `stem(word)` gives the word's stems, for
+ * its stemmer: an object whose `stem(word)` gives the word's stems (and `stemAll(words)` those
+ * of many words, one per line), for
  * `finder.setStemmer(stemmer)`. Rejects when the module cannot be loaded (and tries again at the
  * next call).
  */
