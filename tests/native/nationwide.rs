@@ -232,6 +232,26 @@ fn the_cli_writes_the_folder_and_says_what_it_wrote() {
     let index: serde_json::Value =
         serde_json::from_slice(&std::fs::read(folder.join("index.json")).unwrap()).unwrap();
     assert_eq!(index["districts"].as_array().unwrap().len(), 2);
+    // Each file also compressed beside it, with the same content.
+    let district = &index["districts"][0];
+    let district_file = folder.join(format!(
+        "districts/{}.{}.json",
+        district["ags"].as_str().unwrap(),
+        district["hash"].as_str().unwrap()
+    ));
+    let original = std::fs::read(&district_file).unwrap();
+    let mut from_brotli = Vec::new();
+    let compressed = std::fs::read(district_file.with_extension("json.br")).unwrap();
+    brotli::BrotliDecompress(&mut &compressed[..], &mut from_brotli).unwrap();
+    assert_eq!(from_brotli, original);
+    let mut from_gzip = Vec::new();
+    let compressed = std::fs::read(district_file.with_extension("json.gz")).unwrap();
+    std::io::Read::read_to_end(
+        &mut flate2::read::GzDecoder::new(&compressed[..]),
+        &mut from_gzip,
+    )
+    .unwrap();
+    assert_eq!(from_gzip, original);
     let unknown = service_finder(&["nationwide", "--districts", "99999", "-o", path]);
     assert!(!unknown.status.success());
     let error = String::from_utf8_lossy(&unknown.stderr);
