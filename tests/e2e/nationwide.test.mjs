@@ -109,3 +109,25 @@ test('searching all of Germany fetches one shard per word and the nearest distri
     assertClean(records);
   });
 });
+
+test('in Arabic, searching all of Germany finds the German offers through the thesaurus', TEST_OPTIONS, async () => {
+  const page = { ...PAGE, html: PAGE.html.replace('<html lang="de">', '<html lang="ar" dir="rtl">').replace('<service-finder ', '<service-finder lang="ar" fixed-language ') };
+  await withWidget(env, page, async ({ page: tab, widget, records }) => {
+    const ar = (key, values) => msg('ar', key, values);
+    await readCount(widget, 'ar');
+    // The thesaurus is there once the core has had it (it loads after the first results).
+    await until(async () => records.requests.some((url) => url.includes('/thesaurus/ar.txt')), Boolean, 'the Arabic thesaurus is loaded');
+    // "راتهاوس" ("Rathaus" in Arabic letters, the town hall): the generated districts say
+    // "Stadtverwaltung", never this word; the thesaurus's concept names both.
+    await widget.getByRole('searchbox').fill('راتهاوس');
+    await widget.getByRole('button', { name: ar('nationwide.search') }).click();
+    const shown = widget.locator('[data-part="nationwide"] p');
+    await until(() => shown.textContent(), (text) => text.startsWith(ar('nationwide.shown', { names: '' }).trim()), 'districts are added');
+    assert.ok(fetchedDistricts(records).length >= 1);
+    const sources = await cardsLocator(widget).locator('[data-part="source"]').allTextContents();
+    assert.ok(sources.length > 0, 'cards from the added districts are shown');
+    await screenshot(tab, 'nationwide-ar');
+    assertClean(records);
+  });
+});
+

@@ -58,33 +58,69 @@ class Nationwide {
   /**
    * The districts that have every word of `text`, nearest to `centre` first, each with an
    * estimate of its matching entries (the fewest of any word's), and how many districts in
-   * all. The last word also matches as the start of a longer one (the newcomer may still be
-   * typing), and a word of 5 letters or more that no district has is looked up with one
-   * letter wrong, left out, added or swapped.
+   * all. A word also counts as found by the other words of its concepts in `thesaurus` (the
+   * UI language's, as the widget loaded it: "مترجم" is also "Dolmetscher" and "Sprachmittler",
+   * as in the core's search). The last word also matches as the start of a longer one (the
+   * newcomer may still be typing), and a word of 5 letters or more that no district has is
+   * looked up with one letter wrong, left out, added or swapped.
    */
-  async having(text, centre, signal) {
+  async having(text, centre, signal, thesaurus = null) {
     const words = this.words(text).split(' ').filter(Boolean);
     if (words.length === 0) return { districts: [], total: 0 };
-    const perWord = await Promise.all(words.map(async (word, position) => {
-      const terms = await this.shard(shardKey(word, this.shardChars), signal);
-      const last = position === words.length - 1;
-      let matched = [...terms.keys()].filter((term) => term === word || (last && term.startsWith(word)));
-      if (matched.length === 0 && [...word].length >= 5) matched = [...terms.keys()].filter((term) => withinOneEdit(word, term));
+    const perWord = await Promise.all(words.map(async (word, index) => {
+      const last = index === words.length - 1;
       const counts = new Map();
-      for (const term of matched) {
-        for (const [district, count] of terms.get(term)) counts.set(district, (counts.get(district) ?? 0) + count);
+      const alternatives = [word, ...this.otherWords(word, last, thesaurus)];
+      // All the shards at once; each is fetched once however many words need it.
+      const shards = await Promise.all(alternatives.map((alternative) => this.shard(shardKey(alternative, this.shardChars), signal)));
+      for (const [position, alternative] of alternatives.entries()) {
+        const terms = shards[position];
+        let matched = [...terms.keys()].filter((term) => term === alternative || (last && alternative === word && term.startsWith(word)));
+        if (matched.length === 0 && alternative === word && [...word].length >= 5) matched = [...terms.keys()].filter((term) => withinOneEdit(word, term));
+        for (const term of matched) {
+          for (const [district, count] of terms.get(term)) counts.set(district, (counts.get(district) ?? 0) + count);
+        }
       }
       return counts;
     }));
     const found = [];
-    for (const [number, count] of perWord[0]) {
+    for (const [number] of perWord[0]) {
       const counts = perWord.map((counts) => counts.get(number));
       if (counts.some((count) => count === undefined)) continue;
       const district = this.districts[number];
-      found.push({ district, entries: Math.min(district.entries, ...counts), distanceKm: centre ? boxDistanceKm(district.bbox, centre) : 0, count });
+      found.push({ district, entries: Math.min(district.entries, ...counts), distanceKm: centre ? boxDistanceKm(district.bbox, centre) : 0 });
     }
     found.sort((a, b) => a.distanceKm - b.distanceKm || b.entries - a.entries || a.district.number - b.district.number);
     return { districts: found, total: found.length };
+  }
+
+  /**
+   * The one-word phrases of the concepts `word` names in the thesaurus text (its one-word
+   * phrases; the last word also as the start of one of four letters or more), folded as the
+   * core folds them. The thesaurus is read once, when first needed.
+   */
+  otherWords(word, last, thesaurus) {
+    if (!thesaurus) return [];
+    if (this.concepts?.text !== thesaurus) {
+      // Concept number → its one-word phrases; and each such phrase → its concepts.
+      const phrases = [];
+      const byWord = new Map();
+      for (const line of thesaurus.split('\n')) {
+        if (!line.trim() || line.startsWith('#')) continue;
+        const words = line.split('\t').map((phrase) => this.words(phrase)).filter((phrase) => phrase && !phrase.includes(' '));
+        const concept = phrases.push([...new Set(words)]) - 1;
+        for (const one of words) byWord.set(one, [...(byWord.get(one) ?? []), concept]);
+      }
+      this.concepts = { text: thesaurus, phrases, byWord };
+    }
+    const { phrases, byWord } = this.concepts;
+    const concepts = new Set(byWord.get(word) ?? []);
+    if (last && concepts.size === 0 && [...word].length >= 4) {
+      for (const [phrase, numbers] of byWord) if (phrase.startsWith(word)) numbers.forEach((number) => concepts.add(number));
+    }
+    const other = new Set();
+    for (const concept of concepts) for (const phrase of phrases[concept]) if (phrase !== word) other.add(phrase);
+    return [...other];
   }
 
   /**
@@ -219,7 +255,9 @@ export class Reach {
     this.search = { text, status: 'loading', found: [], names };
     this.refresh();
     try {
-      const { districts } = await this.publication.having(text, state.near ?? own.centre, this.widget.connection?.signal);
+      const loaded = this.widget.thesaurus;
+      const thesaurus = loaded?.language === this.widget.language ? loaded.text : null;
+      const { districts } = await this.publication.having(text, state.near ?? own.centre, this.widget.connection?.signal, thesaurus);
       const found = districts.filter(({ district }) => district.ags !== own.ags);
       const chosen = this.publication.nearestToLoad(found, this.urls);
       this.search = { text, status: 'done', found, names: [...names, ...chosen.map((district) => district.name)] };
