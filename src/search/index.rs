@@ -404,26 +404,32 @@ impl WordLetters {
     }
 }
 
+/// Every text the category `id` is known by: its labels in every UI language and its search
+/// words (a newcomer types in their own language, or the German word they have heard), the
+/// directory's own search words for it, and the names of a category the directory defines.
+pub(super) fn category_labels(directory: &Directory, id: &str) -> Vec<String> {
+    let mut labels: Vec<String> = Vec::new();
+    if let Some(builtin) = crate::directory::builtin_category(id) {
+        labels.extend(builtin.labels().map(|(_, label)| label.to_owned()));
+        labels.extend(builtin.synonyms().map(str::to_owned));
+    }
+    if let Some((_, words)) = directory.synonyms.iter().find(|(known, _)| known == id) {
+        labels.extend(words.iter().cloned());
+    }
+    if let Some(defined) = directory
+        .categories
+        .iter()
+        .find(|category| category.id == id)
+    {
+        labels.extend(defined.name.iter().map(|(_, text)| text.to_owned()));
+    }
+    labels
+}
+
 fn category_terms(directory: &Directory, category_ids: &[String]) -> Vec<(Box<str>, u16)> {
     let mut out = Vec::new();
     for (number, id) in category_ids.iter().enumerate() {
-        let mut labels: Vec<String> = Vec::new();
-        // Labels in every UI language and the search words: a newcomer types in their own
-        // language (or the German word they have heard) and finds the category.
-        if let Some(builtin) = crate::directory::builtin_category(id) {
-            labels.extend(builtin.labels().map(|(_, label)| label.to_owned()));
-            labels.extend(builtin.synonyms().map(str::to_owned));
-        }
-        if let Some((_, words)) = directory.synonyms.iter().find(|(known, _)| known == id) {
-            labels.extend(words.iter().cloned());
-        }
-        if let Some(defined) = directory
-            .categories
-            .iter()
-            .find(|category| &category.id == id)
-        {
-            labels.extend(defined.name.iter().map(|(_, text)| text.to_owned()));
-        }
+        let labels = category_labels(directory, id);
         for label in labels {
             for_each_token(&label, |token| out.push((Box::from(token), number as u16)));
         }

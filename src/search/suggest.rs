@@ -125,23 +125,10 @@ impl Index {
                     .find(|&(entry, _)| self.sets.audience.listed.contains(entry))?;
                 entry_texts(&self.directory.entries[entry as usize])
             }
-            Origin::Category(category) => {
-                let id = &self.category_ids[category as usize];
-                let mut texts: Vec<String> = Vec::new();
-                if let Some(builtin) = crate::directory::builtin_category(id) {
-                    texts.extend(builtin.labels().map(|(_, label)| label.to_owned()));
-                    texts.extend(builtin.synonyms().map(str::to_owned));
-                }
-                if let Some((_, words)) = self
-                    .directory
-                    .synonyms
-                    .iter()
-                    .find(|(known, _)| known == id)
-                {
-                    texts.extend(words.iter().cloned());
-                }
-                texts
-            }
+            Origin::Category(category) => super::index::category_labels(
+                &self.directory,
+                &self.category_ids[category as usize],
+            ),
         };
         texts
             .iter()
