@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync, copyFileSync, readdirSync, mkdirSync } fro
 import { createHash } from 'node:crypto';
 import { build, buildSync, transformSync } from 'esbuild';
 import { writeFirstPages } from './first-page.mjs';
-import { placeShardKey, placeShardKeys } from '../www/widget/place-shards.js';
+import { codeLetter, placeShardKey, placeShardKeys, secondLetterCode } from '../www/widget/place-shards.js';
 import { brotliCompressSync, constants as zlibConstants, deflateSync, gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { feature } from 'topojson-client';
@@ -21,6 +21,13 @@ const dist = join(root, 'dist');
  */
 /** What one lookup may download at most (issue 16: 60 KB gzipped). */
 const PLACE_SHARD_CEILING = 60 * 1024;
+/**
+ * A first letter's places are split by the second letter when they are more than this,
+ * gzipped, into ranges of the second letter of about PLACE_RANGE_TARGET each: on Slow 4G a
+ * lookup of "Münst" then downloads a few KB rather than the 17–39 KB of a whole letter.
+ */
+const PLACE_SPLIT_ABOVE = 16 * 1024;
+const PLACE_RANGE_TARGET = 12 * 1024;
 /** Gzipped bytes of one UI language's thesaurus (loaded after the first results). */
 const THESAURUS_CEILING = 34 * 1024; // 31.2 KB measured (ru: 274 concepts in Russian, German and English)
 
@@ -36,7 +43,10 @@ const BUDGETS = {
   // its reader after the first results, the directories it adds kept with the own, and the
   // downloads kept for a rebuild (18,138 B); the core's glue +46 B for searchWords, +29 B to
   // hand all terms to the stem module at once (stemAll).
-  'service-finder.js': 18150,
+  // +0.3 KB for the place shards split by the second letter where a first letter has many
+  // places (places/splits.json, read when the place field gets the focus): a lookup fetches
+  // at most 16 KB instead of 39 KB (18,423 B).
+  'service-finder.js': 18450,
   'service-finder-core.js': 3480,
   // +5.6 KB for neighbouring counties' directories (issue 15): the merge, reading an entry's
   // source, ServiceFinder.fromJsonList (149,792 B measured).
@@ -71,8 +81,9 @@ const BUDGETS = {
 // Issue 17's search without dead ends added 14.3 KB of the 15 KB it allowed (187,255 B); its
 // stemmers are modules of their own, loaded after the first results.
 // Issue 16's nationwide files added 0.1 KB net (187,381 B): their reader is a module of its own.
-// Stemming all terms at once (stemAll) added 0.5 KB (187,897 B).
-const BUDGET_TOTAL = 187950;
+// Stemming all terms at once (stemAll) added 0.5 KB (187,897 B); the place shards split by the
+// second letter 0.3 KB (188,066 B).
+const BUDGET_TOTAL = 188100;
 
 /**
  * What the widget loads after the first results, so not in BUDGETS: the cards' details and the
@@ -540,8 +551,8 @@ function crc32(bytes) {
   return (crc ^ 0xffffffff) >>> 0;
 }
 
-const largestShard = writePlaceShards(readFileSync(join(root, 'data/places/de.tsv'), 'utf8'));
-console.log(`All of Germany's places in ${placeShardKeys().length} shards (dist/places/<key>.tsv, by the first letter or digit typed, Cyrillic and Arabic script included): the largest ${(largestShard / 1024).toFixed(1)} KB gzipped (ceiling ${PLACE_SHARD_CEILING / 1024} KB)`);
+const { largest: largestShard, count: shardCount, splits } = writePlaceShards(readFileSync(join(root, 'data/places/de.tsv'), 'utf8'));
+console.log(`All of Germany's places in ${shardCount} shards (dist/places/<key>.tsv, by the first letter or digit typed, Cyrillic and Arabic script included; ${Object.keys(splits).length} letters over ${PLACE_SPLIT_ABOVE / 1024} KB split by the second): the largest ${(largestShard / 1024).toFixed(1)} KB gzipped (ceiling ${PLACE_SHARD_CEILING / 1024} KB)`);
 if (largestShard > PLACE_SHARD_CEILING) {
   console.error(`A places shard is over its ceiling: ${largestShard} > ${PLACE_SHARD_CEILING}`);
   process.exit(1);
@@ -558,11 +569,6 @@ console.log(`The bundled directory's first page of results (dist/first-page/<tag
 buildApp();
 precompress();
 
-/**
- * Writes dist/places/<key>.tsv: in each, every place that a name, another name or a postcode of
- * it starts with that key for, under its district's line; a place with names under several keys
- * is in each of their shards. Returns the largest shard's gzipped size.
- */
 /**
  * dist/thesaurus/<language>.txt for every UI language from data/thesaurus/*.json: per concept
  * one line, its words in that language, in German and in English (the words of the county's
@@ -592,9 +598,21 @@ function writeThesauri() {
   return largest;
 }
 
+/**
+ * Writes dist/places/<key>.tsv: in each, every place that a name, another name or a postcode of
+ * it starts with that key for, under its district's line; a place with names under several keys
+ * is in each of their shards. A first letter whose shard would be over PLACE_SPLIT_ABOVE
+ * gzipped is written as ranges of the second letter instead (`<key>-<n>.tsv`, see
+ * www/widget/place-shards.js), and dist/places/splits.json says which: first letter → the
+ * second letters that start its ranges after the first. Returns the largest shard's gzipped
+ * size, how many shards there are, and the splits.
+ */
 function writePlaceShards(text) {
-  const shards = new Map(placeShardKeys().map((key) => [key, []]));
+  const header = text.split('\n').filter((line) => line.startsWith('#')).join('\n');
+  // Per first-letter key, each place line once per name filed under it, in the file's order.
+  const byKey = new Map(placeShardKeys().map((key) => [key, []]));
   let district = null;
+  let order = 0;
   for (const line of text.split('\n')) {
     if (!line || line.startsWith('#')) continue;
     if (line.startsWith('D\t')) {
@@ -603,28 +621,63 @@ function writePlaceShards(text) {
     }
     const fields = line.split('\t');
     const [name, , , , postcodes = '', others = ''] = fields;
-    const keys = new Set([name, ...others.split('|'), ...postcodes.split(',')].filter(Boolean).map(placeShardKey));
     // The Cyrillic and Arabic-script names are needed only in their own shards: a Latin
     // letter's shard stays as small as before they came.
     const latinOthers = others.split('|').filter((other) => !placeShardKey(other).startsWith('u')).join('|');
     const latinLine = [...fields.slice(0, 5), latinOthers].join('\t').replace(/\t+$/, '');
-    for (const key of keys) {
-      const lines = shards.get(key);
-      // Each shard lists a district once, before its first place there.
-      if (lines.district !== district) lines.push(district);
-      lines.district = district;
-      lines.push(key.startsWith('u') ? line : latinLine);
+    order += 1;
+    for (const each of [name, ...others.split('|'), ...postcodes.split(',')].filter(Boolean)) {
+      const key = placeShardKey(each);
+      byKey.get(key).push({ order, district, line: key.startsWith('u') ? line : latinLine, second: secondLetterCode(each) });
     }
   }
-  mkdirSync(join(dist, 'places'), { recursive: true });
-  const header = text.split('\n').filter((line) => line.startsWith('#')).join('\n');
-  let largest = 0;
-  for (const [key, lines] of shards) {
-    const file = `places/${key}.tsv`;
-    writeFileSync(join(dist, file), `${header}\n${lines.join('\n')}\n`);
-    largest = Math.max(largest, gzipped(file));
+  // A shard's text: its places in the file's order, each once, each district's line once before
+  // its first place there.
+  const render = (items) => {
+    const lines = [];
+    let current = null;
+    let last = 0;
+    for (const item of [...items].sort((a, b) => a.order - b.order)) {
+      if (item.order === last) continue;
+      last = item.order;
+      if (item.district !== current) lines.push(item.district);
+      current = item.district;
+      lines.push(item.line);
+    }
+    return `${header}\n${lines.join('\n')}\n`;
+  };
+  const packed = (shard) => gzipSync(shard, { level: 9 }).length;
+  const shards = new Map();
+  const splits = {};
+  for (const [key, items] of byKey) {
+    const whole = render(items);
+    if (packed(whole) <= PLACE_SPLIT_ABOVE) {
+      shards.set(key, whole);
+      continue;
+    }
+    // Ranges of the second letter, in the order placeShardKey compares them: each grows by the
+    // next second letter's places while it stays within PLACE_RANGE_TARGET.
+    const starts = [''];
+    const ranges = [[]];
+    for (const code of [...new Set(items.map((item) => item.second))].sort()) {
+      const mine = items.filter((item) => item.second === code);
+      const range = ranges.at(-1);
+      if (range.length > 0 && packed(render([...range, ...mine])) > PLACE_RANGE_TARGET) {
+        starts.push(code);
+        ranges.push([...mine]);
+      } else range.push(...mine);
+    }
+    splits[codeLetter(key)] = starts.slice(1).map(codeLetter).join('');
+    ranges.forEach((range, number) => shards.set(`${key}-${number}`, render(range)));
   }
-  return largest;
+  mkdirSync(join(dist, 'places'), { recursive: true });
+  writeFileSync(join(dist, 'places', 'splits.json'), JSON.stringify(splits));
+  let largest = 0;
+  for (const [key, shard] of shards) {
+    writeFileSync(join(dist, 'places', `${key}.tsv`), shard);
+    largest = Math.max(largest, packed(shard));
+  }
+  return { largest, count: shards.size, splits };
 }
 
 /**

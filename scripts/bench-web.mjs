@@ -13,9 +13,10 @@
 //             their ratio, the bytes transferred before the first cards, and whether the first
 //             card is within the first screen.
 // places      On the same phone, the widget loaded: the place field focused (the region's
-//             places fetched), then a town far from the region typed at once ("Münst"): time
-//             from that input to the suggestion of Münster from Germany's shard, and the
-//             shard's size on the wire; and the time to the first suggestion of a town nearby.
+//             places and how Germany's are split fetched), then towns far from the region
+//             typed at once ("Münst", "Stuttg", "Берлин"): time from that input to the
+//             suggestion from Germany's shard, and the shard's size on the wire; and the time
+//             to the first suggestion of a town nearby.
 // nationwide  Nationwide static files for all 400 districts (500 generated entries each, made
 //             once with `service-finder nationwide` into target/bench-web/nationwide): the bytes
 //             on the wire for the first results, a 50 km radius at a county border, and
@@ -165,7 +166,8 @@ async function placeLookup(browser, url, typed, expected) {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
   const field = widget.locator('input[role=combobox]');
   await field.focus();
-  await page.waitForFunction(() => performance.getEntriesByType('resource').some((entry) => entry.name.endsWith('places-region.tsv') && entry.responseEnd > 0));
+  // What the focus fetches: the region's places and how Germany's are split.
+  await page.waitForFunction(() => ['places-region.tsv', 'places/splits.json'].every((file) => performance.getEntriesByType('resource').some((entry) => entry.name.endsWith(file) && entry.responseEnd > 0)));
   const ms = await page.evaluate(async ({ typed, expected }) => {
     const input = document.querySelector('service-finder').shadowRoot.querySelector('input[role=combobox]');
     const list = input.closest('.sf-place').querySelector('[role=listbox]');
@@ -191,12 +193,18 @@ async function places(runs) {
   try {
     const url = `${server.url}`;
     console.log(`Place field, ${PHONE.width}×${PHONE.height}, CPU ${CPU_SLOWDOWN}× slower, Slow 4G; median of ${runs}`);
-    for (const [typed, expected, what] of [['Münst', 'Münster', 'a town far away (Germany\'s shard "m")'], ['Korb', 'Korbach', 'a town nearby (the region\'s places)']]) {
+    const cases = [
+      ['Münst', 'Münster', 'a town far away (Germany\'s places of "mo"–"mz")'],
+      ['Stuttg', 'Stuttgart', 'another, under the letter with the most places'],
+      ['Берлин', 'Berlin', 'in Cyrillic letters'],
+      ['Korb', 'Korbach', 'a town nearby (the region\'s places)'],
+    ];
+    for (const [typed, expected, what] of cases) {
       const results = [];
       for (let run = 0; run < runs; run++) results.push(await placeLookup(browser, url, typed, expected));
       const ms = median(results.map((result) => result.ms));
       const bytes = median(results.map((result) => result.bytes));
-      console.log(`  "${typed}" → ${expected.padEnd(8)} ${ms.toFixed(0).padStart(5)} ms  ${(bytes / 1024).toFixed(1).padStart(6)} KB  ${what}; runs: ${results.map((result) => result.ms.toFixed(0)).join(', ')}`);
+      console.log(`  "${typed}" → ${expected.padEnd(9)} ${ms.toFixed(0).padStart(5)} ms  ${(bytes / 1024).toFixed(1).padStart(6)} KB  ${what}; runs: ${results.map((result) => result.ms.toFixed(0)).join(', ')}`);
     }
   } finally {
     await browser.close();

@@ -64,9 +64,10 @@ test('opened with ?offline, the app is kept; with the server gone it still searc
     const all = await waitForCount(widget, 'de', (count) => count > 0, 'the first results');
     assert.equal(all, DEMO.entries.length, 'every entry of the demo');
     assert.doesNotMatch(await aboutLine(widget).textContent(), offlineNotice('de'), 'online, no notice');
-    // The data kept: the directory and the region's places; all of Germany's only once asked for.
+    // The data kept: the directory, the region's places and how Germany's are split; all of
+    // Germany's only once asked for.
     const data = await page.evaluate(async () => (await (await caches.open('service-finder-data')).keys()).map((request) => new URL(request.url).pathname));
-    assert.deepEqual(data.sort(), ['/service-finder/directory.json', '/service-finder/places-region.tsv']);
+    assert.deepEqual(data.sort(), ['/service-finder/directory.json', '/service-finder/places-region.tsv', '/service-finder/places/splits.json']);
     assertClean(records, 'the app page');
 
     // The server goes away: every request fails, the service worker's too.
@@ -95,7 +96,7 @@ test('opened with ?offline, the app is kept; with the server gone it still searc
     console.log(`offline: ${aborted.length} request(s) reached the (gone) network: ${aborted.join(', ')}`);
     // The app's files come from the worker's cache; only the data tries the network first (the
     // thesaurus and the stem module too: kept once fetched, not on install).
-    const dataFile = /\/service-finder\/(directory\.json|places-region\.tsv|places\/[a-z0-9_]\.tsv|thesaurus\/[a-z-]+\.txt|stem\/[a-z]+(\.js|_bg\.wasm))$/;
+    const dataFile = /\/service-finder\/(directory\.json|places-region\.tsv|places\/splits\.json|places\/([a-z0-9_]|u[0-9a-f]{4})(-\d+)?\.tsv|thesaurus\/[a-z-]+\.txt|stem\/[a-z]+(\.js|_bg\.wasm))$/;
     assert.ok(aborted.length > 0 && aborted.every((url) => dataFile.test(url)), `requests that tried the network: ${aborted}`);
   });
 });

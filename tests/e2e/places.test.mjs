@@ -2,9 +2,14 @@
 // without any request leaving the machine (all of Germany comes from the widget's own folder).
 
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { test } from 'node:test';
 
+import { placeShardKey } from '../../www/widget/place-shards.js';
+
 import {
+  REPO_ROOT,
   TEST_OPTIONS,
   assertClean,
   cardsLocator,
@@ -21,6 +26,8 @@ import {
 } from './support.mjs';
 
 const env = useBrowser();
+/** The file of Germany's places that a typed text needs, as the build split them. */
+const shardFile = (text) => `/service-finder/places/${placeShardKey(text, JSON.parse(readFileSync(path.join(REPO_ROOT, 'dist/places/splits.json'), 'utf8')))}.tsv`;
 const de = (key, params) => msg('de', key, params);
 
 /** The distances shown on the visible cards, in metres, in page order. */
@@ -55,7 +62,7 @@ test('typing "Korb" suggests Korbach; choosing it sorts the results by distance 
     assert.ok(distances[0] < 2000, `the nearest entry is ${distances[0]} m from Korbach`);
     // Germany's places of the letter typed came from the widget's own folder, not from
     // anywhere else.
-    assert.ok(records.requests.some((url) => url.endsWith('/service-finder/places/k.tsv')));
+    assert.ok(records.requests.some((url) => url.endsWith(shardFile('Korb'))));
     assertClean(records, 'the place field');
   });
 });
@@ -71,20 +78,24 @@ test('the places come from the widget\'s folder when the place field first gets 
     await field.focus();
     await until(() => placeFiles(), (files) => files.length === 1, 'the region\'s places');
     assert.deepEqual(placeFiles(), ['/service-finder/places-region.tsv']);
-    // The first letter typed fetches Germany's places of that letter, and only those: a town
-    // far from the region is suggested from them.
+    // The letters typed fetch Germany's places of those letters, and only those (of the first
+    // two for a letter with many places, "mu"): a town far from the region is suggested from
+    // them.
     await field.fill('Münch');
     const suggestions = widget.getByRole('listbox', { name: de('place.label') });
     await suggestions.getByRole('option', { name: /^München\b/ }).first().waitFor();
-    assert.deepEqual(placeFiles(), ['/service-finder/places-region.tsv', '/service-finder/places/m.tsv']);
-    // Fetched once per page: the focus again, the other fields, the same letter again fetch
-    // nothing more; a postcode fetches the shard of its first digit.
+    assert.notEqual(shardFile('Münch'), '/service-finder/places/m.tsv', 'm is split');
+    assert.deepEqual(placeFiles(), ['/service-finder/places-region.tsv', shardFile('Münch')]);
+    // Fetched once per page: the focus again, the other fields, the same letters again fetch
+    // nothing more; other letters and a postcode fetch their shards.
     await widget.getByLabel(de('search.label')).focus();
+    await field.fill('Münster');
+    await suggestions.getByRole('option', { name: /^Münster\b/ }).first().waitFor();
     await field.fill('Marb');
     await suggestions.getByRole('option', { name: /^Marburg\b/ }).first().waitFor();
     await field.fill('8033');
     await suggestions.getByRole('option', { name: /^München\b/ }).first().waitFor();
-    assert.deepEqual(placeFiles(), ['/service-finder/places-region.tsv', '/service-finder/places/m.tsv', '/service-finder/places/8.tsv']);
+    assert.deepEqual(placeFiles(), ['/service-finder/places-region.tsv', shardFile('Münch'), shardFile('Marb'), shardFile('8033')]);
     assertClean(records, 'the place field');
   });
 });
@@ -127,7 +138,7 @@ test('a place marked with the arrow keys stays marked when Germany\'s places for
     // The shard for "v" is held back until a suggestion from the region's places is marked.
     let release;
     const held = new Promise((resolve) => { release = resolve; });
-    await page.route('**/places/v.tsv', async (route) => { await held; await route.continue(); });
+    await page.route(`**${shardFile('Voehl')}`, async (route) => { await held; await route.continue(); });
     const field = widget.getByRole('combobox', { name: de('place.label') });
     const listbox = widget.getByRole('listbox', { name: de('place.label') });
     await field.fill('Voehl');

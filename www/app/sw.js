@@ -25,14 +25,14 @@ const APP_CACHE = `service-finder-app-${VERSION}`;
 /** Shared with www/widget/offline.js: the last good copies of the data, with their date. */
 const DATA_CACHE = 'service-finder-data';
 const FETCHED = 'x-fetched';
-/** Kept on install. */
-const DATA = ['directory.json', 'places-region.tsv'];
+/** Kept on install: the directory, the region's places, and how Germany's are split (a few bytes). */
+const DATA = ['directory.json', 'places-region.tsv', 'places/splits.json'];
 /**
  * Network first, then the last copy: the region's places, the shards of Germany's, and the
  * thesaurus and stem module of the UI language (one of nine and of five; only those the
  * newcomer uses are kept).
  */
-const PLACES = /^places-region\.tsv$|^places\/[a-z0-9_]\.tsv$|^thesaurus\/[a-z-]+\.txt$|^stem\/[a-z]+(\.js|_bg\.wasm)$/;
+const PLACES = /^places-region\.tsv$|^places\/([a-z0-9_]|u[0-9a-f]{4})(-\d+)?\.tsv$|^places\/splits\.json$|^thesaurus\/[a-z-]+\.txt$|^stem\/[a-z]+(\.js|_bg\.wasm)$/;
 
 const scope = new URL('./', self.location.href).href;
 const precached = new Set(PRECACHE.map(([path]) => path));

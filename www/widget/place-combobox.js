@@ -5,8 +5,9 @@
 //
 // The places come from the core's gazetteers: the region's places (a few KB), fetched the
 // first time the field gets the focus, and all of Germany's in shards by the first letter or
-// digit (place-shards.js), the shard of what is typed fetched with the first keystroke; its
-// suggestions are preferred once it is there (issue 16: one lookup downloads at most 60 KB).
+// digit, the larger letters by the second too (place-shards.js), the shard of what is typed
+// fetched as soon as it is known; its suggestions are preferred once it is there (issue 16:
+// one lookup downloads a few KB, at most 60).
 
 import { coreInstance, loadPlaces } from './core.js';
 import { el } from './dom.js';
@@ -24,6 +25,8 @@ export class PlaceCombobox {
     /** The gazetteers once fetched: the region's places, and the shards of Germany's by key. */
     this.region = null;
     this.shards = new Map();
+    /** How the letters with many places are split (places/splits.json), once fetched. */
+    this.splits = null;
     /** The places in the list, and the one marked with the arrow keys (-1: none). */
     this.suggestions = [];
     this.active = -1;
@@ -72,10 +75,18 @@ export class PlaceCombobox {
     this.abort.abort();
   }
 
-  /** Fetches the region's places (once per page) and suggests again when they arrive. */
+  /**
+   * Fetches the region's places and how Germany's shards are split (once per page), and
+   * suggests again when they arrive.
+   */
   loadPlaces() {
     this.loadFile('places-region.tsv', (places) => {
       this.region = places;
+    });
+    loadSplits().then((splits) => {
+      if (!splits || this.abort.signal.aborted) return;
+      this.splits = splits;
+      if (this.input.getRootNode().activeElement === this.input && this.input.value.trim()) this.suggest();
     });
   }
 
@@ -98,13 +109,15 @@ export class PlaceCombobox {
       this.announcer.textContent = '';
       return;
     }
-    const key = placeShardKey(text);
-    if (!this.shards.has(key)) {
+    // Until the splits are here, and for the first letter alone of a letter with many places
+    // (null), the region's places answer.
+    const key = this.splits && placeShardKey(text, this.splits);
+    if (key && !this.shards.has(key)) {
       this.shards.set(key, null);
       this.loadFile(`places/${key}.tsv`, (places) => this.shards.set(key, places));
     }
     // All of Germany once its shard is here; the region's places until then, and when a typo
-    // in the first letter finds nothing in the shard.
+    // in the first (or, for a split letter, the second) letter finds nothing in the shard.
     const shard = this.shards.get(key);
     const inShard = shard ? this.find(shard, text) : null;
     const found = inShard?.length ? inShard : this.find(this.region, text);
@@ -188,3 +201,20 @@ export class PlaceCombobox {
     this.active = -1;
   }
 }
+
+/** The splits of Germany's places (see place-shards.js), fetched once per page; null if they cannot be. */
+let splits = null;
+function loadSplits() {
+  splits ??= fetch(new URL('./places/splits.json', import.meta.url))
+    .then((response) => {
+      if (!response.ok) throw new Error(`places/splits.json: HTTP ${response.status}`);
+      return response.json();
+    })
+    .catch((error) => {
+      console.warn('service-finder: Germany\'s places could not be found; the region\'s are suggested.', error);
+      splits = null;
+      return null;
+    });
+  return splits;
+}
+
