@@ -30,14 +30,36 @@ export async function openNationwide(url, { words, signal }) {
   const response = await fetch(url, { cache: 'no-cache', credentials: 'same-origin', signal });
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
   const index = await response.json();
-  if (index.format !== FORMAT) throw new Error(`${url}: not a nationwide index of the format "${FORMAT}"`);
-  return new Nationwide(response.url || String(url), index, words);
+  if (index?.format !== FORMAT) throw new Error(`${url}: not a nationwide index of the format "${FORMAT}"`);
+  if (!Array.isArray(index.districts) || !Array.isArray(index.shards) || typeof index.terms !== 'string' || !Number.isInteger(index.shardChars)) {
+    throw new Error(`${url}: "districts", "shards", "terms" or "shardChars" is missing or not what the format says`);
+  }
+  return new Nationwide(response.url || String(url), { ...index, districts: usableDistricts(url, index.districts) }, words);
+}
+
+/**
+ * The districts of index.json that can be used: each needs its AGS (5 digits), the hash in its
+ * file's name, its entry count and its bounding box. Any other is left out with a warning that
+ * names it, so that one bad line costs only its district. (A term shard numbers the districts
+ * as listed, so the list keeps its places: a district left out is a gap.)
+ */
+function usableDistricts(url, districts) {
+  return districts.map((district, number) => {
+    const { ags, hash, entries, bbox } = district ?? {};
+    const usable = /^\d{5}$/.test(ags) && /^[0-9a-f]+$/.test(hash) && Number.isInteger(entries) && entries >= 0
+      && Array.isArray(bbox) && bbox.length === 4 && bbox.every(Number.isFinite);
+    if (usable) return { ...district, name: typeof district.name === 'string' ? district.name : ags };
+    console.warn(`service-finder: ${url}: district ${number + 1} (${JSON.stringify(ags ?? null)}) is left out: it needs "ags" (5 digits), "hash", "entries" and "bbox" [south, west, north, east].`);
+    return null;
+  });
 }
 
 class Nationwide {
   constructor(url, index, words) {
     this.words = words;
-    this.districts = index.districts.map((district, number) => ({ ...district, number, url: new URL(`districts/${district.ags}.${district.hash}.json`, url).href }));
+    /** By their numbers in the term shards; null where index.json's district was not usable. */
+    this.districts = index.districts.map((district, number) => district && { ...district, number, url: new URL(`districts/${district.ags}.${district.hash}.json`, url).href });
+    this.usable = this.districts.filter(Boolean);
     this.shardChars = index.shardChars;
     this.shardKeys = new Set(index.shards);
     this.termsUrl = new URL(index.terms, url);
@@ -47,12 +69,12 @@ class Nationwide {
 
   /** The district of `ags`, if the publication has it. */
   district(ags) {
-    return this.districts.find((district) => district.ags === ags);
+    return this.usable.find((district) => district.ags === ags);
   }
 
   /** The districts with an entry within `radiusKm` of `centre` (by their entries' bounding box). */
   within(centre, radiusKm) {
-    return this.districts.filter((district) => boxDistanceKm(district.bbox, centre) <= radiusKm);
+    return this.usable.filter((district) => boxDistanceKm(district.bbox, centre) <= radiusKm);
   }
 
   /**
@@ -86,8 +108,8 @@ class Nationwide {
     const found = [];
     for (const [number] of perWord[0]) {
       const counts = perWord.map((counts) => counts.get(number));
-      if (counts.some((count) => count === undefined)) continue;
       const district = this.districts[number];
+      if (!district || counts.some((count) => count === undefined)) continue;
       found.push({ district, entries: Math.min(district.entries, ...counts), distanceKm: centre ? boxDistanceKm(district.bbox, centre) : 0 });
     }
     found.sort((a, b) => a.distanceKm - b.distanceKm || b.entries - a.entries || a.district.number - b.district.number);
@@ -280,8 +302,12 @@ export function shardKey(word, chars) {
   return [...word].slice(0, chars).map((character) => (/[a-z0-9]/.test(character) ? character : `_${character.codePointAt(0).toString(16)}`)).join('');
 }
 
-/** A shard's lines: `term TAB districts`, each district `number:count`, numbers as differences. */
-function readShard(text) {
+/**
+ * A shard's lines: `term TAB districts`, each district `number:count`, numbers as differences.
+ * An item that is not two whole numbers ends its line's list (the rest would be numbered
+ * wrongly): a damaged shard finds less, never a district that does not have the word.
+ */
+export function readShard(text) {
   const terms = new Map();
   for (const line of text.split('\n')) {
     if (!line || line.startsWith('#')) continue;
@@ -290,6 +316,7 @@ function readShard(text) {
     let number = 0;
     for (const item of list.split(',')) {
       const [step, count] = item.split(':').map(Number);
+      if (!Number.isSafeInteger(step) || step < 0 || !Number.isSafeInteger(count) || count < 0) break;
       number += step;
       districts.push([number, count]);
     }
