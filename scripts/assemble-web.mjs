@@ -102,7 +102,7 @@ const STEM_CEILING = 22900;
 /** The QR code's module, loaded only when a newcomer asks for a code (gzipped bytes). */
 const QR_CEILING = 4500;
 /** The nationwide files' reader (www/widget/nationwide.js), only where the attribute is set (gzipped bytes). */
-const NATIONWIDE_CEILING = 3000;
+const NATIONWIDE_CEILING = 3300; // 3,132 B measured
 
 /**
  * The map view (www/widget/map/, with Leaflet and supercluster) and its background data,
