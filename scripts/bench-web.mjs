@@ -3,6 +3,7 @@
 // pass or fail. Run after scripts/build-web:
 //
 //   node scripts/bench-web.mjs [cold-start] [places] [peers] [nationwide] [--runs N]
+//                              [--entries 10000,100000]   (the peers' directory sizes)
 //
 // cold-start  The newcomer's first visit on a cheap phone: 375×667, the CPU slowed 4×, Slow 4G
 //             (150 ms round trip, 1.6 Mbps down, 750 kbps up), nothing cached, the demo server
@@ -261,7 +262,7 @@ async function generatedDirectory(entries) {
   return { folder, file: path.basename(file) };
 }
 
-async function peers(runs) {
+async function peers(runs, sizes) {
   const { build } = await import('esbuild');
   const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
   const pageFolder = await mkdtemp(path.join(tmpdir(), 'bench-peers-'));
@@ -270,9 +271,8 @@ async function peers(runs) {
     external: ['/service-finder/service-finder.js'], logLevel: 'warning',
   });
   await writeFile(path.join(pageFolder, 'peers.html'), '<!doctype html><meta charset="utf-8"><title>peers</title><script type="module" src="peers.js"></script>');
-  const sizes = [10_000, 100_000];
-  const data = await generatedDirectory(sizes[0]);
-  await generatedDirectory(sizes[1]);
+  let data;
+  for (const entries of sizes) data = await generatedDirectory(entries);
   const server = await startServer({ port: 0, extraMounts: [{ prefix: '/bench/', dir: pageFolder }, { prefix: '/data/', dir: data.folder }] });
   const browser = await chromium.launch({ ...LAUNCH_OPTIONS, args: [...LAUNCH_OPTIONS.args, '--enable-precise-memory-info', '--js-flags=--expose-gc'] });
   const run = async (options) => {
@@ -428,10 +428,11 @@ async function nationwide() {
 }
 
 const argv = process.argv.slice(2);
-const runsIndex = argv.indexOf('--runs');
-const runs = runsIndex === -1 ? 5 : Number(argv[runsIndex + 1]);
-const parts = argv.filter((arg, index) => !arg.startsWith('--') && argv[index - 1] !== '--runs');
+const option = (name) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
+const runs = Number(option('--runs') ?? 5);
+const peerSizes = (option('--entries') ?? '10000,100000').split(',').map(Number);
+const parts = argv.filter((arg, index) => !arg.startsWith('--') && !['--runs', '--entries'].includes(argv[index - 1]));
 if (parts.length === 0 || parts.includes('cold-start')) await coldStart(runs);
 if (parts.length === 0 || parts.includes('places')) await places(runs);
-if (parts.length === 0 || parts.includes('peers')) await peers(runs);
+if (parts.length === 0 || parts.includes('peers')) await peers(runs, peerSizes);
 if (parts.length === 0 || parts.includes('nationwide')) await nationwide();

@@ -387,6 +387,9 @@ fn the_typescript_types_match_what_the_api_returns() {
         .lookup("Korbach", 5, Some(51.16), Some(8.9), None)
         .unwrap();
     collect_keys(&korbach, "PlaceView", &mut found);
+    // By another of its names, so that the name that matched is returned too.
+    let in_russian = places.lookup("Корбах", 5, None, None, None).unwrap();
+    collect_keys(&in_russian, "PlaceView", &mut found);
     let declared = typescript_interfaces();
     for (interface, keys) in &found {
         let fields = &declared

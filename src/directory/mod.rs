@@ -36,15 +36,15 @@ pub use validate::{
 
 impl Directory {
     /// The label of a category, built-in or defined by this directory, in `language`.
-    pub fn category_label(&self, id: &str, language: &str) -> Option<String> {
+    pub fn category_label(&self, id: &str, language: &str) -> Option<&str> {
         if let Some(builtin) = builtin_category(id) {
-            return Some(builtin.label(language).to_owned());
+            return Some(builtin.label(language));
         }
         let defined = self.categories.iter().find(|category| category.id == id)?;
         defined
             .name
             .best(language, self.default_language.as_str())
-            .map(|(text, _)| text.to_owned())
+            .map(|(text, _)| text)
     }
 
     /// Every category id this directory can use: the built-in ones, then its own.

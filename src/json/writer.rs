@@ -8,17 +8,24 @@ use super::format_number;
 pub trait WriteJson {
     /// Appends the value's JSON to `out`.
     fn write_json(&self, out: &mut String);
+
+    /// Whether an object leaves this field out: a `None` is absent, not `null`. (The
+    /// TypeScript declarations say `field?: T`, and a page of results is half as long.)
+    fn is_absent(&self) -> bool {
+        false
+    }
 }
 
 /// The value as JSON text.
 pub fn to_json(value: &impl WriteJson) -> String {
-    let mut out = String::new();
+    // Room for a page of results at once, not grown from nothing by doubling.
+    let mut out = String::with_capacity(16 * 1024);
     value.write_json(&mut out);
     out
 }
 
-/// Writes an object's fields: `"key":value` pairs separated by commas. The `json_object!`
-/// macro is the usual way to use it.
+/// Writes an object's fields: `"key":value` pairs separated by commas, leaving out absent
+/// values (`None`). The `json_object!` macro is the usual way to use it.
 pub struct ObjectWriter<'a> {
     out: &'a mut String,
     first: bool,
@@ -31,14 +38,17 @@ impl<'a> ObjectWriter<'a> {
         ObjectWriter { out, first: true }
     }
 
-    /// Writes one field.
-    pub fn field(&mut self, key: &str, value: &(impl WriteJson + ?Sized)) -> &mut Self {
+    /// Writes one field, unless its value is absent. `quoted_key` is the key as JSON with its
+    /// colon (`"name":`), made at compile time by `json_object!`: keys need no escaping.
+    pub fn field(&mut self, quoted_key: &str, value: &(impl WriteJson + ?Sized)) -> &mut Self {
+        if value.is_absent() {
+            return self;
+        }
         if !self.first {
             self.out.push(',');
         }
         self.first = false;
-        key.write_json(self.out);
-        self.out.push(':');
+        self.out.push_str(quoted_key);
         value.write_json(self.out);
         self
     }
@@ -55,7 +65,7 @@ macro_rules! json_object {
         impl $crate::json::writer::WriteJson for $type {
             fn write_json(&self, out: &mut String) {
                 $crate::json::writer::ObjectWriter::begin(out)
-                    $(.field($key, &self.$field))*
+                    $(.field(concat!("\"", $key, "\":"), &self.$field))*
                     .end();
             }
         }
@@ -143,11 +153,16 @@ impl WriteJson for f32 {
 }
 
 impl<T: WriteJson> WriteJson for Option<T> {
+    /// `null` where it is not an object's field (in an array).
     fn write_json(&self, out: &mut String) {
         match self {
             Some(value) => value.write_json(out),
             None => out.push_str("null"),
         }
+    }
+
+    fn is_absent(&self) -> bool {
+        self.is_none()
     }
 }
 
@@ -209,9 +224,13 @@ mod tests {
                 "count": 3,
                 "distanceMetres": 1234.5678901,
                 "tags": ["a", "b"],
-                "missing": null,
             })
         );
+        assert!(
+            !written.contains("missing"),
+            "an absent field is left out: {written}"
+        );
+        assert_eq!(to_json(&vec![Some(1_u32), None]), "[1,null]");
         assert_eq!(
             to_json(&vec![f64::NAN, -0.5, 51.2756]),
             "[null,-0.5,51.2756]"

@@ -118,6 +118,12 @@ impl Query {
     /// `language` is accepted and ignored: it picks the texts the browser API returns. Fails
     /// on anything else, with a message that names the field.
     pub fn from_json(json: &str) -> Result<Query, String> {
+        Query::from_json_with_language(json).map(|(query, _)| query)
+    }
+
+    /// [`Query::from_json`], also giving the `language` field, which is not part of the
+    /// core's query: the browser API reads it to pick the texts it returns.
+    pub fn from_json_with_language(json: &str) -> Result<(Query, Option<String>), String> {
         use crate::directory::ProblemKind;
         use crate::directory::problem::{Consequence, Problems};
         use crate::json::Reader;
@@ -127,6 +133,7 @@ impl Query {
         };
 
         let mut query = Query::default();
+        let mut language = None;
         let mut problems = Problems::default();
         let mut reader = Reader::new(json);
         let read = read_record(
@@ -193,7 +200,7 @@ impl Query {
                     QueryField::Limit => {
                         query.limit = count(reader, problems)?.unwrap_or(query.limit)
                     }
-                    QueryField::Language => drop(optional(reader, problems, read_string)?),
+                    QueryField::Language => language = optional(reader, problems, read_string)?,
                 }
                 Ok(())
             },
@@ -217,7 +224,7 @@ impl Query {
             )),
             (Ok(_), Some(problem)) if problem.field.is_empty() => Err(problem.message.clone()),
             (Ok(_), Some(problem)) => Err(format!("{}: {}", problem.field, problem.message)),
-            (Ok(_), None) => Ok(query),
+            (Ok(_), None) => Ok((query, language)),
         }
     }
 }

@@ -12,123 +12,124 @@ use crate::json::writer::{WriteJson, json_object};
 use crate::search::Hit;
 use crate::search::{FacetCount, Facets, SearchResults};
 
-/// A text resolved into one language.
-pub struct TextView {
+/// A text resolved into one language, borrowed from the directory: a page of results is
+/// written as JSON straight from the entries, without copying their texts first.
+pub struct TextView<'a> {
     /// The text.
-    pub text: String,
+    pub text: &'a str,
     /// The language it is actually in (the fallback when no translation exists).
-    pub language: String,
+    pub language: &'a str,
 }
 
 /// The directory's own details.
-pub struct DirectoryView {
-    pub title: Option<TextView>,
-    pub description: Option<TextView>,
-    pub publisher_name: Option<TextView>,
-    pub publisher_email: Option<String>,
-    pub publisher_phone: Option<String>,
-    pub publisher_url: Option<String>,
-    pub region_name: Option<TextView>,
+pub struct DirectoryView<'a> {
+    pub title: Option<TextView<'a>>,
+    pub description: Option<TextView<'a>>,
+    pub publisher_name: Option<TextView<'a>>,
+    pub publisher_email: Option<&'a str>,
+    pub publisher_phone: Option<&'a str>,
+    pub publisher_url: Option<&'a str>,
+    pub region_name: Option<TextView<'a>>,
     pub region_centre: Option<GeoPoint>,
-    pub region_ags: Option<String>,
+    pub region_ags: Option<&'a str>,
     /// `YYYY-MM-DD`.
     pub last_modified: Option<String>,
     pub example_data: bool,
-    pub default_language: String,
+    pub default_language: &'a str,
     pub entry_count: usize,
     /// Every category an entry uses or the directory defines, with its label.
-    pub categories: Vec<CategoryView>,
+    pub categories: Vec<CategoryView<'a>>,
 }
 
 /// A category id with its label.
-pub struct CategoryView {
-    pub id: String,
-    pub label: String,
+pub struct CategoryView<'a> {
+    pub id: &'a str,
+    pub label: &'a str,
 }
 
 /// One entry, resolved into one language, ready to render as a card.
-pub struct EntryView {
-    pub id: String,
+pub struct EntryView<'a> {
+    pub id: &'a str,
     pub kind: Kind,
-    pub name: Option<TextView>,
-    pub description: Option<TextView>,
-    pub organization: Option<TextView>,
-    pub organization_website: Option<String>,
-    pub categories: Vec<CategoryView>,
-    pub languages: Vec<String>,
-    pub location_name: Option<TextView>,
-    pub address: Option<String>,
-    pub postal_code: Option<String>,
-    pub city: Option<String>,
+    pub name: Option<TextView<'a>>,
+    pub description: Option<TextView<'a>>,
+    pub organization: Option<TextView<'a>>,
+    pub organization_website: Option<&'a str>,
+    pub categories: Vec<CategoryView<'a>>,
+    pub languages: Vec<&'a str>,
+    pub location_name: Option<TextView<'a>>,
+    pub address: Option<&'a str>,
+    pub postal_code: Option<&'a str>,
+    pub city: Option<&'a str>,
     pub point: Option<GeoPoint>,
     pub wheelchair: Option<Wheelchair>,
-    pub transportation: Option<TextView>,
+    pub transportation: Option<TextView<'a>>,
     pub service_area: Option<AreaScope>,
-    pub service_area_description: Option<TextView>,
-    pub phones: Vec<PhoneView>,
-    pub email: Option<String>,
-    pub url: Option<String>,
-    pub opening_hours: Option<String>,
-    pub schedule_description: Option<TextView>,
+    pub service_area_description: Option<TextView<'a>>,
+    pub phones: Vec<PhoneView<'a>>,
+    pub email: Option<&'a str>,
+    pub url: Option<&'a str>,
+    pub opening_hours: Option<&'a str>,
+    pub schedule_description: Option<TextView<'a>>,
     pub appointment_required: Option<bool>,
     pub free_of_charge: Option<bool>,
-    pub fees_description: Option<TextView>,
+    pub fees_description: Option<TextView<'a>>,
     /// `YYYY-MM-DD`.
     pub assured_date: Option<String>,
     pub course: Option<CourseView>,
-    pub alternate_name: Option<TextView>,
+    pub alternate_name: Option<TextView<'a>>,
     pub status: Option<Status>,
-    pub status_note: Option<TextView>,
+    pub status_note: Option<TextView<'a>>,
     /// `YYYY-MM-DD`.
     pub status_until: Option<String>,
     pub target_groups: Vec<&'static str>,
     pub minimum_age: Option<u32>,
     pub maximum_age: Option<u32>,
-    pub contacts: Vec<ContactView>,
-    pub accessibility: Option<AccessibilityView>,
+    pub contacts: Vec<ContactView<'a>>,
+    pub accessibility: Option<AccessibilityView<'a>>,
     /// `YYYY-MM-DD`.
     pub last_modified: Option<String>,
-    pub source: Option<SourceView>,
+    pub source: Option<SourceView<'a>>,
 }
 
 /// The directory an entry was merged in from.
-pub struct SourceView {
-    pub name: TextView,
+pub struct SourceView<'a> {
+    pub name: TextView<'a>,
     /// `YYYY-MM-DD`.
     pub last_modified: Option<String>,
 }
 
 /// A telephone number.
-pub struct PhoneView {
-    pub number: String,
-    pub description: Option<TextView>,
+pub struct PhoneView<'a> {
+    pub number: &'a str,
+    pub description: Option<TextView<'a>>,
     pub kind: PhoneKind,
-    pub languages: Vec<String>,
+    pub languages: Vec<&'a str>,
 }
 
 /// One of an entry's contacts.
-pub struct ContactView {
-    pub title: Option<TextView>,
-    pub phones: Vec<PhoneView>,
-    pub email: Option<String>,
-    pub languages: Vec<String>,
+pub struct ContactView<'a> {
+    pub title: Option<TextView<'a>>,
+    pub phones: Vec<PhoneView<'a>>,
+    pub email: Option<&'a str>,
+    pub languages: Vec<&'a str>,
 }
 
 /// A place's accessibility details: `Some(false)` is a known "no", `None` not known.
-pub struct AccessibilityView {
+pub struct AccessibilityView<'a> {
     pub step_free_entrance: Option<bool>,
     pub accessible_toilet: Option<bool>,
     pub elevator: Option<bool>,
     pub hearing_loop: Option<bool>,
     pub sign_language: Option<bool>,
     pub accessible_parking: Option<bool>,
-    pub description: Option<TextView>,
+    pub description: Option<TextView<'a>>,
 }
 
 /// Course details.
 pub struct CourseView {
-    pub levels: Vec<String>,
-    pub course_type: String,
+    pub levels: Vec<&'static str>,
+    pub course_type: &'static str,
     pub start_date: Option<String>,
     pub end_date: Option<String>,
     pub childcare: Option<bool>,
@@ -136,18 +137,18 @@ pub struct CourseView {
 }
 
 /// A search hit with its entry.
-pub struct HitView {
+pub struct HitView<'a> {
     pub id: String,
     pub score: f32,
     pub distance_metres: Option<f64>,
-    pub entry: EntryView,
+    pub entry: EntryView<'a>,
 }
 
 /// Search results for JavaScript.
-pub struct ResultsView {
+pub struct ResultsView<'a> {
     pub total: usize,
     pub partial: bool,
-    pub hits: Vec<HitView>,
+    pub hits: Vec<HitView<'a>>,
     pub facets: Facets,
 }
 
@@ -191,30 +192,27 @@ pub struct Resolver<'a> {
     pub language: &'a str,
 }
 
-impl Resolver<'_> {
-    fn text(&self, text: &Text) -> Option<TextView> {
+impl<'a> Resolver<'a> {
+    fn text(&self, text: &'a Text) -> Option<TextView<'a>> {
         let default = self.directory.default_language.as_str();
         text.best(self.language, default)
-            .map(|(text, language)| TextView {
-                text: text.to_owned(),
-                language: language.to_owned(),
-            })
+            .map(|(text, language)| TextView { text, language })
     }
 
-    fn optional(&self, text: &Option<Text>) -> Option<TextView> {
+    fn optional(&self, text: &'a Option<Text>) -> Option<TextView<'a>> {
         text.as_ref().and_then(|text| self.text(text))
     }
 
-    fn phone(&self, phone: &Phone) -> PhoneView {
+    fn phone(&self, phone: &'a Phone) -> PhoneView<'a> {
         PhoneView {
-            number: phone.number.clone(),
+            number: &phone.number,
             description: self.optional(&phone.description),
             kind: phone.kind.unwrap_or(PhoneKind::Voice),
-            languages: phone.languages.iter().map(ToString::to_string).collect(),
+            languages: phone.languages.iter().map(|code| code.as_str()).collect(),
         }
     }
 
-    fn accessibility(&self, details: &Accessibility) -> AccessibilityView {
+    fn accessibility(&self, details: &'a Accessibility) -> AccessibilityView<'a> {
         AccessibilityView {
             step_free_entrance: details.step_free_entrance,
             accessible_toilet: details.accessible_toilet,
@@ -226,18 +224,18 @@ impl Resolver<'_> {
         }
     }
 
-    fn category(&self, id: &str) -> CategoryView {
+    fn category(&self, id: &'a str) -> CategoryView<'a> {
         CategoryView {
-            id: id.to_owned(),
+            id,
             label: self
                 .directory
                 .category_label(id, self.language)
-                .unwrap_or_else(|| id.to_owned()),
+                .unwrap_or(id),
         }
     }
 
     /// The directory's details.
-    pub fn directory(&self) -> DirectoryView {
+    pub fn directory(&self) -> DirectoryView<'a> {
         let directory = self.directory;
         let publisher = directory.publisher.as_ref();
         let region = directory.region.as_ref();
@@ -257,27 +255,27 @@ impl Resolver<'_> {
             title: self.text(&directory.title),
             description: self.optional(&directory.description),
             publisher_name: publisher.and_then(|publisher| self.text(&publisher.name)),
-            publisher_email: publisher.and_then(|publisher| publisher.email.clone()),
-            publisher_phone: publisher.and_then(|publisher| publisher.phone.clone()),
-            publisher_url: publisher.and_then(|publisher| publisher.url.clone()),
+            publisher_email: publisher.and_then(|publisher| publisher.email.as_deref()),
+            publisher_phone: publisher.and_then(|publisher| publisher.phone.as_deref()),
+            publisher_url: publisher.and_then(|publisher| publisher.url.as_deref()),
             region_name: region.and_then(|region| self.text(&region.name)),
             region_centre: region.map(|region| GeoPoint::new(region.latitude, region.longitude)),
-            region_ags: region.and_then(|region| region.ags.clone()),
+            region_ags: region.and_then(|region| region.ags.as_deref()),
             last_modified: directory.last_modified.map(|date| date.to_string()),
             example_data: directory.example_data,
-            default_language: directory.default_language.to_string(),
+            default_language: directory.default_language.as_str(),
             entry_count: directory.entries.len(),
             categories,
         }
     }
 
     /// One entry.
-    pub fn entry(&self, entry: &Entry) -> EntryView {
+    pub fn entry(&self, entry: &'a Entry) -> EntryView<'a> {
         let location = entry.location.as_ref();
         let point = location
             .and_then(|location| Some(GeoPoint::new(location.latitude?, location.longitude?)));
         EntryView {
-            id: entry.id.clone(),
+            id: &entry.id,
             kind: entry.kind,
             name: self.text(&entry.name),
             description: self.optional(&entry.description),
@@ -288,17 +286,17 @@ impl Resolver<'_> {
             organization_website: entry
                 .organization
                 .as_ref()
-                .and_then(|organization| organization.website.clone()),
+                .and_then(|organization| organization.website.as_deref()),
             categories: entry
                 .categories
                 .iter()
                 .map(|id| self.category(id))
                 .collect(),
-            languages: entry.languages.iter().map(ToString::to_string).collect(),
+            languages: entry.languages.iter().map(|code| code.as_str()).collect(),
             location_name: location.and_then(|location| self.optional(&location.name)),
-            address: location.and_then(|location| location.address_1.clone()),
-            postal_code: location.and_then(|location| location.postal_code.clone()),
-            city: location.and_then(|location| location.city.clone()),
+            address: location.and_then(|location| location.address_1.as_deref()),
+            postal_code: location.and_then(|location| location.postal_code.as_deref()),
+            city: location.and_then(|location| location.city.as_deref()),
             point,
             wheelchair: location.and_then(|location| location.wheelchair),
             transportation: location.and_then(|location| self.optional(&location.transportation)),
@@ -308,12 +306,12 @@ impl Resolver<'_> {
                 .as_ref()
                 .and_then(|area| self.optional(&area.description)),
             phones: entry.phones.iter().map(|phone| self.phone(phone)).collect(),
-            email: entry.email.clone(),
-            url: entry.url.clone(),
+            email: entry.email.as_deref(),
+            url: entry.url.as_deref(),
             opening_hours: entry
                 .schedule
                 .as_ref()
-                .and_then(|schedule| schedule.opening_hours.clone()),
+                .and_then(|schedule| schedule.opening_hours.as_deref()),
             schedule_description: entry
                 .schedule
                 .as_ref()
@@ -323,12 +321,8 @@ impl Resolver<'_> {
             fees_description: self.optional(&entry.fees_description),
             assured_date: entry.assured_date.map(|date| date.to_string()),
             course: entry.course.as_ref().map(|course| CourseView {
-                levels: course
-                    .levels
-                    .iter()
-                    .map(|level| level.as_str().to_owned())
-                    .collect(),
-                course_type: course.course_type.as_str().to_owned(),
+                levels: course.levels.iter().map(|level| level.as_str()).collect(),
+                course_type: course.course_type.as_str(),
                 start_date: course.start_date.map(|date| date.to_string()),
                 end_date: course.end_date.map(|date| date.to_string()),
                 childcare: course.childcare,
@@ -355,8 +349,8 @@ impl Resolver<'_> {
                         .iter()
                         .map(|phone| self.phone(phone))
                         .collect(),
-                    email: contact.email.clone(),
-                    languages: contact.languages.iter().map(ToString::to_string).collect(),
+                    email: contact.email.as_deref(),
+                    languages: contact.languages.iter().map(|code| code.as_str()).collect(),
                 })
                 .collect(),
             accessibility: location
@@ -373,7 +367,7 @@ impl Resolver<'_> {
     }
 
     /// Search results with their entries.
-    pub fn results(&self, results: SearchResults, entries: &[Entry]) -> ResultsView {
+    pub fn results(&self, results: SearchResults, entries: &'a [Entry]) -> ResultsView<'a> {
         let hits = results
             .hits
             .into_iter()
@@ -400,12 +394,12 @@ impl Resolver<'_> {
     }
 }
 
-json_object!(TextView {
+json_object!(TextView<'_> {
     text: "text",
     language: "language",
 });
 
-json_object!(DirectoryView {
+json_object!(DirectoryView<'_> {
     title: "title",
     description: "description",
     publisher_name: "publisherName",
@@ -422,12 +416,12 @@ json_object!(DirectoryView {
     categories: "categories",
 });
 
-json_object!(CategoryView {
+json_object!(CategoryView<'_> {
     id: "id",
     label: "label",
 });
 
-json_object!(EntryView {
+json_object!(EntryView<'_> {
     id: "id",
     kind: "kind",
     name: "name",
@@ -468,26 +462,26 @@ json_object!(EntryView {
     source: "source",
 });
 
-json_object!(SourceView {
+json_object!(SourceView<'_> {
     name: "name",
     last_modified: "lastModified",
 });
 
-json_object!(PhoneView {
+json_object!(PhoneView<'_> {
     number: "number",
     description: "description",
     kind: "type",
     languages: "languages",
 });
 
-json_object!(ContactView {
+json_object!(ContactView<'_> {
     title: "title",
     phones: "phones",
     email: "email",
     languages: "languages",
 });
 
-json_object!(AccessibilityView {
+json_object!(AccessibilityView<'_> {
     step_free_entrance: "stepFreeEntrance",
     accessible_toilet: "accessibleToilet",
     elevator: "elevator",
@@ -506,14 +500,14 @@ json_object!(CourseView {
     free_places: "freePlaces",
 });
 
-json_object!(HitView {
+json_object!(HitView<'_> {
     id: "id",
     score: "score",
     distance_metres: "distanceMetres",
     entry: "entry",
 });
 
-json_object!(ResultsView {
+json_object!(ResultsView<'_> {
     total: "total",
     partial: "partial",
     hits: "hits",

@@ -210,6 +210,7 @@ fn print_results(index: &Index, query: &Query, results: &SearchResults, language
             .categories
             .iter()
             .filter_map(|id| directory.category_label(id, language))
+            .map(str::to_owned)
             .collect();
         if !categories.is_empty() {
             details.push(categories.join(", "));
