@@ -3,7 +3,7 @@
 // "open on <day>", who an entry is for, the courses' level, type, start, childcare, free places
 // and time of day, and "clear filters". A group shows only the values the directory has (the
 // opening-hours ones once that module is loaded). On a phone the panel starts folded, so that
-// the results come first.
+// the results come first, and its groups are made when it is first opened.
 
 import { el, chip, setChip } from './dom.js';
 import { formatNumber, formatWeekday, languageName } from './format.js';
@@ -18,10 +18,33 @@ export function valueLabel(t, field, value) {
 
 export class Filters {
   constructor(widget, info) {
-    const { store, widgetId } = widget;
-    const t = (key, values) => widget.t(key, values);
-    this.t = t;
+    const { store } = widget;
+    this.widget = widget;
+    this.info = info;
+    this.t = (key, values) => widget.t(key, values);
     this.language = widget.language;
+    const panel = this.element = el('details', { class: 'sf-filter-panel' });
+    panel.open = store.state.filtersOpen ?? widget.getBoundingClientRect().width >= 640;
+    this.summary = el('summary', { class: 'sf-filter-summary' });
+    panel.append(this.summary);
+    // The chips are made when the panel first opens: on a phone it starts folded, and making
+    // them was a third of the work before the first cards there (issue 16). On the summary's
+    // click, before the panel opens, so that it never shows empty; on `toggle` when it is
+    // opened otherwise.
+    this.summary.addEventListener('click', () => this.build());
+    panel.addEventListener('toggle', () => {
+      if (panel.open) this.build();
+      store.set({ filtersOpen: panel.open });
+    });
+    if (panel.open) this.build();
+  }
+
+  /** Makes the panel's groups, once, and shows in them the results last shown. */
+  build() {
+    if (this.built) return;
+    this.built = true;
+    const { widget, info, t } = this;
+    const { store, widgetId } = widget;
     /** Sets the filter `field` to `value`, and shows the first page of results. */
     const filter = (field, value) => store.set({ [field]: value, shown: PAGE_SIZE });
 
@@ -81,15 +104,22 @@ export class Filters {
     filters.append(kinds, ...this.groups.slice(0, 2).map((group) => group.fieldset), categories, languageField, checks,
       ...this.groups.slice(2).map((group) => group.fieldset), clear);
 
-    const panel = this.element = el('details', { class: 'sf-filter-panel' });
-    panel.open = store.state.filtersOpen ?? widget.getBoundingClientRect().width >= 640;
-    panel.addEventListener('toggle', () => store.set({ filtersOpen: panel.open }));
-    this.summary = el('summary', { class: 'sf-filter-summary' });
-    panel.append(this.summary, filters);
+    this.element.append(filters);
+    if (this.shown) this.showCounts(...this.shown);
   }
 
   update(state, changed, results) {
     if (!results) return;
+    this.shown = [state, results];
+    if (this.built) this.showCounts(state, results);
+    const active = state.kinds.size + state.categories.size + (state.serviceLanguage ? 1 : 0)
+      + (state.freeOfCharge ? 1 : 0) + (state.wheelchair ? 1 : 0)
+      + state.levels.size + state.courseTypes.size + state.flags.size + (state.openDay ? 1 : 0);
+    this.summary.textContent = active ? `${this.t('filters.heading')} (${formatNumber(this.language, active)})` : this.t('filters.heading');
+  }
+
+  /** Each chip and option with the number of results it would give, and whether it is on. */
+  showCounts(state, results) {
     const { facets } = results;
     const format = (count) => formatNumber(this.language, count ?? 0);
     const counts = (list) => new Map(list.map((facet) => [facet.value, facet.count]));
@@ -124,9 +154,5 @@ export class Filters {
     }
     this.daySelect.replaceChildren(...dayOptions);
     this.daySelect.value = state.openDay;
-    const active = state.kinds.size + state.categories.size + (state.serviceLanguage ? 1 : 0)
-      + (state.freeOfCharge ? 1 : 0) + (state.wheelchair ? 1 : 0)
-      + state.levels.size + state.courseTypes.size + state.flags.size + (state.openDay ? 1 : 0);
-    this.summary.textContent = active ? `${this.t('filters.heading')} (${format(active)})` : this.t('filters.heading');
   }
 }
