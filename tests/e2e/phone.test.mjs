@@ -65,6 +65,14 @@ for (const lang of ['de', 'ar']) {
       assert.equal(layout.filtersOpen, false, 'the filters are folded on a phone');
       await widget.getByRole('group', { name: msg(lang, 'filters.kind') }).waitFor({ state: 'hidden' });
       await screenshot(page, `phone-first-${lang}`, { fullPage: false });
+      // The folded panel's chips are made when it is first opened (issue 16: they were a third
+      // of the rendering before the first cards); opened, they are there with their counts.
+      assert.equal(await widget.locator('.sf-filters').count(), 0, 'no filter groups are made before the panel opens');
+      await widget.locator('summary.sf-filter-summary').click();
+      const kinds = widget.getByRole('group', { name: msg(lang, 'filters.kind'), exact: true });
+      await kinds.waitFor();
+      const chips = await kinds.getByRole('button').allTextContents();
+      assert.ok(chips.length >= 2 && chips.every((text) => /[0-9\u0660-\u0669]/.test(text)), `the kinds' chips with counts: ${chips}`);
     });
   });
 }
