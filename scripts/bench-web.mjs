@@ -301,6 +301,7 @@ async function peers(runs, sizes) {
           entries, engine, megabytes: first.size / 1e6, parseMs: median(loads.map((load) => load.parseMs)), parses: loads.map((load) => load.parseMs),
           loadMs: median(loads.map((load) => load.loadMs)), memory: median(loads.map((load) => load.jsHeap + load.wasm)),
           wasm: median(loads.map((load) => load.wasm)), query: median(times), zero: kind('zero hits'), radius: kind('radius'),
+          kinds: Object.fromEntries([...new Set(PEER_QUERIES.map((query) => query.kind))].map((name) => [name, kind(name)])),
           totals: first.queries.map((query) => query.total),
         });
         const row = table.at(-1);
@@ -316,7 +317,10 @@ async function peers(runs, sizes) {
       for (const row of table.filter((other) => other.entries === entries && other.engine !== 'service-finder')) {
         console.log(`    vs ${row.engine.padEnd(24)} load ${(ours.loadMs / row.loadMs).toFixed(2)}  memory ${(ours.memory / row.memory).toFixed(2)}  median query ${(ours.query / row.query).toFixed(2)}  zero hits ${(ours.zero / row.zero).toFixed(2)}  radius ${(ours.radius / row.radius).toFixed(2)}`);
       }
-      const totals = table.filter((row) => row.entries === entries).map((row) => `${row.engine}: ${row.totals.slice(0, 12).join(',')}`);
+      const rows = table.filter((row) => row.entries === entries);
+      console.log(`    median ms by kind of query: ${rows.map((row) => row.engine).join(' | ')}`);
+      for (const name of Object.keys(ours.kinds)) console.log(`      ${name.padEnd(26)} ${rows.map((row) => row.kinds[name].toFixed(3)).join(' | ')}`);
+      const totals = rows.map((row) => `${row.engine}: ${row.totals.slice(0, 12).join(',')}`);
       console.log(`    totals of the first single words, for comparing semantics: ${totals.join(' | ')}`);
     }
   } finally {

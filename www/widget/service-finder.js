@@ -256,6 +256,13 @@ class ServiceFinderElement extends HTMLElement {
         return;
       }
       this.core.hold(finder);
+      if (this.preview) {
+        // With the first page on screen the newcomer may already tap or type: reading the
+        // directory and showing its results are two tasks then, not one of 150 ms on a slow
+        // phone. If the core trapped meanwhile (another widget's search), `use` rebuilds.
+        await new Promise((resolve) => setTimeout(resolve));
+        if (generation !== this.loadGeneration || this.core.use(() => true) === undefined) return;
+      }
       const preview = this.preview;
       this.preview = null;
       if (!keep) {
