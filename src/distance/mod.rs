@@ -65,18 +65,33 @@ pub fn haversine_metres(from: GeoPoint, to: GeoPoint) -> f64 {
 }
 
 /// Whether `point` lies within `radius_metres` (geodesic) of `centre`.
-///
-/// Returns the verdict and, when it had to be measured, the exact distance.
-pub fn within_radius(centre: GeoPoint, point: GeoPoint, radius_metres: f64) -> (bool, Option<f64>) {
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RadiusTest {
+    /// The verdict.
+    pub inside: bool,
+    /// The haversine distance in metres, always measured.
+    pub approximate: f64,
+    /// The exact (geodesic) distance, when the haversine one was too near the radius to tell.
+    pub exact: Option<f64>,
+}
+
+/// Tests whether `point` lies within `radius_metres` (geodesic) of `centre`: by the haversine
+/// distance where its error cannot change the verdict, else by the exact one.
+pub fn within_radius(centre: GeoPoint, point: GeoPoint, radius_metres: f64) -> RadiusTest {
     let approximate = haversine_metres(centre, point);
     let margin = approximate * HAVERSINE_RELATIVE_ERROR + HAVERSINE_ABSOLUTE_SLACK_METRES;
-    if approximate + margin < radius_metres {
+    let (inside, exact) = if approximate + margin < radius_metres {
         (true, None)
     } else if approximate - margin > radius_metres {
         (false, None)
     } else {
         let exact = geodesic_metres(centre, point);
         (exact <= radius_metres, Some(exact))
+    };
+    RadiusTest {
+        inside,
+        approximate,
+        exact,
     }
 }
 

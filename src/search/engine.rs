@@ -136,6 +136,10 @@ fn word_rarity(entry_count: usize, matched: usize) -> u32 {
 pub(super) struct Scratch {
     /// One tally per entry, all at their default between searches.
     tallies: Vec<Tally>,
+    /// The haversine distance of each entry that `match_radius` tested in this search, by
+    /// entry: ranking reads it instead of measuring again (that was a fifth of a broad radius
+    /// search). Only entries tested in this search are read; the rest hold older values.
+    distances: Vec<f64>,
 }
 
 impl Index {
@@ -176,11 +180,15 @@ impl Index {
         // listed.
         let mut filtered = self.sets.audience.listed.clone();
         let mut exact_distances = Vec::new();
-        if let (Some(centre), Some(radius)) = (query.near, radius_metres) {
-            let (inside, measured) = self.match_radius(centre, radius);
+        let measured_all = if let (Some(centre), Some(radius)) = (query.near, radius_metres) {
+            scratch.distances.resize(self.entries.count, f64::INFINITY);
+            let (inside, measured) = self.match_radius(centre, radius, &mut scratch.distances);
             filtered.intersect_with(&inside);
             exact_distances = measured;
-        }
+            true
+        } else {
+            false
+        };
         if query.free_of_charge {
             filtered.intersect_with(&self.sets.free_of_charge);
         }
@@ -258,6 +266,8 @@ impl Index {
             tallies: &scratch.tallies,
             partial,
             exact_distances: &exact_distances,
+            // Every result lies within the radius, so match_radius measured each one.
+            approximate_distances: measured_all.then_some(&scratch.distances[..]),
         };
         let mut page = if query.offset >= end {
             Vec::new()
@@ -717,17 +727,24 @@ impl Index {
 
     /// Entries within the radius: those with a place by geodesic distance, plus every
     /// region-wide or remote one. Also returns the exact distances that had to be measured,
-    /// by entry (sorted: a few hundred at most, looked up by binary search).
-    fn match_radius(&self, centre: GeoPoint, radius_metres: f64) -> (EntrySet, Vec<(u32, f64)>) {
+    /// by entry (sorted: a few hundred at most, looked up by binary search), and writes each
+    /// tested entry's haversine distance into `distances` (one slot per entry).
+    fn match_radius(
+        &self,
+        centre: GeoPoint,
+        radius_metres: f64,
+        distances: &mut [f64],
+    ) -> (EntrySet, Vec<(u32, f64)>) {
         let mut inside = self.sets.area.clone();
         let mut measured = Vec::new();
         let mut test = |entry: u32| {
             if let Reach::Point(point) = self.entries.reach[entry as usize] {
-                let (is_inside, exact) = within_radius(centre, point, radius_metres);
-                if is_inside {
+                let tested = within_radius(centre, point, radius_metres);
+                distances[entry as usize] = tested.approximate;
+                if tested.inside {
                     inside.insert(entry);
                 }
-                if let Some(exact) = exact {
+                if let Some(exact) = tested.exact {
                     measured.push((entry, exact));
                 }
             }
@@ -809,6 +826,8 @@ struct Ranking<'a> {
     /// Whether the results match only some of the words: then rarer words count for more.
     partial: bool,
     exact_distances: &'a [(u32, f64)],
+    /// With a radius: every result's haversine distance, by entry (see `Scratch::distances`).
+    approximate_distances: Option<&'a [f64]>,
 }
 
 impl Ranking<'_> {
@@ -867,7 +886,10 @@ impl Ranking<'_> {
     /// The haversine distance from the point searched from; infinity without a point or place.
     fn approximate_metres(&self, entry: u32) -> f64 {
         match (self.near, self.index.entries.reach[entry as usize]) {
-            (Some(centre), Reach::Point(point)) => haversine_metres(centre, point),
+            (Some(centre), Reach::Point(point)) => match self.approximate_distances {
+                Some(measured) => measured[entry as usize],
+                None => haversine_metres(centre, point),
+            },
             _ => f64::INFINITY,
         }
     }
