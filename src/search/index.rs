@@ -276,11 +276,10 @@ impl Index {
         }
         for (term, category) in &self.category_terms {
             let members = &self.sets.categories[usize::from(*category)];
-            by_term.entry(term).or_default().extend(
-                (0..self.entries.count as u32)
-                    .filter(|&entry| members.contains(entry))
-                    .map(|entry| (entry, weight::CATEGORY)),
-            );
+            by_term
+                .entry(term)
+                .or_default()
+                .extend(members.iter().map(|entry| (entry, weight::CATEGORY)));
         }
         let mut terms: Vec<(&str, Vec<(u32, u8)>)> = by_term.into_iter().collect();
         crate::order::sort_by(&mut terms, |a, b| a.0.cmp(b.0));

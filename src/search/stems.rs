@@ -15,6 +15,12 @@ use super::index::Index;
 /// Words shorter than this are not stemmed: they are mostly a longer word being typed.
 const MIN_STEMMED_CHARS: usize = 4;
 
+/// Whether a term is long enough to be stemmed: the one rule for [`Index::stemmable_terms`] and
+/// the stems handed back for them.
+fn is_stemmable(term: &str) -> bool {
+    term.chars().count() >= MIN_STEMMED_CHARS
+}
+
 impl Index {
     /// The terms [`Index::set_stemmer`] stems, in the order it asks for them: for a stemmer
     /// that works faster given all words at once.
@@ -22,7 +28,7 @@ impl Index {
         self.terms
             .iter()
             .map(|term| &**term)
-            .filter(|term| term.chars().count() >= MIN_STEMMED_CHARS)
+            .filter(|term| is_stemmable(term))
     }
 
     /// Stems every term of the index with `stem` and keeps the stems, so that from now on a
@@ -41,7 +47,7 @@ impl Index {
     pub fn set_term_stems(&mut self, stems_of_terms: &mut dyn Iterator<Item = &str>) -> usize {
         let mut stems: Vec<(Box<str>, u32)> = Vec::new();
         for (number, term) in self.terms.iter().enumerate() {
-            if term.chars().count() >= MIN_STEMMED_CHARS {
+            if is_stemmable(term) {
                 let of_term = stems_of_terms.next().unwrap_or_default();
                 for one in of_term.split(' ').filter(|one| !one.is_empty()) {
                     stems.push((Box::from(one), number as u32));

@@ -370,7 +370,8 @@ impl ServiceFinder {
     #[wasm_bindgen(js_name = setStemmer)]
     pub fn set_stemmer(&mut self, stemmer: WordStemmer) -> usize {
         // All terms in one call where the stemmer can (the stem module's `stemAll`): one
-        // crossing into JavaScript instead of one per term, which took most of the time.
+        // crossing into JavaScript instead of one per term, which took most of the time. (The
+        // lines are joined by hand: `collect` and `join` cost 0.4 KB more of the download.)
         let mut words = String::new();
         for word in self.index.stemmable_terms() {
             if !words.is_empty() {
