@@ -51,8 +51,8 @@ ${body}
  * Opens the blank page on the test server with `html` as its content (keeping its URL), with
  * more `contextOptions` for the browser; waits for the widget, runs `body(session)` and closes.
  */
-function withPlainPage(html, contextOptions, body) {
-  return withWidget(env, { path: '/e2e/blank.html', html, contextOptions }, body);
+function withPlainPage(html, contextOptions, body, setup = undefined) {
+  return withWidget(env, { path: '/e2e/blank.html', html, contextOptions, setup }, body);
 }
 
 test('the README embed snippet works when pasted into a plain HTML page', TEST_OPTIONS, async () => {
@@ -199,6 +199,21 @@ function measureWidget(page) {
 }
 
 const PHONE = { viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true };
+
+/**
+ * Opens a phone page and measures the widget once its cards are final. A card grows a line
+ * when the opening-hours module arrives after the first results ("Geöffnet · bis 16:00"), and
+ * that line's text depends on the minute: the clock is fixed, and the measurement waits for
+ * the status lines, so that two pages are measured in the same state.
+ */
+function measurePhonePage(head) {
+  const fixedClock = async ({ context }) => context.clock.setFixedTime(new Date('2026-11-18T10:00:00+01:00'));
+  return withPlainPage(plainPage({ head }), PHONE, async ({ page, widget }) => {
+    await cardsLocator(widget).first().waitFor();
+    await widget.locator('li > article [data-part="hours-status"]').first().waitFor({ state: 'attached' });
+    return measureWidget(page);
+  }, fixedClock);
+}
 const HOSTILE_PAGES = {
   'html { font-size: 62.5% }': '<style>html { font-size: 62.5%; } body { font-size: 1.6rem; }</style>',
   '* { font: 30px serif !important }': '<style>* { font: 30px serif !important; }</style>',
@@ -206,10 +221,7 @@ const HOSTILE_PAGES = {
 };
 
 test('the host page changes neither the widget\'s font nor its sizes, and it fits a 375 px phone', TEST_OPTIONS, async () => {
-  const plain = await withPlainPage(plainPage(), PHONE, async ({ page, widget }) => {
-    await cardsLocator(widget).first().waitFor();
-    return measureWidget(page);
-  });
+  const plain = await measurePhonePage('');
   // The widget's own size and font: the newcomer's default size (16 px), its system font.
   assert.equal(plain.bodyFontSize, '16px');
   assert.equal(plain.factFontSize, '16px');
@@ -220,10 +232,7 @@ test('the host page changes neither the widget\'s font nor its sizes, and it fit
   assert.ok(plain.widgetWidth <= 375 && plain.rightmost <= 375 && plain.overflow <= 0, JSON.stringify(plain));
   console.log(`plain page at 375 px: ${JSON.stringify(plain)}`);
   for (const [name, styles] of Object.entries(HOSTILE_PAGES)) {
-    const hostile = await withPlainPage(plainPage({ head: styles }), PHONE, async ({ page, widget }) => {
-      await cardsLocator(widget).first().waitFor();
-      return measureWidget(page);
-    });
+    const hostile = await measurePhonePage(styles);
     assert.deepEqual(hostile, plain, `the page with ${name} changed the widget`);
   }
 });
