@@ -1,6 +1,7 @@
 //! Evaluating opening_hours values for the widget: [`Hours`], whose answers are JSON text so that
 //! the JavaScript side only calls `JSON.parse`.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fmt::Write;
 use std::sync::Arc;
@@ -17,6 +18,11 @@ use crate::suggest::{self, HoursProblem};
 /// How far ahead [`Hours::describe`] looks for the next change of status.
 const NEXT_CHANGE_DAYS: u64 = 8;
 
+/// How many distinct values [`Hours`] keeps read. A directory has one value per entry at most;
+/// past this many (a caller feeding it values without end) the kept ones are dropped and read
+/// again when asked, so memory stays bounded.
+const MAX_KEPT_VALUES: usize = 20_000;
+
 /// Opening hours evaluated for one region: its state's public holidays (for `PH`) and Berlin
 /// time. Build one per page (it computes a century of holidays) and ask it about any number of
 /// values.
@@ -24,6 +30,11 @@ const NEXT_CHANGE_DAYS: u64 = 8;
 pub struct Hours {
     holidays: Arc<CompactCalendar>,
     context: Context,
+    /// Each value as read before, or why it cannot be read. The widget asks about the same
+    /// values every minute (`open_sets`, then `describe` for the cards); reading was two
+    /// thirds of that work, and a value that cannot be read costs more still (the search for
+    /// a suggestion). A parsed value is a shared pointer, so handing out a copy is cheap.
+    parsed: RefCell<HashMap<Box<str>, Result<OpeningHours, HoursProblem>>>,
 }
 
 impl Hours {
@@ -35,7 +46,11 @@ impl Hours {
             holidays.clone(),
             Arc::new(CompactCalendar::default()),
         ));
-        Hours { holidays, context }
+        Hours {
+            holidays,
+            context,
+            parsed: RefCell::default(),
+        }
     }
 
     /// Whether `date` is a public holiday in this region (what `PH` matches).
@@ -43,9 +58,19 @@ impl Hours {
         self.holidays.contains(date)
     }
 
-    /// Reads an opening_hours value for evaluation in this region, or says why it cannot.
+    /// Reads an opening_hours value for evaluation in this region, or says why it cannot;
+    /// once per value (see the field `parsed`).
     fn parse(&self, text: &str) -> Result<OpeningHours, HoursProblem> {
-        suggest::parse(text).map(|value| value.with_context(self.context.clone()))
+        if let Some(known) = self.parsed.borrow().get(text) {
+            return known.clone();
+        }
+        let value = suggest::parse(text).map(|value| value.with_context(self.context.clone()));
+        let mut parsed = self.parsed.borrow_mut();
+        if parsed.len() >= MAX_KEPT_VALUES {
+            parsed.clear();
+        }
+        parsed.insert(text.into(), value.clone());
+        value
     }
 
     /// The status now, the next change within eight days and the week ahead, as JSON (see the
@@ -306,4 +331,52 @@ fn empty_open_sets(error: Option<&str>) -> String {
     }
     out.push('}');
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// 10:00 on Wednesday 18 November 2026 in Berlin.
+    const WEDNESDAY_10: f64 = 1_763_456_400_000.0;
+
+    #[test]
+    fn a_value_read_before_answers_as_the_first_time() {
+        let hours = Hours::new("06635");
+        for text in ["Mo-Fr 09:00-12:00; PH off", "Mo-Fr 9-12 Uhr", "nonsense"] {
+            let first = hours.describe(text, WEDNESDAY_10);
+            assert_eq!(hours.describe(text, WEDNESDAY_10), first, "{text}");
+            // A fresh reader, with nothing kept, gives the same answer.
+            assert_eq!(
+                Hours::new("06635").describe(text, WEDNESDAY_10),
+                first,
+                "{text}"
+            );
+        }
+        let texts = r#"["Mo-Fr 09:00-12:00", null, "nonsense", "Sa 10:00-14:00"]"#;
+        let first = hours.open_sets(texts, WEDNESDAY_10);
+        assert!(
+            first.starts_with(r#"{"now":[0],"days":[[0],[0],[0],[0],[0],[3],[]]"#),
+            "{first}"
+        );
+        assert_eq!(hours.open_sets(texts, WEDNESDAY_10), first);
+    }
+
+    #[test]
+    fn the_values_kept_are_bounded() {
+        let hours = Hours::new("06635");
+        let mut most = 0;
+        for number in 0..MAX_KEPT_VALUES + 10 {
+            hours.describe(&format!("Mo 09:00-12:00 \"room {number}\""), WEDNESDAY_10);
+            most = most.max(hours.parsed.borrow().len());
+        }
+        assert_eq!(most, MAX_KEPT_VALUES);
+        assert!(hours.parsed.borrow().len() < MAX_KEPT_VALUES);
+        // Still answered correctly after the kept values were dropped.
+        assert!(
+            hours
+                .describe("Mo-Fr 09:00-12:00", WEDNESDAY_10)
+                .starts_with(r#"{"ok":true,"status":"open""#)
+        );
+    }
 }
