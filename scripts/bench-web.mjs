@@ -2,7 +2,7 @@
 // Browser benchmarks (issue 16), kept out of the test command: they print numbers, they do not
 // pass or fail. Run after scripts/build-web:
 //
-//   node scripts/bench-web.mjs [cold-start] [places] [peers] [nationwide] [--runs N]
+//   node scripts/bench-web.mjs [cold-start] [places] [tasks] [peers] [nationwide] [--runs N]
 //                              [--entries 10000,100000]   (the peers' directory sizes)
 //
 // cold-start  The newcomer's first visit on a cheap phone: 375×667, the CPU slowed 4×, Slow 4G
@@ -18,6 +18,11 @@
 //             typed at once ("Münst", "Stuttg", "Берлин"): time from that input to the
 //             suggestion from Germany's shard, and the shard's size on the wire; and the time
 //             to the first suggestion of a town nearby.
+// tasks       After the first results on the same phone (CPU 4× slower, no network slowdown):
+//             the widget loads its details, the opening hours, the word forms and the
+//             thesaurus, and the newcomer may already type. Printed per UI language: the
+//             longest task from "ready" until the page is quiet, and the blocking time (each
+//             task's time beyond 50 ms, summed), medians of N runs.
 // nationwide  Nationwide static files for all 400 districts (500 generated entries each, made
 //             once with `service-finder nationwide` into target/bench-web/nationwide): the bytes
 //             on the wire for the first results, a 50 km radius at a county border, and
@@ -206,6 +211,56 @@ async function places(runs) {
       const ms = median(results.map((result) => result.ms));
       const bytes = median(results.map((result) => result.bytes));
       console.log(`  "${typed}" → ${expected.padEnd(9)} ${ms.toFixed(0).padStart(5)} ms  ${(bytes / 1024).toFixed(1).padStart(6)} KB  ${what}; runs: ${results.map((result) => result.ms.toFixed(0)).join(', ')}`);
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+/**
+ * One load of the demo on the slow phone, in `language`: the long tasks from "ready" until the
+ * opening hours, word forms and thesaurus are in and no task has run for 1.5 s.
+ */
+async function tasksAfterReady(browser, url, language) {
+  const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, locale: language });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  await page.addInitScript(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const task of list.getEntries()) window.__longTasks.push({ start: task.startTime, ms: task.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  await page.goto(`${url}?lang=${language}`);
+  await page.waitForFunction(() => document.querySelector('service-finder')?.getAttribute('data-state') === 'ready', null, { timeout: 60_000 });
+  const ready = await page.evaluate(() => performance.now());
+  await page.waitForFunction(() => {
+    const loaded = (part) => performance.getEntriesByType('resource').some((entry) => entry.name.includes(part));
+    const last = window.__longTasks.at(-1);
+    const quiet = !last || performance.now() - (last.start + last.ms) > 1500;
+    return document.querySelector('service-finder').hours && loaded('/stem/') && loaded('/thesaurus/') && quiet;
+  }, null, { timeout: 60_000, polling: 200 });
+  const tasks = (await page.evaluate(() => window.__longTasks)).filter((task) => task.start + task.ms > ready);
+  await context.close();
+  return {
+    longest: Math.max(0, ...tasks.map((task) => task.ms)),
+    blocking: tasks.reduce((sum, task) => sum + Math.max(0, task.ms - 50), 0),
+  };
+}
+
+async function tasks(runs) {
+  const server = await startServer({ port: 0 });
+  const browser = await chromium.launch(LAUNCH_OPTIONS);
+  try {
+    console.log(`After the first results, ${PHONE.width}×${PHONE.height}, CPU ${CPU_SLOWDOWN}× slower; median of ${runs}`);
+    for (const language of ['de', 'ar', 'uk']) {
+      const results = [];
+      for (let run = 0; run < runs; run++) results.push(await tasksAfterReady(browser, server.url, language));
+      const longest = median(results.map((result) => result.longest));
+      const blocking = median(results.map((result) => result.blocking));
+      console.log(`  ${language}: longest task ${longest.toFixed(0).padStart(4)} ms, blocking ${blocking.toFixed(0).padStart(4)} ms; longest by run: ${results.map((result) => result.longest.toFixed(0)).join(', ')}`);
     }
   } finally {
     await browser.close();
@@ -440,5 +495,6 @@ const peerSizes = (option('--entries') ?? '10000,100000').split(',').map(Number)
 const parts = argv.filter((arg, index) => !arg.startsWith('--') && !['--runs', '--entries'].includes(argv[index - 1]));
 if (parts.length === 0 || parts.includes('cold-start')) await coldStart(runs);
 if (parts.length === 0 || parts.includes('places')) await places(runs);
+if (parts.length === 0 || parts.includes('tasks')) await tasks(runs);
 if (parts.length === 0 || parts.includes('peers')) await peers(runs, peerSizes);
 if (parts.length === 0 || parts.includes('nationwide')) await nationwide();

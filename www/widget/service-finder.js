@@ -327,7 +327,8 @@ class ServiceFinderElement extends HTMLElement {
     this.store.set({ clock: Date.now() });
     if (!this.hoursModule) {
       try {
-        this.hoursModule = await this.more.loadHours(new URL('./', import.meta.url), ags);
+        // With the directory's values, to read them a few per task first (see hours.js).
+        this.hoursModule = await this.more.loadHours(new URL('./', import.meta.url), ags, this.core.use((finder) => finder.openingHours()));
       } catch (error) {
         console.warn('service-finder: the opening-hours module could not be loaded; hours are shown as written.', error);
         return;
