@@ -265,6 +265,27 @@ impl EntriesRead {
     }
 
     /// Adds the entries of the next part of the list.
+    /// Once the list's first [`ENTRIES_TO_ESTIMATE_FROM`] entries tell how long an entry is
+    /// (they took `read_bytes` of the list's `list_bytes`), makes room for all the entries the
+    /// list likely holds, and an eighth more. Growing by doubling instead copies the list each
+    /// time, and old and new copy are held at once: in the browser, whose wasm memory never
+    /// shrinks, that peak stays for the page's life.
+    fn make_room_for_all(&mut self, list_bytes: usize, read_bytes: usize) {
+        if self.entries.len() == ENTRIES_TO_ESTIMATE_FROM {
+            let estimate =
+                (list_bytes / read_bytes.max(1) * ENTRIES_TO_ESTIMATE_FROM).min(MAX_ENTRIES);
+            self.entries.reserve(estimate + estimate / 8);
+        }
+    }
+
+    /// Gives back the room an estimate made for entries that were not there (the first
+    /// entries were shorter than the rest), when it is more than a quarter of the list.
+    fn give_back_unused_room(&mut self) {
+        if self.entries.capacity() > self.entries.len() + self.entries.len() / 4 {
+            self.entries.shrink_to_fit();
+        }
+    }
+
     fn append(&mut self, mut part: EntriesRead) {
         let offset = self.entries.len();
         if offset == 0 {
@@ -307,14 +328,17 @@ fn read_entries(
     // which this reading reports with its position).
     reader.begin_list()?;
     let mut read = EntriesRead::default();
+    let list_bytes = reader.text().len() - list_start;
     let each = |start, end, entry| {
         read.push(start, end, entry);
+        read.make_room_for_all(list_bytes, end - list_start);
         (read.entries.len() <= MAX_ENTRIES).then_some(())
     };
     if read_list_part(reader, true, None, each)?.is_none() {
         // Refused at once: reading on, only to count, would take as long as loading them.
         return Ok(Err(too_many_entries()));
     }
+    read.give_back_unused_room();
     Ok(Ok(read))
 }
 
@@ -343,13 +367,11 @@ fn read_entries_in_parts(json: &str, list_start: usize) -> Option<(EntriesRead, 
         let until = starts.get(part + 1).copied();
         let each = |start: usize, end: usize, entry| {
             read.push(start, end, entry);
-            let count = read.entries.len();
-            // The first part's list becomes the list of all entries. Once its first entries
-            // tell how long an entry is, it makes room for all, so that the other parts are
-            // moved to its end and the largest part is never copied.
-            if part == 0 && count == ENTRIES_TO_ESTIMATE_FROM {
-                let estimate = (json.len() - list_start) / (end - list_start).max(1) * count;
-                read.entries.reserve(estimate + estimate / 8);
+            // The first part's list becomes the list of all entries: it makes room for all,
+            // so that the other parts are moved to its end and the largest part is never
+            // copied.
+            if part == 0 {
+                read.make_room_for_all(json.len() - list_start, end - list_start);
             }
             let in_all = read_in_all.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
             (in_all <= MAX_ENTRIES).then_some(())
@@ -366,6 +388,7 @@ fn read_entries_in_parts(json: &str, list_start: usize) -> Option<(EntriesRead, 
         all.append(read);
     }
     let end = join_parts(&all_ends)?;
+    all.give_back_unused_room();
     Some((all, end))
 }
 
@@ -632,6 +655,58 @@ mod tests {
                 assert!(message.contains(&format!("\"{id}\"")), "{message}");
             }
         }
+    }
+
+    /// The entries list is sized from its first entries, not grown by doubling (whose copies
+    /// would stay as peak memory in the browser), and an estimate that was too high is given
+    /// back: short first entries and long later ones, then the other way round.
+    #[test]
+    fn the_entries_list_is_sized_from_the_first_entries() {
+        let mut directory = generate_directory(2_000, 5);
+        let long = "Beratung und Begleitung für Familien, ".repeat(20);
+        for (number, entry) in directory.entries.iter_mut().enumerate() {
+            entry.description =
+                (number >= ENTRIES_TO_ESTIMATE_FROM).then(|| Text::Plain(long.clone()));
+        }
+        let longer_later = serde_json::to_string(&directory).unwrap();
+        directory.entries.reverse();
+        let shorter_later = serde_json::to_string(&directory).unwrap();
+        for json in [longer_later, shorter_later] {
+            for in_parts in [true, false] {
+                let entries = load(&json, in_parts).unwrap().directory.entries;
+                assert_eq!(entries.len(), 2_000);
+                assert!(
+                    entries.capacity() <= 2_000 + 2_000 / 4,
+                    "{}",
+                    entries.capacity()
+                );
+            }
+        }
+        // Read in one piece, a list of entries alike is made room for once, with an eighth
+        // to spare: it never doubled.
+        let alike = serde_json::to_string(&generate_directory(2_000, 5)).unwrap();
+        let mut read = EntriesRead::default();
+        let list_start = alike.find('[').unwrap() + 1;
+        let mut reader = Reader::at(&alike, list_start - 1);
+        reader.begin_list().unwrap();
+        let mut capacities = Vec::new();
+        read_list_part(&mut reader, true, None, |start, end, entry| {
+            read.push(start, end, entry);
+            read.make_room_for_all(alike.len() - list_start, end - list_start);
+            capacities.push(read.entries.capacity());
+            Some(())
+        })
+        .unwrap();
+        capacities.dedup();
+        let grown_after_estimate: Vec<_> = capacities
+            .iter()
+            .filter(|&&capacity| capacity > ENTRIES_TO_ESTIMATE_FROM)
+            .collect();
+        assert_eq!(grown_after_estimate.len(), 1, "{capacities:?}");
+        assert!(
+            (2_000..=2_000 * 5 / 4).contains(grown_after_estimate[0]),
+            "{capacities:?}"
+        );
     }
 
     #[test]
