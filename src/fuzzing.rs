@@ -42,6 +42,21 @@ pub fn directory(data: &[u8]) {
         );
     }
     check_loaded(&loaded);
+    // Read in pieces, as the browser reads a file, through a window that moves a few times,
+    // it loads the same.
+    let window = (data.len() / 4).max(16);
+    let in_pieces = crate::directory::load_with_window(data.len(), window, |offset, piece| {
+        piece.copy_from_slice(&data[offset..offset + piece.len()]);
+    })
+    .expect("read in one piece, it loaded");
+    assert_eq!(
+        in_pieces.directory, loaded.directory,
+        "read in pieces, the entries differ"
+    );
+    assert_eq!(
+        in_pieces.problems, loaded.problems,
+        "read in pieces, the problems differ"
+    );
     let entry_count = loaded.directory.entries.len();
     let index = Index::new(loaded.directory);
 

@@ -132,7 +132,7 @@ fn put_first(loaded: &mut LoadedDirectory, mut problems: Vec<Problem>) {
 /// How many places of bytes that are not UTF-8 the problem names.
 const MAX_PLACES_NAMED: usize = 5;
 
-fn too_large(bytes: usize) -> LoadError {
+pub(super) fn too_large(bytes: usize) -> LoadError {
     LoadError::new(format!(
         "the file is {} MB; directories of at most {} MB are accepted",
         bytes / 1_000_000,
@@ -156,7 +156,7 @@ fn load(json: &str, in_parts: bool) -> Result<LoadedDirectory, LoadError> {
     // Where a second (third, …) `entries` list starts: JSON.parse would keep only the last
     // list and we only the first; instead the entries of all are read, and the repeat reported.
     let mut repeated_lists = Vec::new();
-    let header = read_directory(&mut reader, |reader| {
+    let header = read_directory(&mut reader, &mut |reader| {
         let start = reader.position();
         match read_entries(reader, &lines, in_parts)? {
             Ok(more) => match &mut entries {
@@ -215,9 +215,9 @@ fn load(json: &str, in_parts: bool) -> Result<LoadedDirectory, LoadError> {
 
 /// The entries as read, before their meaning is checked.
 #[derive(Default)]
-struct EntriesRead {
+pub(super) struct EntriesRead {
     /// Every entry in the file; an unusable one is a blank stand-in.
-    entries: Vec<Entry>,
+    pub(super) entries: Vec<Entry>,
     /// Whether each entry is usable so far.
     usable: Vec<bool>,
     /// Where each entry starts in the file (a byte offset).
@@ -226,11 +226,14 @@ struct EntriesRead {
     found: Vec<(usize, Vec<Problem>)>,
     /// The ids of unusable entries as written, by entry index, for the reports.
     written_ids: Vec<(usize, String)>,
+    /// The line of each entry's start, by entry index, when the file was read in pieces (see
+    /// [`super::pieces`]); empty when the lines are worked out from the whole text.
+    pub(super) lines: Vec<usize>,
 }
 
 impl EntriesRead {
     /// Adds the entry whose JSON is `json[start..end]`.
-    fn push(&mut self, start: usize, end: usize, read: EntryRead) {
+    pub(super) fn push(&mut self, start: usize, end: usize, read: EntryRead) {
         let index = self.entries.len();
         self.starts.push(start);
         let EntryRead {
@@ -270,7 +273,7 @@ impl EntriesRead {
     /// list likely holds, and an eighth more. Growing by doubling instead copies the list each
     /// time, and old and new copy are held at once: in the browser, whose wasm memory never
     /// shrinks, that peak stays for the page's life.
-    fn make_room_for_all(&mut self, list_bytes: usize, read_bytes: usize) {
+    pub(super) fn make_room_for_all(&mut self, list_bytes: usize, read_bytes: usize) {
         if self.entries.len() == ENTRIES_TO_ESTIMATE_FROM {
             let estimate =
                 (list_bytes / read_bytes.max(1) * ENTRIES_TO_ESTIMATE_FROM).min(MAX_ENTRIES);
@@ -280,7 +283,7 @@ impl EntriesRead {
 
     /// Gives back the room an estimate made for entries that were not there (the first
     /// entries were shorter than the rest), when it is more than a quarter of the list.
-    fn give_back_unused_room(&mut self) {
+    pub(super) fn give_back_unused_room(&mut self) {
         if self.entries.capacity() > self.entries.len() + self.entries.len() / 4 {
             self.entries.shrink_to_fit();
         }
@@ -342,7 +345,7 @@ fn read_entries(
     Ok(Ok(read))
 }
 
-fn too_many_entries() -> LoadError {
+pub(super) fn too_many_entries() -> LoadError {
     LoadError::new(format!(
         "the directory has more than {MAX_ENTRIES} entries; at most {MAX_ENTRIES} are accepted"
     ))
@@ -393,12 +396,16 @@ fn read_entries_in_parts(json: &str, list_start: usize) -> Option<(EntriesRead, 
 }
 
 /// How many entries the first part reads before it estimates how many there are in all.
-const ENTRIES_TO_ESTIMATE_FROM: usize = 64;
+pub(super) const ENTRIES_TO_ESTIMATE_FROM: usize = 64;
 
 /// Checks the meaning of the directory's own fields and of every usable entry (in parallel
 /// chunks), removes entries whose id an earlier entry has or that have too many problems, and
 /// ties every problem to its entry.
-fn check(lines: &LineIndex, header: DirectoryRead, read: EntriesRead) -> LoadedDirectory {
+pub(super) fn check(
+    lines: &LineIndex,
+    header: DirectoryRead,
+    read: EntriesRead,
+) -> LoadedDirectory {
     let DirectoryRead {
         mut directory,
         problems: read_problems,
@@ -410,6 +417,7 @@ fn check(lines: &LineIndex, header: DirectoryRead, read: EntriesRead) -> LoadedD
         starts,
         found: read_found,
         written_ids,
+        lines: entry_lines,
     } = read;
     let mut problems: Vec<Problem> = read_problems;
     let mut checked = Problems::default();
@@ -470,7 +478,10 @@ fn check(lines: &LineIndex, header: DirectoryRead, read: EntriesRead) -> LoadedD
         let entry_ref = EntryRef {
             index,
             id,
-            line: lines.line_of(starts[index]),
+            line: match entry_lines.get(index) {
+                Some(&line) => line,
+                None => lines.line_of(starts[index]),
+            },
         };
         problems.extend(entry_found.into_iter().map(|mut problem| {
             problem.entry = Some(entry_ref.clone());
@@ -540,7 +551,7 @@ fn later_duplicates<'a>(ids: impl ExactSizeIterator<Item = Option<&'a str>>) -> 
         .collect()
 }
 
-fn check_format_version(written: Option<&str>) -> Result<(), LoadError> {
+pub(super) fn check_format_version(written: Option<&str>) -> Result<(), LoadError> {
     let Some(written) = written else {
         return Err(LoadError::new(
             "this is not a service-finder directory: \"format_version\": 1 is missing at the top of the file",
@@ -578,13 +589,13 @@ fn duplicate_id(id: &str) -> Problem {
 }
 
 /// Byte offset → line number, for pointing at entries in the file.
-struct LineIndex<'a> {
+pub(super) struct LineIndex<'a> {
     text: &'a str,
     line_starts: std::cell::OnceCell<Vec<usize>>,
 }
 
 impl<'a> LineIndex<'a> {
-    fn new(text: &'a str) -> LineIndex<'a> {
+    pub(super) fn new(text: &'a str) -> LineIndex<'a> {
         LineIndex {
             text,
             line_starts: std::cell::OnceCell::new(),

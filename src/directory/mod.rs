@@ -12,6 +12,7 @@ pub mod merge;
 mod model;
 pub(crate) use model::format_names;
 mod parts;
+mod pieces;
 pub(crate) mod problem;
 mod read;
 mod validate;
@@ -27,6 +28,9 @@ pub use model::{
     Directory, Entry, FORMAT_VERSION, Kind, LanguageCode, Location, Organization, Phone, PhoneKind,
     Publisher, Region, Schedule, ServiceArea, Source, Status, TargetGroup, Text, Wheelchair,
 };
+pub use pieces::load_directory_in_pieces;
+#[cfg(not(target_arch = "wasm32"))] // For the fuzzing bodies.
+pub(crate) use pieces::load_with_window;
 pub use problem::{Consequence, EntryRef, LoadError, Problem, ProblemKind, Severity};
 pub use read::FORMAT_RECORDS;
 pub use validate::{

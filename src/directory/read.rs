@@ -308,7 +308,8 @@ record_fields! {
 /// (which gets the reader at the list, and again at a second `entries` list if there is one). `None` when the value is not an object.
 pub fn read_directory<'a>(
     reader: &mut Reader<'a>,
-    mut read_entries: impl FnMut(&mut Reader<'a>) -> Read<()>,
+    // `dyn`: one copy of this reader in the wasm for its two callers (see load and pieces).
+    read_entries: &mut dyn FnMut(&mut Reader<'a>) -> Read<()>,
 ) -> Read<Option<DirectoryRead<'a>>> {
     if reader.peek()? != Found::Object {
         return Ok(None);

@@ -6,7 +6,7 @@ use wasm_bindgen::prelude::*;
 use super::views::{ProblemView, Resolver};
 use crate::directory::merge::merge;
 use crate::directory::{
-    LoadError, LoadedDirectory, Problem, Severity, load_directory, load_directory_bytes,
+    LoadError, LoadedDirectory, Problem, Severity, load_directory, load_directory_in_pieces,
 };
 use crate::json::writer::{WriteJson, to_json};
 use crate::search::{Index, Query};
@@ -424,7 +424,13 @@ fn load_value(directory: &JsValue, what: &str) -> Result<LoadedDirectory, JsErro
         load_directory(&json)
     } else if directory.is_instance_of::<Uint8Array>() || directory.is_instance_of::<ArrayBuffer>()
     {
-        load_directory_bytes(&bytes_of(&Uint8Array::new(directory)))
+        // A piece at a time, so that the file is never whole in the core's memory, which
+        // never shrinks (see `load_directory_in_pieces`).
+        let array = Uint8Array::new(directory);
+        load_directory_in_pieces(array.length() as usize, |offset, piece| {
+            let end = offset + piece.len();
+            copy_into(&array.subarray(offset as u32, end as u32), piece);
+        })
     } else {
         let found = if directory.is_null() {
             "null"
@@ -482,14 +488,11 @@ fn check_numbers(query: &JsValue) -> Result<(), JsError> {
 
 /// The bytes of `array`, copied into wasm memory by the browser. (js-sys's copies check lengths
 /// with `assert_eq!`, whose formatting code would be the larger part of this in the download.)
-fn bytes_of(array: &Uint8Array) -> Vec<u8> {
-    let length = array.length() as usize;
-    let mut bytes = Vec::with_capacity(length);
+/// Copies `array` into `piece`, which has its length.
+fn copy_into(array: &Uint8Array, piece: &mut [u8]) {
+    // The memory's buffer is asked for each time: it is a new one after the memory grew.
     let memory: js_sys::WebAssembly::Memory = wasm_bindgen::memory().unchecked_into();
-    Uint8Array::new(&memory.buffer()).set(array, bytes.as_mut_ptr() as u32);
-    // SAFETY: the browser has just written `length` bytes where the vector has room for them.
-    unsafe { bytes.set_len(length) };
-    bytes
+    Uint8Array::new(&memory.buffer()).set(array, piece.as_mut_ptr() as u32);
 }
 
 /// Plain JavaScript objects, as a webmaster expects: written as JSON and parsed by the browser
