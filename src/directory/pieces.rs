@@ -206,6 +206,7 @@ fn read_in_pieces<F: FnMut(usize, &mut [u8])>(
     if let Err(error) = check_format_version(header.format_version) {
         return Some(Err(error));
     }
+    // Every entry's line was noted while reading: the checks need no text to count lines in.
     Some(Ok(check(&LineIndex::new(""), header, read)))
 }
 
@@ -328,6 +329,8 @@ mod tests {
                 "{{ {fields} ,\n \"entries\" : {entries} , \"notes\": [{{\"a\": \"]}}\\\"\"}}]}}"
             ),
             format!("{{\"entries\":[],{fields}}}"),
+            // Problems with the directory's own fields, after the list.
+            format!("{{{fields}, \"entries\": {entries}, \"title\": 5, \"licence\": \"x\"}}"),
             // Entries that are not objects.
             r#"{"format_version": 1, "entries": [1, "x", null, {"id": "a"}, []]}"#.to_owned(),
             // The field's name written with an escape.
