@@ -179,7 +179,7 @@ pub fn merge(own: Directory, others: Vec<Directory>) -> Merged {
                 });
             }
             if entry.source.is_none() {
-                entry.source = Some(source.clone());
+                entry.source = Some(Box::new(source.clone()));
             }
             kept.push(Kept {
                 directory: position,

@@ -163,7 +163,8 @@ pub fn read_entry(reader: &mut Reader) -> Read<EntryRead> {
                 }
                 EntryField::Location => entry.location = optional(reader, problems, read_location)?,
                 EntryField::ServiceArea => {
-                    entry.service_area = optional(reader, problems, read_service_area)?
+                    entry.service_area =
+                        optional(reader, problems, read_service_area)?.map(Box::new)
                 }
                 EntryField::Phones => {
                     entry.phones = read_list(reader, problems, read_phone)?.unwrap_or_default()
@@ -178,14 +179,16 @@ pub fn read_entry(reader: &mut Reader) -> Read<EntryRead> {
                     entry.free_of_charge = optional(reader, problems, read_bool)?
                 }
                 EntryField::FeesDescription => {
-                    entry.fees_description = optional(reader, problems, read_text)?
+                    entry.fees_description = optional(reader, problems, read_text)?.map(Box::new)
                 }
                 EntryField::AssuredDate => {
                     entry.assured_date = optional(reader, problems, read_date)?
                 }
-                EntryField::Course => entry.course = optional(reader, problems, read_course)?,
+                EntryField::Course => {
+                    entry.course = optional(reader, problems, read_course)?.map(Box::new)
+                }
                 EntryField::AlternateName => {
-                    entry.alternate_name = optional(reader, problems, read_text)?
+                    entry.alternate_name = optional(reader, problems, read_text)?.map(Box::new)
                 }
                 EntryField::Status => {
                     entry.status = optional(reader, problems, |reader, problems| {
@@ -193,7 +196,7 @@ pub fn read_entry(reader: &mut Reader) -> Read<EntryRead> {
                     })?
                 }
                 EntryField::StatusNote => {
-                    entry.status_note = optional(reader, problems, read_text)?
+                    entry.status_note = optional(reader, problems, read_text)?.map(Box::new)
                 }
                 EntryField::StatusUntil => {
                     entry.status_until = optional(reader, problems, read_date)?
@@ -212,7 +215,9 @@ pub fn read_entry(reader: &mut Reader) -> Read<EntryRead> {
                 EntryField::LastModified => {
                     entry.last_modified = optional(reader, problems, read_date)?
                 }
-                EntryField::Source => entry.source = optional(reader, problems, read_source)?,
+                EntryField::Source => {
+                    entry.source = optional(reader, problems, read_source)?.map(Box::new)
+                }
             }
             Ok(())
         },
@@ -615,7 +620,9 @@ fn read_location(reader: &mut Reader, problems: &mut Problems) -> Read<Option<Lo
         "a place object { \"address_1\": …, \"latitude\": …, … }",
         |field, reader, problems| {
             match field {
-                LocationField::Name => location.name = optional(reader, problems, read_text)?,
+                LocationField::Name => {
+                    location.name = optional(reader, problems, read_text)?.map(Box::new)
+                }
                 LocationField::Address1 => {
                     location.address_1 = optional(reader, problems, read_string)?
                 }
@@ -635,10 +642,11 @@ fn read_location(reader: &mut Reader, problems: &mut Problems) -> Read<Option<Lo
                     })?
                 }
                 LocationField::Transportation => {
-                    location.transportation = optional(reader, problems, read_text)?
+                    location.transportation = optional(reader, problems, read_text)?.map(Box::new)
                 }
                 LocationField::Accessibility => {
-                    location.accessibility = optional(reader, problems, read_accessibility)?
+                    location.accessibility =
+                        optional(reader, problems, read_accessibility)?.map(Box::new)
                 }
             }
             Ok(())
@@ -808,7 +816,7 @@ fn read_schedule(reader: &mut Reader, problems: &mut Problems) -> Read<Option<Sc
                     schedule.opening_hours = optional(reader, problems, read_string)?
                 }
                 ScheduleField::Description => {
-                    schedule.description = optional(reader, problems, read_text)?
+                    schedule.description = optional(reader, problems, read_text)?.map(Box::new)
                 }
             }
             Ok(())

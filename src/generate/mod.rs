@@ -351,7 +351,7 @@ fn generate_entry(
         categories,
         languages,
         location,
-        service_area,
+        service_area: service_area.map(Box::new),
         phones: vec![Phone {
             number: format!("+49 30 23125 {:03}", number % 1000),
             description: None,
@@ -369,7 +369,7 @@ fn generate_entry(
         fees_description: None,
         // On or before the directory's last_modified (2026-11-01): an entry is checked before it is published.
         assured_date: Date::from_ymd(2026, random.u8(1..11), random.u8(1..29)),
-        course,
+        course: course.map(Box::new),
         // The fields added later stay empty: the benchmarks measure the same directories as
         // before.
         ..Entry::new(String::new(), kind, Text::Empty)

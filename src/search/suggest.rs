@@ -142,7 +142,7 @@ impl Index {
 /// The texts of an entry that the index takes words from.
 fn entry_texts(entry: &crate::directory::Entry) -> Vec<String> {
     let mut texts: Vec<String> = entry.name.iter().map(|(_, text)| text.to_owned()).collect();
-    for text in [&entry.alternate_name, &entry.description]
+    for text in [entry.alternate_name.as_deref(), entry.description.as_ref()]
         .into_iter()
         .flatten()
     {

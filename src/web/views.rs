@@ -199,14 +199,14 @@ impl<'a> Resolver<'a> {
             .map(|(text, language)| TextView { text, language })
     }
 
-    fn optional(&self, text: &'a Option<Text>) -> Option<TextView<'a>> {
-        text.as_ref().and_then(|text| self.text(text))
+    fn optional(&self, text: Option<&'a Text>) -> Option<TextView<'a>> {
+        text.and_then(|text| self.text(text))
     }
 
     fn phone(&self, phone: &'a Phone) -> PhoneView<'a> {
         PhoneView {
             number: &phone.number,
-            description: self.optional(&phone.description),
+            description: self.optional(phone.description.as_ref()),
             kind: phone.kind.unwrap_or(PhoneKind::Voice),
             languages: phone.languages.iter().map(|code| code.as_str()).collect(),
         }
@@ -220,7 +220,7 @@ impl<'a> Resolver<'a> {
             hearing_loop: details.hearing_loop,
             sign_language: details.sign_language,
             accessible_parking: details.accessible_parking,
-            description: self.optional(&details.description),
+            description: self.optional(details.description.as_ref()),
         }
     }
 
@@ -253,7 +253,7 @@ impl<'a> Resolver<'a> {
             .collect();
         DirectoryView {
             title: self.text(&directory.title),
-            description: self.optional(&directory.description),
+            description: self.optional(directory.description.as_ref()),
             publisher_name: publisher.and_then(|publisher| self.text(&publisher.name)),
             publisher_email: publisher.and_then(|publisher| publisher.email.as_deref()),
             publisher_phone: publisher.and_then(|publisher| publisher.phone.as_deref()),
@@ -278,7 +278,7 @@ impl<'a> Resolver<'a> {
             id: &entry.id,
             kind: entry.kind,
             name: self.text(&entry.name),
-            description: self.optional(&entry.description),
+            description: self.optional(entry.description.as_ref()),
             organization: entry
                 .organization
                 .as_ref()
@@ -293,18 +293,19 @@ impl<'a> Resolver<'a> {
                 .map(|id| self.category(id))
                 .collect(),
             languages: entry.languages.iter().map(|code| code.as_str()).collect(),
-            location_name: location.and_then(|location| self.optional(&location.name)),
+            location_name: location.and_then(|location| self.optional(location.name.as_deref())),
             address: location.and_then(|location| location.address_1.as_deref()),
             postal_code: location.and_then(|location| location.postal_code.as_deref()),
             city: location.and_then(|location| location.city.as_deref()),
             point,
             wheelchair: location.and_then(|location| location.wheelchair),
-            transportation: location.and_then(|location| self.optional(&location.transportation)),
+            transportation: location
+                .and_then(|location| self.optional(location.transportation.as_deref())),
             service_area: entry.service_area.as_ref().map(|area| area.scope),
             service_area_description: entry
                 .service_area
                 .as_ref()
-                .and_then(|area| self.optional(&area.description)),
+                .and_then(|area| self.optional(area.description.as_ref())),
             phones: entry.phones.iter().map(|phone| self.phone(phone)).collect(),
             email: entry.email.as_deref(),
             url: entry.url.as_deref(),
@@ -315,10 +316,10 @@ impl<'a> Resolver<'a> {
             schedule_description: entry
                 .schedule
                 .as_ref()
-                .and_then(|schedule| self.optional(&schedule.description)),
+                .and_then(|schedule| self.optional(schedule.description.as_deref())),
             appointment_required: entry.appointment_required,
             free_of_charge: entry.free_of_charge,
-            fees_description: self.optional(&entry.fees_description),
+            fees_description: self.optional(entry.fees_description.as_deref()),
             assured_date: entry.assured_date.map(|date| date.to_string()),
             course: entry.course.as_ref().map(|course| CourseView {
                 levels: course.levels.iter().map(|level| level.as_str()).collect(),
@@ -328,9 +329,9 @@ impl<'a> Resolver<'a> {
                 childcare: course.childcare,
                 free_places: course.free_places,
             }),
-            alternate_name: self.optional(&entry.alternate_name),
+            alternate_name: self.optional(entry.alternate_name.as_deref()),
             status: entry.status,
-            status_note: self.optional(&entry.status_note),
+            status_note: self.optional(entry.status_note.as_deref()),
             status_until: entry.status_until.map(|date| date.to_string()),
             target_groups: entry
                 .target_groups
@@ -343,7 +344,7 @@ impl<'a> Resolver<'a> {
                 .contacts
                 .iter()
                 .map(|contact| ContactView {
-                    title: self.optional(&contact.title),
+                    title: self.optional(contact.title.as_ref()),
                     phones: contact
                         .phones
                         .iter()

@@ -71,13 +71,15 @@ pub(super) fn check_text(
     true
 }
 
-pub(super) fn check_optional_text(
-    text: &mut Option<Text>,
+/// Checks an optional text (kept in a box where it is rarely filled, see `Entry`), and leaves it
+/// out when it is unusable or empty.
+pub(super) fn check_optional_text<T: std::borrow::BorrowMut<Text>>(
+    text: &mut Option<T>,
     at: &[Step],
     max_chars: usize,
     problems: &mut Problems,
 ) {
-    if let Some(value) = text
+    if let Some(value) = text.as_mut().map(|value| value.borrow_mut())
         && (!check_text(value, at, max_chars, problems) || value.is_empty())
     {
         *text = None;
