@@ -267,7 +267,6 @@ impl EntriesRead {
         }
     }
 
-    /// Adds the entries of the next part of the list.
     /// Once the list's first [`ENTRIES_TO_ESTIMATE_FROM`] entries tell how long an entry is
     /// (they took `read_bytes` of the list's `list_bytes`), makes room for all the entries the
     /// list likely holds, and an eighth more. Growing by doubling instead copies the list each
@@ -289,6 +288,7 @@ impl EntriesRead {
         }
     }
 
+    /// Adds the entries of the next part of the list.
     fn append(&mut self, mut part: EntriesRead) {
         let offset = self.entries.len();
         if offset == 0 {
