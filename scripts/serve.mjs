@@ -10,7 +10,9 @@
 // It answers a revalidation of an unchanged file with 304 (If-Modified-Since), and it
 // compresses as a county's server would (issue 16): a file's precompressed copy beside it
 // (`<file>.br`, `<file>.gz`, which scripts/build-web writes into dist/) when the browser
-// accepts that encoding, else text and wasm gzipped on the fly.
+// accepts that encoding, else text and wasm gzipped on the fly. A copy older than its file is
+// left alone: an officer who replaced `directory.json` after the build must not have the old
+// directory sent from the old `directory.json.br` (a county's nginx would; see the README).
 
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -63,16 +65,38 @@ export function acceptedEncodings(header = '') {
   );
 }
 
-/** The precompressed copy to send, if there is one the browser accepts: brotli before gzip. */
-async function precompressed(file, accepted) {
+/**
+ * How much older than its file a precompressed copy may be and still be sent: copying a whole
+ * folder without keeping the times (`cp -r`) may write a copy a moment before its file; a file
+ * replaced by hand comes minutes or months after the build.
+ */
+const COPY_TIME_TOLERANCE_MS = 2000;
+/** Copies already reported as stale, so that the console says it once per copy. */
+const reportedStale = new Set();
+
+/**
+ * The precompressed copy to send, if there is one the browser accepts: brotli before gzip. A
+ * copy older than `info` (the file's own stat) holds what the file had before it was replaced:
+ * it is skipped, with a warning, and the file is compressed on the fly instead.
+ */
+async function precompressed(file, info, accepted) {
   for (const [encoding, suffix] of [['br', '.br'], ['gzip', '.gz']]) {
     if (!accepted.has(encoding)) continue;
+    let copy;
     try {
-      const info = await stat(file + suffix);
-      if (info.isFile()) return { file: file + suffix, info, encoding };
+      copy = await stat(file + suffix);
     } catch {
-      // No such copy: try the next, or compress on the fly.
+      continue; // No such copy: try the next, or compress on the fly.
     }
+    if (!copy.isFile()) continue;
+    if (copy.mtimeMs + COPY_TIME_TOLERANCE_MS < info.mtimeMs) {
+      if (!reportedStale.has(file + suffix)) {
+        reportedStale.add(file + suffix);
+        console.warn(`serve: ${file + suffix} is older than ${path.basename(file)}, which was replaced after the build: sending the new file compressed on the fly. Delete the old copy, or make it again.`);
+      }
+      continue;
+    }
+    return { file: file + suffix, info: copy, encoding };
   }
   return null;
 }
@@ -166,7 +190,7 @@ async function handle(request, response, mounts) {
     return;
   }
   const accepted = acceptedEncodings(request.headers['accept-encoding']);
-  const copy = compressible ? await precompressed(file, accepted) : null;
+  const copy = compressible ? await precompressed(file, info, accepted) : null;
   // Small files are not worth a gzip header and a stream.
   const gzipNow = !copy && compressible && accepted.has('gzip') && info.size > 1024;
   if (copy) {

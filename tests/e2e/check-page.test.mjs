@@ -50,6 +50,10 @@ test('a spreadsheet with five mistakes: each is listed in German with its row, a
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Verzeichnis herunterladen (directory.json)' }).click()]);
     const saved = path.join(await download.path());
+    // Beside the download: how to put it on the website without the server sending the old
+    // directory from its compressed copies.
+    const publish = await page.locator('.publish').textContent();
+    for (const name of ['directory.json.gz', 'directory.json.br', 'first-page']) assert.ok(publish.includes(name), `the publishing note does not name ${name}: ${publish}`);
     assert.ok(existsSync(CLI), `${CLI} is missing: run cargo test first`);
     const check = spawnSync(CLI, ['check', '--lang', 'en', saved], { encoding: 'utf8' });
     assert.equal(check.status, 0, check.stdout + check.stderr);

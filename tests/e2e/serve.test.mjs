@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, rm, utimes, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -117,6 +117,31 @@ describe('scripts/serve.mjs', () => {
     assert.equal(plain.headers['content-encoding'], undefined);
     assert.equal(plain.body, DIRECTORY);
     assert.ok(both.bytes.length < DIRECTORY.length / 5, `${both.bytes.length} bytes of ${DIRECTORY.length}`);
+  });
+
+  test('does not send a precompressed copy older than its file (a directory replaced after the build)', async (t) => {
+    // The officer's update without a rebuild: directory.json replaced, its copies from the build left.
+    const built = JSON.stringify({ entries: [{ id: 'old', name: 'Alte Beratung' }], padding: 'x'.repeat(2000) });
+    const replaced = JSON.stringify({ entries: [{ id: 'new', name: 'Neue Beratung' }], padding: 'y'.repeat(2000) });
+    const file = path.join(root, 'dist', 'replaced.json');
+    await writeFile(`${file}.br`, brotliCompressSync(built));
+    await writeFile(`${file}.gz`, gzipSync(built));
+    await writeFile(file, replaced);
+    const warned = t.mock.method(console, 'warn', () => {});
+    const hourAgo = new Date(Date.now() - 3600_000);
+    for (const suffix of ['.br', '.gz']) await utimes(`${file}${suffix}`, hourAgo, hourAgo);
+    const stale = await rawRequest(port, '/service-finder/replaced.json', 'GET', { 'Accept-Encoding': 'gzip, br' });
+    assert.equal(stale.headers['content-encoding'], 'gzip', 'compressed on the fly instead');
+    assert.equal(gunzipSync(stale.bytes).toString(), replaced);
+    assert.ok(warned.mock.calls.some((call) => /replaced\.json\.br is older than replaced\.json/.test(call.arguments[0])), 'the console names the old copy');
+    // A copy written a moment before its file (a folder copied without its times) is still sent.
+    const secondAgo = new Date(Date.now() - 1000);
+    await writeFile(`${file}.br`, brotliCompressSync(replaced));
+    await utimes(`${file}.br`, secondAgo, secondAgo);
+    await utimes(file, new Date(), new Date());
+    const fresh = await rawRequest(port, '/service-finder/replaced.json', 'GET', { 'Accept-Encoding': 'gzip, br' });
+    assert.equal(fresh.headers['content-encoding'], 'br');
+    assert.equal(brotliDecompressSync(fresh.bytes).toString(), replaced);
   });
 
   test('gzips text without a copy on the fly, but not small files or pictures', async () => {
