@@ -299,7 +299,9 @@ const PEER_QUERIES = [
     .map(([text, category, near, radiusKm]) => ({ kind: 'text + category + radius', text, category, near, radiusKm })),
 ];
 
-const PEER_ENGINES = ['service-finder', 'MiniSearch + geokdbush', 'FlexSearch', 'Orama'];
+/** Ours: the core compiled for size (the widget's), and for speed (`initServiceFinder({ fast: true })`). */
+const OUR_ENGINES = ['service-finder', 'service-finder (fast)'];
+const PEER_ENGINES = [...OUR_ENGINES, 'MiniSearch + geokdbush', 'FlexSearch', 'Orama'];
 
 /** The generated directory of `entries` entries (made once, kept in target/bench-web/). */
 async function generatedDirectory(entries) {
@@ -365,13 +367,16 @@ async function peers(runs, sizes) {
     }
     console.log('\nRatios (service-finder / peer; below 1 is faster or smaller):');
     for (const entries of sizes) {
-      const ours = table.find((row) => row.entries === entries && row.engine === 'service-finder');
       // Every page parsed the same text: the yardstick is the median of all those parses.
       const parses = table.filter((row) => row.entries === entries).flatMap((row) => row.parses);
-      console.log(`  ${entries}: load ${(ours.loadMs / median(parses)).toFixed(2)}× JSON.parse (${median(parses).toFixed(0)} ms, median of ${parses.length} pages); memory ${(ours.memory / 1e6 / ours.megabytes).toFixed(2)}× the text`);
-      for (const row of table.filter((other) => other.entries === entries && other.engine !== 'service-finder')) {
-        console.log(`    vs ${row.engine.padEnd(24)} load ${(ours.loadMs / row.loadMs).toFixed(2)}  memory ${(ours.memory / row.memory).toFixed(2)}  median query ${(ours.query / row.query).toFixed(2)}  zero hits ${(ours.zero / row.zero).toFixed(2)}  radius ${(ours.radius / row.radius).toFixed(2)}`);
+      for (const name of OUR_ENGINES) {
+        const ours = table.find((row) => row.entries === entries && row.engine === name);
+        console.log(`  ${entries}, ${name}: load ${(ours.loadMs / median(parses)).toFixed(2)}× JSON.parse (${median(parses).toFixed(0)} ms, median of ${parses.length} pages); memory ${(ours.memory / 1e6 / ours.megabytes).toFixed(2)}× the text`);
+        for (const row of table.filter((other) => other.entries === entries && !OUR_ENGINES.includes(other.engine))) {
+          console.log(`    vs ${row.engine.padEnd(24)} load ${(ours.loadMs / row.loadMs).toFixed(2)}  memory ${(ours.memory / row.memory).toFixed(2)}  median query ${(ours.query / row.query).toFixed(2)}  zero hits ${(ours.zero / row.zero).toFixed(2)}  radius ${(ours.radius / row.radius).toFixed(2)}`);
+        }
       }
+      const ours = table.find((row) => row.entries === entries && row.engine === OUR_ENGINES[0]);
       const rows = table.filter((row) => row.entries === entries);
       console.log(`    median ms by kind of query: ${rows.map((row) => row.engine).join(' | ')}`);
       for (const name of Object.keys(ours.kinds)) console.log(`      ${name.padEnd(26)} ${rows.map((row) => row.kinds[name].toFixed(3)).join(' | ')}`);

@@ -36,6 +36,8 @@ test('the demo page loads with no console error, no page error and no failed req
       records.requests.some((url) => /\/service-finder\/service-finder-core_bg\.wasm$/.test(url)),
       `the wasm was not requested: ${records.requests.join(', ')}`,
     );
+    // The core compiled for speed is for pages that ask for it, not for a county's widget.
+    assert.ok(!records.requests.some((url) => url.includes('core-fast')), 'the widget fetched the fast core');
   });
 });
 

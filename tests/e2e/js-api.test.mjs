@@ -174,3 +174,37 @@ test('a lone surrogate in a text and "DE" for German are taken as they come', TE
   assert.ok(outcome.arabic.length > 0);
   assert.deepEqual(outcome.mixed, outcome.arabic, '"Ar" finds what "ar" finds');
 });
+
+/** Queries of every kind, for comparing the two builds of the core. */
+const BOTH_CORES_QUERIES = [
+  { text: 'Beratung' }, { text: 'Deutschkurs Korbach' }, { text: 'Integrationskrus' }, { text: 'inte' },
+  { text: 'xylophon' }, { categories: ['language-courses'] }, { near: { latitude: 51.2, longitude: 8.87 }, radiusKm: 15, sort: 'distance' },
+  { text: 'kurs', categories: ['language-courses'], near: { latitude: 51.05, longitude: 8.8 }, radiusKm: 30, sort: 'distance', language: 'ar' },
+];
+
+test('initServiceFinder({ fast: true }) loads the core compiled for speed, which answers as the small one', TEST_OPTIONS, async () => {
+  const answers = {};
+  for (const fast of [false, true]) {
+    answers[fast] = await withPage(env, { path: '/e2e/blank.html' }, async (session) => {
+      const answer = await session.page.evaluate(async ({ fast, queries }) => {
+        const { initServiceFinder, ServiceFinder } = await import('/service-finder/service-finder.js');
+        await initServiceFinder({ fast });
+        const finder = ServiceFinder.fromJson(await (await fetch('/service-finder/directory.json')).arrayBuffer());
+        const results = queries.map((query) => finder.search(query));
+        // A second call gets the core the page has; asking for the other one too late is said.
+        await initServiceFinder({ fast: true });
+        const cores = performance.getEntriesByType('resource').map((entry) => entry.name.split('/').pop()).filter((name) => name.endsWith('.wasm'));
+        return { results, cores, problems: finder.problems().length };
+      }, { fast, queries: BOTH_CORES_QUERIES });
+      assert.deepEqual(session.records.pageErrors, [], 'page errors');
+      const late = session.records.consoleMessages.filter((message) => message.includes('{ fast: true } comes too late'));
+      assert.equal(late.length, fast ? 0 : 1, `warnings: ${JSON.stringify(session.records.consoleMessages)}`);
+      return answer;
+    });
+  }
+  assert.deepEqual(answers.false.cores, ['service-finder-core_bg.wasm']);
+  assert.deepEqual(answers.true.cores, ['service-finder-core-fast_bg.wasm']);
+  assert.ok(answers.false.results.every((result, index) => index === 4 || result.total > 0), 'every query but the nonsense word finds something');
+  assert.deepEqual(answers.true.results, answers.false.results, 'the same hits, scores, distances and facets');
+  assert.equal(answers.true.problems, answers.false.problems);
+});

@@ -39,11 +39,23 @@ export const Places = lateClass('Places');
 // Its glue is imported here, not by the widget's first line, so that glue and wasm download
 // side by side and neither holds up the first cards (issue 16). The wasm has low priority: on
 // a slow line the small files for the first cards go first; it still compiles as it streams.
+//
+// The JS API's `initServiceFinder({ fast: true })` loads the same core compiled for speed
+// instead (service-finder-core-fast_bg.wasm, same glue; see scripts/build-web): loading and
+// searching about twice as fast, 50 KB more to download, for directories of many thousands of
+// entries. The first call on a page decides which core the page has; the widget asks for the
+// small one, which a county's few hundred entries do not need more than.
 let coreReady = null;
-export function loadCore() {
+let coreIsFast = false;
+export function loadCore({ fast = false } = {}) {
+  if (coreReady && fast && !coreIsFast) {
+    console.warn('service-finder: { fast: true } comes too late, the small core is loaded already');
+  }
+  if (!coreReady) coreIsFast = fast === true;
+  const wasmFile = coreIsFast ? './service-finder-core-fast_bg.wasm' : './service-finder-core_bg.wasm';
   coreReady ??= Promise.all([
     import('./service-finder-core.js'),
-    fetch(new URL('./service-finder-core_bg.wasm', import.meta.url), { priority: 'low' }),
+    fetch(new URL(wasmFile, import.meta.url), { priority: 'low' }),
   ]).then(async ([glue, wasm]) => {
     await glue.default({ module_or_path: wasm });
     guardCore(glue.ServiceFinder);
