@@ -424,9 +424,16 @@ fn load_value(directory: &JsValue, what: &str) -> Result<LoadedDirectory, JsErro
         load_directory(&json)
     } else if directory.is_instance_of::<Uint8Array>() || directory.is_instance_of::<ArrayBuffer>()
     {
+        // A Uint8Array as it is: `new Uint8Array(array)` would copy it (a second 115 MB for a
+        // directory of 100,000 entries, 6 % of the loading time in Chromium); an ArrayBuffer
+        // through a view, which copies nothing.
+        let array: Uint8Array = if directory.is_instance_of::<Uint8Array>() {
+            directory.clone().unchecked_into()
+        } else {
+            Uint8Array::new(directory)
+        };
         // A piece at a time, so that the file is never whole in the core's memory, which
         // never shrinks (see `load_directory_in_pieces`).
-        let array = Uint8Array::new(directory);
         load_directory_in_pieces(array.length() as usize, |offset, piece| {
             let end = offset + piece.len();
             copy_into(&array.subarray(offset as u32, end as u32), piece);
@@ -486,9 +493,9 @@ fn check_numbers(query: &JsValue) -> Result<(), JsError> {
     Ok(())
 }
 
-/// The bytes of `array`, copied into wasm memory by the browser. (js-sys's copies check lengths
-/// with `assert_eq!`, whose formatting code would be the larger part of this in the download.)
-/// Copies `array` into `piece`, which has its length.
+/// Copies `array` into `piece`, which has its length: by the browser, into wasm memory.
+/// (js-sys's copies check lengths with `assert_eq!`, whose formatting code would be the larger
+/// part of this in the download.)
 fn copy_into(array: &Uint8Array, piece: &mut [u8]) {
     // The memory's buffer is asked for each time: it is a new one after the memory grew.
     let memory: js_sys::WebAssembly::Memory = wasm_bindgen::memory().unchecked_into();
