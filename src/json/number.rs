@@ -111,31 +111,58 @@ fn round_with_sticky(value: u128, sticky: bool) -> f64 {
 /// `value` with at most `decimals` decimals and no trailing zeros (`51.2756`, `-3`, `0.5`),
 /// for messages and the gazetteer's text format.
 pub fn format_number(value: f64, decimals: u32) -> String {
-    if !value.is_finite() {
-        return "not a number".to_owned();
+    let mut text = String::new();
+    if write_number(value, decimals, &mut text) {
+        text
+    } else if !value.is_finite() {
+        "not a number".to_owned()
+    } else if value < 0.0 {
+        "a very large negative number".to_owned()
+    } else {
+        "a very large number".to_owned()
     }
-    let scale = 10u64.pow(decimals.min(9));
+}
+
+/// Appends `value` to `out` as [`format_number`] writes it, without allocating or the
+/// standard library's formatting (a page of results writes a hundred numbers or more: scores,
+/// coordinates, distances, counts). False, with nothing written, for a value that is not
+/// finite or too large for that (`|value| · 10^decimals` of 10^18 or more).
+pub fn write_number(value: f64, decimals: u32, out: &mut String) -> bool {
+    let decimals = decimals.min(9);
+    let scale = 10u64.pow(decimals);
     let scaled = (value.abs() * scale as f64).round();
-    if scaled >= 1e18 {
-        return if value < 0.0 {
-            "a very large negative number".to_owned()
-        } else {
-            "a very large number".to_owned()
-        };
+    // (Also for NaN and infinity, which are not finite.)
+    if !scaled.is_finite() || scaled >= 1e18 {
+        return false;
     }
     let scaled = scaled as u64;
-    let mut text = String::new();
     if value < 0.0 && scaled != 0 {
-        text.push('-');
+        out.push('-');
     }
-    text.push_str(&(scaled / scale).to_string());
-    let fraction = scaled % scale;
+    write_digits(scaled / scale, 1, out);
+    let mut fraction = scaled % scale;
     if fraction != 0 {
-        let digits = format!("{fraction:0width$}", width = decimals.min(9) as usize);
-        text.push('.');
-        text.push_str(digits.trim_end_matches('0'));
+        let mut width = decimals as usize;
+        while fraction.is_multiple_of(10) {
+            fraction /= 10;
+            width -= 1;
+        }
+        out.push('.');
+        write_digits(fraction, width, out);
     }
-    text
+    true
+}
+
+/// Appends the decimal digits of `number` to `out`, with leading zeros up to `width` digits.
+pub fn write_digits(mut number: u64, width: usize, out: &mut String) {
+    let mut digits = [b'0'; 20];
+    let mut start = digits.len();
+    while number != 0 || digits.len() - start < width.clamp(1, digits.len()) {
+        start -= 1;
+        digits[start] = b'0' + (number % 10) as u8;
+        number /= 10;
+    }
+    out.push_str(std::str::from_utf8(&digits[start..]).unwrap_or_default());
 }
 
 #[cfg(test)]
@@ -217,9 +244,55 @@ mod tests {
             (1234.5678, 1, "1234.6"),
             (-120.25, 6, "-120.25"),
             (1e300, 2, "a very large number"),
+            (-1e300, 2, "a very large negative number"),
             (f64::NAN, 2, "not a number"),
+            (f64::INFINITY, 2, "not a number"),
+            (0.0, 7, "0"),
+            (0.0000001, 7, "0.0000001"),
+            (0.10203, 5, "0.10203"),
+            (123_456_789_012.5, 0, "123456789013"),
+            (12.3456789, 12, "12.3456789"),
         ] {
             assert_eq!(format_number(value, decimals), expected, "{value}");
+        }
+    }
+
+    #[test]
+    fn writes_digits_as_the_standard_library() {
+        let mut rng = fastrand::Rng::with_seed(11);
+        for number in [0, 1, 9, 10, 99, 100, u64::MAX, u64::from(u32::MAX)]
+            .into_iter()
+            .chain((0..1000).map(|_| rng.u64(..) >> rng.u32(0..64)))
+        {
+            let mut out = String::from("x");
+            write_digits(number, 1, &mut out);
+            assert_eq!(out, format!("x{number}"));
+            let mut padded = String::new();
+            write_digits(number, 12, &mut padded);
+            assert_eq!(padded, format!("{number:012}"));
+        }
+    }
+
+    #[test]
+    fn writes_numbers_with_decimals_as_the_standard_library_rounds_them() {
+        let mut rng = fastrand::Rng::with_seed(5);
+        for _ in 0..10_000 {
+            // Up to 10^8: scaled by 10^7 that stays within the 53 bits an f64 holds exactly
+            // (a page of results has scores, degrees and metres).
+            let value = (rng.f64() - 0.5) * 10f64.powi(rng.i32(-3..9));
+            let expected = format!("{value:.7}");
+            let expected = expected.trim_end_matches('0').trim_end_matches('.');
+            let expected = if expected == "-0" { "0" } else { expected };
+            let written = format_number(value, 7);
+            // The standard library rounds half to even on the exact binary value; this rounds
+            // the scaled value half away from zero: they may differ in the last decimal.
+            if written != expected {
+                let difference = parse_number(&written).unwrap() - parse_number(expected).unwrap();
+                assert!(
+                    difference.abs() < 1.5e-7,
+                    "{value}: {written} against {expected}"
+                );
+            }
         }
     }
 }

@@ -51,7 +51,7 @@ impl Found {
 /// backslash or a control character; `bytes.len()` when there is none. Eight bytes at a time.
 /// Also sets `wide` when a byte of 0x7F or above may be among those before it (possibly also
 /// after it): only such a byte can start a character that text cleaning takes out.
-fn special_byte(bytes: &[u8], wide: &mut bool) -> usize {
+pub(super) fn special_byte(bytes: &[u8], wide: &mut bool) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
     // High bit of a byte set for 0x80 and above, and for 0x7F by the carry of adding one.
