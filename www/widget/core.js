@@ -41,9 +41,8 @@ export const Places = lateClass('Places');
 // a slow line the small files for the first cards go first; it still compiles as it streams.
 //
 // The JS API's `initServiceFinder({ fast: true })` loads the same core compiled for speed
-// instead (service-finder-core-fast_bg.wasm, same glue; see scripts/build-web): loading and
-// searching about twice as fast, 50 KB more to download, for directories of many thousands of
-// entries. The first call on a page decides which core the page has; the widget asks for the
+// instead (service-finder-core-fast_bg.wasm, same glue; see scripts/build-web): a quarter to a
+// third faster for directories of many thousands of entries, 52 KB more to download. The first call on a page decides which core the page has; the widget asks for the
 // small one, which a county's few hundred entries do not need more than.
 let coreReady = null;
 let coreIsFast = false;
