@@ -14,7 +14,7 @@ use crate::search::Hit;
 use crate::search::{FacetCount, Facets, SearchResults};
 
 /// `"YYYY-MM-DD"`, written digit by digit: a page of results has dates on many cards, and the
-/// standard library's formatting cost 4 % of a search.
+/// standard library's formatting cost a few per cent of a search.
 impl WriteJson for Date {
     fn write_json(&self, out: &mut String) {
         let date = self.0;
