@@ -72,11 +72,9 @@ function finish(ids, query, documents, geo) {
 
 /** service-finder with the core compiled for size (the widget's) or for speed (`fast`). */
 const serviceFinder = (fast) => ({
+  // Before loading (runEngine), so that fetching and compiling the wasm is not timed.
   init: () => initServiceFinder({ fast }),
-  async load(bytes) {
-    await initServiceFinder({ fast });
-    return ServiceFinder.fromJson(bytes);
-  },
+  load: (bytes) => ServiceFinder.fromJson(bytes),
   search(finder, query) {
     const result = finder.search({
       text: query.text ?? '', categories: query.category ? [query.category] : [], near: query.near, radiusKm: query.near ? query.radiusKm : undefined,
