@@ -57,6 +57,28 @@ pub fn directory(data: &[u8]) {
         in_pieces.problems, loaded.problems,
         "read in pieces, the problems differ"
     );
+    // As it comes from the network: pieces of changing sizes, the length not known beforehand.
+    // Where it is read so (not left to reading in one piece), it loads the same.
+    let mut streamed = crate::directory::DirectoryInPieces::new(0);
+    let mut rest = data;
+    let mut size = 1;
+    while !rest.is_empty() {
+        let (piece, after) = rest.split_at(size.min(rest.len()));
+        streamed.push(piece.len(), |buffer| buffer.copy_from_slice(piece));
+        rest = after;
+        size = size * 3 % 97 + 1;
+    }
+    if let Some(streamed) = streamed.finish() {
+        let streamed = streamed.expect("read in one piece, it loaded");
+        assert_eq!(
+            streamed.directory, loaded.directory,
+            "streamed, the entries differ"
+        );
+        assert_eq!(
+            streamed.problems, loaded.problems,
+            "streamed, the problems differ"
+        );
+    }
     let entry_count = loaded.directory.entries.len();
     let index = Index::new(loaded.directory);
 

@@ -4,7 +4,7 @@
 #![allow(clippy::disallowed_methods)] // Native tools and tests: the size rules are for the wasm.
 
 use js_sys::{Array, JSON, Object, Reflect, Uint8Array};
-use service_finder::web::ServiceFinder;
+use service_finder::web::{DirectoryReader, ServiceFinder};
 use wasm_bindgen::{JsError, JsValue};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
@@ -574,4 +574,62 @@ fn a_stemmer_with_or_without_stem_all_gives_the_same_word_forms() {
     assert!(batch_stems > 1000, "{batch_stems} stems");
     assert_eq!((batch_stems, batch_total), (word_stems, word_total));
     assert!(batch_total > 0.0);
+}
+
+/// What a finder holds, to compare two: its problems, and every entry's id in its order.
+fn contents(finder: &ServiceFinder) -> String {
+    let all = finder
+        .search(query(r#"{"limit": 1000, "sort": "name"}"#))
+        .unwrap();
+    let ids: Vec<String> = Array::from(&get(&all, "hits"))
+        .iter()
+        .map(|hit| get(&hit, "id").as_string().unwrap())
+        .collect();
+    let problems = JSON::stringify(&finder.problems().unwrap()).unwrap();
+    format!("{ids:?} {}", String::from(problems))
+}
+
+/// Reads `bytes` with a DirectoryReader in pieces of `piece` bytes.
+fn read_in_pieces(
+    bytes: &[u8],
+    expected: f64,
+    piece: usize,
+) -> Result<Option<ServiceFinder>, JsError> {
+    let mut reader = DirectoryReader::new(expected);
+    for part in bytes.chunks(piece) {
+        if !reader.push(&Uint8Array::from(part)) {
+            break;
+        }
+    }
+    reader.finish()
+}
+
+#[wasm_bindgen_test]
+fn a_directory_read_as_it_comes_loads_as_read_whole() {
+    // A broken directory (problems of every kind) and the demo; pieces that cut characters,
+    // entries and the fields before the list; the length known and not.
+    for text in [BROKEN, DEMO] {
+        let whole = contents(&ServiceFinder::from_json(text.into()).unwrap());
+        for (piece, expected) in [
+            (1, 0.0),
+            (7, text.len() as f64),
+            (4096, 0.0),
+            (65_536, text.len() as f64),
+        ] {
+            let finder = read_in_pieces(text.as_bytes(), expected, piece).unwrap();
+            let finder = finder.expect("read in pieces, not left to reading whole");
+            assert_eq!(contents(&finder), whole, "pieces of {piece}");
+        }
+    }
+    // Left to reading whole: bytes that are not UTF-8, a syntax error.
+    let mut bytes = BROKEN.as_bytes().to_vec();
+    bytes[BROKEN.len() / 2] = 0xff;
+    assert!(read_in_pieces(&bytes, 0.0, 100).unwrap().is_none());
+    let cut = &DEMO.as_bytes()[..DEMO.len() - 5];
+    assert!(read_in_pieces(cut, 0.0, 4096).unwrap().is_none());
+    // Refused by its length, said at once.
+    let mut reader = DirectoryReader::new(200e6);
+    assert!(!reader.push(&Uint8Array::from(&b"{"[..])));
+    let refused = message(reader.finish().err().expect("too large"));
+    assert!(refused.starts_with("the file is 200 MB"), "{refused}");
 }

@@ -28,7 +28,7 @@ pub use model::{
     Directory, Entry, FORMAT_VERSION, Kind, LanguageCode, Location, Organization, Phone, PhoneKind,
     Publisher, Region, Schedule, ServiceArea, Source, Status, TargetGroup, Text, Wheelchair,
 };
-pub use pieces::load_directory_in_pieces;
+pub use pieces::DirectoryInPieces;
 #[cfg(not(target_arch = "wasm32"))] // For the fuzzing bodies.
 pub(crate) use pieces::load_with_window;
 pub use problem::{Consequence, EntryRef, LoadError, Problem, ProblemKind, Severity};

@@ -3,9 +3,11 @@
 //!
 //! In the browser, the file's bytes are in JavaScript; copied whole into the core's memory,
 //! they took as much room as the entries made from them, and the core's memory never shrinks
-//! (issue 16: at 100,000 entries 115 MB of the 248 MB kept). Here the entries list is read
-//! through a window of about a megabyte that moves along the file: the reader reads entry after
-//! entry, and an entry cut by the window's end is read again once the window has moved on.
+//! (issue 16: at 100,000 entries 115 MB of the 248 MB kept). Here the pieces are read as they
+//! come, the way they come from the network (`fetchDirectory` in the JS API) or from bytes
+//! that JavaScript holds (`ServiceFinder.fromJson`): the reader reads entry after entry, and an
+//! entry cut by a piece's end is read again once the next piece has come. Only that entry's
+//! bytes are kept from piece to piece.
 //!
 //! Only what reading in one piece would read alike is read this way: a file that starts as a
 //! directory object whose `"entries"` list starts within its first megabyte, with UTF-8 text and
@@ -17,31 +19,27 @@ use crate::json::{Found, Reader};
 
 use super::load::{
     EntriesRead, LineIndex, LoadedDirectory, MAX_DOCUMENT_BYTES, MAX_ENTRIES, check,
-    check_format_version, load_directory_bytes, too_large, too_many_entries,
+    check_format_version, too_large, too_many_entries,
 };
+// The module's description links it; only `load_with_window` (not in the wasm) calls it.
+#[allow(unused_imports)]
+use super::load::load_directory_bytes;
 use super::problem::LoadError;
 use super::read::{read_directory, read_entry};
 
-/// How much of the file is read at a time: large enough that the work of moving the window is
-/// lost in the reading, small against a large directory.
-const WINDOW_BYTES: usize = 1 << 20;
+/// How far into the file the entries list must start to be read in pieces (the directory's own
+/// fields before it are kept until it is found).
+const HEAD_BYTES: usize = 1 << 20;
 
-/// How close to the window's end an error must be to count as an entry cut by it: a cut in a
-/// number, a literal or an escape is noticed a few bytes before the end at most.
+/// How close to the end of what has come an error must be to count as an entry cut by it: a
+/// cut in a number, a literal or an escape is noticed a few bytes before the end at most.
 const CUT_MARGIN: usize = 16;
 
-/// Loads a directory of `len` bytes that `fill(offset, buffer)` hands over in pieces (it fills
-/// `buffer` with the file's bytes from `offset` on), as [`load_directory_bytes`] would load the
-/// whole file. See the module's description.
-pub fn load_directory_in_pieces(
-    len: usize,
-    fill: impl FnMut(usize, &mut [u8]),
-) -> Result<LoadedDirectory, LoadError> {
-    load_with_window(len, WINDOW_BYTES, fill)
-}
-
-/// [`load_directory_in_pieces`] with a window of `window_bytes` (small in tests and fuzzing,
-/// so that the window moves often). The entries list must start within the first window.
+/// Loads a directory of `len` bytes that `fill(offset, buffer)` hands over in pieces of
+/// `window_bytes` (it fills `buffer` with the file's bytes from `offset` on), as
+/// [`load_directory_bytes`] would load the whole file: for fuzzing and the tests, with pieces
+/// small enough that entries are cut often. (The browser's callers are in src/web/api.rs.)
+#[cfg(any(test, not(target_arch = "wasm32")))]
 pub(crate) fn load_with_window(
     len: usize,
     window_bytes: usize,
@@ -50,108 +48,288 @@ pub(crate) fn load_with_window(
     if len > MAX_DOCUMENT_BYTES {
         return Err(too_large(len));
     }
-    let mut file = PiecesOf {
-        len,
-        fill: &mut fill,
-    };
-    match read_in_pieces(&mut file, window_bytes) {
-        Some(loaded) => loaded,
-        None => {
-            let mut whole = vec![0; len];
-            fill(0, &mut whole);
-            load_directory_bytes(&whole)
-        }
+    let mut pieces = DirectoryInPieces::new(len);
+    let mut offset = 0;
+    while offset < len && pieces.reading() {
+        let size = window_bytes.max(1).min(len - offset);
+        pieces.push(size, |piece| fill(offset, piece));
+        offset += size;
     }
+    pieces.finish().unwrap_or_else(|| {
+        let mut whole = vec![0; len];
+        fill(0, &mut whole);
+        load_directory_bytes(&whole)
+    })
 }
 
-/// The file being read: its length, and how to get its bytes.
-struct PiecesOf<'f, F: FnMut(usize, &mut [u8])> {
+/// A directory file read piece by piece as it comes: [`push`](Self::push) each piece in
+/// order, then [`finish`](Self::finish). See the module's description.
+pub struct DirectoryInPieces {
+    /// How many bytes have come so far.
+    received: usize,
+    /// The file's length when it is known beforehand, else 0: the room for the entries is made
+    /// from it at once (growing it as they come would copy it, and the core's memory would
+    /// keep the larger room for good).
+    expected: usize,
+    /// What has come and is not read yet.
+    pending: Pending,
+    /// Reading is tried again once `pending` holds this many bytes: an entry cut by many
+    /// small pieces is not read again for each (what is kept at least doubles between tries).
+    try_at: usize,
+    stage: Stage,
+}
+
+/// The bytes that have come and are not read yet: `bytes[..len]`, the text from `start` on
+/// (after a byte-order mark). The buffer is kept and only grows, so that taking a piece
+/// allocates nothing (a fresh megabyte per piece, zeroed first, was 4 % of loading in
+/// Chromium).
+#[derive(Default)]
+struct Pending {
+    bytes: Vec<u8>,
     len: usize,
-    fill: &'f mut F,
-}
-
-impl<F: FnMut(usize, &mut [u8])> PiecesOf<'_, F> {
-    /// The bytes from `start` to `end` (at most the file's end).
-    fn bytes(&mut self, start: usize, end: usize) -> Vec<u8> {
-        let mut bytes = vec![0; end.min(self.len).saturating_sub(start)];
-        (self.fill)(start, &mut bytes);
-        bytes
-    }
-}
-
-/// Fills `buffer` with about `size` bytes of the file from `start` on, cut at a character, and
-/// returns how many: the window is `buffer[..len]`. The buffer is kept from window to window,
-/// so that moving the window allocates nothing (a fresh megabyte per move, zeroed first, was
-/// 4 % of loading in Chromium); it grows only for a larger window.
-fn fill_window<F: FnMut(usize, &mut [u8])>(
-    file: &mut PiecesOf<F>,
     start: usize,
-    size: usize,
-    buffer: &mut Vec<u8>,
-) -> usize {
-    let mut len = size.min(file.len.saturating_sub(start));
-    if buffer.len() < len {
-        buffer.resize(len, 0);
+}
+
+impl Pending {
+    /// Adds `size` bytes that `fill` writes.
+    fn take(&mut self, size: usize, fill: impl FnOnce(&mut [u8])) {
+        let end = self.len + size;
+        if self.bytes.len() < end {
+            self.bytes.resize(end.max(self.bytes.len() * 2), 0);
+        }
+        fill(&mut self.bytes[self.len..end]);
+        self.len = end;
     }
-    let bytes = &mut buffer[..len];
-    (file.fill)(start, bytes);
-    // A character cut by the end comes with the next piece: the piece ends before its first
-    // byte (the last byte that is not a continuation byte, 10xxxxxx).
-    if start + len < file.len
-        && let Some(lead) = bytes.iter().rposition(|byte| byte & 0xC0 != 0x80)
-    {
-        let width = match bytes[lead] {
-            0xF0.. => 4,
-            0xE0.. => 3,
-            0xC0.. => 2,
-            _ => 1,
-        };
-        if lead + width > len {
-            len = lead;
+
+    /// What has come, as far as it is whole characters (all of it at the file's end): a
+    /// character cut by a piece's end comes whole with the next.
+    fn text(&self, at_end: bool) -> Option<&str> {
+        let bytes = &self.bytes[..self.len];
+        let mut len = bytes.len();
+        if !at_end && let Some(lead) = bytes.iter().rposition(|byte| byte & 0xC0 != 0x80) {
+            let width = match bytes[lead] {
+                0xF0.. => 4,
+                0xE0.. => 3,
+                0xC0.. => 2,
+                _ => 1,
+            };
+            if lead + width > len {
+                len = lead;
+            }
+        }
+        std::str::from_utf8(&bytes[..len]).ok()
+    }
+
+    /// Lets go of the first `count` bytes, which have been read.
+    fn consume(&mut self, count: usize) {
+        self.bytes.copy_within(count..self.len, 0);
+        self.len -= count;
+        self.start += count;
+    }
+}
+
+/// Where reading is.
+enum Stage {
+    /// Nothing read yet: whether the file starts with a byte-order mark is not known.
+    Start,
+    /// Looking for the start of the entries list among the directory's own fields.
+    Head,
+    /// Reading the entries.
+    Entries(ListRead),
+    /// After the list's `]`: the rest of the file is kept, to read the directory's own fields.
+    Tail(ListRead),
+    /// Refused already (too many entries); what comes is not read.
+    Refused(LoadError),
+    /// To be read in one piece; what comes is not kept.
+    Whole,
+}
+
+/// The entries list, as far as it is read.
+struct ListRead {
+    /// The directory's own fields before the list, up to its `[`.
+    head: Vec<u8>,
+    /// Where the list's items start in the text.
+    list_start: usize,
+    /// Whether the next item is the list's first (no comma before it).
+    first: bool,
+    /// The line of the text at the start of what is pending.
+    line: usize,
+    read: EntriesRead,
+}
+
+/// How reading what is pending ended.
+enum ReadEnd {
+    /// More must come: an entry (or the directory's fields before the list) is cut.
+    NeedMore,
+    /// The list's `]` was read: where the list ends in what is pending (after the mark).
+    ListEnd(usize),
+    /// Nothing more is read: the file is to be read in one piece (`None`), or is refused.
+    Stop(Option<LoadError>),
+}
+
+impl DirectoryInPieces {
+    /// Starts reading a file of `expected` bytes (0 when its length is not known).
+    pub fn new(expected: usize) -> DirectoryInPieces {
+        DirectoryInPieces {
+            received: 0,
+            expected,
+            pending: Pending::default(),
+            try_at: 0,
+            stage: Stage::Start,
         }
     }
-    len
+
+    /// Whether the pieces are still read: false once the file is to be read in one piece or is
+    /// refused, when the rest need not be handed over.
+    pub fn reading(&self) -> bool {
+        self.size() <= MAX_DOCUMENT_BYTES && !matches!(self.stage, Stage::Whole | Stage::Refused(_))
+    }
+
+    /// The file's size as far as it is known: what has come, or the length expected if more.
+    fn size(&self) -> usize {
+        self.received.max(self.expected)
+    }
+
+    /// Takes the next `size` bytes of the file, which `fill` writes into the buffer it is given.
+    pub fn push(&mut self, size: usize, fill: impl FnOnce(&mut [u8])) {
+        self.received = self.received.saturating_add(size);
+        if !self.reading() {
+            // Nothing more is read; what is kept is given back.
+            self.pending = Pending::default();
+            return;
+        }
+        self.pending.take(size, fill);
+        if self.pending.len >= self.try_at && !matches!(self.stage, Stage::Tail(_)) {
+            self.read_pending(false);
+        }
+    }
+
+    /// The directory, once every piece has come: as [`load_directory_bytes`] loads the whole
+    /// file, or `None` when it must be read in one piece.
+    pub fn finish(mut self) -> Option<Result<LoadedDirectory, LoadError>> {
+        if self.size() > MAX_DOCUMENT_BYTES {
+            return Some(Err(too_large(self.size())));
+        }
+        if !matches!(self.stage, Stage::Tail(_)) {
+            self.read_pending(true);
+        }
+        let list = match self.stage {
+            Stage::Tail(list) => list,
+            Stage::Refused(error) => return Some(Err(error)),
+            _ => return None,
+        };
+        // The directory's own fields: the file with the entries list left empty.
+        let mut own = list.head;
+        own.push(b']');
+        own.extend_from_slice(&self.pending.bytes[..self.pending.len]);
+        drop(self.pending);
+        let own = String::from_utf8(own).ok()?;
+        let mut reader = Reader::new(&own);
+        // The list left empty, and no other: anything else is read in one piece.
+        let mut lists = 0;
+        let mut only_the_empty_list = true;
+        let header = read_directory(&mut reader, &mut |reader| {
+            lists += 1;
+            reader.begin_list()?;
+            only_the_empty_list &= lists == 1 && !reader.next_item(&mut true)?;
+            Ok(())
+        })
+        .and_then(|header| reader.end().map(|()| header));
+        let header = match header {
+            Ok(Some(header)) if lists == 1 && only_the_empty_list => header,
+            _ => return None,
+        };
+        if let Err(error) = check_format_version(header.format_version) {
+            return Some(Err(error));
+        }
+        let mut read = list.read;
+        read.give_back_unused_room();
+        // Every entry's line was noted while reading: the checks need no text to count lines in.
+        Some(Ok(check(&LineIndex::new(""), header, read)))
+    }
+
+    /// Reads what is pending, as far as it goes; `at_end` when the whole file has come.
+    fn read_pending(&mut self, at_end: bool) {
+        loop {
+            let end = match &mut self.stage {
+                Stage::Start if self.pending.len < 3 && !at_end => ReadEnd::NeedMore,
+                Stage::Start => {
+                    // Offsets count from after a byte-order mark, as when reading in one piece.
+                    if self.pending.bytes[..self.pending.len].starts_with(b"\xEF\xBB\xBF") {
+                        self.pending.consume(3);
+                        self.pending.start = 0;
+                    }
+                    self.stage = Stage::Head;
+                    continue;
+                }
+                Stage::Head => match self.find_list(at_end) {
+                    Ok(list) => {
+                        self.stage = Stage::Entries(list);
+                        continue;
+                    }
+                    Err(end) => end,
+                },
+                Stage::Entries(list) => list.read_from(&mut self.pending, self.expected, at_end),
+                Stage::Tail(_) | Stage::Refused(_) | Stage::Whole => return,
+            };
+            match end {
+                ReadEnd::NeedMore => self.try_at = self.pending.len.saturating_mul(2),
+                ReadEnd::ListEnd(end) => {
+                    self.pending.consume(end);
+                    if let Stage::Entries(list) = std::mem::replace(&mut self.stage, Stage::Whole) {
+                        self.stage = Stage::Tail(list);
+                    }
+                }
+                ReadEnd::Stop(refused) => {
+                    self.stage = refused.map_or(Stage::Whole, Stage::Refused);
+                    self.pending = Pending::default();
+                }
+            }
+            return;
+        }
+    }
+
+    /// Looks for the start of the entries list in what is pending, and lets go of what comes
+    /// before it (kept in the list's `head`).
+    fn find_list(&mut self, at_end: bool) -> Result<ListRead, ReadEnd> {
+        let Some(text) = self.pending.text(at_end) else {
+            return Err(ReadEnd::Stop(None));
+        };
+        match entries_list_start(text) {
+            Some(list_start) => {
+                let head = self.pending.bytes[..list_start].to_vec();
+                self.pending.consume(list_start);
+                Ok(ListRead {
+                    line: 1 + newlines(&head),
+                    head,
+                    list_start,
+                    first: true,
+                    read: EntriesRead::default(),
+                })
+            }
+            None if at_end || self.pending.len >= HEAD_BYTES => Err(ReadEnd::Stop(None)),
+            None => Err(ReadEnd::NeedMore),
+        }
+    }
 }
 
-/// How reading the entries in one window ended.
-enum WindowEnd {
-    /// The list's `]` was read: where the list ends in the text (after the mark).
-    ListEnd(usize),
-    /// An entry was cut by the window's end.
-    Cut,
-}
-
-/// Reads the file as the module's description says; `None` where it must be read in one piece.
-fn read_in_pieces<F: FnMut(usize, &mut [u8])>(
-    file: &mut PiecesOf<F>,
-    window_bytes: usize,
-) -> Option<Result<LoadedDirectory, LoadError>> {
-    // Offsets count from after a byte-order mark, as when reading in one piece.
-    let bom = file.bytes(0, 3);
-    let base = if bom == [0xEF, 0xBB, 0xBF] { 3 } else { 0 };
-    let mut buffer = Vec::new();
-    let mut window_len = fill_window(file, base, window_bytes, &mut buffer);
-    let list_start = entries_list_start(std::str::from_utf8(&buffer[..window_len]).ok()?)?;
-
-    // The entries, window by window. `window_start` is where the window starts in the text
-    // (after the mark); `done` is the window's position after the last whole entry.
-    let mut read = EntriesRead::default();
-    let list_bytes = file.len - base - list_start;
-    let mut window_start = 0;
-    let mut done = list_start;
-    let mut first = true;
-    // Lines: the line of the window's position `counted`.
-    let mut line = 1;
-    let mut counted = 0;
-    let list_end = loop {
-        // Checked once per window; the entries are read from it as text.
-        let window = std::str::from_utf8(&buffer[..window_len]).ok()?;
-        let last_window = window_start + window_len + base >= file.len;
+impl ListRead {
+    /// Reads the entries that are whole in `pending`, and lets go of their bytes. `expected`:
+    /// the file's length, if known.
+    fn read_from(&mut self, pending: &mut Pending, expected: usize, at_end: bool) -> ReadEnd {
+        let Some(text) = pending.text(at_end) else {
+            return ReadEnd::Stop(None);
+        };
+        let start_in_file = pending.start;
+        // `done`: the position after the last whole entry; `counted`: the position whose line
+        // is `self.line`.
+        let mut done = 0;
+        let mut counted = 0;
         let end = loop {
-            let mut reader = Reader::at(window, done);
+            let mut reader = Reader::at(text, done);
             // `first` changes only with an entry read whole: a cut entry is read again from
             // the same place, as the same item.
-            let mut first_try = first;
+            let mut first_try = self.first;
             let step = reader.next_item(&mut first_try).and_then(|more| {
                 if !more {
                     return Ok(None);
@@ -163,76 +341,39 @@ fn read_in_pieces<F: FnMut(usize, &mut [u8])>(
             });
             match step {
                 Ok(Some((start, end, entry))) => {
-                    line += newlines(&window[counted..start]);
+                    self.line += newlines(&text[counted..start]);
                     counted = start;
-                    read.lines.push(line);
-                    read.push(window_start + start, window_start + end, entry);
-                    first = false;
-                    read.make_room_for_all(list_bytes, window_start + end - list_start);
-                    if read.entries.len() > MAX_ENTRIES {
-                        return Some(Err(too_many_entries()));
+                    self.read.lines.push(self.line);
+                    self.read
+                        .push(start_in_file + start, start_in_file + end, entry);
+                    self.first = false;
+                    if expected > 0 {
+                        let list_bytes = expected.saturating_sub(self.list_start);
+                        let read_bytes = start_in_file + end - self.list_start;
+                        self.read.make_room_for_all(list_bytes, read_bytes);
+                    }
+                    if self.read.entries.len() > MAX_ENTRIES {
+                        break ReadEnd::Stop(Some(too_many_entries()));
                     }
                     done = end;
                 }
-                Ok(None) => break WindowEnd::ListEnd(window_start + reader.position()),
-                Err(error) if !last_window && error.offset + CUT_MARGIN >= window.len() => {
-                    line += newlines(&window[counted..done]);
-                    break WindowEnd::Cut;
+                Ok(None) => break ReadEnd::ListEnd(reader.position()),
+                Err(error) if !at_end && error.offset + CUT_MARGIN >= text.len() => {
+                    break ReadEnd::NeedMore;
                 }
-                Err(_) => return None,
+                Err(_) => break ReadEnd::Stop(None),
             }
         };
-        match end {
-            WindowEnd::ListEnd(list_end) => break list_end,
-            // Cut by the window's end: the window moves on to start after the last whole
-            // entry, or grows when that entry alone does not fit. (An entry cut at the
-            // window's start makes the window larger, however small it was: each move makes
-            // progress.)
-            WindowEnd::Cut => {
-                let size = if done == 0 {
-                    (window_len + 4).saturating_mul(2)
-                } else {
-                    window_len.max(window_bytes)
-                };
-                window_start += done;
-                window_len = fill_window(file, base + window_start, size, &mut buffer);
-                done = 0;
-                counted = 0;
-            }
+        if let ReadEnd::NeedMore = end {
+            self.line += newlines(&text[counted..done]);
+            pending.consume(done);
         }
-    };
-    drop(buffer);
-    read.give_back_unused_room();
-
-    // The directory's own fields: the file with the entries list left empty.
-    let mut own = file.bytes(base, base + list_start);
-    own.push(b']');
-    own.extend(file.bytes(base + list_end, file.len));
-    let own = String::from_utf8(own).ok()?;
-    let mut reader = Reader::new(&own);
-    // The list left empty, and no other: anything else is read in one piece.
-    let mut lists = 0;
-    let mut only_the_empty_list = true;
-    let header = read_directory(&mut reader, &mut |reader| {
-        lists += 1;
-        reader.begin_list()?;
-        only_the_empty_list &= lists == 1 && !reader.next_item(&mut true)?;
-        Ok(())
-    })
-    .and_then(|header| reader.end().map(|()| header));
-    let header = match header {
-        Ok(Some(header)) if lists == 1 && only_the_empty_list => header,
-        _ => return None,
-    };
-    if let Err(error) = check_format_version(header.format_version) {
-        return Some(Err(error));
+        end
     }
-    // Every entry's line was noted while reading: the checks need no text to count lines in.
-    Some(Ok(check(&LineIndex::new(""), header, read)))
 }
 
-fn newlines(text: &str) -> usize {
-    memchr::memchr_iter(b'\n', text.as_bytes()).count()
+fn newlines(text: impl AsRef<[u8]>) -> usize {
+    memchr::memchr_iter(b'\n', text.as_ref()).count()
 }
 
 /// Where the entries list's items start in `head` (just after its `[`), when `head` is the
@@ -258,27 +399,42 @@ mod tests {
     use crate::directory::Text;
     use crate::generate::generate_directory;
 
-    /// Loads `bytes` in pieces through a window of `window` bytes, and says whether it was read
-    /// in pieces (not handed to reading in one piece).
+    /// Loads `bytes` in pieces of `window` bytes, and says whether it was read in pieces (not
+    /// handed to reading in one piece).
     fn in_pieces(bytes: &[u8], window: usize) -> (Result<LoadedDirectory, LoadError>, bool) {
         let fill = |offset: usize, buffer: &mut [u8]| {
             buffer.copy_from_slice(&bytes[offset..offset + buffer.len()]);
         };
-        let mut file = PiecesOf {
-            len: bytes.len(),
-            fill: &mut { fill },
-        };
-        let pieces = read_in_pieces(&mut file, window).is_some();
-        (load_with_window(bytes.len(), window, fill), pieces)
+        let mut pieces = DirectoryInPieces::new(bytes.len());
+        for piece in bytes.chunks(window) {
+            pieces.push(piece.len(), |buffer| buffer.copy_from_slice(piece));
+        }
+        let read_in_pieces = pieces.finish().is_some();
+        (load_with_window(bytes.len(), window, fill), read_in_pieces)
     }
 
-    /// Asserts that loading in pieces gives what loading in one piece gives, through windows
-    /// of many sizes, and returns whether the text was read in pieces through the windows
-    /// large enough to hold the directory's fields before its entries list (1 KB and more).
+    /// Loads `bytes` as they come from the network: in pieces of varying sizes, the file's
+    /// length not known beforehand. `None` where it must be read in one piece.
+    fn as_streamed(bytes: &[u8], seed: u64) -> Option<Result<LoadedDirectory, LoadError>> {
+        let mut rng = fastrand::Rng::with_seed(seed);
+        let mut pieces = DirectoryInPieces::new(0);
+        let mut rest = bytes;
+        while !rest.is_empty() {
+            let size = rng.usize(1..=rest.len().min(70_000));
+            let (piece, after) = rest.split_at(size);
+            pieces.push(size, |buffer| buffer.copy_from_slice(piece));
+            rest = after;
+        }
+        pieces.finish()
+    }
+
+    /// Asserts that loading in pieces gives what loading in one piece gives, through pieces of
+    /// many sizes, and as streamed, and returns whether the text was read in pieces (alike
+    /// for every size of piece).
     fn assert_loads_alike(bytes: &[u8]) -> bool {
         let whole = load_directory_bytes(bytes);
         let mut pieces = Vec::new();
-        for window in [1, 7, 100, 1024, 4096, 70_000, WINDOW_BYTES] {
+        for window in [1, 7, 100, 1024, 4096, 70_000, HEAD_BYTES] {
             let (loaded, read_in_pieces) = in_pieces(bytes, window);
             match (&loaded, &whole) {
                 (Ok(loaded), Ok(whole)) => {
@@ -288,8 +444,20 @@ mod tests {
                 }
                 (loaded, whole) => assert_eq!(loaded.as_ref().err(), whole.as_ref().err()),
             }
-            if window >= 1024 {
-                pieces.push(read_in_pieces);
+            pieces.push(read_in_pieces);
+        }
+        for seed in 0..3 {
+            let streamed = as_streamed(bytes, seed);
+            assert_eq!(streamed.is_some(), pieces[0], "seed {seed}");
+            match (streamed, &whole) {
+                (Some(Ok(streamed)), Ok(whole)) => {
+                    assert_eq!(streamed.directory, whole.directory, "seed {seed}");
+                    assert_eq!(streamed.problems, whole.problems, "seed {seed}");
+                }
+                (Some(streamed), whole) => {
+                    assert_eq!(streamed.err(), whole.as_ref().err().cloned())
+                }
+                (None, _) => {}
             }
         }
         assert!(pieces.iter().all(|&read| read == pieces[0]), "{pieces:?}");
@@ -394,13 +562,37 @@ mod tests {
     }
 
     #[test]
+    fn a_file_too_large_is_refused_as_in_one_piece_without_being_kept() {
+        let len = MAX_DOCUMENT_BYTES + 1;
+        let mut pieces = DirectoryInPieces::new(0);
+        pieces.push(11, |buffer| buffer.copy_from_slice(br#"{"notes": ""#));
+        let mut received = 11;
+        while received < len {
+            let size = (len - received).min(HEAD_BYTES);
+            pieces.push(size, |buffer| buffer.fill(b'x'));
+            received += size;
+            // No entries list in the first megabyte: the rest is not kept.
+            assert!(pieces.pending.bytes.len() <= 2 * HEAD_BYTES + 22);
+        }
+        assert!(!pieces.reading());
+        let error = pieces.finish().map(|loaded| loaded.err());
+        assert_eq!(error, Some(Some(too_large(len))));
+        // Known beforehand, the length refuses the file at once, by its whole size.
+        let mut pieces = DirectoryInPieces::new(3 * MAX_DOCUMENT_BYTES);
+        assert!(!pieces.reading());
+        pieces.push(11, |_| unreachable!("nothing is read"));
+        let error = pieces.finish().map(|loaded| loaded.err());
+        assert_eq!(error, Some(Some(too_large(3 * MAX_DOCUMENT_BYTES))));
+    }
+
+    #[test]
     fn a_list_too_long_is_refused_as_in_one_piece() {
         let entry = r#"{"id":"e","kind":"service","name":"N"}"#;
         let json = format!(
             "{{\"format_version\":1,\"entries\":[{}]}}",
             vec![entry; MAX_ENTRIES + 1].join(",")
         );
-        let (loaded, pieces) = in_pieces(json.as_bytes(), WINDOW_BYTES);
+        let (loaded, pieces) = in_pieces(json.as_bytes(), HEAD_BYTES);
         assert!(pieces);
         assert_eq!(loaded.err(), load_directory_bytes(json.as_bytes()).err());
     }

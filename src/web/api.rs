@@ -6,7 +6,8 @@ use wasm_bindgen::prelude::*;
 use super::views::{ProblemView, Resolver};
 use crate::directory::merge::merge;
 use crate::directory::{
-    LoadError, LoadedDirectory, Problem, Severity, load_directory, load_directory_in_pieces,
+    DirectoryInPieces, LoadError, LoadedDirectory, Problem, Severity, load_directory,
+    load_directory_bytes,
 };
 use crate::json::writer::{WriteJson, to_json};
 use crate::search::{Index, Query};
@@ -164,15 +165,7 @@ impl ServiceFinder {
         directory: JsValue,
     ) -> Result<ServiceFinder, JsError> {
         let loaded = load_value(&directory, "ServiceFinder.fromJson")?;
-        let usable = loaded.directory.entries.len();
-        Ok(ServiceFinder {
-            index: Index::new(loaded.directory),
-            problem_directories: vec![0; loaded.problems.len()],
-            problems: loaded.problems,
-            entries_in_file: loaded.entries_in_file,
-            usable,
-            stemmer: None,
-        })
+        Ok(ServiceFinder::from_loaded(loaded))
     }
 
     /// Loads a county's own directory and its neighbours' as one (each as `fromJson` takes it,
@@ -417,18 +410,70 @@ impl ServiceFinder {
     }
 }
 
+impl ServiceFinder {
+    /// The finder of one loaded directory.
+    fn from_loaded(loaded: LoadedDirectory) -> ServiceFinder {
+        let usable = loaded.directory.entries.len();
+        ServiceFinder {
+            index: Index::new(loaded.directory),
+            problem_directories: vec![0; loaded.problems.len()],
+            problems: loaded.problems,
+            entries_in_file: loaded.entries_in_file,
+            usable,
+            stemmer: None,
+        }
+    }
+}
+
+/// A directory read as it downloads, piece by piece, so that its file is never whole in the
+/// page's memory (`fetchDirectory` in service-finder.js uses it): `push` each piece of the
+/// file in order, then `finish`.
+#[wasm_bindgen]
+pub struct DirectoryReader {
+    pieces: DirectoryInPieces,
+}
+
+#[wasm_bindgen]
+impl DirectoryReader {
+    /// Starts reading a file of `expectedBytes` bytes (0 when its length is not known; when it
+    /// is, the room for its entries is made at once, which saves memory).
+    #[wasm_bindgen(constructor)]
+    pub fn new(#[wasm_bindgen(js_name = expectedBytes)] expected_bytes: f64) -> DirectoryReader {
+        // `as` saturates: a negative or NaN length is 0, not known.
+        DirectoryReader {
+            pieces: DirectoryInPieces::new(expected_bytes as usize),
+        }
+    }
+
+    /// Reads the next piece of the file. Returns false once the file cannot be read in pieces
+    /// (then the rest need not be pushed, and `finish` says so).
+    pub fn push(&mut self, piece: &Uint8Array) -> bool {
+        self.pieces
+            .push(piece.length() as usize, |buffer| copy_into(piece, buffer));
+        self.pieces.reading()
+    }
+
+    /// The finder, once every piece has been pushed, as `ServiceFinder.fromJson` would load
+    /// the whole file; `undefined` when the file must be read in one piece (a syntax error,
+    /// bytes that are not UTF-8, an unusual layout): load it with `ServiceFinder.fromJson`,
+    /// which says exactly where each problem is. Throws when the directory is refused whole
+    /// (too large, too many entries, an unknown format version).
+    pub fn finish(self) -> Result<Option<ServiceFinder>, JsError> {
+        match self.pieces.finish() {
+            Some(Ok(loaded)) => Ok(Some(ServiceFinder::from_loaded(loaded))),
+            Some(Err(error)) => Err(JsError::new(&error.to_string())),
+            None => Ok(None),
+        }
+    }
+}
+
 /// Loads one directory from what JavaScript passed: its text, or its bytes. `what` names the
 /// argument in the error thrown for any other value.
 fn load_value(directory: &JsValue, what: &str) -> Result<LoadedDirectory, JsError> {
     let loaded = if let Some(json) = directory.as_string() {
         load_directory(&json)
     } else if let Some(array) = bytes_of(directory) {
-        // A piece at a time, so that the file is never whole in the core's memory, which
-        // never shrinks (see `load_directory_in_pieces`).
-        load_directory_in_pieces(array.length() as usize, |offset, piece| {
-            let end = offset + piece.len();
-            copy_into(&array.subarray(offset as u32, end as u32), piece);
-        })
+        load_array(&array)
     } else {
         let found = if directory.is_null() {
             "null"
@@ -446,6 +491,26 @@ fn load_value(directory: &JsValue, what: &str) -> Result<LoadedDirectory, JsErro
         )));
     };
     loaded.map_err(|error: LoadError| JsError::new(&error.to_string()))
+}
+
+/// Loads the bytes of a directory file a piece at a time, as `DirectoryReader` does, so that the
+/// file is never whole in the core's memory, which never shrinks (see
+/// src/directory/pieces.rs); whole only where it must be read in one piece.
+fn load_array(array: &Uint8Array) -> Result<LoadedDirectory, LoadError> {
+    /// As much as is read at a time: large enough that the work per piece is lost in the
+    /// reading, small against a large directory.
+    const PIECE_BYTES: u32 = 1 << 20;
+    let len = array.length();
+    let mut reader = DirectoryReader::new(len.into());
+    let mut offset = 0;
+    while offset < len && reader.push(&array.subarray(offset, offset.saturating_add(PIECE_BYTES))) {
+        offset = offset.saturating_add(PIECE_BYTES);
+    }
+    reader.pieces.finish().unwrap_or_else(|| {
+        let mut whole = vec![0; len as usize];
+        copy_into(array, &mut whole);
+        load_directory_bytes(&whole)
+    })
 }
 
 /// The numbers of a query and what each may be. JSON has no NaN or Infinity (`JSON.stringify`

@@ -9,5 +9,5 @@ mod api;
 mod places;
 mod views;
 
-pub use api::{ServiceFinder, WordStemmer};
+pub use api::{DirectoryReader, ServiceFinder, WordStemmer};
 pub use places::Places;
