@@ -1,6 +1,7 @@
 // The JS API's edges, called from a page as a webmaster would: what fromJson accepts (text or
 // bytes) and how it refuses anything else, numbers that JSON cannot carry (NaN, Infinity), the
-// cap on `limit`, and texts the core must take as they come (a lone surrogate, "DE").
+// cap on `limit`, texts the core must take as they come (a lone surrogate, "DE"), the two builds
+// of the core, and fetchDirectory, which reads a directory as it downloads.
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -207,4 +208,80 @@ test('initServiceFinder({ fast: true }) loads the core compiled for speed, which
   assert.ok(answers.false.results.every((result, index) => index === 4 || result.total > 0), 'every query but the nonsense word finds something');
   assert.deepEqual(answers.true.results, answers.false.results, 'the same hits, scores, distances and facets');
   assert.equal(answers.true.problems, answers.false.problems);
+});
+
+test('fetchDirectory reads a directory as it downloads, as fromJson reads it whole, and fetches again what it must read whole', TEST_OPTIONS, async () => {
+  const outcomes = await withPage(env, { path: '/e2e/blank.html' }, async (session) => {
+    const value = await session.page.evaluate(async (queries) => {
+      const { initServiceFinder, ServiceFinder, fetchDirectory } = await import('/service-finder/service-finder.js');
+      await initServiceFinder();
+      const demo = new Uint8Array(await (await fetch('/service-finder/directory.json')).arrayBuffer());
+      const text = new TextDecoder().decode(demo);
+      const encode = (string) => new TextEncoder().encode(string);
+      const middle = text.indexOf('"description":', text.length / 2) + '"description":{"de":"'.length;
+      const files = {
+        // Served gzipped: the length is not known beforehand.
+        'the demo, served': '/service-finder/directory.json',
+        'a misspelt kind (a problem of one entry)': encode(text.replace('"kind":"service"', '"kind":"servise"')),
+        'bytes that are not UTF-8 in the middle': new Uint8Array([...demo.subarray(0, middle), 0xff, 0xfe, ...demo.subarray(middle)]),
+        'cut short': demo.subarray(0, demo.length - 5),
+        'not a directory': encode('[1, 2]'),
+        'not there': '/service-finder/no-such-directory.json',
+        // A stream of pieces of 1,000 bytes that cannot be read into the reader's own buffer
+        // (not a byte stream): read piece by piece as the browser hands them over.
+        'the demo, in pieces of 1,000 bytes': 'pieces:demo',
+      };
+      const inPieces = () => new Response(new ReadableStream({
+        start(controller) {
+          for (let at = 0; at < demo.length; at += 1000) controller.enqueue(demo.slice(at, at + 1000));
+          controller.close();
+        },
+      }));
+      // Every download is counted: a second one means the file was read whole.
+      const browserFetch = globalThis.fetch;
+      const download = (url, ...rest) => (url === 'pieces:demo' ? Promise.resolve(inPieces()) : browserFetch(url, ...rest));
+      let downloads = 0;
+      globalThis.fetch = (...args) => {
+        downloads++;
+        return download(...args);
+      };
+      const answer = (finder) => ({
+        entries: finder.info('de').entryCount, problems: finder.problems(), skipped: finder.skippedCount(),
+        results: queries.map((query) => finder.search(query)),
+      });
+      const outcomes = {};
+      for (const [name, file] of Object.entries(files)) {
+        const url = typeof file === 'string' ? file : URL.createObjectURL(new Blob([file]));
+        downloads = 0;
+        const streamed = await fetchDirectory(url).then(answer, (error) => ({ error: `${error.constructor.name}: ${error.message}` }));
+        const streamedDownloads = downloads;
+        const whole = await download(url).then(async (response) => {
+          if (!response.ok) return { error: `HTTP ${response.status}` };
+          try {
+            return answer(ServiceFinder.fromJson(await response.arrayBuffer()));
+          } catch (error) {
+            return { error: `${error.constructor.name}: ${error.message}` };
+          }
+        });
+        outcomes[name] = { streamed, whole, downloads: streamedDownloads };
+      }
+      return outcomes;
+    }, BOTH_CORES_QUERIES);
+    assert.deepEqual(session.records.pageErrors, [], 'page errors');
+    return value;
+  });
+  const readAsItCame = ['the demo, served', 'a misspelt kind (a problem of one entry)', 'the demo, in pieces of 1,000 bytes'];
+  for (const [name, { streamed, whole, downloads }] of Object.entries(outcomes)) {
+    if (name === 'not there') {
+      assert.match(streamed.error, /^Error: service-finder: \/service-finder\/no-such-directory\.json: HTTP 404$/);
+      continue;
+    }
+    assert.deepEqual(streamed, whole, name);
+    assert.equal(downloads, readAsItCame.includes(name) ? 1 : 2, `${name}: downloads`);
+  }
+  assert.equal(outcomes['the demo, served'].streamed.entries, DEMO.entries.length);
+  assert.ok(outcomes['the demo, served'].streamed.results.some((result) => result.total > 0));
+  assert.ok(outcomes['a misspelt kind (a problem of one entry)'].streamed.problems.some((problem) => problem.text.includes('servise') || problem.message.includes('servise')));
+  assert.ok(outcomes['bytes that are not UTF-8 in the middle'].streamed.problems.some((problem) => problem.line >= 1), 'the bad bytes are reported with their line');
+  assert.match(outcomes['cut short'].streamed.error, /^Error: /);
 });

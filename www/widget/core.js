@@ -9,7 +9,7 @@
 // previous Wasm instance": make them again (ServiceFinder.fromJson, Places.fromText, …).
 
 /** The core's classes, once it is loaded (loadCore). */
-const classes = { ServiceFinder: null, Places: null };
+const classes = { ServiceFinder: null, Places: null, DirectoryReader: null };
 /** Replaces the core's instance with a fresh one (the glue's reset, see guardCore). */
 let resetCore = null;
 
@@ -42,8 +42,9 @@ export const Places = lateClass('Places');
 //
 // The JS API's `initServiceFinder({ fast: true })` loads the same core compiled for speed
 // instead (service-finder-core-fast_bg.wasm, same glue; see scripts/build-web): a quarter to a
-// third faster for directories of many thousands of entries, 52 KB more to download. The first call on a page decides which core the page has; the widget asks for the
-// small one, which a county's few hundred entries do not need more than.
+// third faster for directories of many thousands of entries, 52 KB more to download. The
+// first call on a page decides which core the page has; the widget asks for the small one,
+// which a county's few hundred entries do not need more than.
 let coreReady = null;
 let coreIsFast = false;
 export function loadCore({ fast = false } = {}) {
@@ -57,10 +58,10 @@ export function loadCore({ fast = false } = {}) {
     fetch(new URL(wasmFile, import.meta.url), { priority: 'low' }),
   ]).then(async ([glue, wasm]) => {
     await glue.default({ module_or_path: wasm });
-    guardCore(glue.ServiceFinder);
-    guardCore(glue.Places);
-    classes.ServiceFinder = glue.ServiceFinder;
-    classes.Places = glue.Places;
+    for (const name of Object.keys(classes)) {
+      guardCore(glue[name]);
+      classes[name] = glue[name];
+    }
     resetCore = glue.__wbg_reset_state;
   });
   // A failed download may be tried again by the next widget or call.
@@ -68,6 +69,52 @@ export function loadCore({ fast = false } = {}) {
     coreReady = null;
   });
   return coreReady;
+}
+
+/**
+ * The JS API's `fetchDirectory(url)`: fetches a directory and loads it as it downloads, a piece
+ * at a time, so that its file is never whole in the page's memory (for a large directory: at
+ * 100,000 entries the file is 115 MB). Resolves to the `ServiceFinder` that `fromJson` gives for
+ * the whole file. A file that cannot be read in pieces (a syntax error, bytes that are not
+ * UTF-8, an unusual layout; see src/directory/pieces.rs) is fetched again and read whole by
+ * `fromJson`, whose problems say exactly where. Rejects on an HTTP error.
+ */
+export async function fetchDirectory(url, { signal } = {}) {
+  await loadCore();
+  const download = async () => {
+    const response = await fetch(url, { signal });
+    if (!response.ok) throw new Error(`service-finder: ${url}: HTTP ${response.status}`);
+    return response;
+  };
+  const response = await download();
+  // The length is the file's only when it is not compressed on the way.
+  const length = response.headers.get('content-encoding') ? 0 : Number(response.headers.get('content-length'));
+  const reader = new classes.DirectoryReader(length || 0);
+  // Into one buffer of a megabyte, used again for every piece, where the browser can (a
+  // "BYOB" reader): a new buffer per piece left about 30 MB more garbage at the peak at
+  // 100,000 entries. (Not `for await`: Safari cannot iterate a stream so.)
+  const body = response.body; // null for an empty response
+  let buffer = null;
+  let pieces;
+  try {
+    pieces = body?.getReader({ mode: 'byob' });
+    buffer = new ArrayBuffer(1 << 20);
+  } catch {
+    pieces = body.getReader();
+  }
+  try {
+    for (let piece; body && !(piece = await (buffer ? pieces.read(new Uint8Array(buffer)) : pieces.read())).done; ) {
+      if (buffer) buffer = piece.value.buffer;
+      if (!reader.push(piece.value)) {
+        pieces.cancel();
+        break;
+      }
+    }
+  } catch (error) {
+    reader.free();
+    throw error;
+  }
+  return reader.finish() ?? classes.ServiceFinder.fromJson(await (await download()).arrayBuffer());
 }
 
 // A trap leaves the core's memory in an unknown state, and with it every finder on the page.

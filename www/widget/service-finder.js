@@ -41,7 +41,7 @@
 
 import { card } from './card.js';
 import { DAYS } from './choices.js';
-import { Places, ServiceFinder, WidgetCore, loadCore } from './core.js';
+import { Places, ServiceFinder, WidgetCore, fetchDirectory, loadCore } from './core.js';
 import { el } from './dom.js';
 import { Filters } from './filters.js';
 import { prepareFormatters } from './format.js';
@@ -638,7 +638,7 @@ class ServiceFinderElement extends HTMLElement {
 if (!customElements.get('service-finder')) customElements.define('service-finder', ServiceFinderElement);
 
 // The JS API, for a county with its own UI (see core.js for what happens after a trap).
-export { Places, ServiceFinder, loadCore as initServiceFinder };
+export { Places, ServiceFinder, fetchDirectory, loadCore as initServiceFinder };
 
 /** The thesaurus file of a UI language: Leichte Sprache searches with the German words. */
 function thesaurusLanguage(language) {
