@@ -2,8 +2,8 @@
 // Browser benchmarks (issue 16), kept out of the test command: they print numbers, they do not
 // pass or fail. Run after scripts/build-web:
 //
-//   node scripts/bench-web.mjs [cold-start] [places] [tasks] [peers] [nationwide] [--runs N]
-//                              [--entries 10000,100000]   (the peers' directory sizes)
+//   node scripts/bench-web.mjs [cold-start] [places] [tasks] [peers] [nationwide] [memory] [--runs N]
+//                              [--entries 10000,100000]   (the directory sizes of peers and memory)
 //
 // cold-start  The newcomer's first visit on a cheap phone: 375×667, the CPU slowed 4×, Slow 4G
 //             (150 ms round trip, 1.6 Mbps down, 750 kbps up), nothing cached, the demo server
@@ -23,6 +23,10 @@
 //             thesaurus, and the newcomer may already type. Printed per UI language: the
 //             longest task from "ready" until the page is quiet, and the blocking time (each
 //             task's time beyond 50 ms, summed), medians of N runs.
+// memory      Download, load and peak memory of 10,000 and 100,000 generated entries, ours
+//             (also read as the file downloads, `fetchDirectory`) and the peers': the time from
+//             the request until the engine can search, and the peak of the page's process's
+//             resident memory above what it was before (Linux; see the function's comment).
 // nationwide  Nationwide static files for all 400 districts (500 generated entries each, made
 //             once with `service-finder nationwide` into target/bench-web/nationwide): the bytes
 //             on the wire for the first results, a 50 km radius at a county border, and
@@ -319,7 +323,12 @@ async function generatedDirectory(entries) {
   return { folder, file: path.basename(file) };
 }
 
-async function peers(runs, sizes) {
+/**
+ * The peers' page (scripts/bench/peers-page.js, bundled by esbuild) served beside the generated
+ * directories of `sizes` (each also gzipped once, as a county's server would send it), and a
+ * browser to open it in; `close` ends all of it.
+ */
+async function peersPage(sizes) {
   const { build } = await import('esbuild');
   const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
   const pageFolder = await mkdtemp(path.join(tmpdir(), 'bench-peers-'));
@@ -332,10 +341,24 @@ async function peers(runs, sizes) {
   for (const entries of sizes) data = await generatedDirectory(entries);
   const server = await startServer({ port: 0, extraMounts: [{ prefix: '/bench/', dir: pageFolder }, { prefix: '/data/', dir: data.folder }] });
   const browser = await chromium.launch({ ...LAUNCH_OPTIONS, args: [...LAUNCH_OPTIONS.args, '--enable-precise-memory-info', '--js-flags=--expose-gc'] });
-  const run = async (options) => {
+  const open = async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}bench/peers.html`);
     await page.waitForFunction(() => typeof globalThis.runEngine === 'function');
+    return page;
+  };
+  const close = async () => {
+    await browser.close();
+    await server.close();
+    await rm(pageFolder, { recursive: true, force: true });
+  };
+  return { server, browser, open, close, folder: data.folder };
+}
+
+async function peers(runs, sizes) {
+  const { server, open, close } = await peersPage(sizes);
+  const run = async (options) => {
+    const page = await open();
     const result = await page.evaluate((arg) => globalThis.runEngine(arg), options);
     await page.close();
     return result;
@@ -384,9 +407,68 @@ async function peers(runs, sizes) {
       console.log(`    totals of the first single words, for comparing semantics: ${totals.join(' | ')}`);
     }
   } finally {
-    await browser.close();
-    await server.close();
-    await rm(pageFolder, { recursive: true, force: true });
+    await close();
+  }
+}
+
+/** Ours, and ours reading the file as it downloads (`fetchDirectory`), and the peers. */
+const DOWNLOAD_ENGINES = [...OUR_ENGINES, 'service-finder (fast, as it downloads)', ...PEER_ENGINES.slice(OUR_ENGINES.length)].filter((engine) => !process.env.ENGINES || process.env.ENGINES.split(',').some((part) => engine.includes(part)));
+
+/** A process's figure from /proc/<pid>/status (VmRSS, VmHWM), in bytes. */
+function processMemory(pid, field) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(status.match(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm'))?.[1] ?? 0) * 1024;
+}
+
+/**
+ * Download, load and peak memory (issue 16 part 3): each engine in a fresh page downloads a
+ * generated directory (gzipped by the server, as a county's would send it) and loads it, as a
+ * page would. Measured: the time from the request until the engine can search, and the peak
+ * of the page's renderer process's memory (resident set, Linux: its high-water mark reset
+ * before the download) above what it was before: the text, parsed objects and index, wasm
+ * memory, all of it. Medians of N pages each.
+ */
+async function memory(runs, sizes) {
+  if (!existsSync('/proc/self/clear_refs')) {
+    console.log('memory: needs Linux (/proc/<pid>/clear_refs and status)');
+    return;
+  }
+  const { writeFileSync, statSync } = await import('node:fs');
+  const { server, browser, open, close, folder } = await peersPage(sizes);
+  const cdp = await browser.newBrowserCDPSession();
+  const renderers = async () => (await cdp.send('SystemInfo.getProcessInfo')).processInfo.filter((info) => info.type === 'renderer').map((info) => info.id);
+  try {
+    console.log('Download, load and peak memory (Chromium, no slowdown; the server sends the file gzipped); medians of', runs, 'fresh pages each');
+    for (const entries of sizes) {
+      const file = `directory-${entries}.json`;
+      if (!existsSync(path.join(folder, `${file}.gz`))) execFileSync('sh', ['-c', `gzip -6 -k -c "${file}" > "${file}.gz"`], { cwd: folder });
+      const text = statSync(path.join(folder, file)).size;
+      const rows = [];
+      for (const engine of DOWNLOAD_ENGINES) {
+        const runsOf = [];
+        for (let index = 0; index < runs; index++) {
+          const page = await open();
+          await page.evaluate((arg) => globalThis.prepareEngine(arg), { engine });
+          const pids = await renderers();
+          const before = new Map(pids.map((pid) => [pid, processMemory(pid, 'VmRSS')]));
+          // Resets the high-water mark to the present resident set (Linux 4.0 and later).
+          for (const pid of pids) writeFileSync(`/proc/${pid}/clear_refs`, '5');
+          const { ms, wasm } = await page.evaluate((arg) => globalThis.downloadAndLoad(arg), { url: `${server.url}data/${file}`, engine });
+          const peak = Math.max(...pids.map((pid) => processMemory(pid, 'VmHWM') - before.get(pid)));
+          runsOf.push({ ms, peak, wasm });
+          await page.close();
+        }
+        const row = { engine, ms: median(runsOf.map((one) => one.ms)), peak: median(runsOf.map((one) => one.peak)), wasm: median(runsOf.map((one) => one.wasm)) };
+        rows.push(row);
+        console.log(`  ${String(entries).padStart(6)} ${engine.padEnd(40)} download and load ${row.ms.toFixed(0).padStart(6)} ms  peak memory ${(row.peak / 1e6).toFixed(0).padStart(5)} MB = ${(row.peak / text).toFixed(2)}× the text (${(text / 1e6).toFixed(0)} MB)${row.wasm ? `; wasm memory ${(row.wasm / 1e6).toFixed(0)} MB` : ''}`);
+      }
+      const streamed = rows.find((row) => row.engine === 'service-finder (fast, as it downloads)');
+      for (const row of rows.filter((other) => other !== streamed)) {
+        console.log(`    as it downloads vs ${row.engine.padEnd(24)} time ${(streamed.ms / row.ms).toFixed(2)}  peak memory ${(streamed.peak / row.peak).toFixed(2)}`);
+      }
+    }
+  } finally {
+    await close();
   }
 }
 
@@ -503,3 +585,4 @@ if (parts.length === 0 || parts.includes('places')) await places(runs);
 if (parts.length === 0 || parts.includes('tasks')) await tasks(runs);
 if (parts.length === 0 || parts.includes('peers')) await peers(runs, peerSizes);
 if (parts.length === 0 || parts.includes('nationwide')) await nationwide();
+if (parts.length === 0 || parts.includes('memory')) await memory(runs, peerSizes);

@@ -17,7 +17,7 @@ import { around, distance } from 'geokdbush';
 import KDBush from 'kdbush';
 import MiniSearch from 'minisearch';
 
-import { ServiceFinder, initServiceFinder } from '/service-finder/service-finder.js';
+import { ServiceFinder, fetchDirectory, initServiceFinder } from '/service-finder/service-finder.js';
 
 /** German category names, for the engines that index text only (the core knows them itself). */
 const CATEGORY_NAMES = {
@@ -87,6 +87,8 @@ const serviceFinder = (fast) => ({
 const ENGINES = {
   'service-finder': serviceFinder(false),
   'service-finder (fast)': serviceFinder(true),
+  // Downloaded and loaded as the file comes (`fetchDirectory`): only for `downloadAndLoad`.
+  'service-finder (fast, as it downloads)': { ...serviceFinder(true), download: (url) => fetchDirectory(url) },
   'MiniSearch + geokdbush': {
     load(bytes) {
       const documents = JSON.parse(new TextDecoder().decode(bytes)).entries.map(flatten);
@@ -223,4 +225,24 @@ globalThis.runEngine = async ({ url, engine, queries, withQueries, withParse }) 
     }
   }
   return result;
+};
+
+/** Before `downloadAndLoad`: the engine's code loaded, the page quiet (nothing of it measured). */
+globalThis.prepareEngine = async ({ engine }) => {
+  await ENGINES[engine].init?.();
+  await settle();
+};
+
+/**
+ * Downloads the directory and loads it into one engine, as a page would: the file's bytes, then
+ * the engine's load; or, for an engine with `download`, that (reading as the file comes). The
+ * caller measures the renderer's peak memory around it.
+ */
+globalThis.downloadAndLoad = async ({ url, engine }) => {
+  const spec = ENGINES[engine];
+  const start = performance.now();
+  const loaded = spec.download ? await spec.download(url) : await spec.load(new Uint8Array(await (await fetch(url)).arrayBuffer()));
+  const ms = performance.now() - start;
+  globalThis.kept = loaded;
+  return { ms, wasm: spec.init ? (wasmMemory?.buffer.byteLength ?? 0) : 0 };
 };
