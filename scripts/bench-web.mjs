@@ -27,6 +27,8 @@
 //             (also read as the file downloads, `fetchDirectory`) and the peers': the time from
 //             the request until the engine can search, and the peak of the page's process's
 //             resident memory above what it was before (Linux; see the function's comment).
+//             ENGINES=fast,Mini (in the environment) measures only the engines whose names
+//             contain one of those parts.
 // nationwide  Nationwide static files for all 400 districts (500 generated entries each, made
 //             once with `service-finder nationwide` into target/bench-web/nationwide): the bytes
 //             on the wire for the first results, a 50 km radius at a county border, and
