@@ -265,12 +265,19 @@ test('fetchDirectory reads a directory as it downloads, as fromJson reads it who
         });
         outcomes[name] = { streamed, whole, downloads: streamedDownloads };
       }
+      // Stopped by its signal: the download ends, and the promise rejects with the abort.
+      const stop = new AbortController();
+      const stopped = fetchDirectory('/service-finder/directory.json', { signal: stop.signal });
+      stop.abort();
+      outcomes.stopped = await stopped.then(() => 'loaded', (error) => error.name);
       return outcomes;
     }, BOTH_CORES_QUERIES);
     assert.deepEqual(session.records.pageErrors, [], 'page errors');
     return value;
   });
   const readAsItCame = ['the demo, served', 'a misspelt kind (a problem of one entry)', 'the demo, in pieces of 1,000 bytes'];
+  assert.equal(outcomes.stopped, 'AbortError');
+  delete outcomes.stopped;
   for (const [name, { streamed, whole, downloads }] of Object.entries(outcomes)) {
     if (name === 'not there') {
       assert.match(streamed.error, /^Error: service-finder: \/service-finder\/no-such-directory\.json: HTTP 404$/);
