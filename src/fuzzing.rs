@@ -24,6 +24,25 @@ use crate::places::{Gazetteer, Home, LookupOptions, PlaceMatch};
 use crate::search::MAX_LIMIT;
 use crate::search::{Index, Query, SearchResults};
 
+/// Asserts that a directory loaded another way (`how`) has the entries and problems of
+/// `loaded`, which was read in one piece.
+fn assert_loaded_alike(
+    other: Result<LoadedDirectory, crate::directory::LoadError>,
+    loaded: &LoadedDirectory,
+    how: &str,
+) {
+    let other =
+        other.unwrap_or_else(|error| panic!("{how}: {error} (read in one piece, it loaded)"));
+    assert_eq!(
+        other.directory, loaded.directory,
+        "{how}, the entries differ"
+    );
+    assert_eq!(
+        other.problems, loaded.problems,
+        "{how}, the problems differ"
+    );
+}
+
 /// The directory loader, as the CLI and the widget use it (from the bytes of a file): any
 /// bytes load or fail with a message, bytes that are not UTF-8 are reported, and a loaded
 /// directory is consistent with its problems, indexes, and can be searched.
@@ -47,16 +66,8 @@ pub fn directory(data: &[u8]) {
     let window = (data.len() / 4).max(16);
     let in_pieces = crate::directory::load_with_window(data.len(), window, |offset, piece| {
         piece.copy_from_slice(&data[offset..offset + piece.len()]);
-    })
-    .expect("read in one piece, it loaded");
-    assert_eq!(
-        in_pieces.directory, loaded.directory,
-        "read in pieces, the entries differ"
-    );
-    assert_eq!(
-        in_pieces.problems, loaded.problems,
-        "read in pieces, the problems differ"
-    );
+    });
+    assert_loaded_alike(in_pieces, &loaded, "read in pieces");
     // As it comes from the network: pieces of changing sizes, the length not known beforehand.
     // Where it is read so (not left to reading in one piece), it loads the same.
     let mut streamed = crate::directory::DirectoryInPieces::new(0);
@@ -69,15 +80,7 @@ pub fn directory(data: &[u8]) {
         size = size * 3 % 97 + 1;
     }
     if let Some(streamed) = streamed.finish() {
-        let streamed = streamed.expect("read in one piece, it loaded");
-        assert_eq!(
-            streamed.directory, loaded.directory,
-            "streamed, the entries differ"
-        );
-        assert_eq!(
-            streamed.problems, loaded.problems,
-            "streamed, the problems differ"
-        );
+        assert_loaded_alike(streamed, &loaded, "streamed");
     }
     let entry_count = loaded.directory.entries.len();
     let index = Index::new(loaded.directory);
