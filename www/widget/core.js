@@ -102,11 +102,16 @@ export async function fetchDirectory(url, { signal } = {}) {
   } catch {
     pieces = body.getReader();
   }
+  const read = () => (buffer ? pieces.read(new Uint8Array(buffer)) : pieces.read());
   try {
-    for (let piece; body && !(piece = await (buffer ? pieces.read(new Uint8Array(buffer)) : pieces.read())).done; ) {
-      if (buffer) buffer = piece.value.buffer;
-      if (!reader.push(piece.value)) {
-        pieces.cancel();
+    while (body) {
+      const { done, value } = await read();
+      if (done) break;
+      // The buffer comes back with the piece in it (the same memory, in a new ArrayBuffer).
+      if (buffer) buffer = value.buffer;
+      // False: the file is to be read whole; the rest of this download is not needed.
+      if (!reader.push(value)) {
+        pieces.cancel().catch(() => {});
         break;
       }
     }
