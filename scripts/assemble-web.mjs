@@ -52,8 +52,8 @@ const BUDGETS = {
   // +0.1 KB for the JS API's choice of the core compiled for speed (`initServiceFinder({ fast:
   // true })`, whose wasm is not on this path), with a warning when it comes too late (18,680 B).
   // +0.25 KB for the JS API's `fetchDirectory`, which reads a large directory as it downloads,
-  // into one buffer used again where the browser can: 0.9× the time of downloading, then
-  // loading, at 100,000 entries, and the file never whole in memory (18,931 B).
+  // into one buffer used again where the browser can: 0.85–0.94× the time of downloading,
+  // then loading, at 100,000 entries, and the file never whole in memory (18,931 B).
   'service-finder.js': 18950,
   // The glue: +26 B for `subarray`, with which the core reads a directory in pieces (3,501 B);
   // +0.1 KB for the class DirectoryReader (fetchDirectory) (3,634 B).
