@@ -199,7 +199,8 @@ impl DirectoryInPieces {
             return;
         }
         self.pending.take(size, fill);
-        if self.pending.len >= self.try_at && !matches!(self.stage, Stage::Tail(_)) {
+        // (After the list, read_pending returns at once: the rest is only kept.)
+        if self.pending.len >= self.try_at {
             self.read_pending(false);
         }
     }
@@ -210,9 +211,7 @@ impl DirectoryInPieces {
         if self.size() > MAX_DOCUMENT_BYTES {
             return Some(Err(too_large(self.size())));
         }
-        if !matches!(self.stage, Stage::Tail(_)) {
-            self.read_pending(true);
-        }
+        self.read_pending(true);
         let list = match self.stage {
             Stage::Tail(list) => list,
             Stage::Refused(error) => return Some(Err(error)),

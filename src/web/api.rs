@@ -495,7 +495,9 @@ fn load_value(directory: &JsValue, what: &str) -> Result<LoadedDirectory, JsErro
 
 /// Loads the bytes of a directory file a piece at a time, as `DirectoryReader` does, so that the
 /// file is never whole in the core's memory, which never shrinks (see
-/// src/directory/pieces.rs); whole only where it must be read in one piece.
+/// src/directory/pieces.rs); whole only where it must be read in one piece. Through
+/// `DirectoryReader::push`, not a reader of its own: the wasm then has one copy of the reading
+/// code for both.
 fn load_array(array: &Uint8Array) -> Result<LoadedDirectory, LoadError> {
     /// As much as is read at a time: large enough that the work per piece is lost in the
     /// reading, small against a large directory.
