@@ -26,7 +26,8 @@
 // memory      Download, load and peak memory of 10,000 and 100,000 generated entries, ours
 //             (also read as the file downloads, `fetchDirectory`) and the peers': the time from
 //             the request until the engine can search, and the peak of the page's process's
-//             resident memory above what it was before (Linux; see the function's comment).
+//             resident memory above what it was before (Linux; see the function's comment),
+//             and of the wasm memory plus the JS heap (issue 16's measure; heldBySampling).
 //             ENGINES=fast,Mini (in the environment) measures only the engines whose names
 //             contain one of those parts.
 // nationwide  Nationwide static files for all 400 districts (500 generated entries each, made
@@ -416,6 +417,47 @@ async function peers(runs, sizes) {
 /** Ours, and ours reading the file as it downloads (`fetchDirectory`), and the peers. */
 const DOWNLOAD_ENGINES = [...OUR_ENGINES, 'service-finder (fast, as it downloads)', ...PEER_ENGINES.slice(OUR_ENGINES.length)].filter((engine) => !process.env.ENGINES || process.env.ENGINES.split(',').some((part) => engine.includes(part)));
 
+/**
+ * The peaks of what the page's JavaScript and wasm hold, above what they held at the start:
+ * - `held`, issue 16's "wasm plus JS heap": the JS heap in use, the ArrayBuffers' memory
+ *   (`backingStorageSize`: downloaded pieces, a file's bytes) and the wasm memory;
+ * - `withBlink`: that and Blink's own heap (`embedderHeapUsedSize`: the DOM, and a fetched
+ *   stream's objects until they are collected).
+ * Sampled over the DevTools protocol as often as the page lets, which is between its tasks: what
+ * one long synchronous task makes and drops (a peer's parsed objects) is not seen, while wasm
+ * memory, which never shrinks, is. The process's resident peak (`processMemory`) sees all.
+ */
+async function heldBySampling(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const sample = async () => {
+    const [heap, wasm] = await Promise.all([
+      cdp.send('Runtime.getHeapUsage'),
+      cdp.send('Runtime.evaluate', { expression: 'globalThis.wasmBytes()', returnByValue: true }),
+    ]);
+    const held = heap.usedSize + heap.backingStorageSize + wasm.result.value;
+    return { held, withBlink: held + heap.embedderHeapUsedSize };
+  };
+  const start = await sample();
+  const peak = { ...start };
+  const note = (now) => {
+    peak.held = Math.max(peak.held, now.held);
+    peak.withBlink = Math.max(peak.withBlink, now.withBlink);
+  };
+  let running = true;
+  const sampling = (async () => {
+    while (running) note(await sample());
+  })();
+  return {
+    async stop() {
+      running = false;
+      await sampling;
+      note(await sample());
+      await cdp.detach();
+      return { held: peak.held - start.held, withBlink: peak.withBlink - start.withBlink };
+    },
+  };
+}
+
 /** A process's figure from /proc/<pid>/status (VmRSS, VmHWM), in bytes. */
 function processMemory(pid, field) {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -441,6 +483,8 @@ async function memory(runs, sizes) {
   const renderers = async () => (await cdp.send('SystemInfo.getProcessInfo')).processInfo.filter((info) => info.type === 'renderer').map((info) => info.id);
   try {
     console.log('Download, load and peak memory (Chromium, no slowdown; the server sends the file gzipped); medians of', runs, 'fresh pages each');
+    console.log('Peaks above the page before: the renderer process\'s resident set (all of it); wasm + JS heap (issue 16\'s measure) and that with');
+    console.log('Blink\'s heap, both sampled between the page\'s tasks (what a peer\'s synchronous load makes and drops inside one task is not seen)');
     for (const entries of sizes) {
       const file = `directory-${entries}.json`;
       if (!existsSync(path.join(folder, `${file}.gz`))) execFileSync('sh', ['-c', `gzip -6 -k -c "${file}" > "${file}.gz"`], { cwd: folder });
@@ -455,18 +499,21 @@ async function memory(runs, sizes) {
           const before = new Map(pids.map((pid) => [pid, processMemory(pid, 'VmRSS')]));
           // Resets the high-water mark to the present resident set (Linux 4.0 and later).
           for (const pid of pids) writeFileSync(`/proc/${pid}/clear_refs`, '5');
+          const sampler = await heldBySampling(page);
           const { ms, wasm } = await page.evaluate((arg) => globalThis.downloadAndLoad(arg), { url: `${server.url}data/${file}`, engine });
           const peak = Math.max(...pids.map((pid) => processMemory(pid, 'VmHWM') - before.get(pid)));
-          runsOf.push({ ms, peak, wasm });
+          runsOf.push({ ms, peak, wasm, ...(await sampler.stop()) });
           await page.close();
         }
-        const row = { engine, ms: median(runsOf.map((one) => one.ms)), peak: median(runsOf.map((one) => one.peak)), wasm: median(runsOf.map((one) => one.wasm)) };
+        const row = Object.fromEntries(['ms', 'peak', 'wasm', 'held', 'withBlink'].map((key) => [key, median(runsOf.map((one) => one[key]))]));
+        row.engine = engine;
         rows.push(row);
-        console.log(`  ${String(entries).padStart(6)} ${engine.padEnd(40)} download and load ${row.ms.toFixed(0).padStart(6)} ms  peak memory ${(row.peak / 1e6).toFixed(0).padStart(5)} MB = ${(row.peak / text).toFixed(2)}× the text (${(text / 1e6).toFixed(0)} MB)${row.wasm ? `; wasm memory ${(row.wasm / 1e6).toFixed(0)} MB` : ''}`);
+        const share = (bytes) => `${(bytes / 1e6).toFixed(0).padStart(4)} MB = ${(bytes / text).toFixed(2)}×`;
+        console.log(`  ${String(entries).padStart(6)} ${engine.padEnd(40)} download and load ${row.ms.toFixed(0).padStart(6)} ms  process peak ${share(row.peak)}  wasm + JS heap ${share(row.held)}  with Blink's heap ${share(row.withBlink)}${row.wasm ? `  wasm memory ${(row.wasm / 1e6).toFixed(0)} MB` : ''}`);
       }
       const streamed = rows.find((row) => row.engine === 'service-finder (fast, as it downloads)');
-      for (const row of rows.filter((other) => other !== streamed)) {
-        console.log(`    as it downloads vs ${row.engine.padEnd(24)} time ${(streamed.ms / row.ms).toFixed(2)}  peak memory ${(streamed.peak / row.peak).toFixed(2)}`);
+      for (const row of streamed ? rows.filter((other) => other !== streamed) : []) {
+        console.log(`    as it downloads vs ${row.engine.padEnd(24)} time ${(streamed.ms / row.ms).toFixed(2)}  process peak ${(streamed.peak / row.peak).toFixed(2)}  wasm + JS heap ${(streamed.held / row.held).toFixed(2)}`);
       }
     }
   } finally {
