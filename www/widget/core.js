@@ -44,14 +44,17 @@ export const Places = lateClass('Places');
 // instead (service-finder-core-fast_bg.wasm, same glue; see scripts/build-web): a quarter to a
 // third faster for directories of many thousands of entries, 52 KB more to download. The
 // first call on a page decides which core the page has; the widget asks for the small one,
-// which a county's few hundred entries do not need more than.
+// which a county's few hundred entries do not need more than. The fast core uses wasm's SIMD
+// instructions; a browser without them (from before 2023) gets the small core, which works
+// everywhere.
 let coreReady = null;
 let coreIsFast = false;
 export function loadCore({ fast = false } = {}) {
-  if (coreReady && fast && !coreIsFast) {
+  const fastPossible = fast === true && hasSimd();
+  if (coreReady && fastPossible && !coreIsFast) {
     console.warn('service-finder: { fast: true } comes too late, the small core is loaded already');
   }
-  if (!coreReady) coreIsFast = fast === true;
+  if (!coreReady) coreIsFast = fastPossible;
   const wasmFile = coreIsFast ? './service-finder-core-fast_bg.wasm' : './service-finder-core_bg.wasm';
   coreReady ??= Promise.all([
     import('./service-finder-core.js'),
@@ -70,6 +73,16 @@ export function loadCore({ fast = false } = {}) {
   });
   return coreReady;
 }
+
+// A module of one function that returns a SIMD value (`i8x16.splat` of 0): valid only where the
+// browser has wasm's SIMD instructions.
+const SIMD_PROBE = [
+  0, 97, 115, 109, 1, 0, 0, 0, // "\0asm", version 1
+  1, 5, 1, 96, 0, 1, 123, // types: () -> v128
+  3, 2, 1, 0, // one function of type 0
+  10, 8, 1, 6, 0, 65, 0, 253, 15, 11, // its body: no locals, i32.const 0, i8x16.splat, end
+];
+const hasSimd = () => WebAssembly.validate(new Uint8Array(SIMD_PROBE));
 
 /**
  * The JS API's `fetchDirectory(url)`: fetches a directory and loads it as it downloads, a piece
