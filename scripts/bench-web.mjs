@@ -368,15 +368,20 @@ async function peers(runs, sizes) {
   };
   const table = [];
   try {
-    console.log('Peers in the browser (Chromium, no slowdown), generated directories (seed 42); loads: median of', runs, 'fresh pages each');
+    console.log('Peers in the browser (Chromium, no slowdown), generated directories (seed 42); loads: median of', runs, 'fresh pages each, the engines taking turns');
     console.log('Same work for all: every language\'s name, description, organisation, town and German category names; all words must match;');
     console.log('the last word also as a word start; words of 5+ letters with one typo (FlexSearch: no typo tolerance); one category;');
     console.log('a radius (geokdbush for MiniSearch and FlexSearch), by distance then; total and 20 hits. service-finder also counts facets.');
     for (const entries of sizes) {
       const url = `${server.url}data/directory-${entries}.json`;
+      // Round by round, every engine once in each: a machine that slows down or speeds up
+      // during the run (shared machines do) then weighs on every engine alike.
+      const loadsOf = new Map(PEER_ENGINES.map((engine) => [engine, []]));
+      for (let index = 0; index < runs; index++) {
+        for (const engine of PEER_ENGINES) loadsOf.get(engine).push(await run({ url, engine, queries: PEER_QUERIES, withQueries: index === 0, withParse: true }));
+      }
       for (const engine of PEER_ENGINES) {
-        const loads = [];
-        for (let index = 0; index < runs; index++) loads.push(await run({ url, engine, queries: PEER_QUERIES, withQueries: index === 0, withParse: true }));
+        const loads = loadsOf.get(engine);
         const first = loads[0];
         const times = first.queries.map((query) => query.ms);
         const kind = (name) => median(first.queries.filter((_, index) => PEER_QUERIES[index].kind === name).map((query) => query.ms));
@@ -482,17 +487,17 @@ async function memory(runs, sizes) {
   const cdp = await browser.newBrowserCDPSession();
   const renderers = async () => (await cdp.send('SystemInfo.getProcessInfo')).processInfo.filter((info) => info.type === 'renderer').map((info) => info.id);
   try {
-    console.log('Download, load and peak memory (Chromium, no slowdown; the server sends the file gzipped); medians of', runs, 'fresh pages each');
+    console.log('Download, load and peak memory (Chromium, no slowdown; the server sends the file gzipped); medians of', runs, 'fresh pages each, the engines taking turns');
     console.log('Peaks above the page before: the renderer process\'s resident set (all of it); wasm + JS heap (issue 16\'s measure) and that with');
     console.log('Blink\'s heap, both sampled between the page\'s tasks (what a peer\'s synchronous load makes and drops inside one task is not seen)');
     for (const entries of sizes) {
       const file = `directory-${entries}.json`;
       if (!existsSync(path.join(folder, `${file}.gz`))) execFileSync('sh', ['-c', `gzip -6 -k -c "${file}" > "${file}.gz"`], { cwd: folder });
       const text = statSync(path.join(folder, file)).size;
-      const rows = [];
-      for (const engine of DOWNLOAD_ENGINES) {
-        const runsOf = [];
-        for (let index = 0; index < runs; index++) {
+      // Round by round, every engine once in each (as in `peers`).
+      const runsOf = new Map(DOWNLOAD_ENGINES.map((engine) => [engine, []]));
+      for (let index = 0; index < runs; index++) {
+        for (const engine of DOWNLOAD_ENGINES) {
           const page = await open();
           await page.evaluate((arg) => globalThis.prepareEngine(arg), { engine });
           const pids = await renderers();
@@ -502,10 +507,13 @@ async function memory(runs, sizes) {
           const sampler = await heldBySampling(page);
           const { ms, wasm } = await page.evaluate((arg) => globalThis.downloadAndLoad(arg), { url: `${server.url}data/${file}`, engine });
           const peak = Math.max(...pids.map((pid) => processMemory(pid, 'VmHWM') - before.get(pid)));
-          runsOf.push({ ms, peak, wasm, ...(await sampler.stop()) });
+          runsOf.get(engine).push({ ms, peak, wasm, ...(await sampler.stop()) });
           await page.close();
         }
-        const row = Object.fromEntries(['ms', 'peak', 'wasm', 'held', 'withBlink'].map((key) => [key, median(runsOf.map((one) => one[key]))]));
+      }
+      const rows = [];
+      for (const engine of DOWNLOAD_ENGINES) {
+        const row = Object.fromEntries(['ms', 'peak', 'wasm', 'held', 'withBlink'].map((key) => [key, median(runsOf.get(engine).map((one) => one[key]))]));
         row.engine = engine;
         rows.push(row);
         const share = (bytes) => `${(bytes / 1e6).toFixed(0).padStart(4)} MB = ${(bytes / text).toFixed(2)}×`;

@@ -42,7 +42,7 @@ export const Places = lateClass('Places');
 //
 // The JS API's `initServiceFinder({ fast: true })` loads the same core compiled for speed
 // instead (service-finder-core-fast_bg.wasm, same glue; see scripts/build-web): a quarter to a
-// third faster for directories of many thousands of entries, 52 KB more to download. The
+// third faster for directories of many thousands of entries, 54 KB more to download. The
 // first call on a page decides which core the page has; the widget asks for the small one,
 // which a county's few hundred entries do not need more than. The fast core uses wasm's SIMD
 // instructions; a browser without them (from before 2023) gets the small core, which works
