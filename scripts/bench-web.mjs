@@ -368,7 +368,8 @@ async function peers(runs, sizes) {
   };
   const table = [];
   try {
-    console.log('Peers in the browser (Chromium, no slowdown), generated directories (seed 42); loads: median of', runs, 'fresh pages each, the engines taking turns');
+    console.log('Peers in the browser (Chromium, no slowdown), generated directories (seed 42); loads and each query: median of', runs, 'fresh pages each, the engines taking turns');
+    console.log('Queries timed after one untimed pass over all of them (the browser optimises the search code meanwhile), for every engine.');
     console.log('Same work for all: every language\'s name, description, organisation, town and German category names; all words must match;');
     console.log('the last word also as a word start; words of 5+ letters with one typo (FlexSearch: no typo tolerance); one category;');
     console.log('a radius (geokdbush for MiniSearch and FlexSearch), by distance then; total and 20 hits. service-finder also counts facets.');
@@ -378,13 +379,15 @@ async function peers(runs, sizes) {
       // during the run (shared machines do) then weighs on every engine alike.
       const loadsOf = new Map(PEER_ENGINES.map((engine) => [engine, []]));
       for (let index = 0; index < runs; index++) {
-        for (const engine of PEER_ENGINES) loadsOf.get(engine).push(await run({ url, engine, queries: PEER_QUERIES, withQueries: index === 0, withParse: true }));
+        for (const engine of PEER_ENGINES) loadsOf.get(engine).push(await run({ url, engine, queries: PEER_QUERIES, withQueries: true, withParse: true }));
       }
       for (const engine of PEER_ENGINES) {
         const loads = loadsOf.get(engine);
         const first = loads[0];
-        const times = first.queries.map((query) => query.ms);
-        const kind = (name) => median(first.queries.filter((_, index) => PEER_QUERIES[index].kind === name).map((query) => query.ms));
+        // Each query's time: its median over the pages (one page slowed by a neighbour on the
+        // machine then moves no query).
+        const times = first.queries.map((_, at) => median(loads.map((load) => load.queries[at].ms)));
+        const kind = (name) => median(times.filter((_, index) => PEER_QUERIES[index].kind === name));
         table.push({
           entries, engine, megabytes: first.size / 1e6, parseMs: median(loads.map((load) => load.parseMs)), parses: loads.map((load) => load.parseMs),
           loadMs: median(loads.map((load) => load.loadMs)), memory: median(loads.map((load) => load.jsHeap + load.wasm)),

@@ -35,6 +35,16 @@ function lateClass(name) {
 export const ServiceFinder = lateClass('ServiceFinder');
 export const Places = lateClass('Places');
 
+// A module of one function that returns a SIMD value (`i8x16.splat` of 0): valid only where the
+// browser has wasm's SIMD instructions.
+const SIMD_PROBE = [
+  0, 97, 115, 109, 1, 0, 0, 0, // "\0asm", version 1
+  1, 5, 1, 96, 0, 1, 123, // types: () -> v128
+  3, 2, 1, 0, // one function of type 0
+  10, 8, 1, 6, 0, 65, 0, 253, 15, 11, // its body: no locals, i32.const 0, i8x16.splat, end
+];
+const hasSimd = () => WebAssembly.validate(new Uint8Array(SIMD_PROBE));
+
 // The wasm module is loaded and instantiated once per page, however many widgets there are.
 // Its glue is imported here, not by the widget's first line, so that glue and wasm download
 // side by side and neither holds up the first cards (issue 16). The wasm has low priority: on
@@ -73,16 +83,6 @@ export function loadCore({ fast = false } = {}) {
   });
   return coreReady;
 }
-
-// A module of one function that returns a SIMD value (`i8x16.splat` of 0): valid only where the
-// browser has wasm's SIMD instructions.
-const SIMD_PROBE = [
-  0, 97, 115, 109, 1, 0, 0, 0, // "\0asm", version 1
-  1, 5, 1, 96, 0, 1, 123, // types: () -> v128
-  3, 2, 1, 0, // one function of type 0
-  10, 8, 1, 6, 0, 65, 0, 253, 15, 11, // its body: no locals, i32.const 0, i8x16.splat, end
-];
-const hasSimd = () => WebAssembly.validate(new Uint8Array(SIMD_PROBE));
 
 /**
  * The JS API's `fetchDirectory(url)`: fetches a directory and loads it as it downloads, a piece
