@@ -238,14 +238,14 @@ globalThis.prepareEngine = async ({ engine }) => {
   await settle();
 };
 
+/** The wasm memory's size now (the memory benchmark samples it with the JS heap). */
+globalThis.wasmBytes = () => wasmMemory?.buffer.byteLength ?? 0;
+
 /**
  * Downloads the directory and loads it into one engine, as a page would: the file's bytes, then
  * the engine's load; or, for an engine with `download`, that (reading as the file comes). The
  * caller measures the renderer's peak memory around it.
  */
-/** The wasm memory's size now (the memory benchmark samples it with the JS heap). */
-globalThis.wasmBytes = () => wasmMemory?.buffer.byteLength ?? 0;
-
 globalThis.downloadAndLoad = async ({ url, engine }) => {
   const spec = ENGINES[engine];
   const start = performance.now();
