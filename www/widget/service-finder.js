@@ -276,6 +276,8 @@ class ServiceFinderElement extends HTMLElement {
       // The same directory: the parts update in place, and what the preview showed stays put.
       else this.render(this.store.state, new Set(EVERY_FIELD));
       this.setAttribute('data-state', 'ready');
+      // A new finder knows none of the words loaded later (see useLoaded).
+      this.removeAttribute('data-words');
       // After the first results are on screen: the details and the opening hours.
       setTimeout(() => this.loadMore());
     } catch (error) {
@@ -356,7 +358,7 @@ class ServiceFinderElement extends HTMLElement {
         return;
       }
     }
-    this.useLoaded(language, (finder) => finder.setThesaurus(this.thesaurus.text));
+    this.useLoaded(language, (finder) => finder.setThesaurus(this.thesaurus.text), 'thesaurus');
   }
 
   /**
@@ -367,7 +369,7 @@ class ServiceFinderElement extends HTMLElement {
     const language = this.language;
     try {
       const stemmer = await this.more.loadStemmer(new URL('./', import.meta.url), language);
-      this.useLoaded(language, (finder) => finder.setStemmer(stemmer));
+      this.useLoaded(language, (finder) => finder.setStemmer(stemmer), 'stems');
     } catch (error) {
       if (this.connection) console.warn('service-finder: the word forms could not be loaded; words are searched as typed.', error);
     }
@@ -375,11 +377,15 @@ class ServiceFinderElement extends HTMLElement {
 
   /**
    * Hands what was loaded after the first results for `language` to the finder (`apply`), if
-   * that is still the UI language, and searches again if text was typed meanwhile.
+   * that is still the UI language, and searches again if text was typed meanwhile. Then adds
+   * `name` to the element's `data-words` ("thesaurus", "stems"): what the search now knows
+   * beyond the words as typed, so that a test can wait for the search that follows.
    */
-  useLoaded(language, apply) {
+  useLoaded(language, apply, name) {
     if (!this.connection || language !== this.language || !this.core.finder) return;
-    if (this.core.use(apply) !== undefined && this.store.state.text.trim() && !this.preview) this.render(this.store.state, new Set(['text']));
+    if (this.core.use(apply) === undefined) return;
+    if (this.store.state.text.trim() && !this.preview) this.render(this.store.state, new Set(['text']));
+    this.setAttribute('data-words', `${this.getAttribute('data-words') ?? ''} ${name}`.trim());
   }
 
   /**
@@ -470,6 +476,7 @@ class ServiceFinderElement extends HTMLElement {
     this.dispatchEvent(new CustomEvent('language-change', { detail: language }));
     if (this.core.finder) {
       this.core.use(() => this.renderAll({ keepFocus: true }));
+      this.removeAttribute('data-words');
       this.loadThesaurus();
       if (this.more) this.loadStemmer();
     } else if (this.getAttribute('data-state') === 'error') this.renderFatal();
