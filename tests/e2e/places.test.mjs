@@ -159,6 +159,33 @@ test('a place marked with the arrow keys stays marked when Germany\'s places for
   });
 });
 
+test('a list closed with Escape stays closed when Germany\'s places for its letter arrive', TEST_OPTIONS, async () => {
+  await withWidget(env, async ({ page, widget, records }) => {
+    // The shard for "v" is held back until the newcomer has closed the region's suggestions.
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await page.route(`**${shardFile('Voehl')}`, async (route) => { await held; await route.continue(); });
+    const field = widget.getByRole('combobox', { name: de('place.label') });
+    const listbox = widget.getByRole('listbox', { name: de('place.label') });
+    await field.fill('Voeh');
+    await listbox.getByRole('option', { name: /^Vöhl/ }).first().waitFor();
+    assert.equal(await listbox.getByRole('option', { name: /^Vöhringen/ }).count(), 0, 'Vöhringen (Baden-Württemberg) is not among the region\'s places');
+    await field.press('Escape');
+    assert.equal(await field.getAttribute('aria-expanded'), 'false');
+    const arrived = page.waitForResponse((response) => response.url().endsWith(shardFile('Voehl')));
+    release();
+    await arrived;
+    // The shard is read in the page's next tasks; one more task after them.
+    await page.evaluate(() => new Promise((resolve) => { setTimeout(resolve); }));
+    assert.equal(await field.getAttribute('aria-expanded'), 'false', 'the list stays closed');
+    assert.equal(await listbox.isVisible(), false);
+    // Asked for again, the list has all of Germany's places: the shard had been read.
+    await field.press('ArrowDown');
+    await listbox.getByRole('option', { name: /^Vöhringen/ }).first().waitFor();
+    assertClean(records);
+  });
+});
+
 test('the place field with its suggestions open has no accessibility violations', TEST_OPTIONS, async () => {
   await withWidget(env, async (session) => {
     const { page, widget } = session;

@@ -30,6 +30,8 @@ export class PlaceCombobox {
     /** The places in the list, and the one marked with the arrow keys (-1: none). */
     this.suggestions = [];
     this.active = -1;
+    /** The list was closed with Escape: places that arrive later do not open it again. */
+    this.dismissed = false;
     this.listId = `${id}-list`;
     // Every listener goes with destroy(), and places that arrive after it are dropped.
     this.abort = new AbortController();
@@ -48,7 +50,10 @@ export class PlaceCombobox {
     this.announcer = el('p', { class: 'sf-visually-hidden', 'aria-live': 'polite' });
 
     on(input, 'focus', () => this.loadPlaces());
-    on(input, 'input', () => this.suggest());
+    on(input, 'input', () => {
+      this.dismissed = false;
+      this.suggest();
+    });
     on(input, 'keydown', (event) => this.onKeydown(event));
     on(clear, 'click', () => {
       input.value = '';
@@ -86,8 +91,16 @@ export class PlaceCombobox {
     loadSplits().then((splits) => {
       if (!splits || this.abort.signal.aborted) return;
       this.splits = splits;
-      if (this.input.getRootNode().activeElement === this.input && this.input.value.trim()) this.suggest();
+      this.suggestWithNewPlaces();
     });
+  }
+
+  /**
+   * Suggests again with places that arrived after the newcomer typed, unless they have left the
+   * field or closed the list with Escape (a shard arriving late must not open it again).
+   */
+  suggestWithNewPlaces() {
+    if (this.input.getRootNode().activeElement === this.input && this.input.value.trim() && !this.dismissed) this.suggest();
   }
 
   /** Fetches a places file (once per page), keeps it with `keep`, and suggests again. */
@@ -97,7 +110,7 @@ export class PlaceCombobox {
       // Places loaded before a trap are gone with the core they were made in.
       if (!places || this.abort.signal.aborted || instance !== coreInstance()) return;
       keep(places);
-      if (this.input.getRootNode().activeElement === this.input && this.input.value.trim()) this.suggest();
+      this.suggestWithNewPlaces();
     });
   }
 
@@ -156,8 +169,10 @@ export class PlaceCombobox {
     const count = this.suggestions.length;
     if (event.key === 'ArrowDown') {
       event.preventDefault();
-      if (!open) this.suggest();
-      else this.highlight((this.active + 1) % count);
+      if (!open) {
+        this.dismissed = false;
+        this.suggest();
+      } else this.highlight((this.active + 1) % count);
     } else if (event.key === 'ArrowUp') {
       event.preventDefault();
       if (open) this.highlight(this.active <= 0 ? count - 1 : this.active - 1);
@@ -171,6 +186,7 @@ export class PlaceCombobox {
       }
     } else if (event.key === 'Escape' && open) {
       event.preventDefault();
+      this.dismissed = true;
       this.close();
     }
   }
