@@ -133,14 +133,23 @@ test('a postcode and a spelling without umlaut find the place; the keyboard driv
   });
 });
 
+/**
+ * Holds back the shard of Germany's places for `text` until `release()` is called (a slow
+ * line), and gives the place field and its list.
+ */
+async function holdShard(page, widget, text) {
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(`**${shardFile(text)}`, async (route) => { await held; await route.continue(); });
+  const field = widget.getByRole('combobox', { name: de('place.label') });
+  const listbox = widget.getByRole('listbox', { name: de('place.label') });
+  return { release, field, listbox };
+}
+
 test('a place marked with the arrow keys stays marked when Germany\'s places for its letter arrive', TEST_OPTIONS, async () => {
   await withWidget(env, async ({ page, widget, records }) => {
     // The shard for "v" is held back until a suggestion from the region's places is marked.
-    let release;
-    const held = new Promise((resolve) => { release = resolve; });
-    await page.route(`**${shardFile('Voehl')}`, async (route) => { await held; await route.continue(); });
-    const field = widget.getByRole('combobox', { name: de('place.label') });
-    const listbox = widget.getByRole('listbox', { name: de('place.label') });
+    const { release, field, listbox } = await holdShard(page, widget, 'Voehl');
     await field.fill('Voehl');
     const regional = listbox.getByRole('option', { name: /^Vöhl/ }).first();
     await regional.waitFor();
@@ -162,11 +171,7 @@ test('a place marked with the arrow keys stays marked when Germany\'s places for
 test('a list closed with Escape stays closed when Germany\'s places for its letter arrive', TEST_OPTIONS, async () => {
   await withWidget(env, async ({ page, widget, records }) => {
     // The shard for "v" is held back until the newcomer has closed the region's suggestions.
-    let release;
-    const held = new Promise((resolve) => { release = resolve; });
-    await page.route(`**${shardFile('Voehl')}`, async (route) => { await held; await route.continue(); });
-    const field = widget.getByRole('combobox', { name: de('place.label') });
-    const listbox = widget.getByRole('listbox', { name: de('place.label') });
+    const { release, field, listbox } = await holdShard(page, widget, 'Voehl');
     await field.fill('Voeh');
     await listbox.getByRole('option', { name: /^Vöhl/ }).first().waitFor();
     assert.equal(await listbox.getByRole('option', { name: /^Vöhringen/ }).count(), 0, 'Vöhringen (Baden-Württemberg) is not among the region\'s places');
