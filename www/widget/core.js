@@ -60,6 +60,20 @@ const hasSimd = () => WebAssembly.validate(new Uint8Array(SIMD_PROBE));
 let coreReady = null;
 let coreIsFast = false;
 export function loadCore({ fast = false } = {}) {
+  return startCore(fast, null);
+}
+
+/**
+ * The widget's loadCore: the small core, its glue imported only once `firstCards` has settled
+ * (the bundled directory's first page, or null where there is none). The glue's download and
+ * compiling then do not compete with the first page's on a slow phone; the wasm, which takes
+ * far longer, starts downloading at once.
+ */
+export function loadWidgetCore(firstCards) {
+  return startCore(false, firstCards);
+}
+
+function startCore(fast, glueAfter) {
   const fastPossible = fast === true && hasSimd();
   if (coreReady && fastPossible && !coreIsFast) {
     console.warn('service-finder: { fast: true } comes too late, the small core is loaded already');
@@ -67,7 +81,7 @@ export function loadCore({ fast = false } = {}) {
   if (!coreReady) coreIsFast = fastPossible;
   const wasmFile = coreIsFast ? './service-finder-core-fast_bg.wasm' : './service-finder-core_bg.wasm';
   coreReady ??= Promise.all([
-    import('./service-finder-core.js'),
+    Promise.resolve(glueAfter).then(() => import('./service-finder-core.js')),
     fetch(new URL(wasmFile, import.meta.url), { priority: 'low' }),
   ]).then(async ([glue, wasm]) => {
     await glue.default({ module_or_path: wasm });

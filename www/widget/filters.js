@@ -17,14 +17,15 @@ export function valueLabel(t, field, value) {
 }
 
 export class Filters {
-  constructor(widget, info) {
+  /** `width`: the widget's, which decides whether the panel starts open (it does from 640 px). */
+  constructor(widget, info, width) {
     const { store } = widget;
     this.widget = widget;
     this.info = info;
     this.t = (key, values) => widget.t(key, values);
     this.language = widget.language;
     const panel = this.element = el('details', { class: 'sf-filter-panel' });
-    panel.open = store.state.filtersOpen ?? widget.getBoundingClientRect().width >= 640;
+    panel.open = store.state.filtersOpen ?? width >= 640;
     this.summary = el('summary', { class: 'sf-filter-summary' });
     panel.append(this.summary);
     // The chips are made when the panel first opens: on a phone it starts folded, and making

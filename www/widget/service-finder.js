@@ -41,7 +41,7 @@
 
 import { card } from './card.js';
 import { DAYS } from './choices.js';
-import { Places, ServiceFinder, WidgetCore, fetchDirectory, loadCore } from './core.js';
+import { Places, ServiceFinder, WidgetCore, fetchDirectory, loadCore, loadWidgetCore } from './core.js';
 import { el } from './dom.js';
 import { Filters } from './filters.js';
 import { prepareFormatters } from './format.js';
@@ -106,8 +106,8 @@ class ServiceFinderElement extends HTMLElement {
   constructor() {
     super();
     this.widgetId = `sf${++widgetCount}`;
+    // Its styles come with its first frame (see frame()), after the first page is asked for.
     this.shadow = this.attachShadow({ mode: 'open' });
-    this.shadow.adoptedStyleSheets = [styleSheet()];
     this.store = new Store((state, changed) => this.render(state, changed));
     this.core = new WidgetCore((keep) => this.load({ keep }));
     this.language = FALLBACK_LANGUAGE;
@@ -139,10 +139,17 @@ class ServiceFinderElement extends HTMLElement {
     this.downloaded = null;
     /** The nationwide files' districts loaded beyond the own (nationwide.js), where set. */
     this.reach = null;
+    // The widget's width as last laid out, so that a render need not ask the browser for a
+    // layout to read it (renderAll).
+    this.width = null;
+    this.sizes = new ResizeObserver(([entry]) => {
+      this.width = entry.borderBoxSize?.[0]?.inlineSize ?? entry.contentRect.width;
+    });
   }
 
   connectedCallback() {
     this.connection = new AbortController();
+    this.sizes.observe(this);
     this.language = this.pickLanguage();
     if (this.urlState) {
       // Back and forward, or a link to another search on the same page: shown as the URL says.
@@ -158,6 +165,8 @@ class ServiceFinderElement extends HTMLElement {
    */
   disconnectedCallback() {
     this.connection.abort();
+    this.sizes.disconnect();
+    this.width = null;
     this.connection = null;
     clearTimeout(this.hoursTimer);
     this.loadGeneration++;
@@ -192,6 +201,11 @@ class ServiceFinderElement extends HTMLElement {
   async load({ keep = false } = {}) {
     const generation = ++this.loadGeneration;
     const src = this.getAttribute('src');
+    // The bundled directory's first page, made at build time, comes first: it is shown while
+    // the core and the directory are still on their way (issue 16). Asked for before anything
+    // else is done, the loading frame and its styles included.
+    const app = inApp();
+    const firstPage = !keep && !src && !app && !this.urlState && !this.hasAttribute('neighbours') ? fetchFirstPage(this.language, this.connection.signal) : null;
     if (!keep) {
       this.setAttribute('data-state', 'loading');
       // The frame takes its room at once (see .sf-loading), its words once the catalog is here.
@@ -199,10 +213,6 @@ class ServiceFinderElement extends HTMLElement {
     }
     try {
       if (this.core.traps > 2) throw new Error('the core failed three times in a row');
-      // The bundled directory's first page, made at build time, comes first: it is shown while
-      // the core and the directory are still on their way (issue 16).
-      const app = inApp();
-      const firstPage = !keep && !src && !app && !this.urlState && !this.hasAttribute('neighbours') ? fetchFirstPage(this.language, this.connection.signal) : null;
       // The catalog, the code and the directory download side by side (no waterfall; the
       // loading frame gets its words when the catalog is here); the large ones with low
       // priority. (Starting them only after the first page showed its cards 50 ms sooner on
@@ -218,7 +228,7 @@ class ServiceFinderElement extends HTMLElement {
         if (!response.ok) throw new Error(`${src ?? url}: HTTP ${response.status}`);
         return response.arrayBuffer();
       });
-      const core = loadCore();
+      const core = loadWidgetCore(firstPage);
       const urlModule = this.urlState ? import(new URL(URL_STATE, import.meta.url).href) : null;
       const neighbourFiles = downloaded?.neighbours ?? (this.hasAttribute('neighbours') ? fetchNeighbours(this.getAttribute('neighbours'), this.connection.signal) : []);
       // Awaited below; until then a failure must not count as unhandled.
@@ -495,6 +505,7 @@ class ServiceFinderElement extends HTMLElement {
 
   frame() {
     this.clear();
+    if (!this.shadow.adoptedStyleSheets.length) this.shadow.adoptedStyleSheets = [styleSheet()];
     const root = el('div', { class: 'sf', lang: this.language, dir: direction(this.language) });
     this.shadow.append(root);
     return root;
@@ -525,6 +536,9 @@ class ServiceFinderElement extends HTMLElement {
     const focusedId = keepFocus ? this.shadow.activeElement?.id : null;
     const finder = this.core.finder ?? previewFinder(this.preview);
     const info = finder.info(this.language);
+    // As last laid out: reading it after the new parts are in made the browser lay them all
+    // out at once (20–25 ms on a slow phone, before the first cards).
+    const width = this.width ?? this.getBoundingClientRect().width;
     const root = this.frame();
     root.append(header(this, info));
     // Said only when entries are missing: a value left out of an entry shown is the
@@ -535,7 +549,7 @@ class ServiceFinderElement extends HTMLElement {
     }
     const skipped = finder.skippedCount();
     if (skipped > 0) root.append(el('p', { class: 'sf-alert', role: 'alert' }, this.t('error.skipped', { count: skipped })));
-    const [search, filters, tools, results] = this.parts = [new SearchForm(this, info), new Filters(this, info), new Tools(this, info), new Results(this)];
+    const [search, filters, tools, results] = this.parts = [new SearchForm(this, info), new Filters(this, info, width), new Tools(this, info), new Results(this)];
     // In the results' column: the map's button on the count's line, the list's other actions
     // under the list (a phone shows the first result sooner), and the printout's head on top.
     results.bar.append(mapButton(this));
