@@ -56,3 +56,13 @@ test('the first cards come from the first page while the core is held back; the 
     assertClean(records);
   });
 });
+
+test('a first page that never arrives does not hold up the core', TEST_OPTIONS, async () => {
+  const setup = ({ context }) => context.route('**/first-page/*.json', () => {
+    // Never answered: a server that stalls on this one file.
+  });
+  await withPage(env, { setup }, async (session) => {
+    await waitForWidget(session);
+    await until(() => cardsLocator(session.widget).count(), (count) => count === 20, 'the core\'s 20 cards');
+  });
+});

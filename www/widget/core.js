@@ -65,9 +65,9 @@ export function loadCore({ fast = false } = {}) {
 
 /**
  * The widget's loadCore: the small core, its glue imported only once `firstCards` has settled
- * (the bundled directory's first page, or null where there is none). The glue's download and
- * compiling then do not compete with the first page's on a slow phone; the wasm, which takes
- * far longer, starts downloading at once.
+ * (a promise of the bundled directory's first page, or null where there is none). The glue's
+ * download and compiling then do not compete with the first page's on a slow phone; the wasm,
+ * which takes far longer, starts downloading at once.
  */
 export function loadWidgetCore(firstCards) {
   return startCore(false, firstCards);

@@ -228,7 +228,9 @@ class ServiceFinderElement extends HTMLElement {
         if (!response.ok) throw new Error(`${src ?? url}: HTTP ${response.status}`);
         return response.arrayBuffer();
       });
-      const core = loadWidgetCore(firstPage);
+      // The glue waits for the first page (see loadWidgetCore), or for the directory if that
+      // is there sooner: a first page that never comes must not hold up the core.
+      const core = loadWidgetCore(firstPage && Promise.race([firstPage, directory.catch(() => null)]));
       const urlModule = this.urlState ? import(new URL(URL_STATE, import.meta.url).href) : null;
       const neighbourFiles = downloaded?.neighbours ?? (this.hasAttribute('neighbours') ? fetchNeighbours(this.getAttribute('neighbours'), this.connection.signal) : []);
       // Awaited below; until then a failure must not count as unhandled.
