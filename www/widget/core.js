@@ -46,9 +46,10 @@ const SIMD_PROBE = [
 const hasSimd = () => WebAssembly.validate(new Uint8Array(SIMD_PROBE));
 
 // The wasm module is loaded and instantiated once per page, however many widgets there are.
-// Its glue is imported here, not by the widget's first line, so that glue and wasm download
-// side by side and neither holds up the first cards (issue 16). The wasm has low priority: on
-// a slow line the small files for the first cards go first; it still compiles as it streams.
+// Its glue is imported here, not by the widget's first line, so that neither it nor the wasm
+// holds up the first cards (issue 16): the JS API imports it beside the wasm's download, the
+// widget once its first page is there (loadWidgetCore). The wasm has low priority: on a slow
+// line the small files for the first cards go first; it still compiles as it streams.
 //
 // The JS API's `initServiceFinder({ fast: true })` loads the same core compiled for speed
 // instead (service-finder-core-fast_bg.wasm, same glue; see scripts/build-web): a quarter to a
