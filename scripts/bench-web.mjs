@@ -372,7 +372,8 @@ async function peers(runs, sizes) {
     console.log('Queries timed after one untimed pass over all of them (the browser optimises the search code meanwhile), for every engine.');
     console.log('Same work for all: every language\'s name, description, organisation, town and German category names; all words must match;');
     console.log('the last word also as a word start; words of 5+ letters with one typo (FlexSearch: no typo tolerance); one category;');
-    console.log('a radius (geokdbush for MiniSearch and FlexSearch), by distance then; total and 20 hits. service-finder also counts facets.');
+    console.log('a radius (geokdbush for MiniSearch and FlexSearch), by distance then; the total and 20 hits\' ids. service-finder also counts facets,');
+    console.log('and is timed again with the 20 hits\' entries (as the widget asks for them: written out of the wasm, read by the page).');
     for (const entries of sizes) {
       const url = `${server.url}data/directory-${entries}.json`;
       // Round by round, every engine once in each: a machine that slows down or speeds up
@@ -392,11 +393,13 @@ async function peers(runs, sizes) {
           entries, engine, megabytes: first.size / 1e6, parseMs: median(loads.map((load) => load.parseMs)), parses: loads.map((load) => load.parseMs),
           loadMs: median(loads.map((load) => load.loadMs)), memory: median(loads.map((load) => load.jsHeap + load.wasm)),
           wasm: median(loads.map((load) => load.wasm)), query: median(times), zero: kind('zero hits'), radius: kind('radius'),
+          // service-finder only: the same queries with the hits' entries, as the widget asks.
+          queryWithEntries: first.queries[0].msWithEntries === undefined ? null : median(first.queries.map((_, at) => median(loads.map((load) => load.queries[at].msWithEntries)))),
           kinds: Object.fromEntries([...new Set(PEER_QUERIES.map((query) => query.kind))].map((name) => [name, kind(name)])),
           totals: first.queries.map((query) => query.total),
         });
         const row = table.at(-1);
-        console.log(`  ${String(entries).padStart(6)} ${engine.padEnd(24)} load ${row.loadMs.toFixed(0).padStart(6)} ms (JSON.parse ${row.parseMs.toFixed(0)} ms)  memory ${(row.memory / 1e6).toFixed(0).padStart(4)} MB (text ${row.megabytes.toFixed(0)} MB)  query median ${row.query.toFixed(3)} ms, zero hits ${row.zero.toFixed(3)} ms, radius ${row.radius.toFixed(3)} ms`);
+        console.log(`  ${String(entries).padStart(6)} ${engine.padEnd(24)} load ${row.loadMs.toFixed(0).padStart(6)} ms (JSON.parse ${row.parseMs.toFixed(0)} ms)  memory ${(row.memory / 1e6).toFixed(0).padStart(4)} MB (text ${row.megabytes.toFixed(0)} MB)  query median ${row.query.toFixed(3)} ms, zero hits ${row.zero.toFixed(3)} ms, radius ${row.radius.toFixed(3)} ms${row.queryWithEntries === null ? '' : `; with the hits' entries: median ${row.queryWithEntries.toFixed(3)} ms`}`);
       }
     }
     console.log('\nRatios (service-finder / peer; below 1 is faster or smaller):');
@@ -407,7 +410,7 @@ async function peers(runs, sizes) {
         const ours = table.find((row) => row.entries === entries && row.engine === name);
         console.log(`  ${entries}, ${name}: load ${(ours.loadMs / median(parses)).toFixed(2)}× JSON.parse (${median(parses).toFixed(0)} ms, median of ${parses.length} pages); memory ${(ours.memory / 1e6 / ours.megabytes).toFixed(2)}× the text`);
         for (const row of table.filter((other) => other.entries === entries && !OUR_ENGINES.includes(other.engine))) {
-          console.log(`    vs ${row.engine.padEnd(24)} load ${(ours.loadMs / row.loadMs).toFixed(2)}  memory ${(ours.memory / row.memory).toFixed(2)}  median query ${(ours.query / row.query).toFixed(2)}  zero hits ${(ours.zero / row.zero).toFixed(2)}  radius ${(ours.radius / row.radius).toFixed(2)}`);
+          console.log(`    vs ${row.engine.padEnd(24)} load ${(ours.loadMs / row.loadMs).toFixed(2)}  memory ${(ours.memory / row.memory).toFixed(2)}  median query ${(ours.query / row.query).toFixed(2)} (with entries ${(ours.queryWithEntries / row.query).toFixed(2)})  zero hits ${(ours.zero / row.zero).toFixed(2)}  radius ${(ours.radius / row.radius).toFixed(2)}`);
         }
       }
       const ours = table.find((row) => row.entries === entries && row.engine === OUR_ENGINES[0]);

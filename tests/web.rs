@@ -85,6 +85,54 @@ fn search_takes_a_camel_case_query_and_returns_plain_objects() {
 }
 
 #[wasm_bindgen_test]
+fn entries_false_gives_the_same_hits_without_their_entries() {
+    let finder = demo().unwrap();
+    let text = r#""text": "Beratung", "near": {"latitude": 51.2756, "longitude": 8.873},
+                "radiusKm": 40, "sort": "distance", "limit": 10"#;
+    let full = finder.search(query(&format!("{{{text}}}"))).unwrap();
+    let bare = finder
+        .search(query(&format!("{{{text}, \"entries\": false}}")))
+        .unwrap();
+    assert_eq!(get(&full, "total"), get(&bare, "total"));
+    let (full_hits, bare_hits) = (
+        Array::from(&get(&full, "hits")),
+        Array::from(&get(&bare, "hits")),
+    );
+    assert_eq!(full_hits.length(), 10);
+    assert_eq!(bare_hits.length(), 10);
+    for (with, without) in full_hits.iter().zip(bare_hits.iter()) {
+        assert!(get(&with, "entry").is_object());
+        assert!(
+            !Reflect::has(&without, &"entry".into()).unwrap(),
+            "no entry key"
+        );
+        assert_eq!(get(&with, "id"), get(&without, "id"));
+        assert_eq!(get(&with, "score"), get(&without, "score"));
+        assert_eq!(
+            get(&with, "distanceMetres"),
+            get(&without, "distanceMetres")
+        );
+    }
+    // The facets do not depend on it.
+    assert_eq!(
+        JSON::stringify(&get(&full, "facets")).unwrap(),
+        JSON::stringify(&get(&bare, "facets")).unwrap()
+    );
+    // `entries: true` is the default; anything but a boolean is refused with the field's name.
+    let explicit = finder
+        .search(query(&format!("{{{text}, \"entries\": true}}")))
+        .unwrap();
+    assert_eq!(
+        JSON::stringify(&explicit).unwrap(),
+        JSON::stringify(&full).unwrap()
+    );
+    let error = finder
+        .search(query(r#"{"entries": "no"}"#))
+        .expect_err("entries is true or false");
+    assert!(message(error).contains("entries"));
+}
+
+#[wasm_bindgen_test]
 fn bad_queries_and_directories_throw_clear_errors() {
     let finder = demo().unwrap();
     let error = finder

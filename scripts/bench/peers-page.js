@@ -8,8 +8,10 @@
 //   words of five letters or more also with one typo;
 // - filters: one category; a radius around a point (geokdbush for the engines without a geo
 //   index); sorted by relevance, or by distance when a point is given;
-// - the answer: the total and the first 20 hits (service-finder also counts its facets, which
-//   the others do not).
+// - the answer: the total and the first 20 hits' ids (service-finder also counts its facets,
+//   which the others do not). service-finder's queries are also timed with the hits' entries,
+//   as the widget asks for them (the peers' documents are JS objects already; the core's
+//   entries are written out of the wasm as JSON).
 
 import { create, insertMultiple, search as oramaSearch } from '@orama/orama';
 import FlexSearch from 'flexsearch';
@@ -75,14 +77,20 @@ const serviceFinder = (fast) => ({
   // Before loading (runEngine), so that fetching and compiling the wasm is not timed.
   init: () => initServiceFinder({ fast }),
   load: (bytes) => ServiceFinder.fromJson(bytes),
-  search(finder, query) {
-    const result = finder.search({
-      text: query.text ?? '', categories: query.category ? [query.category] : [], near: query.near, radiusKm: query.near ? query.radiusKm : undefined,
-      sort: query.near ? 'distance' : 'relevance', limit: 20, language: 'de',
-    });
-    return { total: result.total, hits: result.hits };
-  },
+  // The peers' answer: the total and the hits' ids.
+  search: (finder, query) => ourSearch(finder, query, false),
+  // The widget's answer: the hits with their entries, which it shows as cards.
+  searchWithEntries: (finder, query) => ourSearch(finder, query, true),
 });
+
+/** A query of the set as service-finder's query, with or without the hits' entries. */
+function ourSearch(finder, query, entries) {
+  const result = finder.search({
+    text: query.text ?? '', categories: query.category ? [query.category] : [], near: query.near, radiusKm: query.near ? query.radiusKm : undefined,
+    sort: query.near ? 'distance' : 'relevance', limit: 20, language: 'de', entries,
+  });
+  return { total: result.total, hits: entries ? result.hits : result.hits.map((hit) => hit.id) };
+}
 
 const ENGINES = {
   'service-finder': serviceFinder(false),
@@ -227,6 +235,14 @@ globalThis.runEngine = async ({ url, engine, queries, withQueries, withParse }) 
     for (const query of queries) {
       const answer = await spec.search(loaded, query);
       result.queries.push({ ms: await perCall(() => spec.search(loaded, query)), total: answer.total });
+    }
+    if (spec.searchWithEntries) {
+      for (const query of queries) spec.searchWithEntries(loaded, query);
+      for (const [at, query] of queries.entries()) {
+        const answer = spec.searchWithEntries(loaded, query);
+        if (answer.total !== result.queries[at].total) throw new Error(`${engine}: ${query.text} found ${answer.total} with entries, ${result.queries[at].total} without`);
+        result.queries[at].msWithEntries = await perCall(() => spec.searchWithEntries(loaded, query));
+      }
     }
   }
   return result;

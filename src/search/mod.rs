@@ -15,7 +15,9 @@ mod thesaurus;
 pub use flags::{DATA_FLAGS, DATE_FLAGS, MAX_OUTSIDE_FLAGS, SOON_DAYS};
 pub use fold::{for_each_token, prefix_within_one_edit, tokens, within_one_edit};
 pub use index::Index;
-pub use query::{FacetCount, Facets, Hit, MAX_LIMIT, Query, QueryError, SearchResults, Sort};
+pub use query::{
+    FacetCount, Facets, Hit, MAX_LIMIT, Query, QueryError, ResultsShape, SearchResults, Sort,
+};
 pub(crate) use sound::sound_of;
 pub use stop_words::{drop_stop_words, is_stop_word};
 pub use thesaurus::Thesaurus;

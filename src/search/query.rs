@@ -110,20 +110,41 @@ crate::json::fields::record_fields! {
         Offset = "offset",
         Limit = "limit",
         Language = "language",
+        Entries = "entries",
+    }
+}
+
+/// What the browser API returns for a query, beside the query itself: the `language` and
+/// `entries` fields, which do not change what is found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResultsShape {
+    /// The language to pick the entries' texts in; `None`: the directory's.
+    pub language: Option<String>,
+    /// Whether each hit comes with its entry (default); without, a hit is its id, score and
+    /// distance, a tenth of the JSON, for a page that keeps its own copy of the entries.
+    pub entries: bool,
+}
+
+impl Default for ResultsShape {
+    fn default() -> Self {
+        ResultsShape {
+            language: None,
+            entries: true,
+        }
     }
 }
 
 impl Query {
     /// Reads a query from JSON (all fields optional, camelCase, as in the type's description).
-    /// `language` is accepted and ignored: it picks the texts the browser API returns. Fails
-    /// on anything else, with a message that names the field.
+    /// `language` and `entries` are accepted and ignored: they shape what the browser API
+    /// returns. Fails on anything else, with a message that names the field.
     pub fn from_json(json: &str) -> Result<Query, String> {
-        Query::from_json_with_language(json).map(|(query, _)| query)
+        Query::from_json_with_shape(json).map(|(query, _)| query)
     }
 
-    /// [`Query::from_json`], also giving the `language` field, which is not part of the
-    /// core's query: the browser API reads it to pick the texts it returns.
-    pub fn from_json_with_language(json: &str) -> Result<(Query, Option<String>), String> {
+    /// [`Query::from_json`], also giving the `language` and `entries` fields, which are not
+    /// part of the core's query: the browser API reads them to shape what it returns.
+    pub fn from_json_with_shape(json: &str) -> Result<(Query, ResultsShape), String> {
         use crate::directory::ProblemKind;
         use crate::directory::problem::{Consequence, Problems};
         use crate::json::Reader;
@@ -133,7 +154,7 @@ impl Query {
         };
 
         let mut query = Query::default();
-        let mut language = None;
+        let mut shape = ResultsShape::default();
         let mut problems = Problems::default();
         let mut reader = Reader::new(json);
         let read = read_record(
@@ -200,7 +221,12 @@ impl Query {
                     QueryField::Limit => {
                         query.limit = count(reader, problems)?.unwrap_or(query.limit)
                     }
-                    QueryField::Language => language = optional(reader, problems, read_string)?,
+                    QueryField::Language => {
+                        shape.language = optional(reader, problems, read_string)?
+                    }
+                    QueryField::Entries => {
+                        shape.entries = read_bool(reader, problems)?.unwrap_or(true)
+                    }
                 }
                 Ok(())
             },
@@ -224,7 +250,7 @@ impl Query {
             )),
             (Ok(_), Some(problem)) if problem.field.is_empty() => Err(problem.message.clone()),
             (Ok(_), Some(problem)) => Err(format!("{}: {}", problem.field, problem.message)),
-            (Ok(_), None) => Ok((query, language)),
+            (Ok(_), None) => Ok((query, shape)),
         }
     }
 }

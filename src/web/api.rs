@@ -10,7 +10,7 @@ use crate::directory::{
     load_directory_bytes,
 };
 use crate::json::writer::{WriteJson, to_json};
-use crate::search::{Index, Query};
+use crate::search::{Index, Query, ResultsShape};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPESCRIPT_TYPES: &'static str = r#"
@@ -49,6 +49,9 @@ export interface Query {
   limit?: number;
   /** The language for names and descriptions; default: the directory's. */
   language?: string;
+  /** false: the hits without their entries (id, score and distance only), a tenth of the
+   * answer, for a page that keeps the entries itself; default true. */
+  entries?: boolean;
 }
 export interface FacetCount { value: string; count: number; }
 export interface Facets {
@@ -91,7 +94,8 @@ export interface EntryView {
   source?: SourceView;
 }
 export interface SourceView { name: TextView; lastModified?: string; }
-export interface HitView { id: string; score: number; distanceMetres?: number; entry: EntryView; }
+/** `entry` is absent only when the query said `entries: false`. */
+export interface HitView { id: string; score: number; distanceMetres?: number; entry?: EntryView; }
 /** `partial`: no entry has every word of the text; the hits have some of them. */
 export interface SearchResults { total: number; partial: boolean; hits: HitView[]; facets: Facets; }
 export interface DirectoryView {
@@ -299,14 +303,15 @@ impl ServiceFinder {
         to_js(&texts)
     }
 
-    /// Runs a search; the hits come with their entries in the query's `language`.
+    /// Runs a search; the hits come with their entries in the query's `language` (or without,
+    /// with `entries: false`).
     #[wasm_bindgen(unchecked_return_type = "SearchResults")]
     pub fn search(
         &self,
         #[wasm_bindgen(unchecked_param_type = "Query")] query_value: JsValue,
     ) -> Result<JsValue, JsError> {
-        let (query, language) = if query_value.is_undefined() || query_value.is_null() {
-            (Query::default(), None)
+        let (query, shape) = if query_value.is_undefined() || query_value.is_null() {
+            (Query::default(), ResultsShape::default())
         } else {
             if !query_value.is_object() {
                 return Err(JsError::new(
@@ -322,8 +327,9 @@ impl ServiceFinder {
             if text.contains("null") {
                 check_numbers(&query_value)?;
             }
-            // `language` is not part of the core's query: it only picks the texts to return.
-            Query::from_json_with_language(&text)
+            // `language` and `entries` are not part of the core's query: they only shape what
+            // is returned.
+            Query::from_json_with_shape(&text)
                 .map_err(|error| JsError::new(&format!("invalid query: {error}")))?
         };
         let results = match &self.stemmer {
@@ -334,7 +340,8 @@ impl ServiceFinder {
         }
         .map_err(|error| JsError::new(&error.to_string()))?;
         let directory = self.index.directory();
-        let language = language
+        let language = shape
+            .language
             .as_deref()
             .unwrap_or(directory.default_language.as_str());
         to_js(
@@ -342,7 +349,7 @@ impl ServiceFinder {
                 directory,
                 language,
             }
-            .results(results, &directory.entries),
+            .results(results, &directory.entries, shape.entries),
         )
     }
 

@@ -155,12 +155,12 @@ pub struct CourseView {
     pub free_places: Option<u32>,
 }
 
-/// A search hit with its entry.
+/// A search hit with its entry (unless the query asked for hits without).
 pub struct HitView<'a> {
     pub id: String,
     pub score: f32,
     pub distance_metres: Option<f64>,
-    pub entry: EntryView<'a>,
+    pub entry: Option<EntryView<'a>>,
 }
 
 /// Search results for JavaScript.
@@ -386,8 +386,13 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    /// Search results with their entries.
-    pub fn results(&self, results: SearchResults, entries: &'a [Entry]) -> ResultsView<'a> {
+    /// Search results, with their entries when `with_entries`.
+    pub fn results(
+        &self,
+        results: SearchResults,
+        entries: &'a [Entry],
+        with_entries: bool,
+    ) -> ResultsView<'a> {
         let hits = results
             .hits
             .into_iter()
@@ -401,7 +406,7 @@ impl<'a> Resolver<'a> {
                     id,
                     score,
                     distance_metres,
-                    entry: self.entry(&entries[entry_index]),
+                    entry: with_entries.then(|| self.entry(&entries[entry_index])),
                 },
             )
             .collect();

@@ -587,3 +587,20 @@ fn queries_from_javascript_tolerate_case_and_broken_text() {
     let lone = Query::from_json(r#"{"text": "\udc00"}"#).expect("not an error");
     assert_eq!(lone.text, "\u{fffd}");
 }
+
+/// `language` and `entries` shape the browser API's answer, not what is found.
+#[test]
+fn the_shape_of_the_answer_is_read_beside_the_query() {
+    use service_finder::search::ResultsShape;
+    let (plain, shape) = Query::from_json_with_shape(r#"{"text": "kurs"}"#).unwrap();
+    assert_eq!(shape, ResultsShape::default());
+    assert!(shape.entries, "entries by default");
+    let (shaped, shape) =
+        Query::from_json_with_shape(r#"{"text": "kurs", "language": "ar", "entries": false}"#)
+            .unwrap();
+    assert_eq!(shaped, plain);
+    assert_eq!(shape.language.as_deref(), Some("ar"));
+    assert!(!shape.entries);
+    let error = Query::from_json_with_shape(r#"{"entries": 0}"#).unwrap_err();
+    assert!(error.starts_with("entries:"), "{error}");
+}
