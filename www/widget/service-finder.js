@@ -215,10 +215,10 @@ class ServiceFinderElement extends HTMLElement {
       if (this.core.traps > 2) throw new Error('the core failed three times in a row');
       // The catalog, the wasm and the directory download side by side (no waterfall; the
       // loading frame gets its words when the catalog is here); the large ones with low
-      // priority, the core's glue after the first page (below). (Starting them only after the first page showed its cards 50 ms sooner on
-      // Slow 4G, but made the search usable 200 ms later.) The directory comes as bytes, so
-      // that the core reads it as `service-finder check` does (invalid UTF-8 reported, not
-      // hidden).
+      // priority, the core's glue after the first page (below). (Starting them only after the
+      // first page showed its cards 50 ms sooner on Slow 4G, but made the search usable 200 ms
+      // later.) The directory comes as bytes, so that the core reads it as `service-finder
+      // check` does (invalid UTF-8 reported, not hidden).
       const catalog = this.catalog(this.language);
       const url = src ? new URL(src, document.baseURI) : new URL('./directory.json', import.meta.url);
       // A rebuild that keeps the search (after a trap, or with more districts) reads again
