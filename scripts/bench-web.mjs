@@ -10,9 +10,12 @@
 //             compressing as a county's would. Measured from navigation to the first frame with
 //             result cards, for the widget and for a static HTML page that shows the same 20
 //             cards with the same styles (a snapshot of the widget's own rendering, in a
-//             declarative shadow root), alternately, N runs each (default 5). Printed: medians,
-//             their ratio, the bytes transferred before the first cards, and whether the first
-//             card is within the first screen.
+//             declarative shadow root), alternately, N runs each (default 5). Beside them, three
+//             floors of any widget embedded by a script tag: scripts that do nothing but show
+//             the same first screen (as large as the loader, as small as it can be, and a tiny
+//             one that fetches it). Printed: medians, their ratios to the static page, the
+//             bytes transferred before the first cards, and whether the first card is within
+//             the first screen.
 // places      On the same phone, the widget loaded: the place field focused (the region's
 //             places and how Germany's are split fetched), then towns far from the region
 //             typed at once ("Münst", "Stuttg", "Берлин"): time from that input to the
@@ -36,10 +39,13 @@
 //             searches of all of Germany (see the function's comment).
 
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 
 import { chromium } from 'playwright-core';
 
@@ -49,6 +55,8 @@ const LAUNCH_OPTIONS = {
   executablePath: '/usr/bin/chromium',
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 };
+/** The repository, whose dist/ the benchmarks serve. */
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PHONE = { width: 375, height: 667 };
 /** Chrome DevTools' "Slow 4G" preset. */
 const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
@@ -113,8 +121,8 @@ async function coldLoad(browser, url) {
   return { ms: first.at, top: first.top, bytes };
 }
 
-/** The static page: the widget's first screen, rendered once, frozen into HTML. */
-async function staticSnapshot(browser, widgetUrl) {
+/** The widget's first screen, rendered once: its shadow root's styles and markup, as HTML. */
+async function firstScreen(browser, widgetUrl) {
   const context = await browser.newContext({ viewport: PHONE, locale: 'de-DE' });
   const page = await context.newPage();
   await page.goto(widgetUrl);
@@ -127,7 +135,66 @@ async function staticSnapshot(browser, widgetUrl) {
     return { css: css + styles, html };
   });
   await context.close();
-  return `${PAGE_HEAD}<sf-static style="display:block"><template shadowrootmode="open"><style>${shadow.css.replaceAll(':host(service-finder)', ':host')}</style>${shadow.html}</template></sf-static></body></html>`;
+  return `<style>${shadow.css.replaceAll(':host(service-finder)', ':host')}</style>${shadow.html}`;
+}
+
+/**
+ * Text that no compressor can shrink, `bytes` long, the same in every run: base64 of a chain
+ * of SHA-256 digests. It gives a reference script the loader's size on the wire.
+ */
+function incompressible(bytes) {
+  let text = '';
+  let digest = Buffer.from('service-finder');
+  while (text.length < bytes) {
+    digest = createHash('sha256').update(digest).digest();
+    text += digest.toString('base64');
+  }
+  return text.slice(0, bytes);
+}
+
+/** `code` with a comment in front that makes it `brotliBytes` long with brotli (within 1 %). */
+function paddedTo(code, brotliBytes) {
+  let padding = 0;
+  let padded = code;
+  for (let step = 0; step < 20 && brotliCompressSync(padded).length < brotliBytes * 0.99; step++) {
+    // Base64 text compresses to about 3/4 of its length.
+    padding += Math.ceil(((brotliBytes - brotliCompressSync(padded).length) * 4) / 3);
+    padded = `/*${incompressible(padding)}*/\n${code}`;
+  }
+  return padded;
+}
+
+/**
+ * The pages the widget is measured against, in `folder` (each file also precompressed, as
+ * dist/ is): the static page with the first screen in its HTML, and three floors of any
+ * widget embedded by a script tag, each showing the same first screen with no work of its own:
+ * - `script-loader-size`: a script as large as the widget's loader (brotli) with the first
+ *   screen inside it: the page's HTML, then one round trip for the script;
+ * - `script-small`: the same script without the padding, the first screen alone (about the
+ *   size of the static page);
+ * - `script-fetch`: a script of a few bytes that fetches the first screen: two round trips,
+ *   as the widget's loader and its first page are.
+ */
+async function writeReferencePages(folder, screen) {
+  const loaderBytes = readFileSync(path.join(REPO_ROOT, 'dist', 'service-finder.js.br')).length;
+  const element = (body) => `customElements.define('sf-static', class extends HTMLElement { connectedCallback() { const root = this.attachShadow({ mode: 'open' }); ${body} } });`;
+  const inside = `const SCREEN = ${JSON.stringify(screen)};\n${element('root.innerHTML = SCREEN;')}`;
+  const files = {
+    'static.html': `${PAGE_HEAD}<sf-static style="display:block"><template shadowrootmode="open">${screen}</template></sf-static></body></html>`,
+    'screen.json': JSON.stringify({ screen }),
+    'script-loader-size.js': paddedTo(inside, loaderBytes),
+    'script-small.js': inside,
+    'script-fetch.js': element("fetch('/bench/screen.json').then((response) => response.json()).then(({ screen }) => { root.innerHTML = screen; });"),
+  };
+  for (const name of ['script-loader-size', 'script-small', 'script-fetch']) {
+    files[`${name}.html`] = `${PAGE_HEAD}<script type="module" src="/bench/${name}.js"></script><sf-static style="display:block"></sf-static></body></html>`;
+  }
+  for (const [name, text] of Object.entries(files)) {
+    await writeFile(path.join(folder, name), text);
+    await writeFile(path.join(folder, `${name}.br`), brotliCompressSync(text));
+    await writeFile(path.join(folder, `${name}.gz`), gzipSync(text));
+  }
+  return { loaderBytes, sizes: Object.fromEntries(Object.entries(files).map(([name, text]) => [name, brotliCompressSync(text).length])) };
 }
 
 async function coldStart(runs) {
@@ -136,28 +203,31 @@ async function coldStart(runs) {
   const browser = await chromium.launch(LAUNCH_OPTIONS);
   try {
     await writeFile(path.join(folder, 'widget.html'), `${PAGE_HEAD}<script type="module" src="/service-finder/service-finder.js"></script><service-finder></service-finder></body></html>`);
-    const widgetUrl = `${server.url}bench/widget.html`;
-    await writeFile(path.join(folder, 'static.html'), await staticSnapshot(browser, widgetUrl));
-    const staticUrl = `${server.url}bench/static.html`;
-    const widget = [];
-    const fixed = [];
+    const { loaderBytes, sizes } = await writeReferencePages(folder, await firstScreen(browser, `${server.url}bench/widget.html`));
+    const pages = [
+      ['widget (first result cards)', 'widget.html'],
+      ['static HTML page, same 20 cards', 'static.html'],
+      [`script as large as the loader (${(sizes['script-loader-size.js'] / 1024).toFixed(1)} KB), cards inside`, 'script-loader-size.html'],
+      [`script with the cards inside (${(sizes['script-small.js'] / 1024).toFixed(1)} KB)`, 'script-small.html'],
+      [`script of ${sizes['script-fetch.js']} B that fetches the cards (${(sizes['screen.json'] / 1024).toFixed(1)} KB)`, 'script-fetch.html'],
+    ];
+    const results = pages.map(() => []);
     for (let run = 0; run < runs; run++) {
-      widget.push(await coldLoad(browser, widgetUrl));
-      fixed.push(await coldLoad(browser, staticUrl));
+      // Each run in the other order, so that a slower stretch of the machine is shared.
+      const order = pages.map((_, index) => index);
+      if (run % 2) order.reverse();
+      for (const index of order) results[index].push(await coldLoad(browser, `${server.url}bench/${pages[index][1]}`));
     }
-    const row = (name, results) => {
-      const ms = median(results.map((result) => result.ms));
-      const bytes = median(results.map((result) => result.bytes));
-      const top = Math.max(...results.map((result) => result.top));
-      console.log(`  ${name.padEnd(34)} ${ms.toFixed(0).padStart(6)} ms   ${(bytes / 1024).toFixed(1).padStart(7)} KB   first card top ${top.toFixed(0)} px`);
-      return ms;
-    };
-    console.log(`Cold start, ${PHONE.width}×${PHONE.height}, CPU ${CPU_SLOWDOWN}× slower, Slow 4G, compressed; median of ${runs} (runs: ms)`);
-    const widgetMs = row('widget (first result cards)', widget);
-    const staticMs = row('static HTML page, same 20 cards', fixed);
-    console.log(`  widget runs: ${widget.map((result) => result.ms.toFixed(0)).join(', ')}`);
-    console.log(`  static runs: ${fixed.map((result) => result.ms.toFixed(0)).join(', ')}`);
-    console.log(`  ratio widget / static: ${(widgetMs / staticMs).toFixed(2)} (goal ≤ 1.30)`);
+    const medianMs = results.map((result) => median(result.map(({ ms }) => ms)));
+    console.log(`Cold start, ${PHONE.width}×${PHONE.height}, CPU ${CPU_SLOWDOWN}× slower, Slow 4G, compressed; median of ${runs}; ratio to the static page (goal ≤ 1.30 for the widget)`);
+    pages.forEach(([name], index) => {
+      const bytes = median(results[index].map((result) => result.bytes));
+      const top = Math.max(...results[index].map((result) => result.top));
+      console.log(`  ${name.padEnd(58)} ${medianMs[index].toFixed(0).padStart(6)} ms ${(medianMs[index] / medianMs[1]).toFixed(2).padStart(6)}×  ${(bytes / 1024).toFixed(1).padStart(6)} KB   first card top ${top.toFixed(0)} px`);
+      if (index === 1) console.log('  floors of a widget embedded by a script tag, doing no work of its own:');
+    });
+    console.log(`  (the loader is ${loaderBytes} B with brotli)`);
+    pages.forEach(([, file], index) => console.log(`  runs ${file.padEnd(24)} ${results[index].map((result) => result.ms.toFixed(0)).join(', ')}`));
   } finally {
     await browser.close();
     await server.close();
@@ -314,7 +384,7 @@ const PEER_ENGINES = [...OUR_ENGINES, 'MiniSearch + geokdbush', 'FlexSearch', 'O
 async function generatedDirectory(entries) {
   const { existsSync, mkdirSync } = await import('node:fs');
   const { execFileSync } = await import('node:child_process');
-  const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+  const root = REPO_ROOT;
   const folder = path.join(root, 'target/bench-web');
   const file = path.join(folder, `directory-${entries}.json`);
   if (!existsSync(file)) {
@@ -333,7 +403,7 @@ async function generatedDirectory(entries) {
  */
 async function peersPage(sizes) {
   const { build } = await import('esbuild');
-  const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+  const root = REPO_ROOT;
   const pageFolder = await mkdtemp(path.join(tmpdir(), 'bench-peers-'));
   await build({
     entryPoints: [path.join(root, 'scripts/bench/peers-page.js')], bundle: true, format: 'esm', outfile: path.join(pageFolder, 'peers.js'),
@@ -544,7 +614,7 @@ async function memory(runs, sizes) {
  * at the county's border; searches of all of Germany for a common word and for a rare one.
  */
 async function nationwide() {
-  const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+  const root = REPO_ROOT;
   const folder = path.join(root, 'target/bench-web/nationwide');
   if (!existsSync(path.join(folder, 'index.json'))) {
     const cli = path.join(root, 'target/release/service-finder');
