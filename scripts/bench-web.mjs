@@ -40,7 +40,7 @@
 
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -382,14 +382,11 @@ const PEER_ENGINES = [...OUR_ENGINES, 'MiniSearch + geokdbush', 'FlexSearch', 'O
 
 /** The generated directory of `entries` entries (made once, kept in target/bench-web/). */
 async function generatedDirectory(entries) {
-  const { existsSync, mkdirSync } = await import('node:fs');
-  const { execFileSync } = await import('node:child_process');
-  const root = REPO_ROOT;
-  const folder = path.join(root, 'target/bench-web');
+  const folder = path.join(REPO_ROOT, 'target/bench-web');
   const file = path.join(folder, `directory-${entries}.json`);
   if (!existsSync(file)) {
     mkdirSync(folder, { recursive: true });
-    const cli = ['release', 'debug'].map((profile) => path.join(root, 'target', profile, 'service-finder')).find((candidate) => existsSync(candidate));
+    const cli = ['release', 'debug'].map((profile) => path.join(REPO_ROOT, 'target', profile, 'service-finder')).find((candidate) => existsSync(candidate));
     if (!cli) throw new Error('bench-web peers: build the command-line tool first (cargo build --release)');
     execFileSync(cli, ['generate', '--entries', String(entries), '--seed', '42', '--output', file]);
   }
@@ -403,10 +400,9 @@ async function generatedDirectory(entries) {
  */
 async function peersPage(sizes) {
   const { build } = await import('esbuild');
-  const root = REPO_ROOT;
   const pageFolder = await mkdtemp(path.join(tmpdir(), 'bench-peers-'));
   await build({
-    entryPoints: [path.join(root, 'scripts/bench/peers-page.js')], bundle: true, format: 'esm', outfile: path.join(pageFolder, 'peers.js'),
+    entryPoints: [path.join(REPO_ROOT, 'scripts/bench/peers-page.js')], bundle: true, format: 'esm', outfile: path.join(pageFolder, 'peers.js'),
     external: ['/service-finder/service-finder.js'], logLevel: 'warning',
   });
   await writeFile(path.join(pageFolder, 'peers.html'), '<!doctype html><meta charset="utf-8"><title>peers</title><script type="module" src="peers.js"></script>');
@@ -558,7 +554,6 @@ async function memory(runs, sizes) {
     console.log('memory: needs Linux (/proc/<pid>/clear_refs and status)');
     return;
   }
-  const { writeFileSync, statSync } = await import('node:fs');
   const { server, browser, open, close, folder } = await peersPage(sizes);
   const cdp = await browser.newBrowserCDPSession();
   const renderers = async () => (await cdp.send('SystemInfo.getProcessInfo')).processInfo.filter((info) => info.type === 'renderer').map((info) => info.id);
@@ -614,16 +609,15 @@ async function memory(runs, sizes) {
  * at the county's border; searches of all of Germany for a common word and for a rare one.
  */
 async function nationwide() {
-  const root = REPO_ROOT;
-  const folder = path.join(root, 'target/bench-web/nationwide');
+  const folder = path.join(REPO_ROOT, 'target/bench-web/nationwide');
   if (!existsSync(path.join(folder, 'index.json'))) {
-    const cli = path.join(root, 'target/release/service-finder');
+    const cli = path.join(REPO_ROOT, 'target/release/service-finder');
     if (!existsSync(cli)) throw new Error('bench-web nationwide: build the command-line tool first (cargo build --release)');
     execFileSync(cli, ['nationwide', '--entries-per-district', '500', '--seed', '1', '-o', folder], { stdio: 'inherit' });
   }
   const index = JSON.parse(readFileSync(path.join(folder, 'index.json'), 'utf8'));
   const own = index.districts.find((district) => district.ags === '06635');
-  const de = JSON.parse(readFileSync(path.join(root, 'data/messages/de.json'), 'utf8'));
+  const de = JSON.parse(readFileSync(path.join(REPO_ROOT, 'data/messages/de.json'), 'utf8'));
   const server = await startServer({ port: 0, extraMounts: [{ prefix: '/nationwide/', dir: folder }] });
   const browser = await chromium.launch(LAUNCH_OPTIONS);
   const kb = (bytes) => `${(bytes / 1024).toFixed(1).padStart(7)} KB`;
