@@ -187,6 +187,7 @@ function measureWidget(page) {
       titleFontSize: style('.sf-title').fontSize,
       fontFamily: style('li > article .sf-facts li').fontFamily,
       lineHeight: style('li > article .sf-facts li').lineHeight,
+      textFlow: ['wordBreak', 'overflowWrap', 'hyphens', 'textAlign', 'cursor'].map((name) => style('li > article .sf-facts li')[name]).join(' '),
       heights: Object.fromEntries(
         ['input[type="search"]', '[role="combobox"]', '.sf-near .sf-button', '.sf-filter-summary', '.sf-ui-language select', 'li > article']
           .map((selector) => [selector, Math.round(height(selector) * 10) / 10]),
@@ -218,6 +219,7 @@ const HOSTILE_PAGES = {
   'html { font-size: 62.5% }': '<style>html { font-size: 62.5%; } body { font-size: 1.6rem; }</style>',
   '* { font: 30px serif !important }': '<style>* { font: 30px serif !important; }</style>',
   'both': '<style>html { font-size: 62.5%; } * { font: 30px serif !important; line-height: 3 !important; letter-spacing: 3px !important; }</style>',
+  'words broken anywhere, justified': '<style>body { word-break: break-all; overflow-wrap: anywhere; hyphens: auto; text-align: justify; cursor: crosshair; }</style>',
 };
 
 test('the host page changes neither the widget\'s font nor its sizes, and it fits a 375 px phone', TEST_OPTIONS, async () => {
@@ -235,6 +237,21 @@ test('the host page changes neither the widget\'s font nor its sizes, and it fit
     const hostile = await measurePhonePage(styles);
     assert.deepEqual(hostile, plain, `the page with ${name} changed the widget`);
   }
+});
+
+test('as a flex item beside a page\'s column the widget keeps a usable width', TEST_OPTIONS, async () => {
+  // A CMS's row of columns, the snippet pasted straight into it: on a phone the sidebar takes
+  // a line of its own (flex-wrap), on a wide screen both share one line.
+  const row = (sidebar) => `<div style="display: flex; flex-wrap: wrap; gap: 16px"><nav style="flex: ${sidebar}">Navigation</nav>${SNIPPET}</div>`;
+  const widths = async (contextOptions, sidebar) =>
+    withPlainPage(plainPage({ body: row(sidebar) }), contextOptions, async ({ page, widget }) => {
+      await cardsLocator(widget).first().waitFor();
+      return page.evaluate(() => ({ widget: document.querySelector('service-finder').getBoundingClientRect().width, page: document.documentElement.clientWidth }));
+    });
+  const phone = await widths(PHONE, '0 0 100%');
+  assert.equal(phone.widget, phone.page - 16, `on the phone: ${JSON.stringify(phone)}`);
+  const desktop = await widths({ viewport: { width: 1200, height: 800 } }, '0 0 200px');
+  assert.equal(desktop.widget, desktop.page - 16 - 200 - 16, `beside a 200 px column: ${JSON.stringify(desktop)}`);
 });
 
 test('--sf-font still sets the widget\'s font, even against a page\'s `* { font: … !important }`', TEST_OPTIONS, async () => {

@@ -118,6 +118,19 @@ test('a search that finds nothing offers the nearest words, and a search without
     await search(widget, 'de', 'Kjtaxx');
     await waitForCount(widget, 'de', (n) => n === 0, 'no results');
     assert.equal(await widget.locator('[data-part="clear"]').count(), 0, 'no filter, no button to clear them');
+    // Nothing narrows the search: the hint is about the words alone, and the ways on are every
+    // entry and the directory's publisher, to call or write to.
+    const empty = widget.locator('.sf-empty');
+    assert.ok(await empty.getByText(msg('de', 'results.empty.words')).isVisible());
+    assert.equal(await empty.getByText(msg('de', 'results.empty.hint')).count(), 0);
+    const ask = widget.locator('[data-part="ask"]');
+    assert.equal(await ask.textContent(), `${msg('de', 'results.empty.ask')} ${DEMO.publisher.name}${msg('de', 'card.call')}${msg('de', 'card.email')}`);
+    assert.equal(await ask.getByRole('link', { name: msg('de', 'card.call') }).getAttribute('href'), `tel:${DEMO.publisher.phone.replace(/[^\d+]/g, '')}`);
+    assert.equal(await ask.getByRole('link', { name: msg('de', 'card.email') }).getAttribute('href'), `mailto:${DEMO.publisher.email}`);
+    await screenshot(page, 'nothing-found-de');
+    await widget.locator('[data-part="all"]').click();
+    await waitForCount(widget, 'de', (n) => n === DEMO.entries.length, 'every entry');
+    assert.equal(await widget.getByLabel(msg('de', 'search.label')).inputValue(), '');
     await search(widget, 'de', 'Jobcenter');
 
     // A filter that leaves nothing: the empty state offers to clear it. (On a phone the filter
@@ -127,6 +140,7 @@ test('a search that finds nothing offers the nearest words, and a search without
       .getByRole('button').filter({ hasText: msg('de', 'category.women') });
     await women.click();
     await waitForCount(widget, 'de', (n) => n === 0, 'no job centre for women');
+    assert.ok(await widget.locator('.sf-empty').getByText(msg('de', 'results.empty.hint')).isVisible(), 'with a filter set the hint names the filters');
     await screenshot(page, 'clear-de');
     await widget.locator('[data-part="clear"]').click();
     const count = await waitForCount(widget, 'de', (n) => n > 0, 'the job centres again');

@@ -9,6 +9,7 @@ import { test } from 'node:test';
 import { placeShardKey } from '../../www/widget/place-shards.js';
 
 import {
+  DEMO,
   REPO_ROOT,
   TEST_OPTIONS,
   assertClean,
@@ -187,6 +188,79 @@ test('a list closed with Escape stays closed when Germany\'s places for its lett
     // Asked for again, the list has all of Germany's places: the shard had been read.
     await field.press('ArrowDown');
     await listbox.getByRole('option', { name: /^Vöhringen/ }).first().waitFor();
+    assertClean(records);
+  });
+});
+
+test('a place that is not found is said on screen; Germany\'s places that could not be downloaded are said, and asked for again', TEST_OPTIONS, async () => {
+  await withWidget(env, async ({ page, widget, records }) => {
+    const field = widget.getByRole('combobox', { name: de('place.label') });
+    const note = widget.locator('.sf-place-note');
+    const shown = async () => ((await note.isVisible()) ? await note.textContent() : null);
+    // The phone loses its connection for the first request of the shard ("offline").
+    const shard = shardFile('Xqzt');
+    let requests = 0;
+    await page.route(`**${shard}`, (route) => (requests++ === 0 ? route.abort('internetdisconnected') : route.continue()));
+    await field.fill('Xqzt');
+    await until(shown, (text) => text === de('place.unavailable'), 'the note that Germany\'s places are missing');
+    // Typing on asks for the shard again: now it comes, and has no such place.
+    await field.press('End');
+    await field.press('y');
+    await until(shown, (text) => text === de('place.none'), 'the note that no place matches');
+    assert.equal(requests, 2);
+    assert.equal(await widget.getByRole('listbox', { name: de('place.label') }).isVisible(), false);
+    // A place that is found: the note goes, the suggestions come.
+    await field.fill('Korb');
+    await widget.getByRole('option', { name: /Korbach/ }).first().waitFor();
+    assert.equal(await note.isVisible(), false);
+    // The one request cut off, and the browser's own line about it, are all that went wrong.
+    assert.deepEqual(records.failedRequests.map((failure) => new URL(failure.split(': ')[0]).pathname), [shard]);
+    assert.deepEqual(records.consoleErrors, ['error: Failed to load resource: net::ERR_INTERNET_DISCONNECTED']);
+    records.failedRequests.length = 0;
+    records.consoleErrors.length = 0;
+    assertClean(records);
+  });
+});
+
+test('in Arabic a suggestion\'s German name, postcodes and district each keep their own order', TEST_OPTIONS, async () => {
+  await withWidget(env, { contextOptions: { locale: 'ar' } }, async ({ widget, records }) => {
+    const field = widget.getByRole('combobox', { name: msg('ar', 'place.label') });
+    await field.fill('Korbach');
+    const option = widget.getByRole('option', { name: /Korbach/ }).first();
+    await option.waitFor();
+    assert.equal(await field.evaluate((input) => getComputedStyle(input).direction), 'rtl');
+    // Each German part is isolated left to right, so that the right-to-left line does not
+    // reorder it with the punctuation around it.
+    const parts = await option.locator('bdi[dir="ltr"]').allTextContents();
+    assert.deepEqual(parts, ['Korbach', '34497', 'Landkreis Waldeck-Frankenberg, Hessen']);
+    assert.equal(await option.textContent(), 'Korbach 34497 · Landkreis Waldeck-Frankenberg, Hessen');
+    // Chosen, the sentence under the field keeps the name and postcode in their order too.
+    await option.click();
+    const line = widget.getByText(msg('ar', 'place.active', { place: 'Korbach (34497)' }));
+    await line.waitFor();
+    assert.deepEqual(await line.locator('bdi[dir="ltr"]').allTextContents(), ['Korbach (34497)']);
+    assertClean(records);
+  });
+});
+
+test('a place far from the directory\'s area: the entries for the whole area are shown, and that nothing is near is said', TEST_OPTIONS, async () => {
+  await withWidget(env, async ({ widget, records }) => {
+    const field = widget.getByRole('combobox', { name: de('place.label') });
+    const note = widget.locator('[data-part="none-near"]');
+    await field.fill('Münster');
+    await widget.getByRole('option', { name: /Nordrhein-Westfalen/ }).first().click();
+    await widget.getByLabel(de('radius.label')).selectOption('25');
+    const count = await waitForCount(widget, 'de', (n) => n > 0 && n < DEMO.entries.length, 'the entries for the whole area');
+    await note.waitFor();
+    assert.equal(await note.textContent(), de('results.noneNear'));
+    assert.deepEqual(await shownDistances(widget), [], 'no card is near Münster');
+    assert.ok(count < 20, `${count} entries for the whole area`);
+    // Near the county the note goes.
+    await field.fill('Korbach');
+    await widget.getByRole('option', { name: /Korbach/ }).first().click();
+    await widget.getByText(de('place.active', { place: 'Korbach (34497)' })).waitFor();
+    await until(() => note.count(), (n) => n === 0, 'the note gone near Korbach');
+    assert.ok((await shownDistances(widget)).length > 0);
     assertClean(records);
   });
 });

@@ -197,6 +197,8 @@ export function loadPlaces(file) {
       .then(([places]) => Places.fromText(places))
       .catch((error) => {
         console.warn(`service-finder: the places in ${file} could not be loaded.`, error);
+        // Asked for again next time: the phone may be back online.
+        placeFiles.delete(file);
         return null;
       }));
   }

@@ -22,7 +22,10 @@ export class PlaceCombobox {
    */
   constructor({ id, t, place, find, onChoose, onClear }) {
     Object.assign(this, { t, find, onChoose, onClear });
-    /** The gazetteers once fetched: the region's places, and the shards of Germany's by key. */
+    /**
+     * The gazetteers once fetched: the region's places, and the shards of Germany's by key
+     * (null while one downloads, FAILED when it could not be).
+     */
     this.region = null;
     this.shards = new Map();
     /** How the letters with many places are split (places/splits.json), once fetched. */
@@ -48,10 +51,15 @@ export class PlaceCombobox {
     this.list = el('ul', { id: this.listId, role: 'listbox', class: 'sf-suggestions', 'aria-label': t('place.label') });
     this.list.hidden = true;
     this.announcer = el('p', { class: 'sf-visually-hidden', 'aria-live': 'polite' });
+    // What the newcomer sees when no place is found (the announcer says it too).
+    this.note = el('p', { class: 'sf-place-note' });
+    this.note.hidden = true;
 
     on(input, 'focus', () => this.loadPlaces());
     on(input, 'input', () => {
       this.dismissed = false;
+      // A shard that could not be downloaded (offline) is tried again as the newcomer types.
+      for (const [key, shard] of this.shards) if (shard === FAILED) this.shards.delete(key);
       this.suggest();
     });
     on(input, 'keydown', (event) => this.onKeydown(event));
@@ -67,11 +75,12 @@ export class PlaceCombobox {
     on(field, 'focusout', (event) => {
       if (!field.contains(event.relatedTarget)) this.close();
     });
-    field.append(el('label', { for: id, class: 'sf-label' }, t('place.label')), row, this.list, this.announcer);
+    field.append(el('label', { for: id, class: 'sf-label' }, t('place.label')), row, this.list, this.note, this.announcer);
   }
 
   /** Shows the place chosen now: the "×" only with one, and an empty field without. */
   show(place) {
+    this.note.hidden = true;
     this.clear.hidden = !place;
     if (!place) this.input.value = '';
   }
@@ -86,11 +95,11 @@ export class PlaceCombobox {
    */
   loadPlaces() {
     this.loadFile('places-region.tsv', (places) => {
-      this.region = places;
+      this.region = places === FAILED ? null : places;
     });
     loadSplits().then((splits) => {
-      if (!splits || this.abort.signal.aborted) return;
-      this.splits = splits;
+      if (this.abort.signal.aborted) return;
+      this.splits = splits ?? FAILED;
       this.suggestWithNewPlaces();
     });
   }
@@ -103,19 +112,23 @@ export class PlaceCombobox {
     if (this.input.getRootNode().activeElement === this.input && this.input.value.trim() && !this.dismissed) this.suggest();
   }
 
-  /** Fetches a places file (once per page), keeps it with `keep`, and suggests again. */
+  /**
+   * Fetches a places file (once per page), keeps it with `keep` (FAILED when it could not be
+   * fetched), and suggests again.
+   */
   loadFile(file, keep) {
     const instance = coreInstance();
     loadPlaces(file).then((places) => {
       // Places loaded before a trap are gone with the core they were made in.
-      if (!places || this.abort.signal.aborted || instance !== coreInstance()) return;
-      keep(places);
+      if (this.abort.signal.aborted || instance !== coreInstance()) return;
+      keep(places ?? FAILED);
       this.suggestWithNewPlaces();
     });
   }
 
   suggest() {
     const text = this.input.value.trim();
+    this.note.hidden = true;
     if (!text) {
       this.suggestions = [];
       this.close();
@@ -124,7 +137,7 @@ export class PlaceCombobox {
     }
     // Until the splits are here, and for the first letter alone of a letter with many places
     // (null), the region's places answer.
-    const key = this.splits && placeShardKey(text, this.splits);
+    const key = this.splits && this.splits !== FAILED ? placeShardKey(text, this.splits) : null;
     if (key && !this.shards.has(key)) {
       this.shards.set(key, null);
       this.loadFile(`places/${key}.tsv`, (places) => this.shards.set(key, places));
@@ -132,7 +145,7 @@ export class PlaceCombobox {
     // All of Germany once its shard is here; the region's places until then, and when a typo
     // in the first (or, for a split letter, the second) letter finds nothing in the shard.
     const shard = this.shards.get(key);
-    const inShard = shard ? this.find(shard, text) : null;
+    const inShard = shard && shard !== FAILED ? this.find(shard, text) : null;
     const found = inShard?.length ? inShard : this.find(this.region, text);
     if (!found) return;
     // The place marked with the arrow keys stays marked when the list is made again (a shard
@@ -140,18 +153,21 @@ export class PlaceCombobox {
     const id = (place) => `${place.name} ${place.postcodes[0]}`;
     const marked = this.active >= 0 ? id(this.suggestions[this.active]) : null;
     this.suggestions = found;
+    // German names, postcodes and districts are written left to right, each isolated: in an
+    // Arabic list they would otherwise be reordered with the punctuation around them
+    // ("48167–48079", "Hessen" before its district).
+    const ltr = (text) => el('bdi', { dir: 'ltr' }, text);
     const options = found.map((place, index) => {
       const option = el('li', { id: `${this.listId}-${index}`, role: 'option', 'aria-selected': 'false', class: 'sf-suggestion' });
       const postcodes = place.postcodes.length > 1 ? `${place.postcodes[0]}–${place.postcodes.at(-1)}` : (place.postcodes[0] ?? '');
+      const name = el('span', { class: 'sf-suggestion-name' });
+      name.append(ltr(place.name));
       // The other name that matched, as typed ("باد فيلدونغن", "Munich"), so that the newcomer
       // sees why the German name is offered.
-      const name = el('span', { class: 'sf-suggestion-name' }, place.name);
       if (place.matchedName) name.append(' ', el('bdi', { class: 'sf-suggestion-detail' }, `(${place.matchedName})`));
-      option.append(
-        name,
-        ' ',
-        el('span', { class: 'sf-suggestion-detail' }, [postcodes, `${place.district}, ${place.state}`].filter(Boolean).join(' · ')),
-      );
+      const detail = el('span', { class: 'sf-suggestion-detail' });
+      [postcodes, `${place.district}, ${place.state}`].filter(Boolean).forEach((part, index) => detail.append(...(index ? [' · '] : []), ltr(part)));
+      option.append(name, ' ', detail);
       // Mouse down would take the focus from the input before the click: keep it there.
       option.addEventListener('mousedown', (event) => event.preventDefault());
       option.addEventListener('click', () => this.choose(index));
@@ -161,7 +177,20 @@ export class PlaceCombobox {
     this.list.hidden = options.length === 0;
     this.input.setAttribute('aria-expanded', String(options.length > 0));
     this.highlight(found.findIndex((place) => id(place) === marked));
-    this.announcer.textContent = options.length ? this.t('place.suggestions', { count: options.length }) : this.t('place.none');
+    if (options.length) {
+      this.announcer.textContent = this.t('place.suggestions', { count: options.length });
+      return;
+    }
+    // Nothing found: said aloud at once, and shown once it is the answer, not while Germany's
+    // places for the text are still on their way; when they could not be downloaded, that is
+    // what the newcomer is told.
+    const germanyFailed = this.splits === FAILED || shard === FAILED;
+    const message = this.t(germanyFailed ? 'place.unavailable' : 'place.none');
+    this.announcer.textContent = message;
+    if (germanyFailed || (key && shard)) {
+      this.note.textContent = message;
+      this.note.hidden = false;
+    }
   }
 
   onKeydown(event) {
@@ -217,6 +246,9 @@ export class PlaceCombobox {
     this.active = -1;
   }
 }
+
+/** A places file or the splits that could not be downloaded. */
+const FAILED = Symbol('failed');
 
 /** The splits of Germany's places (see place-shards.js), fetched once per page; null if they cannot be. */
 let splits = null;

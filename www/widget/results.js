@@ -2,12 +2,14 @@
 // "more results", and under them the attribution that the place data's licence asks for.
 
 import { card, refreshCard } from './card.js';
-import { el } from './dom.js';
+import { el, textWithLanguage } from './dom.js';
 import { PAGE_SIZE, narrowed, noFilters } from './state.js';
 
 export class Results {
-  constructor(widget) {
+  /** `info`: the directory's info, whose publisher a search that finds nothing offers to ask. */
+  constructor(widget, info) {
     this.widget = widget;
+    this.info = info;
     this.status = el('p', { class: 'sf-count', role: 'status' });
     this.list = el('div', { class: 'sf-results' });
     this.attribution = el('p', { class: 'sf-attribution' });
@@ -69,7 +71,8 @@ export class Results {
 
   /**
    * Ways on from a search that found nothing at all: the directory's words nearest the text
-   * ("did you mean"), a button that clears the filters when some are set, and the hint.
+   * ("did you mean"), a button that clears the filters when some are set and one that shows
+   * every entry, a hint that fits what was set, and whom to ask: the directory's publisher.
    */
   ways(state) {
     const { widget } = this;
@@ -89,15 +92,38 @@ export class Results {
       });
       ways.push(line);
     }
-    if (narrowed(state)) {
-      const clear = el('button', { type: 'button', class: 'sf-button sf-clear', 'data-part': 'clear' }, widget.t('filters.clear'));
-      clear.addEventListener('click', () => widget.store.set({ ...noFilters(), radiusKm: null }));
-      const line = el('p');
-      line.append(clear);
-      ways.push(line);
-    }
-    ways.push(el('p', {}, widget.t('results.empty.hint')));
+    const buttons = el('p', { class: 'sf-ways' });
+    const button = (part, label, patch) => {
+      const control = el('button', { type: 'button', class: 'sf-button sf-clear', 'data-part': part }, label);
+      control.addEventListener('click', () => {
+        this.firstNew = 0;
+        widget.store.set(patch);
+      });
+      buttons.append(control);
+    };
+    if (narrowed(state)) button('clear', widget.t('filters.clear'), { ...noFilters(), radiusKm: null });
+    if (text) button('all', widget.t('entry.all'), { ...noFilters(), radiusKm: null, text: '', shown: PAGE_SIZE });
+    // Filters and distance are named only when some are set.
+    ways.push(el('p', {}, widget.t(narrowed(state) ? 'results.empty.hint' : 'results.empty.words')));
+    if (buttons.children.length) ways.push(buttons);
+    const ask = this.ask();
+    if (ask) ways.push(ask);
     return ways;
+  }
+
+  /** The directory's publisher, to call or write to, when the directory gives a number or address. */
+  ask() {
+    const { widget, info } = this;
+    if (!info.publisherPhone && !info.publisherEmail) return null;
+    const ask = el('div', { class: 'sf-ask', 'data-part': 'ask' });
+    const who = el('p');
+    who.append(`${widget.t('results.empty.ask')} `, info.publisherName ? textWithLanguage('bdi', info.publisherName) : '');
+    const actions = el('div', { class: 'sf-actions' });
+    const link = (href, label, part) => actions.append(el('a', { class: 'sf-action', href, 'data-part': part }, label));
+    if (info.publisherPhone) link(`tel:${info.publisherPhone.replace(/[^\d+]/g, '')}`, widget.t('card.call'), 'call');
+    if (info.publisherEmail) link(`mailto:${info.publisherEmail}`, widget.t('card.email'), 'email');
+    ask.append(who, actions);
+    return ask;
   }
 
   /** Whether `results` show the same entries, in the same order, as the cards on screen. */
@@ -129,6 +155,12 @@ export class Results {
       list.append(item);
     }
     const children = shared ? [shared, list] : [list];
+    // A distance is set, but the entries in it all serve the whole area or work remotely (they
+    // have no distance, and come after every entry with a place): nothing is near the place,
+    // perhaps because it lies outside the directory's area. Said, so as not to mislead.
+    if (state.near && state.radiusKm && results.hits[0]?.distanceMetres == null) {
+      children.splice(children.indexOf(list), 0, el('p', { class: 'sf-note', 'data-part': 'none-near' }, widget.t('results.noneNear')));
+    }
     if (results.total > results.hits.length) {
       const more = el('button', { type: 'button', class: 'sf-button sf-more', 'data-part': 'more' }, widget.t('results.more'));
       more.addEventListener('click', () => {

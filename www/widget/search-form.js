@@ -88,7 +88,7 @@ export class SearchForm {
     // The location button and message change in place, so that the focus stays where it is.
     if (changed.has('locationStatus') || changed.has('place')) {
       this.locate.textContent = state.locationStatus === 'active' ? this.t('location.stop') : this.t('location.use');
-      this.message.textContent = this.locationText(state);
+      this.message.replaceChildren(...this.locationText(state));
     }
     if (changed.has('place')) this.place.show(state.place);
     // The text set from elsewhere ("did you mean"): the field shows it. Typing sets the same
@@ -104,14 +104,21 @@ export class SearchForm {
     this.place.destroy();
   }
 
+  /**
+   * The line under the place field, as the nodes to show: a chosen place's German name and
+   * postcode isolated left to right (an Arabic sentence would make "(34497) Korbach" of it).
+   */
   locationText({ locationStatus, place }) {
     switch (locationStatus) {
-      case 'locating': return this.t('location.locating');
-      case 'active': return `${this.t('location.active')} ${this.t('location.privacy')}`;
-      case 'denied': return this.t('location.denied');
-      case 'unavailable': return this.t('location.unavailable');
-      case 'place': return this.t('place.active', { place: place.postcode ? `${place.name} (${place.postcode})` : place.name });
-      default: return '';
+      case 'locating': return [this.t('location.locating')];
+      case 'active': return [`${this.t('location.active')} ${this.t('location.privacy')}`];
+      case 'denied': return [this.t('location.denied')];
+      case 'unavailable': return [this.t('location.unavailable')];
+      case 'place': {
+        const [before, after = ''] = this.t('place.active', { place: '\u0000' }).split('\u0000');
+        return [before, el('bdi', { dir: 'ltr' }, place.postcode ? `${place.name} (${place.postcode})` : place.name), after];
+      }
+      default: return [];
     }
   }
 }

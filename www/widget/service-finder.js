@@ -551,7 +551,7 @@ class ServiceFinderElement extends HTMLElement {
     }
     const skipped = finder.skippedCount();
     if (skipped > 0) root.append(el('p', { class: 'sf-alert', role: 'alert' }, this.t('error.skipped', { count: skipped })));
-    const [search, filters, tools, results] = this.parts = [new SearchForm(this, info), new Filters(this, info, width), new Tools(this, info), new Results(this)];
+    const [search, filters, tools, results] = this.parts = [new SearchForm(this, info), new Filters(this, info, width), new Tools(this, info), new Results(this, info)];
     // In the results' column: the map's button on the count's line, the list's other actions
     // under the list (a phone shows the first result sooner), and the printout's head on top.
     results.bar.append(mapButton(this));
