@@ -82,6 +82,9 @@ test('a card shares a link to the app page that shows that entry alone and open;
     const link = await page.evaluate(() => navigator.clipboard.readText());
     const base = new URL('/service-finder/', page.url()).href;
     assert.equal(link, `${base}#entry=${id}&lang=de`);
+    // A few seconds later neither says it any more (it must not stay under a later search).
+    await card.getByRole('button', { name: de('card.share') }).waitFor();
+    assert.equal(await widget.locator('.sf-tools-status').textContent(), '');
     assertClean(records);
 
     // The app page (dist/index.html).

@@ -25,8 +25,10 @@ export async function shareEntry(widget, entry, button, status) {
   if (await copy(url)) {
     const label = button.textContent;
     button.textContent = status.textContent = t('share.copied');
+    // Both go back, so that "Link copied" is not left under a later search's list.
     setTimeout(() => {
       if (button.textContent === t('share.copied')) button.textContent = label;
+      if (status.textContent === t('share.copied')) status.textContent = '';
     }, CONFIRMATION_MS);
   } else {
     // No clipboard here: the link, selected, to copy by hand.
