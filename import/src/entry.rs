@@ -1,5 +1,6 @@
 //! A record of any source (its cells by field) made into an entry of the directory format.
 
+use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 
 use serde_json::{Map, Value, json};
@@ -99,6 +100,23 @@ impl Record {
         }
     }
 
+    /// What the record says, without where it is: two rows that say the same are one entry
+    /// twice.
+    pub fn content(&self) -> String {
+        let cells: Vec<_> = self
+            .cells
+            .iter()
+            .map(|(field, cell)| (field, &cell.value))
+            .collect();
+        let categories: Vec<_> = self.categories.iter().map(|cell| &cell.value).collect();
+        let translations: Vec<_> = self
+            .translations
+            .iter()
+            .map(|(field, language, cell)| (field, language, &cell.value))
+            .collect();
+        format!("{cells:?} {categories:?} {translations:?} {:?}", self.week)
+    }
+
     /// Sets a field's text in another language than the directory's default.
     pub fn set_translation(&mut self, field: Field, language: &str, cell: Cell) {
         self.translations.push((field, language.to_owned(), cell));
@@ -194,6 +212,8 @@ pub struct Builder<'a> {
     phone_details: HashMap<(String, String), Record>,
     /// Contacts from a workbook's sheet, by entry id.
     contacts: HashMap<String, Vec<Record>>,
+    /// The row of each record's content (see [`Record::content`]), to find rows copied twice.
+    rows_by_content: HashMap<String, usize>,
 }
 
 /// Problems of one record, with its row and entry id filled in.
@@ -265,6 +285,7 @@ impl<'a> Builder<'a> {
             default_language: "de".to_owned(),
             phone_details: HashMap::new(),
             contacts: HashMap::new(),
+            rows_by_content: HashMap::new(),
         }
     }
 
@@ -316,6 +337,24 @@ impl<'a> Builder<'a> {
             }
             return None;
         };
+        // A row copied twice would show the newcomers one offer twice: the copy is left out,
+        // and nothing is lost with it.
+        match self.rows_by_content.entry(record.content()) {
+            Entry::Occupied(first) => {
+                report.push(
+                    None,
+                    Severity::Warning,
+                    format!(
+                        "the record is the same as row {}, a duplicate (record skipped)",
+                        first.get()
+                    ),
+                );
+                return None;
+            }
+            Entry::Vacant(slot) => {
+                slot.insert(record.row);
+            }
+        }
         let id = self.id_for(record, &name_cell.value, &mut report);
         report.entry = Some(id.clone());
         let status = match self.status(record, &mut report) {
@@ -597,7 +636,7 @@ impl<'a> Builder<'a> {
         }
         let postcode = record
             .get(Field::Postcode)
-            .and_then(|cell| postcode(cell, report));
+            .and_then(|cell| postcode(cell, self.places, report));
         if let Some(postcode) = &postcode {
             location.insert("postal_code".into(), Value::from(postcode.clone()));
         }
@@ -1031,14 +1070,27 @@ fn web_address(cell: &Cell, report: &mut Report) -> Option<String> {
 }
 
 /// A German postcode: five digits; one with four digits lost its leading zero in a
-/// spreadsheet (01067 Dresden became 1067) and gets it back.
-fn postcode(cell: &Cell, report: &mut Report) -> Option<String> {
+/// spreadsheet (01067 Dresden became 1067) and gets it back, when the gazetteer knows the
+/// postcode then. Otherwise a digit is missing (3516 for 35116), and a leading zero would put
+/// the entry at the other end of Germany: it is reported, and the town alone places it.
+fn postcode(cell: &Cell, places: &dyn PlaceLookup, report: &mut Report) -> Option<String> {
     let value = cell.value.trim();
     let value = value.strip_prefix("D-").unwrap_or(value);
     if value.len() == 5 && value.bytes().all(|byte| byte.is_ascii_digit()) {
         return Some(value.to_owned());
     }
     if value.len() == 4 && value.bytes().all(|byte| byte.is_ascii_digit()) {
+        let corrected = format!("0{value}");
+        if places.locate(&corrected).is_none() {
+            report.push(
+                Some(cell),
+                Severity::Error,
+                format!(
+                    "the postcode {value} has four digits, and {corrected} is not a German postcode either: a digit is missing (value ignored)"
+                ),
+            );
+            return None;
+        }
         report.push(
             Some(cell),
             Severity::Warning,
@@ -1046,7 +1098,7 @@ fn postcode(cell: &Cell, report: &mut Report) -> Option<String> {
                 "the postcode {value} has four digits; its leading zero was put back (value corrected)"
             ),
         );
-        return Some(format!("0{value}"));
+        return Some(corrected);
     }
     report.push(
         Some(cell),

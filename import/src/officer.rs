@@ -278,8 +278,8 @@ pub const CATALOG: &[(&str, &str)] = &[
         "Die Arbeitsmappe hat kein Tabellenblatt mit Daten.",
     ),
     (
-        "row {}: the header has no column \"Name\" (or \"name\"); the first row with text must name the columns",
-        "Zeile {0}: In der Kopfzeile fehlt die Spalte „Name“. Die erste beschriebene Zeile muss die Spaltenüberschriften enthalten.",
+        "row {}: the header has no column for the names (\"Name\", \"Bezeichnung\", \"Angebot\" or \"Einrichtung\"); the first row with text must name the columns",
+        "Zeile {0}: In der Kopfzeile fehlt die Spalte mit den Namen der Angebote. Nennen Sie sie „Name“, „Bezeichnung“, „Angebot“ oder „Einrichtung“. Die erste beschriebene Zeile muss die Spaltenüberschriften enthalten; am einfachsten ist die Vorlage (vorlage-angebote.xlsx).",
     ),
     (
         "the column \"{}\" is not known; its values are not imported",
@@ -426,6 +426,14 @@ pub const CATALOG: &[(&str, &str)] = &[
     (
         "the postcode {} has four digits; its leading zero was put back (value corrected)",
         "Die Postleitzahl {0} hat nur vier Ziffern; die führende Null wurde ergänzt (Wert korrigiert).",
+    ),
+    (
+        "the postcode {} has four digits, and {} is not a German postcode either: a digit is missing (value ignored)",
+        "Die Postleitzahl {0} hat nur vier Ziffern, und {1} gibt es auch nicht: Es fehlt eine Ziffer. Bitte prüfen Sie sie (Wert nicht übernommen; der Ort allein bestimmt die Lage).",
+    ),
+    (
+        "the record is the same as row {}, a duplicate (record skipped)",
+        "Der Datensatz ist derselbe wie in Zeile {0}, also doppelt (Datensatz nicht übernommen).",
     ),
     (
         "\"{}\" is not a German postcode of five digits (value ignored)",

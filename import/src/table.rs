@@ -65,7 +65,10 @@ pub(crate) fn field_of(header: &str) -> Option<Field> {
     let folded = fold_header(header);
     let field = match folded.as_str() {
         "id" | "kennung" => Field::Id,
-        "name" | "bezeichnung" | "titel" | "title" | "angebot" => Field::Name,
+        // The officers' own words for it too: "Name der Einrichtung", "Angebotsname", …
+        "name" | "bezeichnung" | "titel" | "title" | "angebot" | "angebotsname"
+        | "namedesangebots" | "einrichtung" | "einrichtungsname" | "namedereinrichtung"
+        | "beratungsstelle" => Field::Name,
         "art" | "typ" | "kind" => Field::Kind,
         "kategorie" | "kategorien" | "category" | "categories" | "thema" | "themen" => {
             Field::Category
@@ -444,7 +447,7 @@ fn records_from_rows(
     if needs_name && !has_name {
         return Err(ImportError {
             message: format!(
-                "row {header_row}: the header has no column \"Name\" (or \"name\"); the first row with text must name the columns"
+                "row {header_row}: the header has no column for the names (\"Name\", \"Bezeichnung\", \"Angebot\" or \"Einrichtung\"); the first row with text must name the columns"
             ),
         });
     }

@@ -102,8 +102,23 @@ pub fn parse_date(text: &str) -> Option<String> {
         };
         (year, month, day)
     };
-    ((1900..=2199).contains(&year) && (1..=12).contains(&month) && (1..=31).contains(&day))
-        .then(|| format!("{year:04}-{month:02}-{day:02}"))
+    ((1900..=2199).contains(&year)
+        && (1..=12).contains(&month)
+        && (1..=days_in(year, month)).contains(&day))
+    .then(|| format!("{year:04}-{month:02}-{day:02}"))
+}
+
+/// The days of a month of the Gregorian calendar: 31.02. is no date (the directory's loader
+/// would refuse it, without the spreadsheet's row and column).
+fn days_in(year: u32, month: u32) -> u32 {
+    match month {
+        2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => {
+            29
+        }
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
 }
 
 /// One telephone number of a field that may hold several.

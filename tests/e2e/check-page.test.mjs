@@ -82,3 +82,21 @@ test('a spreadsheet with five mistakes: each is listed in German with its row, a
     assertClean(records);
   });
 });
+
+test('a spreadsheet without a column for the names is refused in German, naming the headings to use; the page fits a phone', TEST_OPTIONS, async () => {
+  const contextOptions = { viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true };
+  await withPage(env, { path: '/service-finder/check.html', contextOptions }, async ({ page, records }) => {
+    await page.getByRole('heading', { name: 'Verzeichnis prüfen' }).waitFor();
+    // Nothing on the page is wider than the phone (the file field was 347 px in a 307 px box).
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 375);
+    await page.locator('#file').setInputFiles({ name: 'eigene-spalten.csv', mimeType: 'text/csv', buffer: Buffer.from('Ort;PLZ;Telefon\nKorbach;34497;05631 000 000\n') });
+    const status = page.locator('#status');
+    await status.filter({ hasText: 'eigene-spalten.csv' }).filter({ hasText: 'Zeile 1' }).waitFor();
+    assert.equal(
+      await status.textContent(),
+      'Die Datei eigene-spalten.csv kann nicht gelesen werden: Zeile 1: In der Kopfzeile fehlt die Spalte mit den Namen der Angebote. Nennen Sie sie „Name“, „Bezeichnung“, „Angebot“ oder „Einrichtung“. Die erste beschriebene Zeile muss die Spaltenüberschriften enthalten; am einfachsten ist die Vorlage (vorlage-angebote.xlsx).',
+    );
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 375);
+    assertClean(records);
+  });
+});

@@ -686,7 +686,7 @@ fn unreadable_sources_are_one_clear_error() {
         (
             b"Ort;PLZ\nKorbach;34497\n",
             Format::Csv,
-            "no column \"Name\"",
+            "no column for the names (\"Name\", \"Bezeichnung\", \"Angebot\" or \"Einrichtung\")",
         ),
         (b"PK\x03\x04 broken", Format::Xlsx, "cannot be read"),
         (b"not a zip", Format::Ods, "cannot be read"),
@@ -961,4 +961,70 @@ fn a_region_is_found_by_key_or_name_and_an_unclear_name_lists_the_candidates() {
         .unwrap();
     assert!(unclear.contains("several districts match"), "{unclear}");
     assert!(unclear.contains("give the key"), "{unclear}");
+}
+
+#[test]
+fn a_row_twice_an_impossible_date_and_a_postcode_missing_a_digit_are_reported_by_row() {
+    // The officer's own heading for the names ("Einrichtung"), as German Excel saves CSV.
+    let csv = "Einrichtung;PLZ;Ort;Geprüft am\n\
+               Kleiderkammer (Beispiel);34497;Korbach;01.03.2027\n\
+               Kleiderkammer (Beispiel);34497;Korbach;01.03.2027\n\
+               Hausaufgabenhilfe (Beispiel);3516;Lichtenfels;31.02.2027\n\
+               Sprachcafé (Beispiel);1067;Dresden;29.02.2028\n";
+    let imported = import(csv.as_bytes(), Format::Csv, None);
+    let entries = loads(&imported);
+    let names: Vec<&str> = entries
+        .iter()
+        .map(|entry| entry["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Kleiderkammer (Beispiel)",
+            "Hausaufgabenhilfe (Beispiel)",
+            "Sprachcafé (Beispiel)"
+        ],
+        "the copied row is left out"
+    );
+    has_problem(&imported, 3, None, Severity::Warning, "the same as row 2");
+    // 03516 is no postcode: no leading zero is put back, the town alone places the entry.
+    has_problem(
+        &imported,
+        4,
+        Some("PLZ"),
+        Severity::Error,
+        "3516 has four digits, and 03516 is not a German postcode either",
+    );
+    assert!(entries[1]["location"].get("postal_code").is_none());
+    // There is no 31 February: said at the row and column, not by the loader afterwards.
+    has_problem(
+        &imported,
+        4,
+        Some("Geprüft am"),
+        Severity::Error,
+        "\"31.02.2027\" is not a date",
+    );
+    assert!(entries[1].get("assured_date").is_none());
+    // 1067 is Dresden's 01067, and 2028 has a 29 February.
+    has_problem(
+        &imported,
+        5,
+        Some("PLZ"),
+        Severity::Warning,
+        "its leading zero was put back",
+    );
+    assert_eq!(entries[2]["location"]["postal_code"], "01067");
+    assert_eq!(entries[2]["assured_date"], "2028-02-29");
+    // Every one of these is said in German to the officers.
+    for problem in &imported.problems {
+        let german = service_finder_import::explain(
+            &problem.message,
+            service_finder_import::Language::German,
+        );
+        assert_ne!(
+            german, problem.message,
+            "no German for {:?}",
+            problem.message
+        );
+    }
 }

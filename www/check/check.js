@@ -89,14 +89,20 @@ async function check(file) {
     let directory = bytes;
     let imported = null;
     if (!isDirectory(bytes)) {
-      // The gazetteer's point of a postcode or a town, for rows without coordinates.
+      // The gazetteer's point of a postcode or a town, for rows without coordinates; of two
+      // towns of one name (Lichtenfels in Hesse and in Bavaria) the one nearer `home`.
+      let home = null;
       const locate = (query) => {
-        const [found] = places.lookup(query, 1);
+        const [found] = places.lookup(query, 1, home?.latitude, home?.longitude);
         if (!found) return null;
         const exact = /^\d{5}$/.test(query) ? found.postcodes.includes(query) : found.name.toLowerCase() === query.toLowerCase();
         return exact ? found.point : null;
       };
       imported = JSON.parse(importFile(bytes, file.name, undefined, categories, locate));
+      // The page does not know the county: the middle of the file's own entries stands for it,
+      // and the file is read once more with the towns nearest to it.
+      home = middleOf(JSON.parse(imported.directory).entries);
+      if (home) imported = JSON.parse(importFile(bytes, file.name, undefined, categories, locate));
       directory = imported.directory;
     }
     const finder = ServiceFinder.fromJson(directory);
@@ -112,7 +118,28 @@ async function check(file) {
   } catch (error) {
     last = null;
     $('result').hidden = true;
-    $('status').textContent = t('failed', { file: file.name, reason: error?.message ?? String(error) });
+    $('status').textContent = t('failed', { file: file.name, reason: reasonOf(error) });
+  }
+}
+
+/** The median latitude and longitude of the entries that have a place, or null. */
+function middleOf(entries) {
+  const points = entries.map((entry) => entry.location).filter((location) => location?.latitude != null);
+  if (!points.length) return null;
+  const median = (values) => values.sort((a, b) => a - b)[values.length >> 1];
+  return { latitude: median(points.map((point) => point.latitude)), longitude: median(points.map((point) => point.longitude)) };
+}
+
+/**
+ * Why a file cannot be read, in the page's language: the importer's reasons are sentences of
+ * the officers' catalog. As it is when the importer itself could not be loaded.
+ */
+function reasonOf(error) {
+  const message = error?.message ?? String(error);
+  try {
+    return explainProblem(message, undefined, language);
+  } catch {
+    return message;
   }
 }
 
