@@ -552,7 +552,7 @@ pub const CATALOG: &[(&str, &str)] = &[
     ),
     (
         "no publisher: users cannot tell whom to ask about the data",
-        "Kein Herausgeber angegeben: Niemand kann erkennen, wen man zu den Daten fragen kann.",
+        "Kein Herausgeber angegeben: Niemand kann erkennen, wen man zu den Daten fragen kann. In der Vorlage gehört er ins Blatt „Verzeichnis“ (Zeilen „Herausgeber“, „Herausgeber E-Mail“, „Herausgeber Telefon“).",
     ),
     (
         "{} problems or more in one entry: it cannot be trusted and was skipped; only its first {} problems are listed",

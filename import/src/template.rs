@@ -238,6 +238,29 @@ pub fn xlsx(categories: &[(String, String, String)]) -> Result<Vec<u8>, String> 
             .map_err(text)?;
     }
 
+    // The directory's own fields, for the whole list: who publishes it (newcomers who find
+    // nothing are offered to ask them), its title and region. Empty to fill in.
+    let sheet = workbook.add_worksheet();
+    sheet
+        .set_name(crate::columns::sheets::DIRECTORY)
+        .map_err(text)?;
+    for (column, header) in ["Feld", "Wert", "Erläuterung"].iter().enumerate() {
+        let column = u16::try_from(column).map_err(|error| error.to_string())?;
+        sheet
+            .write_string_with_format(0, column, *header, &bold)
+            .map_err(text)?;
+    }
+    sheet.set_column_width(0, 24.0).map_err(text)?;
+    sheet.set_column_width(1, 40.0).map_err(text)?;
+    sheet.set_column_width(2, 80.0).map_err(text)?;
+    for (row, (field, help)) in DIRECTORY_ROWS.iter().enumerate() {
+        let row = u32::try_from(row + 1).map_err(|error| error.to_string())?;
+        sheet.write_string(row, 0, *field).map_err(text)?;
+        sheet
+            .write_string_with_format(row, 2, *help, &wrapped)
+            .map_err(text)?;
+    }
+
     let sheet = workbook.add_worksheet();
     sheet.set_name("Kategorien").map_err(text)?;
     for (column, header) in ["ID", "Bezeichnung", "Englisch"].iter().enumerate() {
@@ -305,6 +328,31 @@ pub fn xlsx(categories: &[(String, String, String)]) -> Result<Vec<u8>, String> 
     }
     workbook.save_to_buffer().map_err(text)
 }
+
+/// The rows of the template's sheet "Verzeichnis" (fields of `columns::DIRECTORY_FIELDS`):
+/// field, explanation for the officer.
+#[cfg(not(target_arch = "wasm32"))]
+const DIRECTORY_ROWS: &[(&str, &str)] = &[
+    (
+        "Titel",
+        "Die Überschrift des Verzeichnisses, z. B. „Integrationswegweiser Landkreis …“.",
+    ),
+    (
+        "Herausgeber",
+        "Wer das Verzeichnis pflegt, z. B. „Fachdienst Integration“. Wer nichts Passendes findet, bekommt angeboten, hier nachzufragen.",
+    ),
+    ("Herausgeber E-Mail", "Die E-Mail-Adresse dafür."),
+    ("Herausgeber Telefon", "Die Telefonnummer dafür."),
+    ("Herausgeber Website", "Die Internetseite des Herausgebers."),
+    (
+        "Region",
+        "Der Landkreis oder die Stadt, z. B. „Landkreis Waldeck-Frankenberg“.",
+    ),
+    (
+        "Region AGS",
+        "Der amtliche Kreisschlüssel, fünf Ziffern (z. B. 06635).",
+    ),
+];
 
 /// "deutsch" → "Deutsch".
 #[cfg(not(target_arch = "wasm32"))]
