@@ -141,12 +141,17 @@ impl CategoryMapping {
     /// The mapping as a file: an explanation with the built-in ids, then one line per source
     /// category, the officer's lines first.
     pub fn to_text(&self, known: &[KnownCategory]) -> String {
+        // In German for the officers who edit it, with the English beside it.
         let mut text = String::from(
-            "# service-finder: categories of the source → category ids.\n\
-             # One line per category: \"category of the source = id\" (several ids separated by commas).\n\
-             # Nothing after \"=\" drops the category. An id that is not built in becomes a category\n\
-             # of the directory's own, named with the word on the left.\n\
-             # Built-in ids:",
+            "# service-finder: Kategorien der Quelle → Kategorie-IDs (categories of the source → ids).\n\
+             # Eine Zeile je Kategorie: „Kategorie der Quelle = ID“, mehrere IDs durch Kommas getrennt.\n\
+             # Nichts nach „=“: die Kategorie entfällt. Eine ID, die nicht eingebaut ist, wird eine\n\
+             # eigene Kategorie des Verzeichnisses, benannt mit dem Wort links. Die geänderte Datei\n\
+             # wieder auf der Prüfseite ablegen (oder beim Import mit --mapping angeben).\n\
+             # (One line per category: \"category of the source = id\", several ids separated by\n\
+             # commas. Nothing after \"=\" drops the category. An id that is not built in becomes a\n\
+             # category of the directory's own, named with the word on the left.)\n\
+             # Eingebaute IDs (built-in ids):",
         );
         for category in known {
             text.push_str("\n#   ");
@@ -164,7 +169,9 @@ impl CategoryMapping {
         }
         for line in self.lines.iter().filter(|line| !line.given) {
             if !guessed_header {
-                text.push_str("# Guessed by the importer: check these.\n");
+                text.push_str(
+                    "# Vom Import geraten, bitte prüfen (guessed by the importer: check these):\n",
+                );
                 guessed_header = true;
             }
             text.push_str(&mapping_line(line));
@@ -298,7 +305,11 @@ mod tests {
             Some((&["language-courses".to_owned()][..], true))
         );
         let text = mapping.to_text(&known());
-        assert!(text.contains("Fahrdienst = mobility\nFrauen = women, legal-advice\n# Guessed"));
+        assert!(
+            text.contains(
+                "Fahrdienst = mobility\nFrauen = women, legal-advice\n# Vom Import geraten"
+            )
+        );
         assert!(text.ends_with("Sprachkurs = language-courses\n"));
         let again = CategoryMapping::parse(&text, &mut problems);
         assert_eq!(problems.len(), 1);

@@ -5,11 +5,11 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 
-import { REPO_ROOT, TEST_OPTIONS, assertClean, describeViolations, runAxe, screenshot, useBrowser, withPage } from './support.mjs';
+import { REPO_ROOT, TEST_OPTIONS, assertClean, describeViolations, runAxe, screenshot, until, useBrowser, withPage } from './support.mjs';
 
 const env = useBrowser();
 const FIXTURE = path.join(REPO_ROOT, 'tests/fixtures/import/fuenf-fehler.csv');
@@ -97,6 +97,34 @@ test('a spreadsheet without a column for the names is refused in German, naming 
       'Die Datei eigene-spalten.csv kann nicht gelesen werden: Zeile 1: In der Kopfzeile fehlt die Spalte mit den Namen der Angebote. Nennen Sie sie „Name“, „Bezeichnung“, „Angebot“ oder „Einrichtung“. Die erste beschriebene Zeile muss die Spaltenüberschriften enthalten; am einfachsten ist die Vorlage (vorlage-angebote.xlsx).',
     );
     assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 375);
+    assertClean(records);
+  });
+});
+
+test('an edited category mapping dropped onto the page reads the spreadsheet again with it', TEST_OPTIONS, async () => {
+  await withPage(env, { path: '/service-finder/check.html', contextOptions: { acceptDownloads: true } }, async ({ page, records }) => {
+    await page.getByRole('heading', { name: 'Verzeichnis prüfen' }).waitFor();
+    await page.locator('#file').setInputFiles(FIXTURE);
+    await page.locator('#status').filter({ hasText: '5 Einträge übernommen' }).waitFor();
+    assert.ok(await page.locator('#mapping-hint').isVisible(), 'the page says what to do with an edited mapping');
+    const text = async (link) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.locator(link).click()]);
+      return readFileSync(await download.path(), 'utf8');
+    };
+    // The officer downloads the mapping, in German, and files "Erstberatung" under a category
+    // of the county's own.
+    const mapping = await text('#mapping');
+    assert.match(mapping, /^# service-finder: Kategorien der Quelle/);
+    assert.match(mapping, /^Erstberatung = /m);
+    const edited = mapping.replace(/^Erstberatung = .*$/m, 'Erstberatung = erstberatung-im-kreis');
+    const before = await page.locator('#download').getAttribute('href');
+    await page.locator('#file').setInputFiles({ name: 'kategorien.txt', mimeType: 'text/plain', buffer: Buffer.from(edited) });
+    await until(() => page.locator('#download').getAttribute('href'), (href) => href !== before, 'the spreadsheet read again');
+    await page.locator('#status').filter({ hasText: 'fuenf-fehler.csv: 5 Einträge übernommen' }).waitFor();
+    const directory = JSON.parse(await text('#download'));
+    const lotsen = directory.entries.find((entry) => entry.name === 'Integrationslotsen Korbach (Beispiel)');
+    assert.deepEqual(lotsen.categories, ['erstberatung-im-kreis']);
+    assert.ok(directory.categories.some((category) => category.id === 'erstberatung-im-kreis'));
     assertClean(records);
   });
 });

@@ -287,7 +287,7 @@ fn the_mapping_file_decides_and_new_categories_are_guessed() {
         serde_json::json!(["women", "legal-advice"])
     );
     assert!(imported.mapping.contains(
-        "Frauen = women, legal-advice\n# Guessed by the importer: check these.\nMigrationsberatung = migration-counselling\n"
+        "Frauen = women, legal-advice\n# Vom Import geraten, bitte prüfen (guessed by the importer: check these):\nMigrationsberatung = migration-counselling\n"
     ));
 }
 

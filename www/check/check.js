@@ -81,10 +81,31 @@ function isDirectory(bytes) {
   return /^\s*(\uFEFF)?\{/.test(head) && head.includes('"format_version"');
 }
 
+/**
+ * Whether the bytes are a category mapping (the file the page offers for download, edited):
+ * comments and "word = ids" lines only.
+ */
+function isMapping(name, bytes) {
+  if (!/\.txt$/i.test(name)) return false;
+  const lines = new TextDecoder().decode(bytes).split(/\r?\n/).map((line) => line.trim()).filter((line) => line && !line.startsWith('#'));
+  return lines.length > 0 && lines.every((line) => line.includes('='));
+}
+
+/** The category mapping the officer gave, and the last spreadsheet or export read. */
+let categoryMapping;
+let source = null;
+
 async function check(file) {
   $('status').textContent = t('reading', { file: file.name });
   try {
     const bytes = new Uint8Array(await file.arrayBuffer());
+    // An edited mapping: kept, and the last file is read again with it.
+    if (isMapping(file.name, bytes)) {
+      categoryMapping = new TextDecoder().decode(bytes);
+      if (source) return check(source);
+      $('status').textContent = t('mappingKept', { file: file.name });
+      return;
+    }
     const { places, categories } = await loadModules();
     let directory = bytes;
     let imported = null;
@@ -98,11 +119,12 @@ async function check(file) {
         const exact = /^\d{5}$/.test(query) ? found.postcodes.includes(query) : found.name.toLowerCase() === query.toLowerCase();
         return exact ? found.point : null;
       };
-      imported = JSON.parse(importFile(bytes, file.name, undefined, categories, locate));
+      source = file;
+      imported = JSON.parse(importFile(bytes, file.name, categoryMapping, categories, locate));
       // The page does not know the county: the middle of the file's own entries stands for it,
       // and the file is read once more with the towns nearest to it.
       home = middleOf(JSON.parse(imported.directory).entries);
-      if (home) imported = JSON.parse(importFile(bytes, file.name, undefined, categories, locate));
+      if (home) imported = JSON.parse(importFile(bytes, file.name, categoryMapping, categories, locate));
       directory = imported.directory;
     }
     const finder = ServiceFinder.fromJson(directory);
@@ -188,7 +210,7 @@ function show({ file, imported, checked, entries, directory }) {
   URL.revokeObjectURL(download.href);
   download.href = URL.createObjectURL(new Blob([directory], { type: 'application/json' }));
   const mapping = $('mapping');
-  mapping.hidden = !imported;
+  mapping.hidden = $('mapping-hint').hidden = !imported;
   if (imported) {
     URL.revokeObjectURL(mapping.href);
     mapping.href = URL.createObjectURL(new Blob([imported.mapping], { type: 'text/plain' }));
