@@ -187,6 +187,13 @@ impl Record {
             .map(|(_, cell)| cell)
     }
 
+    /// Every cell of the record, translations and categories included.
+    fn every_cell(&self) -> impl Iterator<Item = &Cell> {
+        let cells = self.cells.iter().map(|(_, cell)| cell);
+        let translated = self.translations.iter().map(|(_, _, cell)| cell);
+        cells.chain(translated).chain(&self.categories)
+    }
+
     fn all(&self, field: Field) -> impl Iterator<Item = &Cell> {
         self.cells
             .iter()
@@ -327,13 +334,23 @@ impl<'a> Builder<'a> {
             entry: None,
         };
         let Some(name_cell) = record.get(Field::Name) else {
-            let is_empty = record.cells.is_empty() && record.categories.is_empty();
-            if !is_empty {
-                report.push(
+            let mut cells = record.every_cell();
+            match (cells.next(), cells.next()) {
+                (None, _) => {}
+                // One value alone under the list ("Stand: November 2026"): an officer's note.
+                (Some(note), None) => report.push(
+                    Some(note),
+                    Severity::Note,
+                    format!(
+                        "the row has no name and one value only, \"{}\": read as a note (row skipped)",
+                        note.value
+                    ),
+                ),
+                _ => report.push(
                     None,
                     Severity::Error,
                     "the record has no name (record skipped)".into(),
-                );
+                ),
             }
             return None;
         };
@@ -357,6 +374,7 @@ impl<'a> Builder<'a> {
         }
         let id = self.id_for(record, &name_cell.value, &mut report);
         report.entry = Some(id.clone());
+        template_remnants(record, &name_cell.value, &mut report);
         let status = match self.status(record, &mut report) {
             Status::Skip => return None,
             status => status,
@@ -1065,6 +1083,39 @@ fn web_address(cell: &Cell, report: &mut Report) -> Option<String> {
                 ),
             );
             None
+        }
+    }
+}
+
+/// Cells of a row that still hold the template's example (its English name, description,
+/// address) beside the officer's own name: newcomers would read the example. Only the
+/// example values that cannot be real data are looked for ("(Beispiel)", example.org, …); the
+/// example row itself is left alone.
+fn template_remnants(record: &Record, name: &str, report: &mut Report) {
+    let example = |header: &str| {
+        crate::template::TEMPLATE_COLUMNS
+            .iter()
+            .find(|(column, _, _)| *column == header)
+            .map(|(_, value, _)| *value)
+    };
+    if example("Name") == Some(name) {
+        return;
+    }
+    for cell in record.every_cell() {
+        let Some(value) = example(cell.column.trim()) else {
+            continue;
+        };
+        let made_up = ["beispiel", "example", "muster", "000 000"]
+            .iter()
+            .any(|mark| value.to_lowercase().contains(mark));
+        if made_up && cell.value == value {
+            report.push(
+                Some(cell),
+                Severity::Warning,
+                format!(
+                    "the cell still holds the template's example \"{value}\"; replace or delete it"
+                ),
+            );
         }
     }
 }

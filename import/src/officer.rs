@@ -200,7 +200,7 @@ pub const CATALOG: &[(&str, &str)] = &[
     // (hsds_tabular.rs).
     (
         "\"{}\" was read as \"{}\" (Mo Tu We Th Fr Sa Su); check it, or write it so yourself (value converted)",
-        "„{0}“ wurde als „{1}“ gelesen (Mo Tu We Th Fr Sa Su sind Montag bis Sonntag). Bitte prüfen Sie das, oder schreiben Sie die Zeiten selbst so (Wert umgewandelt).",
+        "„{0}“ wurde als „{1}“ gelesen (Mo Tu We Th Fr Sa Su sind Montag bis Sonntag). Bitte prüfen Sie, ob das stimmt (Wert umgewandelt).",
     ),
     (
         "\"{}\" is not one of: {} (value ignored)",
@@ -430,6 +430,14 @@ pub const CATALOG: &[(&str, &str)] = &[
     (
         "the postcode {} has four digits, and {} is not a German postcode either: a digit is missing (value ignored)",
         "Die Postleitzahl {0} hat nur vier Ziffern, und {1} gibt es auch nicht: Es fehlt eine Ziffer. Bitte prüfen Sie sie (Wert nicht übernommen; der Ort allein bestimmt die Lage).",
+    ),
+    (
+        "the row has no name and one value only, \"{}\": read as a note (row skipped)",
+        "Die Zeile hat keinen Namen und nur einen Wert („{0}“); sie wird als Notiz gelesen und nicht übernommen.",
+    ),
+    (
+        "the cell still holds the template's example \"{}\"; replace or delete it",
+        "In der Zelle steht noch das Beispiel der Vorlage („{0}“). Ersetzen oder löschen Sie es, sonst lesen es die Zugewanderten.",
     ),
     (
         "the record is the same as row {}, a duplicate (record skipped)",

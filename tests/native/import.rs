@@ -964,13 +964,14 @@ fn a_region_is_found_by_key_or_name_and_an_unclear_name_lists_the_candidates() {
 }
 
 #[test]
-fn a_row_twice_an_impossible_date_and_a_postcode_missing_a_digit_are_reported_by_row() {
+fn a_row_twice_an_impossible_date_a_postcode_missing_a_digit_and_a_note_are_reported_by_row() {
     // The officer's own heading for the names ("Einrichtung"), as German Excel saves CSV.
     let csv = "Einrichtung;PLZ;Ort;Geprüft am\n\
                Kleiderkammer (Beispiel);34497;Korbach;01.03.2027\n\
                Kleiderkammer (Beispiel);34497;Korbach;01.03.2027\n\
                Hausaufgabenhilfe (Beispiel);3516;Lichtenfels;31.02.2027\n\
-               Sprachcafé (Beispiel);1067;Dresden;29.02.2028\n";
+               Sprachcafé (Beispiel);1067;Dresden;29.02.2028\n\
+               ;;Stand: November 2026;\n";
     let imported = import(csv.as_bytes(), Format::Csv, None);
     let entries = loads(&imported);
     let names: Vec<&str> = entries
@@ -1015,6 +1016,14 @@ fn a_row_twice_an_impossible_date_and_a_postcode_missing_a_digit_are_reported_by
     );
     assert_eq!(entries[2]["location"]["postal_code"], "01067");
     assert_eq!(entries[2]["assured_date"], "2028-02-29");
+    // A note under the list is a note, not an entry without a name.
+    has_problem(&imported, 6, Some("Ort"), Severity::Note, "read as a note");
+    assert!(
+        !imported
+            .problems
+            .iter()
+            .any(|problem| problem.row == Some(6) && problem.severity == Severity::Error)
+    );
     // Every one of these is said in German to the officers.
     for problem in &imported.problems {
         let german = service_finder_import::explain(
@@ -1027,4 +1036,29 @@ fn a_row_twice_an_impossible_date_and_a_postcode_missing_a_digit_are_reported_by
             problem.message
         );
     }
+}
+
+#[test]
+fn the_templates_example_left_beside_an_officers_own_name_is_pointed_out() {
+    // The example row overwritten in German only: its English name and description stayed.
+    let csv = "Name;Name (en);Beschreibung (en);Ort;Termin\n\
+               Sprachtreff Korbach (Beispiel);Migration counselling for adults (example);Advice on residence, language courses, work and housing. Fictitious example.;Korbach;nein\n";
+    let imported = import(csv.as_bytes(), Format::Csv, None);
+    loads(&imported);
+    for column in ["Name (en)", "Beschreibung (en)"] {
+        has_problem(
+            &imported,
+            2,
+            Some(column),
+            Severity::Warning,
+            "still holds the template's example",
+        );
+    }
+    // "nein" and "Korbach" are the example's too, and may well be the officer's: not named.
+    let remnants = imported
+        .problems
+        .iter()
+        .filter(|problem| problem.message.contains("template's example"))
+        .count();
+    assert_eq!(remnants, 2, "{:#?}", imported.problems);
 }
