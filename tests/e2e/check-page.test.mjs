@@ -33,6 +33,15 @@ test('a spreadsheet with five mistakes: each is listed in German with its row, a
       ['Eintrag „nachbarschaftshilfe-diemelsee-beispiel“', 'Fehler Zeile 7, Spalte Sprachen'],
     ];
     for (const [entry, text] of mistakes) assert.equal(await problem(entry, text).count(), 1, `${entry}: ${text}`);
+    // "Errors only" leaves the three errors and hides the rest.
+    const visible = () => page.locator('#problems li:visible').count();
+    const all = await visible();
+    await page.getByLabel('Nur Fehler zeigen').check();
+    assert.equal(await visible(), 3, `${all} problems, 3 of them errors`);
+    assert.ok(await problem(mistakes[0][0], mistakes[0][1]).isVisible());
+    assert.equal(await problem(mistakes[2][0], mistakes[2][1]).isVisible(), false, 'a warning is hidden');
+    await page.getByLabel('Nur Fehler zeigen').uncheck();
+    assert.equal(await visible(), all);
     // Each problem explained in German, in the page's language: the importer's …
     const email = problem(mistakes[0][0], mistakes[0][1]).locator('.message');
     assert.equal(await email.textContent(), '„frauentreff(at)example.org“ ist keine E-Mail-Adresse; schreiben Sie sie wie name@beispiel.de (Wert nicht übernommen).');

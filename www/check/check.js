@@ -55,6 +55,9 @@ drop.addEventListener('drop', (event) => {
   const [file] = event.dataTransfer.files;
   if (file) check(file);
 });
+$('errors-only').addEventListener('change', () => {
+  $('problems').toggleAttribute('data-errors-only', $('errors-only').checked);
+});
 $('file').addEventListener('change', () => {
   const [file] = $('file').files;
   if (file) check(file);
@@ -183,6 +186,8 @@ function show({ file, imported, checked, entries, directory }) {
   const count = (severity) => problems.filter((problem) => problem.severity === severity).length;
   $('status').textContent = t('done', { file, entries, errors: count('error'), warnings: count('warning'), notes: count('note') });
   $('summary').textContent = problems.length ? '' : t('none');
+  // Many warnings (each approximate place, each converted time) can hide the few errors.
+  $('errors-only-label').hidden = !(count('error') > 0 && count('error') < problems.length);
   const groups = new Map();
   for (const problem of problems) {
     const key = problem.entry ?? '';
