@@ -182,7 +182,7 @@ for (const [tag, word] of [['de', ' und '], ['ar', ' و']]) {
   });
 }
 
-test('ti: without Intl data for Tigrinya, dates and language names are English, never German', TEST_OPTIONS, async () => {
+test('ti: without Intl data for Tigrinya, dates and language names are English, never German; weekdays come from the catalog', TEST_OPTIONS, async () => {
   // Chromium has no Intl data for Tigrinya but its plural rules: it would write the browser's
   // language (German, see support.mjs) instead.
   await withWidgetIn('ti', {}, async ({ page, widget }) => {
@@ -209,5 +209,15 @@ test('ti: without Intl data for Tigrinya, dates and language names are English, 
     await card.locator('h3 button').click();
     const checked = msg('ti', 'card.checked', { date: await english(entry.assured_date) });
     await card.getByText(checked).waitFor();
+
+    // The week's opening hours: the days in Tigrinya, from the catalog, as Intl has none.
+    const withHours = cardsLocator(widget).filter({ has: page.locator('[data-part="hours-status"]') }).first();
+    await withHours.waitFor();
+    const toggle = withHours.locator('h3 button');
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    const days = (await withHours.locator('[data-part="week"] th').allTextContents()).map((day) => day.trim());
+    const tigrinya = msg('ti', 'hours.weekdays').split(',');
+    assert.equal(days.length, 7, days.join(' | '));
+    assert.deepEqual(tigrinya.filter((name) => days.some((day) => day.startsWith(name))), tigrinya, days.join(' | '));
   });
 });

@@ -150,7 +150,7 @@ export class Filters {
     if (days.length) this.groups[0].fieldset.hidden = false;
     const dayOptions = [el('option', { value: '' }, this.t('filters.open_on.any'))];
     for (const day of days) {
-      const label = `${formatWeekday(this.language, DAYS.indexOf(day))} (${format(flagCounts.get(`open-${day}`))})`;
+      const label = `${formatWeekday(this.language, DAYS.indexOf(day), this.t('hours.weekdays'))} (${format(flagCounts.get(`open-${day}`))})`;
       dayOptions.push(el('option', { value: `open-${day}` }, label));
     }
     this.daySelect.replaceChildren(...dayOptions);

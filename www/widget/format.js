@@ -76,8 +76,14 @@ export function languageName(language, code) {
 // 1 January 2024 was a Monday: day `n` of that week is weekday `n` (0 = Monday).
 const WEEKDAY = { weekday: 'long', timeZone: 'UTC' };
 
-/** The name of a weekday, 0 = Monday. */
-export function formatWeekday(language, weekday) {
+/**
+ * The name of a weekday, 0 = Monday. Where the browser has no Intl data for the language
+ * (Tigrinya), `names` gives them: the catalog's `hours.weekdays`, Monday to Sunday separated by
+ * commas (the key itself, while that catalog is not there yet, falls back to English).
+ */
+export function formatWeekday(language, weekday, names = '') {
+  const own = names.split(',');
+  if (own.length === 7 && !hasIntlData(language)) return own[weekday];
   return formatter(Intl.DateTimeFormat, language, WEEKDAY).format(new Date(Date.UTC(2024, 0, 1 + weekday)));
 }
 

@@ -16,7 +16,7 @@ export function statusLine(description, entry, t, language, today) {
   const at = (change) => {
     const time = formatTime(language, change.time);
     if (change.date === today) return t('hours.today_at', { time });
-    return t('hours.day_at', { day: formatWeekday(language, change.weekday), time });
+    return t('hours.day_at', { day: formatWeekday(language, change.weekday, t('hours.weekdays')), time });
   };
   let text;
   let state = status;
@@ -46,7 +46,7 @@ export function weekTable(description, t, language, today) {
   for (const day of description.week) {
     const row = el('tr');
     if (day.date === today) row.setAttribute('aria-current', 'date');
-    const name = el('th', { scope: 'row' }, formatWeekday(language, day.weekday));
+    const name = el('th', { scope: 'row' }, formatWeekday(language, day.weekday, t('hours.weekdays')));
     if (day.holiday) name.append(' ', el('span', { class: 'sf-holiday' }, t('hours.holiday')));
     // "9:00–12:00 und 14:00–17:00", joined the language's way ("و" in Arabic). Each span is
     // isolated left to right (U+2066 … U+2069): in a right-to-left row, "9:00–12:00" would
