@@ -9,6 +9,7 @@ import { test } from 'node:test';
 import {
   DEMO,
   TEST_OPTIONS,
+  assertClean,
   cardsLocator,
   describeViolations,
   msg,
@@ -219,5 +220,36 @@ test('ti: without Intl data for Tigrinya, dates and language names are English, 
     const tigrinya = msg('ti', 'hours.weekdays').split(',');
     assert.equal(days.length, 7, days.join(' | '));
     assert.deepEqual(tigrinya.filter((name) => days.some((day) => day.startsWith(name))), tigrinya, days.join(' | '));
+  });
+});
+
+test('a language chosen while the module after the first results loads gets that module\'s messages too', TEST_OPTIONS, async () => {
+  // The German messages of the module after the first results are held back until the
+  // newcomer has switched to Ukrainian: the module must not be left with no messages at all.
+  let release;
+  const held = new Promise((resolve) => {
+    release = resolve;
+  });
+  let asked;
+  const laterAsked = new Promise((resolve) => {
+    asked = resolve;
+  });
+  const setup = ({ page }) => page.route('**/service-finder/messages/de.later.js', async (route) => {
+    asked();
+    await held;
+    await route.continue();
+  });
+  await withWidget(env, { setup }, async ({ page, widget, records }) => {
+    await laterAsked;
+    await widget.getByLabel(msg('de', 'ui.language')).selectOption('uk');
+    await widget.locator('.sf[lang="uk"]').waitFor();
+    release();
+    // A card's week, in the module's own Ukrainian words (its caption is one of them).
+    const withHours = cardsLocator(widget).filter({ has: page.locator('[data-part="hours-status"]') }).first();
+    await withHours.waitFor();
+    await withHours.locator('h3 button').click();
+    await withHours.locator('[data-part="week"] caption').waitFor();
+    assert.equal(await withHours.locator('[data-part="week"] caption').textContent(), msg('uk', 'hours.week'));
+    assertClean(records);
   });
 });

@@ -463,10 +463,13 @@ class ServiceFinderElement extends HTMLElement {
 
   /**
    * The messages of `language`: those of the first results, and once the module loaded after
-   * them is there, its own (see moreModule).
+   * them is asked for, its own (see moreModule). That is looked at after the first catalog is
+   * there: a language chosen while the module loads must not lose the module's messages (the
+   * module merges those of the language it started with only).
    */
   async catalog(language) {
-    const [first, later] = await Promise.all([loadCatalog(language), this.more ? loadLaterCatalog(language) : {}]);
+    const first = await loadCatalog(language);
+    const later = this.morePromise ? await loadLaterCatalog(language) : {};
     return { ...first, ...later };
   }
 
