@@ -102,7 +102,7 @@ impl Record {
 
     /// What the record says, without where it is: two rows that say the same are one entry
     /// twice.
-    pub fn content(&self) -> String {
+    fn content(&self) -> String {
         let cells: Vec<_> = self
             .cells
             .iter()

@@ -5,7 +5,7 @@
 // details (description, the week's hours, every contact, who it is for, course dates, costs,
 // accessibility, other names, when the entry was checked and changed).
 
-import { el, textWithLanguage } from './dom.js';
+import { el, telHref, textWithLanguage } from './dom.js';
 import { formatDate, formatDistance, formatList, isOtherLanguage, languageName } from './format.js';
 import { toggled } from './state.js';
 
@@ -167,7 +167,7 @@ function actions(widget, entry) {
     actions.append(el('a', attributes, label));
   };
   const phone = entry.phones.find((number) => number.type !== 'fax');
-  if (phone) link(`tel:${phone.number.replace(/[^\d+]/g, '')}`, t('card.call'), 'call');
+  if (phone) link(telHref(phone.number), t('card.call'), 'call');
   if (entry.email) link(`mailto:${entry.email}`, t('card.email'), 'email');
   if (entry.url) link(entry.url, t('card.website'), 'website', true);
   if (entry.point) {

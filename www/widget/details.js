@@ -4,7 +4,7 @@
 // the entry is for, course dates, costs, accessibility (a known "no" is said; what is not known
 // is left out), how to get there, other names, and when the entry was checked and changed.
 
-import { el, textWithLanguage } from './dom.js';
+import { el, telHref, textWithLanguage } from './dom.js';
 import { baseLanguage, formatDate, formatList, formatNumber, hasIntlData, isOtherLanguage, languageName } from './format.js';
 
 /**
@@ -88,7 +88,7 @@ function phoneLine(phone, t, language) {
   if (phone.type === 'fax') {
     line.append(t('card.fax'), ' ', number);
   } else {
-    const call = link(`tel:${phone.number.replace(/[^\d+]/g, '')}`, '');
+    const call = link(telHref(phone.number), '');
     call.append(number);
     line.append(call);
   }

@@ -9,6 +9,11 @@ export function el(tag, attributes = {}, text) {
   return element;
 }
 
+/** A `tel:` link's address for a number as written ("05631 / 954-0" → tel:056319540). */
+export function telHref(number) {
+  return `tel:${number.replace(/[^\d+]/g, '')}`;
+}
+
 /** A decorative icon: `path` (SVG path data, 24 × 24) stroked in the text colour. */
 export function svg(path) {
   const namespace = 'http://www.w3.org/2000/svg';

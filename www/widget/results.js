@@ -2,7 +2,7 @@
 // "more results", and under them the attribution that the place data's licence asks for.
 
 import { card, refreshCard } from './card.js';
-import { el, textWithLanguage } from './dom.js';
+import { el, telHref, textWithLanguage } from './dom.js';
 import { PAGE_SIZE, narrowed, noFilters } from './state.js';
 
 export class Results {
@@ -120,7 +120,7 @@ export class Results {
     who.append(`${widget.t('results.empty.ask')} `, info.publisherName ? textWithLanguage('bdi', info.publisherName) : '');
     const actions = el('div', { class: 'sf-actions' });
     const link = (href, label, part) => actions.append(el('a', { class: 'sf-action', href, 'data-part': part }, label));
-    if (info.publisherPhone) link(`tel:${info.publisherPhone.replace(/[^\d+]/g, '')}`, widget.t('card.call'), 'call');
+    if (info.publisherPhone) link(telHref(info.publisherPhone), widget.t('card.call'), 'call');
     if (info.publisherEmail) link(`mailto:${info.publisherEmail}`, widget.t('card.email'), 'email');
     ask.append(who, actions);
     return ask;

@@ -468,9 +468,11 @@ class ServiceFinderElement extends HTMLElement {
    * module merges those of the language it started with only).
    */
   async catalog(language) {
+    // Side by side when the module is asked for already; else asked for once the first is here.
+    const asked = this.morePromise ? loadLaterCatalog(language) : null;
     const first = await loadCatalog(language);
-    const later = this.morePromise ? await loadLaterCatalog(language) : {};
-    return { ...first, ...later };
+    const later = asked ?? (this.morePromise ? loadLaterCatalog(language) : {});
+    return { ...first, ...(await later) };
   }
 
   /** Switches the UI language once its messages are loaded; `remember` keeps the choice. */
