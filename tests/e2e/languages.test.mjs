@@ -123,6 +123,33 @@ test('the language chosen in the switcher is remembered on the device', TEST_OPT
   });
 });
 
+test('on a 375 px phone every language\'s examples in the search and place fields are shown whole', TEST_OPTIONS, async () => {
+  const phone = { viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true };
+  await withWidget(env, { contextOptions: phone }, async ({ widget }) => {
+    for (const tag of ['de', 'de-x-ls', 'en', 'ar', 'fa', 'tr', 'uk', 'ru', 'ti']) {
+      await widget.evaluate((element, lang) => {
+        element.setAttribute('fixed-language', '');
+        element.setAttribute('lang', lang);
+      }, tag);
+      await widget.locator(`.sf[lang="${tag}"]`).waitFor();
+      // The text's width in the field's own font, against the room inside the field.
+      const fields = await widget.evaluate((element) =>
+        [...element.shadowRoot.querySelectorAll('input[placeholder]')].map((input) => {
+          const style = getComputedStyle(input);
+          const context = document.createElement('canvas').getContext('2d');
+          context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+          const room = input.clientWidth - parseFloat(style.paddingInlineStart) - parseFloat(style.paddingInlineEnd);
+          return { text: input.placeholder, width: context.measureText(input.placeholder).width, room };
+        }),
+      );
+      assert.equal(fields.length, 2, `${tag}: the search and the place field`);
+      for (const { text, width, room } of fields) {
+        assert.ok(width <= room, `${tag}: "${text}" is ${Math.ceil(width)} px wide in a field with ${Math.floor(room)} px`);
+      }
+    }
+  });
+});
+
 test('"offered in my language" filters by the UI language in one tap', TEST_OPTIONS, async () => {
   await withWidgetIn('ar', {}, async (session) => {
     const { widget } = session;
