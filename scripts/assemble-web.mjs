@@ -183,9 +183,10 @@ const MAP_CEILING = 57800;
 
 /**
  * The officers' checker page (www/check/): its page, script and the categories it guesses
- * with, and the importer's wasm module. Never loaded by the widget, nor kept by the app.
+ * with, the importer's wasm module and the spreadsheet template. Never loaded by the widget,
+ * nor kept by the app.
  */
-const CHECK_FILES = ['check.html', 'check.js', 'check-categories.json', 'service-finder-import.js', 'service-finder-import_bg.wasm'];
+const CHECK_FILES = ['check.html', 'check.js', 'check-categories.json', 'service-finder-import.js', 'service-finder-import_bg.wasm', 'vorlage-angebote.xlsx', 'vorlage-angebote.csv'];
 
 /** Languages written right to left, by base tag. */
 const RIGHT_TO_LEFT = new Set(['ar', 'fa', 'he', 'ku', 'ps', 'ur']);
@@ -458,6 +459,8 @@ const APP_COLOUR = [0x0b, 0x5c, 0x8e];
  */
 function buildCheckPage() {
   copyFileSync(join(root, 'www/check/index.html'), join(dist, 'check.html'));
+  // The spreadsheet template, which the page's messages point to, one click away.
+  for (const template of ['vorlage-angebote.xlsx', 'vorlage-angebote.csv']) copyFileSync(join(root, 'data/templates', template), join(dist, template));
   buildSync({
     bundle: true, format: 'esm', minify: true, sourcemap: 'linked', target: 'es2020', logLevel: 'warning',
     entryPoints: [join(root, 'www/check/check.js')],

@@ -58,6 +58,8 @@ pub enum Field {
     TemporarilyClosed,
     AssuredDate,
     LastModified,
+    /// Postcode and town in one cell (`PLZ/Ort`: "34497 Korbach"); [`Record::set`] splits it.
+    PostcodeAndCity,
     Day(Day, DayPart),
     /// One of the plain columns of [`crate::columns::ENTRY_COLUMNS`], by its index.
     Path(u8),
@@ -165,6 +167,79 @@ impl Record {
             }
         } else {
             self.cells.push((field, cell));
+        }
+    }
+
+    /// A spreadsheet's cell: sets a field as [`Record::set`] does, or, when another column
+    /// has set it already (one heading over two columns, or one heading written twice), adds
+    /// the value to it, so that nothing is lost: a list field gets it as one more item, an
+    /// address as its next part, a text as its next line. A field of one value (a postcode, a
+    /// date) then holds two and is refused where it is read, with both values in the message.
+    /// `PLZ/Ort` in one cell is split into postcode and town.
+    pub(crate) fn join(&mut self, field: Field, cell: Cell) {
+        if field == Field::PostcodeAndCity {
+            let (postcode, city) = split_postcode_and_city(&cell.value);
+            for (field, value) in [(Field::Postcode, postcode), (Field::City, city)] {
+                if !value.is_empty() {
+                    let value = value.to_owned();
+                    self.join(
+                        field,
+                        Cell {
+                            value,
+                            number: false,
+                            ..cell.clone()
+                        },
+                    );
+                }
+            }
+            return;
+        }
+        if field == Field::Category {
+            return self.set(field, cell);
+        }
+        let earlier = self.cells.iter_mut().find(|(wanted, _)| *wanted == field);
+        let Some((_, earlier)) = earlier else {
+            self.cells.push((field, cell));
+            return;
+        };
+        let separator = match field {
+            Field::Address => ", ",
+            Field::Description | Field::ScheduleDescription => "\n",
+            _ => "; ",
+        };
+        earlier.value = format!("{}{separator}{}", earlier.value, cell.value);
+        earlier.number = false;
+    }
+
+    /// An address written with its postcode and town ("Südring 2, 34497 Korbach") where the
+    /// record has neither apart: the street stays the address, postcode and town become their
+    /// fields, so that the entry can be placed.
+    pub fn split_address(&mut self) {
+        if self.get(Field::Postcode).is_some() || self.get(Field::City).is_some() {
+            return;
+        }
+        let Some(index) = self
+            .cells
+            .iter()
+            .position(|(field, _)| *field == Field::Address)
+        else {
+            return;
+        };
+        let cell = self.cells[index].1.clone();
+        let Some((street, postcode, city)) = street_postcode_and_city(&cell.value) else {
+            return;
+        };
+        self.cells[index].1.value = street.to_owned();
+        for (field, value) in [(Field::Postcode, postcode), (Field::City, city)] {
+            let value = value.to_owned();
+            self.cells.push((
+                field,
+                Cell {
+                    value,
+                    number: false,
+                    ..cell.clone()
+                },
+            ));
         }
     }
 
@@ -1304,6 +1379,18 @@ fn schedule(record: &Record, report: &mut Report) -> (Option<Value>, bool) {
                 ),
             );
             schedule.insert("opening_hours".into(), Value::from(osm));
+        } else if let Some((osm, rest)) = crate::german_hours::opening_hours_and_rest(&cell.value) {
+            let rest = rest.join("; ");
+            report.push(
+                Some(cell),
+                Severity::Warning,
+                format!(
+                    "\"{}\" was read as \"{osm}\" (Mo Tu We Th Fr Sa Su), and \"{rest}\" is kept as the schedule's description; check it (value converted)",
+                    cell.value
+                ),
+            );
+            schedule.insert("opening_hours".into(), Value::from(osm));
+            descriptions.push(rest);
         } else {
             report.push(
                 Some(cell),
@@ -1439,4 +1526,110 @@ fn week_from_columns(record: &Record, report: &mut Report) -> Option<Week> {
         }
     }
     any.then_some(week)
+}
+
+/// "34497 Korbach" → ("34497", "Korbach"); "D-34497 Korbach" too; a value without a leading
+/// postcode is the town alone. A four-digit postcode stays as written: where it is read, a
+/// lost leading zero is put back when the gazetteer knows the result.
+fn split_postcode_and_city(value: &str) -> (&str, &str) {
+    let value = value.trim();
+    let rest = value
+        .strip_prefix("D-")
+        .or_else(|| value.strip_prefix("D "))
+        .unwrap_or(value)
+        .trim_start();
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if (4..=5).contains(&digits) {
+        let city = rest[digits..].trim_start_matches([' ', ',']).trim();
+        if city.is_empty() || city.starts_with(char::is_alphabetic) {
+            return (&rest[..digits], city);
+        }
+    }
+    ("", value)
+}
+
+/// "Südring 2, 34497 Korbach" → ("Südring 2", "34497", "Korbach"): the last group of five
+/// digits that stands alone and is followed by a town. `None` when the address has none.
+fn street_postcode_and_city(address: &str) -> Option<(&str, &str, &str)> {
+    let bytes = address.as_bytes();
+    (1..bytes.len().saturating_sub(5)).rev().find_map(|start| {
+        let postcode = address.get(start..start + 5)?;
+        let city = address.get(start + 5..)?;
+        let stands_alone = matches!(bytes[start - 1], b' ' | b',' | b'-') && city.starts_with(' ');
+        if !stands_alone || !postcode.bytes().all(|byte| byte.is_ascii_digit()) {
+            return None;
+        }
+        let city = city.trim();
+        let street = address[..start].trim_end_matches([' ', ',', '-']);
+        let street = street
+            .strip_suffix(" D")
+            .unwrap_or(street)
+            .trim_end_matches([' ', ',']);
+        (city.starts_with(char::is_alphabetic) && !street.is_empty())
+            .then_some((street, postcode, city))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn postcode_and_town_in_one_cell_are_split() {
+        assert_eq!(
+            split_postcode_and_city("34497 Korbach"),
+            ("34497", "Korbach")
+        );
+        assert_eq!(
+            split_postcode_and_city("D-34497  Korbach"),
+            ("34497", "Korbach")
+        );
+        assert_eq!(split_postcode_and_city("1067 Dresden"), ("1067", "Dresden"));
+        assert_eq!(split_postcode_and_city("34497"), ("34497", ""));
+        assert_eq!(split_postcode_and_city("Korbach"), ("", "Korbach"));
+        assert_eq!(split_postcode_and_city("123 Korbach"), ("", "123 Korbach"));
+    }
+
+    #[test]
+    fn an_address_gives_up_its_postcode_and_town() {
+        assert_eq!(
+            street_postcode_and_city("Südring 2, 34497 Korbach"),
+            Some(("Südring 2", "34497", "Korbach"))
+        );
+        assert_eq!(
+            street_postcode_and_city("Hauptstraße 12 D-35066 Frankenberg (Eder)"),
+            Some(("Hauptstraße 12", "35066", "Frankenberg (Eder)"))
+        );
+        assert_eq!(street_postcode_and_city("Südring 2"), None);
+        assert_eq!(street_postcode_and_city("Postfach 12345"), None);
+        assert_eq!(street_postcode_and_city("34497 Korbach"), None);
+    }
+
+    #[test]
+    fn a_heading_over_two_columns_keeps_both_values() {
+        let cell = |column: &str, value: &str| Cell {
+            column: column.to_owned(),
+            value: value.to_owned(),
+            number: false,
+        };
+        let mut record = Record::new(2);
+        record.join(Field::Hours, cell("Öffnungszeiten", "Mo-Do 08:00-12:00"));
+        record.join(
+            Field::Hours,
+            cell("Öffnungszeiten", "und nach Vereinbarung"),
+        );
+        record.join(Field::PostcodeAndCity, cell("PLZ/Ort", "34497 Korbach"));
+        assert_eq!(
+            record.get(Field::Hours).map(|cell| cell.value.as_str()),
+            Some("Mo-Do 08:00-12:00; und nach Vereinbarung")
+        );
+        assert_eq!(
+            record.get(Field::Postcode).map(|cell| cell.value.as_str()),
+            Some("34497")
+        );
+        assert_eq!(
+            record.get(Field::City).map(|cell| cell.value.as_str()),
+            Some("Korbach")
+        );
+    }
 }

@@ -92,6 +92,25 @@ pub fn opening_hours(text: &str) -> Option<String> {
     hours::opening_hours(&week)
 }
 
+/// A text of several lines or `;`-separated parts, some of them days and times and some not
+/// ("Mo–Do 8–12 Uhr; nach Vereinbarung", "Di 14–16 Uhr\nin den Ferien geschlossen"): the
+/// OSM opening hours of the parts that are days and times, and the other parts as they are.
+/// `None` when no part is, or every part is (then [`opening_hours`] reads the whole).
+pub fn opening_hours_and_rest(text: &str) -> Option<(String, Vec<String>)> {
+    let parts: Vec<&str> = text
+        .split([';', '\n'])
+        .map(str::trim)
+        .filter(|part| !part.is_empty())
+        .collect();
+    let (times, rest): (Vec<&str>, Vec<&str>) =
+        parts.iter().partition(|part| opening_hours(part).is_some());
+    if times.is_empty() || rest.is_empty() {
+        return None;
+    }
+    let osm = opening_hours(&times.join("\n"))?;
+    Some((osm, rest.into_iter().map(str::to_owned).collect()))
+}
+
 /// The text as tokens; `None` at a word that is not a day, a time or a joining word.
 fn tokens(text: &str) -> Option<Vec<Token>> {
     let lower = text.to_lowercase();

@@ -199,8 +199,13 @@ pub struct Options<'a> {
     pub known_categories: &'a [KnownCategory],
     /// Postcode or town → point, for addresses without coordinates.
     pub places: &'a dyn PlaceLookup,
-    /// The directory's title (required by the format).
+    /// The directory's title (required by the format), unless the workbook's sheet
+    /// "Verzeichnis" gives it.
     pub title: &'a str,
+    /// Whether `title` was only made from the file's name (the officer gave none): the
+    /// newcomers would read it as the finder's heading, so a warning asks for a real one
+    /// where the source gives none either.
+    pub title_from_file_name: bool,
 }
 
 /// The result of an import.
@@ -215,6 +220,9 @@ pub struct Imported {
     pub mapping: String,
     /// How many records the source has (rows after the header, or JSON records).
     pub records: usize,
+    /// Each entry's id and the row (or record) it came from, so that a problem the core's
+    /// check finds later in an entry can be shown at its row of the spreadsheet.
+    pub entry_rows: Vec<(String, usize)>,
 }
 
 /// Why a source could not be read at all.
@@ -288,6 +296,18 @@ fn finish(
     directory.insert("title".into(), Value::from(options.title));
     directory.insert("default_language".into(), Value::from("de"));
     directory_fields(&extras, &mut directory, &mut problems);
+    if options.title_from_file_name && directory["title"] == options.title {
+        problems.push(Problem {
+            row: None,
+            column: None,
+            entry: None,
+            severity: Severity::Warning,
+            message: format!(
+                "no title: the directory is called \"{}\" after its file, and newcomers see that as the finder's heading",
+                options.title
+            ),
+        });
+    }
     let default_language = directory["default_language"]
         .as_str()
         .unwrap_or("de")
@@ -315,8 +335,12 @@ fn finish(
     let mut builder = entry::Builder::new(&mapping, options.places, options.known_categories)
         .with_extras(&extras, &default_language);
     let mut entries = Vec::new();
+    let mut entry_rows = Vec::new();
     for record in &records {
         if let Some(entry) = builder.build(record, &mut problems) {
+            if let Some(id) = entry["id"].as_str() {
+                entry_rows.push((id.to_owned(), record.row));
+            }
             entries.push(entry);
         }
     }
@@ -338,6 +362,7 @@ fn finish(
         problems,
         mapping: mapping.to_text(options.known_categories),
         records: records.len(),
+        entry_rows,
     })
 }
 

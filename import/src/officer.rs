@@ -199,6 +199,10 @@ pub const CATALOG: &[(&str, &str)] = &[
     // (german_hours.rs), a workbook's other sheets (table.rs) and HSDS packages
     // (hsds_tabular.rs).
     (
+        "\"{}\" was read as \"{}\" (Mo Tu We Th Fr Sa Su), and \"{}\" is kept as the schedule's description; check it (value converted)",
+        "„{0}“ wurde als „{1}“ gelesen (Mo Tu We Th Fr Sa Su sind Montag bis Sonntag); „{2}“ steht als Hinweis zu den Öffnungszeiten dabei. Bitte prüfen Sie, ob das stimmt (Wert umgewandelt).",
+    ),
+    (
         "\"{}\" was read as \"{}\" (Mo Tu We Th Fr Sa Su); check it, or write it so yourself (value converted)",
         "„{0}“ wurde als „{1}“ gelesen (Mo Tu We Th Fr Sa Su sind Montag bis Sonntag). Bitte prüfen Sie, ob das stimmt (Wert umgewandelt).",
     ),
@@ -278,16 +282,20 @@ pub const CATALOG: &[(&str, &str)] = &[
         "Die Arbeitsmappe hat kein Tabellenblatt mit Daten.",
     ),
     (
-        "row {}: the header has no column for the names (\"Name\", \"Bezeichnung\", \"Angebot\" or \"Einrichtung\"); the first row with text must name the columns",
-        "Zeile {0}: In der Kopfzeile fehlt die Spalte mit den Namen der Angebote. Nennen Sie sie „Name“, „Bezeichnung“, „Angebot“ oder „Einrichtung“. Die erste beschriebene Zeile muss die Spaltenüberschriften enthalten; am einfachsten ist die Vorlage (vorlage-angebote.xlsx).",
+        "row {}: the header has no column for the names (\"Name\", \"Bezeichnung\", \"Angebot\" or \"Einrichtung\"); one of the first five rows with text must name the columns",
+        "Zeile {0}: Es fehlt die Kopfzeile mit der Spalte für die Namen der Angebote. Nennen Sie diese Spalte „Name“, „Bezeichnung“, „Angebot“ oder „Einrichtung“; die Kopfzeile muss unter den ersten fünf beschriebenen Zeilen stehen. Am einfachsten ist die Vorlage (vorlage-angebote.xlsx).",
+    ),
+    (
+        "\"{}\" stands above the header row; it is not an entry (row skipped)",
+        "„{0}“ steht über der Kopfzeile und ist kein Eintrag (Zeile übersprungen).",
     ),
     (
         "the column \"{}\" is not known; its values are not imported",
-        "Die Spalte „{0}“ ist unbekannt; ihre Werte werden nicht übernommen. Prüfen Sie die Überschrift auf Tippfehler.",
+        "Die Spalte „{0}“ ist unbekannt; ihre Werte werden nicht übernommen. Prüfen Sie die Überschrift auf Tippfehler, oder nehmen Sie eine Überschrift aus der Vorlage (vorlage-angebote.xlsx).",
     ),
     (
-        "cell {} has no header; its value is not imported",
-        "Die Zelle {0} hat keine Spaltenüberschrift; ihr Wert wird nicht übernommen.",
+        "column {} has no heading; its values are not imported (rows: {})",
+        "Spalte {0} hat keine Überschrift; ihre Werte werden nicht übernommen (Zeilen: {1}). Geben Sie der Spalte eine Überschrift aus der Vorlage, oder verschieben Sie die Werte in die passende Spalte.",
     ),
     (
         "the file has more than {} rows, the most a directory holds",
@@ -557,6 +565,10 @@ pub const CATALOG: &[(&str, &str)] = &[
     (
         "the directory needs a title",
         "Das Verzeichnis braucht einen Titel.",
+    ),
+    (
+        "no title: the directory is called \"{}\" after its file, and newcomers see that as the finder's heading",
+        "Kein Titel angegeben: Das Verzeichnis heißt nach der Datei „{0}“, und so steht es als Überschrift über der Suche. In der Vorlage gehört der Titel ins Blatt „Verzeichnis“ (Zeile „Titel“).",
     ),
     (
         "no publisher: users cannot tell whom to ask about the data",

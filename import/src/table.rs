@@ -85,6 +85,8 @@ pub(crate) fn field_of(header: &str) -> Option<Field> {
         | "address1"
         | "street" => Field::Address,
         "plz" | "postleitzahl" | "postalcode" | "postcode" => Field::Postcode,
+        "plzort" | "plzundort" | "postleitzahlort" | "postleitzahlundort" | "plzstadt"
+        | "plzgemeinde" | "ortplz" => Field::PostcodeAndCity,
         "ort" | "stadt" | "gemeinde" | "city" | "town" => Field::City,
         "country" | "land" => Field::Country,
         "breitengrad" | "breite" | "lat" | "latitude" => Field::Latitude,
@@ -248,12 +250,80 @@ pub fn read_workbook(
 ) -> Result<Vec<Record>, ImportError> {
     let mut workbook = open_workbook(bytes)?;
     let sheets = workbook.worksheets();
-    let Some((_, range)) = sheets.into_iter().find(|(_, range)| !range.is_empty()) else {
+    let Some((name, range)) = sheets.into_iter().find(|(_, range)| !range.is_empty()) else {
         return Err(ImportError {
             message: "the workbook has no sheet with data".into(),
         });
     };
-    records_from_rows(sheet_rows(&range)?, problems, true)
+    let mut rows = sheet_rows(&range)?;
+    spread_merged_headings(&mut rows, &merged_cells(&mut workbook, &name));
+    records_from_rows(rows, problems, true)
+}
+
+/// The merged cells of a sheet (xlsx and xls; an ods sheet's are not read) as (first row,
+/// last row, first column, last column), rows counted from 1 and columns from 0 as in
+/// [`sheet_rows`].
+fn merged_cells(
+    workbook: &mut calamine::Sheets<Cursor<Vec<u8>>>,
+    sheet: &str,
+) -> Vec<(usize, usize, usize, usize)> {
+    let dimensions = match workbook {
+        calamine::Sheets::Xlsx(xlsx) => xlsx.merge_cells_by_sheet_name(sheet).ok(),
+        calamine::Sheets::Xls(xls) => xls.merge_cells_by_sheet_name(sheet).ok(),
+        _ => None,
+    };
+    dimensions
+        .unwrap_or_default()
+        .into_iter()
+        .map(|merged| {
+            let (first_row, first_column) = merged.start;
+            let (last_row, last_column) = merged.end;
+            (
+                first_row as usize + 1,
+                last_row as usize + 1,
+                first_column as usize,
+                last_column as usize,
+            )
+        })
+        .collect()
+}
+
+/// A heading merged over several columns ("Öffnungszeiten" over G and H) names each of them,
+/// so that the values under the second are not lost: the row reader adds them to the
+/// first's. Only the first five rows, where the header is, are looked at: a merged cell in
+/// the data is one value.
+fn spread_merged_headings(rows: &mut [(usize, Row)], merged: &[(usize, usize, usize, usize)]) {
+    for (row_number, row) in rows.iter_mut().take(HEADER_ROWS) {
+        for &(first_row, last_row, first_column, last_column) in merged {
+            if !(first_row..=last_row).contains(row_number) || first_column == last_column {
+                continue;
+            }
+            let Some((heading, _)) = row.get(first_column).cloned() else {
+                continue;
+            };
+            for column in first_column + 1..=last_column.min(row.len().saturating_sub(1)) {
+                if row[column].0.trim().is_empty() {
+                    row[column].0.clone_from(&heading);
+                }
+            }
+        }
+    }
+}
+
+/// How many rows with text at the top of a sheet may hold its header: a title and a note or
+/// two may stand above it.
+const HEADER_ROWS: usize = 5;
+
+/// A column's letter as a spreadsheet program shows it: 0 → A, 25 → Z, 26 → AA.
+fn column_letter(index: usize) -> String {
+    let mut letters = Vec::new();
+    let mut rest = index + 1;
+    while rest > 0 {
+        let digit = (rest - 1) % 26;
+        letters.push(char::from(b'A' + digit as u8));
+        rest = (rest - 1) / 26;
+    }
+    letters.iter().rev().collect()
 }
 
 fn open_workbook(bytes: &[u8]) -> Result<calamine::Sheets<Cursor<Vec<u8>>>, ImportError> {
@@ -410,15 +480,59 @@ fn cell_text(cell: &Data) -> (String, bool) {
     }
 }
 
-/// Rows (row number, cells) to records: the first row with any text is the header; empty rows
-/// are left out.
+/// Rows (row number, cells) to records. The header is the first row with text, or, where a
+/// title or a note stands above it, the first of the top [`HEADER_ROWS`] rows with text that
+/// names the entries' names; empty rows are left out.
 fn records_from_rows(
     rows: Vec<(usize, Row)>,
     problems: &mut Vec<Problem>,
     needs_name: bool,
 ) -> Result<Vec<Record>, ImportError> {
     let is_empty = |row: &Row| row.iter().all(|(cell, _)| cell.trim().is_empty());
-    let mut rows = rows.into_iter().filter(|(_, row)| !is_empty(row));
+    let rows: Vec<(usize, Row)> = rows.into_iter().filter(|(_, row)| !is_empty(row)).collect();
+    let Some((first_row, _)) = rows.first() else {
+        return Err(ImportError {
+            message: "the file has no rows".into(),
+        });
+    };
+    let names_entries = |row: &Row| {
+        row.iter()
+            .any(|(text, _)| matches!(column_of(text), Some((Field::Name, None))))
+    };
+    let header_index = if needs_name {
+        let Some(index) = rows
+            .iter()
+            .take(HEADER_ROWS)
+            .position(|(_, row)| names_entries(row))
+        else {
+            return Err(ImportError {
+                message: format!(
+                    "row {first_row}: the header has no column for the names (\"Name\", \"Bezeichnung\", \"Angebot\" or \"Einrichtung\"); one of the first five rows with text must name the columns"
+                ),
+            });
+        };
+        index
+    } else {
+        0
+    };
+    let mut rows = rows.into_iter();
+    for (row_number, row) in rows.by_ref().take(header_index) {
+        let text: Vec<&str> = row
+            .iter()
+            .map(|(text, _)| text.trim())
+            .filter(|text| !text.is_empty())
+            .collect();
+        problems.push(Problem {
+            row: Some(row_number),
+            column: None,
+            entry: None,
+            severity: Severity::Note,
+            message: format!(
+                "\"{}\" stands above the header row; it is not an entry (row skipped)",
+                text.join(" ")
+            ),
+        });
+    }
     let Some((header_row, header)) = rows.next() else {
         return Err(ImportError {
             message: "the file has no rows".into(),
@@ -441,49 +555,53 @@ fn records_from_rows(
             });
         }
     }
-    let has_name = columns
-        .iter()
-        .any(|(_, column)| matches!(column, Some((Field::Name, None))));
-    if needs_name && !has_name {
-        return Err(ImportError {
-            message: format!(
-                "row {header_row}: the header has no column for the names (\"Name\", \"Bezeichnung\", \"Angebot\" or \"Einrichtung\"); the first row with text must name the columns"
-            ),
-        });
-    }
     let mut records = Vec::new();
+    // The rows of each column without a heading that has values, which are not imported.
+    let mut unnamed: Vec<(usize, Vec<usize>)> = Vec::new();
     for (row_number, row) in rows {
         let mut record = Record::new(row_number);
         for (index, (value, number)) in row.into_iter().enumerate() {
-            let Some((column, Some((field, language)))) = columns.get(index) else {
-                if !value.trim().is_empty() && index >= columns.len() {
-                    problems.push(Problem {
-                        row: Some(row_number),
-                        column: None,
-                        entry: None,
-                        severity: Severity::Warning,
-                        message: format!(
-                            "cell {} has no header; its value is not imported",
-                            index + 1
-                        ),
-                    });
-                }
-                continue;
-            };
             let value = value.trim();
-            if !value.is_empty() {
-                let cell = Cell {
-                    column: column.clone(),
-                    value: value.to_owned(),
-                    number,
-                };
-                match language {
-                    Some(language) => record.set_translation(*field, language, cell),
-                    None => record.set(*field, cell),
+            if value.is_empty() {
+                continue;
+            }
+            match columns.get(index) {
+                Some((column, Some((field, language)))) => {
+                    let cell = Cell {
+                        column: column.clone(),
+                        value: value.to_owned(),
+                        number,
+                    };
+                    match language {
+                        Some(language) => record.set_translation(*field, language, cell),
+                        None => record.join(*field, cell),
+                    }
                 }
+                // An unknown heading was reported once, above.
+                Some((column, None)) if !column.is_empty() => {}
+                _ => match unnamed.iter_mut().find(|(column, _)| *column == index) {
+                    Some((_, rows)) => rows.push(row_number),
+                    None => unnamed.push((index, vec![row_number])),
+                },
             }
         }
+        record.split_address();
         records.push(record);
+    }
+    for (index, rows) in unnamed {
+        let list: Vec<String> = rows.iter().take(5).map(usize::to_string).collect();
+        let more = if rows.len() > 5 { ", …" } else { "" };
+        problems.push(Problem {
+            row: rows.first().copied(),
+            column: Some(column_letter(index)),
+            entry: None,
+            severity: Severity::Warning,
+            message: format!(
+                "column {} has no heading; its values are not imported (rows: {}{more})",
+                column_letter(index),
+                list.join(", ")
+            ),
+        });
     }
     Ok(records)
 }
@@ -503,5 +621,16 @@ mod tests {
             Some(Field::Day(Day(1), DayPart::AppointmentOnly))
         );
         assert_eq!(field_of("Lieblingsfarbe"), None);
+        assert_eq!(field_of("PLZ / Ort"), Some(Field::PostcodeAndCity));
+    }
+
+    #[test]
+    fn columns_are_lettered_as_spreadsheets_show_them() {
+        assert_eq!(column_letter(0), "A");
+        assert_eq!(column_letter(7), "H");
+        assert_eq!(column_letter(25), "Z");
+        assert_eq!(column_letter(26), "AA");
+        assert_eq!(column_letter(701), "ZZ");
+        assert_eq!(column_letter(702), "AAA");
     }
 }

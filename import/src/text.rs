@@ -168,17 +168,40 @@ pub fn split_phones(text: &str) -> (Vec<Phone>, Vec<String>) {
         };
         // The number starts at the first digit or "+"; what stands before it is a label
         // ("Tel.:") or a description ("Arabisch:").
-        let Some(start) = part.find(|c: char| c.is_ascii_digit() || c == '+') else {
+        let Some(mut start) = part.find(|c: char| c.is_ascii_digit() || c == '+') else {
             rest.push(part.to_owned());
             continue;
         };
+        // An area code in brackets belongs to the number: "(05621) 96 54-0".
+        if part[..start].ends_with('(') {
+            start -= 1;
+        }
         let end = part[start..]
             .find(|c: char| !(c.is_ascii_digit() || " +-/().".contains(c)))
             .map_or(part.len(), |end| start + end);
         // An opening bracket at the end belongs to a description that follows: "… 002 (Anmeldung)".
-        let number = part[start..end]
-            .trim_end_matches(['(', ' ', '-', '/'])
-            .to_owned();
+        let number = part[start..end].trim_end_matches(['(', ' ', '-', '/']);
+        // "+49 (0) 5631 …": the 0 in brackets is dialled only from within Germany; a phone
+        // that calls the number as written would dial +49 0 5631 and reach no one.
+        // A number wholly in brackets ("Arabisch (0151 000 000)") is not an area code.
+        let bracketed = number.starts_with('(')
+            && number
+                .find(')')
+                .is_none_or(|close| !number[close..].contains(|c: char| c.is_ascii_digit()));
+        let number = if bracketed {
+            number.trim_matches(['(', ')', ' '])
+        } else {
+            number
+        };
+        let number = if number.starts_with('+') && number.contains("(0)") {
+            number
+                .replace("(0)", " ")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        } else {
+            number.to_owned()
+        };
         let label = part[..start].trim().trim_end_matches(':').trim().to_owned();
         let after = part[end..]
             .trim()
@@ -492,6 +515,15 @@ mod tests {
         assert_eq!(phones.len(), 2);
         let (phones, _) = split_phones("05631 / 000 000");
         assert_eq!(phones[0].number, "05631 / 000 000");
+        let (phones, rest) = split_phones("(05621) 96 54-0");
+        assert_eq!(phones[0].number, "(05621) 96 54-0");
+        assert_eq!(phones[0].description, None);
+        assert!(rest.is_empty());
+        let (phones, _) = split_phones("+49 (0) 5631 954-1234");
+        assert_eq!(phones[0].number, "+49 5631 954-1234");
+        let (phones, _) = split_phones("Arabisch (0151 000 000)");
+        assert_eq!(phones[0].number, "0151 000 000");
+        assert_eq!(phones[0].description.as_deref(), Some("Arabisch"));
         let (phones, rest) = split_phones("nach Absprache");
         assert!(phones.is_empty());
         assert_eq!(rest, ["nach Absprache"]);

@@ -47,9 +47,8 @@ pub fn import_file(
             longitude: number("longitude")?,
         })
     };
-    let title = file_name
-        .rsplit_once('.')
-        .map_or(file_name, |(stem, _)| stem);
+    // As the command line names it, when the officer gives no title.
+    let title = format!("Verzeichnis (importiert aus {file_name})");
     let imported = import(
         bytes,
         &Options {
@@ -57,7 +56,8 @@ pub fn import_file(
             mapping: mapping.as_deref(),
             known_categories: &known,
             places: &places,
-            title,
+            title: &title,
+            title_from_file_name: true,
         },
     )
     .map_err(|error| JsError::new(&error.message))?;
@@ -80,6 +80,11 @@ pub fn import_file(
         "mapping": imported.mapping,
         "records": imported.records,
         "problems": problems,
+        "entryRows": imported
+            .entry_rows
+            .iter()
+            .map(|(id, row)| (id.clone(), Value::from(*row)))
+            .collect::<serde_json::Map<String, Value>>(),
     })
     .to_string())
 }

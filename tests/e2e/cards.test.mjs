@@ -4,10 +4,18 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
+import { telHref } from '../../www/widget/dom.js';
 import { DEMO, TEST_OPTIONS, assertClean, cardsLocator, msg, screenshot, useBrowser, withWidget } from './support.mjs';
 
 const env = useBrowser();
 const de = (key) => msg('de', key);
+
+test('a number is called as a phone dials it: spaces, brackets and "(0)" after the country code go', () => {
+  assert.equal(telHref('05631 / 954-0'), 'tel:056319540');
+  assert.equal(telHref('(05621) 96 54-0'), 'tel:0562196540');
+  assert.equal(telHref('+49 (0) 5631 954-1234'), 'tel:+4956319541234');
+  assert.equal(telHref('+49 5631 000 000'), 'tel:+495631000000');
+});
 
 test('a click opens a card and closes it again', TEST_OPTIONS, async () => {
   await withWidget(env, async (session) => {

@@ -23,7 +23,7 @@ test('a spreadsheet with five mistakes: each is listed in German with its row, a
     await page.locator('#file').setInputFiles(FIXTURE);
     const status = page.locator('#status');
     await status.filter({ hasText: '5 Einträge übernommen' }).waitFor();
-    assert.match(await status.textContent(), /fuenf-fehler\.csv: 5 Einträge übernommen\. Fehler: 3, Warnungen: 3, Hinweise: 1\./);
+    assert.match(await status.textContent(), /fuenf-fehler\.csv: 5 Einträge übernommen\. Fehler: 3, Warnungen: 4, Hinweise: 1\./);
     const problem = (entry, text) => page.locator('section.entry', { has: page.getByRole('heading', { name: entry }) }).getByRole('listitem').filter({ hasText: text });
     const mistakes = [
       ['Eintrag „frauentreff-bad-wildungen-beispiel“', 'Fehler Zeile 3, Spalte E-Mail'],
@@ -81,10 +81,10 @@ test('a spreadsheet with five mistakes: each is listed in German with its row, a
     await page.getByRole('button', { name: 'Deutsch' }).click();
     await page.locator('#file').setInputFiles(BROKEN);
     await status.filter({ hasText: 'broken-directory.json' }).waitFor();
-    const missingName = problem('Eintrag „no-name“', 'Feld name').locator('.message');
+    const missingName = problem('Eintrag „no-name“', 'Feld „Name“ (name)').locator('.message');
     assert.equal(await missingName.textContent(), 'Die Pflichtangabe „name“ fehlt.');
     assert.equal(await missingName.getAttribute('lang'), 'de');
-    assert.match(await problem('Eintrag „script-link“', 'Feld url').textContent(), /Links mit „javascript:“ sind nicht erlaubt/);
+    assert.match(await problem('Eintrag „script-link“', 'Feld „Website“ (url)').textContent(), /Links mit „javascript:“ sind nicht erlaubt/);
     assert.equal(await page.locator('.message').filter({ hasText: / is not | was taken|value ignored/ }).count(), 0);
     // Read here, not uploaded: only the page's own files were requested.
     assert.ok(records.requests.every((url) => !url.includes('fuenf-fehler')));
@@ -103,9 +103,42 @@ test('a spreadsheet without a column for the names is refused in German, naming 
     await status.filter({ hasText: 'eigene-spalten.csv' }).filter({ hasText: 'Zeile 1' }).waitFor();
     assert.equal(
       await status.textContent(),
-      'Die Datei eigene-spalten.csv kann nicht gelesen werden: Zeile 1: In der Kopfzeile fehlt die Spalte mit den Namen der Angebote. Nennen Sie sie „Name“, „Bezeichnung“, „Angebot“ oder „Einrichtung“. Die erste beschriebene Zeile muss die Spaltenüberschriften enthalten; am einfachsten ist die Vorlage (vorlage-angebote.xlsx).',
+      'Die Datei eigene-spalten.csv kann nicht gelesen werden: Zeile 1: Es fehlt die Kopfzeile mit der Spalte für die Namen der Angebote. Nennen Sie diese Spalte „Name“, „Bezeichnung“, „Angebot“ oder „Einrichtung“; die Kopfzeile muss unter den ersten fünf beschriebenen Zeilen stehen. Am einfachsten ist die Vorlage (vorlage-angebote.xlsx).',
     );
     assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 375);
+    assertClean(records);
+  });
+});
+
+test('an officer\'s own list: a title above the header, "PLZ/Ort" in one column, a column without a heading, brackets in phone numbers', TEST_OPTIONS, async () => {
+  const csv = [
+    'Integrationsangebote im Landkreis Waldeck-Frankenberg – Stand November 2026;;;;;',
+    'Angebot;Straße;PLZ/Ort;Telefon;E-Mail;',
+    'Beratung Korbach (Beispiel);Südring 2;34497 Korbach;(05631) 96 54-0;info@example.org;nach Vereinbarung',
+    'Sprachcafé (Beispiel);Hauptstraße 1;D-35066 Frankenberg (Eder);+49 (0) 6451 000-1234;;',
+  ].join('\r\n');
+  await withPage(env, { path: '/service-finder/check.html' }, async ({ page, records }) => {
+    await page.getByRole('heading', { name: 'Verzeichnis prüfen' }).waitFor();
+    // The template is one click away.
+    assert.equal(await page.getByRole('link', { name: 'Vorlage für eine neue Tabelle herunterladen (Excel)' }).getAttribute('href'), 'vorlage-angebote.xlsx');
+    await page.locator('#file').setInputFiles({ name: 'angebote.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    const status = page.locator('#status');
+    await status.filter({ hasText: '2 Einträge übernommen' }).waitFor();
+    const item = (text) => page.locator('#problems li').filter({ hasText: text });
+    assert.equal(await item('Hinweis Zeile 1').filter({ hasText: 'steht über der Kopfzeile und ist kein Eintrag' }).count(), 1);
+    assert.equal(await item('Warnung Zeile 3, Spalte F').filter({ hasText: 'Spalte F hat keine Überschrift; ihre Werte werden nicht übernommen (Zeilen: 3)' }).count(), 1);
+    assert.equal(await item('Kein Titel angegeben').count(), 1);
+    // The core's check names a field by the template's heading.
+    assert.equal(await item('Warnung Feld „Herausgeber“ (publisher)').count(), 1);
+    // Postcode and town were split: the entries are placed, and nothing says otherwise.
+    assert.equal(await page.locator('#problems').filter({ hasText: /unbekannt|Weder Koordinaten/ }).count(), 0);
+    const preview = page.locator('#preview service-finder');
+    const korbach = preview.locator('li > article').filter({ hasText: 'Beratung Korbach' });
+    await korbach.waitFor();
+    assert.match(await korbach.textContent(), /Südring 2, 34497 Korbach/);
+    assert.equal(await korbach.getByRole('link', { name: 'Anrufen' }).getAttribute('href'), 'tel:0563196540');
+    const cafe = preview.locator('li > article').filter({ hasText: 'Sprachcafé' });
+    assert.equal(await cafe.getByRole('link', { name: 'Anrufen' }).getAttribute('href'), 'tel:+4964510001234');
     assertClean(records);
   });
 });

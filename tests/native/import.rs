@@ -34,6 +34,7 @@ pub(crate) fn import(bytes: &[u8], format: Format, mapping: Option<&str>) -> Imp
             known_categories: &known,
             places: &locate,
             title: "Import (Test)",
+            title_from_file_name: false,
         },
     )
     .expect("the source can be read")
@@ -632,6 +633,125 @@ fn an_xlsx_workbook() {
     check_sheet_import(&import(&bytes, Format::Xlsx, None));
 }
 
+/// A county's own list as officers keep it: a title merged over the columns above the header,
+/// "PLZ/Ort" in one column, one heading merged over two columns, a column without a heading,
+/// and phone numbers with the area code in brackets or "(0)" after the country code.
+#[test]
+fn an_officers_own_workbook_loses_nothing() {
+    use rust_xlsxwriter::Format as CellFormat;
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    let plain = CellFormat::new();
+    sheet
+        .merge_range(
+            0,
+            0,
+            0,
+            6,
+            "Integrationsangebote im Landkreis – Stand November 2026",
+            &plain,
+        )
+        .unwrap();
+    for (column, heading) in ["Angebot", "Straße", "PLZ/Ort", "Telefon"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(1, column as u16, *heading).unwrap();
+    }
+    sheet
+        .merge_range(1, 4, 1, 5, "Öffnungszeiten", &plain)
+        .unwrap();
+    let rows = [
+        [
+            "Beratung Korbach (Beispiel)",
+            "Südring 2",
+            "34497 Korbach",
+            "(05631) 96 54-0",
+            "Mo-Do 8-12 Uhr",
+            "und nach Vereinbarung",
+            "Hinweis A",
+        ],
+        [
+            "Sprachcafé (Beispiel)",
+            "Hauptstraße 1",
+            "D-35066 Frankenberg (Eder)",
+            "+49 (0) 6451 000-1234",
+            "Di 14-16 Uhr",
+            "",
+            "",
+        ],
+    ];
+    for (row, cells) in rows.iter().enumerate() {
+        for (column, cell) in cells.iter().enumerate() {
+            if !cell.is_empty() {
+                sheet
+                    .write_string(row as u32 + 2, column as u16, *cell)
+                    .unwrap();
+            }
+        }
+    }
+    let bytes = workbook.save_to_buffer().unwrap();
+    let imported = import(&bytes, Format::Xlsx, None);
+    let entries = loads(&imported);
+    assert_eq!(entries.len(), 2, "{:#?}", imported.problems);
+    has_problem(
+        &imported,
+        1,
+        None,
+        Severity::Note,
+        "stands above the header row",
+    );
+    has_problem(
+        &imported,
+        3,
+        Some("G"),
+        Severity::Warning,
+        "column G has no heading; its values are not imported (rows: 3)",
+    );
+
+    // Each entry's row, for the core's problems on the checker page.
+    let rows: Vec<usize> = imported.entry_rows.iter().map(|(_, row)| *row).collect();
+    assert_eq!(rows, [3, 4]);
+    assert_eq!(imported.entry_rows[0].0, entries[0]["id"].as_str().unwrap());
+
+    let korbach = &entries[0];
+    assert_eq!(korbach["location"]["address_1"], "Südring 2");
+    assert_eq!(korbach["location"]["postal_code"], "34497");
+    assert_eq!(korbach["location"]["city"], "Korbach");
+    assert_eq!(
+        korbach["phones"][0]["number"],
+        "(05621) 96 54-0".replace("05621", "05631")
+    );
+    assert!(korbach["phones"][0].get("description").is_none());
+    // Both columns under the merged heading: the days and times for "open now", the rest in
+    // the schedule's words.
+    assert_eq!(korbach["schedule"]["opening_hours"], "Mo-Th 08:00-12:00");
+    assert_eq!(korbach["schedule"]["description"], "und nach Vereinbarung");
+
+    let cafe = &entries[1];
+    assert_eq!(cafe["location"]["postal_code"], "35066");
+    assert_eq!(cafe["location"]["city"], "Frankenberg (Eder)");
+    assert_eq!(
+        cafe["phones"][0]["number"], "+49 6451 000-1234",
+        "the (0) is not dialled"
+    );
+}
+
+#[test]
+fn an_address_with_postcode_and_town_in_one_cell_is_placed() {
+    let csv = "Name;Adresse\nBeratung (Beispiel);Südring 2, 34497 Korbach\n";
+    let imported = import(csv.as_bytes(), Format::Csv, None);
+    let entries = loads(&imported);
+    let location = &entries[0]["location"];
+    assert_eq!(location["address_1"], "Südring 2");
+    assert_eq!(location["postal_code"], "34497");
+    assert_eq!(location["city"], "Korbach");
+    assert!(
+        location["latitude"].as_f64().is_some(),
+        "placed by its postcode"
+    );
+}
+
 #[test]
 fn an_ods_spreadsheet() {
     let mut content = String::from(
@@ -680,6 +800,7 @@ fn unreadable_sources_are_one_clear_error() {
         known_categories: &[],
         places: &|_: &str| None,
         title: "x",
+        title_from_file_name: false,
     };
     for (bytes, format, words) in [
         (&b""[..], Format::Csv, "no rows"),
@@ -723,6 +844,7 @@ fn cut_and_mixed_up_sources_end_in_a_result_or_an_error_never_a_panic() {
                     known_categories: &[],
                     places: &places,
                     title: "x",
+                    title_from_file_name: false,
                 };
                 let _ = service_finder_import::import(&source[..cut], &options);
             }
@@ -845,6 +967,7 @@ fn an_hsds_tabular_data_package_as_a_folder_and_as_a_zip() {
         known_categories: &known,
         places: &locate,
         title: "Import (Test)",
+        title_from_file_name: false,
     };
     let from_folder = service_finder_import::import_hsds_tables(&files, &options).unwrap();
     check_hsds_package_import(&from_folder);

@@ -148,7 +148,8 @@ fn import_in_german_lists_each_mistake_by_row_and_column() {
         "Warnung – Zeile 6, Spalte „PLZ“, Eintrag „beratung-fuer-gefluechtete-willingen-beispiel“: Keine Koordinaten: Die Mitte der Postleitzahl 34508 wurde genommen",
         "Fehler – Zeile 7, Spalte „Sprachen“, Eintrag „nachbarschaftshilfe-diemelsee-beispiel“: „Klingonisch“ ist keine bekannte Sprache.",
         "5 von 6 Datensätzen übernommen und in ",
-        "(3 Fehler, 2 Warnungen, 1 Hinweis)",
+        "Warnung – die ganze Datei: Kein Titel angegeben: Das Verzeichnis heißt nach der Datei „Verzeichnis (importiert aus fuenf-fehler.csv)“",
+        "(3 Fehler, 3 Warnungen, 1 Hinweis)",
         "in Ordnung: 5 Einträge, davon 5 gültig",
         "Tipp: Korrigieren Sie die Fehler",
     ] {
@@ -387,6 +388,12 @@ fn every_problem_the_importer_makes_of_the_test_files_has_its_german() {
          C;Riesen;Zauberkurs;Z9;alt;bald;vielleicht;Mond;Di 15-17 Uhr\n"
             .into(),
     ));
+    // A title above the header, a column without a heading, and hours partly in words.
+    sources.push((
+        "title.csv".into(),
+        "Angebote im Landkreis (Stand November 2026);;;\nName;Ort;Öffnungszeiten;\nA;Korbach;\"Mo 9-12 Uhr; sonst nach Vereinbarung\";x\n"
+            .into(),
+    ));
     // An HSDS package without its services table, and a broken zip.
     sources.push(("package.zip".into(), b"PK\x03\x04broken".to_vec()));
     // Hand-made rows for the messages the fixtures do not make.
@@ -409,6 +416,7 @@ fn every_problem_the_importer_makes_of_the_test_files_has_its_german() {
             known_categories: &[],
             places: &places,
             title: "T",
+            title_from_file_name: true,
         };
         match import(bytes, &options) {
             Ok(imported) => {
@@ -426,6 +434,7 @@ fn every_problem_the_importer_makes_of_the_test_files_has_its_german() {
         known_categories: &[],
         places: &places,
         title: "T",
+        title_from_file_name: false,
     };
     if let Err(error) = service_finder_import::import_hsds_tables(&tables, &options) {
         messages.insert(error.message);

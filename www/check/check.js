@@ -168,6 +168,12 @@ function reasonOf(error) {
   }
 }
 
+/** A field of the directory ("location.postal_code") by its heading in the template, where it has one. */
+function fieldText(field) {
+  const name = MESSAGES[language].fields[field.split(/[.[]/)[0]];
+  return name ? t('field', { name, field }) : t('fieldRaw', { field });
+}
+
 /** Lists the problems, offers the downloads and shows the preview. */
 function show({ file, imported, checked, entries, directory }) {
   // The importer's problems (row and column of the spreadsheet) first, then the check's (the
@@ -179,8 +185,9 @@ function show({ file, imported, checked, entries, directory }) {
       severity: problem.severity,
       kind: problem.kind,
       message: problem.message,
-      where: problem.line && !imported ? t('line', { line: problem.line }) : '',
-      part: problem.field ? t('field', { field: problem.field }) : '',
+      // An imported file's entry is shown at its row of the spreadsheet, a directory's at its line.
+      where: imported ? (imported.entryRows?.[problem.entryId] ? t('row', { row: imported.entryRows[problem.entryId] }) : '') : (problem.line ? t('line', { line: problem.line }) : ''),
+      part: problem.field ? fieldText(problem.field) : '',
     })),
   ];
   const count = (severity) => problems.filter((problem) => problem.severity === severity).length;

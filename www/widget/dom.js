@@ -9,9 +9,12 @@ export function el(tag, attributes = {}, text) {
   return element;
 }
 
-/** A `tel:` link's address for a number as written ("05631 / 954-0" → tel:056319540). */
+/**
+ * A `tel:` link's address for a number as written ("05631 / 954-0" → tel:056319540). The "(0)"
+ * of "+49 (0) 5631 …" is dialled only from within Germany, never after the country code.
+ */
 export function telHref(number) {
-  return `tel:${number.replace(/[^\d+]/g, '')}`;
+  return `tel:${number.replace(/\(0\)|[^\d+]/g, '')}`;
 }
 
 /** A decorative icon: `path` (SVG path data, 24 × 24) stroked in the text colour. */

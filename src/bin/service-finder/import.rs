@@ -124,6 +124,7 @@ pub fn run(args: &ImportArgs, language: Language) -> Result<ExitCode, String> {
         known_categories: &known,
         places: &locate,
         title: args.title.as_deref().unwrap_or(&default_title),
+        title_from_file_name: args.title.is_none(),
     };
     let imported = match &tables {
         Some(files) => service_finder_import::import_hsds_tables(files, &options),
