@@ -59,7 +59,8 @@ export class Filters {
     }
     this.categories = new Map();
     // A directory without categories (a county's first import) shows no empty "Topics" group.
-    const categories = el('fieldset', { class: 'sf-chips', hidden: !info.categories.length });
+    const categories = el('fieldset', { class: 'sf-chips' });
+    categories.hidden = !info.categories.length;
     categories.append(el('legend', {}, t('filters.category')));
     for (const category of info.categories) {
       const button = chip(category.label, () => filter('categories', toggled(store.state.categories, category.id)));
