@@ -138,8 +138,8 @@ test('an officer\'s own list: a title above the header, "PLZ/Ort" in one column,
     assert.match(await korbach.textContent(), /Südring 2, 34497 Korbach/);
     assert.equal(await korbach.getByRole('link', { name: 'Anrufen' }).getAttribute('href'), 'tel:0563196540');
     // A first import has no categories: no empty "Themen" group beside the kinds.
-    assert.ok(await preview.locator('legend', { hasText: 'Art' }).isVisible());
-    assert.equal(await preview.locator('legend', { hasText: 'Themen' }).isVisible(), false);
+    assert.ok(await preview.locator('legend', { hasText: /^Art$/ }).isVisible());
+    assert.equal(await preview.locator('legend', { hasText: /^Themen$/ }).isVisible(), false);
     const cafe = preview.locator('li > article').filter({ hasText: 'Sprachcafé' });
     assert.equal(await cafe.getByRole('link', { name: 'Anrufen' }).getAttribute('href'), 'tel:+4964510001234');
     assertClean(records);
