@@ -64,10 +64,12 @@ test('opened with ?offline, the app is kept; with the server gone it still searc
     const all = await waitForCount(widget, 'de', (count) => count > 0, 'the first results');
     assert.equal(all, DEMO.entries.length, 'every entry of the demo');
     assert.doesNotMatch(await aboutLine(widget).textContent(), offlineNotice('de'), 'online, no notice');
-    // The data kept: the directory, the region's places and how Germany's are split; all of
-    // Germany's only once asked for.
+    // The data kept: the directory, the region's places and how Germany's are split (and the
+    // UI language's thesaurus and word forms, when the widget had them already); all of
+    // Germany's places only once asked for.
     const data = await page.evaluate(async () => (await (await caches.open('service-finder-data')).keys()).map((request) => new URL(request.url).pathname));
-    assert.deepEqual(data.sort(), ['/service-finder/directory.json', '/service-finder/places-region.tsv', '/service-finder/places/splits.json']);
+    const words = /^\/service-finder\/(thesaurus\/de\.txt|stem\/de(\.js|_bg\.wasm))$/;
+    assert.deepEqual(data.filter((path) => !words.test(path)).sort(), ['/service-finder/directory.json', '/service-finder/places-region.tsv', '/service-finder/places/splits.json']);
     assertClean(records, 'the app page');
 
     // The server goes away: every request fails, the service worker's too.
@@ -204,6 +206,43 @@ test('without being asked, the app page keeps nothing; "keep for offline use" re
     await page.getByRole('button', { name: msg('en', 'app.close') }).click();
     assert.equal(await page.locator('#app').isVisible(), false);
     assertClean(records, 'the app page');
+  });
+});
+
+test('kept after the widget loaded its thesaurus and word forms: offline, the search finds as much as online', TEST_OPTIONS, async () => {
+  await withPage(env, { path: APP, contextOptions: { locale: 'ar' } }, async (session) => {
+    const { page, context, widget } = session;
+    await waitForWidget(session);
+    // The thesaurus and the word forms came before the worker existed.
+    await page.locator('service-finder[data-words~="thesaurus"][data-words~="stems"]').waitFor({ state: 'attached' });
+    const search = widget.getByRole('searchbox');
+    await search.fill('شقة');
+    const online = await waitForCount(widget, 'ar', (count) => count > 0 && count < DEMO.entries.length, '"flat" online');
+    await page.getByRole('heading', { level: 2, name: msg('ar', 'app.heading') }).click();
+    await page.getByRole('button', { name: msg('ar', 'app.keep') }).click();
+    await waitUntilKept(page, 'ar');
+    await page.waitForFunction(async () => {
+      const data = await caches.open('service-finder-data');
+      const kept = await Promise.all(['thesaurus/ar.txt', 'stem/ar.js', 'stem/ar_bg.wasm'].map((path) => data.match(new URL(path, location.href).href)));
+      return kept.every(Boolean);
+    });
+    await context.route('**/*', (route) => route.abort('internetdisconnected'));
+    await context.setOffline(true);
+    await page.reload();
+    await waitForWidget(session);
+    await page.locator('service-finder[data-words~="thesaurus"][data-words~="stems"]').waitFor({ state: 'attached' });
+    await widget.getByRole('searchbox').fill('شقة');
+    assert.equal(await waitForCount(widget, 'ar', (count) => count === online, `"flat" offline as online (${online})`), online);
+  });
+});
+
+test('a shared link opens the app page in the link\'s language, its panel too', TEST_OPTIONS, async () => {
+  await withPage(env, { path: `${APP}#entry=wf-svc-002&lang=tr`, contextOptions: { locale: 'de-DE' } }, async (session) => {
+    const { page, widget } = session;
+    await waitForWidget(session);
+    await widget.locator('.sf[lang="tr"]').waitFor();
+    await page.getByRole('heading', { level: 2, name: msg('tr', 'app.heading') }).waitFor();
+    assert.equal(await page.locator('html').getAttribute('lang'), 'tr');
   });
 });
 

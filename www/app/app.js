@@ -10,7 +10,7 @@
 //   - the newcomer presses "Keep for offline use" here.
 // Nothing else is stored by this page; closing the panel is not remembered.
 
-import { direction, pickLanguage } from '../widget/messages.js';
+import { LANGUAGES, direction, pickLanguage } from '../widget/messages.js';
 
 const panel = document.getElementById('app');
 const parts = Object.fromEntries(['heading', 'intro', 'keep', 'status', 'install', 'how', 'close'].map((name) => [name, document.getElementById(`app-${name}`)]));
@@ -70,7 +70,12 @@ async function keep() {
   show();
   try {
     await worker.register('./sw.js', { scope: './' });
-    await worker.ready;
+    const registration = await worker.ready;
+    // What the widget fetched before the worker was there (the thesaurus and word forms of the
+    // UI language, places): the worker keeps it too, or the search would find less offline.
+    const here = new URL('./', location.href).href;
+    const fetched = performance.getEntriesByType('resource').map((entry) => entry.name).filter((url) => url.startsWith(here));
+    registration.active?.postMessage({ keep: fetched.map((url) => url.slice(here.length)) });
     status = 'app.kept';
   } catch (error) {
     console.warn('service-finder: the app could not be kept for offline use.', error);
@@ -84,9 +89,10 @@ function persist() {
   navigator.storage?.persist?.().catch(() => {});
 }
 
-// The widget picks the same language from the same facts (messages.js), and says when the
-// newcomer switches it.
-speak(pickLanguage(null));
+// The widget picks the same language from the same facts (messages.js), a shared link's
+// (#…&lang=tr) first, and says when the newcomer switches it.
+const linked = new URLSearchParams(location.hash.slice(1)).get('lang');
+speak(LANGUAGES.some((language) => language.tag === linked) ? linked : pickLanguage(null));
 widget?.addEventListener('language-change', (event) => speak(event.detail));
 
 parts.keep.addEventListener('click', keep);

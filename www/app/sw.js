@@ -14,7 +14,8 @@
 //   falls back to the copy otherwise (www/widget/offline.js). The places files are fetched
 //   from the network first, kept, and served from the copy when the network fails; all of
 //   Germany's places only once the newcomer has used the place field in the app. So is the
-//   thesaurus and the stem module of the UI language, once the widget has loaded them.
+//   thesaurus and the stem module of the UI language, once the widget has loaded them; those
+//   it loaded before the worker existed are named by app.js and fetched then (keepFetched).
 
 /** [path, sha256] of every file of the app; filled in by the build. */
 const PRECACHE = [];
@@ -96,7 +97,21 @@ async function networkFirst(request) {
   }
 }
 
+/**
+ * The data files the page fetched before this worker existed (app.js sends their paths once it
+ * is ready): the UI language's thesaurus and stem module, loaded with the first results, and
+ * any places looked up. Kept as if they had come through the worker, so that the search works
+ * offline as it did online.
+ */
+async function keepFetched(paths) {
+  const wanted = paths.filter((path) => typeof path === 'string' && PLACES.test(path));
+  await Promise.all(wanted.map((path) => networkFirst(new Request(new URL(path, scope))).catch(() => {})));
+}
+
 self.addEventListener('install', (event) => event.waitUntil(install()));
+self.addEventListener('message', (event) => {
+  if (Array.isArray(event.data?.keep)) event.waitUntil(keepFetched(event.data.keep));
+});
 self.addEventListener('activate', (event) => event.waitUntil(activate()));
 self.addEventListener('fetch', (event) => {
   const { request } = event;
