@@ -1,13 +1,16 @@
 // The first lines of a printout (or a PDF saved from it), over the title the header prints: the
 // day it was printed and what the list was searched for, in words, so that a sheet handed over
-// at a counter says what it is and when it was true. The print styles (service-finder.css,
-// @media print) do the rest: no controls, every card open with its numbers and addresses as text.
+// at a counter says what it is and when it was true. The print styles (print.css, exported
+// here for the widget's shadow root) do the rest: no controls, every card open with its numbers
+// and addresses as text, two columns of cards.
 
 import { el } from './dom.js';
 import { DAYS } from './choices.js';
 import { valueLabel } from './filters.js';
 import { formatDate, formatList, formatWeekday, languageName } from './format.js';
 import { berlinToday } from './state.js';
+
+export { default as PRINT_STYLES } from './print-styles.js';
 
 /** The printout's head for `state`: the date line and the search line. */
 export function printHead(widget, state, info) {

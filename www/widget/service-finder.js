@@ -81,13 +81,15 @@ export const URL_STATE = './service-finder-url.js';
 /** Problems written to the console one by one; `service-finder check` lists them all. */
 const CONSOLE_PROBLEMS = 20;
 
-let sheet = null;
-function styleSheet() {
-  if (!sheet) {
-    sheet = new CSSStyleSheet();
-    sheet.replaceSync(STYLES);
+/** A stylesheet for shadow roots, made once per text (the screen's, the printout's). */
+const sheets = new Map();
+function styleSheet(text = STYLES) {
+  if (!sheets.has(text)) {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(text);
+    sheets.set(text, sheet);
   }
-  return sheet;
+  return sheets.get(text);
 }
 
 let widgetCount = 0;
@@ -429,6 +431,8 @@ class ServiceFinderElement extends HTMLElement {
       const language = this.language;
       const later = await loadLaterCatalog(language);
       if (language === this.language) this.messages = { ...this.messages, ...later };
+      // The printout's styles come with the printout's head.
+      this.shadow.adoptedStyleSheets = [styleSheet(), styleSheet(module.PRINT_STYLES)];
       this.more = module;
       return module;
     }, (error) => {
