@@ -1,7 +1,7 @@
 //! Running a query against the index: text matching, filters, facets, sorting and paging.
 
 use super::bitset::EntrySet;
-use super::fold::{for_each_token, prefix_within_one_edit, within_one_edit};
+use super::fold::{for_each_token, one_swap_apart, prefix_within_one_edit, within_one_edit};
 use super::index::{Index, Reach, weight};
 use super::query::{FacetCount, Facets, Hit, MAX_LIMIT, Query, QueryError, SearchResults, Sort};
 use crate::directory::{CourseLevel, CourseType, Kind};
@@ -1007,6 +1007,10 @@ enum Looseness {
 
 /// How `word` (of `word_chars` characters) matches `term` other than as a plain prefix.
 fn fuzzy_quality(word: &str, word_chars: usize, term: &str) -> Option<u16> {
+    // "Artz" for "Arzt": a word one letter shorter is allowed its neighbours swapped only.
+    if word_chars + 1 == MIN_TYPO_WORD_CHARS && one_swap_apart(word, term) {
+        return Some(quality::TYPO);
+    }
     if word_chars >= MIN_TYPO_WORD_CHARS {
         if within_one_edit(word, term) {
             return Some(quality::TYPO);

@@ -236,6 +236,16 @@ pub fn within_one_edit(a: &str, b: &str) -> bool {
     }
 }
 
+/// True when `a` and `b` differ only by two neighbouring characters swapped ("artz", "arzt"):
+/// the one typing error that short words are allowed, as it rarely makes another word.
+pub fn one_swap_apart(a: &str, b: &str) -> bool {
+    // Of equal length and one edit apart, they differ in one place (a substitution) or in two
+    // (a swap).
+    a.len() == b.len()
+        && within_one_edit(a, b)
+        && a.chars().zip(b.chars()).filter(|(x, y)| x != y).count() == 2
+}
+
 /// True when some prefix of `term` is within one edit of `word` (a word still being typed).
 pub fn prefix_within_one_edit(word: &str, term: &str) -> bool {
     if word.is_ascii() && term.is_ascii() {
@@ -428,6 +438,16 @@ mod tests {
                 u32::from(character)
             );
         }
+    }
+
+    #[test]
+    fn a_swap_of_neighbours_is_told_from_other_edits() {
+        assert!(one_swap_apart("artz", "arzt"));
+        assert!(one_swap_apart("kiat", "kita"));
+        assert!(!one_swap_apart("arzt", "arzt"));
+        assert!(!one_swap_apart("arzt", "arst"), "a substitution");
+        assert!(!one_swap_apart("tarz", "arzt"), "not neighbours");
+        assert!(!one_swap_apart("arz", "arzt"), "a deletion");
     }
 
     #[test]
