@@ -161,7 +161,7 @@ test('past the 1,000 results the core returns at most, the summary says how many
   });
 });
 
-test('keyboard: a cluster zooms in, a marker opens its card under the map', TEST_OPTIONS, async () => {
+test('keyboard: a cluster zooms in, a marker opens its card under the map, Escape closes the map', TEST_OPTIONS, async () => {
   await withWidget(env, widgetPage('de'), async ({ page, widget, records }) => {
     await openMap(widget, 'de');
     // A cluster: Enter zooms in, and the focus stays on a marker holding the same results.
@@ -193,6 +193,13 @@ test('keyboard: a cluster zooms in, a marker opens its card under the map', TEST
     // Its button folds it, as in the list.
     await page.keyboard.press('Enter');
     assert.equal(await card.locator('.sf-details').isVisible(), false);
+    // Escape closes the map, and the focus is back on the button that opened it.
+    await marker.focus();
+    await page.keyboard.press('Escape');
+    await widget.locator('.sf-map').waitFor({ state: 'detached' });
+    const mapButton = widget.getByRole('button', { name: msg('de', 'map.button') });
+    assert.equal(await mapButton.getAttribute('aria-pressed'), 'false');
+    await until(() => focusedElement(page), (focused) => focused.text === msg('de', 'map.button'), 'the focus is on the map button');
     assertClean(records);
   });
 });

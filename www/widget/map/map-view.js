@@ -92,6 +92,14 @@ export class MapView {
       this.panel.querySelector('.sf-details').hidden = !open;
     }, true);
     this.abort = new AbortController();
+    // Escape anywhere in the map view closes it, as a dialog would, and the focus goes back to
+    // the button that opened it.
+    this.element.addEventListener('keydown', (event) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      event.preventDefault();
+      widget.store.set({ view: 'list' });
+      shadow.querySelector('button[data-part="map"]')?.focus();
+    }, { signal: this.abort.signal });
     this.map = null;
     this.tiles = widget.getAttribute('map-tiles');
     /** The hits of the last search, the ones with a location, and what they were searched for. */
