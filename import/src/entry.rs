@@ -1105,7 +1105,7 @@ fn kind(record: &Record, categories: &[String], report: &mut Report) -> &'static
     {
         "association"
     } else {
-        "service"
+        kind_by_name(record).unwrap_or("service")
     };
     let Some(cell) = record.get(Field::Kind) else {
         return guessed;
@@ -1131,6 +1131,27 @@ fn kind(record: &Record, categories: &[String], report: &mut Report) -> &'static
         );
         guessed
     }
+}
+
+/// The kind a name says, where neither a kind column nor the categories do: a word ending in
+/// "kurs" is a course ("Integrationskurs für Frauen"; "Beratung zu Integrationskursen" is
+/// not), a "Verein", "Café", "Treff", "Gruppe" or "Initiative" an association.
+fn kind_by_name(record: &Record) -> Option<&'static str> {
+    let name = record.get(Field::Name)?.value.to_lowercase();
+    let words: Vec<&str> = name
+        .split(|c: char| !c.is_alphanumeric() && c != 'é')
+        .collect();
+    if words
+        .iter()
+        .any(|word| word.ends_with("kurs") || word.ends_with("kurse") || *word == "course")
+    {
+        return Some("course");
+    }
+    let association = ["verein", "café", "cafe", "treff", "gruppe", "initiative"];
+    words
+        .iter()
+        .any(|word| association.iter().any(|part| word.contains(part)))
+        .then_some("association")
 }
 
 fn web_address(cell: &Cell, report: &mut Report) -> Option<String> {
@@ -1603,6 +1624,31 @@ mod tests {
         assert_eq!(street_postcode_and_city("Südring 2"), None);
         assert_eq!(street_postcode_and_city("Postfach 12345"), None);
         assert_eq!(street_postcode_and_city("34497 Korbach"), None);
+    }
+
+    #[test]
+    fn a_name_says_the_kind_where_nothing_else_does() {
+        let named = |name: &str| {
+            let mut record = Record::new(2);
+            record.set(
+                Field::Name,
+                Cell {
+                    column: "Name".into(),
+                    value: name.into(),
+                    number: false,
+                },
+            );
+            kind_by_name(&record)
+        };
+        assert_eq!(
+            named("Integrationskurs mit Kinderbetreuung"),
+            Some("course")
+        );
+        assert_eq!(named("Deutschkurse für Eltern"), Some("course"));
+        assert_eq!(named("Beratung zu Integrationskursen"), None);
+        assert_eq!(named("Sprachcafé Korbach"), Some("association"));
+        assert_eq!(named("Frauentreff International"), Some("association"));
+        assert_eq!(named("Migrationsberatung"), None);
     }
 
     #[test]

@@ -19,7 +19,7 @@ pub const COLUMNS: &[(&str, &str)] = &[
     ("Name", "the name (required)"),
     (
         "Art",
-        "Dienst/Beratung, Kurs or Verein (service, course, association); guessed from the category when empty",
+        "Dienst/Beratung, Kurs or Verein (service, course, association); guessed from the category or the name (…kurs, …verein, …café, …treff) when empty",
     ),
     (
         "Kategorie",
