@@ -22,7 +22,7 @@ pub const TEMPLATE_COLUMNS: &[(&str, &str, &str)] = &[
     (
         "Art",
         "Dienst",
-        "Dienst (Beratung, Amt), Kurs oder Verein. Leer: wird aus der Kategorie erraten.",
+        "Dienst (Beratung, Amt), Kurs oder Verein. Leer: wird aus der Kategorie oder dem Namen erraten (…kurs, …verein, …café, …treff).",
     ),
     (
         "Kategorie",
