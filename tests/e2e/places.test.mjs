@@ -68,6 +68,27 @@ test('typing "Korb" suggests Korbach; choosing it sorts the results by distance 
   });
 });
 
+test('on a phone with the keyboard up, the suggestions open where they can be seen', TEST_OPTIONS, async () => {
+  // 375 × 400: a 667 px phone screen with the keyboard over its lower part.
+  const contextOptions = { viewport: { width: 375, height: 400 }, isMobile: true, hasTouch: true };
+  await withWidget(env, { contextOptions }, async ({ page, widget, records }) => {
+    const field = widget.getByRole('combobox', { name: de('place.label') });
+    // The field at the bottom of the screen, as it is when the newcomer scrolls to it.
+    await field.evaluate((input) => scrollBy(0, input.getBoundingClientRect().bottom - innerHeight + 4));
+    const before = await field.evaluate((input) => input.getBoundingClientRect().bottom);
+    assert.ok(before > 300, `the field ends ${before} px down the 400 px screen`);
+    await field.fill('Korb');
+    const options = widget.getByRole('listbox', { name: de('place.label') }).getByRole('option');
+    await options.first().waitFor();
+    // Six suggestions of two lines are taller than the room left: the first three show whole.
+    await until(() => options.nth(2).evaluate((option) => option.getBoundingClientRect().bottom), (bottom) => bottom <= 400, 'the third suggestion shows above the keyboard');
+    const top = await field.evaluate((input) => input.getBoundingClientRect().top);
+    assert.ok(top >= 0, `the field is still on the screen (${top} px)`);
+    await screenshot(page, 'place-keyboard', { fullPage: false });
+    assertClean(records, 'the place field');
+  });
+});
+
 test('the places come from the widget\'s folder when the place field first gets the focus, not before', TEST_OPTIONS, async () => {
   await withWidget(env, async (session) => {
     const { page, widget, records } = session;

@@ -176,6 +176,10 @@ export class PlaceCombobox {
     this.list.replaceChildren(...options);
     this.list.hidden = options.length === 0;
     this.input.setAttribute('aria-expanded', String(options.length > 0));
+    // On a phone the keyboard covers the lower half of the screen: suggestions that would open
+    // under it bring the page up, as far as the field's top.
+    const below = this.list.getBoundingClientRect().bottom - (visualViewport?.height ?? innerHeight);
+    if (below > 0) scrollBy(0, Math.min(below, this.input.getBoundingClientRect().top));
     this.highlight(found.findIndex((place) => id(place) === marked));
     if (options.length) {
       this.announcer.textContent = this.t('place.suggestions', { count: options.length });
