@@ -240,7 +240,7 @@ pub fn read_csv(bytes: &[u8], problems: &mut Vec<Problem>) -> Result<Vec<Record>
             return Err(too_many());
         }
     }
-    records_from_rows(rows, problems, true)
+    records_from_rows(rows, &[], problems, true)
 }
 
 /// Reads the first sheet that has data of an xlsx, xls or ods workbook.
@@ -255,9 +255,8 @@ pub fn read_workbook(
             message: "the workbook has no sheet with data".into(),
         });
     };
-    let mut rows = sheet_rows(&range)?;
-    spread_merged_headings(&mut rows, &merged_cells(&mut workbook, &name));
-    records_from_rows(rows, problems, true)
+    let merged = merged_cells(&mut workbook, &name);
+    records_from_rows(sheet_rows(&range)?, &merged, problems, true)
 }
 
 /// The merged cells of a sheet (xlsx and xls; an ods sheet's are not read) as (first row,
@@ -290,21 +289,22 @@ fn merged_cells(
 
 /// A heading merged over several columns ("Öffnungszeiten" over G and H) names each of them,
 /// so that the values under the second are not lost: the row reader adds them to the
-/// first's. Only the first five rows, where the header is, are looked at: a merged cell in
-/// the data is one value.
-fn spread_merged_headings(rows: &mut [(usize, Row)], merged: &[(usize, usize, usize, usize)]) {
-    for (row_number, row) in rows.iter_mut().take(HEADER_ROWS) {
-        for &(first_row, last_row, first_column, last_column) in merged {
-            if !(first_row..=last_row).contains(row_number) || first_column == last_column {
-                continue;
-            }
-            let Some((heading, _)) = row.get(first_column).cloned() else {
-                continue;
-            };
-            for column in first_column + 1..=last_column.min(row.len().saturating_sub(1)) {
-                if row[column].0.trim().is_empty() {
-                    row[column].0.clone_from(&heading);
-                }
+/// first's. Only the header row is changed: a merged cell in the data is one value.
+fn spread_merged_headings(
+    row_number: usize,
+    header: &mut Row,
+    merged: &[(usize, usize, usize, usize)],
+) {
+    for &(first_row, last_row, first_column, last_column) in merged {
+        if !(first_row..=last_row).contains(&row_number) || first_column == last_column {
+            continue;
+        }
+        let Some((heading, _)) = header.get(first_column).cloned() else {
+            continue;
+        };
+        for column in first_column + 1..=last_column.min(header.len().saturating_sub(1)) {
+            if header[column].0.trim().is_empty() {
+                header[column].0.clone_from(&heading);
             }
         }
     }
@@ -388,7 +388,7 @@ pub fn read_extras(bytes: &[u8], problems: &mut Vec<Problem>) -> Result<Extras, 
         let rows = sheet_rows(&range)?;
         let mut sheet_problems = Vec::new();
         let records = |problems: &mut Vec<Problem>| -> Result<Vec<Record>, ImportError> {
-            let mut records = records_from_rows(rows.clone(), problems, false)?;
+            let mut records = records_from_rows(rows.clone(), &[], problems, false)?;
             for record in &mut records {
                 record.prefix_columns(&name);
             }
@@ -485,6 +485,7 @@ fn cell_text(cell: &Data) -> (String, bool) {
 /// names the entries' names; empty rows are left out.
 fn records_from_rows(
     rows: Vec<(usize, Row)>,
+    merged: &[(usize, usize, usize, usize)],
     problems: &mut Vec<Problem>,
     needs_name: bool,
 ) -> Result<Vec<Record>, ImportError> {
@@ -517,11 +518,12 @@ fn records_from_rows(
     };
     let mut rows = rows.into_iter();
     for (row_number, row) in rows.by_ref().take(header_index) {
-        let text: Vec<&str> = row
+        let mut text: Vec<&str> = row
             .iter()
             .map(|(text, _)| text.trim())
             .filter(|text| !text.is_empty())
             .collect();
+        text.dedup();
         problems.push(Problem {
             row: Some(row_number),
             column: None,
@@ -533,11 +535,12 @@ fn records_from_rows(
             ),
         });
     }
-    let Some((header_row, header)) = rows.next() else {
+    let Some((header_row, mut header)) = rows.next() else {
         return Err(ImportError {
             message: "the file has no rows".into(),
         });
     };
+    spread_merged_headings(header_row, &mut header, merged);
     let columns: Vec<(String, Option<Column>)> = header
         .iter()
         .map(|(text, _)| (text.trim().to_owned(), column_of(text)))

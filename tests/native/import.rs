@@ -699,7 +699,7 @@ fn an_officers_own_workbook_loses_nothing() {
         1,
         None,
         Severity::Note,
-        "stands above the header row",
+        "\"Integrationsangebote im Landkreis – Stand November 2026\" stands above the header row",
     );
     has_problem(
         &imported,
