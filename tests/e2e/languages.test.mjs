@@ -107,6 +107,22 @@ for (const tag of ['ar', 'fa']) {
   });
 }
 
+test('ar: a German line in a card\'s details keeps its own direction, and its bullet stays on the list\'s side', TEST_OPTIONS, async () => {
+  await withWidgetIn('ar', {}, async ({ widget }) => {
+    await widget.getByRole('searchbox').fill('MBE Korbach');
+    const card = widget.locator('li > article[data-entry="wf-svc-002"]');
+    await card.locator('h3 button').click();
+    const line = card.locator('.sf-details li', { hasText: 'Bushaltestelle' });
+    await line.waitFor();
+    const sides = await line.evaluate((item) => ({
+      item: getComputedStyle(item).direction,
+      text: getComputedStyle(item.firstElementChild).direction,
+      lang: item.firstElementChild.lang,
+    }));
+    assert.deepEqual(sides, { item: 'rtl', text: 'ltr', lang: 'de' });
+  });
+});
+
 test('the language chosen in the switcher is remembered on the device', TEST_OPTIONS, async () => {
   await withWidget(env, async (session) => {
     const { page, widget } = session;

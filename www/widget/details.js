@@ -8,6 +8,17 @@ import { el, telHref, textWithLanguage } from './dom.js';
 import { baseLanguage, formatDate, formatList, formatNumber, hasIntlData, isOtherLanguage, languageName } from './format.js';
 
 /**
+ * A list item with a text from the directory: the text keeps its own direction (a German line
+ * in an Arabic card), the item the list's, so that its bullet stands on the list's side, inside
+ * the card.
+ */
+function listItem(textView) {
+  const item = el('li');
+  item.append(textWithLanguage('span', textView));
+  return item;
+}
+
+/**
  * Fills a card's empty details element for `hit`; `hours` is the entry's opening hours as the
  * hours module read them (or null), for the week table.
  */
@@ -30,7 +41,7 @@ export function fillDetails(details, widget, hit, hours) {
   const contacts = contactList(entry, t, language);
   if (contacts) details.append(contacts);
   const more = el('ul', { class: 'sf-facts' });
-  if (entry.scheduleDescription) more.append(textWithLanguage('li', entry.scheduleDescription));
+  if (entry.scheduleDescription) more.append(listItem(entry.scheduleDescription));
   const audience = audienceFact(entry, t, language);
   if (audience) more.append(audience);
   const course = entry.course;
@@ -42,8 +53,8 @@ export function fillDetails(details, widget, hit, hours) {
   }
   if (entry.feesDescription) more.append(el('li', {}, t('card.fees', { fees: entry.feesDescription.text })));
   more.append(...accessibilityFacts(entry, t));
-  if (entry.transportation) more.append(textWithLanguage('li', entry.transportation));
-  if (entry.serviceAreaDescription) more.append(textWithLanguage('li', entry.serviceAreaDescription));
+  if (entry.transportation) more.append(listItem(entry.transportation));
+  if (entry.serviceAreaDescription) more.append(listItem(entry.serviceAreaDescription));
   if (entry.alternateName) {
     const other = el('li', {}, `${t('card.alternate')} `);
     other.append(textWithLanguage('span', entry.alternateName));
@@ -143,6 +154,6 @@ function accessibilityFacts(entry, t) {
     const answer = t(details[feature] ? 'card.access.yes' : 'card.access.no', { feature: t(`card.access.${feature}`) });
     items.push(el('li', { 'data-access': feature }, answer));
   }
-  if (details.description) items.push(textWithLanguage('li', details.description));
+  if (details.description) items.push(listItem(details.description));
   return items;
 }
