@@ -580,13 +580,22 @@ impl<'a> Builder<'a> {
             .get("course")
             .is_some_and(|course| course.get("course_type").is_some());
         if kind == "course" && !has_course_type {
-            // The format wants a course's type; the categories tell an integration course.
-            let course_type = if categories.iter().any(|id| id == "integration-courses") {
-                "integration"
-            } else {
-                "other"
-            };
+            // The format wants a course's type: the name tells most ("Integrationskurs für
+            // Frauen"), the categories an integration course.
+            let course_type = course_type_by_name(record).unwrap_or(
+                if categories.iter().any(|id| id == "integration-courses") {
+                    "integration"
+                } else {
+                    "other"
+                },
+            );
             set_path(&mut entry, "course.course_type", Value::from(course_type));
+        }
+        let has_childcare = entry
+            .get("course")
+            .is_some_and(|course| course.get("childcare").is_some());
+        if kind == "course" && !has_childcare && name_says_childcare(record) {
+            set_path(&mut entry, "course.childcare", Value::from(true));
         }
         Some(Value::Object(entry))
     }
@@ -1133,6 +1142,37 @@ fn kind(record: &Record, categories: &[String], report: &mut Report) -> &'static
     }
 }
 
+/// A course's type as its name says it ("Integrationskurs mit Alphabetisierung" is a literacy
+/// course, "Elternintegrationskurs" one for parents), the more particular before the plain
+/// integration course; `None` when the name says none.
+fn course_type_by_name(record: &Record) -> Option<&'static str> {
+    let name = record.get(Field::Name)?.value.to_lowercase();
+    let types: [(&[&str], &str); 7] = [
+        (
+            &["alphabetis", "zweitschrift", "lesen und schreiben"],
+            "literacy",
+        ),
+        (&["frauen"], "women"),
+        (&["eltern", "mütter", "baby"], "parents"),
+        (&["jugend"], "youth"),
+        (&["intensiv"], "intensive"),
+        (&["berufssprach"], "job_related"),
+        (&["integrationskurs"], "integration"),
+    ];
+    types
+        .iter()
+        .find(|(words, _)| words.iter().any(|word| name.contains(word)))
+        .map(|(_, course_type)| *course_type)
+}
+
+/// Whether a course's name promises childcare ("… mit Kinderbetreuung"; not "ohne").
+fn name_says_childcare(record: &Record) -> bool {
+    record.get(Field::Name).is_some_and(|cell| {
+        let name = cell.value.to_lowercase();
+        name.contains("kinderbetreuung") && !name.contains("ohne kinderbetreuung")
+    })
+}
+
 /// The kind a name says, where neither a kind column nor the categories do: a word ending in
 /// "kurs" is a course ("Integrationskurs für Frauen"; "Beratung zu Integrationskursen" is
 /// not), a "Verein", "Café", "Treff", "Gruppe" or "Initiative" an association.
@@ -1649,6 +1689,36 @@ mod tests {
         assert_eq!(named("Sprachcafé Korbach"), Some("association"));
         assert_eq!(named("Frauentreff International"), Some("association"));
         assert_eq!(named("Migrationsberatung"), None);
+    }
+
+    #[test]
+    fn a_course_name_says_its_type_and_childcare() {
+        let named = |name: &str| {
+            let mut record = Record::new(2);
+            record.set(
+                Field::Name,
+                Cell {
+                    column: "Name".into(),
+                    value: name.into(),
+                    number: false,
+                },
+            );
+            (course_type_by_name(&record), name_says_childcare(&record))
+        };
+        assert_eq!(
+            named("Integrationskurs Allgemein Bad Arolsen"),
+            (Some("integration"), false)
+        );
+        assert_eq!(
+            named("Integrationskurs für Frauen mit Kinderbetreuung"),
+            (Some("women"), true)
+        );
+        assert_eq!(
+            named("Integrationskurs mit Alphabetisierung"),
+            (Some("literacy"), false)
+        );
+        assert_eq!(named("Elternintegrationskurs"), (Some("parents"), false));
+        assert_eq!(named("Deutschkurs ohne Kinderbetreuung"), (None, false));
     }
 
     #[test]

@@ -105,21 +105,26 @@ pub fn values_in<'m>(template: &str, message: &'m str) -> Option<Vec<&'m str>> {
 }
 
 /// `template` with `{0}`, `{1}` … replaced by the values, each in German when it is one of the
-/// catalog's sentences itself.
+/// catalog's sentences itself; `{1:hours}` is opening hours in the OSM syntax, read out with
+/// German days ("Mo-Th 08:00-12:00" → "Mo–Do 08:00–12:00").
 fn fill(template: &str, values: &[&str]) -> String {
     let mut text = String::with_capacity(template.len() + 40);
     let mut rest = template;
     while let Some(start) = rest.find('{') {
         let (before, after) = rest.split_at(start);
         text.push_str(before);
-        let number = after[1..]
-            .find('}')
-            .and_then(|end| Some((after[1..=end].parse::<usize>().ok()?, end)));
+        let number = after[1..].find('}').and_then(|end| {
+            let (index, format) = after[1..=end]
+                .split_once(':')
+                .unwrap_or((&after[1..=end], ""));
+            Some((index.parse::<usize>().ok()?, format, end))
+        });
         match number {
-            Some((index, end)) => {
+            Some((index, format, end)) => {
                 let value = values.get(index).copied().unwrap_or("");
                 match german(value) {
                     Some(translated) if !value.is_empty() => text.push_str(&translated),
+                    _ if format == "hours" => text.push_str(&hours_in_german(value)),
                     _ => text.push_str(&positions_in_german(value)),
                 }
                 rest = &after[end + 2..];
@@ -131,6 +136,35 @@ fn fill(template: &str, values: &[&str]) -> String {
         }
     }
     text.push_str(rest);
+    text
+}
+
+/// Opening hours in the OSM syntax with German day names and dashes, for reading: "Tu,Th
+/// 09:00-12:00; Sa off" → "Di,Do 09:00–12:00; Sa geschlossen".
+fn hours_in_german(hours: &str) -> String {
+    let mut text = String::with_capacity(hours.len() + 8);
+    let mut word = String::new();
+    let flush = |word: &mut String, text: &mut String| {
+        text.push_str(match word.as_str() {
+            "Tu" => "Di",
+            "We" => "Mi",
+            "Th" => "Do",
+            "Su" => "So",
+            "PH" => "Feiertag",
+            "off" | "closed" => "geschlossen",
+            other => other,
+        });
+        word.clear();
+    };
+    for c in hours.chars() {
+        if c.is_ascii_alphabetic() {
+            word.push(c);
+            continue;
+        }
+        flush(&mut word, &mut text);
+        text.push(if c == '-' { '–' } else { c });
+    }
+    flush(&mut word, &mut text);
     text
 }
 
@@ -200,11 +234,11 @@ pub const CATALOG: &[(&str, &str)] = &[
     // (hsds_tabular.rs).
     (
         "\"{}\" was read as \"{}\" (Mo Tu We Th Fr Sa Su), and \"{}\" is kept as the schedule's description; check it (value converted)",
-        "„{0}“ wurde als „{1}“ gelesen (Mo Tu We Th Fr Sa Su sind Montag bis Sonntag); „{2}“ steht als Hinweis zu den Öffnungszeiten dabei. Bitte prüfen Sie, ob das stimmt (Wert umgewandelt).",
+        "„{0}“ wurde als „{1:hours}“ gelesen; „{2}“ steht als Hinweis zu den Öffnungszeiten dabei. Bitte prüfen Sie, ob das stimmt (Wert umgewandelt).",
     ),
     (
         "\"{}\" was read as \"{}\" (Mo Tu We Th Fr Sa Su); check it, or write it so yourself (value converted)",
-        "„{0}“ wurde als „{1}“ gelesen (Mo Tu We Th Fr Sa Su sind Montag bis Sonntag). Bitte prüfen Sie, ob das stimmt (Wert umgewandelt).",
+        "„{0}“ wurde als „{1:hours}“ gelesen. Bitte prüfen Sie, ob das stimmt (Wert umgewandelt).",
     ),
     (
         "\"{}\" is not one of: {} (value ignored)",
@@ -292,6 +326,10 @@ pub const CATALOG: &[(&str, &str)] = &[
     (
         "the column \"{}\" is not known; its values are not imported",
         "Die Spalte „{0}“ ist unbekannt; ihre Werte werden nicht übernommen. Prüfen Sie die Überschrift auf Tippfehler, oder nehmen Sie eine Überschrift aus der Vorlage (vorlage-angebote.xlsx).",
+    ),
+    (
+        "column {} has no heading; its values were added to those of \"{}\" beside it, as under one heading over both (rows: {})",
+        "Spalte {0} hat keine Überschrift; ihre Werte wurden zu denen von „{1}“ daneben genommen, wie unter einer Überschrift über beiden Spalten (Zeilen: {2}). Bitte prüfen Sie das.",
     ),
     (
         "column {} has no heading; its values are not imported (rows: {})",
@@ -920,7 +958,20 @@ pub const CATALOG: &[(&str, &str)] = &[
 
 #[cfg(test)]
 mod tests {
-    use super::{Language, german, values_in};
+    use super::{Language, german, hours_in_german, values_in};
+
+    #[test]
+    fn converted_hours_are_read_out_with_german_days() {
+        assert_eq!(hours_in_german("Mo-Th 08:00-12:00"), "Mo–Do 08:00–12:00");
+        assert_eq!(
+            hours_in_german("Tu,Th 09:00-12:00; Sa off; PH off"),
+            "Di,Do 09:00–12:00; Sa geschlossen; Feiertag geschlossen"
+        );
+        assert_eq!(
+            german("\"Di 15-17 Uhr\" was read as \"Tu 15:00-17:00\" (Mo Tu We Th Fr Sa Su); check it, or write it so yourself (value converted)").as_deref(),
+            Some("„Di 15-17 Uhr“ wurde als „Di 15:00–17:00“ gelesen. Bitte prüfen Sie, ob das stimmt (Wert umgewandelt).")
+        );
+    }
 
     #[test]
     fn values_are_taken_out_of_a_message() {

@@ -240,7 +240,7 @@ pub fn read_csv(bytes: &[u8], problems: &mut Vec<Problem>) -> Result<Vec<Record>
             return Err(too_many());
         }
     }
-    records_from_rows(rows, &[], problems, true)
+    records_from_rows(rows, None, problems, true)
 }
 
 /// Reads the first sheet that has data of an xlsx, xls or ods workbook.
@@ -256,23 +256,22 @@ pub fn read_workbook(
         });
     };
     let merged = merged_cells(&mut workbook, &name);
-    records_from_rows(sheet_rows(&range)?, &merged, problems, true)
+    records_from_rows(sheet_rows(&range)?, merged.as_deref(), problems, true)
 }
 
-/// The merged cells of a sheet (xlsx and xls; an ods sheet's are not read) as (first row,
-/// last row, first column, last column), rows counted from 1 and columns from 0 as in
-/// [`sheet_rows`].
+/// The merged cells of a sheet as (first row, last row, first column, last column), rows
+/// counted from 1 and columns from 0 as in [`sheet_rows`]; `None` where they are not known (an
+/// ods sheet's are not read).
 fn merged_cells(
     workbook: &mut calamine::Sheets<Cursor<Vec<u8>>>,
     sheet: &str,
-) -> Vec<(usize, usize, usize, usize)> {
+) -> Option<Vec<Merged>> {
     let dimensions = match workbook {
-        calamine::Sheets::Xlsx(xlsx) => xlsx.merge_cells_by_sheet_name(sheet).ok(),
-        calamine::Sheets::Xls(xls) => xls.merge_cells_by_sheet_name(sheet).ok(),
-        _ => None,
+        calamine::Sheets::Xlsx(xlsx) => xlsx.merge_cells_by_sheet_name(sheet).ok()?,
+        calamine::Sheets::Xls(xls) => xls.merge_cells_by_sheet_name(sheet).ok()?,
+        _ => return None,
     };
-    dimensions
-        .unwrap_or_default()
+    let merged = dimensions
         .into_iter()
         .map(|merged| {
             let (first_row, first_column) = merged.start;
@@ -284,17 +283,17 @@ fn merged_cells(
                 last_column as usize,
             )
         })
-        .collect()
+        .collect();
+    Some(merged)
 }
+
+/// A merged range of cells: first row, last row, first column, last column.
+type Merged = (usize, usize, usize, usize);
 
 /// A heading merged over several columns ("Öffnungszeiten" over G and H) names each of them,
 /// so that the values under the second are not lost: the row reader adds them to the
 /// first's. Only the header row is changed: a merged cell in the data is one value.
-fn spread_merged_headings(
-    row_number: usize,
-    header: &mut Row,
-    merged: &[(usize, usize, usize, usize)],
-) {
+fn spread_merged_headings(row_number: usize, header: &mut Row, merged: &[Merged]) {
     for &(first_row, last_row, first_column, last_column) in merged {
         if !(first_row..=last_row).contains(&row_number) || first_column == last_column {
             continue;
@@ -313,6 +312,13 @@ fn spread_merged_headings(
 /// How many rows with text at the top of a sheet may hold its header: a title and a note or
 /// two may stand above it.
 const HEADER_ROWS: usize = 5;
+
+/// Rows for a message: "3, 5, 8", the first five and "…" after them.
+fn row_list(rows: &[usize]) -> String {
+    let list: Vec<String> = rows.iter().take(5).map(usize::to_string).collect();
+    let more = if rows.len() > 5 { ", …" } else { "" };
+    format!("{}{more}", list.join(", "))
+}
 
 /// A column's letter as a spreadsheet program shows it: 0 → A, 25 → Z, 26 → AA.
 fn column_letter(index: usize) -> String {
@@ -388,7 +394,7 @@ pub fn read_extras(bytes: &[u8], problems: &mut Vec<Problem>) -> Result<Extras, 
         let rows = sheet_rows(&range)?;
         let mut sheet_problems = Vec::new();
         let records = |problems: &mut Vec<Problem>| -> Result<Vec<Record>, ImportError> {
-            let mut records = records_from_rows(rows.clone(), &[], problems, false)?;
+            let mut records = records_from_rows(rows.clone(), Some(&[]), problems, false)?;
             for record in &mut records {
                 record.prefix_columns(&name);
             }
@@ -485,7 +491,7 @@ fn cell_text(cell: &Data) -> (String, bool) {
 /// names the entries' names; empty rows are left out.
 fn records_from_rows(
     rows: Vec<(usize, Row)>,
-    merged: &[(usize, usize, usize, usize)],
+    merged: Option<&[Merged]>,
     problems: &mut Vec<Problem>,
     needs_name: bool,
 ) -> Result<Vec<Record>, ImportError> {
@@ -540,11 +546,40 @@ fn records_from_rows(
             message: "the file has no rows".into(),
         });
     };
-    spread_merged_headings(header_row, &mut header, merged);
-    let columns: Vec<(String, Option<Column>)> = header
+    if let Some(merged) = merged {
+        spread_merged_headings(header_row, &mut header, merged);
+    }
+    let mut columns: Vec<(String, Option<Column>)> = header
         .iter()
         .map(|(text, _)| (text.trim().to_owned(), column_of(text)))
         .collect();
+    // A CSV saved from a sheet with a heading over two columns ("Telefon" over F and G) has an
+    // empty heading in the second: for a field that often takes two columns, its values join
+    // the first's, with a warning; a text or a name is never added to from a column without a
+    // heading (it may hold the officer's own notes). Where the merged cells are known (xlsx,
+    // xls), they say it instead.
+    let mut continued: Vec<(usize, String, Vec<usize>)> = Vec::new();
+    let guess = merged.is_none();
+    for index in (1..columns.len()).filter(|_| guess) {
+        let (heading, field) = &columns[index - 1];
+        let continues = matches!(
+            field,
+            Some((
+                Field::Phone
+                    | Field::Fax
+                    | Field::Hours
+                    | Field::Languages
+                    | Field::Category
+                    | Field::Address,
+                None
+            ))
+        );
+        if columns[index].0.is_empty() && continues {
+            let (heading, field) = (heading.clone(), field.clone());
+            continued.push((index, heading.clone(), Vec::new()));
+            columns[index] = (heading, field);
+        }
+    }
     for (column, field) in &columns {
         if field.is_none() && !column.is_empty() {
             problems.push(Problem {
@@ -567,6 +602,9 @@ fn records_from_rows(
             let value = value.trim();
             if value.is_empty() {
                 continue;
+            }
+            if let Some((_, _, rows)) = continued.iter_mut().find(|(column, ..)| *column == index) {
+                rows.push(row_number);
             }
             match columns.get(index) {
                 Some((column, Some((field, language)))) => {
@@ -591,18 +629,29 @@ fn records_from_rows(
         record.split_address();
         records.push(record);
     }
-    for (index, rows) in unnamed {
-        let list: Vec<String> = rows.iter().take(5).map(usize::to_string).collect();
-        let more = if rows.len() > 5 { ", …" } else { "" };
+    for (index, heading, rows) in continued.into_iter().filter(|(.., rows)| !rows.is_empty()) {
         problems.push(Problem {
             row: rows.first().copied(),
             column: Some(column_letter(index)),
             entry: None,
             severity: Severity::Warning,
             message: format!(
-                "column {} has no heading; its values are not imported (rows: {}{more})",
+                "column {} has no heading; its values were added to those of \"{heading}\" beside it, as under one heading over both (rows: {})",
                 column_letter(index),
-                list.join(", ")
+                row_list(&rows)
+            ),
+        });
+    }
+    for (index, rows) in unnamed {
+        problems.push(Problem {
+            row: rows.first().copied(),
+            column: Some(column_letter(index)),
+            entry: None,
+            severity: Severity::Warning,
+            message: format!(
+                "column {} has no heading; its values are not imported (rows: {})",
+                column_letter(index),
+                row_list(&rows)
             ),
         });
     }

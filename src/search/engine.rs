@@ -1007,9 +1007,18 @@ enum Looseness {
 
 /// How `word` (of `word_chars` characters) matches `term` other than as a plain prefix.
 fn fuzzy_quality(word: &str, word_chars: usize, term: &str) -> Option<u16> {
-    // "Artz" for "Arzt": a word one letter shorter is allowed its neighbours swapped only.
-    if word_chars + 1 == MIN_TYPO_WORD_CHARS && one_swap_apart(word, term) {
-        return Some(quality::TYPO);
+    // "Artz" for "Arzt" (and "Arztpraxis"): a word one letter shorter is allowed its
+    // neighbours swapped only.
+    if word_chars + 1 == MIN_TYPO_WORD_CHARS {
+        if one_swap_apart(word, term) {
+            return Some(quality::TYPO);
+        }
+        if term.len() > word.len()
+            && term.is_char_boundary(word.len())
+            && one_swap_apart(word, &term[..word.len()])
+        {
+            return Some(quality::TYPO_PREFIX);
+        }
     }
     if word_chars >= MIN_TYPO_WORD_CHARS {
         if within_one_edit(word, term) {

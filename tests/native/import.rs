@@ -737,6 +737,37 @@ fn an_officers_own_workbook_loses_nothing() {
     );
 }
 
+/// A CSV saved from a sheet with "Telefon" over two columns: the second has no heading. Its
+/// numbers join the first's; a column without a heading after a text is not taken.
+#[test]
+fn a_csv_column_without_a_heading_beside_the_phones_is_added_to_them() {
+    let csv = "Name;Telefon;;Beschreibung;\nBeratung (Beispiel);05631 1000;0170 1000000;Text;nur intern\n";
+    let imported = import(csv.as_bytes(), Format::Csv, None);
+    let entries = loads(&imported);
+    let numbers: Vec<&str> = entries[0]["phones"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|phone| phone["number"].as_str().unwrap())
+        .collect();
+    assert_eq!(numbers, ["05631 1000", "0170 1000000"]);
+    assert_eq!(entries[0]["description"], "Text");
+    has_problem(
+        &imported,
+        2,
+        Some("C"),
+        Severity::Warning,
+        "its values were added to those of \"Telefon\" beside it",
+    );
+    has_problem(
+        &imported,
+        2,
+        Some("E"),
+        Severity::Warning,
+        "column E has no heading; its values are not imported (rows: 2)",
+    );
+}
+
 #[test]
 fn an_address_with_postcode_and_town_in_one_cell_is_placed() {
     let csv = "Name;Adresse\nBeratung (Beispiel);Südring 2, 34497 Korbach\n";

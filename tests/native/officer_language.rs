@@ -250,7 +250,8 @@ fn the_catalog_has_each_sentence_once_with_the_same_values_in_german() {
         let values = english.matches("{}").count();
         for number in 0..values {
             assert!(
-                german.contains(&format!("{{{number}}}")),
+                german.contains(&format!("{{{number}}}"))
+                    || german.contains(&format!("{{{number}:hours}}")),
                 "{german:?} lacks {{{number}}} of {english:?}"
             );
         }
@@ -391,7 +392,7 @@ fn every_problem_the_importer_makes_of_the_test_files_has_its_german() {
     // A title above the header, a column without a heading, and hours partly in words.
     sources.push((
         "title.csv".into(),
-        "Angebote im Landkreis (Stand November 2026);;;\nName;Ort;Öffnungszeiten;\nA;Korbach;\"Mo 9-12 Uhr; sonst nach Vereinbarung\";x\n"
+        "Angebote im Landkreis (Stand November 2026);;;;;\nName;Ort;Öffnungszeiten;;Beschreibung;\nA;Korbach;\"Mo 9-12 Uhr; sonst nach Vereinbarung\";Fr 9-12 Uhr;Text;x\n"
             .into(),
     ));
     // An HSDS package without its services table, and a broken zip.
