@@ -44,6 +44,9 @@ export const MIME_TYPES = {
   '.map': 'application/json; charset=utf-8',
   // TypeScript declarations (service-finder-core.d.ts), shown as text rather than as MPEG-TS.
   '.ts': 'text/plain; charset=utf-8',
+  // The officers' template, which the checker page links to: opened by the spreadsheet program.
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.csv': 'text/csv; charset=utf-8',
 };
 
 function contentType(filePath) {

@@ -60,6 +60,7 @@ describe('scripts/serve.mjs', () => {
     await writeFile(path.join(root, 'dist', 'service-finder.js'), 'export const from = "dist";');
     await writeFile(path.join(root, 'dist', 'service-finder-core_bg.wasm'), Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]));
     await writeFile(path.join(root, 'dist', 'service-finder.css'), ':host{}');
+    await writeFile(path.join(root, 'dist', 'vorlage-angebote.xlsx'), Buffer.from([0x50, 0x4b, 3, 4]));
     await writeFile(path.join(root, 'fixtures', 'broken.json'), '{"broken": true}');
     // A directory with its precompressed copies, as scripts/build-web writes them, and a large
     // page in www/ without any.
@@ -178,6 +179,7 @@ describe('scripts/serve.mjs', () => {
     ['/index.html', 'text/html; charset=utf-8'],
     ['/icon.svg', 'image/svg+xml'],
     ['/icon.png', 'image/png'],
+    ['/service-finder/vorlage-angebote.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
   ];
   for (const [requestPath, expected] of mimeCases) {
     test(`serves ${requestPath} as ${expected}, not cached without revalidation`, async () => {
