@@ -1666,20 +1666,22 @@ mod tests {
         assert_eq!(street_postcode_and_city("34497 Korbach"), None);
     }
 
+    /// A record of row 2 with `name` in its column "Name".
+    fn record_named(name: &str) -> Record {
+        let mut record = Record::new(2);
+        let column = "Name".into();
+        let cell = Cell {
+            column,
+            value: name.into(),
+            number: false,
+        };
+        record.set(Field::Name, cell);
+        record
+    }
+
     #[test]
     fn a_name_says_the_kind_where_nothing_else_does() {
-        let named = |name: &str| {
-            let mut record = Record::new(2);
-            record.set(
-                Field::Name,
-                Cell {
-                    column: "Name".into(),
-                    value: name.into(),
-                    number: false,
-                },
-            );
-            kind_by_name(&record)
-        };
+        let named = |name: &str| kind_by_name(&record_named(name));
         assert_eq!(
             named("Integrationskurs mit Kinderbetreuung"),
             Some("course")
@@ -1694,15 +1696,7 @@ mod tests {
     #[test]
     fn a_course_name_says_its_type_and_childcare() {
         let named = |name: &str| {
-            let mut record = Record::new(2);
-            record.set(
-                Field::Name,
-                Cell {
-                    column: "Name".into(),
-                    value: name.into(),
-                    number: false,
-                },
-            );
+            let record = record_named(name);
             (course_type_by_name(&record), name_says_childcare(&record))
         };
         assert_eq!(

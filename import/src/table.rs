@@ -629,31 +629,33 @@ fn records_from_rows(
         record.split_address();
         records.push(record);
     }
-    for (index, heading, rows) in continued.into_iter().filter(|(.., rows)| !rows.is_empty()) {
+    // Each column without a heading once, at its first row with a value.
+    let mut warn = |index: usize, rows: &[usize], message: String| {
         problems.push(Problem {
             row: rows.first().copied(),
             column: Some(column_letter(index)),
             entry: None,
             severity: Severity::Warning,
-            message: format!(
-                "column {} has no heading; its values were added to those of \"{heading}\" beside it, as under one heading over both (rows: {})",
-                column_letter(index),
-                row_list(&rows)
-            ),
+            message,
         });
+    };
+    for (index, heading, rows) in continued.into_iter().filter(|(.., rows)| !rows.is_empty()) {
+        let (letter, list) = (column_letter(index), row_list(&rows));
+        warn(
+            index,
+            &rows,
+            format!(
+                "column {letter} has no heading; its values were added to those of \"{heading}\" beside it, as under one heading over both (rows: {list})"
+            ),
+        );
     }
     for (index, rows) in unnamed {
-        problems.push(Problem {
-            row: rows.first().copied(),
-            column: Some(column_letter(index)),
-            entry: None,
-            severity: Severity::Warning,
-            message: format!(
-                "column {} has no heading; its values are not imported (rows: {})",
-                column_letter(index),
-                row_list(&rows)
-            ),
-        });
+        let (letter, list) = (column_letter(index), row_list(&rows));
+        warn(
+            index,
+            &rows,
+            format!("column {letter} has no heading; its values are not imported (rows: {list})"),
+        );
     }
     Ok(records)
 }
