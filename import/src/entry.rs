@@ -58,7 +58,7 @@ pub enum Field {
     TemporarilyClosed,
     AssuredDate,
     LastModified,
-    /// Postcode and town in one cell (`PLZ/Ort`: "34497 Korbach"); [`Record::set`] splits it.
+    /// Postcode and town in one cell (`PLZ/Ort`: "34497 Korbach"); [`Record::join`] splits it.
     PostcodeAndCity,
     Day(Day, DayPart),
     /// One of the plain columns of [`crate::columns::ENTRY_COLUMNS`], by its index.
@@ -74,6 +74,18 @@ pub struct Cell {
     pub value: String,
     /// Whether a spreadsheet stored it as a number (so a leading zero may be lost).
     pub number: bool,
+}
+
+impl Cell {
+    /// A part of this cell's value as a text cell of the same column ("Korbach" of "34497
+    /// Korbach"), so that its problems name the column it came from.
+    fn part(&self, value: &str) -> Cell {
+        Cell {
+            column: self.column.clone(),
+            value: value.to_owned(),
+            number: false,
+        }
+    }
 }
 
 /// One row or JSON record, by field.
@@ -181,15 +193,7 @@ impl Record {
             let (postcode, city) = split_postcode_and_city(&cell.value);
             for (field, value) in [(Field::Postcode, postcode), (Field::City, city)] {
                 if !value.is_empty() {
-                    let value = value.to_owned();
-                    self.join(
-                        field,
-                        Cell {
-                            value,
-                            number: false,
-                            ..cell.clone()
-                        },
-                    );
+                    self.join(field, cell.part(value));
                 }
             }
             return;
@@ -231,15 +235,7 @@ impl Record {
         };
         self.cells[index].1.value = street.to_owned();
         for (field, value) in [(Field::Postcode, postcode), (Field::City, city)] {
-            let value = value.to_owned();
-            self.cells.push((
-                field,
-                Cell {
-                    value,
-                    number: false,
-                    ..cell.clone()
-                },
-            ));
+            self.cells.push((field, cell.part(value)));
         }
     }
 

@@ -208,6 +208,13 @@ pub struct Options<'a> {
     pub title_from_file_name: bool,
 }
 
+/// The title of a directory imported from `file_name` when the officer gives none (the CLI's
+/// `--title`, the sheet "Verzeichnis"); the import warns about it (see
+/// [`Options::title_from_file_name`]).
+pub fn default_title(file_name: &str) -> String {
+    format!("Verzeichnis (importiert aus {file_name})")
+}
+
 /// The result of an import.
 #[derive(Debug, Clone)]
 pub struct Imported {

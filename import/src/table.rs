@@ -524,12 +524,11 @@ fn records_from_rows(
     };
     let mut rows = rows.into_iter();
     for (row_number, row) in rows.by_ref().take(header_index) {
-        let mut text: Vec<&str> = row
+        let text: Vec<&str> = row
             .iter()
             .map(|(text, _)| text.trim())
             .filter(|text| !text.is_empty())
             .collect();
-        text.dedup();
         problems.push(Problem {
             row: Some(row_number),
             column: None,
@@ -559,8 +558,12 @@ fn records_from_rows(
     // heading (it may hold the officer's own notes). Where the merged cells are known (xlsx,
     // xls), they say it instead.
     let mut continued: Vec<(usize, String, Vec<usize>)> = Vec::new();
-    let guess = merged.is_none();
-    for index in (1..columns.len()).filter(|_| guess) {
+    let guessed_columns = if merged.is_none() {
+        1..columns.len()
+    } else {
+        0..0
+    };
+    for index in guessed_columns {
         let (heading, field) = &columns[index - 1];
         let continues = matches!(
             field,

@@ -181,8 +181,6 @@ pub fn split_phones(text: &str) -> (Vec<Phone>, Vec<String>) {
             .map_or(part.len(), |end| start + end);
         // An opening bracket at the end belongs to a description that follows: "… 002 (Anmeldung)".
         let number = part[start..end].trim_end_matches(['(', ' ', '-', '/']);
-        // "+49 (0) 5631 …": the 0 in brackets is dialled only from within Germany; a phone
-        // that calls the number as written would dial +49 0 5631 and reach no one.
         // A number wholly in brackets ("Arabisch (0151 000 000)") is not an area code.
         let bracketed = number.starts_with('(')
             && number
@@ -193,6 +191,8 @@ pub fn split_phones(text: &str) -> (Vec<Phone>, Vec<String>) {
         } else {
             number
         };
+        // "+49 (0) 5631 …": the 0 in brackets is dialled only from within Germany; a phone
+        // that calls the number as written would dial +49 0 5631 and reach no one.
         let number = if number.starts_with('+') && number.contains("(0)") {
             number
                 .replace("(0)", " ")

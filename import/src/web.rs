@@ -47,8 +47,8 @@ pub fn import_file(
             longitude: number("longitude")?,
         })
     };
-    // As the command line names it, when the officer gives no title.
-    let title = format!("Verzeichnis (importiert aus {file_name})");
+    // The page has no title field: the sheet "Verzeichnis" gives one, or the import warns.
+    let title = crate::default_title(file_name);
     let imported = import(
         bytes,
         &Options {

@@ -432,7 +432,9 @@ class ServiceFinderElement extends HTMLElement {
       const later = await loadLaterCatalog(language);
       if (language === this.language) this.messages = { ...this.messages, ...later };
       // The printout's styles come with the printout's head.
-      this.shadow.adoptedStyleSheets = [styleSheet(), styleSheet(module.PRINT_STYLES)];
+      // Added, not set: the map's sheet may be there already.
+      const print = styleSheet(module.PRINT_STYLES);
+      if (!this.shadow.adoptedStyleSheets.includes(print)) this.shadow.adoptedStyleSheets = [...this.shadow.adoptedStyleSheets, print];
       this.more = module;
       return module;
     }, (error) => {

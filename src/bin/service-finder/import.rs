@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use clap::Args;
 use service_finder::directory::load_directory_bytes;
 use service_finder::places::{self, Gazetteer};
-use service_finder_import::{Format, Language, Options, Problem, Severity, explain};
+use service_finder_import::{Format, Language, Options, Problem, Severity, default_title, explain};
 
 use super::import_setup::{Region, known_categories, locate};
 use super::officer::{self, pick};
@@ -112,12 +112,9 @@ pub fn run(args: &ImportArgs, language: Language) -> Result<ExitCode, String> {
         .map_err(|error| explain(&error, language).to_string())?;
     let locate = |query: &str| locate(&germany, query, region.as_ref());
     let known = known_categories();
-    let default_title = format!(
-        "Verzeichnis (importiert aus {})",
-        args.file.file_name().map_or(file_name.clone(), |name| name
-            .to_string_lossy()
-            .into_owned())
-    );
+    let default_title = default_title(&args.file.file_name().map_or(file_name.clone(), |name| {
+        name.to_string_lossy().into_owned()
+    }));
     let options = Options {
         format,
         mapping: mapping_text.as_deref(),
