@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import {
   DEMO,
   TEST_OPTIONS,
+  assertClean,
   focusedElement,
   msg,
   screenshot,
@@ -68,5 +69,28 @@ test('a filter chip toggles with the keyboard', TEST_OPTIONS, async () => {
     await page.keyboard.press('Enter');
     await widget.locator('[aria-pressed="true"]').first().waitFor({ state: 'detached' });
     await waitForCount(widget, 'de', (n) => n === DEMO.entries.length, 'all entries again');
+  });
+});
+
+test('keyboard: "skip to the results", the filter panel\'s first stop, passes its controls', TEST_OPTIONS, async () => {
+  await withWidget(env, async (session) => {
+    const { page, widget, records } = session;
+    // Out of sight until it has the focus.
+    const skip = widget.getByRole('button', { name: msg('de', 'filters.skip') });
+    const hidden = await skip.boundingBox();
+    assert.ok(hidden.width <= 1 && hidden.height <= 1, `seen before it has the focus: ${JSON.stringify(hidden)}`);
+    // On a wide page the panel starts open: the stop after its summary is the skip button.
+    await tabUntil(page, (f) => f.inWidget && f.tag === 'summary', 'the filter panel', 60);
+    await page.keyboard.press('Tab');
+    assert.equal((await focusedElement(page)).text, msg('de', 'filters.skip'));
+    const shown = await skip.boundingBox();
+    assert.ok(shown.width > 50 && shown.height > 20, `not seen with the focus: ${JSON.stringify(shown)}`);
+    await screenshot(page, 'keyboard-skip-to-results', { fullPage: false });
+    // Enter: the first result's title, past the chips, selects and checkboxes.
+    await page.keyboard.press('Enter');
+    const focused = await focusedElement(page);
+    assert.ok(focused.inWidget && focused.inCardHeading && focused.tag === 'button', JSON.stringify(focused));
+    assert.equal(focused.text, (await widget.locator('li > article h3 button').first().textContent()).trim().slice(0, 80));
+    assertClean(records, 'the skip button');
   });
 });

@@ -218,6 +218,39 @@ test('a kind filter changes the results and the other counts', TEST_OPTIONS, asy
   });
 });
 
+test('a chip that would give no results is marked and cannot be pressed', TEST_OPTIONS, async () => {
+  await withDemo( async (session) => {
+    const { widget, records } = session;
+    const courses = DEMO.entries.filter((entry) => entry.kind === 'course');
+    await kindButton(widget, 'course').click();
+    await waitForCount(widget, 'de', (n) => n === courses.length, `${courses.length} courses`);
+    const chips = await categoryChips(widget);
+    const empty = chips.filter((chip) => chip.count === 0);
+    assert.ok(empty.length > 0, `the demo must have a topic without courses: ${chips.map((chip) => chip.text).join(' | ')}`);
+    for (const chip of chips) {
+      assert.equal(await chip.button.getAttribute('aria-disabled'), chip.count === 0 ? 'true' : null, chip.text);
+    }
+    // Pressed, it would only lead to "nothing found": it stays off. A topic with courses
+    // pressed after it shows that the first press has been handled (the chips answer in order).
+    // (Playwright's click waits for an aria-disabled button to be enabled; a finger does not.)
+    await empty[0].button.click({ force: true });
+    await empty[0].button.press('Enter');
+    const full = chips.find((chip) => chip.count > 0 && chip.count < courses.length);
+    await full.button.click();
+    await waitForCount(widget, 'de', (n) => n === full.count, `${full.count} courses in one topic`);
+    assert.equal(await empty[0].button.getAttribute('aria-pressed'), 'false');
+    assert.equal(await full.button.getAttribute('aria-pressed'), 'true');
+    await full.button.click();
+    // It is still in the tab order, so that a screen reader finds it and its 0.
+    assert.equal(await empty[0].button.evaluate((button) => button.disabled || button.tabIndex < 0), false);
+    // With the kind filter gone, the topic has results again and can be pressed.
+    await kindButton(widget, 'course').click();
+    await waitForCount(widget, 'de', (n) => n === TOTAL, 'all entries again');
+    assert.equal(await empty[0].button.getAttribute('aria-disabled'), null);
+    assertClean(records, 'the empty chip');
+  });
+});
+
 test('a category filter changes the results and the other counts', TEST_OPTIONS, async () => {
   await withDemo( async (session) => {
     const { widget } = session;

@@ -43,11 +43,21 @@ export function textWithLanguage(tag, textView, className) {
 export function chip(label, onClick) {
   const button = el('button', { type: 'button', class: 'sf-chip', 'aria-pressed': 'false' });
   button.append(el('span', { class: 'sf-chip-label' }, label), ' ', el('span', { class: 'sf-chip-count' }, ''));
-  button.addEventListener('click', onClick);
+  button.addEventListener('click', () => {
+    if (button.getAttribute('aria-disabled') !== 'true') onClick();
+  });
   return button;
 }
 
-export function setChip(button, pressed, count) {
+/**
+ * Shows a chip's state and its count (written the UI language's way). A chip that is off and
+ * would give no results (`none`) cannot be pressed: it would only lead to "nothing found". It
+ * is aria-disabled, not disabled, so that it stays in the tab order and a screen reader still
+ * finds it and its 0.
+ */
+export function setChip(button, pressed, count, none = false) {
   button.setAttribute('aria-pressed', String(pressed));
+  if (none && !pressed) button.setAttribute('aria-disabled', 'true');
+  else button.removeAttribute('aria-disabled');
   button.querySelector('.sf-chip-count').textContent = count;
 }

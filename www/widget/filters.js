@@ -103,8 +103,16 @@ export class Filters {
     this.groups[0].fieldset.append(this.dayField);
     const clear = el('button', { type: 'button', class: 'sf-button sf-clear' }, t('filters.clear'));
     clear.addEventListener('click', () => store.set(noFilters()));
+    // For the keyboard: past the panel's 30 or so controls to the first result. Seen only when
+    // it has the focus (the first stop in the panel).
+    const skip = el('button', { type: 'button', class: 'sf-button sf-skip' }, t('filters.skip'));
+    skip.addEventListener('click', () => {
+      const results = widget.shadow.querySelector('.sf-main');
+      // The first card's title, else (nothing found) the first of the results' buttons.
+      (results.querySelector('.sf-card-toggle') ?? results.querySelector('button'))?.focus();
+    });
     const filters = el('div', { class: 'sf-filters' });
-    filters.append(kinds, ...this.groups.slice(0, 2).map((group) => group.fieldset), categories, languageField, checks,
+    filters.append(skip, kinds, ...this.groups.slice(0, 2).map((group) => group.fieldset), categories, languageField, checks,
       ...this.groups.slice(2).map((group) => group.fieldset), clear);
 
     this.element.append(filters);
@@ -127,9 +135,9 @@ export class Filters {
     const format = (count) => formatNumber(this.language, count ?? 0);
     const counts = (list) => new Map(list.map((facet) => [facet.value, facet.count]));
     const kindCounts = counts(facets.kinds);
-    for (const [kind, button] of this.kinds) setChip(button, state.kinds.has(kind), format(kindCounts.get(kind)));
+    for (const [kind, button] of this.kinds) setChip(button, state.kinds.has(kind), format(kindCounts.get(kind)), !kindCounts.get(kind));
     const categoryCounts = counts(facets.categories);
-    for (const [id, button] of this.categories) setChip(button, state.categories.has(id), format(categoryCounts.get(id)));
+    for (const [id, button] of this.categories) setChip(button, state.categories.has(id), format(categoryCounts.get(id)), !categoryCounts.get(id));
     const options = [el('option', { value: '' }, this.t('filters.language.any'))];
     for (const facet of facets.languages) {
       options.push(el('option', { value: facet.value }, `${languageName(this.language, facet.value)} (${format(facet.count)})`));
@@ -142,7 +150,7 @@ export class Filters {
       for (const [value, button] of buttons) {
         // A chosen value stays visible, so that it can be unchosen.
         button.hidden = !facetCounts.has(value) && !state[field].has(value);
-        setChip(button, state[field].has(value), format(facetCounts.get(value)));
+        setChip(button, state[field].has(value), format(facetCounts.get(value)), !facetCounts.get(value));
       }
       fieldset.hidden = [...buttons.values()].every((button) => button.hidden);
     }

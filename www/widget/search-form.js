@@ -96,7 +96,7 @@ export class SearchForm {
     if (changed.has('text') && this.input.value !== state.text) this.input.value = state.text;
     if (results) {
       const count = results.facets.languages.find((facet) => facet.value === this.mine)?.count ?? 0;
-      setChip(this.myLanguage, state.serviceLanguage === this.mine, formatNumber(this.language, count));
+      setChip(this.myLanguage, state.serviceLanguage === this.mine, formatNumber(this.language, count), !count);
     }
   }
 
