@@ -81,12 +81,19 @@ test('on the demo page at 375 × 667 the first result is within one screen of th
   // The county's own header, heading and introduction come first there: the widget starts lower.
   await withWidget(env, { contextOptions: PHONE }, async ({ page, widget }) => {
     await cardsLocator(widget).first().waitFor();
-    const { widgetTop, cardTop } = await page.evaluate(() => {
+    const { widgetTop, cardTop, actions } = await page.evaluate(() => {
       const host = document.querySelector('service-finder');
-      return { widgetTop: host.getBoundingClientRect().top, cardTop: host.shadowRoot.querySelector('li > article').getBoundingClientRect().top };
+      const card = host.shadowRoot.querySelector('li > article');
+      // The tops of the first card's actions (call, e-mail, route, share).
+      const actions = [...card.querySelector('.sf-actions').children].map((action) => Math.round(action.getBoundingClientRect().top));
+      return { widgetTop: host.getBoundingClientRect().top, cardTop: card.getBoundingClientRect().top, actions };
     });
     console.log(`demo page: the widget starts at ${widgetTop} px, its first card ${cardTop - widgetTop} px below that`);
     assert.ok(cardTop - widgetTop < 667, `the first card starts ${cardTop - widgetTop} px below the widget's top`);
+    // Two to a row in the page's column, so that a card takes less of the screen (three rows
+    // before: "Route (OpenStreetMap)" and "Teilen" did not fit side by side).
+    const rows = new Set(actions).size;
+    assert.ok(actions.length >= 4 && rows <= 2, `the first card's ${actions.length} actions take ${rows} rows`);
   });
 });
 
@@ -101,7 +108,9 @@ function targets(page) {
     return [...controls].flatMap((control) => {
       const target = control.type === 'checkbox' ? control.closest('label') : control;
       const { width, height } = target.getBoundingClientRect();
-      if (width === 0 && height === 0) return [];
+      // Not on screen; or hidden until the keyboard reaches it ("skip to the results"), which
+      // no finger can tap.
+      if (width <= 1 && height <= 1) return [];
       const name = (control.getAttribute('aria-label') ?? target.textContent).trim().slice(0, 40);
       return [{ what: `${target.tagName.toLowerCase()} ${target.className || control.type} "${name}"`, width, height }];
     });
