@@ -209,6 +209,23 @@ test('without being asked, the app page keeps nothing; "keep for offline use" re
   });
 });
 
+test('a download that fails while keeping: the page says so, offers to try again, and the next try keeps it', TEST_OPTIONS, async () => {
+  await withPage(env, { path: APP, contextOptions: PHONE }, async (session) => {
+    const { page, context } = session;
+    await waitForWidget(session);
+    await page.getByRole('heading', { level: 2, name: msg('de', 'app.heading') }).click();
+    // The connection drops for one of the app's files while the worker keeps them.
+    await context.route('**/service-finder/service-finder-qr.js', (route) => route.abort('internetdisconnected'));
+    const keep = page.getByRole('button', { name: msg('de', 'app.keep') });
+    await keep.click();
+    await page.locator('#app-status').filter({ hasText: msg('de', 'app.failed') }).waitFor();
+    assert.ok(await keep.isVisible(), 'no way to try again');
+    await context.unroute('**/service-finder/service-finder-qr.js');
+    await keep.click();
+    await waitUntilKept(page);
+  });
+});
+
 test('kept after the widget loaded its thesaurus and word forms: offline, the search finds as much as online', TEST_OPTIONS, async () => {
   await withPage(env, { path: APP, contextOptions: { locale: 'ar' } }, async (session) => {
     const { page, context, widget } = session;

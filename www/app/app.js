@@ -69,8 +69,17 @@ async function keep() {
   status = 'app.keeping';
   show();
   try {
-    await worker.register('./sw.js', { scope: './' });
-    const registration = await worker.ready;
+    const registration = await worker.register('./sw.js', { scope: './' });
+    // `ready` waits for an active worker, and one whose install failed (a file that did not
+    // download, or not with the bytes listed) never becomes one: watched, so that the page says
+    // so and offers to try again rather than saying "saving …" for good.
+    const installing = registration.installing;
+    await new Promise((resolve, reject) => {
+      worker.ready.then(resolve);
+      installing?.addEventListener('statechange', () => {
+        if (installing.state === 'redundant') reject(new Error('the worker\'s install failed'));
+      });
+    });
     // What the widget fetched before the worker was there (the thesaurus and word forms of the
     // UI language, places): the worker keeps it too, or the search would find less offline.
     const here = new URL('./', location.href).href;
