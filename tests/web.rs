@@ -472,7 +472,7 @@ fn the_typescript_types_match_what_the_api_returns() {
 #[wasm_bindgen_test]
 fn opening_hours_go_out_and_flags_come_back_in() {
     let mut finder = demo().unwrap();
-    let hours = Array::from(&finder.opening_hours().unwrap());
+    let hours = Array::from(&finder.opening_hours(None).unwrap());
     let info = finder.info("de").unwrap();
     assert_eq!(
         f64::from(hours.length()),
@@ -506,6 +506,49 @@ fn opening_hours_go_out_and_flags_come_back_in() {
         .expect("the flag is counted");
     assert_eq!(get(&open_now, "count").as_f64(), Some(2.0));
     assert!(finder.set_flag_set("childcare", vec![0]).is_err());
+}
+
+/// A course's hours are its lessons: given the day, they go out only while it runs, so that
+/// "open now" never counts a course that has not started yet or has ended.
+#[wasm_bindgen_test]
+fn a_course_has_no_opening_hours_before_its_start_or_after_its_end() {
+    let finder = demo().unwrap();
+    let directory: serde_json::Value = serde_json::from_str(DEMO).unwrap();
+    let entries = directory["entries"].as_array().unwrap();
+    let (position, course) = entries
+        .iter()
+        .enumerate()
+        .find(|(_, entry)| {
+            entry["schedule"]["opening_hours"].is_string()
+                && entry["course"]["start_date"].is_string()
+                && entry["course"]["end_date"].is_string()
+        })
+        .expect("the demo has a course with hours, a start and an end");
+    let text = course["schedule"]["opening_hours"].as_str();
+    let on = |day: &str| {
+        let hours = Array::from(&finder.opening_hours(Some(day.to_string())).unwrap());
+        hours.get(position as u32).as_string()
+    };
+    let start = course["course"]["start_date"].as_str().unwrap();
+    let end = course["course"]["end_date"].as_str().unwrap();
+    assert_eq!(on(start).as_deref(), text, "on its first day");
+    assert_eq!(on(end).as_deref(), text, "on its last day");
+    assert_eq!(on("2000-01-01"), None, "before its start");
+    assert_eq!(on("2100-01-01"), None, "after its end");
+    // A service's hours hold on any day; a day that is not one is as none given.
+    let service = entries
+        .iter()
+        .position(|entry| {
+            entry["kind"] == "service" && entry["schedule"]["opening_hours"].is_string()
+        })
+        .unwrap();
+    let hours = Array::from(
+        &finder
+            .opening_hours(Some("2000-01-01".to_string()))
+            .unwrap(),
+    );
+    assert!(hours.get(service as u32).is_string());
+    assert_eq!(on("02.12.2026").as_deref(), text);
 }
 
 /// A shared link names an entry by its id: its number shows it alone, through a flag set.

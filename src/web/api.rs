@@ -6,8 +6,8 @@ use wasm_bindgen::prelude::*;
 use super::views::{ProblemView, Resolver};
 use crate::directory::merge::merge;
 use crate::directory::{
-    DirectoryInPieces, LoadError, LoadedDirectory, Problem, Severity, load_directory,
-    load_directory_bytes,
+    Date, DirectoryInPieces, Entry, Kind, LoadError, LoadedDirectory, Problem, Severity,
+    load_directory, load_directory_bytes,
 };
 use crate::json::writer::{WriteJson, to_json};
 use crate::search::{Index, Query, ResultsShape};
@@ -286,9 +286,12 @@ impl ServiceFinder {
     }
 
     /// Every entry's `opening_hours` text, by entry number (`entryIndex`), for the opening-hours
-    /// module: `null` where an entry has none, or is temporarily closed.
+    /// module: `null` where an entry has none, or is temporarily closed; and, given `today`
+    /// (`YYYY-MM-DD`), where a course has not started yet or has ended: its hours are its
+    /// lessons, and "open now" would send a newcomer to a course that is not there.
     #[wasm_bindgen(js_name = openingHours, unchecked_return_type = "(string | null)[]")]
-    pub fn opening_hours(&self) -> Result<JsValue, JsError> {
+    pub fn opening_hours(&self, today: Option<String>) -> Result<JsValue, JsError> {
+        let today = today.as_deref().and_then(Date::parse);
         let texts: Vec<Option<&str>> = self
             .index
             .directory()
@@ -297,7 +300,7 @@ impl ServiceFinder {
             .map(|entry| {
                 let closed = entry.status == Some(crate::directory::Status::TemporarilyClosed);
                 let hours = entry.schedule.as_ref()?.opening_hours.as_deref();
-                hours.filter(|_| !closed)
+                hours.filter(|_| !closed && !outside_course_dates(entry, today))
             })
             .collect();
         to_js(&texts)
@@ -430,6 +433,17 @@ impl ServiceFinder {
             stemmer: None,
         }
     }
+}
+
+/// Whether `entry` is a course that on `today` has not started yet, or has ended (the
+/// "running" flag's dates, see src/search/flags.rs); false without `today`.
+fn outside_course_dates(entry: &Entry, today: Option<Date>) -> bool {
+    let (Some(today), Some(course)) = (today, entry.course.as_ref()) else {
+        return false;
+    };
+    entry.kind == Kind::Course
+        && (course.start_date.is_some_and(|start| start > today)
+            || course.end_date.is_some_and(|end| end < today))
 }
 
 /// A directory read as it downloads, piece by piece, so that its file is never whole in the

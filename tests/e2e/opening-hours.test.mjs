@@ -147,3 +147,23 @@ test('the hours module loads only after the first results are shown', TEST_OPTIO
     assertClean(records);
   });
 });
+
+test('a course that has not started yet is never "open now": its card gives its hours as written', TEST_OPTIONS, async () => {
+  // Thursday 3 December 2026, 10:00: the women's course in Korbach (Mo–Th 08:30–12:45, since
+  // September) is in class; the one in Frankenberg (Mo–Th 09:00–12:15) starts on 15 February.
+  const page = fixturePage('2026-12-03T10:00:00+01:00');
+  await withWidget(env, { contextOptions: page.contextOptions, setup: page.setup }, async ({ widget, records }) => {
+    await widget.getByLabel(msg('de', 'search.label')).fill('Integrationskurs für Frauen');
+    const running = card(widget, 'wf-course-003');
+    const later = card(widget, 'wf-course-014');
+    await running.locator('[data-part="hours-status"]').waitFor();
+    assert.equal(await running.locator('[data-part="hours-status"]').textContent(), msg('de', 'hours.open_until', { time: '12:45' }));
+    assert.equal(await later.locator('[data-part="hours-status"]').count(), 0, 'a status for a course that has not started');
+    assert.equal(await later.locator('[data-part="hours-text"]').textContent(), msg('de', 'card.hours', { hours: 'Mo-Th 09:00-12:15' }));
+    // The filter agrees with the cards.
+    await (await openNowChip(widget, 'de')).click();
+    await later.waitFor({ state: 'detached' });
+    assert.equal(await running.count(), 1);
+    assertClean(records);
+  });
+});

@@ -125,10 +125,14 @@ function fillDetails(details, widget, hit) {
 
 /**
  * The entry's opening hours as the opening-hours module reads them this minute; null before it
- * is loaded, without hours, or for an entry closed for now (its hours do not hold).
+ * is loaded, without hours, or where they do not hold: an entry closed for now, a course that
+ * has not started yet or has ended (its hours are its lessons; the core's `openingHours` leaves
+ * it out of "open now" alike).
  */
 function readHours(widget, entry) {
-  if (!entry.openingHours || entry.status === 'temporarily closed') return null;
+  const today = widget.hours?.today;
+  const { startDate = today, endDate = today } = entry.course ?? {};
+  if (!entry.openingHours || entry.status === 'temporarily closed' || startDate > today || endDate < today) return null;
   return widget.hours?.describe(entry.openingHours) ?? null;
 }
 

@@ -344,7 +344,7 @@ class ServiceFinderElement extends HTMLElement {
     if (!this.hoursModule) {
       try {
         // With the directory's values, to read them a few per task first (see hours.js).
-        this.hoursModule = await this.more.loadHours(new URL('./', import.meta.url), ags, this.core.use((finder) => finder.openingHours()));
+        this.hoursModule = await this.more.loadHours(new URL('./', import.meta.url), ags, this.core.use((finder) => finder.openingHours(berlinToday())));
       } catch (error) {
         console.warn('service-finder: the opening-hours module could not be loaded; hours are shown as written.', error);
         return;
@@ -454,7 +454,7 @@ class ServiceFinderElement extends HTMLElement {
     const module = this.hoursModule;
     const now = Date.now();
     const done = this.core.use((finder) => {
-      const sets = module.openSets(finder.openingHours(), now);
+      const sets = module.openSets(finder.openingHours(berlinToday(now)), now);
       finder.setFlagSet('open-now', sets.now);
       // Monday first, as the hours module counts the days.
       DAYS.forEach((day, number) => finder.setFlagSet(`open-${day}`, sets.days[number]));
