@@ -5,7 +5,7 @@
 // details (description, the week's hours, every contact, who it is for, course dates, costs,
 // accessibility, other names, when the entry was checked and changed).
 
-import { el, telHref, textWithLanguage } from './dom.js';
+import { el, languageMarker, telHref, textWithLanguage } from './dom.js';
 import { formatDate, formatDistance, formatList, isOtherLanguage, languageName } from './format.js';
 import { toggled } from './state.js';
 
@@ -34,9 +34,7 @@ export function card(widget, hit, expanded) {
   if (isOtherLanguage(entry.name, language)) {
     // Seen: the language's name; heard: a sentence saying the name is in that language.
     const name = languageName(language, entry.name.language);
-    const marker = el('span', { class: 'sf-text-language' });
-    marker.append(el('span', { 'aria-hidden': 'true' }, name), el('span', { class: 'sf-visually-hidden' }, t('card.text.language', { language: name })));
-    toggleButton.append(' ', marker);
+    toggleButton.append(' ', languageMarker(name, t('card.text.language', { language: name })));
   }
   toggleButton.addEventListener('click', () => store.set({ expanded: toggled(store.state.expanded, entry.id) }));
   heading.append(toggleButton);

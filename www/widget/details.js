@@ -4,17 +4,27 @@
 // the entry is for, course dates, costs, accessibility (a known "no" is said; what is not known
 // is left out), how to get there, other names, and when the entry was checked and changed.
 
-import { el, telHref, textWithLanguage } from './dom.js';
+import { el, languageMarker, telHref, textWithLanguage } from './dom.js';
 import { baseLanguage, formatDate, formatList, formatNumber, hasIntlData, isOtherLanguage, languageName } from './format.js';
 
+/** Where listItem's text goes in its message. */
+const TEXT = '\u0000';
+
 /**
- * A list item with a text from the directory: the text keeps its own direction (a German line
- * in an Arabic card), the item the list's, so that its bullet stands on the list's side, inside
- * the card.
+ * A list item with a text from the directory, and the words of a message around it where
+ * `message` is given (one filled with `{…}: TEXT`, "Kosten: TEXT"). The text keeps its own
+ * language and direction (a German line in an Arabic card stays in order), the item the
+ * list's, so that its bullet stands on the list's side, inside the card; a text not in the UI
+ * language is marked with its language's name, as a card's name is.
  */
-function listItem(textView) {
+function listItem(textView, t, language, message = TEXT) {
   const item = el('li');
-  item.append(textWithLanguage('span', textView));
+  const [before, after] = message.split(TEXT);
+  item.append(before, textWithLanguage('span', textView), after);
+  if (isOtherLanguage(textView, language)) {
+    const name = languageName(language, textView.language);
+    item.append(' ', languageMarker(name, t('card.text.language', { language: name })));
+  }
   return item;
 }
 
@@ -41,7 +51,7 @@ export function fillDetails(details, widget, hit, hours) {
   const contacts = contactList(entry, t, language);
   if (contacts) details.append(contacts);
   const more = el('ul', { class: 'sf-facts' });
-  if (entry.scheduleDescription) more.append(listItem(entry.scheduleDescription));
+  if (entry.scheduleDescription) more.append(listItem(entry.scheduleDescription, t, language));
   const audience = audienceFact(entry, t, language);
   if (audience) more.append(audience);
   const course = entry.course;
@@ -51,10 +61,10 @@ export function fillDetails(details, widget, hit, hours) {
     }
     if (course.childcare) more.append(el('li', {}, t('card.course.childcare')));
   }
-  if (entry.feesDescription) more.append(el('li', {}, t('card.fees', { fees: entry.feesDescription.text })));
-  more.append(...accessibilityFacts(entry, t));
-  if (entry.transportation) more.append(listItem(entry.transportation));
-  if (entry.serviceAreaDescription) more.append(listItem(entry.serviceAreaDescription));
+  if (entry.feesDescription) more.append(listItem(entry.feesDescription, t, language, t('card.fees', { fees: TEXT })));
+  more.append(...accessibilityFacts(entry, t, language));
+  if (entry.transportation) more.append(listItem(entry.transportation, t, language));
+  if (entry.serviceAreaDescription) more.append(listItem(entry.serviceAreaDescription, t, language));
   if (entry.alternateName) {
     const other = el('li', {}, `${t('card.alternate')} `);
     other.append(textWithLanguage('span', entry.alternateName));
@@ -144,7 +154,7 @@ function audienceFact(entry, t, language) {
 const ACCESS_FEATURES = ['stepFreeEntrance', 'accessibleToilet', 'elevator', 'hearingLoop', 'signLanguage', 'accessibleParking'];
 
 /** Wheelchair access and each known accessibility detail, as list items. */
-function accessibilityFacts(entry, t) {
+function accessibilityFacts(entry, t, language) {
   const items = [];
   if (entry.wheelchair) items.push(el('li', {}, t(`card.wheelchair.${entry.wheelchair}`)));
   const details = entry.accessibility;
@@ -154,6 +164,6 @@ function accessibilityFacts(entry, t) {
     const answer = t(details[feature] ? 'card.access.yes' : 'card.access.no', { feature: t(`card.access.${feature}`) });
     items.push(el('li', { 'data-access': feature }, answer));
   }
-  if (details.description) items.push(listItem(details.description));
+  if (details.description) items.push(listItem(details.description, t, language));
   return items;
 }

@@ -39,6 +39,16 @@ export function textWithLanguage(tag, textView, className) {
   return element;
 }
 
+/**
+ * The mark after a text from the directory that is not in the UI language: seen, the
+ * language's `name`; heard, `sentence` (that the text is in that language).
+ */
+export function languageMarker(name, sentence) {
+  const marker = el('span', { class: 'sf-text-language' });
+  marker.append(el('span', { 'aria-hidden': 'true' }, name), el('span', { class: 'sf-visually-hidden' }, sentence));
+  return marker;
+}
+
 /** A filter chip: a toggle button with a label and a count (see setChip). */
 export function chip(label, onClick) {
   const button = el('button', { type: 'button', class: 'sf-chip', 'aria-pressed': 'false' });
