@@ -41,7 +41,7 @@ function withPhone(lang, contextOptions, body, head) {
   });
 }
 
-for (const lang of ['de', 'ar']) {
+for (const lang of ['de', 'ar', 'uk', 'ru']) {
   test(`${lang}, 375 × 667: the first result starts on the first screen, under a compact header`, TEST_OPTIONS, async () => {
     await withPhone(lang, {}, async ({ page, widget }) => {
       const layout = await page.evaluate(() => {

@@ -1,4 +1,4 @@
-// The header: the directory's title beside the UI language switcher (each language named in
+// The header: the directory's title around the UI language switcher (each language named in
 // itself, marked with a globe), then one line with the publisher, the date of the data and the
 // example-data notice, so that the results start high on a phone.
 
@@ -10,7 +10,6 @@ export function header(widget, info) {
   const t = (key, values) => widget.t(key, values);
   const element = el('header', { class: 'sf-header' });
   const titleRow = el('div', { class: 'sf-title-row' });
-  titleRow.append(el('h2', { class: 'sf-title' }, info.title?.text ?? ''));
   const languageId = `${widget.widgetId}-ui-language`;
   const languagePicker = el('div', { class: 'sf-ui-language' });
   const select = el('select', { id: languageId });
@@ -25,7 +24,8 @@ export function header(widget, info) {
   const label = el('label', { for: languageId });
   label.append(svg(GLOBE), el('span', { class: 'sf-visually-hidden' }, t('ui.language')));
   languagePicker.append(label, select);
-  titleRow.append(languagePicker);
+  // The switcher first: it floats, and the title flows around it (see .sf-title-row).
+  titleRow.append(languagePicker, el('h2', { class: 'sf-title' }, info.title?.text ?? ''));
   element.append(titleRow);
   const about = [];
   if (info.publisherName) about.push(t('about.publisher', { name: info.publisherName.text }));
