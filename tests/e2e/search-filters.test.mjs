@@ -218,7 +218,7 @@ test('a kind filter changes the results and the other counts', TEST_OPTIONS, asy
   });
 });
 
-test('a chip that would give no results is marked and cannot be pressed', TEST_OPTIONS, async () => {
+test('a chip or a language that would give no results is marked and cannot be chosen', TEST_OPTIONS, async () => {
   await withDemo( async (session) => {
     const { widget, records } = session;
     const courses = DEMO.entries.filter((entry) => entry.kind === 'course');
@@ -241,6 +241,11 @@ test('a chip that would give no results is marked and cannot be pressed', TEST_O
     assert.equal(await empty[0].button.getAttribute('aria-pressed'), 'false');
     assert.equal(await full.button.getAttribute('aria-pressed'), 'true');
     await full.button.click();
+    // So is a language that no course is offered in: seen in the list, but not chosen.
+    const languages = await languageOptions(widget);
+    const disabled = await widget.getByLabel(de('filters.language')).locator('option').evaluateAll((options) => options.slice(1).map((option) => option.disabled));
+    assert.ok(languages.some((option) => option.count === 0), `a language without courses: ${JSON.stringify(languages)}`);
+    assert.deepEqual(disabled, languages.map((option) => option.count === 0));
     // It is still in the tab order, so that a screen reader finds it and its 0.
     assert.equal(await empty[0].button.evaluate((button) => button.disabled || button.tabIndex < 0), false);
     // With the kind filter gone, the topic has results again and can be pressed.
