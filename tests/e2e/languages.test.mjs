@@ -296,3 +296,17 @@ test('a language chosen while the module after the first results loads gets that
     assertClean(records);
   });
 });
+
+test('fa: parts of a line are set apart by the Persian comma, not by "·", which reads as the Persian zero "۰"', TEST_OPTIONS, async () => {
+  await withWidgetIn('fa', {}, async ({ widget }) => {
+    // A course's levels, start and free places: "… ۲۰۲۷، ۷ جای خالی", not "… ۲۰۲۷ · ۷ جای خالی".
+    const course = widget.locator('[data-part="course"]').first();
+    await course.waitFor();
+    const line = await course.textContent();
+    assert.ok(line.includes(msg('fa', 'separator')) && !line.includes('·'), line);
+    const meta = await widget.locator('.sf-meta').first().textContent();
+    assert.ok(!meta.includes('·'), meta);
+    const about = await widget.locator('.sf-about').textContent();
+    assert.ok(!about.includes('·'), about);
+  });
+});

@@ -45,9 +45,9 @@ export function card(widget, hit, expanded) {
   const meta = el('p', { class: 'sf-meta' });
   // Kind and topics are tags, set apart by "·": a topic's own name may hold an "und" or a "و", so a
   // list with "and" (Intl.ListFormat) would blur where one ends.
-  meta.append([t(`kind.${entry.kind}`), ...entry.categories.map((category) => category.label)].join(' · '));
+  meta.append([t(`kind.${entry.kind}`), ...entry.categories.map((category) => category.label)].join(t('separator')));
   if (hit.distanceMetres != null) {
-    meta.append(' · ', el('strong', { class: 'sf-distance' }, t('card.distance', { distance: formatDistance(language, hit.distanceMetres) })));
+    meta.append(t('separator'), el('strong', { class: 'sf-distance' }, t('card.distance', { distance: formatDistance(language, hit.distanceMetres) })));
   }
   article.append(meta);
   if (entry.organization) article.append(textWithLanguage('p', entry.organization, 'sf-organization'));
@@ -151,7 +151,7 @@ function courseSummary(entry, t, date, language) {
   if (course.levels.length) parts.push(t('card.course.levels', { levels: formatList(language, course.levels.map((level) => (level === 'literacy' ? t('level.literacy') : level))) }));
   if (course.startDate) parts.push(t('card.course.start', { start: date(course.startDate) }));
   if (course.freePlaces != null) parts.push(t('card.course.places', { count: course.freePlaces }));
-  return parts.length ? el('li', { class: 'sf-course', 'data-part': 'course' }, parts.join(' · ')) : null;
+  return parts.length ? el('li', { class: 'sf-course', 'data-part': 'course' }, parts.join(t('separator'))) : null;
 }
 
 /**

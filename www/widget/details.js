@@ -119,7 +119,7 @@ function phoneLine(phone, t, language) {
   if (phone.languages.length) notes.push(spokenLanguages(phone.languages, t, language));
   if (notes.length) {
     const note = el('span', { class: 'sf-contact-note' });
-    notes.forEach((part, index) => note.append(...(index ? [' · ', part] : [part])));
+    notes.forEach((part, index) => note.append(...(index ? [t('separator'), part] : [part])));
     line.append(note);
   }
   return line;
@@ -148,7 +148,7 @@ function audienceFact(entry, t, language) {
   const parts = [];
   if (groups.length) parts.push(t('card.for', { list: formatList(language, groups) }));
   if (ages) parts.push(ages);
-  return el('li', { 'data-part': 'audience' }, parts.join(' · '));
+  return el('li', { 'data-part': 'audience' }, parts.join(t('separator')));
 }
 
 const ACCESS_FEATURES = ['stepFreeEntrance', 'accessibleToilet', 'elevator', 'hearingLoop', 'signLanguage', 'accessibleParking'];

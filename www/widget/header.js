@@ -32,7 +32,7 @@ export function header(widget, info) {
   if (info.lastModified) about.push(t('about.updated', { date: formatDate(widget.language, info.lastModified) }));
   // Shown from the last good copy (offline.js): said, with the day it was fetched.
   if (widget.offlineDate) about.push(t('offline.asOf', { date: formatDate(widget.language, widget.offlineDate) }));
-  const line = el('p', { class: 'sf-about' }, about.join(' · '));
+  const line = el('p', { class: 'sf-about' }, about.join(t('separator')));
   if (info.exampleData) line.append(' ', el('span', { class: 'sf-example' }, t('about.example')));
   if (line.textContent) element.append(line);
   return element;

@@ -34,6 +34,6 @@ export function printHead(widget, state, info) {
     ...(state.openDay ? [`${t('filters.open_on')} ${formatWeekday(language, DAYS.indexOf(state.openDay.slice(5)))}`] : []),
   ];
   if (filters.length) words.push(t('print.filters', { list: formatList(language, filters) }));
-  lines.push(el('p', { 'data-part': 'print-search' }, words.length ? words.join(' · ') : t('print.everything')));
+  lines.push(el('p', { 'data-part': 'print-search' }, words.length ? words.join(t('separator')) : t('print.everything')));
   return lines;
 }
