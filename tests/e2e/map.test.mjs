@@ -94,6 +94,17 @@ test('near a position with a radius, the map shows the position, the radius and 
     assert.ok(summary.includes(msg('de', 'map.summary.radius', { radius: 5, place: msg('de', 'map.position') })), summary);
     // Entries for the whole region are in every radius, without a place on the map.
     assert.equal(await markedResults(widget) + unlocatedIn(summary), count, summary);
+    // The results' markers over the position, and over the towns' names: a cluster at the
+    // chosen place, or under a name, keeps its number seen.
+    await widget.locator('.sf-map .sf-map-town-label').first().waitFor();
+    const layers = await widget.locator('.sf-map').evaluate((map) => ({
+      place: Number(map.querySelector('.sf-map-place').style.zIndex),
+      markers: [...map.querySelectorAll('.sf-map-cluster, .sf-map-marker')].map((marker) => Number(marker.style.zIndex)),
+      markerPane: Number(getComputedStyle(map.querySelector('.leaflet-marker-pane')).zIndex),
+      namePane: Number(getComputedStyle(map.querySelector('.sf-map-town-label').parentElement).zIndex),
+    }));
+    assert.ok(layers.markers.length > 0 && layers.markers.every((z) => z > layers.place), JSON.stringify(layers));
+    assert.ok(layers.namePane < layers.markerPane, JSON.stringify(layers));
     await mapScreenshot(page, widget, 'map-radius-de-375');
     assertClean(records);
   });

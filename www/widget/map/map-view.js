@@ -138,7 +138,10 @@ export class MapView {
     this.map = map;
     L.control.zoom({ zoomInTitle: t('map.zoom.in'), zoomOutTitle: t('map.zoom.out') }).addTo(map);
     // The background and its labels are seen, not read: the summary says what the map shows.
-    for (const pane of ['tilePane', 'overlayPane', 'tooltipPane']) map.getPane(pane).setAttribute('aria-hidden', 'true');
+    // The towns' names lie under the markers (Leaflet's marker pane is at 600), so that a
+    // name never hides the number on a cluster.
+    map.createPane('sfTownNames').style.zIndex = '590';
+    for (const pane of ['tilePane', 'overlayPane', 'tooltipPane', 'sfTownNames']) map.getPane(pane).setAttribute('aria-hidden', 'true');
     this.placeLayer = L.layerGroup().addTo(map);
     this.markerLayer = L.layerGroup().addTo(map);
     map.fitBounds(GERMANY);
@@ -176,7 +179,7 @@ export class MapView {
       for (const town of towns) {
         const dot = L.circleMarker([town.latitude, town.longitude], { radius: 2.5, interactive: false, className: 'sf-map-town' }).addTo(this.map);
         if (town.population >= TOWN_LABEL) {
-          dot.bindTooltip(el('span', { dir: 'auto' }, town.name), { permanent: true, direction: 'right', offset: [4, 0], className: 'sf-map-town-label' });
+          dot.bindTooltip(el('span', { dir: 'auto' }, town.name), { permanent: true, direction: 'right', offset: [4, 0], className: 'sf-map-town-label', pane: 'sfTownNames' });
         }
       }
     } catch (error) {
@@ -235,7 +238,8 @@ export class MapView {
     const centre = [state.near.latitude, state.near.longitude];
     if (state.radiusKm) L.circle(centre, { radius: state.radiusKm * 1000, interactive: false, className: 'sf-map-radius' }).addTo(this.placeLayer);
     const icon = L.divIcon({ className: 'sf-map-place', iconSize: [18, 18] });
-    L.marker(centre, { icon, interactive: false, keyboard: false }).addTo(this.placeLayer).getElement()?.setAttribute('aria-hidden', 'true');
+    // Under the results' markers: a cluster at the chosen place keeps its number seen.
+    L.marker(centre, { icon, interactive: false, keyboard: false, zIndexOffset: -1000 }).addTo(this.placeLayer).getElement()?.setAttribute('aria-hidden', 'true');
   }
 
   /** Shows the radius, else every marker, else the directory's region, else Germany. */
