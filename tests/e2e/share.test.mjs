@@ -104,6 +104,25 @@ test('a card shares a link to the app page that shows that entry alone and open;
   });
 });
 
+test('on a phone, a shared entry is scrolled to: it is on the first screen, not under the search form', TEST_OPTIONS, async () => {
+  const id = DEMO.entries[5].id;
+  const contextOptions = { viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true };
+  await withWidget(env, { path: `/service-finder/#entry=${id}&lang=ar`, contextOptions }, async ({ page, widget, records }) => {
+    const card = cardsLocator(widget).first();
+    await card.locator('.sf-card-toggle[aria-expanded="true"]').waitFor();
+    const notice = widget.locator('[data-part="shared"]');
+    const top = await notice.evaluate((element) => element.getBoundingClientRect().top);
+    const cardTop = await card.evaluate((element) => element.getBoundingClientRect().top);
+    assert.ok(top >= 0 && cardTop < 667 / 2, `the notice at ${top} px, the card at ${cardTop} px`);
+    await screenshot(page, 'shared-entry-ar-375', { fullPage: false });
+    // Once: a later render (the opening hours arriving) does not move the page again.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await widget.locator('.sf-details[data-filled]').first().waitFor();
+    assert.equal(await page.evaluate(() => window.scrollY), 0);
+    assertClean(records);
+  });
+});
+
 test('a link to an entry that is gone says so, and leads to every entry', TEST_OPTIONS, async () => {
   await withWidget(env, { path: `${OPTED_IN}#entry=no-such-entry&lang=de` }, async ({ widget, records }) => {
     await widget.getByText(de('entry.missing')).waitFor();

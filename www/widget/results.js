@@ -126,6 +126,17 @@ export class Results {
     return ask;
   }
 
+  /**
+   * The first time a shared link's entry is shown, it is scrolled to: on a phone it lies under
+   * the search form, and the friend who opened the link would see only that. Once per page, so
+   * that a later render never moves the page.
+   */
+  revealShared(shared) {
+    if (!shared || this.widget.sharedRevealed) return;
+    this.widget.sharedRevealed = true;
+    shared.scrollIntoView({ block: 'start' });
+  }
+
   /** Whether `results` show the same entries, in the same order, as the cards on screen. */
   sameHits(results) {
     const shown = [...this.list.querySelectorAll('[data-entry]')].map((article) => article.dataset.entry);
@@ -146,6 +157,7 @@ export class Results {
       const reach = widget.reach?.line(state);
       if (reach) empty.append(reach);
       container.replaceChildren(empty);
+      this.revealShared(shared);
       return;
     }
     const list = el('ul', { class: 'sf-list' });
@@ -173,6 +185,7 @@ export class Results {
     const reach = widget.reach?.line(state);
     if (reach) children.push(reach);
     container.replaceChildren(...children);
+    this.revealShared(shared);
     if (this.firstNew !== null) {
       // Focus moves to the first new result, so keyboard users continue where they were.
       container.querySelectorAll('.sf-card-toggle')[this.firstNew]?.focus();
