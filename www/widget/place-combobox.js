@@ -163,8 +163,9 @@ export class PlaceCombobox {
       const name = el('span', { class: 'sf-suggestion-name' });
       name.append(ltr(place.name));
       // The other name that matched, as typed ("باد فيلدونغن", "Munich"), so that the newcomer
-      // sees why the German name is offered.
-      if (place.matchedName) name.append(' ', el('bdi', { class: 'sf-suggestion-detail' }, `(${place.matchedName})`));
+      // sees why the German name is offered; not one in another script (Arabic letters read as
+      // "frankenberg" match the Russian "Франкенберг" too, which would only puzzle).
+      if (place.matchedName && scripts(place.matchedName) === scripts(text)) name.append(' ', el('bdi', { class: 'sf-suggestion-detail' }, `(${place.matchedName})`));
       const detail = el('span', { class: 'sf-suggestion-detail' });
       [postcodes, `${place.district}, ${place.state}`].filter(Boolean).forEach((part, index) => detail.append(...(index ? [' · '] : []), ltr(part)));
       option.append(name, ' ', detail);
@@ -270,3 +271,7 @@ function loadSplits() {
   return splits;
 }
 
+/** Which of the scripts newcomers type in `text` has letters of, as a key to compare. */
+function scripts(text) {
+  return [/\p{sc=Latn}/u, /\p{sc=Cyrl}/u, /\p{sc=Arab}/u, /\p{sc=Ethi}/u].map((script) => Number(script.test(text))).join('');
+}
