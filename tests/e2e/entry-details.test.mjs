@@ -158,3 +158,33 @@ test('in Arabic a German fee keeps its order in its own span, and is marked as G
     assertClean(records);
   });
 });
+
+test('on a phone a long e-mail address breaks before its "@" or a dot, never inside a word', TEST_OPTIONS, async () => {
+  const contextOptions = { locale: 'ar-SY', viewport: { width: 320, height: 640 }, isMobile: true, hasTouch: true };
+  await withWidget(env, { contextOptions }, async ({ widget, records }) => {
+    const card = await findCard(widget, 'Integrationskurs für Frauen', 'wf-course-014');
+    await card.locator('h3 button').click();
+    const email = demoEntry('wf-course-014').email;
+    const link = card.locator(`.sf-contacts a[href="mailto:${email}"]`);
+    await link.waitFor();
+    // Read and copied as one address.
+    assert.equal(await link.textContent(), email);
+    const layout = await link.evaluate((element) => {
+      // The tops of the lines a text takes.
+      const lines = (node) => {
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+      };
+      const texts = [...element.childNodes].filter((node) => node.nodeType === Node.TEXT_NODE);
+      return {
+        lines: lines(element).size,
+        // Each piece between break points on one line.
+        split: texts.filter((node) => lines(node).size > 1).map((node) => node.textContent),
+      };
+    });
+    assert.ok(layout.lines > 1, `${email} fits one line at 320 px: the test shows nothing`);
+    assert.deepEqual(layout.split, []);
+    assertClean(records);
+  });
+});

@@ -88,7 +88,7 @@ function contactList(entry, t, language) {
     const lines = [];
     if (group.title) lines.push(textWithLanguage('strong', group.title));
     for (const phone of group.phones) lines.push(phoneLine(phone, t, language));
-    if (group.email) lines.push(link(`mailto:${group.email}`, group.email));
+    if (group.email) lines.push(emailLink(group.email));
     if (group.languages.length) lines.push(el('span', {}, spokenLanguages(group.languages, t, language)));
     if (!lines.length) continue;
     // Each on a line of its own (a block in the styles).
@@ -131,6 +131,16 @@ function spokenLanguages(codes, t, language) {
 
 function link(href, text) {
   return el('a', { href, class: 'sf-contact-link', dir: 'ltr' }, text);
+}
+
+/**
+ * An e-mail address as a link that a narrow card breaks before its "@" or a dot, not within a
+ * word ("frauenkurs.frankenberg@example.or", then "g").
+ */
+function emailLink(address) {
+  const emailLink = link(`mailto:${address}`, '');
+  address.split(/(?=[@.])/).forEach((part, index) => emailLink.append(...(index ? [el('wbr'), part] : [part])));
+  return emailLink;
 }
 
 const TARGET_GROUPS = ['children', 'youth', 'young_adults', 'women', 'men', 'families', 'seniors', 'refugees', 'people_with_disabilities', 'lgbtiq'];
