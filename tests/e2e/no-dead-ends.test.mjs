@@ -118,6 +118,7 @@ test('a search that finds nothing offers the nearest words, and a search without
     await search(widget, 'de', 'Kjtaxx');
     await waitForCount(widget, 'de', (n) => n === 0, 'no results');
     assert.equal(await widget.locator('[data-part="clear"]').count(), 0, 'no filter, no button to clear them');
+    assert.equal(await widget.locator('[data-part="map"]').isVisible(), false, 'a map of nothing offered');
     // Nothing narrows the search: the hint is about the words alone, and the ways on are every
     // entry and the directory's publisher, to call or write to.
     const empty = widget.locator('.sf-empty');
@@ -131,6 +132,7 @@ test('a search that finds nothing offers the nearest words, and a search without
     await widget.locator('[data-part="all"]').click();
     await waitForCount(widget, 'de', (n) => n === DEMO.entries.length, 'every entry');
     assert.equal(await widget.getByLabel(msg('de', 'search.label')).inputValue(), '');
+    assert.equal(await widget.locator('[data-part="map"]').isVisible(), true);
 
     // A filter, then words that together leave nothing: the empty state offers to clear the
     // filter. (On a phone the filter panel starts closed. A chip that would leave nothing by

@@ -146,6 +146,9 @@ export class Results {
   show(state, results) {
     const { widget, list: container } = this;
     this.showCount(results);
+    // Nothing to put on a map: its button goes (while the map is open, it stays to close it).
+    const map = this.bar.querySelector('[data-part="map"]');
+    if (map) map.hidden = !results.total && state.view !== 'map';
     const focused = widget.shadow.activeElement;
     const focusedCard = focused?.closest?.('[data-entry]')?.getAttribute('data-entry');
     const focusedPart = focused?.getAttribute?.('data-part');
