@@ -43,8 +43,9 @@ export function card(widget, hit, expanded) {
   if (closed) article.append(closed);
 
   const meta = el('p', { class: 'sf-meta' });
-  // Kind and topics are tags, set apart by "·": a topic's own name may hold an "und" or a "و", so a
-  // list with "and" (Intl.ListFormat) would blur where one ends.
+  // Kind and topics are tags, set apart by the catalog's separator ("·", in Persian "،"): a
+  // topic's own name may hold an "und" or a "و", so a list with "and" (Intl.ListFormat) would
+  // blur where one ends.
   meta.append([t(`kind.${entry.kind}`), ...entry.categories.map((category) => category.label)].join(t('separator')));
   if (hit.distanceMetres != null) {
     meta.append(t('separator'), el('strong', { class: 'sf-distance' }, t('card.distance', { distance: formatDistance(language, hit.distanceMetres) })));

@@ -138,9 +138,9 @@ function link(href, text) {
  * word ("frauenkurs.frankenberg@example.or", then "g").
  */
 function emailLink(address) {
-  const emailLink = link(`mailto:${address}`, '');
-  address.split(/(?=[@.])/).forEach((part, index) => emailLink.append(...(index ? [el('wbr'), part] : [part])));
-  return emailLink;
+  const anchor = link(`mailto:${address}`, '');
+  address.split(/(?=[@.])/).forEach((part, index) => anchor.append(...(index ? [el('wbr'), part] : [part])));
+  return anchor;
 }
 
 const TARGET_GROUPS = ['children', 'youth', 'young_adults', 'women', 'men', 'families', 'seniors', 'refugees', 'people_with_disabilities', 'lgbtiq'];

@@ -141,6 +141,8 @@ class ServiceFinderElement extends HTMLElement {
     this.downloaded = null;
     /** The nationwide files' districts loaded beyond the own (nationwide.js), where set. */
     this.reach = null;
+    /** Whether a shared link's entry has been scrolled to (Results.revealShared: once). */
+    this.sharedRevealed = false;
     // The widget's width as last laid out, so that a render need not ask the browser for a
     // layout to read it (renderAll).
     this.width = null;
