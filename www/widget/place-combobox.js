@@ -157,6 +157,7 @@ export class PlaceCombobox {
     // Arabic list they would otherwise be reordered with the punctuation around them
     // ("48167–48079", "Hessen" before its district).
     const ltr = (text) => el('bdi', { dir: 'ltr' }, text);
+    const typedScripts = scripts(text);
     const options = found.map((place, index) => {
       const option = el('li', { id: `${this.listId}-${index}`, role: 'option', 'aria-selected': 'false', class: 'sf-suggestion' });
       const postcodes = place.postcodes.length > 1 ? `${place.postcodes[0]}–${place.postcodes.at(-1)}` : (place.postcodes[0] ?? '');
@@ -165,7 +166,7 @@ export class PlaceCombobox {
       // The other name that matched, as typed ("باد فيلدونغن", "Munich"), so that the newcomer
       // sees why the German name is offered; not one in another script (Arabic letters read as
       // "frankenberg" match the Russian "Франкенберг" too, which would only puzzle).
-      if (place.matchedName && scripts(place.matchedName) === scripts(text)) name.append(' ', el('bdi', { class: 'sf-suggestion-detail' }, `(${place.matchedName})`));
+      if (place.matchedName && scripts(place.matchedName) === typedScripts) name.append(' ', el('bdi', { class: 'sf-suggestion-detail' }, `(${place.matchedName})`));
       const detail = el('span', { class: 'sf-suggestion-detail' });
       [postcodes, `${place.district}, ${place.state}`].filter(Boolean).forEach((part, index) => detail.append(...(index ? [' · '] : []), ltr(part)));
       option.append(name, ' ', detail);
