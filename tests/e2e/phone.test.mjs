@@ -54,6 +54,18 @@ for (const lang of ['de', 'ar', 'uk', 'ru']) {
           title: { top: box('.sf-title').top, bottom: box('.sf-title').bottom },
           select: { top: box('.sf-ui-language select').top },
           aboutParagraphs: root.querySelectorAll('.sf-header p').length,
+          // Words of the title cut over two lines ("Integrationswegwe", "iser" beside the
+          // language switcher).
+          cutWords: (() => {
+            const text = root.querySelector('.sf-title').firstChild;
+            const range = document.createRange();
+            // A break after a hyphen ("Waldeck-", "Frankenberg") is no cut.
+            return [...text.textContent.matchAll(/[^\s-]+/g)].filter((word) => {
+              range.setStart(text, word.index);
+              range.setEnd(text, word.index + word[0].length);
+              return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size > 1;
+            }).map((word) => word[0]);
+          })(),
           filtersOpen: root.querySelector('details.sf-filter-panel').open,
         };
       });
@@ -62,6 +74,7 @@ for (const lang of ['de', 'ar', 'uk', 'ru']) {
       // The language switcher sits on the title's row; publisher, date and notice are one line.
       assert.ok(layout.select.top < layout.title.bottom, `the switcher is under the title: ${JSON.stringify(layout)}`);
       assert.equal(layout.aboutParagraphs, 1);
+      assert.deepEqual(layout.cutWords, [], 'words of the title cut over two lines');
       assert.equal(layout.filtersOpen, false, 'the filters are folded on a phone');
       await widget.getByRole('group', { name: msg(lang, 'filters.kind') }).waitFor({ state: 'hidden' });
       await screenshot(page, `phone-first-${lang}`, { fullPage: false });
