@@ -27,10 +27,12 @@
 //! - `query`: the text as typed, misspellings included.
 //! - `expected`: what the query should find, judged from the entries' meaning (not from what
 //!   the search returns now): a comma-separated list of entry ids (`wf-svc-001`) and
-//!   `category:<id>` items, which stand for every entry in that category.
+//!   `category:<id>` items, which stand for every entry in that category, and `language:<code>`
+//!   items, which stand for every entry offered in that language.
 //! - `note`: the kind of query: `word`, `phrase`, `misspelling`, `by-ear` (a German word
 //!   spelt as heard, also in another script), `concept` (a thing not named as a category, such
-//!   as a library) or `place` (a town and a topic).
+//!   as a library), `place` (a town and a topic) or `language` (the language a service is
+//!   offered in, "українською").
 //!
 //! # Definitions
 //!
@@ -85,13 +87,14 @@ mod native {
     const HEADER: &str = "language\tquery\texpected\tnote";
 
     /// The allowed values of the `note` column.
-    const NOTES: [&str; 6] = [
+    const NOTES: [&str; 7] = [
         "word",
         "phrase",
         "misspelling",
         "by-ear",
         "concept",
         "place",
+        "language",
     ];
 
     /// How many of the first hits count for recall.
@@ -431,6 +434,20 @@ mod native {
                             .filter(|(_, entry)| entry.categories.iter().any(|id| id == category))
                             .map(|(index, _)| index),
                     );
+                } else if let Some(language) = item.strip_prefix("language:") {
+                    let offered = directory
+                        .entries
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, entry)| {
+                            entry.languages.iter().any(|code| code.as_str() == language)
+                        })
+                        .map(|(index, _)| index)
+                        .collect::<Vec<usize>>();
+                    if offered.is_empty() {
+                        line_problems.push(format!("no entry is offered in {language:?}"));
+                    }
+                    relevant.extend(offered);
                 } else if let Some(&index) = entry_index.get(item) {
                     relevant.insert(index);
                 } else {

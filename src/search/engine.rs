@@ -544,7 +544,8 @@ impl Index {
 
     /// The entries that use a word or phrase of a thesaurus concept, each with its best
     /// value (field weight × match quality, scaled by [`quality::CONCEPT_PERCENT`]), sorted by
-    /// entry. A phrase matches an entry that has all its words. Category
+    /// entry. A phrase matches an entry that has all its words; a concept of a language also
+    /// matches the entries offered in it. Category
     /// labels are not searched here: "Kita" names the Kitas, not every family service.
     /// Worked out once per concept and kept: the same concepts come back with every letter
     /// typed.
@@ -559,6 +560,20 @@ impl Index {
             let mut found: Vec<(u32, u16)> = Vec::new();
             for phrase in thesaurus.phrases_of(concept) {
                 found.extend(self.phrase_entries(phrase));
+            }
+            // A concept of a language ("українською") finds every entry offered in it, as
+            // strongly as a category's label does: the entry's texts rarely say so.
+            let offered = thesaurus.language_of(concept).and_then(|code| {
+                let at = self.language_ids.iter().position(|id| id == code)?;
+                self.sets.languages.get(at)
+            });
+            if let Some(offered) = offered {
+                let value =
+                    weight::CATEGORY as u16 * quality::EXACT * quality::CONCEPT_PERCENT as u16
+                        / 100;
+                for entry in offered.iter() {
+                    found.push((entry, value));
+                }
             }
             best_per_entry(&mut found);
             found

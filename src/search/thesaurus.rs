@@ -6,6 +6,11 @@
 //! The words are kept in `data/thesaurus/<language>.json`; the widget loads the file for its
 //! UI language after the first results and hands it to [`Index::set_thesaurus`] as text: one
 //! concept per line, its words separated by tabs.
+//!
+//! A concept can also name a language the services are offered in ("українською", "auf
+//! Arabisch"): its line starts with `@` and the language's code (`@uk`), and its words then
+//! also find every entry that offers that language, whatever its text says. The JSON files
+//! write such a concept as `language:<code>`.
 
 use super::engine::is_compound_head;
 use super::fold::{for_each_token, within_one_edit};
@@ -50,7 +55,16 @@ pub struct Thesaurus {
     phrases: Vec<(Box<[Box<str>]>, u32)>,
     /// Per concept, the positions of its phrases in `phrases`.
     concepts: Vec<Vec<u32>>,
+    /// Per concept, the service language it names (`@uk` on its line), if any.
+    languages: Vec<Option<Box<str>>>,
 }
+
+/// What starts the line of a concept that names a service language: `@` and its code.
+const LANGUAGE_MARK: char = '@';
+
+/// How the JSON files name a concept of a service language: `language:` and its code.
+#[cfg(not(target_arch = "wasm32"))]
+const LANGUAGE_CONCEPT: &str = "language:";
 
 impl Thesaurus {
     /// Reads the thesaurus text: one concept per line, its words and phrases separated by
@@ -59,10 +73,16 @@ impl Thesaurus {
     pub fn from_text(text: &str) -> Thesaurus {
         let mut phrases: Vec<(Box<[Box<str>]>, u32)> = Vec::new();
         let mut concept_count = 0u32;
+        let mut languages: Vec<Option<Box<str>>> = Vec::new();
         for line in text.lines() {
             if line.trim().is_empty() || line.starts_with('#') {
                 continue;
             }
+            let (language, line) = match line.strip_prefix(LANGUAGE_MARK) {
+                Some(marked) => marked.split_once('\t').unwrap_or((marked, "")),
+                None => ("", line),
+            };
+            languages.push((!language.is_empty()).then(|| Box::from(language)));
             for phrase in line.split('\t') {
                 // Without stop words, like the query words it is compared with: "Beratung
                 // für Schwangere" is found as typed.
@@ -82,7 +102,11 @@ impl Thesaurus {
         for (position, (_, concept)) in phrases.iter().enumerate() {
             concepts[*concept as usize].push(position as u32);
         }
-        Thesaurus { phrases, concepts }
+        Thesaurus {
+            phrases,
+            concepts,
+            languages,
+        }
     }
 
     /// How many concepts it has.
@@ -92,7 +116,9 @@ impl Thesaurus {
 
     /// For each query word, the concepts of the phrases that cover it: "центр зайнятості"
     /// names the job centre with both its words. A word of six letters or more also names the
-    /// concept of a one-word phrase one typing error away.
+    /// concept of a one-word phrase one typing error away, and a compound the concept of its
+    /// last part; not a concept of a language, though: "arabische" (Gemeinde) and
+    /// "Arabischunterricht" say what a thing is about, not the language it is offered in.
     pub(super) fn concepts_of(&self, words: &[String]) -> Vec<WordConcepts> {
         let mut covering: Vec<WordConcepts> = vec![WordConcepts::default(); words.len()];
         for start in 0..words.len() {
@@ -134,6 +160,7 @@ impl Thesaurus {
             if covered.concepts.is_empty() && word.chars().count() >= MIN_COMPOUND_CHARS {
                 for (phrase, concept) in &self.phrases {
                     if let [only] = &**phrase
+                        && self.language_of(*concept).is_none()
                         && only.chars().count() >= MIN_COMPOUND_HEAD_CHARS
                         && is_compound_head(only, word)
                     {
@@ -146,6 +173,7 @@ impl Thesaurus {
             if covered.concepts.is_empty() && word.chars().count() >= MIN_TYPO_CHARS {
                 for (phrase, concept) in &self.phrases {
                     if let [only] = &**phrase
+                        && self.language_of(*concept).is_none()
                         && within_one_edit(word, only)
                     {
                         covered.add(*concept);
@@ -154,6 +182,12 @@ impl Thesaurus {
             }
         }
         covering
+    }
+
+    /// The service language a concept names (its code, as in the entries' `languages`), if
+    /// it names one.
+    pub(super) fn language_of(&self, concept: u32) -> Option<&str> {
+        self.languages.get(concept as usize)?.as_deref()
     }
 
     /// The phrases of a concept, as folded words.
@@ -166,7 +200,8 @@ impl Thesaurus {
 
 /// The thesaurus text for a UI language, made natively from the JSON files in `folder`
 /// (`data/thesaurus`) as the web build makes `dist/thesaurus/<language>.txt`: per concept of
-/// the German file, its words in `language`, in German and in English. For the CLI, the
+/// the German file, its words in `language`, in German and in English, after `@<code>` for a
+/// concept `language:<code>` (see the module's description). For the CLI, the
 /// benchmarks and the tests; fails with the file and what is wrong in it.
 #[cfg(not(target_arch = "wasm32"))]
 #[allow(clippy::disallowed_methods)] // Native only: the size rules are for the wasm.
@@ -196,6 +231,11 @@ pub fn thesaurus_text(folder: &std::path::Path, language: &str) -> Result<String
     let mut out = String::new();
     for concept in lists[1].keys().filter(|key| !key.starts_with('$')) {
         let mut words: Vec<&str> = Vec::new();
+        if let Some(code) = concept.strip_prefix(LANGUAGE_CONCEPT) {
+            out.push(LANGUAGE_MARK);
+            out.push_str(code);
+            out.push('\t');
+        }
         for list in &lists {
             let found = list.get(concept).and_then(serde_json::Value::as_array);
             for word in found

@@ -84,6 +84,24 @@ test('the thesaurus of the UI language finds what is meant in other words and la
   }
 });
 
+test('a language typed in the search ("українською", "ብትግርኛ") finds every service offered in it', TEST_OPTIONS, async () => {
+  // Few entries' texts name the language they are offered in; their `languages` do.
+  for (const [lang, text, code] of [['uk', 'українською', 'uk'], ['ti', 'ብትግርኛ', 'ti']]) {
+    const offered = DEMO.entries.filter((entry) => entry.languages.includes(code));
+    assert.ok(offered.length >= 10, `the demo offers ${offered.length} entries in ${code}`);
+    await withWidget(env, phonePage(lang), async ({ widget, records }) => {
+      await search(widget, lang, text);
+      // Through the thesaurus, which comes after the first results.
+      const count = await waitForCount(widget, lang, (n) => n >= offered.length, `the ${offered.length} entries offered in ${code}`);
+      assert.ok(count <= offered.length + 2, `${count} results: the entries offered in ${code}, and few others`);
+      const shown = await cardsLocator(widget).evaluateAll((cards) => cards.map((card) => card.dataset.entry));
+      const ids = new Set(offered.map((entry) => entry.id));
+      assert.ok(shown.length >= 5 && shown.slice(0, 5).every((id) => ids.has(id)), `the first cards are offered in ${code}: ${shown.slice(0, 5)}`);
+      assertClean(records);
+    });
+  }
+});
+
 test('other forms of a word are found once the stem module of the UI language is there', TEST_OPTIONS, async () => {
   // Turkish "doktorlar" (doctors): the demo's Turkish texts say "doktor" and "doktoru" too.
   await withWidget(env, phonePage('tr'), async ({ page, widget, records }) => {

@@ -256,6 +256,30 @@ fn compounds_are_known_by_their_last_part() {
 }
 
 #[test]
+fn a_language_named_in_the_query_finds_the_entries_offered_in_it() {
+    let mut index = index();
+    index.set_thesaurus(Thesaurus::from_text(
+        "@uk\tукраїнською\tUkrainisch\n@ar\tبالعربية\tArabisch\n@xx\tKlingonisch\nBeratung\tconsultation",
+    ));
+    // No entry's text says so: the entries' `languages` do.
+    check_text(&index, "українською", &["translation", "phone"]);
+    check_text(&index, "بالعربية", &["counselling", "club"]);
+    // Typed as far as the start of the word.
+    check_text(&index, "ukrain", &["translation", "phone"]);
+    // With another word, the entries that match both: counselling offered in Ukrainian.
+    check_text(&index, "consultation українською", &["phone"]);
+    // The entry whose own text also matches comes first (its name says "Arabisch").
+    assert_eq!(ids(&search(&index, text("Arabisch")))[0], "club");
+    // A language no entry offers finds nothing through it; the marker is no word to find.
+    check_text(&index, "Klingonisch", &[]);
+    check_text(&index, "xx", &[]);
+    // An inflected adjective or a compound names what a thing is about, not its language:
+    // one letter more, or "Arabisch" as a compound's last part, is only text.
+    check_text(&index, "Ukrainische", &[]);
+    check_text(&index, "Deutscharabisch", &[]);
+}
+
+#[test]
 fn a_phrase_that_names_a_concept_is_not_matched_word_by_word() {
     let index = index_with_thesaurus();
     // "job centre" names the job centre; "centre" alone would not narrow anything, and "job"

@@ -12,13 +12,14 @@ const UI_LANGUAGES: [&str; 9] = ["de", "de-x-ls", "en", "ar", "fa", "ru", "uk", 
 const MIN_PER_LANGUAGE: usize = 25;
 const MIN_DEMO_QUERIES: usize = 300;
 const MIN_VOGELSBERG_QUERIES: usize = 80;
-const NOTES: [&str; 6] = [
+const NOTES: [&str; 7] = [
     "word",
     "phrase",
     "misspelling",
     "by-ear",
     "concept",
     "place",
+    "language",
 ];
 
 fn read(path: &str) -> String {
@@ -38,6 +39,11 @@ fn check_queries(path: &str, directory: &Directory) -> BTreeMap<String, usize> {
         .entries
         .iter()
         .map(|entry| entry.id.as_str())
+        .collect();
+    let offered: HashSet<&str> = directory
+        .entries
+        .iter()
+        .flat_map(|entry| entry.languages.iter().map(|code| code.as_str()))
         .collect();
     let categories: HashSet<&str> = BUILTIN_CATEGORIES
         .iter()
@@ -73,14 +79,18 @@ fn check_queries(path: &str, directory: &Directory) -> BTreeMap<String, usize> {
         assert!(NOTES.contains(&note), "{place}: unknown note {note:?}");
         assert!(!expected.is_empty(), "{place}: nothing expected");
         for item in expected.split(',') {
-            match item.strip_prefix("category:") {
-                Some(category) => {
-                    assert!(
-                        categories.contains(category),
-                        "{place}: unknown category {category:?}"
-                    )
-                }
-                None => assert!(ids.contains(item), "{place}: unknown entry id {item:?}"),
+            if let Some(category) = item.strip_prefix("category:") {
+                assert!(
+                    categories.contains(category),
+                    "{place}: unknown category {category:?}"
+                );
+            } else if let Some(language) = item.strip_prefix("language:") {
+                assert!(
+                    offered.contains(language),
+                    "{place}: no entry is offered in {language:?}"
+                );
+            } else {
+                assert!(ids.contains(item), "{place}: unknown entry id {item:?}");
             }
         }
         *per_language.entry(language.to_owned()).or_insert(0) += 1;

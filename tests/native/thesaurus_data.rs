@@ -94,8 +94,10 @@ fn thesaurus_files_have_the_same_concepts_in_the_same_order() {
             "{}.json: concept {concept:?} is there twice",
             reference.language
         );
-        let kebab_case = !concept.is_empty()
-            && concept.split('-').all(|part| {
+        // A language's concept is `language:` and its code (checked below).
+        let id = concept.strip_prefix("language:").unwrap_or(concept);
+        let kebab_case = !id.is_empty()
+            && id.split('-').all(|part| {
                 !part.is_empty()
                     && part
                         .bytes()
@@ -103,7 +105,7 @@ fn thesaurus_files_have_the_same_concepts_in_the_same_order() {
             });
         assert!(
             kebab_case,
-            "{}.json: concept id {concept:?} is not kebab-case",
+            "{}.json: concept id {concept:?} is not kebab-case (or `language:` and a code)",
             reference.language
         );
     }
@@ -156,9 +158,30 @@ fn thesaurus_lists_are_usable_words() {
                     trimmed.chars().count() <= MAXIMUM_CHARACTERS,
                     "{language}.json: concept {concept:?}: {word:?} is longer than {MAXIMUM_CHARACTERS} characters"
                 );
+                // `@` starts the mark of a language's concept in the text the core reads.
+                assert!(
+                    !trimmed.starts_with('@'),
+                    "{language}.json: concept {concept:?}: {word:?} starts with @"
+                );
                 assert!(
                     seen.insert(trimmed.to_lowercase()),
                     "{language}.json: concept {concept:?} has {word:?} twice (ignoring case)"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn language_concepts_name_a_language_code() {
+    for thesaurus in all_thesauri() {
+        for (concept, _) in &thesaurus.concepts {
+            if let Some(code) = concept.strip_prefix("language:") {
+                assert_eq!(
+                    service_finder::directory::check_language_code(code),
+                    service_finder::directory::LanguageCheck::Valid,
+                    "{}.json: concept {concept:?}: {code:?} is not a language code as entries write it",
+                    thesaurus.language
                 );
             }
         }
