@@ -80,9 +80,12 @@ test('with the location granted, results are sorted by distance and show it', TE
 test('the radius keeps only what is near, still sorted by distance', TEST_OPTIONS, async () => {
   await withWidget(env, { contextOptions: { geolocation: KORBACH, permissions: ['geolocation'] } }, async (session) => {
     const { widget } = session;
+    // With nothing to measure from, no distance to choose: it would change nothing.
+    const radius = widget.getByLabel(de('radius.label'));
+    assert.equal(await radius.isVisible(), false, 'a distance offered without a place or location');
     await widget.getByRole('button', { name: de('location.use') }).click();
     await widget.getByRole('button', { name: de('location.stop') }).waitFor();
-    await widget.getByLabel(de('radius.label')).selectOption({ label: de('radius.km', { km: 5 }) });
+    await radius.selectOption({ label: de('radius.km', { km: 5 }) });
     // Within 5 km, allowing for the sphere-versus-ellipsoid difference right at the border, plus
     // the region-wide and remote services.
     const atLeast = distances.filter((d) => d <= 5000 - 50).length + areaWide.length;
@@ -99,6 +102,7 @@ test('the radius keeps only what is near, still sorted by distance', TEST_OPTION
     await widget.getByRole('button', { name: de('location.stop') }).click();
     await widget.getByRole('button', { name: de('location.use') }).waitFor();
     await waitForCount(widget, 'de', (n) => n === TOTAL, 'all entries again');
+    await radius.waitFor({ state: 'hidden' });
   });
 });
 

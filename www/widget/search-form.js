@@ -63,7 +63,10 @@ export class SearchForm {
       radius.append(option);
     }
     radius.addEventListener('change', () => store.set({ radiusKm: radius.value ? Number(radius.value) : null, shown: PAGE_SIZE }));
-    const radiusField = el('span', { class: 'sf-radius' });
+    // Shown only with a place or the newcomer's location to measure from: without one it would
+    // change nothing, and on a phone it pushed the first card below the first screen.
+    const radiusField = this.radiusField = el('span', { class: 'sf-radius' });
+    radiusField.hidden = !state.near;
     radiusField.append(el('label', { for: radiusId }, t('radius.label')), radius);
     const near = el('div', { class: 'sf-near' });
     near.append(this.place.element, this.locate, radiusField);
@@ -91,6 +94,7 @@ export class SearchForm {
       this.message.replaceChildren(...this.locationText(state));
     }
     if (changed.has('place')) this.place.show(state.place);
+    if (changed.has('near')) this.radiusField.hidden = !state.near;
     // The text set from elsewhere ("did you mean"): the field shows it. Typing sets the same
     // text, so the caret is never moved under the newcomer's fingers.
     if (changed.has('text') && this.input.value !== state.text) this.input.value = state.text;
