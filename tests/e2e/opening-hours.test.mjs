@@ -61,6 +61,11 @@ test('"open now" on a Hessian public holiday counts only what opens on holidays'
     const day = widget.getByLabel(msg('de', 'filters.open_on'));
     const saturday = await day.locator('option[value="open-sa"]').textContent();
     assert.equal(trailingCount(saturday), 2, saturday);
+    // Today (Thursday) and tomorrow are named so; other days by their name alone.
+    const label = async (value) => (await day.locator(`option[value="${value}"]`).textContent()).replace(/ \(\d+\)$/, '');
+    assert.equal(await label('open-th'), msg('de', 'hours.day_today', { day: 'Donnerstag' }));
+    assert.equal(await label('open-fr'), msg('de', 'hours.day_tomorrow', { day: 'Freitag' }));
+    assert.equal(await label('open-sa'), 'Samstag');
     assertClean(records);
   });
 });

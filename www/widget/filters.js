@@ -8,7 +8,7 @@
 import { el, chip, setChip } from './dom.js';
 import { formatNumber, formatWeekday, languageName } from './format.js';
 import { DAYS, GROUPS, KINDS } from './choices.js';
-import { PAGE_SIZE, noFilters, toggled } from './state.js';
+import { PAGE_SIZE, berlinToday, noFilters, toggled } from './state.js';
 
 /** A chip's label: the level as written (A1 …), else its message. */
 export function valueLabel(t, field, value) {
@@ -162,8 +162,14 @@ export class Filters {
     this.dayField.hidden = !days.length;
     if (days.length) this.groups[0].fieldset.hidden = false;
     const dayOptions = [el('option', { value: '' }, this.t('filters.open_on.any'))];
+    // Today and tomorrow by the county's calendar, named as such: "open today" is what is
+    // wanted most, without working out the weekday's name.
+    const today = (new Date(`${berlinToday()}T12:00Z`).getUTCDay() + 6) % 7;
     for (const day of days) {
-      const label = `${formatWeekday(this.language, DAYS.indexOf(day), this.t('hours.weekdays'))} (${format(flagCounts.get(`open-${day}`))})`;
+      const index = DAYS.indexOf(day);
+      const name = formatWeekday(this.language, index, this.t('hours.weekdays'));
+      const near = index === today ? 'hours.day_today' : index === (today + 1) % 7 ? 'hours.day_tomorrow' : '';
+      const label = `${near ? this.t(near, { day: name }) : name} (${format(flagCounts.get(`open-${day}`))})`;
       dayOptions.push(el('option', { value: `open-${day}` }, label));
     }
     this.daySelect.replaceChildren(...dayOptions);
