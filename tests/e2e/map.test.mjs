@@ -61,6 +61,18 @@ test('the map loads only when opened, and marks every result that has a location
     assert.equal(await markedResults(widget), count - UNLOCATED, 'markers (with clusters\' counts) against the count the widget shows');
     const clusters = widget.locator('.sf-map .sf-map-cluster');
     assert.ok((await clusters.count()) > 0, 'dense results are clustered');
+    // A finger finds a cluster drawn smaller than 44 px within 44 px: a tap just above it hits it.
+    await widget.locator('.sf-map-canvas').scrollIntoViewIfNeeded();
+    const beside = await widget.evaluate((host) => {
+      const inView = (box) => box.top > 30 && box.bottom < innerHeight - 30 && box.left > 30 && box.right < innerWidth - 30;
+      const small = [...host.shadowRoot.querySelectorAll('.sf-map .sf-map-cluster')].filter((cluster) => cluster.getBoundingClientRect().width < 43 && inView(cluster.getBoundingClientRect()));
+      return small.map((cluster) => {
+        const box = cluster.getBoundingClientRect();
+        const point = [box.left + box.width / 2, box.top - (44 - box.height) / 2 + 1];
+        return { size: box.width, hit: host.shadowRoot.elementFromPoint(...point)?.closest('.leaflet-marker-icon') === cluster };
+      });
+    });
+    assert.ok(beside.length > 0 && beside.every(({ hit }) => hit), `taps just above clusters smaller than 44 px: ${JSON.stringify(beside)}`);
     const summary = await widget.locator('.sf-map-summary').textContent();
     assert.ok(summary.includes(msg('de', 'map.summary', { count: count - UNLOCATED })), summary);
     assert.ok(summary.includes(msg('de', 'map.summary.unlocated', { count: UNLOCATED })), summary);
@@ -204,11 +216,26 @@ test('keyboard: a cluster zooms in, a marker opens its card under the map, Escap
     // Its button folds it, as in the list.
     await page.keyboard.press('Enter');
     assert.equal(await card.locator('.sf-details').isVisible(), false);
+    // The map's first stop skips it: past the zoom buttons and every marker to the list's
+    // first card. Seen only with the focus.
+    const skip = widget.locator('.sf-map > .sf-skip');
+    assert.equal(await skip.textContent(), msg('de', 'map.skip'));
+    const mapButton = widget.getByRole('button', { name: msg('de', 'map.button'), exact: true });
+    await mapButton.focus();
+    const passed = [];
+    for (let presses = 0; presses < 5 && passed.at(-1)?.text !== msg('de', 'map.skip'); presses++) {
+      await page.keyboard.press('Tab');
+      passed.push(await focusedElement(page));
+    }
+    assert.equal(passed.at(-1)?.text, msg('de', 'map.skip'), `Tab from the map button: ${JSON.stringify(passed)}`);
+    assert.ok((await skip.boundingBox()).width > 40, 'the skip button is seen when it has the focus');
+    await page.keyboard.press('Enter');
+    const firstInList = (await widget.locator('li > article .sf-card-toggle').first().textContent()).trim().slice(0, 80);
+    await until(() => focusedElement(page), (focused) => focused.text === firstInList, 'Enter on it moves the focus to the first card of the list');
     // Escape closes the map, and the focus is back on the button that opened it.
     await marker.focus();
     await page.keyboard.press('Escape');
     await widget.locator('.sf-map').waitFor({ state: 'detached' });
-    const mapButton = widget.getByRole('button', { name: msg('de', 'map.button') });
     assert.equal(await mapButton.getAttribute('aria-pressed'), 'false');
     await until(() => focusedElement(page), (focused) => focused.text === msg('de', 'map.button'), 'the focus is on the map button');
     assertClean(records);

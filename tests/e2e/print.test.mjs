@@ -14,7 +14,7 @@ test('printed, the results show every card open with its numbers and addresses, 
   await withWidget(env, async ({ page, widget, records }) => {
     // The details are written once the module after the first results is there.
     await cardsLocator(widget).first().locator('.sf-details[data-filled]').waitFor({ state: 'attached' });
-    const controls = [widget.getByRole('searchbox'), widget.locator('.sf-filter-panel'), widget.getByRole('link', { name: msg('de', 'card.call') }).first(), widget.getByRole('button', { name: msg('de', 'map.button') })];
+    const controls = [widget.getByRole('searchbox'), widget.locator('.sf-filter-panel'), widget.getByRole('link', { name: msg('de', 'card.call') }).first(), widget.getByRole('button', { name: msg('de', 'map.button'), exact: true })];
     for (const control of controls) assert.ok(await control.isVisible(), `${control} is not on the screen`);
     await page.emulateMedia({ media: 'print' });
     for (const control of controls) assert.equal(await control.isVisible(), false, `${control} is printed`);

@@ -81,7 +81,11 @@ export class MapView {
     this.attribution = el('p', { class: 'sf-map-attribution' });
     this.panel = el('div', { class: 'sf-map-card' });
     this.element = el('section', { class: 'sf-map', 'data-part': 'map-view', 'aria-label': t('map.label') });
-    this.element.append(this.summary, this.canvas, this.attribution, this.panel);
+    // For the keyboard: past the zoom buttons and the markers (25 or more) to the list under
+    // the map. Seen only when it has the focus, as the filters' own.
+    const skip = el('button', { type: 'button', class: 'sf-button sf-skip' }, t('map.skip'));
+    skip.addEventListener('click', () => shadow.querySelector('.sf-main li > article .sf-card-toggle')?.focus());
+    this.element.append(skip, this.summary, this.canvas, this.attribution, this.panel);
     // The card in the panel opens and closes by itself, not through the list's state.
     this.panel.addEventListener('click', (event) => {
       const toggle = event.target.closest?.('.sf-card-toggle');
