@@ -168,7 +168,7 @@ export class PlaceCombobox {
       // "frankenberg" match the Russian "Франкенберг" too, which would only puzzle).
       if (place.matchedName && scripts(place.matchedName) === typedScripts) name.append(' ', el('bdi', { class: 'sf-suggestion-detail' }, `(${place.matchedName})`));
       const detail = el('span', { class: 'sf-suggestion-detail' });
-      [postcodes, `${place.district}, ${place.state}`].filter(Boolean).forEach((part, index) => detail.append(...(index ? [' · '] : []), ltr(part)));
+      [postcodes, `${place.district}, ${place.state}`].filter(Boolean).forEach((part, index) => detail.append(...(index ? [this.t('separator')] : []), ltr(part)));
       option.append(name, ' ', detail);
       // Mouse down would take the focus from the input before the click: keep it there.
       option.addEventListener('mousedown', (event) => event.preventDefault());
