@@ -153,7 +153,7 @@ test('the hours module loads only after the first results are shown', TEST_OPTIO
   });
 });
 
-test('a course that has not started yet is never "open now": its card gives its hours as written', TEST_OPTIONS, async () => {
+test('a course that has not started yet is never "open now": its card gives its lesson times, readable', TEST_OPTIONS, async () => {
   // Thursday 3 December 2026, 10:00: the women's course in Korbach (Mo–Th 08:30–12:45, since
   // September) is in class; the one in Frankenberg (Mo–Th 09:00–12:15) starts on 15 February.
   const page = fixturePage('2026-12-03T10:00:00+01:00');
@@ -164,11 +164,29 @@ test('a course that has not started yet is never "open now": its card gives its 
     await running.locator('[data-part="hours-status"]').waitFor();
     assert.equal(await running.locator('[data-part="hours-status"]').textContent(), msg('de', 'hours.open_until', { time: '12:45' }));
     assert.equal(await later.locator('[data-part="hours-status"]').count(), 0, 'a status for a course that has not started');
-    assert.equal(await later.locator('[data-part="hours-text"]').textContent(), msg('de', 'card.hours', { hours: 'Mo-Th 09:00-12:15' }));
+    // Its days and times in the UI language, as other cards' hours, not "Mo-Th 09:00-12:15".
+    const readable = msg('de', 'card.hours', { hours: 'Montag–Donnerstag \u20669:00–12:15\u2069' });
+    assert.equal(await later.locator('[data-part="hours-text"]').textContent(), readable);
     // The filter agrees with the cards.
     await (await openNowChip(widget, 'de')).click();
     await later.waitFor({ state: 'detached' });
     assert.equal(await running.count(), 1);
+    assertClean(records);
+  });
+  // In Persian, right to left: the weekdays in Persian, the times isolated left to right.
+  const persian = {
+    path: '/e2e/blank.html',
+    html: '<!doctype html><html lang="fa"><head><meta charset="utf-8"><title>ساعات</title></head><body><script type="module" src="/service-finder/service-finder.js"></script><service-finder lang="fa" fixed-language></service-finder></body></html>',
+    contextOptions: { ...page.contextOptions, locale: 'fa-IR' },
+    setup: page.setup,
+  };
+  await withWidget(env, persian, async ({ widget, records }) => {
+    await widget.getByLabel(msg('fa', 'search.label')).fill('Integrationskurs für Frauen');
+    const later = card(widget, 'wf-course-014');
+    const weekday = (day) => new Intl.DateTimeFormat('fa', { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 1 + day)));
+    const time = (hours, minutes) => new Intl.DateTimeFormat('fa', { hour: 'numeric', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 1, hours, minutes)));
+    const expected = msg('fa', 'card.hours', { hours: `${weekday(0)}–${weekday(3)} \u2066${time(9, 0)}–${time(12, 15)}\u2069` });
+    await until(() => later.locator('[data-part="hours-text"]').textContent(), (text) => text === expected, `the Persian lesson times ${expected}`);
     assertClean(records);
   });
 });

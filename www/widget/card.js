@@ -100,14 +100,18 @@ export function refreshCard(article, widget, hit) {
 }
 
 /**
- * The line on opening hours: the status the opening-hours module reads (unless the entry is
- * closed for now), else the hours as written; null without hours.
+ * The line on opening hours: the status the opening-hours module reads; where the hours do not
+ * hold today (see readHours) the week's times without a status; else (before the module is
+ * there, or hours it cannot read) the hours as written. Null without hours.
  */
 function hoursItem(widget, entry) {
   if (!entry.openingHours) return null;
+  const t = (key, values) => widget.t(key, values);
   const description = readHours(widget, entry);
-  return (description && widget.hours.statusLine(description, entry, (key, values) => widget.t(key, values), widget.language))
-    || el('li', { 'data-part': 'hours-text' }, widget.t('card.hours', { hours: entry.openingHours }));
+  const line = description
+    ? widget.hours.statusLine(description, entry, t, widget.language)
+    : widget.hours?.weekSummary(widget.hours.describe(entry.openingHours), t, widget.language);
+  return line instanceof Node ? line : el('li', { 'data-part': 'hours-text' }, t('card.hours', { hours: line ?? entry.openingHours }));
 }
 
 /**

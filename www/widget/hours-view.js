@@ -1,6 +1,7 @@
 // Opening hours as a newcomer reads them, once the opening-hours module (hours.js) is loaded:
 // a status line ("Open now · until 16:00", "Closed · opens Monday 9:00", "By appointment") on
 // the card, and the week as a table in its details, with weekdays and times in the UI language.
+// Where the hours do not hold today (a course outside its dates), the week's times in a line.
 // Until the module is there, and for a value it cannot read, the card shows the hours as written.
 
 import { el } from './dom.js';
@@ -35,6 +36,32 @@ export function statusLine(description, entry, t, language, today) {
   const line = el('li', { class: `sf-hours sf-hours-${state}`, 'data-part': 'hours-status' });
   line.append(el('strong', {}, text));
   return line;
+}
+
+/**
+ * The week's times in one line, for hours that do not hold today (a course before its start or
+ * after its end, an entry closed for now), so that no "open now" is said: "Montag–Freitag
+ * 13:30–17:45", Monday first, days with the same times together (a public holiday between them
+ * does not part them). Null when the hours could not be read or name no times.
+ */
+export function weekSummary(description, t, language) {
+  if (!description?.ok || !description.week?.length) return null;
+  const groups = [];
+  let onlyHolidaysSince = true;
+  for (const day of [...description.week].sort((a, b) => a.weekday - b.weekday)) {
+    if (!day.intervals.length) {
+      onlyHolidaysSince &&= day.holiday;
+      continue;
+    }
+    const times = formatList(language, day.intervals.map((interval) => `\u2066${formatTime(language, interval.from)}–${formatTime(language, interval.to)}\u2069`));
+    const last = groups.at(-1);
+    if (last?.times === times && onlyHolidaysSince) last.to = day.weekday;
+    else groups.push({ from: day.weekday, to: day.weekday, times });
+    onlyHolidaysSince = true;
+  }
+  const name = (weekday) => formatWeekday(language, weekday, t('hours.weekdays'));
+  const parts = groups.map(({ from, to, times }) => `${name(from)}${from === to ? '' : `–${name(to)}`} ${times}`);
+  return parts.length ? parts.join(t('separator')) : null;
 }
 
 /** The seven days from today as a table: weekday, then the times or "closed". */

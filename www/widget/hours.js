@@ -44,7 +44,7 @@ function loadModule(baseUrl) {
  * Should a call into the module ever fail, it answers like an unreadable value
  * (`{ ok: false, … }`) or with empty sets, so that a card still shows the rest of an entry.
  */
-import { statusLine, weekTable } from './hours-view.js';
+import { statusLine, weekSummary, weekTable } from './hours-view.js';
 
 /** How many values `prepare` reads per call into the module, and how long it reads per task. */
 const VALUES_PER_CALL = 8;
@@ -89,8 +89,8 @@ export async function loadHours(baseUrl, ags, texts = []) {
     },
     /**
      * The cards' reader of the hours at the time `nowMs`, on the Berlin date `today`: each
-     * value read once (`describe(text)`), and the status line and week table it gives (see
-     * hours-view.js).
+     * value read once (`describe(text)`), and the status line, week table and week's summary it
+     * gives (see hours-view.js).
      */
     at(nowMs, today) {
       const described = new Map();
@@ -102,6 +102,7 @@ export async function loadHours(baseUrl, ags, texts = []) {
         },
         statusLine: (description, entry, t, language) => statusLine(description, entry, t, language, today),
         weekTable: (description, t, language) => weekTable(description, t, language, today),
+        weekSummary,
       };
     },
   };
