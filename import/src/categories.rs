@@ -24,6 +24,9 @@ struct Line {
     ids: Vec<String>,
     /// Whether the officer's file had it (else it was guessed now).
     given: bool,
+    /// Whether its ids were guessed from the words of a category's name (not the name or id
+    /// itself): worth a note on the row that first uses it.
+    by_words: bool,
 }
 
 /// Source category → category ids.
@@ -66,6 +69,7 @@ impl CategoryMapping {
                     source: source.trim().to_owned(),
                     ids,
                     given: true,
+                    by_words: false,
                 });
             }
         }
@@ -117,6 +121,7 @@ impl CategoryMapping {
                     None => guess(source, &known).into_iter().collect(),
                 },
                 given: false,
+                by_words: exact.is_none(),
             });
         }
     }
@@ -128,6 +133,7 @@ impl CategoryMapping {
                 source: id.to_owned(),
                 ids: vec![id.to_owned()],
                 given: false,
+                by_words: false,
             });
         }
     }
@@ -136,6 +142,12 @@ impl CategoryMapping {
     pub fn ids(&self, source: &str) -> Option<(&[String], bool)> {
         self.find(source)
             .map(|line| (line.ids.as_slice(), !line.given))
+    }
+
+    /// Whether the ids of a source category were guessed from the words of a built-in
+    /// category ("Deutsch lernen" → integration-courses), not given or named exactly.
+    pub fn guessed_by_words(&self, source: &str) -> bool {
+        self.find(source).is_some_and(|line| line.by_words)
     }
 
     /// The mapping as a file: an explanation with the built-in ids, then one line per source

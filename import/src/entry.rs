@@ -187,9 +187,14 @@ impl Record {
     /// the value to it, so that nothing is lost: a list field gets it as one more item, an
     /// address as its next part, a text as its next line. A field of one value (a postcode, a
     /// date) then holds two and is refused where it is read, with both values in the message.
-    /// `PLZ/Ort` in one cell is split into postcode and town.
+    /// `PLZ/Ort` in one cell is split into postcode and town, and so is a town written with its
+    /// postcode in the `Ort` column ("34497 Korbach").
     pub(crate) fn join(&mut self, field: Field, cell: Cell) {
-        if field == Field::PostcodeAndCity {
+        let with_postcode = |value: &str| {
+            let (postcode, city) = split_postcode_and_city(value);
+            !postcode.is_empty() && !city.is_empty()
+        };
+        if field == Field::PostcodeAndCity || (field == Field::City && with_postcode(&cell.value)) {
             let (postcode, city) = split_postcode_and_city(&cell.value);
             for (field, value) in [(Field::Postcode, postcode), (Field::City, city)] {
                 if !value.is_empty() {
@@ -206,6 +211,10 @@ impl Record {
             self.cells.push((field, cell));
             return;
         };
+        // The same postcode in its own column and before the town: one postcode.
+        if field == Field::Postcode && earlier.value.trim() == cell.value.trim() {
+            return;
+        }
         let separator = match field {
             Field::Address => ", ",
             Field::Description | Field::ScheduleDescription => "\n",
@@ -292,6 +301,8 @@ pub struct Builder<'a> {
     contacts: HashMap<String, Vec<Record>>,
     /// The row of each record's content (see [`Record::content`]), to find rows copied twice.
     rows_by_content: HashMap<String, usize>,
+    /// The source categories whose guessed ids a note has named (lower case).
+    guesses_noted: HashSet<String>,
 }
 
 /// Problems of one record, with its row and entry id filled in.
@@ -364,6 +375,7 @@ impl<'a> Builder<'a> {
             phone_details: HashMap::new(),
             contacts: HashMap::new(),
             rows_by_content: HashMap::new(),
+            guesses_noted: HashSet::new(),
         }
     }
 
@@ -425,6 +437,23 @@ impl<'a> Builder<'a> {
             }
             return None;
         };
+        // The template's own example row, left in: newcomers would read a counselling office
+        // with a phone number that goes nowhere. Known by its name and another of its made-up
+        // values still there (its phone number, example.org, …).
+        if Some(name_cell.value.trim()) == template_example("Name")
+            && record.every_cell().any(|cell| {
+                cell.column.trim() != "Name"
+                    && template_example(cell.column.trim())
+                        .is_some_and(|value| made_up(value) && cell.value == value)
+            })
+        {
+            report.push(
+                Some(name_cell),
+                Severity::Warning,
+                "the row is the template's example (row skipped); delete it".into(),
+            );
+            return None;
+        }
         // A row copied twice would show the newcomers one offer twice: the copy is left out,
         // and nothing is lost with it.
         match self.rows_by_content.entry(record.content()) {
@@ -445,7 +474,7 @@ impl<'a> Builder<'a> {
         }
         let id = self.id_for(record, &name_cell.value, &mut report);
         report.entry = Some(id.clone());
-        template_remnants(record, &name_cell.value, &mut report);
+        template_remnants(record, &mut report);
         let status = match self.status(record, &mut report) {
             Status::Skip => return None,
             status => status,
@@ -693,6 +722,33 @@ impl<'a> Builder<'a> {
             let Some((mapped, guessed)) = self.mapping.ids(&cell.value) else {
                 continue;
             };
+            // A guess from the words, once per category of the source: it may be wrong
+            // ("Deutsch lernen" taken as the integration courses makes a Sprachcafé a course).
+            if !mapped.is_empty()
+                && self.mapping.guessed_by_words(&cell.value)
+                && self.guesses_noted.insert(cell.value.trim().to_lowercase())
+            {
+                // Named as the template's list names them (the German label first), with the id.
+                let names: Vec<String> = mapped
+                    .iter()
+                    .map(|id| {
+                        let known = self.known.iter().find(|known| known.id == *id);
+                        match known.and_then(|known| known.words.first()) {
+                            Some(label) => format!("{label} ({id})"),
+                            None => id.clone(),
+                        }
+                    })
+                    .collect();
+                report.push(
+                    Some(cell),
+                    Severity::Note,
+                    format!(
+                        "the category \"{}\" was guessed to be \"{}\", for every row with it; check it, and change it in the category mapping if it is wrong",
+                        cell.value,
+                        names.join(", ")
+                    ),
+                );
+            }
             if mapped.is_empty() && guessed {
                 report.push(
                     Some(cell),
@@ -1219,28 +1275,32 @@ fn web_address(cell: &Cell, report: &mut Report) -> Option<String> {
     }
 }
 
+/// Whether one of the template's example values cannot be real data ("(Beispiel)",
+/// example.org, "Musterstraße 1", "05631 000 000").
+fn made_up(value: &str) -> bool {
+    ["beispiel", "example", "muster", "000 000"]
+        .iter()
+        .any(|mark| value.to_lowercase().contains(mark))
+}
+
+/// The template's example value in the column `header`, if the template has that column.
+fn template_example(header: &str) -> Option<&'static str> {
+    crate::template::TEMPLATE_COLUMNS
+        .iter()
+        .find(|(column, _, _)| *column == header)
+        .map(|(_, value, _)| *value)
+}
+
 /// Cells of a row that still hold the template's example (its English name, description,
 /// address) beside the officer's own name: newcomers would read the example. Only the
 /// example values that cannot be real data are looked for ("(Beispiel)", example.org, …); the
-/// example row itself is left alone.
-fn template_remnants(record: &Record, name: &str, report: &mut Report) {
-    let example = |header: &str| {
-        crate::template::TEMPLATE_COLUMNS
-            .iter()
-            .find(|(column, _, _)| *column == header)
-            .map(|(_, value, _)| *value)
-    };
-    if example("Name") == Some(name) {
-        return;
-    }
+/// example row itself is skipped before (see `build`).
+fn template_remnants(record: &Record, report: &mut Report) {
     for cell in record.every_cell() {
-        let Some(value) = example(cell.column.trim()) else {
+        let Some(value) = template_example(cell.column.trim()) else {
             continue;
         };
-        let made_up = ["beispiel", "example", "muster", "000 000"]
-            .iter()
-            .any(|mark| value.to_lowercase().contains(mark));
-        if made_up && cell.value == value {
+        if made_up(value) && cell.value == value {
             report.push(
                 Some(cell),
                 Severity::Warning,
@@ -1370,8 +1430,12 @@ fn phones(record: &Record, report: &mut Report) -> Vec<Value> {
         }
         for phone in numbers {
             let mut number = phone.number;
-            // A number stored as a number lost its leading zero: 05631 became 5631.
-            if cell.number && !number.starts_with(['0', '+']) {
+            // A number stored as a number lost its leading zero: 05631 became 5631. In a CSV
+            // file that Excel wrote, it is digits alone; German numbers start with 0 or +, and
+            // only short service numbers (110, 116 117) with another digit.
+            let digits_alone =
+                number.len() >= 7 && number.bytes().all(|byte| byte.is_ascii_digit());
+            if (cell.number || digits_alone) && !number.starts_with(['0', '+']) {
                 report.push(
                     Some(cell),
                     Severity::Warning,
@@ -1709,6 +1773,45 @@ mod tests {
         );
         assert_eq!(named("Elternintegrationskurs"), (Some("parents"), false));
         assert_eq!(named("Deutschkurs ohne Kinderbetreuung"), (None, false));
+    }
+
+    #[test]
+    fn a_town_written_with_its_postcode_gives_both() {
+        let cell = |column: &str, value: &str| Cell {
+            column: column.to_owned(),
+            value: value.to_owned(),
+            number: false,
+        };
+        let fields = |record: &Record| {
+            [Field::Postcode, Field::City]
+                .map(|field| record.get(field).map(|cell| cell.value.clone()))
+        };
+        // "Ort: 34497 Korbach", the postcode column empty.
+        let mut record = Record::new(2);
+        record.join(Field::City, cell("Ort", "34497 Korbach"));
+        assert_eq!(
+            fields(&record),
+            [Some("34497".into()), Some("Korbach".into())]
+        );
+        // The postcode in its column too, before or after: one postcode, not two.
+        for order in [[0, 1], [1, 0]] {
+            let cells = [
+                (Field::Postcode, cell("PLZ", "34497")),
+                (Field::City, cell("Ort", "34497 Korbach")),
+            ];
+            let mut record = Record::new(2);
+            for index in order {
+                record.join(cells[index].0, cells[index].1.clone());
+            }
+            assert_eq!(
+                fields(&record),
+                [Some("34497".into()), Some("Korbach".into())]
+            );
+        }
+        // A town alone stays the town.
+        let mut record = Record::new(2);
+        record.join(Field::City, cell("Ort", "Bad Arolsen"));
+        assert_eq!(fields(&record), [None, Some("Bad Arolsen".into())]);
     }
 
     #[test]

@@ -363,6 +363,7 @@ fn finish(
     if !categories.is_empty() {
         directory.insert("categories".into(), Value::Array(categories));
     }
+    region_centre(&mut directory, &entries, &mut problems);
     directory.insert("entries".into(), Value::Array(entries));
     Ok(Imported {
         directory: Value::Object(directory),
@@ -414,6 +415,59 @@ fn directory_fields(
             }
         }
     }
+}
+
+/// A region named without its centre (the template's sheet "Verzeichnis" asks only for its
+/// name and key) gets the mean of its entries' positions, with a note: the widget centres its
+/// map and sorts by distance from there. A key that Excel stored as a number lost its leading
+/// zero (06635 became 6635) and gets it back.
+fn region_centre(
+    directory: &mut Map<String, Value>,
+    entries: &[Value],
+    problems: &mut Vec<Problem>,
+) {
+    let Some(Value::Object(region)) = directory.get_mut("region") else {
+        return;
+    };
+    if let Some(Value::String(ags)) = region.get_mut("ags")
+        && ags.len() == 4
+        && ags.bytes().all(|byte| byte.is_ascii_digit())
+    {
+        ags.insert(0, '0');
+    }
+    if region.contains_key("latitude") || region.contains_key("longitude") {
+        return;
+    }
+    let points: Vec<(f64, f64)> = entries
+        .iter()
+        .filter_map(|entry| {
+            let location = entry.get("location")?;
+            Some((
+                location.get("latitude")?.as_f64()?,
+                location.get("longitude")?.as_f64()?,
+            ))
+        })
+        .collect();
+    if points.is_empty() {
+        return;
+    }
+    let count = points.len() as f64;
+    // Rounded to 4 places (about 10 m), as the entries' own positions are written.
+    let mean = |part: fn(&(f64, f64)) -> f64| {
+        (points.iter().map(part).sum::<f64>() / count * 1e4).round() / 1e4
+    };
+    let (latitude, longitude) = (mean(|point| point.0), mean(|point| point.1));
+    region.insert("latitude".into(), Value::from(latitude));
+    region.insert("longitude".into(), Value::from(longitude));
+    problems.push(Problem {
+        row: None,
+        column: Some(columns::sheets::DIRECTORY.to_owned()),
+        entry: None,
+        severity: Severity::Note,
+        message: format!(
+            "the region has no position: the middle of its entries ({latitude}, {longitude}) is used; give \"Region Breitengrad\" and \"Region Längengrad\" to set another"
+        ),
+    });
 }
 
 /// The directory as JSON text for people to read: indented, and the fields of the directory

@@ -482,6 +482,18 @@ pub const CATALOG: &[(&str, &str)] = &[
         "Die Zeile hat keinen Namen und nur einen Wert („{0}“); sie wird als Notiz gelesen und nicht übernommen.",
     ),
     (
+        "the region has no position: the middle of its entries ({}, {}) is used; give \"Region Breitengrad\" and \"Region Längengrad\" to set another",
+        "Für die Region ist keine Lage angegeben: Die Mitte ihrer Angebote ({0}, {1}) wird genommen. Für eine andere tragen Sie „Region Breitengrad“ und „Region Längengrad“ ein.",
+    ),
+    (
+        "the category \"{}\" was guessed to be \"{}\", for every row with it; check it, and change it in the category mapping if it is wrong",
+        "Die Kategorie „{0}“ wurde als „{1}“ geraten, für alle Zeilen mit ihr. Prüfen Sie das; ist es falsch, ändern Sie es in der Kategorien-Zuordnung.",
+    ),
+    (
+        "the row is the template's example (row skipped); delete it",
+        "Die Zeile ist das Beispiel der Vorlage und wird nicht übernommen. Löschen Sie sie.",
+    ),
+    (
         "the cell still holds the template's example \"{}\"; replace or delete it",
         "In der Zelle steht noch das Beispiel der Vorlage („{0}“). Ersetzen oder löschen Sie es, sonst lesen es die Zugewanderten.",
     ),

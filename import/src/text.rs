@@ -132,20 +132,49 @@ pub struct Phone {
     pub description: Option<String>,
 }
 
+/// A cell of phone numbers cut where one number ends: at ";", ",", "|", a line break, " und ",
+/// " oder " or " or "; never inside brackets, which describe a number ("06451 2309-12 (Frau
+/// Petrov, russisch und ukrainisch)").
+fn phone_parts(text: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let (mut depth, mut start, mut index) = (0usize, 0, 0);
+    while let Some(c) = text[index..].chars().next() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth == 0 {
+            if let Some(word) = [" oder ", " und ", " or "]
+                .iter()
+                .find(|word| text[index..].starts_with(**word))
+            {
+                parts.push(&text[start..index]);
+                index += word.len();
+                start = index;
+                continue;
+            }
+            if matches!(c, ';' | ',' | '|' | '\n' | '\r') {
+                parts.push(&text[start..index]);
+                start = index + c.len_utf8();
+            }
+        }
+        index += c.len_utf8();
+    }
+    parts.push(&text[start..]);
+    parts
+}
+
 /// The numbers in a phone field: separated by `;`, `,`, `|`, line breaks, "oder", "und" or
 /// "or"; labels such as "Tel.:", "Fax:" and "Mobil:" taken off (and kept as the type).
 /// Returns the numbers and the parts that hold no number.
 pub fn split_phones(text: &str) -> (Vec<Phone>, Vec<String>) {
     let mut phones = Vec::new();
     let mut rest = Vec::new();
-    let text = text
-        .replace(" oder ", ";")
-        .replace(" und ", ";")
-        .replace(" or ", ";");
     // "/" stands inside numbers too ("05631 / 000 000"); it separates numbers only when every
     // side is a whole number of its own.
     let digits = |part: &str| part.chars().filter(char::is_ascii_digit).count();
-    let parts = text.split([';', ',', '|', '\n', '\r']).flat_map(|part| {
+    let parts = phone_parts(text).into_iter().flat_map(|part| {
         let pieces: Vec<&str> = part.split('/').collect();
         if pieces.len() > 1 && pieces.iter().all(|piece| digits(piece) >= 7) {
             pieces
@@ -524,6 +553,16 @@ mod tests {
         let (phones, _) = split_phones("Arabisch (0151 000 000)");
         assert_eq!(phones[0].number, "0151 000 000");
         assert_eq!(phones[0].description.as_deref(), Some("Arabisch"));
+        // A comma or "und" inside the brackets belongs to the description.
+        let (phones, rest) =
+            split_phones("06451/2309-12 (Frau Petrov, russisch und ukrainisch); 06451 2309-0");
+        assert!(rest.is_empty(), "{rest:?}");
+        assert_eq!(phones.len(), 2);
+        assert_eq!(phones[0].number, "06451/2309-12");
+        assert_eq!(
+            phones[0].description.as_deref(),
+            Some("Frau Petrov, russisch und ukrainisch")
+        );
         let (phones, rest) = split_phones("nach Absprache");
         assert!(phones.is_empty());
         assert_eq!(rest, ["nach Absprache"]);

@@ -23,16 +23,21 @@ test('a spreadsheet with five mistakes: each is listed in German with its row, a
     await page.locator('#file').setInputFiles(FIXTURE);
     const status = page.locator('#status');
     await status.filter({ hasText: '5 Einträge übernommen' }).waitFor();
-    assert.match(await status.textContent(), /fuenf-fehler\.csv: 5 Einträge übernommen\. Fehler: 3, Warnungen: 4, Hinweise: 1\./);
+    assert.match(await status.textContent(), /fuenf-fehler\.csv: 5 Einträge übernommen\. Fehler: 3, Warnungen: 4, Hinweise: 4\./);
     const problem = (entry, text) => page.locator('section.entry', { has: page.getByRole('heading', { name: entry }) }).getByRole('listitem').filter({ hasText: text });
+    // Each entry's problems under the name typed in the sheet, with its id.
     const mistakes = [
-      ['Eintrag „frauentreff-bad-wildungen-beispiel“', 'Fehler Zeile 3, Spalte E-Mail'],
+      ['„Frauentreff Bad Wildungen (Beispiel)“ (Kennung frauentreff-bad-wildungen-beispiel)', 'Fehler Zeile 3, Spalte E-Mail'],
       ['Die Datei', 'Fehler Zeile 4'],
-      ['Eintrag „sprachcafe-volkmarsen-beispiel“', 'Warnung Zeile 5, Spalte Website'],
-      ['Eintrag „beratung-fuer-gefluechtete-willingen-beispiel“', 'Warnung Zeile 6, Spalte PLZ'],
-      ['Eintrag „nachbarschaftshilfe-diemelsee-beispiel“', 'Fehler Zeile 7, Spalte Sprachen'],
+      ['(Kennung sprachcafe-volkmarsen-beispiel)', 'Warnung Zeile 5, Spalte Website'],
+      ['(Kennung beratung-fuer-gefluechtete-willingen-beispiel)', 'Warnung Zeile 6, Spalte PLZ'],
+      ['(Kennung nachbarschaftshilfe-diemelsee-beispiel)', 'Fehler Zeile 7, Spalte Sprachen'],
     ];
     for (const [entry, text] of mistakes) assert.equal(await problem(entry, text).count(), 1, `${entry}: ${text}`);
+    // A category guessed from its words is named once, and the way to change it is shown.
+    const guessed = problem('(Kennung sprachcafe-volkmarsen-beispiel)', 'Hinweis Zeile 5, Spalte Kategorie');
+    assert.equal(await guessed.locator('.message').textContent(), 'Die Kategorie „Deutschkurs“ wurde als „Integrationskurse (integration-courses)“ geraten, für alle Zeilen mit ihr. Prüfen Sie das; ist es falsch, ändern Sie es in der Kategorien-Zuordnung.');
+    assert.ok(await page.locator('#mapping-hint').isVisible(), 'the hint how to change a guess');
     // "Errors only" leaves the three errors and hides the rest.
     const visible = () => page.locator('#problems li:visible').count();
     const all = await visible();
@@ -84,7 +89,7 @@ test('a spreadsheet with five mistakes: each is listed in German with its row, a
     const missingName = problem('Eintrag „no-name“', 'Feld „Name“ (name)').locator('.message');
     assert.equal(await missingName.textContent(), 'Die Pflichtangabe „name“ fehlt.');
     assert.equal(await missingName.getAttribute('lang'), 'de');
-    assert.match(await problem('Eintrag „script-link“', 'Feld „Website“ (url)').textContent(), /Links mit „javascript:“ sind nicht erlaubt/);
+    assert.match(await problem('(Kennung script-link)', 'Feld „Website“ (url)').textContent(), /Links mit „javascript:“ sind nicht erlaubt/);
     assert.equal(await page.locator('.message').filter({ hasText: / is not | was taken|value ignored/ }).count(), 0);
     // Read here, not uploaded: only the page's own files were requested.
     assert.ok(records.requests.every((url) => !url.includes('fuenf-fehler')));

@@ -1216,3 +1216,109 @@ fn the_templates_example_left_beside_an_officers_own_name_is_pointed_out() {
         .count();
     assert_eq!(remnants, 2, "{:#?}", imported.problems);
 }
+
+#[test]
+fn the_templates_example_row_left_in_is_not_published() {
+    // The template as downloaded, with the officer's own entry under its example row.
+    let mut csv = String::from_utf8(service_finder_import::template::csv()).unwrap();
+    csv.push_str("\n;Sprachcafé Korbach;;;;;;;;;;;;Korbach\n");
+    let imported = import(csv.as_bytes(), Format::Csv, None);
+    let entries = loads(&imported);
+    let names: Vec<&Value> = entries.iter().map(|entry| &entry["name"]).collect();
+    assert_eq!(names.len(), 1, "only the officer's entry: {names:?}");
+    assert!(names[0].to_string().contains("Sprachcafé"), "{names:?}");
+    has_problem(
+        &imported,
+        2,
+        Some("Name"),
+        Severity::Warning,
+        "the row is the template's example (row skipped)",
+    );
+}
+
+/// The template filled in as an officer does: the town with its postcode in "Ort", and on the
+/// sheet "Verzeichnis" the region's name and key, the key typed as a number (Excel keeps
+/// 6635 for 06635), and no position.
+#[test]
+fn a_region_without_its_position_and_a_town_with_its_postcode() {
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    for (column, heading) in ["Name", "PLZ", "Ort"].iter().enumerate() {
+        sheet.write_string(0, column as u16, *heading).unwrap();
+    }
+    sheet.write_string(1, 0, "Sprachcafé Korbach").unwrap();
+    sheet.write_string(1, 2, "34497 Korbach").unwrap();
+    sheet.write_string(2, 0, "Frauentreff Frankenberg").unwrap();
+    sheet.write_number(2, 1, 35066.0).unwrap();
+    sheet
+        .write_string(2, 2, "35066 Frankenberg (Eder)")
+        .unwrap();
+    let directory = workbook.add_worksheet();
+    directory
+        .set_name(service_finder_import::columns::sheets::DIRECTORY)
+        .unwrap();
+    directory.write_string(0, 0, "Region").unwrap();
+    directory
+        .write_string(0, 1, "Landkreis Waldeck-Frankenberg")
+        .unwrap();
+    directory.write_string(1, 0, "Region AGS").unwrap();
+    directory.write_number(1, 1, 6635.0).unwrap();
+    let bytes = workbook.save_to_buffer().unwrap();
+    let imported = import(&bytes, Format::Xlsx, None);
+    let entries = loads(&imported);
+    let errors: Vec<_> = imported
+        .problems
+        .iter()
+        .filter(|problem| problem.severity == Severity::Error)
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    // Each town placed by its postcode, one postcode each.
+    for (id, postcode, city) in [
+        ("sprachcafe-korbach-34497-korbach", "34497", "Korbach"),
+        (
+            "frauentreff-frankenberg-35066-frankenberg-eder",
+            "35066",
+            "Frankenberg (Eder)",
+        ),
+    ] {
+        let found = entries
+            .iter()
+            .find(|entry| entry["location"]["city"] == city)
+            .unwrap_or_else(|| panic!("{id}: {entries:#?}"));
+        assert_eq!(found["location"]["postal_code"], postcode, "{found:#?}");
+        assert!(found["location"]["latitude"].is_number(), "{found:#?}");
+    }
+    let region = &imported.directory["region"];
+    assert_eq!(region["ags"], "06635");
+    // Between Korbach (51.27) and Frankenberg (51.06).
+    let latitude = region["latitude"].as_f64().unwrap();
+    assert!((51.06..51.28).contains(&latitude), "{region}");
+    assert!(
+        imported
+            .problems
+            .iter()
+            .any(|problem| problem.severity == Severity::Note
+                && problem.message.contains("the middle of its entries")),
+        "{:#?}",
+        imported.problems
+    );
+}
+
+/// A CSV file that Excel wrote from a sheet where the phone column was formatted as numbers:
+/// 05631123456 is the digits 5631123456. Short service numbers stay as they are.
+#[test]
+fn a_phone_number_that_lost_its_leading_zero_in_a_csv_file_gets_it_back() {
+    let csv =
+        "Name;Telefon\nSprachcafé Korbach;5631123456\nÄrztlicher Bereitschaftsdienst;116117\n";
+    let imported = import(csv.as_bytes(), Format::Csv, None);
+    let entries = loads(&imported);
+    assert_eq!(entries[0]["phones"][0]["number"], "05631123456");
+    assert_eq!(entries[1]["phones"][0]["number"], "116117");
+    has_problem(
+        &imported,
+        2,
+        Some("Telefon"),
+        Severity::Warning,
+        "lost its leading zero",
+    );
+}

@@ -149,7 +149,8 @@ fn import_in_german_lists_each_mistake_by_row_and_column() {
         "Fehler – Zeile 7, Spalte „Sprachen“, Eintrag „nachbarschaftshilfe-diemelsee-beispiel“: „Klingonisch“ ist keine bekannte Sprache.",
         "5 von 6 Datensätzen übernommen und in ",
         "Warnung – die ganze Datei: Kein Titel angegeben: Das Verzeichnis heißt nach der Datei „Verzeichnis (importiert aus fuenf-fehler.csv)“",
-        "(3 Fehler, 3 Warnungen, 1 Hinweis)",
+        "Hinweis – Zeile 5, Spalte „Kategorie“, Eintrag „sprachcafe-volkmarsen-beispiel“: Die Kategorie „Deutschkurs“ wurde als „Integrationskurse (integration-courses)“ geraten, für alle Zeilen mit ihr.",
+        "(3 Fehler, 3 Warnungen, 4 Hinweise)",
         "in Ordnung: 5 Einträge, davon 5 gültig",
         "Tipp: Korrigieren Sie die Fehler",
     ] {

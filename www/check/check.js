@@ -147,6 +147,11 @@ async function check(file) {
   }
 }
 
+/** A text of the directory: as it is, or by language (the first given, the directory's own). */
+function textOf(text) {
+  return typeof text === 'string' ? text : Object.values(text ?? {})[0] ?? '';
+}
+
 /** The median latitude and longitude of the entries that have a place, or null. */
 function middleOf(entries) {
   const points = entries.map((entry) => entry.location).filter((location) => location?.latitude != null);
@@ -201,10 +206,13 @@ function show({ file, imported, checked, entries, directory }) {
     if (!groups.has(key)) groups.set(key, []);
     groups.get(key).push(problem);
   }
+  // Each entry's problems under the name the officer typed, with the id the widget uses.
+  const names = new Map(JSON.parse(directory).entries?.map((entry) => [entry.id, textOf(entry.name)]) ?? []);
   const list = [];
   for (const [entry, items] of groups) {
     const section = el('section', { class: 'entry' });
-    section.append(el('h3', {}, entry ? t('entry', { id: entry }) : t('file')));
+    const name = names.get(entry);
+    section.append(el('h3', {}, !entry ? t('file') : name ? t('entryNamed', { name, id: entry }) : t('entry', { id: entry })));
     const ul = el('ul');
     for (const problem of items) {
       const li = el('li', { 'data-severity': problem.severity });
@@ -222,7 +230,9 @@ function show({ file, imported, checked, entries, directory }) {
   URL.revokeObjectURL(download.href);
   download.href = URL.createObjectURL(new Blob([directory], { type: 'application/json' }));
   const mapping = $('mapping');
-  mapping.hidden = $('mapping-hint').hidden = !imported;
+  mapping.hidden = !imported;
+  // The hint only when the importer guessed (its notes say which): else nothing needs doing.
+  $('mapping-hint').hidden = !imported?.problems.some((problem) => problem.message.includes('was guessed to be'));
   if (imported) {
     URL.revokeObjectURL(mapping.href);
     mapping.href = URL.createObjectURL(new Blob([imported.mapping], { type: 'text/plain' }));
