@@ -438,7 +438,8 @@ async function peers(runs, sizes) {
     console.log('Queries timed after one untimed pass over all of them (the browser optimises the search code meanwhile), for every engine.');
     console.log('Same work for all: every language\'s name, description, organisation, town and German category names; all words must match;');
     console.log('the last word also as a word start; words of 5+ letters with one typo (FlexSearch: no typo tolerance); one category;');
-    console.log('a radius (geokdbush for MiniSearch and FlexSearch), by distance then; the total and 20 hits\' ids. service-finder also counts facets,');
+    console.log('a radius (geokdbush for MiniSearch and FlexSearch), by distance then (service-finder in two groups, each by distance: the entries');
+    console.log('that are what was typed, then those that only mention it); the total and 20 hits\' ids. service-finder also counts facets,');
     console.log('and is timed again with the 20 hits\' entries (as the widget asks for them: written out of the wasm, read by the page).');
     for (const entries of sizes) {
       const url = `${server.url}data/directory-${entries}.json`;

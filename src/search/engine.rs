@@ -55,6 +55,10 @@ pub(super) mod quality {
     pub const CONCEPT_PERCENT: u32 = 70;
 }
 
+/// The most a word's match in an entry's own text is worth when the entry only mentions it:
+/// the whole word in its description (or a thesaurus word there, or another form of it).
+const MENTION: u16 = weight::DESCRIPTION as u16 * quality::EXACT;
+
 /// An entry that passed the text and hard filters, on its way to the result page.
 #[derive(Debug, Clone, Copy)]
 struct Candidate {
@@ -65,6 +69,9 @@ struct Candidate {
     approximate: f64,
     /// Exact geodesic distance, once measured.
     exact: Option<f64>,
+    /// Whether it only mentions a word of the query (see `Tally::mentioned_words`): by
+    /// distance, it comes after every entry that does not.
+    mentions: bool,
 }
 
 /// Per entry, while the words of a query are matched: the score so far, the best match of the
@@ -81,6 +88,10 @@ pub(super) struct Tally {
     /// The current word's best match by one of the entry's categories.
     best_category: u16,
     matched_words: u8,
+    /// How many words the entry only mentions: matched in its description or through its topic,
+    /// not in its name, organisation or town ("Jobcenter" in a course whose description says
+    /// where to register).
+    mentioned_words: u8,
 }
 
 /// The entries a query's words match.
@@ -484,6 +495,7 @@ impl Index {
                     some_words.insert(entry);
                 }
                 tally.matched_words += 1;
+                tally.mentioned_words += u8::from(tally.best <= MENTION);
                 let value = word_value(tally.best, tally.best_category);
                 tally.total += value;
                 tally.weighted += value * rarity;
@@ -781,7 +793,12 @@ impl Index {
         let tie = self.entries.tie_rank[candidate.entry as usize];
         // For non-negative floats the bit patterns sort like the numbers.
         let better_score_first = u64::from(u32::MAX - candidate.score);
-        let nearer_first = candidate.approximate.max(0.0).to_bits();
+        // With words typed, the entries that are what was typed come first, nearest first,
+        // then those that only mention a word: "Jobcenter" near Korbach lists the job centre
+        // before the nearer courses that say to register there. A non-negative float's bit
+        // pattern has its top bit clear: it holds that group.
+        let nearer_first =
+            candidate.approximate.max(0.0).to_bits() | u64::from(candidate.mentions) << 63;
         match sort {
             Sort::Relevance => (better_score_first, (nearer_first, tie)),
             Sort::Distance => (nearer_first, (better_score_first, tie)),
@@ -822,7 +839,8 @@ impl Index {
         let key = |candidate: &Candidate| {
             let (_, score_and_name) = self.sort_key(candidate, Sort::Distance);
             (
-                candidate.exact.unwrap_or(f64::INFINITY).to_bits(),
+                candidate.exact.unwrap_or(f64::INFINITY).to_bits()
+                    | u64::from(candidate.mentions) << 63,
                 score_and_name,
             )
         };
@@ -873,6 +891,7 @@ impl Ranking<'_> {
                         score: self.score(*entry),
                         approximate: self.approximate_metres(*entry),
                         exact: None,
+                        mentions: false,
                     };
                     self.index.sort_key(&candidate, sort)
                 };
@@ -920,6 +939,10 @@ impl Ranking<'_> {
             score: self.score(entry),
             approximate: self.approximate_metres(entry),
             exact,
+            mentions: self
+                .tallies
+                .get(entry as usize)
+                .is_some_and(|tally| tally.mentioned_words > 0),
         }
     }
 

@@ -394,7 +394,7 @@ mod cli {
         let by_name = service_finder(&[
             "search",
             "--text",
-            "Deutschkurs",
+            "Integrationskurs",
             "--near",
             "Korbach",
             "--sort",
@@ -411,12 +411,12 @@ mod cli {
             "{}",
             stderr(&by_name)
         );
-        assert!(text.contains("Korbach  [wf-course-001]  220 m"), "{text}");
+        assert!(text.contains("Korbach  [wf-course-009]  106 m"), "{text}");
         // The same as coordinates and as the postcode.
         let by_point = service_finder(&[
             "search",
             "--text",
-            "Deutschkurs",
+            "Integrationskurs",
             "--near",
             "51.2756,8.873",
             "--sort",
@@ -429,7 +429,7 @@ mod cli {
         let by_postcode = service_finder(&[
             "search",
             "--text",
-            "Deutschkurs",
+            "Integrationskurs",
             "--near",
             "34497",
             "--sort",

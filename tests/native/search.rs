@@ -628,3 +628,47 @@ fn the_shape_of_the_answer_is_read_beside_the_query() {
     let error = Query::from_json_with_shape(r#"{"entries": 0}"#).unwrap_err();
     assert!(error.starts_with("entries:"), "{error}");
 }
+
+/// Near a place, with words typed: the entries that are what was typed come first, nearest
+/// first, then the nearer ones that only mention it (in their description or topic).
+#[test]
+fn near_a_place_what_was_typed_comes_before_what_mentions_it() {
+    let index = crate::common::demo_index();
+    let korbach = GeoPoint {
+        latitude: 51.2756,
+        longitude: 8.873,
+    };
+    let query = |text: &str| Query {
+        text: text.into(),
+        near: Some(korbach),
+        radius_km: Some(10.0),
+        sort: Sort::Distance,
+        limit: 50,
+        ..Query::default()
+    };
+    let results = search(&index, query("Jobcenter"));
+    let first = &results.hits[0];
+    assert_eq!(
+        first.id,
+        "wf-svc-004",
+        "the job centre in Korbach: {:?}",
+        ids(&results)
+    );
+    // Others are nearer: they only say to register at the job centre.
+    let nearer = results.hits[1..]
+        .iter()
+        .filter(|hit| hit.distance_metres < first.distance_metres)
+        .count();
+    assert!(nearer >= 2, "{:?}", ids(&results));
+    // Without words, nearest first throughout.
+    let all = search(&index, query(""));
+    let distances: Vec<f64> = all
+        .hits
+        .iter()
+        .filter_map(|hit| hit.distance_metres)
+        .collect();
+    assert!(
+        distances.windows(2).all(|pair| pair[0] <= pair[1]),
+        "{distances:?}"
+    );
+}

@@ -84,7 +84,8 @@ export function toQuery(state, language) {
     today: berlinToday(),
     near: state.near ?? undefined,
     radiusKm: state.near && state.radiusKm ? state.radiusKm : undefined,
-    // Whoever asks for places near them wants the nearest first, also when typing.
+    // Whoever asks for places near them wants the nearest first, also when typing (the core puts
+    // the entries that only mention the words after those that are what was typed).
     sort: state.near ? 'distance' : 'relevance',
     limit: state.shown,
     language,
