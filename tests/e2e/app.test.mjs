@@ -23,6 +23,7 @@ import {
   readCount,
   runAxe,
   screenshot,
+  until,
   useBrowser,
   waitForCount,
   waitForWidget,
@@ -202,6 +203,11 @@ test('without being asked, the app page keeps nothing; "keep for offline use" re
     await widget.getByLabel(msg('de', 'ui.language'), { exact: true }).selectOption('en');
     await page.getByRole('heading', { level: 2, name: msg('en', 'app.heading') }).waitFor();
     assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+    // The tab's title and the page's heading too: the directory's title in English.
+    const english = DEMO.title.en;
+    assert.ok(english && english !== DEMO.title.de, 'the demo has an English title');
+    await until(() => page.title(), (title) => title === english, 'the English title in the tab');
+    assert.deepEqual(await page.locator('h1').evaluate((heading) => [heading.textContent, heading.lang]), [english, 'en']);
     // Closed, the panel is gone.
     await page.getByRole('button', { name: msg('en', 'app.close') }).click();
     assert.equal(await page.locator('#app').isVisible(), false);
@@ -260,6 +266,10 @@ test('a shared link opens the app page in the link\'s language, its panel too', 
     await widget.locator('.sf[lang="tr"]').waitFor();
     await page.getByRole('heading', { level: 2, name: msg('tr', 'app.heading') }).waitFor();
     assert.equal(await page.locator('html').getAttribute('lang'), 'tr');
+    // Named in Turkish from the first render, though the page was written in German.
+    const turkish = await widget.locator('.sf-title').textContent();
+    assert.notEqual(turkish, DEMO.title.de);
+    await until(() => page.title(), (title) => title === turkish, 'the Turkish title in the tab');
   });
 });
 

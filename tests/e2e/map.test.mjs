@@ -242,6 +242,15 @@ test('keyboard: a cluster zooms in, a marker opens its card under the map, Escap
   });
 });
 
+test('in Persian a cluster\'s count is written in Persian digits, as every other number', TEST_OPTIONS, async () => {
+  await withWidget(env, widgetPage('fa'), async ({ widget, records }) => {
+    await openMap(widget, 'fa');
+    const counts = await widget.locator('.sf-map .sf-map-cluster span').allTextContents();
+    assert.ok(counts.length > 0 && counts.every((count) => /^[۰-۹]+$/.test(count)), counts.join(' '));
+    assertClean(records);
+  });
+});
+
 /** Taps clusters until single markers show, then the first of them: its card opens. */
 async function openFirstCard(widget) {
   const markers = widget.locator('.sf-map .sf-map-marker');

@@ -58,9 +58,24 @@ async function speak(language) {
   }
   document.documentElement.lang = language;
   document.documentElement.dir = direction(language);
+  nameThePage(language);
   show();
   // Shown once it has words; never in the installed app, which needs none of it.
   if (!standalone && !panel.dataset.closed) panel.hidden = false;
+}
+
+/**
+ * The tab's title and the page's heading as the widget's title reads in `language` (the
+ * directory's title in that language, where it has one). The widget renders it right after
+ * it says which language it speaks, and on its first render (see the observer below).
+ */
+function nameThePage(language) {
+  const title = widget?.shadowRoot?.querySelector('.sf-title')?.textContent;
+  if (!title) return;
+  document.title = title;
+  const heading = document.querySelector('h1');
+  heading.textContent = title;
+  heading.lang = language;
 }
 
 /** Registers the worker, which keeps the app and its data (see sw.js); says when it is done. */
@@ -103,6 +118,10 @@ function persist() {
 const linked = new URLSearchParams(location.hash.slice(1)).get('lang');
 speak(LANGUAGES.some((language) => language.tag === linked) ? linked : pickLanguage(null));
 widget?.addEventListener('language-change', (event) => speak(event.detail));
+// The first render, in the language the widget chose.
+if (widget) {
+  new MutationObserver(() => nameThePage(widget.language)).observe(widget, { attributes: true, attributeFilter: ['data-state'] });
+}
 
 parts.keep.addEventListener('click', keep);
 parts.close.addEventListener('click', () => {

@@ -48,10 +48,13 @@ export function formatDate(language, isoDate) {
 
 /** Metres under 1 km, one decimal under 10 km; the unit written the language's way. */
 export function formatDistance(language, metres) {
-  if (metres < 1000) return formatNumber(language, Math.round(metres / 10) * 10, { style: 'unit', unit: 'meter' });
   const kilometres = metres / 1000;
   const digits = kilometres < 10 ? 1 : 0;
-  return formatNumber(language, kilometres, { style: 'unit', unit: 'kilometer', minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const text = metres < 1000
+    ? formatNumber(language, Math.round(metres / 10) * 10, { style: 'unit', unit: 'meter' })
+    : formatNumber(language, kilometres, { style: 'unit', unit: 'kilometer', minimumFractionDigits: digits, maximumFractionDigits: digits });
+  // Persian's short unit joins the number ("۱۱۰متر"): a no-break space keeps them apart.
+  return text.replace(/(\p{Nd})(\p{L})/u, '$1\u00a0$2');
 }
 
 /** Items as a list in the language ("A, B und C", "A وB وC"). */

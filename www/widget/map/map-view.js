@@ -16,6 +16,7 @@ import LEAFLET_CSS from 'leaflet/dist/leaflet.css';
 import Supercluster from 'supercluster';
 
 import { el } from '../dom.js';
+import { formatNumber } from '../format.js';
 import { toQuery } from '../state.js';
 import MAP_CSS from './map.css';
 
@@ -283,7 +284,7 @@ export class MapView {
       let members;
       if (cluster) {
         const size = count < 10 ? 36 : count < 100 ? 42 : 48;
-        const icon = L.divIcon({ className: 'sf-map-cluster', html: el('span', { 'aria-hidden': 'true' }, String(count)), iconSize: [size, size] });
+        const icon = L.divIcon({ className: 'sf-map-cluster', html: el('span', { 'aria-hidden': 'true' }, formatNumber(this.widget.language, count)), iconSize: [size, size] });
         marker = L.marker([latitude, longitude], { icon, keyboard: true, riseOnHover: true });
         members = this.clusters.getLeaves(clusterId, Infinity).map((leaf) => leaf.properties.index);
         this.onActivate(marker, () => this.onCluster(clusterId, members, [latitude, longitude]));
