@@ -41,6 +41,31 @@ test('printed, the results show every card open with its numbers and addresses, 
   });
 });
 
+test('printed from a narrow sidebar of the county\'s page, the cards stand one to a row, no word broken', TEST_OPTIONS, async () => {
+  const page = {
+    path: '/e2e/blank.html',
+    html: `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Sidebar</title>
+      <style>body { display: flex; gap: 20px; margin: 0; } main { flex: 1; } aside { width: 300px; flex: none; }</style></head>
+      <body><main><h1>Landkreis</h1><p>Text der Seite.</p></main><aside><script type="module" src="/service-finder/service-finder.js"></script><service-finder></service-finder></aside></body></html>`,
+    contextOptions: { viewport: { width: 1000, height: 1000 } },
+  };
+  await withWidget(env, page, async ({ page: tab, widget, records }) => {
+    await cardsLocator(widget).first().locator('.sf-details[data-filled]').waitFor({ state: 'attached' });
+    await tab.emulateMedia({ media: 'print' });
+    const columns = await widget.locator('.sf-list').evaluate((list) => getComputedStyle(list).gridTemplateColumns.split(' ').length);
+    assert.equal(columns, 1, 'one card to a row in a 300 px column');
+    // No weekday of the opening hours is broken over two lines.
+    const broken = await widget.locator('.sf-week th').evaluateAll((cells) => cells.filter((cell) => {
+      const range = document.createRange();
+      range.selectNodeContents(cell.firstChild);
+      return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size > 1;
+    }).map((cell) => cell.textContent));
+    assert.deepEqual(broken, []);
+    await tab.emulateMedia({ media: 'screen' });
+    assertClean(records);
+  });
+});
+
 test('"print list" prints every result under the date and the search in words, two columns to an A4 sheet, and renders as a PDF', TEST_OPTIONS, async () => {
   // An A4 page's width at 96 dpi: what a printed page has room for.
   const contextOptions = { viewport: { width: 794, height: 1123 } };
