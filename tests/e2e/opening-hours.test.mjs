@@ -173,7 +173,8 @@ test('a course that has not started yet is never "open now": its card gives its 
     assert.equal(await running.count(), 1);
     assertClean(records);
   });
-  // In Persian, right to left: the weekdays in Persian, the times isolated left to right.
+  // In Persian, right to left: the weekdays in Persian, from–to with "تا" (read right to left,
+  // the start first), not a dash isolated left to right.
   const persian = {
     path: '/e2e/blank.html',
     html: '<!doctype html><html lang="fa"><head><meta charset="utf-8"><title>ساعات</title></head><body><script type="module" src="/service-finder/service-finder.js"></script><service-finder lang="fa" fixed-language></service-finder></body></html>',
@@ -185,7 +186,7 @@ test('a course that has not started yet is never "open now": its card gives its 
     const later = card(widget, 'wf-course-014');
     const weekday = (day) => new Intl.DateTimeFormat('fa', { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 1 + day)));
     const time = (hours, minutes) => new Intl.DateTimeFormat('fa', { hour: 'numeric', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 1, hours, minutes)));
-    const expected = msg('fa', 'card.hours', { hours: `${weekday(0)}–${weekday(3)} \u2066${time(9, 0)}–${time(12, 15)}\u2069` });
+    const expected = msg('fa', 'card.hours', { hours: `${weekday(0)}–${weekday(3)} ${time(9, 0)} تا ${time(12, 15)}` });
     await until(() => later.locator('[data-part="hours-text"]').textContent(), (text) => text === expected, `the Persian lesson times ${expected}`);
     assertClean(records);
   });

@@ -53,7 +53,7 @@ export function weekSummary(description, t, language) {
       onlyHolidaysSince &&= day.holiday;
       continue;
     }
-    const times = formatList(language, day.intervals.map((interval) => `\u2066${formatTime(language, interval.from)}–${formatTime(language, interval.to)}\u2069`));
+    const times = formatList(language, day.intervals.map((interval) => timeRange(language, t, interval.from, interval.to)));
     const last = groups.at(-1);
     if (last?.times === times && onlyHolidaysSince) last.to = day.weekday;
     else groups.push({ from: day.weekday, to: day.weekday, times });
@@ -62,6 +62,17 @@ export function weekSummary(description, t, language) {
   const name = (weekday) => formatWeekday(language, weekday, t('hours.weekdays'));
   const parts = groups.map(({ from, to, times }) => `${name(from)}${from === to ? '' : `–${name(to)}`} ${times}`);
   return parts.length ? parts.join(t('separator')) : null;
+}
+
+/**
+ * From–to as the catalog writes it (`hours.range`). A range with a dash between its times is
+ * isolated left to right (U+2066 … U+2069): in a right-to-left row a bare "9:00–12:00" would
+ * otherwise read "12:00–9:00". One written with a word (Persian "۹:۰۰ تا ۱۲:۰۰") follows the
+ * text's own direction.
+ */
+function timeRange(language, t, from, to) {
+  const range = t('hours.range', { from: formatTime(language, from), to: formatTime(language, to) });
+  return range.includes('–') ? `\u2066${range}\u2069` : range;
 }
 
 /** The seven days from today as a table: weekday, then the times or "closed". */
@@ -75,12 +86,11 @@ export function weekTable(description, t, language, today) {
     if (day.date === today) row.setAttribute('aria-current', 'date');
     const name = el('th', { scope: 'row' }, formatWeekday(language, day.weekday, t('hours.weekdays')));
     if (day.holiday) name.append(' ', el('span', { class: 'sf-holiday' }, t('hours.holiday')));
-    // "9:00–12:00 und 14:00–17:00", joined the language's way ("و" in Arabic). Each span is
-    // isolated left to right (U+2066 … U+2069): in a right-to-left row, "9:00–12:00" would
-    // otherwise read "12:00–9:00".
+    // "9:00–12:00 und 14:00–17:00", joined the language's way ("و" in Arabic), each range as
+    // timeRange writes it.
     const times = day.intervals.length
       ? formatList(language, day.intervals.map((interval) => {
-        const span = `\u2066${formatTime(language, interval.from)}–${formatTime(language, interval.to)}\u2069`;
+        const span = timeRange(language, t, interval.from, interval.to);
         return interval.comment ? `${span} (${interval.comment})` : span;
       }))
       : t('hours.day_closed');
