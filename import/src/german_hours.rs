@@ -18,7 +18,7 @@ enum Token {
     Time(String),
     /// "-", "–", "bis": a range.
     Range,
-    /// ",", "und", "+", "/", "&", "sowie": a list.
+    /// ",", "und", "u.", "+", "/", "&", "sowie": a list.
     And,
     /// ";" or a line break: the next rule.
     Next,
@@ -122,8 +122,9 @@ fn tokens(text: &str) -> Option<Vec<Token>> {
             '\n' | ';' => tokens.push(Token::Next),
             '-' | '–' | '—' => tokens.push(Token::Range),
             ',' | '+' | '/' | '&' => tokens.push(Token::And),
-            // "Mo-Fr: 9-12" and "Mo.": signs after a day.
+            // "Mo-Fr: 9-12" and "Mo.": signs after a day; "u." is "und".
             ':' | '.' if matches!(tokens.last(), Some(Token::Day(_))) => {}
+            '.' if lower[..start].ends_with('u') && matches!(tokens.last(), Some(Token::And)) => {}
             c if c.is_ascii_digit() => {
                 let mut end = start + c.len_utf8();
                 while let Some(&(index, next)) = chars.peek() {
@@ -152,7 +153,7 @@ fn tokens(text: &str) -> Option<Vec<Token>> {
                     "uhr" | "von" | "jeweils" | "geöffnet" | "sprechzeiten" | "öffnungszeiten" => {
                     }
                     "bis" => tokens.push(Token::Range),
-                    "und" | "sowie" => tokens.push(Token::And),
+                    "und" | "u" | "sowie" => tokens.push(Token::And),
                     "täglich" => tokens.extend([Token::Day(0), Token::Range, Token::Day(6)]),
                     "werktags" => tokens.extend([Token::Day(0), Token::Range, Token::Day(4)]),
                     word => tokens.push(Token::Day(day(word)?)),
@@ -215,6 +216,8 @@ mod tests {
             ),
             ("Sa + So 10 bis 18 Uhr", "Sa,Su 10:00-18:00"),
             ("werktags 8-16 Uhr", "Mo-Fr 08:00-16:00"),
+            ("Mo 9-12 u. 13-15 Uhr", "Mo 09:00-12:00,13:00-15:00"),
+            ("Di u. Do 14-16 Uhr", "Tu,Th 14:00-16:00"),
         ];
         for (german, osm) in cases {
             assert_eq!(opening_hours(german).as_deref(), Some(osm), "{german}");
