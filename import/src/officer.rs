@@ -490,6 +490,10 @@ pub const CATALOG: &[(&str, &str)] = &[
         "Die Kategorie „{0}“ wurde als „{1}“ geraten, für alle Zeilen mit ihr. Prüfen Sie das; ist es falsch, ändern Sie es in der Kategorien-Zuordnung.",
     ),
     (
+        "two columns name the entries: \"{}\" is read as their name, \"{}\" as the organisation that offers them",
+        "Zwei Spalten benennen die Angebote: „{0}“ wird als ihr Name gelesen, „{1}“ als der Träger, der sie anbietet.",
+    ),
+    (
         "the row is the template's example (row skipped); delete it",
         "Die Zeile ist das Beispiel der Vorlage und wird nicht übernommen. Löschen Sie sie.",
     ),

@@ -60,6 +60,52 @@ pub const COLUMNS: &[(&str, &str)] = &[
     ),
 ];
 
+/// An officer's own sheet with a column for the offer ("Angebot") and one for the place that
+/// runs it ("Einrichtung"): both would name the entry ("VHS; Integrationskurs"). The offer is
+/// the name, and the place its organisation, unless the sheet has a column for that too.
+fn place_named_and_its_organisation(
+    columns: &mut [(String, Option<Column>)],
+    header_row: usize,
+    problems: &mut Vec<Problem>,
+) {
+    const PLACE: [&str; 4] = [
+        "einrichtung",
+        "einrichtungsname",
+        "namedereinrichtung",
+        "beratungsstelle",
+    ];
+    let is_name = |column: &Option<Column>| matches!(column, Some((Field::Name, None)));
+    let names: Vec<usize> = (0..columns.len())
+        .filter(|&index| is_name(&columns[index].1))
+        .collect();
+    let has_organisation = columns
+        .iter()
+        .any(|(_, column)| matches!(column, Some((Field::Organization, None))));
+    let place = names
+        .iter()
+        .copied()
+        .find(|&index| PLACE.contains(&fold_header(&columns[index].0).as_str()));
+    let (Some(place), false, 2) = (place, has_organisation, names.len()) else {
+        return;
+    };
+    let offer = names
+        .iter()
+        .copied()
+        .find(|&index| index != place)
+        .unwrap_or(place);
+    columns[place].1 = Some((Field::Organization, None));
+    problems.push(Problem {
+        row: Some(header_row),
+        column: Some(columns[place].0.clone()),
+        entry: None,
+        severity: Severity::Note,
+        message: format!(
+            "two columns name the entries: \"{}\" is read as their name, \"{}\" as the organisation that offers them",
+            columns[offer].0, columns[place].0
+        ),
+    });
+}
+
 /// The field a header names, or `None` for a column that is not known.
 pub(crate) fn field_of(header: &str) -> Option<Field> {
     let folded = fold_header(header);
@@ -583,6 +629,7 @@ fn records_from_rows(
             columns[index] = (heading, field);
         }
     }
+    place_named_and_its_organisation(&mut columns, header_row, problems);
     for (column, field) in &columns {
         if field.is_none() && !column.is_empty() {
             problems.push(Problem {

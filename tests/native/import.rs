@@ -1322,3 +1322,24 @@ fn a_phone_number_that_lost_its_leading_zero_in_a_csv_file_gets_it_back() {
         "lost its leading zero",
     );
 }
+
+/// An officer's own sheet with "Einrichtung" (who runs it) beside "Angebot" (what it is): the
+/// offer is the entry's name, the place its organisation, not "VHS; Integrationskurs".
+#[test]
+fn a_place_and_its_offer_in_two_columns_are_organisation_and_name() {
+    let csv = "Einrichtung;Angebot;Ort\nVolkshochschule Waldeck-Frankenberg;Integrationskurs;Korbach\n";
+    let imported = import(csv.as_bytes(), Format::Csv, None);
+    let entries = loads(&imported);
+    assert_eq!(entries[0]["name"], "Integrationskurs", "{:#?}", entries[0]);
+    assert_eq!(
+        entries[0]["organization"]["name"],
+        "Volkshochschule Waldeck-Frankenberg"
+    );
+    has_problem(
+        &imported,
+        1,
+        Some("Einrichtung"),
+        Severity::Note,
+        "two columns name the entries",
+    );
+}
