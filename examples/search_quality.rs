@@ -28,7 +28,8 @@
 //! - `expected`: what the query should find, judged from the entries' meaning (not from what
 //!   the search returns now): a comma-separated list of entry ids (`wf-svc-001`) and
 //!   `category:<id>` items, which stand for every entry in that category, and `language:<code>`
-//!   items, which stand for every entry offered in that language.
+//!   items, which stand for every entry offered in that language; `flag:free-of-charge` stands
+//!   for every entry marked free of charge.
 //! - `note`: the kind of query: `word`, `phrase`, `misspelling`, `by-ear` (a German word
 //!   spelt as heard, also in another script), `concept` (a thing not named as a category, such
 //!   as a library), `place` (a town and a topic) or `language` (the language a service is
@@ -432,6 +433,15 @@ mod native {
                             .iter()
                             .enumerate()
                             .filter(|(_, entry)| entry.categories.iter().any(|id| id == category))
+                            .map(|(index, _)| index),
+                    );
+                } else if item == "flag:free-of-charge" {
+                    relevant.extend(
+                        directory
+                            .entries
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, entry)| entry.free_of_charge == Some(true))
                             .map(|(index, _)| index),
                     );
                 } else if let Some(language) = item.strip_prefix("language:") {

@@ -466,7 +466,14 @@ impl Index {
             // text about families. Its category matches stay ("child" in "doctor for my
             // child"). Unless the concept is in no entry: then the words count one by one.
             let in_phrase = named.is_some_and(|named| named.in_phrase) && !touched.is_empty();
-            self.match_word(word, !in_phrase, &mut |entry, value, by_category| {
+            // A word the thesaurus knows is spelled right: it is not compared letter by letter
+            // with the directory's words, nor cut or sounded out below ("мечеть", a mosque the
+            // directory does not have, is not "месту").
+            let known = self
+                .thesaurus
+                .as_ref()
+                .is_some_and(|thesaurus| thesaurus.knows(word));
+            self.match_word(word, !in_phrase, known, &mut |entry, value, by_category| {
                 if !in_phrase || tallies[entry as usize].best > 0 {
                     offer_match(tallies, &mut touched, entry, value, by_category);
                 }
@@ -478,13 +485,13 @@ impl Index {
             }
             // … and when nothing matched, in a language without a stemmer ("роботою" for
             // "робота"), by cutting its ending …
-            if touched.is_empty() {
+            if touched.is_empty() && !known {
                 self.offer_terms(self.terms_without_their_ending(word), tallies, &mut touched);
             }
             // … or a German word written as heard, in any script.
             // (Four letters of another script are enough: "تافل" for "Tafel".)
             let sound_chars = MIN_SOUND_WORD_CHARS - usize::from(!word.is_ascii());
-            if touched.is_empty() && word.chars().count() >= sound_chars {
+            if touched.is_empty() && !known && word.chars().count() >= sound_chars {
                 self.offer_terms(self.terms_sounding_like(word), tallies, &mut touched);
             }
             let rarity = word_rarity(self.entries.count, touched.len());
@@ -524,14 +531,25 @@ impl Index {
 
     /// Offers every entry that `word` matches by a category's label or search words and, with
     /// `in_text`, by a term of its text, with its value (field weight × match quality).
-    fn match_word(&self, word: &str, in_text: bool, offer: &mut impl FnMut(u32, u16, bool)) {
+    fn match_word(
+        &self,
+        word: &str,
+        in_text: bool,
+        known: bool,
+        offer: &mut impl FnMut(u32, u16, bool),
+    ) {
         // A single letter is the start of a name being typed: as a prefix it matches names,
         // organisations and towns, not every description word that starts with it (`i`
         // would otherwise match "in" in most German descriptions). Topics need three letters
         // (see `matching_categories`).
         let single_letter = word.chars().nth(1).is_none();
         let terms = if in_text {
-            self.matching_terms(word, Looseness::AsTyped)
+            let looseness = if known {
+                Looseness::ThesaurusWord
+            } else {
+                Looseness::AsTyped
+            };
+            self.matching_terms(word, looseness)
         } else {
             Vec::new()
         };
@@ -547,7 +565,7 @@ impl Index {
                 }
             }
         }
-        for (category, quality) in self.matching_categories(word) {
+        for (category, quality) in self.matching_categories(word, known) {
             for entry in self.sets.categories[category as usize].iter() {
                 offer(entry, u16::from(weight::CATEGORY) * quality, true);
             }
@@ -556,8 +574,8 @@ impl Index {
 
     /// The entries that use a word or phrase of a thesaurus concept, each with its best
     /// value (field weight × match quality, scaled by [`quality::CONCEPT_PERCENT`]), sorted by
-    /// entry. A phrase matches an entry that has all its words; a concept of a language also
-    /// matches the entries offered in it. Category
+    /// entry. A phrase matches an entry that has all its words; a concept that stands for a
+    /// field also matches the entries with it (see `thesaurus.rs`). Category
     /// labels are not searched here: "Kita" names the Kitas, not every family service.
     /// Worked out once per concept and kept: the same concepts come back with every letter
     /// typed.
@@ -573,12 +591,16 @@ impl Index {
             for phrase in thesaurus.phrases_of(concept) {
                 found.extend(self.phrase_entries(phrase));
             }
-            // A concept of a language ("українською") finds every entry offered in it, as
-            // strongly as a category's label does: the entry's texts rarely say so.
-            let offered = thesaurus.language_of(concept).and_then(|code| {
-                let at = self.language_ids.iter().position(|id| id == code)?;
-                self.sets.languages.get(at)
-            });
+            // A concept that stands for a field finds every entry with it, as strongly as a
+            // category's label does: the entries' texts rarely say so. A language
+            // ("українською") finds the entries offered in it, "kostenlos" those free of charge.
+            let offered = match thesaurus.field_of(concept) {
+                Some(super::thesaurus::FREE_OF_CHARGE) => Some(&self.sets.free_of_charge),
+                _ => thesaurus.language_of(concept).and_then(|code| {
+                    let at = self.language_ids.iter().position(|id| id == code)?;
+                    self.sets.languages.get(at)
+                }),
+            };
             if let Some(offered) = offered {
                 let value =
                     weight::CATEGORY as u16 * quality::EXACT * quality::CONCEPT_PERCENT as u16
@@ -696,7 +718,7 @@ impl Index {
     }
 
     /// Categories whose label `word` matches, with the best match quality for each.
-    fn matching_categories(&self, word: &str) -> Vec<(u16, u16)> {
+    fn matching_categories(&self, word: &str, known: bool) -> Vec<(u16, u16)> {
         let word_chars = word.chars().count();
         let mut best: Vec<(u16, u16)> = Vec::new();
         let mut offer = |category: u16, quality: u16| match best
@@ -722,10 +744,11 @@ impl Index {
                 offer(*category, quality::PREFIX);
             }
         }
-        // Typos and words inside compounds need a look at every term, from four letters on.
-        // The same token stands in several categories' labels: it is compared once (repeats
-        // are neighbours).
-        if word_chars >= MIN_INFIX_WORD_CHARS {
+        // Typos and words inside compounds need a look at every term, from four letters on;
+        // not for a word the thesaurus knows, which is spelled right (see `match_text`). The
+        // same token stands in several categories' labels: it is compared once (repeats are
+        // neighbours).
+        if word_chars >= MIN_INFIX_WORD_CHARS && !known {
             let word_letters = super::index::WordLetters::new(word);
             let mut last: Option<(&str, Option<u16>)> = None;
             for ((term, category), term_letters) in

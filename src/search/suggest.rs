@@ -68,7 +68,13 @@ impl Index {
     /// The terms and category words nearest `word`, best first.
     fn nearest_words(&self, word: &str) -> Vec<Candidate<'_>> {
         let word_chars = word.chars().count();
-        if word_chars < MIN_SUGGEST_CHARS {
+        // A word the thesaurus knows is spelled right ("mosque"): the directory just has no
+        // such entry, and a near word of another meaning ("koşu") would only mislead.
+        let known = self
+            .thesaurus
+            .as_ref()
+            .is_some_and(|thesaurus| thesaurus.knows(word));
+        if word_chars < MIN_SUGGEST_CHARS || known {
             return Vec::new();
         }
         let max_edits = if word_chars >= 5 { 2 } else { 1 };

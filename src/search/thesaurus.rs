@@ -7,10 +7,11 @@
 //! UI language after the first results and hands it to [`Index::set_thesaurus`] as text: one
 //! concept per line, its words separated by tabs.
 //!
-//! A concept can also name a language the services are offered in ("українською", "auf
-//! Arabisch"): its line starts with `@` and the language's code (`@uk`), and its words then
-//! also find every entry that offers that language, whatever its text says. The JSON files
-//! write such a concept as `language:<code>`.
+//! A concept can also stand for a field of the entries, whatever their texts say: its id has a
+//! colon, and its line starts with `@` and that id. `language:<code>` is a language the
+//! services are offered in ("українською", "auf Arabisch", `@language:uk`): its words find every
+//! entry that offers it. `flag:free-of-charge` ("kostenlos", "бесплатно") finds every entry
+//! marked free of charge.
 
 use super::engine::is_compound_head;
 use super::fold::{for_each_token, within_one_edit};
@@ -55,16 +56,16 @@ pub struct Thesaurus {
     phrases: Vec<(Box<[Box<str>]>, u32)>,
     /// Per concept, the positions of its phrases in `phrases`.
     concepts: Vec<Vec<u32>>,
-    /// Per concept, the service language it names (`@uk` on its line), if any.
-    languages: Vec<Option<Box<str>>>,
+    /// Per concept, the field of the entries it stands for (`@language:uk` on its line gives
+    /// `language:uk`), if any.
+    fields: Vec<Option<Box<str>>>,
 }
 
-/// What starts the line of a concept that names a service language: `@` and its code.
-const LANGUAGE_MARK: char = '@';
+/// What starts the line of a concept that stands for a field of the entries, before its id.
+const FIELD_MARK: char = '@';
 
-/// How the JSON files name a concept of a service language: `language:` and its code.
-#[cfg(not(target_arch = "wasm32"))]
-const LANGUAGE_CONCEPT: &str = "language:";
+/// The field concept of the entries marked free of charge.
+pub(super) const FREE_OF_CHARGE: &str = "flag:free-of-charge";
 
 impl Thesaurus {
     /// Reads the thesaurus text: one concept per line, its words and phrases separated by
@@ -73,16 +74,16 @@ impl Thesaurus {
     pub fn from_text(text: &str) -> Thesaurus {
         let mut phrases: Vec<(Box<[Box<str>]>, u32)> = Vec::new();
         let mut concept_count = 0u32;
-        let mut languages: Vec<Option<Box<str>>> = Vec::new();
+        let mut fields: Vec<Option<Box<str>>> = Vec::new();
         for line in text.lines() {
             if line.trim().is_empty() || line.starts_with('#') {
                 continue;
             }
-            let (language, line) = match line.strip_prefix(LANGUAGE_MARK) {
+            let (field, line) = match line.strip_prefix(FIELD_MARK) {
                 Some(marked) => marked.split_once('\t').unwrap_or((marked, "")),
                 None => ("", line),
             };
-            languages.push((!language.is_empty()).then(|| Box::from(language)));
+            fields.push((!field.is_empty()).then(|| Box::from(field)));
             for phrase in line.split('\t') {
                 // Without stop words, like the query words it is compared with: "Beratung
                 // für Schwangere" is found as typed.
@@ -105,7 +106,7 @@ impl Thesaurus {
         Thesaurus {
             phrases,
             concepts,
-            languages,
+            fields,
         }
     }
 
@@ -184,10 +185,26 @@ impl Thesaurus {
         covering
     }
 
+    /// Whether `word` (folded) is one of the words of a concept, whole: a word spelled right.
+    pub(super) fn knows(&self, word: &str) -> bool {
+        let at = self
+            .phrases
+            .partition_point(|(phrase, _)| phrase[0].as_ref() < word);
+        self.phrases
+            .get(at)
+            .is_some_and(|(phrase, _)| phrase.len() == 1 && &*phrase[0] == word)
+    }
+
+    /// The field of the entries a concept stands for (`language:uk`, `flag:free-of-charge`),
+    /// if it stands for one.
+    pub(super) fn field_of(&self, concept: u32) -> Option<&str> {
+        self.fields.get(concept as usize)?.as_deref()
+    }
+
     /// The service language a concept names (its code, as in the entries' `languages`), if
     /// it names one.
     pub(super) fn language_of(&self, concept: u32) -> Option<&str> {
-        self.languages.get(concept as usize)?.as_deref()
+        self.field_of(concept)?.strip_prefix("language:")
     }
 
     /// The phrases of a concept, as folded words.
@@ -200,8 +217,8 @@ impl Thesaurus {
 
 /// The thesaurus text for a UI language, made natively from the JSON files in `folder`
 /// (`data/thesaurus`) as the web build makes `dist/thesaurus/<language>.txt`: per concept of
-/// the German file, its words in `language`, in German and in English, after `@<code>` for a
-/// concept `language:<code>` (see the module's description). For the CLI, the
+/// the German file, its words in `language`, in German and in English, after `@` and the id of
+/// a concept that stands for a field (see the module's description). For the CLI, the
 /// benchmarks and the tests; fails with the file and what is wrong in it.
 #[cfg(not(target_arch = "wasm32"))]
 #[allow(clippy::disallowed_methods)] // Native only: the size rules are for the wasm.
@@ -231,9 +248,9 @@ pub fn thesaurus_text(folder: &std::path::Path, language: &str) -> Result<String
     let mut out = String::new();
     for concept in lists[1].keys().filter(|key| !key.starts_with('$')) {
         let mut words: Vec<&str> = Vec::new();
-        if let Some(code) = concept.strip_prefix(LANGUAGE_CONCEPT) {
-            out.push(LANGUAGE_MARK);
-            out.push_str(code);
+        if concept.contains(':') {
+            out.push(FIELD_MARK);
+            out.push_str(concept);
             out.push('\t');
         }
         for list in &lists {

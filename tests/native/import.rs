@@ -1327,7 +1327,8 @@ fn a_phone_number_that_lost_its_leading_zero_in_a_csv_file_gets_it_back() {
 /// offer is the entry's name, the place its organisation, not "VHS; Integrationskurs".
 #[test]
 fn a_place_and_its_offer_in_two_columns_are_organisation_and_name() {
-    let csv = "Einrichtung;Angebot;Ort\nVolkshochschule Waldeck-Frankenberg;Integrationskurs;Korbach\n";
+    let csv =
+        "Einrichtung;Angebot;Ort\nVolkshochschule Waldeck-Frankenberg;Integrationskurs;Korbach\n";
     let imported = import(csv.as_bytes(), Format::Csv, None);
     let entries = loads(&imported);
     assert_eq!(entries[0]["name"], "Integrationskurs", "{:#?}", entries[0]);

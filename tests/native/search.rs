@@ -256,10 +256,10 @@ fn compounds_are_known_by_their_last_part() {
 }
 
 #[test]
-fn a_language_named_in_the_query_finds_the_entries_offered_in_it() {
+fn a_language_or_free_of_charge_named_in_the_query_finds_the_entries_with_it() {
     let mut index = index();
     index.set_thesaurus(Thesaurus::from_text(
-        "@uk\tукраїнською\tUkrainisch\n@ar\tبالعربية\tArabisch\n@xx\tKlingonisch\nBeratung\tconsultation",
+        "@language:uk\tукраїнською\tUkrainisch\n@language:ar\tبالعربية\tArabisch\n@language:xx\tKlingonisch\nBeratung\tconsultation\n@flag:free-of-charge\tkostenlos\tбесплатно",
     ));
     // No entry's text says so: the entries' `languages` do.
     check_text(&index, "українською", &["translation", "phone"]);
@@ -273,6 +273,9 @@ fn a_language_named_in_the_query_finds_the_entries_offered_in_it() {
     // A language no entry offers finds nothing through it; the marker is no word to find.
     check_text(&index, "Klingonisch", &[]);
     check_text(&index, "xx", &[]);
+    // "Free" finds the entries marked free of charge, whose texts do not say so.
+    check_text(&index, "бесплатно", &["counselling", "club", "phone"]);
+    check_text(&index, "consultation бесплатно", &["counselling", "phone"]);
     // An inflected adjective or a compound names what a thing is about, not its language:
     // one letter more, or "Arabisch" as a compound's last part, is only text.
     check_text(&index, "Ukrainische", &[]);
@@ -671,4 +674,20 @@ fn near_a_place_what_was_typed_comes_before_what_mentions_it() {
         distances.windows(2).all(|pair| pair[0] <= pair[1]),
         "{distances:?}"
     );
+}
+
+/// A word the thesaurus knows is spelled right: a directory without such an entry finds
+/// nothing for it, rather than a word one letter away of another meaning ("мечеть", a mosque,
+/// found "месту"), and offers no "did you mean" ("mosque" got "koşu").
+#[test]
+fn a_word_the_thesaurus_knows_is_not_corrected_into_another() {
+    let mut index = index();
+    // Without the thesaurus, "vereid" is a typing error for the directory's "Verein".
+    check_text(&index, "vereid", &["club", "nowhere"]);
+    assert!(index.suggest("vereid").contains(&"Verein".to_owned()));
+    index.set_thesaurus(Thesaurus::from_text("Vereid\toath"));
+    check_text(&index, "vereid", &[]);
+    assert_eq!(index.suggest("vereid"), Vec::<String>::new());
+    // A word it does not know is still corrected.
+    check_text(&index, "vereim", &["club", "nowhere"]);
 }

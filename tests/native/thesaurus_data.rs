@@ -94,8 +94,12 @@ fn thesaurus_files_have_the_same_concepts_in_the_same_order() {
             "{}.json: concept {concept:?} is there twice",
             reference.language
         );
-        // A language's concept is `language:` and its code (checked below).
-        let id = concept.strip_prefix("language:").unwrap_or(concept);
+        // A concept for a field: `language:` and a code (checked below), or `flag:` and a
+        // flag the core knows.
+        let id = concept
+            .strip_prefix("language:")
+            .or_else(|| (concept == "flag:free-of-charge").then_some("free-of-charge"))
+            .unwrap_or(concept);
         let kebab_case = !id.is_empty()
             && id.split('-').all(|part| {
                 !part.is_empty()
