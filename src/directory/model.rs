@@ -588,13 +588,23 @@ pub enum Text {
     Translated(Vec<(LanguageCode, String)>),
 }
 
+/// The language a UI language's readers read best after their own, where it is not the
+/// directory's: Tigrinya's read English (Eritrea's middle and secondary schools teach in it),
+/// so an entry's English text comes before its German one. Dates and language names in the
+/// Tigrinya UI are English too, for the same reason (see the widget's format.js).
+fn second_language(language: &str) -> Option<&'static str> {
+    (language == "ti").then_some("en")
+}
+
 impl Text {
     /// Creates a text in the default language.
     pub fn plain(text: impl Into<String>) -> Text {
         Text::Plain(text.into())
     }
 
-    /// The text in `language`, falling back to `default_language`, then to the first translation.
+    /// The text in `language`, falling back to the second language of its readers (English for
+    /// Tigrinya, see `second_language`), then to `default_language`, then to the first
+    /// translation.
     ///
     /// Returns the text and the language it is actually in.
     pub fn best<'a>(
@@ -608,6 +618,7 @@ impl Text {
             Text::Translated(texts) => {
                 let find = |wanted: &str| texts.iter().find(|(code, _)| code.as_str() == wanted);
                 find(language)
+                    .or_else(|| second_language(language).and_then(find))
                     .or_else(|| find(default_language))
                     .or_else(|| texts.first())
                     .map(|(code, text)| (text.as_str(), code.as_str()))
@@ -755,6 +766,22 @@ impl Date {
 #[allow(clippy::disallowed_methods)] // Tests compare with the standard library.
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_tigrinya_reader_gets_english_before_german() {
+        let code = |code: &str| LanguageCode::new(code).unwrap();
+        let text = Text::Translated(vec![
+            (code("de"), "Rechtsberatung".into()),
+            (code("en"), "Legal advice".into()),
+        ]);
+        assert_eq!(text.best("ti", "de"), Some(("Legal advice", "en")));
+        assert_eq!(text.best("ar", "de"), Some(("Rechtsberatung", "de")));
+        let own = Text::Translated(vec![
+            (code("de"), "Rechtsberatung".into()),
+            (code("ti"), "ሕጋዊ ምኽሪ".into()),
+        ]);
+        assert_eq!(own.best("ti", "de"), Some(("ሕጋዊ ምኽሪ", "ti")));
+    }
 
     #[test]
     fn dates() {

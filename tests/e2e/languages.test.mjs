@@ -245,7 +245,11 @@ test('ti: without Intl data for Tigrinya, dates and language names are English, 
     const options = await widget.getByLabel(msg('ti', 'filters.language'), { exact: true }).locator('option').allTextContents();
     assert.ok(options.length > 5 && options.some((option) => option.startsWith('Arabic')), options.join(', '));
     for (const option of options) assert.doesNotMatch(option, german);
-    assert.equal((await widget.locator('.sf-text-language [aria-hidden="true"]').first().textContent()).trim(), 'German');
+    // An entry's English text before its German one (Tigrinya readers read English), marked
+    // with the language's name, which is English too.
+    assert.ok(entry.name?.en, 'the first entry has an English name');
+    assert.equal(await cardsLocator(widget).first().locator('h3').evaluate((heading) => heading.querySelector('[lang]')?.getAttribute('lang')), 'en');
+    assert.equal((await widget.locator('.sf-text-language [aria-hidden="true"]').first().textContent()).trim(), 'English');
     assert.ok((await widget.locator('.sf-my-language').textContent()).includes(msg('ti', 'language.name')));
 
     // A card's details: the date the entry was last checked.
