@@ -61,7 +61,7 @@ fn search_takes_a_camel_case_query_and_returns_plain_objects() {
     let total = get(&all, "total").as_f64().unwrap();
     let results = finder
         .search(query(
-            r#"{"text": "Deutschkurs", "kinds": ["course"], "freeOfCharge": false,
+            r#"{"text": "Integrationskurs", "kinds": ["course"], "freeOfCharge": false,
                 "near": {"latitude": 51.2756, "longitude": 8.873}, "radiusKm": 25,
                 "sort": "distance", "limit": 5, "language": "en"}"#,
         ))
@@ -75,6 +75,8 @@ fn search_takes_a_camel_case_query_and_returns_plain_objects() {
         let entry = get(&hit, "entry");
         assert_eq!(get(&entry, "kind").as_string().as_deref(), Some("course"));
         assert!(get(&get(&entry, "name"), "text").is_string());
+        // Nearest first: every hit's name says "Integrationskurs" (the entries that only
+        // mention the words would come after them, in a group of their own).
         if let Some(distance) = get(&hit, "distanceMetres").as_f64() {
             assert!(distance >= previous && distance <= 25_000.0);
             previous = distance;
