@@ -456,9 +456,15 @@ impl Index {
         for (word_number, word) in words.iter().enumerate() {
             touched.clear();
             let named = concepts.get(word_number);
+            let concept_quality = match named {
+                Some(named) if named.by_typo => quality::TYPO,
+                _ => quality::EXACT,
+            };
             for &concept in named.into_iter().flat_map(|named| &named.concepts) {
                 for &(entry, value) in self.concept_entries(concept) {
-                    offer_match(tallies, &mut touched, entry, value, false);
+                    let value =
+                        u32::from(value) * u32::from(concept_quality) / u32::from(quality::EXACT);
+                    offer_match(tallies, &mut touched, entry, value as u16, false);
                 }
             }
             // A word of a phrase that names a concept ("health insurance", "family doctor")
@@ -567,7 +573,8 @@ impl Index {
         }
         for (category, quality) in self.matching_categories(word, known) {
             for entry in self.sets.categories[category as usize].iter() {
-                offer(entry, u16::from(weight::CATEGORY) * quality, true);
+                let weight = self.category_weight(entry, category);
+                offer(entry, u16::from(weight) * quality, true);
             }
         }
     }

@@ -21,8 +21,12 @@ pub(super) mod weight {
     pub const NAME: u8 = 10;
     /// Another name of the entry (`alternate_name`): an abbreviation or the name people use.
     pub const ALTERNATE_NAME: u8 = 8;
-    /// A category label.
+    /// A category label, of the entry's first (main) category.
     pub const CATEGORY: u8 = 6;
+    /// A category label of another of the entry's categories: "Zahnarzt" finds every health
+    /// entry, and the health offices come before the German course for nurses, which is
+    /// mainly a language course.
+    pub const OTHER_CATEGORY: u8 = 5;
     /// The organisation's name.
     pub const ORGANIZATION: u8 = 5;
     /// The town.
@@ -123,7 +127,12 @@ pub(super) struct EntryTable {
     /// What breaks a tie in relevance or distance: the directory's own entries first (those
     /// without a `source`, see `directory::merge`), then by name.
     pub tie_rank: Vec<u32>,
+    /// The id index of each entry's first category, its main one ([`NO_CATEGORY`] for none).
+    pub main_category: Vec<u16>,
 }
+
+/// In [`EntryTable::main_category`]: the entry has no category.
+pub(super) const NO_CATEGORY: u16 = u16::MAX;
 
 /// The entries that have each filter value, as sets.
 pub(super) struct FilterSets {
@@ -210,6 +219,19 @@ impl Index {
                 }
             })
             .collect();
+        let main_category = directory
+            .entries
+            .iter()
+            .map(|entry| {
+                let first = entry.categories.first().map(String::as_str);
+                first
+                    .and_then(|id| {
+                        let at = category_number.binary_search_by(|(known, _)| (*known).cmp(id));
+                        at.ok().map(|at| category_number[at].1)
+                    })
+                    .unwrap_or(NO_CATEGORY)
+            })
+            .collect();
         let reach = all.reach;
         let grid =
             SpatialGrid::new(
@@ -245,6 +267,7 @@ impl Index {
                 name_rank,
                 by_name,
                 tie_rank,
+                main_category,
             },
             sets: FilterSets {
                 kinds: all.kinds,
@@ -292,10 +315,11 @@ impl Index {
         }
         for (term, category) in &self.category_terms {
             let members = &self.sets.categories[usize::from(*category)];
-            by_term
-                .entry(term)
-                .or_default()
-                .extend(members.iter().map(|entry| (entry, weight::CATEGORY)));
+            by_term.entry(term).or_default().extend(
+                members
+                    .iter()
+                    .map(|entry| (entry, self.category_weight(entry, *category))),
+            );
         }
         let mut terms: Vec<(&str, Vec<(u32, u8)>)> = by_term.into_iter().collect();
         crate::order::sort_by(&mut terms, |a, b| a.0.cmp(b.0));
@@ -304,6 +328,15 @@ impl Index {
             crate::order::sort_by(&mut postings, |a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
             postings.dedup_by_key(|posting| posting.0);
             each(term, &postings);
+        }
+    }
+
+    /// The weight of a match in the label or search words of `category`, one of `entry`'s.
+    pub(super) fn category_weight(&self, entry: u32, category: u16) -> u8 {
+        if self.entries.main_category[entry as usize] == category {
+            weight::CATEGORY
+        } else {
+            weight::OTHER_CATEGORY
         }
     }
 

@@ -38,6 +38,10 @@ pub(super) struct WordConcepts {
     /// "health insurance" means the insurance, not everything about health, so the search
     /// matches such a word only through its concepts (see `Index::match_text`).
     pub in_phrase: bool,
+    /// Whether the word names its concepts only as a typing error of one of their words:
+    /// their entries then count as little as a typo's match ("Sprachkafe" lists the
+    /// Sprachcafés it was meant for before the other conversation groups).
+    pub by_typo: bool,
 }
 
 impl WordConcepts {
@@ -178,6 +182,7 @@ impl Thesaurus {
                         && within_one_edit(word, only)
                     {
                         covered.add(*concept);
+                        covered.by_typo = true;
                     }
                 }
             }

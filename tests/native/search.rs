@@ -239,6 +239,23 @@ fn thesaurus_words_find_the_entries_of_their_concept() {
     check_text(&index, "bus ticket", &[]);
 }
 
+/// A word one typing error from a thesaurus word names its concept, but the entries that
+/// have the word itself come first: "Sprachkafe" listed conversation groups before the
+/// Sprachcafés, which were the same concept and earlier in name order.
+#[test]
+fn a_typo_of_a_concept_word_finds_that_word_first() {
+    let mut index = index();
+    index.set_thesaurus(Thesaurus::from_text("Migrationsberatung\tTelefonberatung"));
+    for typed in ["Telefonberatung", "Telefonberatunk"] {
+        let results = search(&index, text(typed));
+        assert_eq!(ids(&results), ["phone", "counselling"], "typed {typed:?}");
+        assert!(
+            results.hits[0].score > results.hits[1].score,
+            "typed {typed:?}"
+        );
+    }
+}
+
 #[test]
 fn compounds_are_known_by_their_last_part() {
     let mut index = index_with_thesaurus();
@@ -690,4 +707,37 @@ fn a_word_the_thesaurus_knows_is_not_corrected_into_another() {
     assert_eq!(index.suggest("vereid"), Vec::<String>::new());
     // A word it does not know is still corrected.
     check_text(&index, "vereim", &["club", "nowhere"]);
+}
+
+/// A topic's word finds every entry in that topic, and first those whose main (first)
+/// category it is: "Zahnarzt" listed the German course for nurses and the recognition of
+/// nursing degrees before the health office, as health is one of their categories too.
+#[test]
+fn a_topic_word_finds_the_entries_mainly_in_that_topic_first() {
+    let index = crate::common::demo_index();
+    let results = search(
+        &index,
+        Query {
+            text: "Zahnarzt".into(),
+            limit: 50,
+            ..Query::default()
+        },
+    );
+    let main_topic: Vec<bool> = results
+        .hits
+        .iter()
+        .map(|hit| {
+            let entry = index.entry(hit.entry_index).unwrap();
+            entry.categories.first().map(String::as_str) == Some("health")
+        })
+        .collect();
+    assert!(main_topic.iter().filter(|&&main| main).count() >= 3);
+    assert!(main_topic.iter().any(|&main| !main));
+    // Every entry mainly about health comes before every entry that only touches it.
+    let first_other = main_topic.iter().position(|&main| !main).unwrap();
+    assert!(
+        main_topic[first_other..].iter().all(|&main| !main),
+        "{:?}",
+        ids(&results)
+    );
 }
