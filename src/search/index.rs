@@ -26,7 +26,7 @@ pub(super) mod weight {
     /// A category label of another of the entry's categories: "Zahnarzt" finds every health
     /// entry, and the health offices come before the German course for nurses, which is
     /// mainly a language course.
-    pub const OTHER_CATEGORY: u8 = 5;
+    pub const OTHER_CATEGORY: u8 = CATEGORY - 1;
     /// The organisation's name.
     pub const ORGANIZATION: u8 = 5;
     /// The town.
@@ -219,19 +219,6 @@ impl Index {
                 }
             })
             .collect();
-        let main_category = directory
-            .entries
-            .iter()
-            .map(|entry| {
-                let first = entry.categories.first().map(String::as_str);
-                first
-                    .and_then(|id| {
-                        let at = category_number.binary_search_by(|(known, _)| (*known).cmp(id));
-                        at.ok().map(|at| category_number[at].1)
-                    })
-                    .unwrap_or(NO_CATEGORY)
-            })
-            .collect();
         let reach = all.reach;
         let grid =
             SpatialGrid::new(
@@ -267,7 +254,7 @@ impl Index {
                 name_rank,
                 by_name,
                 tie_rank,
-                main_category,
+                main_category: all.main_category,
             },
             sets: FilterSets {
                 kinds: all.kinds,
@@ -333,11 +320,9 @@ impl Index {
 
     /// The weight of a match in the label or search words of `category`, one of `entry`'s.
     pub(super) fn category_weight(&self, entry: u32, category: u16) -> u8 {
-        if self.entries.main_category[entry as usize] == category {
-            weight::CATEGORY
-        } else {
-            weight::OTHER_CATEGORY
-        }
+        // `get`: no panic path in the hot loop (the table has every entry).
+        let main = self.entries.main_category.get(entry as usize) == Some(&category);
+        weight::OTHER_CATEGORY + u8::from(main)
     }
 
     /// The entries a term occurs in, with the weight of the best field it occurs in.
@@ -502,6 +487,8 @@ struct ChunkIndex {
     area: EntrySet,
     /// Per entry of the chunk, in order.
     reach: Vec<Reach>,
+    /// Per entry of the chunk, in order: its first category's id index.
+    main_category: Vec<u16>,
     /// Each entry's folded name in the default language, with the entry number.
     names: Vec<(String, u32)>,
 }
@@ -518,6 +505,7 @@ impl ChunkIndex {
             wheelchair: EntrySet::empty(count),
             area: EntrySet::empty(count),
             reach: Vec::new(),
+            main_category: Vec::new(),
             names: Vec::new(),
         }
     }
@@ -530,12 +518,18 @@ impl ChunkIndex {
         default_language: &str,
     ) {
         self.kinds[entry.kind as usize].insert(number);
+        let mut main_category = NO_CATEGORY;
         for category in &entry.categories {
             let found = category_number.binary_search_by(|(id, _)| (*id).cmp(category.as_str()));
             if let Ok(position) = found {
-                self.categories[usize::from(category_number[position].1)].insert(number);
+                let category = category_number[position].1;
+                self.categories[usize::from(category)].insert(number);
+                if main_category == NO_CATEGORY {
+                    main_category = category;
+                }
             }
         }
+        self.main_category.push(main_category);
         for language in &entry.languages {
             match self
                 .languages
@@ -588,6 +582,7 @@ impl ChunkIndex {
             }
         }
         self.reach.extend(later.reach);
+        self.main_category.extend(later.main_category);
         self.names = merge_sorted(std::mem::take(&mut self.names), later.names);
     }
 }
