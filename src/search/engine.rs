@@ -100,6 +100,8 @@ struct TextMatch {
     all_words: EntrySet,
     /// Entries that match at least one word.
     some_words: EntrySet,
+    /// The category whose entries a word found in place of its concept, which no entry has.
+    topic: Option<u16>,
 }
 
 /// Notes one match of the current word in an entry: the best match in the entry's own text
@@ -228,9 +230,11 @@ impl Index {
         // ranked by how many and how rare their words are (issue 17: no dead ends).
         let mut touched_entries = Vec::new();
         let mut partial = false;
+        let mut topic = None;
         let (hard, results) = if has_text {
             scratch.tallies.resize(self.entries.count, Tally::default());
             let matched = self.match_text(&words, stem, &mut scratch.tallies, &mut touched_entries);
+            topic = matched.topic;
             let mut hard = filtered.clone();
             hard.intersect_with(&matched.all_words);
             let results = with_groups(&hard);
@@ -300,9 +304,21 @@ impl Index {
         Ok(SearchResults {
             total,
             partial,
+            topic: topic
+                .filter(|_| !nothing)
+                .and_then(|category| self.category_ids.get(usize::from(category)).cloned()),
             hits,
             facets,
         })
+    }
+
+    /// The category a thesaurus concept belongs to (`@topic:<category>` on its line), if the
+    /// directory has that category.
+    fn topic_of(&self, concept: u32) -> Option<u16> {
+        let field = self.thesaurus.as_ref()?.field_of(concept)?;
+        let id = field.strip_prefix(super::thesaurus::TOPIC_MARK)?;
+        let at = self.category_ids.iter().position(|known| known == id)?;
+        Some(at as u16)
     }
 
     /// The facet filters of a query, in the order of [`FacetGroup`]: "any of" the chosen
@@ -446,6 +462,7 @@ impl Index {
     ) -> TextMatch {
         let mut all_words = EntrySet::empty(self.entries.count);
         let mut some_words = EntrySet::empty(self.entries.count);
+        let mut topic = None;
         let mut touched: Vec<u32> = Vec::new();
         // The thesaurus concepts that cover each word, and the entries of each concept met.
         let concepts = self
@@ -500,6 +517,21 @@ impl Index {
             if touched.is_empty() && !known && word.chars().count() >= sound_chars {
                 self.offer_terms(self.terms_sounding_like(word), tallies, &mut touched);
             }
+            // … and a word whose concept no entry has ("Frauenarzt" where the directory lists
+            // no gynaecologist) finds the entries of the concept's broader topic, as a search
+            // word of that topic would: a way on rather than nothing.
+            if touched.is_empty() && named.is_some_and(|named| !named.by_prefix) {
+                for &concept in named.into_iter().flat_map(|named| &named.concepts) {
+                    if let Some(category) = self.topic_of(concept) {
+                        topic.get_or_insert(category);
+                        for entry in self.sets.categories[usize::from(category)].iter() {
+                            let weight = self.category_weight(entry, category);
+                            let value = u16::from(weight) * quality::EXACT;
+                            offer_match(tallies, &mut touched, entry, value, true);
+                        }
+                    }
+                }
+            }
             let rarity = word_rarity(self.entries.count, touched.len());
             for &entry in &touched {
                 let tally = &mut tallies[entry as usize];
@@ -522,6 +554,7 @@ impl Index {
         TextMatch {
             all_words,
             some_words,
+            topic,
         }
     }
 

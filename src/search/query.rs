@@ -297,6 +297,9 @@ pub struct SearchResults {
     /// True when no entry has every word of the text and the results are the entries with
     /// some of them, ranked by how many and how rare those words are.
     pub partial: bool,
+    /// A category id when a word of the text names something no entry has, such as a
+    /// gynaecologist, and found the entries of its broader topic (here `health`) instead.
+    pub topic: Option<String>,
     /// The requested page of hits, in order.
     pub hits: Vec<Hit>,
     /// How many entries each filter value would give, over the whole result set.

@@ -12,6 +12,11 @@
 //! services are offered in ("українською", "auf Arabisch", `@language:uk`): its words find every
 //! entry that offers it. `flag:free-of-charge` ("kostenlos", "бесплатно") finds every entry
 //! marked free of charge.
+//!
+//! An ordinary concept can name its broader topic, a category (`data/thesaurus/topics.json`):
+//! its line starts with `@topic:` and the category id. Its words find that topic's entries when
+//! no entry has the concept itself: "Frauenarzt" lists the health services of a county that
+//! lists no gynaecologist.
 
 use super::engine::is_compound_head;
 use super::fold::{for_each_token, within_one_edit};
@@ -42,6 +47,9 @@ pub(super) struct WordConcepts {
     /// their entries then count as little as a typo's match ("Sprachkafe" lists the
     /// Sprachcafés it was meant for before the other conversation groups).
     pub by_typo: bool,
+    /// Whether the word only starts a word of its concepts (it is being typed, or "umsonst"
+    /// of "Umsonstladen"): too vague to stand for their broader topic.
+    pub by_prefix: bool,
 }
 
 impl WordConcepts {
@@ -67,6 +75,11 @@ pub struct Thesaurus {
 
 /// What starts the line of a concept that stands for a field of the entries, before its id.
 const FIELD_MARK: char = '@';
+
+/// Before a category id, the field of an ordinary concept that names its broader topic:
+/// `@topic:health` on the line of the gynaecologist. A word of the concept finds the topic's
+/// entries when no entry has the concept itself (see `Index::match_text`).
+pub(super) const TOPIC_MARK: &str = "topic:";
 
 /// The field concept of the entries marked free of charge.
 pub(super) const FREE_OF_CHARGE: &str = "flag:free-of-charge";
@@ -157,6 +170,7 @@ impl Thesaurus {
                 }
                 if phrase.len() == 1 {
                     covered.add(*concept);
+                    covered.by_prefix = true;
                 }
             }
         }
@@ -223,7 +237,8 @@ impl Thesaurus {
 /// The thesaurus text for a UI language, made natively from the JSON files in `folder`
 /// (`data/thesaurus`) as the web build makes `dist/thesaurus/<language>.txt`: per concept of
 /// the German file, its words in `language`, in German and in English, after `@` and the id of
-/// a concept that stands for a field (see the module's description). For the CLI, the
+/// a concept that stands for a field or `topic:` and the concept's broader topic (see the
+/// module's description). For the CLI, the
 /// benchmarks and the tests; fails with the file and what is wrong in it.
 #[cfg(not(target_arch = "wasm32"))]
 #[allow(clippy::disallowed_methods)] // Native only: the size rules are for the wasm.
@@ -250,12 +265,29 @@ pub fn thesaurus_text(folder: &std::path::Path, language: &str) -> Result<String
         language
     };
     let lists = [read(language)?, read("de")?, read("en")?];
+    // The broader topic of each concept that has one, from `topics.json`: per category id, its
+    // concepts.
+    let topics = read("topics")?;
+    let topic_of = |concept: &str| {
+        topics.iter().find_map(|(category, concepts)| {
+            let concepts = concepts.as_array()?;
+            concepts
+                .iter()
+                .any(|known| known.as_str() == Some(concept))
+                .then_some(category)
+        })
+    };
     let mut out = String::new();
     for concept in lists[1].keys().filter(|key| !key.starts_with('$')) {
         let mut words: Vec<&str> = Vec::new();
         if concept.contains(':') {
             out.push(FIELD_MARK);
             out.push_str(concept);
+            out.push('\t');
+        } else if let Some(category) = topic_of(concept) {
+            out.push(FIELD_MARK);
+            out.push_str(TOPIC_MARK);
+            out.push_str(category);
             out.push('\t');
         }
         for list in &lists {

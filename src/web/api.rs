@@ -96,8 +96,11 @@ export interface EntryView {
 export interface SourceView { name: TextView; lastModified?: string; }
 /** `entry` is absent only when the query said `entries: false`. */
 export interface HitView { id: string; score: number; distanceMetres?: number; entry?: EntryView; }
-/** `partial`: no entry has every word of the text; the hits have some of them. */
-export interface SearchResults { total: number; partial: boolean; hits: HitView[]; facets: Facets; }
+/**
+ * `partial`: no entry has every word of the text; the hits have some of them. `topic`: a word
+ * names something no entry has (a gynaecologist); the hits are its broader topic's, this category.
+ */
+export interface SearchResults { total: number; partial: boolean; topic?: string; hits: HitView[]; facets: Facets; }
 export interface DirectoryView {
   title?: TextView; description?: TextView; publisherName?: TextView; publisherEmail?: string;
   publisherPhone?: string; publisherUrl?: string; regionName?: TextView; regionCentre?: GeoPoint; regionAgs?: string;

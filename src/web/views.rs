@@ -167,6 +167,9 @@ pub struct HitView<'a> {
 pub struct ResultsView<'a> {
     pub total: usize,
     pub partial: bool,
+    /// The category whose entries stand in for a concept no entry has (see
+    /// [`SearchResults::topic`](crate::search::SearchResults::topic)).
+    pub topic: Option<String>,
     pub hits: Vec<HitView<'a>>,
     pub facets: Facets,
 }
@@ -413,6 +416,7 @@ impl<'a> Resolver<'a> {
         ResultsView {
             total: results.total,
             partial: results.partial,
+            topic: results.topic,
             hits,
             facets: results.facets,
         }
@@ -535,6 +539,7 @@ json_object!(HitView<'_> {
 json_object!(ResultsView<'_> {
     total: "total",
     partial: "partial",
+    topic: "topic",
     hits: "hits",
     facets: "facets",
 });

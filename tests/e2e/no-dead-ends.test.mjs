@@ -102,6 +102,29 @@ test('a language typed in the search ("українською", "ብትግርኛ
   }
 });
 
+test('a word for something no entry has ("Frauenarzt", "гінеколог") lists its topic\'s entries and says so', TEST_OPTIONS, async () => {
+  // The demo has no gynaecologist; the thesaurus gives the concept the topic "health".
+  const health = DEMO.entries.filter((entry) => entry.categories.includes('health'));
+  const mainlyHealth = new Set(health.filter((entry) => entry.categories[0] === 'health').map((entry) => entry.id));
+  for (const [lang, text] of [['de', 'Frauenarzt'], ['uk', 'гінеколог']]) {
+    await withWidget(env, phonePage(lang), async ({ page, widget, records }) => {
+      await search(widget, lang, text);
+      // Through the thesaurus, which comes after the first results.
+      await waitForCount(widget, lang, (n) => n === health.length, `the ${health.length} health entries`);
+      const note = msg(lang, 'results.topic', { topic: msg(lang, 'category.health') });
+      assert.equal(await widget.locator('.sf-partial').textContent(), ` – ${note}`);
+      // Those mainly about health first.
+      const shown = await cardsLocator(widget).evaluateAll((cards) => cards.map((card) => card.dataset.entry));
+      assert.ok(shown.slice(0, 3).every((id) => mainlyHealth.has(id)), `health offices first: ${shown.slice(0, 3)}`);
+      if (lang === 'uk') await screenshot(page, 'topic-uk', { fullPage: false });
+      // A word being typed names no topic yet; the note goes with the word.
+      await search(widget, lang, text.slice(0, 4));
+      await until(() => widget.locator('.sf-partial').count(), (n) => n === 0, 'no topic note for a part of the word');
+      assertClean(records);
+    });
+  }
+});
+
 test('other forms of a word are found once the stem module of the UI language is there', TEST_OPTIONS, async () => {
   // Turkish "doktorlar" (doctors): the demo's Turkish texts say "doktor" and "doktoru" too.
   await withWidget(env, phonePage('tr'), async ({ page, widget, records }) => {

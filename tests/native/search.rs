@@ -256,6 +256,34 @@ fn a_typo_of_a_concept_word_finds_that_word_first() {
     }
 }
 
+/// A word of a concept that no entry has finds the entries of its broader topic, and the
+/// results say which topic: "Frauenarzt" lists the health services of a county without a
+/// gynaecologist, rather than nothing.
+#[test]
+fn a_concept_no_entry_has_finds_its_broader_topic() {
+    let mut index = index();
+    index.set_thesaurus(Thesaurus::from_text(
+        "@topic:migration-counselling\tSchuldnerberatung\tdebt advice\n\
+         @topic:interpreting\tÜbersetzungsdienst\tÜbersetzerin\n\
+         Kleingartenverein\tallotment",
+    ));
+    let results = search(&index, text("Schuldnerberatung"));
+    assert_eq!(sorted_ids(&results), ["counselling", "phone"]);
+    assert_eq!(results.topic.as_deref(), Some("migration-counselling"));
+    // In a phrase and with another word: the topic's entries in Korbach.
+    let results = search(&index, text("debt advice Korbach"));
+    assert_eq!(ids(&results), ["counselling"]);
+    assert_eq!(results.topic.as_deref(), Some("migration-counselling"));
+    // A concept that an entry has finds that entry alone, and no topic.
+    let results = search(&index, text("Übersetzerin"));
+    assert_eq!(ids(&results), ["translation"]);
+    assert_eq!(results.topic, None);
+    // Without a topic, or only as the start of a word being typed, nothing is found.
+    check_text(&index, "allotment", &[]);
+    let results = search(&index, text("Schuldner"));
+    assert_eq!((results.total, results.topic), (0, None));
+}
+
 #[test]
 fn compounds_are_known_by_their_last_part() {
     let mut index = index_with_thesaurus();

@@ -191,3 +191,46 @@ fn language_concepts_name_a_language_code() {
         }
     }
 }
+
+/// `topics.json` gives concepts their broader topic: a built-in category, and concepts that
+/// are in the thesaurus, each in one topic at most.
+#[test]
+fn topics_are_built_in_categories_of_known_concepts() {
+    let path = format!("{}/data/thesaurus/topics.json", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).expect("topics.json is there");
+    let topics: serde_json::Map<String, Value> =
+        serde_json::from_str(&text).expect("a JSON object");
+    let known: BTreeSet<String> = thesaurus("de")
+        .concepts
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
+    let mut seen = BTreeSet::new();
+    for (category, concepts) in topics.iter().filter(|(key, _)| !key.starts_with('$')) {
+        assert!(
+            service_finder::directory::builtin_category(category).is_some(),
+            "topics.json: {category:?} is not a built-in category"
+        );
+        let concepts = concepts.as_array().expect("a list of concept ids");
+        for concept in concepts {
+            let concept = concept.as_str().expect("a concept id").to_owned();
+            assert!(
+                known.contains(&concept),
+                "topics.json: {category}: no concept {concept:?}"
+            );
+            assert!(
+                !concept.contains(':'),
+                "topics.json: {concept:?} stands for a field"
+            );
+            assert!(
+                seen.insert(concept.clone()),
+                "topics.json: {concept:?} is in two topics"
+            );
+        }
+    }
+    assert!(
+        seen.len() >= 200,
+        "only {} concepts have a topic",
+        seen.len()
+    );
+}

@@ -61,11 +61,15 @@ export class Results {
 
   /**
    * The count, and when no entry has every word of the text, that the results have only some
-   * of them: the newcomer should know why a card may not fit every word.
+   * of them; when a word names something no entry has (a gynaecologist), that they are the
+   * entries of its broader topic: the newcomer should know why a card may not fit the words.
    */
   showCount(results) {
-    const count = this.widget.t('results.count', { count: results.total });
-    if (results.partial) this.status.replaceChildren(count, el('span', { class: 'sf-partial' }, ` – ${this.widget.t('results.partial')}`));
+    const { widget } = this;
+    const count = widget.t('results.count', { count: results.total });
+    const topic = results.topic && (this.info.categories.find((category) => category.id === results.topic)?.label ?? results.topic);
+    const note = results.partial ? widget.t('results.partial') : topic ? widget.t('results.topic', { topic }) : '';
+    if (note) this.status.replaceChildren(count, el('span', { class: 'sf-partial' }, ` – ${note}`));
     else this.status.textContent = count;
   }
 

@@ -185,6 +185,9 @@ fn print_results(index: &Index, query: &Query, results: &SearchResults, language
         if results.partial {
             out!("no entry has every word; these have some of them");
         }
+        if let Some(topic) = &results.topic {
+            out!("no entry for exactly that; these are about the topic {topic}");
+        }
     }
     for (position, hit) in results.hits.iter().enumerate() {
         let Some(entry) = index.entry(hit.entry_index) else {
