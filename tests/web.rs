@@ -418,8 +418,16 @@ fn the_typescript_types_match_what_the_api_returns() {
     // The demo with a neighbour's directory merged in, and the broken fixture as a neighbour:
     // so that an entry's source and a problem's directory are returned too.
     let kassel = include_str!("fixtures/neighbour-kassel.json");
-    let finder = ServiceFinder::from_json_list(Array::of2(&DEMO.into(), &kassel.into())).unwrap();
+    let mut finder =
+        ServiceFinder::from_json_list(Array::of2(&DEMO.into(), &kassel.into())).unwrap();
     let mut found = Vec::new();
+    // A concept no entry has, with its broader topic: the results name the topic.
+    finder.set_thesaurus("@topic:health\tFrauenarzt");
+    collect_keys(
+        &finder.search(query(r#"{"text": "Frauenarzt"}"#)).unwrap(),
+        "SearchResults",
+        &mut found,
+    );
     let everything = query(
         r#"{"limit": 1000, "near": {"latitude": 51.2756, "longitude": 8.873}, "language": "en"}"#,
     );
