@@ -456,8 +456,9 @@ impl LookupIndex {
             note(key.place, kind, key.name);
         }
         // One typo, only in a word of five letters or more: shorter words have too many
-        // neighbours one edit away.
-        if !word_lengths.iter().any(|&length| length >= 5) {
+        // neighbours one edit away. Four letters may miss one of a doubled letter (see
+        // `typo_match`).
+        if !word_lengths.iter().any(|&length| length >= 4) {
             return;
         }
         let query_bytes = query.as_bytes();
@@ -508,7 +509,9 @@ fn key_text<'a>(text: &'a str, key: &Key) -> &'a str {
 }
 
 /// Whether `name` or a prefix of it (a name still being typed) is one edit from `query`, with
-/// the edit in a word of at least five letters.
+/// the edit in a word of at least five letters; or of four, when the edit is one letter of a
+/// pair left out ("Вілі" for "Віллінген", "Wili" for "Willingen"): a newcomer writes a name as
+/// heard, and the place field should not say "not found" until the fifth letter.
 fn typo_match(query: &str, word_lengths: &[usize], name: &str) -> bool {
     let matched = prefix_within_one_edit(query, name);
     if !matched {
@@ -520,14 +523,33 @@ fn typo_match(query: &str, word_lengths: &[usize], name: &str) -> bool {
         .zip(name.chars())
         .take_while(|(a, b)| a == b)
         .count();
+    let allowed =
+        |length: usize| length >= 5 || (length == 4 && pair_left_out(query, name, common));
     let mut position = 0;
     for &length in word_lengths {
         if common <= position + length {
-            return length >= 5;
+            return allowed(length);
         }
         position += length + 1;
     }
-    word_lengths.last().is_some_and(|&length| length >= 5)
+    word_lengths.last().is_some_and(|&length| allowed(length))
+}
+
+/// Whether `query` is `name` (or its start) with the second letter of a pair left out, where
+/// they first differ after `common` letters.
+fn pair_left_out(query: &str, name: &str, common: usize) -> bool {
+    let mut name_rest = name.chars().skip(common.saturating_sub(1));
+    let (Some(before), Some(left_out)) = (name_rest.next(), name_rest.next()) else {
+        return false;
+    };
+    common > 0
+        && before == left_out
+        && query
+            .chars()
+            .skip(common)
+            .zip(name_rest.by_ref())
+            .all(|(typed, named)| typed == named)
+        && query.chars().count() - common <= name.chars().count() - common - 1
 }
 
 /// The letters of a folded name as a bit set: a–z one bit each, digits, space and anything

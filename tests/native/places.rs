@@ -528,3 +528,34 @@ fn the_region_s_towns_are_found_in_arabic_persian_and_cyrillic_script() {
     // are too little to go by.
     assert!(lookup("ظظ", home()).is_empty());
 }
+
+/// A name written as heard, with one letter of a pair left out, is found from its fourth
+/// letter: "Вілі" said "not found" until "Вілін" (Willingen is "Віллінген").
+#[test]
+fn a_letter_of_a_pair_left_out_is_found_from_the_fourth_letter() {
+    let home = || Some(waldeck_frankenberg());
+    for typed in ["Wili", "Wilin", "Вілі", "Вілін", "Корбах", "Франкенберг"]
+    {
+        let matches = lookup(typed, home());
+        assert!(!matches.is_empty(), "{typed:?}: no match");
+    }
+    for typed in ["Wili", "Вілі", "Вілін"] {
+        check(
+            typed,
+            home(),
+            "Willingen (Upland)",
+            "Hessen",
+            51.2942,
+            8.6091,
+        );
+    }
+    // Another edit in a word of four letters is not a typo: too many names are one edit away.
+    let swapped = lookup("Wlli", home());
+    assert!(
+        swapped
+            .iter()
+            .all(|found| !found.name.starts_with("Willingen")),
+        "{}",
+        describe(&swapped)
+    );
+}
