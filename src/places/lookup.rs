@@ -549,7 +549,7 @@ fn pair_left_out(query: &str, name: &str, common: usize) -> bool {
             .skip(common)
             .zip(name_rest.by_ref())
             .all(|(typed, named)| typed == named)
-        && query.chars().count() - common <= name.chars().count() - common - 1
+        && query.chars().count() < name.chars().count()
 }
 
 /// The letters of a folded name as a bit set: a–z one bit each, digits, space and anything
