@@ -147,7 +147,9 @@ impl Gazetteer {
             if slot.0 == u8::MAX {
                 found.push(place);
             }
-            if (kind as u8) < slot.0 {
+            // On a tie, the place's own name: "Win" is "Winterberg", not its dialect name
+            // "Winnenmerg", which would be shown beside it.
+            if (kind as u8) < slot.0 || ((kind as u8) == slot.0 && name == 0) {
                 *slot = (kind as u8, name);
             }
         };
@@ -187,10 +189,17 @@ impl Gazetteer {
                     let Some(sound) = crate::search::sound_of(text) else {
                         continue;
                     };
+                    // Another name is shown only in the script typed: "ويلينغن" is
+                    // Willingen, not Willingen ("Vilingen").
+                    let shown = if text.chars().find_map(script) == query_script {
+                        name as u16
+                    } else {
+                        0
+                    };
                     if sound == wanted {
-                        note(number as u32, MatchKind::Exact, name as u16);
+                        note(number as u32, MatchKind::Exact, shown);
                     } else if sound.starts_with(&wanted) {
-                        note(number as u32, MatchKind::Typo, name as u16);
+                        note(number as u32, MatchKind::Typo, shown);
                     }
                 }
             }

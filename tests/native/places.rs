@@ -185,6 +185,16 @@ fn alternate_names_say_which_name_matched() {
     assert_eq!(lubin[0].matched_name.as_deref(), Some("Lubin"));
     assert_eq!(lubin[0].kind, MatchKind::Exact);
     assert_eq!(lookup("Lübben (Spreewald)", None)[0].matched_name, None);
+    // When the place's own name matches as well as another, no other name is shown: "Win" is
+    // Winterberg, not "Winterberg (Winnenmerg)"; and another name only in the script typed:
+    // not "Willingen (Upland) (Vilingen)" for "ويلينغن".
+    let home = || Some(waldeck_frankenberg());
+    for typed in ["Win", "Kas", "ويلينغن", "ویلینگن"] {
+        let first = &lookup(typed, home())[0];
+        assert_eq!(first.matched_name, None, "{typed:?}: {}", first.name);
+    }
+    let in_arabic = &lookup("باد فيلدونغن", home())[0];
+    assert_eq!(in_arabic.matched_name.as_deref(), Some("باد فيلدونغن"));
 }
 
 #[test]
