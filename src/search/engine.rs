@@ -484,10 +484,30 @@ impl Index {
                     offer_match(tallies, &mut touched, entry, value as u16, false);
                 }
             }
+            let concepts_found = !touched.is_empty();
+            // A word whose concept no entry has ("Frauenarzt" where the directory lists no
+            // gynaecologist) finds the entries of the concept's broader topic, as a search word
+            // of that topic would: a way on rather than nothing, and said to be one. Also when
+            // the word matches otherwise ("Zahnarzt" is a search word of health); and the
+            // words of such a phrase stand for the topic alone ("kadın doktoru": not every
+            // offer for women).
+            if !concepts_found && named.is_some_and(|named| !named.by_prefix) {
+                for &concept in named.into_iter().flat_map(|named| &named.concepts) {
+                    if let Some(category) = self.topic_of(concept) {
+                        topic.get_or_insert(category);
+                        for entry in self.sets.categories[usize::from(category)].iter() {
+                            let weight = self.category_weight(entry, category);
+                            let value = u16::from(weight) * quality::EXACT;
+                            offer_match(tallies, &mut touched, entry, value, true);
+                        }
+                    }
+                }
+            }
             // A word of a phrase that names a concept ("health insurance", "family doctor")
             // matches text only through the concept: on its own, "family" would find every
             // text about families. Its category matches stay ("child" in "doctor for my
-            // child"). Unless the concept is in no entry: then the words count one by one.
+            // child"). Unless the concept is in no entry and has no topic: then the words
+            // count one by one.
             let in_phrase = named.is_some_and(|named| named.in_phrase) && !touched.is_empty();
             // A word the thesaurus knows is spelled right: it is not compared letter by letter
             // with the directory's words, nor cut or sounded out below ("мечеть", a mosque the
@@ -516,21 +536,6 @@ impl Index {
             let sound_chars = MIN_SOUND_WORD_CHARS - usize::from(!word.is_ascii());
             if touched.is_empty() && !known && word.chars().count() >= sound_chars {
                 self.offer_terms(self.terms_sounding_like(word), tallies, &mut touched);
-            }
-            // … and a word whose concept no entry has ("Frauenarzt" where the directory lists
-            // no gynaecologist) finds the entries of the concept's broader topic, as a search
-            // word of that topic would: a way on rather than nothing.
-            if touched.is_empty() && named.is_some_and(|named| !named.by_prefix) {
-                for &concept in named.into_iter().flat_map(|named| &named.concepts) {
-                    if let Some(category) = self.topic_of(concept) {
-                        topic.get_or_insert(category);
-                        for entry in self.sets.categories[usize::from(category)].iter() {
-                            let weight = self.category_weight(entry, category);
-                            let value = u16::from(weight) * quality::EXACT;
-                            offer_match(tallies, &mut touched, entry, value, true);
-                        }
-                    }
-                }
             }
             let rarity = word_rarity(self.entries.count, touched.len());
             for &entry in &touched {

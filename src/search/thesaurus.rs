@@ -139,8 +139,13 @@ impl Thesaurus {
     /// "Arabischunterricht" say what a thing is about, not the language it is offered in.
     pub(super) fn concepts_of(&self, words: &[String]) -> Vec<WordConcepts> {
         let mut covering: Vec<WordConcepts> = vec![WordConcepts::default(); words.len()];
-        for start in 0..words.len() {
-            for length in 1..=MAX_PHRASE_WORDS.min(words.len() - start) {
+        // Phrases of two words and more first: a word of one names only the phrase's concept
+        // ("طبيب نسائي", a gynaecologist, is not also any doctor; "دکتر زنان" not also women).
+        for length in (1..=MAX_PHRASE_WORDS).rev() {
+            for start in 0..(words.len() + 1).saturating_sub(length) {
+                if length == 1 && covering[start].in_phrase {
+                    continue;
+                }
                 let wanted = &words[start..start + length];
                 let first = self
                     .phrases

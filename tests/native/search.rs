@@ -282,6 +282,15 @@ fn a_concept_no_entry_has_finds_its_broader_topic() {
     check_text(&index, "allotment", &[]);
     let results = search(&index, text("Schuldner"));
     assert_eq!((results.total, results.topic), (0, None));
+    // A phrase means its concept alone, not also those of its words: "translation agency"
+    // is the topic, although "translation" alone names the translation service.
+    index.set_thesaurus(Thesaurus::from_text(
+        "Übersetzungsdienst\ttranslation\n@topic:migration-counselling\ttranslation agency",
+    ));
+    check_text(&index, "translation", &["translation"]);
+    let results = search(&index, text("translation agency"));
+    assert_eq!(sorted_ids(&results), ["counselling", "phone"]);
+    assert_eq!(results.topic.as_deref(), Some("migration-counselling"));
 }
 
 #[test]
