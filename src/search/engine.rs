@@ -4,6 +4,7 @@ use super::bitset::EntrySet;
 use super::fold::{for_each_token, one_swap_apart, prefix_within_one_edit, within_one_edit};
 use super::index::{Index, Reach, weight};
 use super::query::{FacetCount, Facets, Hit, MAX_LIMIT, Query, QueryError, SearchResults, Sort};
+use super::thesaurus::NamedBy;
 use crate::directory::{CourseLevel, CourseType, Kind};
 
 /// The "any of" filter groups of a query, in the order `facet_filters` returns them.
@@ -474,7 +475,7 @@ impl Index {
             touched.clear();
             let named = concepts.get(word_number);
             let concept_quality = match named {
-                Some(named) if named.by_typo => quality::TYPO,
+                Some(named) if named.named_by == NamedBy::Typo => quality::TYPO,
                 _ => quality::EXACT,
             };
             for &concept in named.into_iter().flat_map(|named| &named.concepts) {
@@ -491,7 +492,7 @@ impl Index {
             // the word matches otherwise ("Zahnarzt" is a search word of health); and the
             // words of such a phrase stand for the topic alone ("kadın doktoru": not every
             // offer for women).
-            if !concepts_found && named.is_some_and(|named| !named.by_prefix) {
+            if !concepts_found && named.is_some_and(|named| named.named_by != NamedBy::Prefix) {
                 for &concept in named.into_iter().flat_map(|named| &named.concepts) {
                     if let Some(category) = self.topic_of(concept) {
                         topic.get_or_insert(category);

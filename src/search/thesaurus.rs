@@ -43,13 +43,25 @@ pub(super) struct WordConcepts {
     /// "health insurance" means the insurance, not everything about health, so the search
     /// matches such a word only through its concepts (see `Index::match_text`).
     pub in_phrase: bool,
-    /// Whether the word names its concepts only as a typing error of one of their words:
-    /// their entries then count as little as a typo's match ("Sprachkafe" lists the
-    /// Sprachcafés it was meant for before the other conversation groups).
-    pub by_typo: bool,
-    /// Whether the word only starts a word of its concepts (it is being typed, or "umsonst"
-    /// of "Umsonstladen"): too vague to stand for their broader topic.
-    pub by_prefix: bool,
+    /// How the word names its concepts, when not by a whole word or phrase of theirs.
+    pub named_by: NamedBy,
+}
+
+/// How a query word names a concept (see [`Thesaurus::concepts_of`]).
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
+pub(super) enum NamedBy {
+    /// As one of its words or a word of one of its phrases.
+    #[default]
+    Whole,
+    /// As the start of one of its words: being typed, or "umsonst" of "Umsonstladen"; too
+    /// vague to stand for the concept's broader topic.
+    Prefix,
+    /// As a compound that ends in one of its words ("Busfahrkarte").
+    Compound,
+    /// As a typing error of one of its words: its entries then count as little as a typo's
+    /// match ("Sprachkafe" lists the Sprachcafés it was meant for before the other
+    /// conversation groups).
+    Typo,
 }
 
 impl WordConcepts {
@@ -175,7 +187,7 @@ impl Thesaurus {
                 }
                 if phrase.len() == 1 {
                     covered.add(*concept);
-                    covered.by_prefix = true;
+                    covered.named_by = NamedBy::Prefix;
                 }
             }
         }
@@ -189,6 +201,7 @@ impl Thesaurus {
                         && is_compound_head(only, word)
                     {
                         covered.add(*concept);
+                        covered.named_by = NamedBy::Compound;
                     }
                 }
             }
@@ -201,7 +214,7 @@ impl Thesaurus {
                         && within_one_edit(word, only)
                     {
                         covered.add(*concept);
-                        covered.by_typo = true;
+                        covered.named_by = NamedBy::Typo;
                     }
                 }
             }
