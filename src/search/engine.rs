@@ -479,10 +479,26 @@ impl Index {
                 _ => quality::EXACT,
             };
             for &concept in named.into_iter().flat_map(|named| &named.concepts) {
+                // An entry in the concept's broader topic is more likely about it than one
+                // that only mentions it: the health office's "Kinderarztpraxis" before a
+                // German course for mothers with "Kinderarzt" among its lesson topics. It
+                // counts as the topic's search word would, at a concept's strength.
+                let topic = self.topic_of(concept).and_then(|category| {
+                    Some((category, self.sets.categories.get(usize::from(category))?))
+                });
                 for &(entry, value) in self.concept_entries(concept) {
-                    let value =
-                        u32::from(value) * u32::from(concept_quality) / u32::from(quality::EXACT);
-                    offer_match(tallies, &mut touched, entry, value as u16, false);
+                    let scale = |value: u32| {
+                        (value * u32::from(concept_quality) / u32::from(quality::EXACT)) as u16
+                    };
+                    offer_match(tallies, &mut touched, entry, scale(u32::from(value)), false);
+                    if let Some((category, members)) = topic
+                        && members.contains(entry)
+                    {
+                        let weight = u32::from(self.category_weight(entry, category));
+                        let value =
+                            weight * u32::from(quality::EXACT) * quality::CONCEPT_PERCENT / 100;
+                        offer_match(tallies, &mut touched, entry, scale(value), true);
+                    }
                 }
             }
             let concepts_found = !touched.is_empty();
@@ -740,6 +756,7 @@ impl Index {
                 if word_letters & !self.term_letters[number] == 0
                     && !(start..end).contains(&number)
                     && is_compound_head(word, term)
+                    && !self.is_town_term(number)
                 {
                     out.push((number, quality::INFIX));
                 }
@@ -755,12 +772,22 @@ impl Index {
                 {
                     continue;
                 }
-                if let Some(quality) = fuzzy_quality(word, word_chars, term) {
+                if let Some(quality) = fuzzy_quality(word, word_chars, term)
+                    && (quality != quality::INFIX || !self.is_town_term(number))
+                {
                     out.push((number, quality));
                 }
             }
         }
         out
+    }
+
+    /// Whether term `number` is a word of a town's name, which a query word is not looked for
+    /// inside: a town's name says where an entry is, not what it offers, and German town
+    /// names are full of words ("Kirche" in Bromskirchen, "Feld" in Bielefeld). A typo in
+    /// the town's name still finds it.
+    fn is_town_term(&self, number: usize) -> bool {
+        self.town_terms.contains(number as u32)
     }
 
     /// Categories whose label `word` matches, with the best match quality for each.

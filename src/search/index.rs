@@ -59,6 +59,10 @@ pub struct Index {
     /// The letters of each term ([`letters`]), to skip the terms a typo or infix match cannot
     /// reach without comparing them (issue 16: a query that finds nothing must be cheap).
     pub(super) term_letters: Vec<u64>,
+    /// The terms that are words of a town's name (of any entry's town), by term number. A
+    /// query word is not looked for inside them: "Kirche" is not about Bromskirchen, nor
+    /// "Feld" about Bielefeld (see `Index::matching_terms`).
+    pub(super) town_terms: EntrySet,
     /// Folded label tokens of each category, as (token, category id index).
     pub(super) category_terms: Vec<(Box<str>, u16)>,
     /// The letters of each of `category_terms`.
@@ -232,6 +236,7 @@ impl Index {
             );
         let category_terms = category_terms(&directory, &category_ids);
         let term_letters = terms.iter().map(|term| letters(term)).collect();
+        let town_terms = town_terms(&directory, &terms);
         let category_term_letters = category_terms
             .iter()
             .map(|(term, _)| letters(term))
@@ -241,6 +246,7 @@ impl Index {
             directory,
             terms,
             term_letters,
+            town_terms,
             term_starts,
             posting_entries,
             posting_weights,
@@ -397,6 +403,34 @@ fn index_entry_text<'text>(entry: &'text Entry, number: u32, terms: &mut TermCol
 /// without a comparison (a shared bit only lets a term through that is then compared).
 pub(super) fn letters(text: &str) -> u64 {
     text.chars().fold(0, |bits, c| bits | 1 << letter_bit(c))
+}
+
+/// Which of the `terms` (sorted) occur in a town's name in `directory`, by term number.
+fn town_terms(directory: &Directory, terms: &[Box<str>]) -> EntrySet {
+    // A set of term numbers rather than entries: the bit set is the smallest way to keep it.
+    let mut towns = EntrySet::empty(terms.len());
+    let mut last_town: Option<&str> = None;
+    for entry in &directory.entries {
+        let Some(town) = entry
+            .location
+            .as_ref()
+            .and_then(|place| place.city.as_deref())
+        else {
+            continue;
+        };
+        // Entries of one town often follow each other: fold its name once.
+        if last_town == Some(town) {
+            continue;
+        }
+        last_town = Some(town);
+        for_each_token(town, |token| {
+            let at = terms.partition_point(|term| &**term < token);
+            if terms.get(at).is_some_and(|term| &**term == token) {
+                towns.insert(at as u32);
+            }
+        });
+    }
+    towns
 }
 
 /// The bit of a character in [`letters`].

@@ -142,6 +142,20 @@ fn words_inside_german_compounds() {
     check_text(&index, "betreuung", &["course"]);
 }
 
+/// A town's name says where an entry is, not what it offers: "Kirche" listed two entries in
+/// Bromskirchen first, "Berg" every entry in Frankenberg.
+#[test]
+fn words_inside_a_towns_name_do_not_match() {
+    let mut index = index();
+    check_text(&index, "berg", &[]);
+    check_text(&index, "wildungen", &["club"]);
+    // A typo in the town's name still finds it.
+    check_text(&index, "Frankenbreg", &["course"]);
+    // Nor does a thesaurus word find a town's name as the last part of a compound.
+    index.set_thesaurus(Thesaurus::from_text("Kenberg\tfmkzwq"));
+    check_text(&index, "fmkzwq", &[]);
+}
+
 #[test]
 fn one_typo_in_words_of_five_letters_or_more() {
     let index = index();
@@ -291,6 +305,37 @@ fn a_concept_no_entry_has_finds_its_broader_topic() {
     let results = search(&index, text("translation agency"));
     assert_eq!(sorted_ids(&results), ["counselling", "phone"]);
     assert_eq!(results.topic.as_deref(), Some("migration-counselling"));
+}
+
+/// Of two entries that mention a concept in their descriptions, the one in the concept's
+/// broader topic comes first: for "Kinderarzt" the health counselling that helps find one
+/// came after a German course for mothers with the word among its lesson topics.
+#[test]
+fn an_entry_in_the_concepts_topic_comes_first() {
+    let directory = json!({
+        "format_version": 1,
+        "title": "Test",
+        "entries": [
+            {"id": "course", "kind": "course", "name": "Deutschkurs für Mütter",
+             "description": "Themen: Kinderarzt, Kita, Schule.", "categories": ["language-courses"]},
+            {"id": "health", "kind": "service", "name": "Gesundheitsberatung",
+             "description": "Hilfe bei der Suche nach einem Kinderarzt.",
+             "categories": ["children-family", "health"]}
+        ]
+    });
+    let mut index = Index::new(load_directory(&directory.to_string()).unwrap().directory);
+    index.set_thesaurus(Thesaurus::from_text(
+        "@topic:health\tKinderarzt\tpaediatrician",
+    ));
+    for typed in ["Kinderarzt", "paediatrician"] {
+        let results = search(&index, text(typed));
+        assert_eq!(ids(&results), ["health", "course"], "typed {typed:?}");
+        assert!(
+            results.hits[0].score > results.hits[1].score,
+            "typed {typed:?}"
+        );
+        assert_eq!(results.topic, None, "typed {typed:?}");
+    }
 }
 
 #[test]
