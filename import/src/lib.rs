@@ -351,6 +351,7 @@ fn finish(
             entries.push(entry);
         }
     }
+    ids_made_from_names(&records, &entry_rows, options.format, &mut problems);
     // In the order of the source, the file's own problems first: readers and the builder
     // report in two passes.
     problems.sort_by_key(|problem| problem.row.map_or(0, |row| row + 1));
@@ -372,6 +373,45 @@ fn finish(
         records: records.len(),
         entry_rows,
     })
+}
+
+/// Tells the officer when a table's rows have no id. Their ids are then made from name and
+/// town, so a renamed entry gets a new one, and the links to it that newcomers shared or kept
+/// (`#entry=<id>`) quietly stop working. The other formats have ids of their own.
+fn ids_made_from_names(
+    records: &[entry::Record],
+    entry_rows: &[(String, usize)],
+    format: Format,
+    problems: &mut Vec<Problem>,
+) {
+    if !matches!(format, Format::Csv | Format::Xlsx | Format::Ods) {
+        return;
+    }
+    let mut without_id: Vec<usize> = records
+        .iter()
+        .filter(|record| record.get(entry::Field::Id).is_none())
+        .map(|record| record.row)
+        .collect();
+    without_id.sort_unstable();
+    let made: Vec<&str> = entry_rows
+        .iter()
+        .filter(|(_, row)| without_id.binary_search(row).is_ok())
+        .map(|(id, _)| id.as_str())
+        .collect();
+    let Some(example) = made.first() else {
+        return;
+    };
+    problems.push(Problem {
+        row: None,
+        column: None,
+        entry: None,
+        severity: Severity::Note,
+        message: format!(
+            "no id for {} of the {} entries: their ids are made from name and town (\"{example}\"), so renaming an entry or moving it to another town changes its id, and links to it that newcomers have shared stop working; to keep them, write the ids into the column \"ID\" (service-finder export writes a table with them)",
+            made.len(),
+            entry_rows.len(),
+        ),
+    });
 }
 
 /// The fields of a workbook's sheet "Verzeichnis" set in the directory, texts with their

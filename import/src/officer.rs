@@ -621,6 +621,10 @@ pub const CATALOG: &[(&str, &str)] = &[
         "Das Verzeichnis braucht einen Titel.",
     ),
     (
+        "no id for {} of the {} entries: their ids are made from name and town (\"{}\"), so renaming an entry or moving it to another town changes its id, and links to it that newcomers have shared stop working; to keep them, write the ids into the column \"ID\" (service-finder export writes a table with them)",
+        "Keine ID bei {0} von {1} Einträgen: Ihre IDs werden aus Name und Ort gebildet (z. B. „{2}“). Wird ein Eintrag umbenannt oder zieht er in einen anderen Ort, ändert sich seine ID, und Links darauf, die Neuzugewanderte geteilt haben, funktionieren nicht mehr. Damit die IDs bleiben, tragen Sie sie in die Spalte „ID“ ein (service-finder export schreibt eine Tabelle mit ihnen).",
+    ),
+    (
         "no title: the directory is called \"{}\" after its file, and newcomers see that as the finder's heading",
         "Kein Titel angegeben: Das Verzeichnis heißt nach der Datei „{0}“, und so steht es als Überschrift über der Suche. In der Vorlage gehört der Titel ins Blatt „Verzeichnis“ (Zeile „Titel“).",
     ),

@@ -289,7 +289,8 @@ fn every_choice_of_the_templates_lists_and_every_category_name_imports() {
     };
     let categories = import_setup::template_categories();
     let rows = categories.len().max(TARGET_GROUPS.len());
-    let mut csv = String::from("Name;Art;Kategorie;Zielgruppen;Kursart;Kursniveau\n");
+    // With ids: a table without them gets a note (ids made from names), not a problem here.
+    let mut csv = String::from("ID;Name;Art;Kategorie;Zielgruppen;Kursart;Kursniveau\n");
     let column = |list: &[String], row: usize| list.get(row % list.len()).cloned().unwrap();
     let kinds = words(KINDS);
     let groups = words(TARGET_GROUPS);
@@ -297,7 +298,7 @@ fn every_choice_of_the_templates_lists_and_every_category_name_imports() {
     let levels = words(COURSE_LEVELS);
     for row in 0..rows {
         csv.push_str(&format!(
-            "Angebot {row};{};{};{};{};{}\n",
+            "angebot-{row};Angebot {row};{};{};{};{};{}\n",
             column(&kinds, row),
             categories[row % categories.len()].1,
             column(&groups, row),

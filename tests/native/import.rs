@@ -768,6 +768,43 @@ fn a_csv_column_without_a_heading_beside_the_phones_is_added_to_them() {
     );
 }
 
+/// Rows without an id get one made from name and town, which changes when the entry is
+/// renamed: the officer is told once for the file, with an example, so that links newcomers
+/// shared keep working.
+#[test]
+fn a_table_without_ids_says_that_renaming_changes_them() {
+    let without_ids = |problems: &[service_finder_import::Problem]| -> Vec<String> {
+        problems
+            .iter()
+            .filter(|problem| problem.message.starts_with("no id for"))
+            .map(|problem| {
+                assert_eq!((problem.row, problem.severity), (None, Severity::Note));
+                problem.message.clone()
+            })
+            .collect()
+    };
+    let csv = "ID;Name;Ort\nwf-1;Beratung (Beispiel);Korbach\n;Sprachcafé (Beispiel);Bad Arolsen\n";
+    let imported = import(csv.as_bytes(), Format::Csv, None);
+    let entries = loads(&imported);
+    assert_eq!(entries[1]["id"], "sprachcafe-beispiel-bad-arolsen");
+    let notes = without_ids(&imported.problems);
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert!(
+        notes[0].starts_with(
+            "no id for 1 of the 2 entries: their ids are made from name and town (\"sprachcafe-beispiel-bad-arolsen\")"
+        ),
+        "{}",
+        notes[0]
+    );
+    // Every row with its id: nothing to say.
+    let csv =
+        "ID;Name;Ort\nwf-1;Beratung (Beispiel);Korbach\nwf-2;Sprachcafé (Beispiel);Bad Arolsen\n";
+    assert_eq!(
+        without_ids(&import(csv.as_bytes(), Format::Csv, None).problems),
+        Vec::<String>::new()
+    );
+}
+
 #[test]
 fn an_address_with_postcode_and_town_in_one_cell_is_placed() {
     let csv = "Name;Adresse\nBeratung (Beispiel);Südring 2, 34497 Korbach\n";

@@ -150,7 +150,8 @@ fn import_in_german_lists_each_mistake_by_row_and_column() {
         "5 von 6 Datensätzen übernommen und in ",
         "Warnung – die ganze Datei: Kein Titel angegeben: Das Verzeichnis heißt nach der Datei „Verzeichnis (importiert aus fuenf-fehler.csv)“",
         "Hinweis – Zeile 5, Spalte „Kategorie“, Eintrag „sprachcafe-volkmarsen-beispiel“: Die Kategorie „Deutschkurs“ wurde als „Integrationskurse (integration-courses)“ geraten, für alle Zeilen mit ihr.",
-        "(3 Fehler, 3 Warnungen, 4 Hinweise)",
+        "Hinweis – die ganze Datei: Keine ID bei 5 von 5 Einträgen: Ihre IDs werden aus Name und Ort gebildet (z. B. „integrationslotsen-korbach-beispiel“).",
+        "(3 Fehler, 3 Warnungen, 5 Hinweise)",
         "in Ordnung: 5 Einträge, davon 5 gültig",
         "Tipp: Korrigieren Sie die Fehler",
     ] {
