@@ -226,17 +226,23 @@ for (const [tag, word] of [['de', ' und '], ['ar', ' و']]) {
   });
 }
 
-test('ti: without Intl data for Tigrinya, dates and language names are English, never German; weekdays come from the catalog', TEST_OPTIONS, async () => {
+test('ti: without Intl data for Tigrinya, dates and weekdays come from the catalog and language names are English, never German', TEST_OPTIONS, async () => {
   // Chromium has no Intl data for Tigrinya but its plural rules: it would write the browser's
   // language (German, see support.mjs) instead.
   await withWidgetIn('ti', {}, async ({ page, widget }) => {
     const supported = await page.evaluate(() => Intl.DateTimeFormat.supportedLocalesOf(['ti']).length + Intl.DisplayNames.supportedLocalesOf(['ti']).length);
     assert.equal(supported, 0, 'this Chromium has Intl data for ti now: the test proves nothing');
     const german = /Deutsch|Arabisch|Englisch|Persisch|Russisch|Türkisch|Ukrainisch|Januar|Februar|März|Mai|Juni|Juli|Oktober|Dezember|\d\d\.\d\d\.\d{4}/;
-    const english = (isoDate) => page.evaluate((date) => new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(date)), isoDate);
+    // "16 ሕዳር 2026": the month's name and the order from the catalog.
+    const months = msg('ti', 'date.months').split(',');
+    const tigrinya = (isoDate) => {
+      const [year, month, day] = isoDate.split('-').map(Number);
+      return msg('ti', 'date.pattern', { day: String(day), month: months[month - 1], year: String(year) });
+    };
+    assert.equal(tigrinya('2026-11-16'), '16 ሕዳር 2026');
 
     const about = (await widget.locator('.sf-about').textContent()).trim();
-    assert.ok(about.includes(msg('ti', 'about.updated', { date: await english(DEMO.last_modified) })), about);
+    assert.ok(about.includes(msg('ti', 'about.updated', { date: tigrinya(DEMO.last_modified) })), about);
     assert.doesNotMatch(about, german);
 
     const { entry, line } = await firstCardLanguages(widget, 'ti');
@@ -255,7 +261,7 @@ test('ti: without Intl data for Tigrinya, dates and language names are English, 
     // A card's details: the date the entry was last checked.
     const card = cardsLocator(widget).first();
     await card.locator('h3 button').click();
-    const checked = msg('ti', 'card.checked', { date: await english(entry.assured_date) });
+    const checked = msg('ti', 'card.checked', { date: tigrinya(entry.assured_date) });
     await card.getByText(checked).waitFor();
 
     // The week's opening hours: the days in Tigrinya, from the catalog, as Intl has none.
@@ -264,9 +270,9 @@ test('ti: without Intl data for Tigrinya, dates and language names are English, 
     const toggle = withHours.locator('h3 button');
     if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
     const days = (await withHours.locator('[data-part="week"] th').allTextContents()).map((day) => day.trim());
-    const tigrinya = msg('ti', 'hours.weekdays').split(',');
+    const tigrinyaDays = msg('ti', 'hours.weekdays').split(',');
     assert.equal(days.length, 7, days.join(' | '));
-    assert.deepEqual(tigrinya.filter((name) => days.some((day) => day.startsWith(name))), tigrinya, days.join(' | '));
+    assert.deepEqual(tigrinyaDays.filter((name) => days.some((day) => day.startsWith(name))), tigrinyaDays, days.join(' | '));
   });
 });
 

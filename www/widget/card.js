@@ -22,7 +22,7 @@ export function card(widget, hit, expanded) {
   const { entry } = hit;
   const { language, store } = widget;
   const t = (key, values) => widget.t(key, values);
-  const date = (isoDate) => formatDate(language, isoDate);
+  const date = (isoDate) => formatDate(language, isoDate, t);
 
   const detailsId = `${widget.widgetId}-details-${entry.id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
   const article = el('article', { class: 'sf-card', 'data-entry': entry.id });

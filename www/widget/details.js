@@ -36,7 +36,7 @@ export function fillDetails(details, widget, hit, hours) {
   const { entry } = hit;
   const { language } = widget;
   const t = (key, values) => widget.t(key, values);
-  const date = (isoDate) => formatDate(language, isoDate);
+  const date = (isoDate) => formatDate(language, isoDate, t);
   if (entry.description) {
     if (isOtherLanguage(entry.description, language)) {
       // The UI language named in itself when the browser cannot name it (Tigrinya).

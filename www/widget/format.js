@@ -40,9 +40,15 @@ export function pluralForm(language, count) {
 // otherwise get the Iranian calendar).
 const DATE = { dateStyle: 'medium', timeZone: 'UTC', calendar: 'gregory' };
 
-/** A date given as YYYY-MM-DD. */
-export function formatDate(language, isoDate) {
+/**
+ * A date given as YYYY-MM-DD. Where the browser has no Intl data for the language (Tigrinya),
+ * the widget's `t` gives the month's name (`date.months`, January to December as they follow a
+ * day's number) and the order (`date.pattern`); English while that catalog is not there.
+ */
+export function formatDate(language, isoDate, t) {
   const [year, month, day] = isoDate.split('-').map(Number);
+  const months = t && !hasIntlData(language) ? t('date.months').split(',') : [];
+  if (months.length === 12) return t('date.pattern', { day: String(day), month: months[month - 1], year: String(year) });
   return formatter(Intl.DateTimeFormat, language, DATE).format(new Date(Date.UTC(year, month - 1, day)));
 }
 

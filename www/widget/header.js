@@ -29,9 +29,9 @@ export function header(widget, info) {
   element.append(titleRow);
   const about = [];
   if (info.publisherName) about.push(t('about.publisher', { name: info.publisherName.text }));
-  if (info.lastModified) about.push(t('about.updated', { date: formatDate(widget.language, info.lastModified) }));
+  if (info.lastModified) about.push(t('about.updated', { date: formatDate(widget.language, info.lastModified, t) }));
   // Shown from the last good copy (offline.js): said, with the day it was fetched.
-  if (widget.offlineDate) about.push(t('offline.asOf', { date: formatDate(widget.language, widget.offlineDate) }));
+  if (widget.offlineDate) about.push(t('offline.asOf', { date: formatDate(widget.language, widget.offlineDate, t) }));
   const line = el('p', { class: 'sf-about' }, about.join(t('separator')));
   if (info.exampleData) line.append(' ', el('span', { class: 'sf-example' }, t('about.example')));
   if (line.textContent) element.append(line);

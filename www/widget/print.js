@@ -16,7 +16,7 @@ export { default as PRINT_STYLES } from './print-styles.js';
 export function printHead(widget, state, info) {
   const t = (key, values) => widget.t(key, values);
   const { language } = widget;
-  const lines = [el('p', { 'data-part': 'print-date' }, t('print.date', { date: formatDate(language, berlinToday()) }))];
+  const lines = [el('p', { 'data-part': 'print-date' }, t('print.date', { date: formatDate(language, berlinToday(), t) }))];
   const words = [];
   if (state.entry) words.push(t('print.entry'));
   if (state.text.trim()) words.push(t('print.text', { text: state.text.trim() }));
@@ -31,7 +31,7 @@ export function printHead(widget, state, info) {
     ...(state.freeOfCharge ? [t('filters.free')] : []),
     ...(state.wheelchair ? [t('filters.wheelchair')] : []),
     ...['levels', 'courseTypes', 'flags'].flatMap((field) => [...state[field]].map((value) => valueLabel(t, field, value))),
-    ...(state.openDay ? [`${t('filters.open_on')} ${formatWeekday(language, DAYS.indexOf(state.openDay.slice(5)))}`] : []),
+    ...(state.openDay ? [`${t('filters.open_on')} ${formatWeekday(language, DAYS.indexOf(state.openDay.slice(5)), t('hours.weekdays'))}`] : []),
   ];
   if (filters.length) words.push(t('print.filters', { list: formatList(language, filters) }));
   lines.push(el('p', { 'data-part': 'print-search' }, words.length ? words.join(t('separator')) : t('print.everything')));
