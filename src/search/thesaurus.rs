@@ -85,6 +85,10 @@ pub struct Thesaurus {
     fields: Vec<Option<Box<str>>>,
 }
 
+/// Marks, in its concept's number, a phrase that lost words to stop words while the phrases
+/// are read and sorted.
+const SHORTENED: u32 = 1 << 31;
+
 /// What starts the line of a concept that stands for a field of the entries, before its id.
 const FIELD_MARK: char = '@';
 
@@ -118,16 +122,29 @@ impl Thesaurus {
                 // für Schwangere" is found as typed.
                 let mut words: Vec<String> = Vec::new();
                 for_each_token(phrase, |token| words.push(token.to_owned()));
+                let typed = words.len();
                 drop_stop_words(&mut words);
                 if !words.is_empty() && words.len() <= MAX_PHRASE_WORDS {
                     let words: Box<[Box<str>]> = words.into_iter().map(Box::from).collect();
-                    phrases.push((words, concept_count));
+                    // Marked while the phrases are sorted (see below).
+                    let shortened = if words.len() < typed { SHORTENED } else { 0 };
+                    phrases.push((words, concept_count | shortened));
                 }
             }
             concept_count += 1;
         }
         crate::order::sort(&mut phrases);
-        phrases.dedup();
+        // A phrase shortened by its stop words names its concept by the words left, unless
+        // they are a phrase as it stands: without its "ohne", "ohne Krankenversicherung" (care
+        // for the uninsured) would make every "Krankenversicherung" name that care too. The
+        // mark sorts it after the whole phrases with the same words.
+        phrases.dedup_by(|later, kept| {
+            later.0 == kept.0
+                && (later.1 == kept.1 || (kept.1 & SHORTENED == 0 && later.1 & SHORTENED != 0))
+        });
+        for (_, concept) in &mut phrases {
+            *concept &= !SHORTENED;
+        }
         let mut concepts = vec![Vec::new(); concept_count as usize];
         for (position, (_, concept)) in phrases.iter().enumerate() {
             concepts[*concept as usize].push(position as u32);
@@ -386,6 +403,26 @@ mod tests {
             phrases,
             [vec!["bucherei"], vec!["library"], vec!["stadtbucherei"]]
         );
+    }
+
+    #[test]
+    fn a_phrase_shortened_by_stop_words_does_not_take_another_concepts_word() {
+        let thesaurus = Thesaurus::from_text(
+            "Krankenversicherung\tKrankenkasse\nohne Krankenversicherung\tClearingstelle\nJob finden\n",
+        );
+        let concepts = |text: &str| -> Vec<Vec<u32>> {
+            thesaurus
+                .concepts_of(&words(text))
+                .into_iter()
+                .map(|word| word.concepts)
+                .collect()
+        };
+        // Without its "ohne", the phrase would be the health insurance's own word.
+        assert_eq!(concepts("Krankenversicherung"), [vec![0]]);
+        assert_eq!(concepts("Clearingstelle"), [vec![1]]);
+        // A shortened phrase that is no other concept's still names its own: "finden" is a
+        // stop word, so "Job finden" is found as "job".
+        assert_eq!(concepts("Job"), [vec![2]]);
     }
 
     #[test]
