@@ -45,6 +45,8 @@ pub fn skeleton(word: &str) -> Option<String> {
             // Arabic and Persian (folded: أ إ آ are ا). و is a vowel inside a word but "v" at
             // its start (Persian "ویلدونگن" for Wildungen).
             'و' if latin.is_empty() => latin.push('v'),
+            // ي likewise is "j" at a word's start ("يوغندامت" for Jugendamt).
+            'ي' | 'ی' if latin.is_empty() => latin.push('j'),
             'ا' | 'و' | 'ي' | 'ی' | 'ى' | 'ع' | 'ه' | 'ة' | 'ء' | 'ئ' | 'ؤ' => {
                 latin.push('a')
             }
@@ -52,6 +54,9 @@ pub fn skeleton(word: &str) -> Option<String> {
             'ت' | 'ط' => latin.push('t'),
             'د' | 'ض' => latin.push('d'),
             'ث' | 'س' | 'ص' | 'ش' | 'چ' | 'ز' | 'ذ' | 'ظ' => latin.push('s'),
+            // ج is "dsch" at a word's start ("جوب سنتر") but inside a word mostly the "g"
+            // of Egyptian spelling ("ويلينجن", "هامبورج"): Latin spellings write that "g".
+            'ج' if !latin.is_empty() => latin.push('g'),
             'ج' | 'ژ' => latin.push('j'),
             'ح' => latin.push('h'),
             'خ' | 'غ' | 'ق' | 'ك' | 'ک' | 'گ' => latin.push('k'),
@@ -233,6 +238,11 @@ mod tests {
             ("Jobcenter", "джобцентр"),
             ("Jobcenter", "جوبسنتر"),
             ("Kindergeld", "кіндергельд"),
+            ("Willingen", "ويلينجن"),
+            ("Marburg", "ماربورج"),
+            ("Jugendamt", "يوغندامت"),
+            ("Jugendamt", "يوجندامت"),
+            ("Frankenberg", "فرانكنبرج"),
         ] {
             assert_eq!(of(german), of(heard), "{german} ~ {heard}");
         }

@@ -504,12 +504,19 @@ fn the_region_s_towns_are_found_in_arabic_persian_and_cyrillic_script() {
             9.0145,
         ),
         (
-            &["فرانكنبرغ", "فرانکنبرگ", "Франкенберг"],
+            &["فرانكنبرغ", "فرانکنبرگ", "فرانكنبرج", "Франкенберг"],
             "Frankenberg (Eder)",
             51.0589,
             8.8008,
         ),
         (&["ديملشتات", "Димельштадт"], "Diemelstadt", 51.4878, 9.0079),
+        // With no Arabic or Persian name in GeoNames; "ج" for "g" as Egyptians write it.
+        (
+            &["ويلينغن", "ويلينجن", "ویلینگن", "Віллінген"],
+            "Willingen (Upland)",
+            51.2942,
+            8.6091,
+        ),
         (&["ليختنفلس", "Лихтенфельс"], "Lichtenfels", 51.1583, 8.7958),
     ] {
         for query in queries {
