@@ -226,18 +226,18 @@ for (const [tag, word] of [['de', ' und '], ['ar', ' و']]) {
   });
 }
 
-test('ti: without Intl data for Tigrinya, dates and weekdays come from the catalog and language names are English, never German', TEST_OPTIONS, async () => {
+test('ti: without Intl data for Tigrinya, dates, weekdays, language names and lists come from the catalog, never German or English', TEST_OPTIONS, async () => {
   // Chromium has no Intl data for Tigrinya but its plural rules: it would write the browser's
-  // language (German, see support.mjs) instead.
+  // language (German, see support.mjs) instead, or English.
   await withWidgetIn('ti', {}, async ({ page, widget }) => {
     const supported = await page.evaluate(() => Intl.DateTimeFormat.supportedLocalesOf(['ti']).length + Intl.DisplayNames.supportedLocalesOf(['ti']).length);
     assert.equal(supported, 0, 'this Chromium has Intl data for ti now: the test proves nothing');
     const german = /Deutsch|Arabisch|Englisch|Persisch|Russisch|Türkisch|Ukrainisch|Januar|Februar|März|Mai|Juni|Juli|Oktober|Dezember|\d\d\.\d\d\.\d{4}/;
     // "16 ሕዳር 2026": the month's name and the order from the catalog.
-    const months = msg('ti', 'date.months').split(',');
+    const months = msg('ti', 'intl.months').split(',');
     const tigrinya = (isoDate) => {
       const [year, month, day] = isoDate.split('-').map(Number);
-      return msg('ti', 'date.pattern', { day: String(day), month: months[month - 1], year: String(year) });
+      return msg('ti', 'intl.date', { day: String(day), month: months[month - 1], year: String(year) });
     };
     assert.equal(tigrinya('2026-11-16'), '16 ሕዳር 2026');
 
@@ -245,17 +245,23 @@ test('ti: without Intl data for Tigrinya, dates and weekdays come from the catal
     assert.ok(about.includes(msg('ti', 'about.updated', { date: tigrinya(DEMO.last_modified) })), about);
     assert.doesNotMatch(about, german);
 
+    // The languages a service is offered in: named and joined as the catalog says
+    // ("ዳሪ፣ ፋርስኛ፣ ፓሽቶን ጀርመንን"), no Latin letter left.
+    const names = new Map(msg('ti', 'intl.languages').split(',').map((pair) => pair.split(':')));
     const { entry, line } = await firstCardLanguages(widget, 'ti');
-    assert.equal(line, msg('ti', 'card.languages', { list: await languageList(page, 'en', entry.languages) }));
-    assert.doesNotMatch(line, german);
+    assert.ok(entry.languages.length >= 3, `the first card has ${entry.languages.length} languages`);
+    const spoken = entry.languages.map((code) => names.get(code));
+    const list = spoken.slice(1, -1).reduce((joined, item) => msg('ti', 'intl.list', { list: joined, item }), spoken[0]);
+    assert.equal(line, msg('ti', 'card.languages', { list: msg('ti', 'intl.list.last', { list, item: spoken.at(-1) }) }));
+    assert.doesNotMatch(line, /[A-Za-z]/);
     const options = await widget.getByLabel(msg('ti', 'filters.language'), { exact: true }).locator('option').allTextContents();
-    assert.ok(options.length > 5 && options.some((option) => option.startsWith('Arabic')), options.join(', '));
-    for (const option of options) assert.doesNotMatch(option, german);
+    assert.ok(options.length > 5 && options.some((option) => option.startsWith(`${names.get('ar')} (`)), options.join(', '));
+    for (const option of options) assert.doesNotMatch(option, /[A-Za-z]/);
     // An entry's English text before its German one (Tigrinya readers read English), marked
-    // with the language's name, which is English too.
+    // with the language's name in Tigrinya.
     assert.ok(entry.name?.en, 'the first entry has an English name');
     assert.equal(await cardsLocator(widget).first().locator('h3').evaluate((heading) => heading.querySelector('[lang]')?.getAttribute('lang')), 'en');
-    assert.equal((await widget.locator('.sf-text-language [aria-hidden="true"]').first().textContent()).trim(), 'English');
+    assert.equal((await widget.locator('.sf-text-language [aria-hidden="true"]').first().textContent()).trim(), names.get('en'));
     assert.ok((await widget.locator('.sf-my-language').textContent()).includes(msg('ti', 'language.name')));
 
     // A card's details: the date the entry was last checked.

@@ -1,5 +1,6 @@
 //! The UI message catalogs in data/messages/: every language has every message, with the same
-//! placeholders, and plural messages have the forms the widget asks for.
+//! placeholders, and plural messages have the forms the widget asks for. The `intl.*` messages
+//! are the exception: only a language that browsers have no Intl data for has them (Tigrinya).
 
 use std::collections::BTreeSet;
 
@@ -104,6 +105,24 @@ fn every_ui_language_has_search_words_for_every_category() {
     }
 }
 
+/// The messages that stand in for the browser's Intl data, with their placeholders: a catalog
+/// has all of them or none (www/widget/format.js reads them).
+const INTL_MESSAGES: [(&str, &[&str]); 5] = [
+    ("intl.months", &[]),
+    ("intl.date", &["day", "month", "year"]),
+    ("intl.languages", &[]),
+    ("intl.list", &["item", "list"]),
+    ("intl.list.last", &["item", "list"]),
+];
+
+/// UI languages that Chromium has no Intl data for (a test in tests/e2e/languages.test.mjs
+/// notices when that changes).
+const WITHOUT_BROWSER_DATA: [&str; 1] = ["ti"];
+
+fn is_intl_message(key: &str) -> bool {
+    key.starts_with("intl.")
+}
+
 #[test]
 fn every_language_has_every_message_with_the_same_placeholders() {
     let catalogs = catalogs();
@@ -113,13 +132,19 @@ fn every_language_has_every_message_with_the_same_placeholders() {
         .expect("German is the fallback");
     assert!(catalogs.len() >= 2, "German and English at least");
     for (language, messages) in &catalogs {
-        let keys: BTreeSet<&String> = messages.keys().collect();
+        let keys: BTreeSet<&String> = messages
+            .keys()
+            .filter(|key| !is_intl_message(key))
+            .collect();
         let reference_keys: BTreeSet<&String> = reference.keys().collect();
         assert_eq!(
             keys, reference_keys,
             "{language} and {reference_language} have different messages"
         );
         for (key, message) in messages {
+            if is_intl_message(key) {
+                continue; // Checked by the next test.
+            }
             assert_eq!(
                 message_placeholders(message),
                 message_placeholders(&reference[key]),
@@ -137,6 +162,96 @@ fn every_language_has_every_message_with_the_same_placeholders() {
                 assert!(!text.trim().is_empty(), "{language}: {key} is empty");
             }
         }
+    }
+}
+
+#[test]
+fn a_language_without_browser_data_has_its_own_months_language_names_and_lists() {
+    let demo_text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/data/demo/waldeck-frankenberg.json"
+    ))
+    .expect("the demo directory");
+    let demo: Value = serde_json::from_str(&demo_text).expect("valid JSON");
+    let demo_languages: BTreeSet<&str> = demo["entries"]
+        .as_array()
+        .expect("entries")
+        .iter()
+        .filter_map(|entry| entry["languages"].as_array())
+        .flatten()
+        .filter_map(Value::as_str)
+        .collect();
+    assert!(demo_languages.len() > 10, "{demo_languages:?}");
+
+    for (language, messages) in catalogs() {
+        let has: Vec<&str> = INTL_MESSAGES
+            .iter()
+            .map(|(key, _)| *key)
+            .filter(|key| messages.contains_key(*key))
+            .collect();
+        let unknown: Vec<&String> = messages
+            .keys()
+            .filter(|key| is_intl_message(key) && !INTL_MESSAGES.iter().any(|(k, _)| k == key))
+            .collect();
+        assert!(
+            unknown.is_empty(),
+            "{language}: unknown messages {unknown:?}"
+        );
+        if WITHOUT_BROWSER_DATA.contains(&language.as_str()) {
+            assert_eq!(
+                has.len(),
+                INTL_MESSAGES.len(),
+                "{language} has only {has:?}"
+            );
+        } else {
+            // The browser's data is better than a copy: it is not sent with the catalog.
+            assert!(
+                has.is_empty(),
+                "{language} has {has:?}, which its browser data gives"
+            );
+            continue;
+        }
+        let text = |key: &str| {
+            messages[key]
+                .as_str()
+                .unwrap_or_else(|| panic!("{language}: {key} is a text"))
+        };
+        for (key, wanted) in INTL_MESSAGES {
+            let wanted: BTreeSet<String> = wanted.iter().map(|name| (*name).to_owned()).collect();
+            assert_eq!(placeholders(text(key)), wanted, "{language}: {key}");
+        }
+        let months: Vec<&str> = text("intl.months").split(',').collect();
+        assert_eq!(months.len(), 12, "{language}: intl.months");
+        assert!(months.iter().all(|month| !month.trim().is_empty()));
+
+        // "code:name" pairs, each code once, naming every language the demo's services speak.
+        let mut named = BTreeSet::new();
+        for pair in text("intl.languages").split(',') {
+            let (code, name) = pair
+                .split_once(':')
+                .unwrap_or_else(|| panic!("{language}: intl.languages: {pair:?} is not code:name"));
+            let code = code.trim();
+            assert!(
+                (2..=3).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_lowercase()),
+                "{language}: intl.languages: {code:?} is no ISO 639 code"
+            );
+            assert!(
+                !name.trim().is_empty(),
+                "{language}: intl.languages: {code} has no name"
+            );
+            assert!(
+                named.insert(code),
+                "{language}: intl.languages names {code} twice"
+            );
+        }
+        let missing: Vec<&&str> = demo_languages
+            .iter()
+            .filter(|code| !named.contains(**code))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "{language}: intl.languages lacks {missing:?}"
+        );
     }
 }
 
@@ -180,7 +295,8 @@ fn the_widget_uses_only_messages_that_exist() {
             let key = source[at + 3..].split('\'').next().unwrap();
             calls += 1;
             assert!(
-                german.contains_key(key),
+                german.contains_key(key)
+                    || (is_intl_message(key) && INTL_MESSAGES.iter().any(|(k, _)| *k == key)),
                 "{}: the widget asks for a message that no catalog has: {key}",
                 path.display()
             );

@@ -33,7 +33,7 @@ export function card(widget, hit, expanded) {
   toggleButton.append(textWithLanguage('span', entry.name));
   if (isOtherLanguage(entry.name, language)) {
     // Seen: the language's name; heard: a sentence saying the name is in that language.
-    const name = languageName(language, entry.name.language);
+    const name = languageName(language, entry.name.language, t);
     toggleButton.append(' ', languageMarker(name, t('card.text.language', { language: name })));
   }
   toggleButton.addEventListener('click', () => store.set({ expanded: toggled(store.state.expanded, entry.id) }));
@@ -68,7 +68,7 @@ export function card(widget, hit, expanded) {
     facts.append(item);
   } else if (entry.serviceArea) facts.append(el('li', {}, t(`card.area.${entry.serviceArea}`)));
   if (entry.languages.length) {
-    facts.append(el('li', {}, t('card.languages', { list: formatList(language, entry.languages.map((code) => languageName(language, code))) })));
+    facts.append(el('li', {}, t('card.languages', { list: formatList(language, entry.languages.map((code) => languageName(language, code, t)), t) })));
   }
   const hours = hoursItem(widget, entry);
   if (hours) facts.append(hours);
@@ -153,7 +153,7 @@ function courseSummary(entry, t, date, language) {
   const course = entry.course;
   if (!course) return null;
   const parts = [];
-  if (course.levels.length) parts.push(t('card.course.levels', { levels: formatList(language, course.levels.map((level) => (level === 'literacy' ? t('level.literacy') : level))) }));
+  if (course.levels.length) parts.push(t('card.course.levels', { levels: formatList(language, course.levels.map((level) => (level === 'literacy' ? t('level.literacy') : level)), t) }));
   if (course.startDate) parts.push(t('card.course.start', { start: date(course.startDate) }));
   if (course.freePlaces != null) parts.push(t('card.course.places', { count: course.freePlaces }));
   return parts.length ? el('li', { class: 'sf-course', 'data-part': 'course' }, parts.join(t('separator'))) : null;

@@ -22,7 +22,7 @@ function listItem(textView, t, language, message = TEXT) {
   const [before, after] = message.split(TEXT);
   item.append(before, textWithLanguage('span', textView), after);
   if (isOtherLanguage(textView, language)) {
-    const name = languageName(language, textView.language);
+    const name = languageName(language, textView.language, t);
     item.append(' ', languageMarker(name, t('card.text.language', { language: name })));
   }
   return item;
@@ -41,7 +41,7 @@ export function fillDetails(details, widget, hit, hours) {
     if (isOtherLanguage(entry.description, language)) {
       // The UI language named in itself when the browser cannot name it (Tigrinya).
       const wanted = hasIntlData(language) ? languageName(language, baseLanguage(language)) : t('language.name');
-      details.append(el('p', { class: 'sf-text-note' }, t('card.text.fallback', { wanted, language: languageName(language, entry.description.language) })));
+      details.append(el('p', { class: 'sf-text-note' }, t('card.text.fallback', { wanted, language: languageName(language, entry.description.language, t) })));
     }
     details.append(textWithLanguage('p', entry.description, 'sf-description'));
   }
@@ -126,7 +126,7 @@ function phoneLine(phone, t, language) {
 }
 
 function spokenLanguages(codes, t, language) {
-  return t('card.languages', { list: formatList(language, codes.map((code) => languageName(language, code))) });
+  return t('card.languages', { list: formatList(language, codes.map((code) => languageName(language, code, t)), t) });
 }
 
 function link(href, text) {
@@ -156,7 +156,7 @@ function audienceFact(entry, t, language) {
   else if (max != null) ages = t('card.age.max', { max: number(max) });
   if (!groups.length && !ages) return null;
   const parts = [];
-  if (groups.length) parts.push(t('card.for', { list: formatList(language, groups) }));
+  if (groups.length) parts.push(t('card.for', { list: formatList(language, groups, t) }));
   if (ages) parts.push(ages);
   return el('li', { 'data-part': 'audience' }, parts.join(t('separator')));
 }

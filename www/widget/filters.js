@@ -140,7 +140,7 @@ export class Filters {
     for (const [id, button] of this.categories) setChip(button, state.categories.has(id), format(categoryCounts.get(id)), !categoryCounts.get(id));
     const options = [el('option', { value: '' }, this.t('filters.language.any'))];
     for (const facet of facets.languages) {
-      const option = el('option', { value: facet.value }, `${languageName(this.language, facet.value)} (${format(facet.count)})`);
+      const option = el('option', { value: facet.value }, `${languageName(this.language, facet.value, this.t)} (${format(facet.count)})`);
       // As a chip with no results (setChip): seen, but not chosen.
       option.disabled = !facet.count && facet.value !== state.serviceLanguage;
       options.push(option);

@@ -4,7 +4,9 @@
 //
 // A browser may have no Intl data for a UI language (Chromium has none for Tigrinya but its
 // plural rules): it would quietly write the browser's own language instead, German month and
-// language names in a Tigrinya UI. Such a language is written in English.
+// language names in a Tigrinya UI. For such a language the widget's `t` gives what its catalog
+// has of that data (the `intl.*` messages: months, a date's order, language names, how a list
+// is joined), and English fills in the rest.
 
 const formatters = new Map();
 
@@ -42,13 +44,13 @@ const DATE = { dateStyle: 'medium', timeZone: 'UTC', calendar: 'gregory' };
 
 /**
  * A date given as YYYY-MM-DD. Where the browser has no Intl data for the language (Tigrinya),
- * the widget's `t` gives the month's name (`date.months`, January to December as they follow a
- * day's number) and the order (`date.pattern`); English while that catalog is not there.
+ * the widget's `t` gives the month's name (`intl.months`, January to December as they follow a
+ * day's number) and the order (`intl.date`); English while that catalog is not there.
  */
 export function formatDate(language, isoDate, t) {
   const [year, month, day] = isoDate.split('-').map(Number);
-  const months = t && !hasIntlData(language) ? t('date.months').split(',') : [];
-  if (months.length === 12) return t('date.pattern', { day: String(day), month: months[month - 1], year: String(year) });
+  const months = catalogData(language, t, 'intl.months').split(',');
+  if (months.length === 12) return t('intl.date', { day: String(day), month: months[month - 1], year: String(year) });
   return formatter(Intl.DateTimeFormat, language, DATE).format(new Date(Date.UTC(year, month - 1, day)));
 }
 
@@ -63,9 +65,25 @@ export function formatDistance(language, metres) {
   return text.replace(/(\p{Nd})(\p{L})/u, '$1\u00a0$2');
 }
 
-/** Items as a list in the language ("A, B und C", "A وB وC"). */
-export function formatList(language, items) {
+/**
+ * Items as a list in the language ("A, B und C", "A وB وC"). Where the browser has no Intl data
+ * for it, the catalog joins them: `intl.list` puts each item but the last after the list so far
+ * ("A፣ B"), `intl.list.last` the last one ("A፣ Bን Cን").
+ */
+export function formatList(language, items, t) {
+  if (items.length && catalogData(language, t, 'intl.list')) {
+    return items.reduce((list, item, index) => t(index === items.length - 1 ? 'intl.list.last' : 'intl.list', { list, item }));
+  }
   return formatter(Intl.ListFormat, language).format(items);
+}
+
+/**
+ * The message `key` of the widget's `t`, where the browser has no Intl data for `language`;
+ * else, or while the catalog has no such message (only Tigrinya's has), ''.
+ */
+function catalogData(language, t, key) {
+  const text = t && !hasIntlData(language) ? t(key) : key;
+  return text === key ? '' : text;
 }
 
 /** Whether the browser has Intl data for the language (else it is written in English). */
@@ -73,8 +91,15 @@ export function hasIntlData(language) {
   return Intl.DisplayNames.supportedLocalesOf(language).length > 0;
 }
 
-/** The name of the language `code` in `language`, or the code when the browser has none. */
-export function languageName(language, code) {
+/**
+ * The name of the language `code` in `language`, or the code when the browser has none. Where
+ * the browser has no Intl data for `language`, the catalog's `intl.languages` ("am:ኣምሓርኛ,
+ * ar:ዓረብኛ,…") names the languages it knows, English the others.
+ */
+export function languageName(language, code, t) {
+  // A search for ",ps:" does not find ",prs:".
+  const own = `,${catalogData(language, t, 'intl.languages')}`.split(`,${code}:`)[1];
+  if (own) return own.split(',')[0];
   try {
     return formatter(Intl.DisplayNames, language, { type: 'language' }).of(code) || code;
   } catch {

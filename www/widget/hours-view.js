@@ -53,7 +53,7 @@ export function weekSummary(description, t, language) {
       onlyHolidaysSince &&= day.holiday;
       continue;
     }
-    const times = formatList(language, day.intervals.map((interval) => timeRange(language, t, interval.from, interval.to)));
+    const times = formatList(language, day.intervals.map((interval) => timeRange(language, t, interval.from, interval.to)), t);
     const last = groups.at(-1);
     if (last?.times === times && onlyHolidaysSince) last.to = day.weekday;
     else groups.push({ from: day.weekday, to: day.weekday, times });
@@ -92,7 +92,7 @@ export function weekTable(description, t, language, today) {
       ? formatList(language, day.intervals.map((interval) => {
         const span = timeRange(language, t, interval.from, interval.to);
         return interval.comment ? `${span} (${interval.comment})` : span;
-      }))
+      }), t)
       : t('hours.day_closed');
     row.append(name, el('td', {}, times));
     body.append(row);

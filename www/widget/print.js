@@ -27,13 +27,13 @@ export function printHead(widget, state, info) {
   const filters = [
     ...[...state.kinds].map((kind) => t(`kind.${kind}`)),
     ...info.categories.filter((category) => state.categories.has(category.id)).map((category) => category.label),
-    ...(state.serviceLanguage ? [t('print.offered_in', { language: languageName(language, state.serviceLanguage) })] : []),
+    ...(state.serviceLanguage ? [t('print.offered_in', { language: languageName(language, state.serviceLanguage, t) })] : []),
     ...(state.freeOfCharge ? [t('filters.free')] : []),
     ...(state.wheelchair ? [t('filters.wheelchair')] : []),
     ...['levels', 'courseTypes', 'flags'].flatMap((field) => [...state[field]].map((value) => valueLabel(t, field, value))),
     ...(state.openDay ? [`${t('filters.open_on')} ${formatWeekday(language, DAYS.indexOf(state.openDay.slice(5)), t('hours.weekdays'))}`] : []),
   ];
-  if (filters.length) words.push(t('print.filters', { list: formatList(language, filters) }));
+  if (filters.length) words.push(t('print.filters', { list: formatList(language, filters, t) }));
   lines.push(el('p', { 'data-part': 'print-search' }, words.length ? words.join(t('separator')) : t('print.everything')));
   return lines;
 }
