@@ -179,7 +179,8 @@ impl Index {
         stem: Option<&dyn Fn(&str) -> String>,
     ) -> Result<SearchResults, QueryError> {
         let radius_metres = check_query(query)?;
-        let words = query_words(&query.text);
+        let (words, heard_compounds) =
+            self.join_compounds_heard_as_two_words(query_words(&query.text));
         let has_text = !words.is_empty();
         // Per-entry scratch space is reused between queries: allocating and zeroing it anew
         // would cost more than most queries (see `Scratch`).
@@ -234,7 +235,13 @@ impl Index {
         let mut topic = None;
         let (hard, results) = if has_text {
             scratch.tallies.resize(self.entries.count, Tally::default());
-            let matched = self.match_text(&words, stem, &mut scratch.tallies, &mut touched_entries);
+            let matched = self.match_text(
+                &words,
+                heard_compounds,
+                stem,
+                &mut scratch.tallies,
+                &mut touched_entries,
+            );
             topic = matched.topic;
             let mut hard = filtered.clone();
             hard.intersect_with(&matched.all_words);
@@ -453,10 +460,12 @@ impl Index {
 
     /// Matches each word of a query on its own. The scores are left in `tallies`, which must
     /// hold a default tally for every entry; every entry whose tally changed is listed in
-    /// `touched_entries`, for the caller to reset afterwards.
+    /// `touched_entries`, for the caller to reset afterwards. Bit `n` of `heard_compounds` is
+    /// set when word `n` was typed as two (see `join_compounds_heard_as_two_words`).
     fn match_text(
         &self,
         words: &[String],
+        heard_compounds: u16,
         stem: Option<&dyn Fn(&str) -> String>,
         tallies: &mut [Tally],
         touched_entries: &mut Vec<u32>,
@@ -552,7 +561,9 @@ impl Index {
             // (Four letters of another script are enough: "تافل" for "Tafel".)
             let sound_chars = MIN_SOUND_WORD_CHARS - usize::from(!word.is_ascii());
             if touched.is_empty() && !known && word.chars().count() >= sound_chars {
-                self.offer_terms(self.terms_sounding_like(word), tallies, &mut touched);
+                let compound = heard_compounds & (1 << word_number) != 0;
+                let terms = self.terms_sounding_like(word, compound);
+                self.offer_terms(terms, tallies, &mut touched);
             }
             let rarity = word_rarity(self.entries.count, touched.len());
             for &entry in &touched {
@@ -733,6 +744,68 @@ impl Index {
             }
         }
         Vec::new()
+    }
+
+    /// Neighbouring words in another script, joined into one when together they sound like a
+    /// word of the directory: a German compound heard and written as two words ("هاوس آرتس"
+    /// for Hausarzt, "كيندر آرتس" for Kinderarzt). At least one of the two must match nothing
+    /// as typed, and neither may name a thesaurus concept, alone or in a phrase: those words
+    /// are the newcomer's own language ("حساب بنكي", a bank account).
+    /// Returns the words and, as bits by position, which of them were joined.
+    fn join_compounds_heard_as_two_words(&self, mut words: Vec<String>) -> (Vec<String>, u16) {
+        if words.len() < 2 || words.iter().all(|word| word.is_ascii()) {
+            return (words, 0);
+        }
+        let concepts = self
+            .thesaurus
+            .as_ref()
+            .map(|thesaurus| thesaurus.concepts_of(&words))
+            .unwrap_or_default();
+        // Only the start of a concept's word ("كيندر" of "كيندرغيلد") leaves a word joinable.
+        let names_a_concept = |number: usize| {
+            concepts.get(number).is_some_and(|named| {
+                !named.concepts.is_empty() && (named.in_phrase || named.named_by != NamedBy::Prefix)
+            })
+        };
+        // None: never joined. Some(true): a word that matches nothing as typed.
+        let joinable = |number: usize, word: &str| {
+            let own_language = word.is_ascii() || names_a_concept(number);
+            (!own_language).then(|| {
+                self.matching_terms(word, Looseness::AsTyped).is_empty()
+                    // A word a topic's search word starts with ("كيندر" of "كيندرغارتن") is
+                    // still unknown; one that is a whole search word is not.
+                    && !self
+                        .matching_categories(word, false)
+                        .iter()
+                        .any(|&(_, quality)| quality == quality::EXACT)
+            })
+        };
+        let mut compounds = 0u16;
+        // Whether the last word kept may be joined with the next, and whether it is unknown.
+        let mut last_joinable: Option<bool> = None;
+        let mut at = 0;
+        // Word numbers as typed, for the thesaurus's view of each.
+        let mut typed = 0;
+        while at < words.len() {
+            let this_joinable = joinable(typed, &words[at]);
+            typed += 1;
+            if let (Some(last_unknown), Some(this_unknown)) = (last_joinable, this_joinable)
+                && (last_unknown || this_unknown)
+            {
+                let mut whole = words[at - 1].clone();
+                whole.push_str(&words[at]);
+                if !self.terms_sounding_like(&whole, true).is_empty() {
+                    words[at - 1] = whole;
+                    words.remove(at);
+                    compounds |= 1 << (at - 1);
+                    last_joinable = None;
+                    continue;
+                }
+            }
+            last_joinable = this_joinable;
+            at += 1;
+        }
+        (words, compounds)
     }
 
     /// Terms that `word` matches, with the match quality.

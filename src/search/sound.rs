@@ -99,13 +99,21 @@ const SKELETON_PREFIX: u16 = 35;
 impl super::index::Index {
     /// The terms that sound like `word` (see the module's description), with a match quality.
     /// Every term is compared, so the engine asks only for a word that matched nothing else.
-    pub(super) fn terms_sounding_like(&self, word: &str) -> Vec<(usize, u16)> {
+    /// A `compound` typed as two words ("هاوس آرتس") also finds the longer compounds it starts
+    /// ("Hausarztpraxis") from three consonants on: two words that match nothing alone and
+    /// sound like a word's start together are unlikely to do so by accident.
+    pub(super) fn terms_sounding_like(&self, word: &str, compound: bool) -> Vec<(usize, u16)> {
         // A word in another script cannot match a Latin term any other way: there three
         // consonants are enough ("تافل" for "Tafel").
         let shortest = if word.is_ascii() {
             MIN_SKELETON
         } else {
             MIN_SKELETON_OTHER_SCRIPT
+        };
+        let shortest_prefix = if compound {
+            MIN_SKELETON_OTHER_SCRIPT
+        } else {
+            MIN_SKELETON_WITH_EDIT - 1
         };
         let Some(wanted) = skeleton(word).filter(|wanted| wanted.len() >= shortest) else {
             return Vec::new();
@@ -147,9 +155,7 @@ impl super::index::Index {
                 && super::fold::within_one_edit(&wanted, sound)
             {
                 found.push((number, SKELETON_WITHIN_ONE_EDIT));
-            } else if wanted.len() >= MIN_SKELETON_WITH_EDIT - 1
-                && sound.starts_with(wanted.as_str())
-            {
+            } else if wanted.len() >= shortest_prefix && sound.starts_with(wanted.as_str()) {
                 // The start of a long word ("ауслендер" for "Ausländerbehörde").
                 found.push((number, SKELETON_PREFIX));
             }
@@ -196,7 +202,12 @@ fn latin_skeleton(word: &str) -> String {
             ('j', 2)
         } else if rest.starts_with("ch") || rest.starts_with("kh") || rest.starts_with("ck") {
             ('k', 2)
-        } else if rest.starts_with("sh") || rest.starts_with("ts") || rest.starts_with("tz") {
+        } else if rest.starts_with("sh")
+            || rest.starts_with("ts")
+            || rest.starts_with("tz")
+            || rest.starts_with("zt")
+        {
+            // A German "z" is already "ts": "Arzt" is heard, and written in Arabic, as "آرتس".
             ('s', 2)
         } else if rest.starts_with("ph") {
             ('f', 2)
@@ -246,6 +257,8 @@ mod tests {
             ("Jugendamt", "يوجندامت"),
             ("Jugendamt", "югендамт"),
             ("Frankenberg", "فرانكنبرج"),
+            ("Kinderarzt", "كيندرآرتس"),
+            ("Hausarzt", "هاوسآرتس"),
         ] {
             assert_eq!(of(german), of(heard), "{german} ~ {heard}");
         }
