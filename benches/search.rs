@@ -169,6 +169,21 @@ mod native {
         );
     }
 
+    /// Two Arabic words that match nothing as typed, tried together as a German compound heard
+    /// as two ("هاوس آرتس" for Hausarzt, too short a skeleton to be joined): the extra look
+    /// at the pair, then the comparison by sound of each word.
+    #[divan::bench(args = SIZES)]
+    fn two_words_heard_in_another_script(bencher: Bencher, size: usize) {
+        run(
+            bencher,
+            size,
+            Query {
+                text: "هاوس آرتس".into(),
+                ..Query::default()
+            },
+        );
+    }
+
     #[divan::bench(args = SIZES)]
     fn radius_only(bencher: Bencher, size: usize) {
         run(

@@ -770,14 +770,17 @@ impl Index {
         // None: never joined. Some(true): a word that matches nothing as typed.
         let joinable = |number: usize, word: &str| {
             let own_language = word.is_ascii() || names_a_concept(number);
+            // Unknown: no word of a text or of a topic's search words (a word that only starts
+            // one, "كيندر" of "كيندرغارتن", is unknown). Typos are not looked for: that would
+            // cost more than all the rest (issue 16).
             (!own_language).then(|| {
-                self.matching_terms(word, Looseness::AsTyped).is_empty()
-                    // A word a topic's search word starts with ("كيندر" of "كيندرغارتن") is
-                    // still unknown; one that is a whole search word is not.
-                    && !self
-                        .matching_categories(word, false)
-                        .iter()
-                        .any(|&(_, quality)| quality == quality::EXACT)
+                self.terms
+                    .binary_search_by(|term| (**term).cmp(word))
+                    .is_err()
+                    && self
+                        .category_terms
+                        .binary_search_by(|(term, _)| (**term).cmp(word))
+                        .is_err()
             })
         };
         let mut compounds = 0u16;

@@ -5,7 +5,7 @@
 //!
 //! Vowels are dropped because Arabic script writes few of them and people hearing a German word
 //! guess them differently; `h` because it is silent in German spellings ("Behörde"). The
-//! classes: `b p`, `f v w`, `d t`, `s z c ß` (and `ts`, `sch`, `sh`), `g k q` (and `ch`, `kh`),
+//! classes: `b p`, `f v w`, `d t`, `s z c ß` (and `ts`, `tz`, `zt`, `sch`, `sh`), `g k q` (and `ch`, `kh`),
 //! `j` (and `dzh`, `zh`); `l m n r` stand for themselves.
 
 /// The consonant skeleton of a folded word, or None for a word with letters of another script
@@ -99,21 +99,15 @@ const SKELETON_PREFIX: u16 = 35;
 impl super::index::Index {
     /// The terms that sound like `word` (see the module's description), with a match quality.
     /// Every term is compared, so the engine asks only for a word that matched nothing else.
-    /// A `compound` typed as two words ("هاوس آرتس") also finds the longer compounds it starts
-    /// ("Hausarztpraxis") from three consonants on: two words that match nothing alone and
-    /// sound like a word's start together are unlikely to do so by accident.
+    /// A `compound` typed as two words ("كيندر آرتس") needs four consonants, as a Latin word
+    /// does: "هاوس آرتس" would be "srs", which is also the English "course".
     pub(super) fn terms_sounding_like(&self, word: &str, compound: bool) -> Vec<(usize, u16)> {
         // A word in another script cannot match a Latin term any other way: there three
         // consonants are enough ("تافل" for "Tafel").
-        let shortest = if word.is_ascii() {
+        let shortest = if word.is_ascii() || compound {
             MIN_SKELETON
         } else {
             MIN_SKELETON_OTHER_SCRIPT
-        };
-        let shortest_prefix = if compound {
-            MIN_SKELETON_OTHER_SCRIPT
-        } else {
-            MIN_SKELETON_WITH_EDIT - 1
         };
         let Some(wanted) = skeleton(word).filter(|wanted| wanted.len() >= shortest) else {
             return Vec::new();
@@ -155,7 +149,9 @@ impl super::index::Index {
                 && super::fold::within_one_edit(&wanted, sound)
             {
                 found.push((number, SKELETON_WITHIN_ONE_EDIT));
-            } else if wanted.len() >= shortest_prefix && sound.starts_with(wanted.as_str()) {
+            } else if wanted.len() >= MIN_SKELETON_WITH_EDIT - 1
+                && sound.starts_with(wanted.as_str())
+            {
                 // The start of a long word ("ауслендер" for "Ausländerbehörde").
                 found.push((number, SKELETON_PREFIX));
             }
