@@ -5,8 +5,8 @@
 //!
 //! Vowels are dropped because Arabic script writes few of them and people hearing a German word
 //! guess them differently; `h` because it is silent in German spellings ("Behörde"). The
-//! classes: `b p`, `f v w`, `d t`, `s z c ß` (and `ts`, `tz`, `zt`, `sch`, `sh`), `g k q` (and `ch`, `kh`),
-//! `j` (and `dzh`, `zh`); `l m n r` stand for themselves.
+//! classes: `b p`, `f v w`, `d t`, `s z c ß` (and `ts`, `tz`, `zt`, `sch`, `sh`), `g k q`
+//! (and `ch`, `kh`), `j` (and `dzh`, `zh`); `l m n r` stand for themselves.
 
 /// The consonant skeleton of a folded word, or None for a word with letters of another script
 /// or with digits (a skeleton of those would only match by accident).
