@@ -179,8 +179,7 @@ impl Index {
         stem: Option<&dyn Fn(&str) -> String>,
     ) -> Result<SearchResults, QueryError> {
         let radius_metres = check_query(query)?;
-        let (words, heard_compounds) =
-            self.join_compounds_heard_as_two_words(query_words(&query.text));
+        let words = self.join_compounds_heard_as_two_words(query_words(&query.text));
         let has_text = !words.is_empty();
         // Per-entry scratch space is reused between queries: allocating and zeroing it anew
         // would cost more than most queries (see `Scratch`).
@@ -235,13 +234,7 @@ impl Index {
         let mut topic = None;
         let (hard, results) = if has_text {
             scratch.tallies.resize(self.entries.count, Tally::default());
-            let matched = self.match_text(
-                &words,
-                heard_compounds,
-                stem,
-                &mut scratch.tallies,
-                &mut touched_entries,
-            );
+            let matched = self.match_text(&words, stem, &mut scratch.tallies, &mut touched_entries);
             topic = matched.topic;
             let mut hard = filtered.clone();
             hard.intersect_with(&matched.all_words);
@@ -460,12 +453,10 @@ impl Index {
 
     /// Matches each word of a query on its own. The scores are left in `tallies`, which must
     /// hold a default tally for every entry; every entry whose tally changed is listed in
-    /// `touched_entries`, for the caller to reset afterwards. Bit `n` of `heard_compounds` is
-    /// set when word `n` was typed as two (see `join_compounds_heard_as_two_words`).
+    /// `touched_entries`, for the caller to reset afterwards.
     fn match_text(
         &self,
         words: &[String],
-        heard_compounds: u16,
         stem: Option<&dyn Fn(&str) -> String>,
         tallies: &mut [Tally],
         touched_entries: &mut Vec<u32>,
@@ -561,9 +552,9 @@ impl Index {
             // (Four letters of another script are enough: "تافل" for "Tafel".)
             let sound_chars = MIN_SOUND_WORD_CHARS - usize::from(!word.is_ascii());
             if touched.is_empty() && !known && word.chars().count() >= sound_chars {
-                let compound = heard_compounds & (1 << word_number) != 0;
-                let terms = self.terms_sounding_like(word, compound);
-                self.offer_terms(terms, tallies, &mut touched);
+                // A compound joined from two words (`join_compounds_heard_as_two_words`) has
+                // the four consonants that a compound needs already.
+                self.offer_terms(self.terms_sounding_like(word, false), tallies, &mut touched);
             }
             let rarity = word_rarity(self.entries.count, touched.len());
             for &entry in &touched {
@@ -751,10 +742,9 @@ impl Index {
     /// for Hausarzt, "كيندر آرتس" for Kinderarzt). At least one of the two must match nothing
     /// as typed, and neither may name a thesaurus concept, alone or in a phrase: those words
     /// are the newcomer's own language ("حساب بنكي", a bank account).
-    /// Returns the words and, as bits by position, which of them were joined.
-    fn join_compounds_heard_as_two_words(&self, mut words: Vec<String>) -> (Vec<String>, u16) {
+    fn join_compounds_heard_as_two_words(&self, mut words: Vec<String>) -> Vec<String> {
         if words.len() < 2 || words.iter().all(|word| word.is_ascii()) {
-            return (words, 0);
+            return words;
         }
         let concepts = self
             .thesaurus
@@ -783,7 +773,6 @@ impl Index {
                         .is_err()
             })
         };
-        let mut compounds = 0u16;
         // Whether the last word kept may be joined with the next, and whether it is unknown.
         let mut last_joinable: Option<bool> = None;
         let mut at = 0;
@@ -800,7 +789,6 @@ impl Index {
                 if !self.terms_sounding_like(&whole, true).is_empty() {
                     words[at - 1] = whole;
                     words.remove(at);
-                    compounds |= 1 << (at - 1);
                     last_joinable = None;
                     continue;
                 }
@@ -808,7 +796,7 @@ impl Index {
             last_joinable = this_joinable;
             at += 1;
         }
-        (words, compounds)
+        words
     }
 
     /// Terms that `word` matches, with the match quality.
