@@ -26,7 +26,7 @@ mod native {
     use service_finder::directory::{Kind, load_directory};
     use service_finder::distance::GeoPoint;
     use service_finder::generate::generate_directory;
-    use service_finder::search::{Index, Query, Sort};
+    use service_finder::search::{Index, Query, Sort, Thesaurus};
 
     /// Counts live heap bytes, to report what an index keeps in memory. It wraps mimalloc, the
     /// allocator of the native CLI, and counts only while `COUNTING` is set: a shared counter
@@ -219,6 +219,37 @@ mod native {
             ..Query::default()
         };
         run(bencher, size, query);
+    }
+
+    /// A thesaurus phrase with a stop word ("Hilfe bei Anträgen", said by a fifth of the
+    /// generated entries), searched the first time after the thesaurus is set: every entry
+    /// with all its words is read for whether they stand together. Later searches for the
+    /// concept reuse what was found.
+    #[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
+    fn thesaurus_phrase_first_time(bencher: Bencher, size: usize) {
+        static CACHE: OnceLock<Mutex<HashMap<usize, &'static Mutex<Index>>>> = OnceLock::new();
+        let index = *CACHE
+            .get_or_init(Default::default)
+            .lock()
+            .expect("cache lock")
+            .entry(size)
+            .or_insert_with(|| Box::leak(Box::new(Mutex::new(build_index(directory_json(size))))));
+        let text = service_finder::search::thesaurus_text(
+            std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/data/thesaurus")),
+            "de",
+        )
+        .expect("the thesaurus reads");
+        let query = Query {
+            text: "Hilfe bei Anträgen".into(),
+            ..Query::default()
+        };
+        bencher
+            .with_inputs(|| Thesaurus::from_text(&text))
+            .bench_local_values(|thesaurus| {
+                let mut index = index.lock().expect("index lock");
+                index.set_thesaurus(thesaurus);
+                index.search(black_box(&query)).expect("valid query")
+            });
     }
 
     /// Typing "integrationskurs korbach" letter by letter at 100k entries: one search per keystroke.

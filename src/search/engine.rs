@@ -4,7 +4,8 @@ use super::bitset::EntrySet;
 use super::fold::{for_each_token, one_swap_apart, prefix_within_one_edit, within_one_edit};
 use super::index::{Index, Reach, weight};
 use super::query::{FacetCount, Facets, Hit, MAX_LIMIT, Query, QueryError, SearchResults, Sort};
-use super::thesaurus::NamedBy;
+use super::stop_words::is_stop_word;
+use super::thesaurus::{NamedBy, Thesaurus};
 use crate::directory::{CourseLevel, CourseType, Kind};
 
 /// The "any of" filter groups of a query, in the order `facet_filters` returns them.
@@ -23,6 +24,8 @@ use crate::distance::{
 
 /// Words of a query beyond this many are ignored (each one costs a pass over the postings).
 const MAX_QUERY_WORDS: usize = 12;
+/// How many other words may stand between two words of a thesaurus phrase in an entry's text.
+const PHRASE_GAP: usize = 2;
 /// Typo tolerance starts at this word length (in characters), as the issue asks.
 const MIN_TYPO_WORD_CHARS: usize = 5;
 /// Matching inside longer words (German compounds: `kurs` in `Sprachkurs`) starts here.
@@ -179,7 +182,8 @@ impl Index {
         stem: Option<&dyn Fn(&str) -> String>,
     ) -> Result<SearchResults, QueryError> {
         let radius_metres = check_query(query)?;
-        let words = self.join_compounds_heard_as_two_words(query_words(&query.text));
+        let words = self
+            .join_compounds_heard_as_two_words(query_words(&query.text, self.thesaurus.as_ref()));
         let has_text = !words.is_empty();
         // Per-entry scratch space is reused between queries: allocating and zeroing it anew
         // would cost more than most queries (see `Scratch`).
@@ -678,13 +682,29 @@ impl Index {
         })
     }
 
-    /// The entries that have every word of `phrase` (the thesaurus has left out its stop
-    /// words), each at the value of its weakest word.
+    /// The entries that have every word of `phrase` in one of their texts (its stop words, if
+    /// it kept them, beside the others), each at the value of its weakest word other than a
+    /// stop word.
     fn phrase_entries(&self, phrase: &[Box<str>]) -> Vec<(u32, u16)> {
         let mut phrase_entries: Option<Vec<(u32, u16)>> = None;
-        for word in phrase {
+        // Per word of the phrase, the terms it matches, sorted.
+        let mut accepted: Vec<Vec<usize>> = Vec::with_capacity(phrase.len());
+        let stop_words: Vec<bool> = phrase.iter().map(|word| is_stop_word(word)).collect();
+        let has_stop_words = stop_words.contains(&true);
+        let stop_words_only = !stop_words.contains(&false);
+        for (word, is_stop_word) in phrase.iter().zip(stop_words) {
+            let matching = self.matching_terms(word, Looseness::ThesaurusWord);
+            // Term numbers follow the terms' order: sorted numbers are sorted words.
+            let mut terms: Vec<usize> = matching.iter().map(|&(term, _)| term).collect();
+            crate::order::sort(&mut terms);
+            accepted.push(terms);
+            // A stop word is in almost every entry: it is looked for only beside the other
+            // words, below (reading the entries of "bei" took most of the time).
+            if is_stop_word && !stop_words_only {
+                continue;
+            }
             let mut word_entries: Vec<(u32, u16)> = Vec::new();
-            for (term, quality) in self.matching_terms(word, Looseness::ThesaurusWord) {
+            for (term, quality) in matching {
                 for (entry, weight) in self.postings_of(term) {
                     let value =
                         u32::from(weight) * u32::from(quality) * quality::CONCEPT_PERCENT / 100;
@@ -705,7 +725,62 @@ impl Index {
                     .collect(),
             });
         }
-        phrase_entries.unwrap_or_default()
+        let mut found = phrase_entries.unwrap_or_default();
+        // An entry with every word has the phrase only if one of its texts has them all:
+        // "first" in its English text and "aidat" in its Turkish one are not "first aid". A
+        // phrase with its stop words (see `Thesaurus::from_text`) must have them together, in
+        // order: a stop word is in almost every text, and "Hilfe" two sentences after "das
+        // erste Jahr" is not "Erste Hilfe".
+        if accepted.len() > 1 {
+            found.retain(|&(entry, _)| self.has_phrase(entry, &accepted, has_stop_words));
+        }
+        found
+    }
+
+    /// Whether a text of `entry` has a word of each of `accepted` (term numbers, sorted, so
+    /// their words are sorted too); with `together`, in their order and with at most
+    /// [`PHRASE_GAP`] other words between two of them ("Beratung für Schwangere" in "Beratung
+    /// für werdende Schwangere").
+    fn has_phrase(&self, entry: u32, accepted: &[Vec<usize>], together: bool) -> bool {
+        let Some(entry) = self.directory.entries.get(entry as usize) else {
+            return false;
+        };
+        let accepts = |position: usize, token: &str| {
+            accepted[position]
+                .binary_search_by(|&term| (*self.terms[term]).cmp(token))
+                .is_ok()
+        };
+        // Descriptions first (the lowest weight), where phrases mostly are: an entry that has
+        // the phrase is read no further.
+        let mut texts: Vec<(u8, &str)> = Vec::new();
+        super::index::for_each_text(entry, &mut |text, weight| texts.push((weight, text)));
+        crate::order::sort(&mut texts);
+        texts.into_iter().any(|(_, text)| {
+            // Together: how many words of the phrase are matched, and the words since the
+            // last. Otherwise: which words were seen, one bit each.
+            let (mut matched, mut since, mut seen) = (0, 0, 0u32);
+            for_each_token(text, |token| {
+                if !together {
+                    for position in 0..accepted.len() {
+                        if accepts(position, token) {
+                            seen |= 1 << position;
+                        }
+                    }
+                    return;
+                }
+                if matched == accepted.len() {
+                    return;
+                }
+                if accepts(matched, token) {
+                    (matched, since) = (matched + 1, 0);
+                } else if matched > 0 && since < PHRASE_GAP {
+                    since += 1;
+                } else {
+                    (matched, since) = (usize::from(accepts(0, token)), 0);
+                }
+            });
+            matched == accepted.len() || seen.count_ones() as usize == accepted.len()
+        })
     }
 
     /// The terms that start like `word` without its last one to three letters, for a word of
@@ -1244,15 +1319,25 @@ fn infix_quality(word: &str, term: &str) -> Option<u16> {
 }
 
 /// The folded words of a query, at most [`MAX_QUERY_WORDS`], without repeats and without stop
-/// words (unless it has only those).
-pub(super) fn query_words(text: &str) -> Vec<String> {
+/// words (unless it has only those), but for the stop words of a phrase of `thesaurus` that it
+/// holds whole: "Erste Hilfe" keeps its "Hilfe".
+pub(super) fn query_words(text: &str, thesaurus: Option<&Thesaurus>) -> Vec<String> {
     let mut words: Vec<String> = Vec::new();
     for_each_token(text, |token| {
         if !words.iter().any(|word| word == token) {
             words.push(token.to_owned());
         }
     });
-    super::stop_words::drop_stop_words(&mut words);
+    if words.iter().any(|word| !is_stop_word(word)) {
+        let in_phrase = thesaurus
+            .map(|thesaurus| thesaurus.whole_phrase_words(&words))
+            .unwrap_or_default();
+        let mut number = 0;
+        words.retain(|word| {
+            number += 1;
+            !is_stop_word(word) || in_phrase.get(number - 1) == Some(&true)
+        });
+    }
     words.truncate(MAX_QUERY_WORDS);
     words
 }

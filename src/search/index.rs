@@ -356,7 +356,15 @@ fn reach_of(entry: &Entry) -> Reach {
 }
 
 fn index_entry_text<'text>(entry: &'text Entry, number: u32, terms: &mut TermCollector<'text>) {
-    let mut add = |text: &'text str, weight: u8| terms.add_text(text, number, weight);
+    for_each_text(entry, &mut |text, weight| {
+        terms.add_text(text, number, weight)
+    });
+}
+
+/// Hands each searchable text of an entry to `add`, with the weight of its field: what the
+/// index is made of, and where a thesaurus phrase is looked for word by word. (One copy of
+/// this code for both: a call per text costs nothing next to folding it.)
+pub(super) fn for_each_text<'text>(entry: &'text Entry, add: &mut dyn FnMut(&'text str, u8)) {
     for (_, text) in entry.name.iter() {
         add(text, weight::NAME);
     }

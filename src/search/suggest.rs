@@ -37,7 +37,7 @@ impl Index {
     /// Not part of [`Index::search`]: it compares the words with every term of the index, which
     /// a query that finds nothing should not pay for unless the widget asks.
     pub fn suggest(&self, text: &str) -> Vec<String> {
-        let words = query_words(text);
+        let words = query_words(text, self.thesaurus.as_ref());
         let nearest: Vec<Vec<Candidate>> =
             words.iter().map(|word| self.nearest_words(word)).collect();
         if let [only] = nearest.as_slice() {

@@ -21,7 +21,7 @@
 use super::engine::is_compound_head;
 use super::fold::{for_each_token, within_one_edit};
 use super::index::Index;
-use super::stop_words::drop_stop_words;
+use super::stop_words::{drop_stop_words, is_stop_word};
 
 /// Longest phrase of a concept that is looked for in a query, in words.
 const MAX_PHRASE_WORDS: usize = 4;
@@ -89,6 +89,10 @@ pub struct Thesaurus {
 /// are read and sorted.
 const SHORTENED: u32 = 1 << 31;
 
+/// Marks, in its concept's number, a shortened phrase whose whole form is kept as well: it
+/// names its concept in a query, and the whole form finds the entries.
+const NAMES_ONLY: u32 = 1 << 30;
+
 /// What starts the line of a concept that stands for a field of the entries, before its id.
 const FIELD_MARK: char = '@';
 
@@ -118,17 +122,36 @@ impl Thesaurus {
             };
             fields.push((!field.is_empty()).then(|| Box::from(field)));
             for phrase in line.split('\t') {
-                // Without stop words, like the query words it is compared with: "Beratung
-                // für Schwangere" is found as typed.
                 let mut words: Vec<String> = Vec::new();
                 for_each_token(phrase, |token| words.push(token.to_owned()));
                 let typed = words.len();
+                // As typed, stop words and all: a query keeps the stop words of a phrase it
+                // holds whole (see `Thesaurus::whole_phrase_words`), and an entry must have
+                // them too: "Erste Hilfe" is first aid, not everything "erste".
+                let whole_kept = typed > 1
+                    && typed <= MAX_PHRASE_WORDS
+                    && words.iter().any(|word| is_stop_word(word));
+                if whole_kept {
+                    let whole = words.iter().map(|word| Box::from(word.as_str())).collect();
+                    phrases.push((whole, concept_count));
+                }
+                // And without them, like the query words it is compared with: "Beratung für
+                // eine Schwangere" names the pregnancy counselling, "I need work" the job
+                // search. When the whole phrase is kept, this one only names the concept:
+                // "Erste-Hilfe-Training" without its "Hilfe" would find every entry that says
+                // "erste" and "Training".
                 drop_stop_words(&mut words);
                 if !words.is_empty() && words.len() <= MAX_PHRASE_WORDS {
                     let words: Box<[Box<str>]> = words.into_iter().map(Box::from).collect();
                     // Marked while the phrases are sorted (see below).
-                    let shortened = if words.len() < typed { SHORTENED } else { 0 };
-                    phrases.push((words, concept_count | shortened));
+                    let mut marks = 0;
+                    if words.len() < typed {
+                        marks |= SHORTENED;
+                    }
+                    if whole_kept {
+                        marks |= NAMES_ONLY;
+                    }
+                    phrases.push((words, concept_count | marks));
                 }
             }
             concept_count += 1;
@@ -142,12 +165,13 @@ impl Thesaurus {
             later.0 == kept.0
                 && (later.1 == kept.1 || (kept.1 & SHORTENED == 0 && later.1 & SHORTENED != 0))
         });
-        for (_, concept) in &mut phrases {
-            *concept &= !SHORTENED;
-        }
         let mut concepts = vec![Vec::new(); concept_count as usize];
-        for (position, (_, concept)) in phrases.iter().enumerate() {
-            concepts[*concept as usize].push(position as u32);
+        for (position, (_, concept)) in phrases.iter_mut().enumerate() {
+            let names_only = *concept & NAMES_ONLY != 0;
+            *concept &= !(SHORTENED | NAMES_ONLY);
+            if !names_only {
+                concepts[*concept as usize].push(position as u32);
+            }
         }
         Thesaurus {
             phrases,
@@ -237,6 +261,29 @@ impl Thesaurus {
             }
         }
         covering
+    }
+
+    /// Which of the query's words belong to a phrase of two words or more that the query holds
+    /// as the thesaurus writes it, stop words included: the query keeps those stop words
+    /// ("Erste Hilfe", "Hilfe zum Lebensunterhalt").
+    pub(super) fn whole_phrase_words(&self, words: &[String]) -> Vec<bool> {
+        let mut covered = vec![false; words.len()];
+        for length in 2..=MAX_PHRASE_WORDS.min(words.len()) {
+            for start in 0..=words.len() - length {
+                let wanted = &words[start..start + length];
+                let at = self
+                    .phrases
+                    .partition_point(|(phrase, _)| compare(phrase, wanted).is_lt());
+                if self
+                    .phrases
+                    .get(at)
+                    .is_some_and(|(phrase, _)| compare(phrase, wanted).is_eq())
+                {
+                    covered[start..start + length].fill(true);
+                }
+            }
+        }
+        covered
     }
 
     /// Whether `word` (folded) is one of the words of a concept, whole: a word spelled right.

@@ -431,6 +431,42 @@ fn a_phrase_that_names_a_concept_is_not_matched_word_by_word() {
     assert_eq!(results.total, 1, "the concept's Jobcenter entry");
 }
 
+/// "Erste Hilfe" is first aid, though "Hilfe" is a stop word ("where can I find help"): a
+/// query that holds a thesaurus phrase whole keeps its stop words, and an entry has the
+/// phrase only where its words stand together in one text.
+#[test]
+fn a_phrase_with_a_stop_word_is_found_where_its_words_stand_together() {
+    let directory = json!({
+        "format_version": 1,
+        "title": "Test",
+        "region": {"name": "Waldeck-Frankenberg", "latitude": 51.2, "longitude": 8.9},
+        "entries": [
+            {"id": "fire-brigade", "kind": "association", "name": "Jugendfeuerwehr (Beispiel)",
+             "description": "Technik, Erste Hilfe, Zeltlager.",
+             "categories": ["associations-leisure"], "languages": ["de"]},
+            // "erste" and "Hilfe", but not together.
+            {"id": "welcome", "kind": "service", "name": "Willkommenszentrum (Beispiel)",
+             "description": "Erste Anlaufstelle für Neuzugewanderte. Hilfe bei Anträgen.",
+             "categories": ["welcome-first-steps"], "languages": ["de"]},
+            // "first" in one language and "aid…" in another.
+            {"id": "club", "kind": "association", "name": "Sportverein (Beispiel)",
+             "description": {"en": "The first year is free.", "tr": "İlk yıl aidat yoktur."},
+             "categories": ["associations-leisure"], "languages": ["de"]}
+        ]
+    });
+    let mut index = Index::new(load_directory(&directory.to_string()).unwrap().directory);
+    index.set_thesaurus(Thesaurus::from_text(
+        "Erste-Hilfe-Kurs\tErste Hilfe\tfirst aid\tперша допомога",
+    ));
+    check_text(&index, "Erste Hilfe", &["fire-brigade"]);
+    check_text(&index, "first aid", &["fire-brigade"]);
+    check_text(&index, "перша допомога", &["fire-brigade"]);
+    // Without its phrase, "Hilfe" is still a stop word: "Hilfe bei Anträgen" is about
+    // "Anträgen", and "erste" alone is not first aid.
+    check_text(&index, "Hilfe Anträgen", &["welcome"]);
+    check_text(&index, "erste", &["fire-brigade", "welcome"]);
+}
+
 #[test]
 fn the_best_match_comes_first() {
     let index = index();
