@@ -199,16 +199,9 @@ impl Thesaurus {
                 if length == 1 && covering[start].in_phrase {
                     continue;
                 }
-                let wanted = &words[start..start + length];
-                let first = self
-                    .phrases
-                    .partition_point(|(phrase, _)| compare(phrase, wanted).is_lt());
-                for (phrase, concept) in &self.phrases[first..] {
-                    if compare(phrase, wanted).is_ne() {
-                        break;
-                    }
+                for concept in self.concepts_named_by(&words[start..start + length]) {
                     for covered in &mut covering[start..start + length] {
-                        covered.add(*concept);
+                        covered.add(concept);
                         covered.in_phrase |= length > 1;
                     }
                 }
@@ -263,6 +256,17 @@ impl Thesaurus {
         covering
     }
 
+    /// The concepts of the phrases that are exactly `wanted` (folded words).
+    fn concepts_named_by<'a>(&'a self, wanted: &'a [String]) -> impl Iterator<Item = u32> + 'a {
+        let first = self
+            .phrases
+            .partition_point(|(phrase, _)| compare(phrase, wanted).is_lt());
+        self.phrases[first..]
+            .iter()
+            .take_while(move |(phrase, _)| compare(phrase, wanted).is_eq())
+            .map(|&(_, concept)| concept)
+    }
+
     /// Which of the query's words belong to a phrase of two words or more that the query holds
     /// as the thesaurus writes it, stop words included: the query keeps those stop words
     /// ("Erste Hilfe", "Hilfe zum Lebensunterhalt").
@@ -271,14 +275,7 @@ impl Thesaurus {
         for length in 2..=MAX_PHRASE_WORDS.min(words.len()) {
             for start in 0..=words.len() - length {
                 let wanted = &words[start..start + length];
-                let at = self
-                    .phrases
-                    .partition_point(|(phrase, _)| compare(phrase, wanted).is_lt());
-                if self
-                    .phrases
-                    .get(at)
-                    .is_some_and(|(phrase, _)| compare(phrase, wanted).is_eq())
-                {
+                if self.concepts_named_by(wanted).next().is_some() {
                     covered[start..start + length].fill(true);
                 }
             }
