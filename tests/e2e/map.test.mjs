@@ -94,6 +94,25 @@ test('the map loads only when opened, and marks every result that has a location
   });
 });
 
+test('on a phone, a tap on the map button at the screen\'s foot brings the map into sight, under the button', TEST_OPTIONS, async () => {
+  const phone = { viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true };
+  await withWidget(env, widgetPage('uk', '', phone), async ({ page, widget, records }) => {
+    const button = widget.getByRole('button', { name: msg('uk', 'map.button'), exact: true });
+    const before = await button.evaluate((element) => element.getBoundingClientRect().bottom);
+    assert.ok(before > 667 - 150, `the button is at the screen's foot (its bottom at ${before} px), where the map would open out of sight`);
+    await button.tap();
+    await widget.locator('.sf-map .leaflet-marker-icon[data-count]').first().waitFor();
+    const boxes = await widget.evaluate((host) => {
+      const box = (selector) => host.shadowRoot.querySelector(selector).getBoundingClientRect();
+      return { canvas: box('.sf-map-canvas'), button: box('button[data-part="map"]'), height: innerHeight };
+    });
+    assert.ok(boxes.canvas.top >= 0 && boxes.canvas.bottom <= boxes.height, `the map within the screen: ${JSON.stringify(boxes)}`);
+    assert.ok(boxes.button.top >= 0, `the button still in sight above the map: ${JSON.stringify(boxes)}`);
+    await screenshot(page, 'map-tapped-uk-375', { fullPage: false });
+    assertClean(records);
+  });
+});
+
 test('near a position with a radius, the map shows the position, the radius and the results in it', TEST_OPTIONS, async () => {
   await withWidget(env, { contextOptions: { geolocation: KORBACH, permissions: ['geolocation'], viewport: { width: 375, height: 740 } } }, async ({ page, widget, records }) => {
     await widget.getByRole('button', { name: msg('de', 'location.use') }).click();
@@ -123,9 +142,11 @@ test('near a position with a radius, the map shows the position, the radius and 
 });
 
 test('the map stays open, in the new language, when the UI language changes', TEST_OPTIONS, async () => {
-  await withWidget(env, widgetPage('de'), async ({ widget, records }) => {
+  await withWidget(env, widgetPage('de'), async ({ page, widget, records }) => {
     await openMap(widget, 'de');
     const located = DEMO.entries.length - UNLOCATED;
+    // The language is changed at the top: the map, drawn again, does not pull the page down.
+    await page.evaluate(() => scrollTo(0, 0));
     await widget.evaluate((host) => host.setAttribute('lang', 'en'));
     const summary = widget.locator('.sf-map-summary');
     await until(() => summary.textContent().catch(() => ''), (text) => text.includes(msg('en', 'map.summary', { count: located })), 'the summary in English');
@@ -133,6 +154,7 @@ test('the map stays open, in the new language, when the UI language changes', TE
     assert.equal(await widget.getByRole('button', { name: msg('en', 'map.button'), exact: true }).getAttribute('aria-pressed'), 'true');
     assert.equal(await widget.locator('.sf-map .leaflet-control-zoom-in').getAttribute('aria-label'), msg('en', 'map.zoom.in'));
     await until(() => markedResults(widget), (marked) => marked === located, 'every marker again');
+    assert.equal(await page.evaluate(() => scrollY), 0);
     assertClean(records);
   });
 });

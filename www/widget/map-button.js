@@ -6,6 +6,11 @@ import { el } from './dom.js';
 export function mapButton(widget) {
   const { store } = widget;
   const button = el('button', { type: 'button', class: 'sf-tool', 'data-part': 'map', 'aria-pressed': String(store.state.view === 'map') }, widget.t('map.button'));
-  button.addEventListener('click', () => store.set({ view: store.state.view === 'map' ? 'list' : 'map' }));
+  // Opened by a tap, the map is scrolled into sight once drawn (MapView.update); not when
+  // it is shown again after a change of language, or from a link.
+  button.addEventListener('click', () => {
+    widget.revealMap = store.state.view !== 'map';
+    store.set({ view: widget.revealMap ? 'map' : 'list' });
+  });
   return button;
 }

@@ -135,6 +135,8 @@ class ServiceFinderElement extends HTMLElement {
     /** The map view while it is shown (see showView), and its module once loaded. */
     this.mapView = null;
     this.mapModule = null;
+    /** Set when the map's button opens the map, which MapView.update then scrolls into sight. */
+    this.revealMap = false;
     /** The bundled directory's first page (first-page.js) while it stands in for the core. */
     this.preview = null;
     /** The own directory's and the neighbours' bytes, for a rebuild that keeps the search. */

@@ -120,7 +120,14 @@ export class MapView {
   }
 
   update(state, changed, results) {
-    if (!this.map) this.start();
+    if (!this.map) {
+      this.start();
+      // Opened by its button, often at a phone screen's foot: the map would open out of sight,
+      // a tap that seemed to do nothing. Scrolled only as far as needed, so that the count and
+      // the button stay above it (and a CMS's sticky header covers neither).
+      if (this.widget.revealMap) this.element.scrollIntoView({ block: 'nearest' });
+      this.widget.revealMap = false;
+    }
     if (results || ['view', 'near', 'radiusKm', 'place'].some((field) => changed.has(field))) this.search(state);
   }
 
