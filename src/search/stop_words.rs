@@ -57,6 +57,11 @@ mod tests {
             folded("центр зайнятості")
         );
         assert_eq!(words("Ich brauche Hilfe für meine Wohnung"), ["wohnung"]);
+        // "Have it done": the task is in the other words.
+        assert_eq!(
+            words("Zeugnisse anerkennen lassen"),
+            folded("Zeugnisse anerkennen")
+        );
         assert_eq!(words("أين أجد مساعدة في السكن"), folded("أجد السكن"));
     }
 

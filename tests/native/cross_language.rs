@@ -211,3 +211,57 @@ fn other_forms_of_a_word_are_found_with_a_stemmer() {
     index.set_stemmer(&|_| String::new());
     assert_eq!(ids(index.search_stemmed(&query, &stems).unwrap()), before);
 }
+
+/// Having documents translated: the demo has no certified translator, so the request leads to
+/// its broader topic, the interpreting services, said to be that. (The German thesaurus put the
+/// plain "Übersetzung" under document translation, and a computer course taught "mit
+/// Übersetzung ins Arabische" was all that "переклад документів" found.) The plain word
+/// means interpreting as well, as "перекладач" and "translator" do.
+#[test]
+fn a_request_for_document_translation_finds_the_interpreters() {
+    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/thesaurus");
+    let interpreting = entries_in(&demo(), &["interpreting"]);
+    for (language, typed) in [
+        ("uk", "переклад документів"),
+        ("ar", "ترجمة الوثائق"),
+        ("de", "Dokumente übersetzen lassen"),
+        ("en", "translation of documents"),
+    ] {
+        let mut index = demo();
+        let text = service_finder::search::thesaurus_text(&folder, language).unwrap();
+        index.set_thesaurus(service_finder::search::Thesaurus::from_text(&text));
+        let results = index
+            .search(&Query {
+                text: typed.to_owned(),
+                limit: service_finder::search::MAX_LIMIT,
+                ..Query::default()
+            })
+            .unwrap();
+        let found: Vec<usize> = results.hits.iter().map(|hit| hit.entry_index).collect();
+        assert_eq!(found.len(), interpreting.len(), "{typed:?}: {found:?}");
+        assert!(
+            found.iter().all(|entry| interpreting.contains(entry)),
+            "{typed:?}: {found:?}"
+        );
+        assert_eq!(results.topic.as_deref(), Some("interpreting"), "{typed:?}");
+    }
+    // The plain German word: the interpreters first, the course that mentions it after.
+    let mut index = demo();
+    let text = service_finder::search::thesaurus_text(&folder, "de").unwrap();
+    index.set_thesaurus(service_finder::search::Thesaurus::from_text(&text));
+    let results = index
+        .search(&Query {
+            text: "Übersetzer".to_owned(),
+            limit: 3,
+            ..Query::default()
+        })
+        .unwrap();
+    assert!(
+        results
+            .hits
+            .iter()
+            .all(|hit| interpreting.contains(&hit.entry_index)),
+        "{:?}",
+        results.hits.iter().map(|hit| &hit.id).collect::<Vec<_>>()
+    );
+}
