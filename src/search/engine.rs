@@ -542,8 +542,10 @@ impl Index {
                     offer_match(tallies, &mut touched, entry, value, by_category);
                 }
             });
-            // Other forms of the word, by the stemmers of the languages that have one …
-            if let Some(stem) = stem {
+            // Other forms of the word, by the stemmers of the languages that have one (not for
+            // a word of a concept's phrase, which matches only through the concept, as above:
+            // by its stems "طبيب نفسي", a psychiatrist, was "the doctor … the same building") …
+            if let Some(stem) = stem.filter(|_| !in_phrase) {
                 let terms = self.terms_sharing_stems(word, stem);
                 self.offer_terms(terms, tallies, &mut touched);
             }

@@ -265,3 +265,32 @@ fn a_request_for_document_translation_finds_the_interpreters() {
         results.hits.iter().map(|hit| &hit.id).collect::<Vec<_>>()
     );
 }
+
+/// A word of a thesaurus phrase finds entries only through the phrase's concept, also by its
+/// other forms once the stemmers are there: "طبيب نفسي" (a psychiatrist) is the psychiatric
+/// clinic, not the women's courses whose Arabic text has "الطبيب" (the doctor) in one sentence
+/// and "نفسه" (the same building) in the next. With the stemmers those three courses came
+/// after the clinic.
+#[test]
+fn stems_of_a_phrase_word_do_not_find_other_texts() {
+    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/thesaurus");
+    let mut index = demo();
+    let text = service_finder::search::thesaurus_text(&folder, "ar").unwrap();
+    index.set_thesaurus(service_finder::search::Thesaurus::from_text(&text));
+    let stemmer = service_finder_stem::WordStemmer::for_languages("de,ar");
+    let stems = |word: &str| stemmer.stems(word);
+    index.set_stemmer(&stems);
+    let query = Query {
+        text: "طبيب نفسي".to_owned(),
+        limit: service_finder::search::MAX_LIMIT,
+        ..Query::default()
+    };
+    let ids = |results: service_finder::search::SearchResults| -> Vec<String> {
+        results.hits.into_iter().map(|hit| hit.id).collect()
+    };
+    assert_eq!(ids(index.search(&query).unwrap()), ["wf-svc-073"]);
+    assert_eq!(
+        ids(index.search_stemmed(&query, &stems).unwrap()),
+        ["wf-svc-073"]
+    );
+}
