@@ -162,10 +162,8 @@ const BUDGETS = {
   // (170,218 B). +1.8 KB for thesaurus phrases with their stop words ("Erste Hilfe" kept
   // its "Hilfe", and found only where its words stand together; "first" in an entry's English
   // text and "aidat" in its Turkish one were "first aid"): 171,999 B. +28 B for the search
-  // words and stop words of a review ("дітей", "lassen") (172,027 B). +78 B for the Arabic
-  // article, dropped from a word ("إدمان", addiction, found 56 entries, language courses
-  // first, where "الإدمان" found the addiction counselling): 172,105 B.
-  'service-finder-core_bg.wasm': 172150,
+  // words and stop words of a review ("дітей", "lassen"): 172,027 B.
+  'service-finder-core_bg.wasm': 172050,
   // +0.14 KB for the four messages of that review (2,515 B); +45 B for the note of a broader
   // topic (2,560 B). The months, a date's order, language names and how a list is joined are
   // only in the catalog of a language that browsers have no Intl data for (`intl.*`, Tigrinya):
@@ -226,9 +224,8 @@ const BUDGETS = {
 // catalog): 196,427 B. German compounds written as heard in two words 0.6 KB of core
 // (197,049 B). Thesaurus phrases with their stop words, found where their words stand
 // together, 1.8 KB of core (198,830 B). The map scrolled into sight when its button opens it
-// (16 B of loader) and a review's search words and stop words (28 B of core) (198,874 B); the
-// Arabic article dropped from a word, 78 B of core (198,952 B).
-const BUDGET_TOTAL = 199000;
+// (16 B of loader) and a review's search words and stop words (28 B of core): 198,874 B.
+const BUDGET_TOTAL = 198900;
 
 /**
  * What the widget loads after the first results, so not in BUDGETS: the cards' details and the
@@ -260,9 +257,8 @@ const STEM_CEILING = 22900;
 // 221,487 B measured (with SIMD instructions); 224,324 B with the ranking, broader topics and
 // place names of the default core's last 0.9 KB; 225,031 B with town names and a concept's
 // topic in the ranking; 225,984 B with compounds written as heard in two words; 229,028 B
-// with thesaurus phrases kept with their stop words; 229,183 B with the Arabic article
-// dropped from a word.
-const FAST_CORE_CEILING = 229250;
+// with thesaurus phrases kept with their stop words.
+const FAST_CORE_CEILING = 229100;
 /** The QR code's module, loaded only when a newcomer asks for a code (gzipped bytes). */
 const QR_CEILING = 4500;
 /** The nationwide files' reader (www/widget/nationwide.js), only where the attribute is set (gzipped bytes). */

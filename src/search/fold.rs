@@ -15,8 +15,7 @@
 //! - Arabic-script letters that people type interchangeably are unified (Persian and Arabic
 //!   yeh and kaf, alef maqsura, teh marbuta), tatweel and zero-width joiners vanish, and
 //!   Arabic-Indic and Persian digits become ASCII digits;
-//! - Turkish dotless ı meets i;
-//! - the Arabic article joined to a word is dropped (`الإدمان` → `ادمان`, `للأطفال` → `اطفال`).
+//! - Turkish dotless ı meets i.
 //!
 //! Tokens are runs of letters and digits; everything else separates them, except an
 //! apostrophe inside a word, which is dropped (`здоров’я` → `здоровя`, `women's` → `womens`).
@@ -195,16 +194,7 @@ fn flush(token: &mut String, emit: &mut dyn FnMut(&str)) {
         return;
     }
     fold_german_digraphs(token);
-    // The Arabic article, written joined to its word: "الإدمان" and "إدمان" (addiction) are
-    // one word to a search, as "the" is no part of "addiction"; so is "للأطفال" ("for the
-    // children") "أطفال". Kept where two letters or fewer would be left ("الم", pain; "الله").
-    // The bytes of "ال" (alef without hamza, as folding leaves it, and lam) and "لل" in UTF-8.
-    let article = token.len() > 4 + 2 * 2
-        && matches!(
-            token.as_bytes()[..4],
-            [0xD8, 0xA7, 0xD9, 0x84] | [0xD9, 0x84, 0xD9, 0x84]
-        );
-    emit(token.get(usize::from(article) * 4..).unwrap_or(token));
+    emit(token);
     token.clear();
 }
 
@@ -344,17 +334,6 @@ mod tests {
         check("Работа", &["работа"]);
         check("Йога ёлка", &["иога", "елка"]);
         check("ትግርኛ", &["ትግርኛ"]);
-    }
-
-    #[test]
-    fn the_arabic_article_is_no_part_of_a_word() {
-        check("الإدمان إدمان", &["ادمان", "ادمان"]);
-        check("للأطفال الأطفال أطفال", &["اطفال", "اطفال", "اطفال"]);
-        // Two letters or fewer would be left: kept, as is a word of Latin letters.
-        check(
-            "الم الله الأب al-Huda",
-            &["الم", "الله", "الاب", "al", "huda"],
-        );
     }
 
     /// What folding one character gives with unicode-normalization itself: its letters and
