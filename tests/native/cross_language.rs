@@ -27,15 +27,27 @@ fn entries_in(index: &Index, categories: &[&str]) -> Vec<usize> {
     found
 }
 
+/// A query for `typed` alone, with every result.
+fn text_query(typed: &str) -> Query {
+    Query {
+        text: typed.to_owned(),
+        limit: service_finder::search::MAX_LIMIT,
+        ..Query::default()
+    }
+}
+
+/// The demo with the thesaurus of `language` from `data/thesaurus/`, as the widget sets it.
+fn demo_with_thesaurus(language: &str) -> Index {
+    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/thesaurus");
+    let text = service_finder::search::thesaurus_text(&folder, language).unwrap();
+    let mut index = demo();
+    index.set_thesaurus(service_finder::search::Thesaurus::from_text(&text));
+    index
+}
+
 /// Checks that typing `typed` finds every entry of `categories`.
 fn finds_all_of(index: &Index, typed: &str, categories: &[&str]) {
-    let results = index
-        .search(&Query {
-            text: typed.to_owned(),
-            limit: service_finder::search::MAX_LIMIT,
-            ..Query::default()
-        })
-        .unwrap();
+    let results = index.search(&text_query(typed)).unwrap();
     let found: Vec<usize> = results.hits.iter().map(|hit| hit.entry_index).collect();
     for expected in entries_in(index, categories) {
         let name = &index.directory().entries[expected].id;
@@ -219,7 +231,6 @@ fn other_forms_of_a_word_are_found_with_a_stemmer() {
 /// means interpreting as well, as "перекладач" and "translator" do.
 #[test]
 fn a_request_for_document_translation_finds_the_interpreters() {
-    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/thesaurus");
     let interpreting = entries_in(&demo(), &["interpreting"]);
     for (language, typed) in [
         ("uk", "переклад документів"),
@@ -227,15 +238,8 @@ fn a_request_for_document_translation_finds_the_interpreters() {
         ("de", "Dokumente übersetzen lassen"),
         ("en", "translation of documents"),
     ] {
-        let mut index = demo();
-        let text = service_finder::search::thesaurus_text(&folder, language).unwrap();
-        index.set_thesaurus(service_finder::search::Thesaurus::from_text(&text));
-        let results = index
-            .search(&Query {
-                text: typed.to_owned(),
-                limit: service_finder::search::MAX_LIMIT,
-                ..Query::default()
-            })
+        let results = demo_with_thesaurus(language)
+            .search(&text_query(typed))
             .unwrap();
         let found: Vec<usize> = results.hits.iter().map(|hit| hit.entry_index).collect();
         assert_eq!(found.len(), interpreting.len(), "{typed:?}: {found:?}");
@@ -246,16 +250,11 @@ fn a_request_for_document_translation_finds_the_interpreters() {
         assert_eq!(results.topic.as_deref(), Some("interpreting"), "{typed:?}");
     }
     // The plain German word: the interpreters first, the course that mentions it after.
-    let mut index = demo();
-    let text = service_finder::search::thesaurus_text(&folder, "de").unwrap();
-    index.set_thesaurus(service_finder::search::Thesaurus::from_text(&text));
-    let results = index
-        .search(&Query {
-            text: "Übersetzer".to_owned(),
-            limit: 3,
-            ..Query::default()
-        })
-        .unwrap();
+    let query = Query {
+        limit: 3,
+        ..text_query("Übersetzer")
+    };
+    let results = demo_with_thesaurus("de").search(&query).unwrap();
     assert!(
         results
             .hits
@@ -273,18 +272,11 @@ fn a_request_for_document_translation_finds_the_interpreters() {
 /// after the clinic.
 #[test]
 fn stems_of_a_phrase_word_do_not_find_other_texts() {
-    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/thesaurus");
-    let mut index = demo();
-    let text = service_finder::search::thesaurus_text(&folder, "ar").unwrap();
-    index.set_thesaurus(service_finder::search::Thesaurus::from_text(&text));
+    let mut index = demo_with_thesaurus("ar");
     let stemmer = service_finder_stem::WordStemmer::for_languages("de,ar");
     let stems = |word: &str| stemmer.stems(word);
     index.set_stemmer(&stems);
-    let query = Query {
-        text: "طبيب نفسي".to_owned(),
-        limit: service_finder::search::MAX_LIMIT,
-        ..Query::default()
-    };
+    let query = text_query("طبيب نفسي");
     let ids = |results: service_finder::search::SearchResults| -> Vec<String> {
         results.hits.into_iter().map(|hit| hit.id).collect()
     };
