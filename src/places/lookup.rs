@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::{Gazetteer, Place};
 use crate::distance::GeoPoint;
-use crate::search::{for_each_token, prefix_within_one_edit};
+use crate::search::{for_each_token_as_heard, prefix_within_one_edit};
 
 /// How to look places up.
 #[derive(Debug, Clone, PartialEq)]
@@ -119,7 +119,7 @@ impl Gazetteer {
         let mut words = String::new();
         let mut digits = String::new();
         let mut typing_word_lengths = Vec::new();
-        for_each_token(query, |token| {
+        for_each_token_as_heard(query, |token| {
             if token.bytes().all(|byte| byte.is_ascii_digit()) {
                 if digits.is_empty() {
                     digits.push_str(token);
@@ -369,7 +369,7 @@ impl LookupIndex {
                     .map(|cut| &name[..cut]);
                 for variant in std::iter::once(name.as_str()).chain(base) {
                     folded.clear();
-                    for_each_token(variant, |token| {
+                    for_each_token_as_heard(variant, |token| {
                         if !folded.is_empty() {
                             folded.push(' ');
                         }

@@ -1,7 +1,10 @@
 //! Running a query against the index: text matching, filters, facets, sorting and paging.
 
 use super::bitset::EntrySet;
-use super::fold::{for_each_token, one_swap_apart, prefix_within_one_edit, within_one_edit};
+use super::fold::{
+    for_each_token, for_each_token_as_heard, one_swap_apart, prefix_within_one_edit,
+    within_one_edit, without_arabic_article,
+};
 use super::index::{Index, Reach, weight};
 use super::query::{FacetCount, Facets, Hit, MAX_LIMIT, Query, QueryError, SearchResults, Sort};
 use super::stop_words::is_stop_word;
@@ -182,8 +185,8 @@ impl Index {
         stem: Option<&dyn Fn(&str) -> String>,
     ) -> Result<SearchResults, QueryError> {
         let radius_metres = check_query(query)?;
-        let words = self
-            .join_compounds_heard_as_two_words(query_words(&query.text, self.thesaurus.as_ref()));
+        let (words, heard) = query_words_as_heard(&query.text, self.thesaurus.as_ref());
+        let (words, heard) = self.join_compounds_heard_as_two_words(words, heard);
         let has_text = !words.is_empty();
         // Per-entry scratch space is reused between queries: allocating and zeroing it anew
         // would cost more than most queries (see `Scratch`).
@@ -238,7 +241,13 @@ impl Index {
         let mut topic = None;
         let (hard, results) = if has_text {
             scratch.tallies.resize(self.entries.count, Tally::default());
-            let matched = self.match_text(&words, stem, &mut scratch.tallies, &mut touched_entries);
+            let matched = self.match_text(
+                &words,
+                &heard,
+                stem,
+                &mut scratch.tallies,
+                &mut touched_entries,
+            );
             topic = matched.topic;
             let mut hard = filtered.clone();
             hard.intersect_with(&matched.all_words);
@@ -455,12 +464,14 @@ impl Index {
         }
     }
 
-    /// Matches each word of a query on its own. The scores are left in `tallies`, which must
-    /// hold a default tally for every entry; every entry whose tally changed is listed in
-    /// `touched_entries`, for the caller to reset afterwards.
+    /// Matches each word of a query on its own (`heard`: each as it sounds, see
+    /// `query_words_as_heard`). The scores are left in `tallies`, which must hold a default
+    /// tally for every entry; every entry whose tally changed is listed in `touched_entries`,
+    /// for the caller to reset afterwards.
     fn match_text(
         &self,
         words: &[String],
+        heard: &[String],
         stem: Option<&dyn Fn(&str) -> String>,
         tallies: &mut [Tally],
         touched_entries: &mut Vec<u32>,
@@ -554,13 +565,16 @@ impl Index {
             if touched.is_empty() && !known {
                 self.offer_terms(self.terms_without_their_ending(word), tallies, &mut touched);
             }
-            // … or a German word written as heard, in any script.
+            // … or a German word written as heard, in any script, with the "ال" that may be
+            // its "Al" ("ألندورف", Allendorf).
             // (Four letters of another script are enough: "تافل" for "Tafel".)
-            let sound_chars = MIN_SOUND_WORD_CHARS - usize::from(!word.is_ascii());
-            if touched.is_empty() && !known && word.chars().count() >= sound_chars {
+            let word_heard = heard.get(word_number).unwrap_or(word);
+            let sound_chars = MIN_SOUND_WORD_CHARS - usize::from(!word_heard.is_ascii());
+            if touched.is_empty() && !known && word_heard.chars().count() >= sound_chars {
                 // A compound joined from two words (`join_compounds_heard_as_two_words`) has
                 // the four consonants that a compound needs already.
-                self.offer_terms(self.terms_sounding_like(word, false), tallies, &mut touched);
+                let terms = self.terms_sounding_like(word_heard, false);
+                self.offer_terms(terms, tallies, &mut touched);
             }
             let rarity = word_rarity(self.entries.count, touched.len());
             for &entry in &touched {
@@ -818,10 +832,16 @@ impl Index {
     /// word of the directory: a German compound heard and written as two words ("هاوس آرتس"
     /// for Hausarzt, "كيندر آرتس" for Kinderarzt). At least one of the two must match nothing
     /// as typed, and neither may name a thesaurus concept, alone or in a phrase: those words
-    /// are the newcomer's own language ("حساب بنكي", a bank account).
-    fn join_compounds_heard_as_two_words(&self, mut words: Vec<String>) -> Vec<String> {
+    /// are the newcomer's own language ("حساب بنكي", a bank account). `heard` holds each word
+    /// as it sounds (see `query_words_as_heard`) and is joined alike; a joined word is the two
+    /// as heard.
+    fn join_compounds_heard_as_two_words(
+        &self,
+        mut words: Vec<String>,
+        mut heard: Vec<String>,
+    ) -> (Vec<String>, Vec<String>) {
         if words.len() < 2 || words.iter().all(|word| word.is_ascii()) {
-            return words;
+            return (words, heard);
         }
         let concepts = self
             .thesaurus
@@ -861,11 +881,13 @@ impl Index {
             if let (Some(last_unknown), Some(this_unknown)) = (last_joinable, this_joinable)
                 && (last_unknown || this_unknown)
             {
-                let mut whole = words[at - 1].clone();
-                whole.push_str(&words[at]);
+                let mut whole = heard[at - 1].clone();
+                whole.push_str(&heard[at]);
                 if !self.terms_sounding_like(&whole, true).is_empty() {
-                    words[at - 1] = whole;
+                    words[at - 1].clone_from(&whole);
+                    heard[at - 1] = whole;
                     words.remove(at);
+                    heard.remove(at);
                     last_joinable = None;
                     continue;
                 }
@@ -873,7 +895,7 @@ impl Index {
             last_joinable = this_joinable;
             at += 1;
         }
-        words
+        (words, heard)
     }
 
     /// Terms that `word` matches, with the match quality.
@@ -1322,26 +1344,38 @@ fn infix_quality(word: &str, term: &str) -> Option<u16> {
 
 /// The folded words of a query, at most [`MAX_QUERY_WORDS`], without repeats and without stop
 /// words (unless it has only those), but for the stop words of a phrase of `thesaurus` that it
-/// holds whole: "Erste Hilfe" keeps its "Hilfe".
-pub(super) fn query_words(text: &str, thesaurus: Option<&Thesaurus>) -> Vec<String> {
+/// holds whole: "Erste Hilfe" keeps its "Hilfe". Beside them, each word as it sounds: with the
+/// Arabic article that folding drops (see `fold::for_each_token_as_heard`), for comparing it
+/// by sound.
+pub(super) fn query_words_as_heard(
+    text: &str,
+    thesaurus: Option<&Thesaurus>,
+) -> (Vec<String>, Vec<String>) {
     let mut words: Vec<String> = Vec::new();
-    for_each_token(text, |token| {
-        if !words.iter().any(|word| word == token) {
-            words.push(token.to_owned());
+    let mut heard: Vec<String> = Vec::new();
+    for_each_token_as_heard(text, |token| {
+        let word = without_arabic_article(token);
+        if !words.iter().any(|known| known == word) {
+            words.push(word.to_owned());
+            heard.push(token.to_owned());
         }
     });
     if words.iter().any(|word| !is_stop_word(word)) {
         let in_phrase = thesaurus
             .map(|thesaurus| thesaurus.whole_phrase_words(&words))
             .unwrap_or_default();
-        let mut number = 0;
-        words.retain(|word| {
-            number += 1;
-            !is_stop_word(word) || in_phrase.get(number - 1) == Some(&true)
-        });
+        let mut number = words.len();
+        while number > 0 {
+            number -= 1;
+            if is_stop_word(&words[number]) && in_phrase.get(number) != Some(&true) {
+                words.remove(number);
+                heard.remove(number);
+            }
+        }
     }
     words.truncate(MAX_QUERY_WORDS);
-    words
+    heard.truncate(MAX_QUERY_WORDS);
+    (words, heard)
 }
 
 /// Checks a query and returns the radius in metres.

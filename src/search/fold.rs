@@ -15,7 +15,9 @@
 //! - Arabic-script letters that people type interchangeably are unified (Persian and Arabic
 //!   yeh and kaf, alef maqsura, teh marbuta), tatweel and zero-width joiners vanish, and
 //!   Arabic-Indic and Persian digits become ASCII digits;
-//! - Turkish dotless ı meets i.
+//! - Turkish dotless ı meets i;
+//! - the Arabic article joined to a word is dropped (`الإدمان` → `ادمان`, `للأطفال` → `اطفال`),
+//!   except for words that are sounded out ([`for_each_token_as_heard`]).
 //!
 //! Tokens are runs of letters and digits; everything else separates them, except an
 //! apostrophe inside a word, which is dropped (`здоров’я` → `здоровя`, `women's` → `womens`).
@@ -81,15 +83,46 @@ fn for_each_base(character: char, mut each: impl FnMut(char)) {
     }
 }
 
-/// Calls `emit` with each folded token of `text`, in order.
+/// Calls `emit` with each folded token of `text`, in order, without the Arabic article (see
+/// [`without_arabic_article`]): the tokens that the directory, its thesaurus and a query's
+/// words are compared by.
 pub fn for_each_token(text: &str, mut emit: impl FnMut(&str)) {
     // One copy of the folding code for every caller: tokens are handed over through a
     // reference to the closure, which costs nothing measurable per token.
-    fold_tokens(text, &mut emit);
+    fold_tokens(text, true, &mut emit);
 }
 
-/// [`for_each_token`], not generic.
-fn fold_tokens(text: &str, emit: &mut dyn FnMut(&str)) {
+/// [`for_each_token`] with the Arabic article kept, for words that are compared by how they
+/// sound: a German place name written as heard starts with "ال" where the name starts with
+/// "Al" ("ألندورف", Allendorf).
+pub fn for_each_token_as_heard(text: &str, mut emit: impl FnMut(&str)) {
+    fold_tokens(text, false, &mut emit);
+}
+
+/// A folded token without the Arabic article written joined to its start: "الإدمان" and
+/// "إدمان" (addiction) are one word to a search, as "the" is no part of "addiction", and so
+/// are "للأطفال" ("for the children") and "أطفال". Kept where two letters or fewer would be
+/// left ("الم", pain; "الله").
+pub fn without_arabic_article(token: &str) -> &str {
+    // "ال" (alef without hamza, as folding leaves it, and lam) and "لل" in UTF-8: two bytes a
+    // letter.
+    let article = token.len() > 4 + 2 * 2
+        && matches!(
+            token.as_bytes()[..4],
+            [0xD8, 0xA7, 0xD9, 0x84] | [0xD9, 0x84, 0xD9, 0x84]
+        );
+    token.get(usize::from(article) * 4..).unwrap_or(token)
+}
+
+/// [`for_each_token`] (with `drop_article`) and [`for_each_token_as_heard`], not generic.
+fn fold_tokens(text: &str, drop_article: bool, emit: &mut dyn FnMut(&str)) {
+    let emit = &mut |token: &str| {
+        emit(if drop_article {
+            without_arabic_article(token)
+        } else {
+            token
+        })
+    };
     let mut token = String::with_capacity(32);
     let bytes = text.as_bytes();
     let mut position = 0;
@@ -334,6 +367,23 @@ mod tests {
         check("Работа", &["работа"]);
         check("Йога ёлка", &["иога", "елка"]);
         check("ትግርኛ", &["ትግርኛ"]);
+    }
+
+    #[test]
+    fn the_arabic_article_is_no_part_of_a_word() {
+        check("الإدمان إدمان", &["ادمان", "ادمان"]);
+        check("للأطفال الأطفال أطفال", &["اطفال", "اطفال", "اطفال"]);
+        // Two letters or fewer would be left: kept, as is a word of Latin letters.
+        check(
+            "الم الله الأب al-Huda",
+            &["الم", "الله", "الاب", "al", "huda"],
+        );
+        // Kept for a word compared by its sound: "ألندورف" is Allendorf.
+        let mut heard = Vec::new();
+        for_each_token_as_heard("ألندورف الإدمان", |token| {
+            heard.push(token.to_owned())
+        });
+        assert_eq!(heard, ["الندورف", "الادمان"]);
     }
 
     /// What folding one character gives with unicode-normalization itself: its letters and

@@ -13,7 +13,9 @@ mod suggest;
 mod thesaurus;
 
 pub use flags::{DATA_FLAGS, DATE_FLAGS, MAX_OUTSIDE_FLAGS, SOON_DAYS};
-pub use fold::{for_each_token, prefix_within_one_edit, tokens, within_one_edit};
+pub use fold::{
+    for_each_token, for_each_token_as_heard, prefix_within_one_edit, tokens, within_one_edit,
+};
 pub use index::Index;
 pub use query::{
     FacetCount, Facets, Hit, MAX_LIMIT, Query, QueryError, ResultsShape, SearchResults, Sort,

@@ -77,7 +77,7 @@ pub fn skeleton(word: &str) -> Option<String> {
 /// "Бад-Арользен" and "Bad Arolsen" both sound `btrlsn`.
 pub fn sound_of(text: &str) -> Option<String> {
     let mut sound = Some(String::new());
-    super::fold::for_each_token(text, |token| {
+    super::fold::for_each_token_as_heard(text, |token| {
         sound = sound
             .take()
             .and_then(|sound| skeleton(token).map(|more| sound + &more));

@@ -1,6 +1,6 @@
 //! "Did you mean …": the words of the index closest to a query that found nothing.
 
-use super::engine::query_words;
+use super::engine::query_words_as_heard;
 use super::fold::tokens;
 use super::index::Index;
 
@@ -37,9 +37,12 @@ impl Index {
     /// Not part of [`Index::search`]: it compares the words with every term of the index, which
     /// a query that finds nothing should not pay for unless the widget asks.
     pub fn suggest(&self, text: &str) -> Vec<String> {
-        let words = query_words(text, self.thesaurus.as_ref());
-        let nearest: Vec<Vec<Candidate>> =
-            words.iter().map(|word| self.nearest_words(word)).collect();
+        let (words, heard) = query_words_as_heard(text, self.thesaurus.as_ref());
+        let nearest: Vec<Vec<Candidate>> = words
+            .iter()
+            .zip(&heard)
+            .map(|(word, heard)| self.nearest_words(word, word != heard))
+            .collect();
         if let [only] = nearest.as_slice() {
             return only
                 .iter()
@@ -65,8 +68,11 @@ impl Index {
         }
     }
 
-    /// The terms and category words nearest `word`, best first.
-    fn nearest_words(&self, word: &str) -> Vec<Candidate<'_>> {
+    /// The terms and category words nearest `word`, best first. A word typed with the Arabic
+    /// article (`with_article`, which folding dropped) gets one edit at most: it is more likely
+    /// a name written as heard ("ألسفيلد", Alsfeld) than a misspelt word, and two edits from
+    /// what is left of it ("سفيلد") found only chance words ("غيلد", of "بورغر غيلد").
+    fn nearest_words(&self, word: &str, with_article: bool) -> Vec<Candidate<'_>> {
         let word_chars = word.chars().count();
         // A word the thesaurus knows is spelled right ("mosque"): the directory just has no
         // such entry, and a near word of another meaning ("koşu") would only mislead.
@@ -77,7 +83,11 @@ impl Index {
         if word_chars < MIN_SUGGEST_CHARS || known {
             return Vec::new();
         }
-        let max_edits = if word_chars >= 5 { 2 } else { 1 };
+        let max_edits = if word_chars >= 5 && !with_article {
+            2
+        } else {
+            1
+        };
         let near = |term: &str| {
             let term_chars = term.chars().count();
             if term_chars.abs_diff(word_chars) > max_edits || term == word {

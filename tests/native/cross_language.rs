@@ -286,3 +286,34 @@ fn stems_of_a_phrase_word_do_not_find_other_texts() {
         ["wf-svc-073"]
     );
 }
+
+/// The Arabic article is written joined to its word, and people type a word with it or
+/// without: "إدمان" (addiction) found 56 entries, language courses first, while "الإدمان" found
+/// the addiction counselling; "المحامي" (the lawyer) found 2 entries, "محامي" 12. A German name
+/// written as heard keeps its "Al": "ألندورف" is Allendorf, not "ندورف".
+#[test]
+fn an_arabic_word_is_found_with_its_article_or_without() {
+    let index = demo_with_thesaurus("ar");
+    let ids = |typed: &str| -> Vec<String> {
+        let results = index.search(&text_query(typed)).unwrap();
+        results.hits.into_iter().map(|hit| hit.id).collect()
+    };
+    assert_eq!(ids("إدمان"), ["wf-svc-026", "wf-svc-049"]);
+    assert_eq!(ids("إدمان"), ids("الإدمان"));
+    assert_eq!(ids("المحامي"), ids("محامي"));
+    assert!(ids("محامي").len() > 5);
+    // "for the children" is "children".
+    assert_eq!(ids("للأطفال"), ids("الأطفال"));
+    // Sounded out with the article's letters: the entries in Allendorf (Eder).
+    let in_allendorf = ids("ألندورف");
+    assert!(!in_allendorf.is_empty());
+    for id in &in_allendorf {
+        let entry = index
+            .directory()
+            .entries
+            .iter()
+            .find(|entry| &entry.id == id)
+            .unwrap();
+        assert!(format!("{entry:?}").contains("Allendorf"), "{id}");
+    }
+}
