@@ -2,8 +2,8 @@
 
 use super::bitset::EntrySet;
 use super::fold::{
-    for_each_token, for_each_token_as_heard, one_swap_apart, prefix_within_one_edit,
-    within_one_edit, without_arabic_article,
+    after_short_arabic_article, for_each_token, for_each_token_as_heard, one_swap_apart,
+    prefix_within_one_edit, within_one_edit, without_arabic_article,
 };
 use super::index::{Index, Reach, weight};
 use super::query::{FacetCount, Facets, Hit, MAX_LIMIT, Query, QueryError, SearchResults, Sort};
@@ -548,11 +548,19 @@ impl Index {
                 .thesaurus
                 .as_ref()
                 .is_some_and(|thesaurus| thesaurus.knows(word));
-            self.match_word(word, !in_phrase, known, &mut |entry, value, by_category| {
+            let mut offer = |entry, value, by_category| {
                 if !in_phrase || tallies[entry as usize].best > 0 {
                     offer_match(tallies, &mut touched, entry, value, by_category);
                 }
-            });
+            };
+            self.match_word(word, !in_phrase, known, &mut offer);
+            // An Arabic word being typed keeps its article until three letters follow it
+            // ("المح"), while the directory holds "المحامي" as "محامي": the letters after the
+            // article are a start of a word too, so that the results do not vanish at the
+            // fourth keystroke.
+            if let Some(rest) = after_short_arabic_article(word) {
+                self.match_word(rest, !in_phrase, false, &mut offer);
+            }
             // Other forms of the word, by the stemmers of the languages that have one (not for
             // a word of a concept's phrase, which matches only through the concept, as above:
             // by its stems "طبيب نفسي", a psychiatrist, was "the doctor … the same building") …

@@ -104,14 +104,29 @@ pub fn for_each_token_as_heard(text: &str, mut emit: impl FnMut(&str)) {
 /// are "للأطفال" ("for the children") and "أطفال". Kept where two letters or fewer would be
 /// left ("الم", pain; "الله").
 pub fn without_arabic_article(token: &str) -> &str {
-    // "ال" (alef without hamza, as folding leaves it, and lam) and "لل" in UTF-8: two bytes a
-    // letter.
-    let article = token.len() > 4 + 2 * 2
-        && matches!(
-            token.as_bytes()[..4],
-            [0xD8, 0xA7, 0xD9, 0x84] | [0xD9, 0x84, 0xD9, 0x84]
-        );
-    token.get(usize::from(article) * 4..).unwrap_or(token)
+    let article = token.len() > ARABIC_ARTICLE_BYTES + 2 * 2 && starts_with_arabic_article(token);
+    token
+        .get(usize::from(article) * ARABIC_ARTICLE_BYTES..)
+        .unwrap_or(token)
+}
+
+/// The letters after the Arabic article of a folded token that kept it because only two
+/// were left ("المح" → "مح"): the start of a word being typed, which the directory holds
+/// without its article ("المحامي" as "محامي"), or a short word of its own ("الطب", medicine).
+pub fn after_short_arabic_article(token: &str) -> Option<&str> {
+    let rest = token.get(ARABIC_ARTICLE_BYTES..)?;
+    (starts_with_arabic_article(token) && rest.chars().count() == 2).then_some(rest)
+}
+
+/// "ال" (alef without hamza, as folding leaves it, and lam) or "لل" in UTF-8: two bytes a
+/// letter.
+const ARABIC_ARTICLE_BYTES: usize = 4;
+
+fn starts_with_arabic_article(token: &str) -> bool {
+    matches!(
+        token.as_bytes(),
+        [0xD8, 0xA7, 0xD9, 0x84, ..] | [0xD9, 0x84, 0xD9, 0x84, ..]
+    )
 }
 
 /// [`for_each_token`] (with `drop_article`) and [`for_each_token_as_heard`], not generic.
@@ -384,6 +399,12 @@ mod tests {
             heard.push(token.to_owned())
         });
         assert_eq!(heard, ["الندورف", "الادمان"]);
+        // Where it was kept with two letters after it, those letters are a word's start too.
+        assert_eq!(after_short_arabic_article("المح"), Some("مح"));
+        assert_eq!(after_short_arabic_article("للاط"), Some("اط"));
+        assert_eq!(after_short_arabic_article("الم"), None);
+        assert_eq!(after_short_arabic_article("ادمان"), None);
+        assert_eq!(after_short_arabic_article("alle"), None);
     }
 
     /// What folding one character gives with unicode-normalization itself: its letters and

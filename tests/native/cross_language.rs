@@ -317,3 +317,27 @@ fn an_arabic_word_is_found_with_its_article_or_without() {
         assert!(format!("{entry:?}").contains("Allendorf"), "{id}");
     }
 }
+
+/// Typed letter by letter, an Arabic word with its article never runs out of results: "المح"
+/// keeps its article (too few letters follow it to drop it), and also finds what "مح" finds.
+#[test]
+fn an_arabic_word_typed_with_its_article_has_results_at_every_letter() {
+    let index = demo_with_thesaurus("ar");
+    let ids = |typed: &str| -> Vec<String> {
+        let results = index.search(&text_query(typed)).unwrap();
+        results.hits.into_iter().map(|hit| hit.id).collect()
+    };
+    let lawyer: Vec<char> = "المحامي".chars().collect();
+    for typed in 3..=lawyer.len() {
+        let start: String = lawyer[..typed].iter().collect();
+        assert!(!ids(&start).is_empty(), "no results for \"{start}\"");
+    }
+    let with_article = ids("المح");
+    let without = ids("مح");
+    assert!(!without.is_empty());
+    for id in &without {
+        assert!(with_article.contains(id), "\"المح\" lacks {id}");
+    }
+    // "الطب" (medicine) is also the start of "الطبيب" (the doctor): the health office.
+    assert!(ids("الطب").iter().any(|id| id == "wf-svc-008"));
+}
