@@ -92,7 +92,7 @@ const BUDGETS = {
   // where it wrote "Dari, Persian, Pashto, and German") (20,628 B).
   // +16 B: the map's button marks a tap, so that the map it opens is scrolled into sight (on a
   // phone it opened below the screen's foot) (20,644 B).
-  'service-finder.js': 20650,
+  'service-finder.js': 20725,
   // The glue: +26 B for `subarray`, with which the core reads a directory in pieces (3,501 B);
   // +0.1 KB for the class DirectoryReader (fetchDirectory) (3,634 B).
   'service-finder-core.js': 3650,
@@ -230,7 +230,7 @@ const BUDGETS = {
 // (16 B of loader) and a review's search words and stop words (28 B of core): 198,874 B.
 // The Arabic article dropped except where a word is sounded out, and children's words for the
 // youth topic, 450 B of core: 199,324 B.
-const BUDGET_TOTAL = 199500;
+const BUDGET_TOTAL = 199575;
 
 /**
  * What the widget loads after the first results, so not in BUDGETS: the cards' details and the

@@ -112,11 +112,41 @@ test('course filters: level, type and start, each with its count', TEST_OPTIONS,
     await running.click();
     const both = coursesWith((course) => course.levels?.includes('A1') && course.start_date <= today && (!course.end_date || course.end_date >= today));
     await waitForCount(widget, 'de', (count) => count === both, `${both} running A1 courses`);
-    // The card shows level, start and free places without opening it.
+    // The card shows level, start and free places without opening it; a running course says
+    // since when it runs.
     const first = cardsLocator(widget).first();
     const line = await first.locator('[data-part="course"]').textContent();
     assert.match(line, /A1/);
-    assert.ok(line.includes(de('card.course.start', { start: '' }).trim()), line);
+    assert.ok(line.includes(de('card.course.running', { start: '' }).trim()), line);
+    assertClean(records);
+  });
+});
+
+test('a course\'s card says whether it starts, runs or has ended, as of today in Germany; an ended one without places or hours', TEST_OPTIONS, async () => {
+  const today = '2026-12-10';
+  await withWidget(env, {
+    setup: async ({ context }) => context.clock.setFixedTime(new Date(`${today}T12:00:00+01:00`)),
+  }, async ({ widget, records }) => {
+    const courses = DEMO.entries.filter((entry) => entry.kind === 'course' && entry.course?.start_date && entry.course?.end_date && entry.course.free_places != null && entry.schedule);
+    const ended = courses.find((entry) => entry.course.end_date < today);
+    const running = courses.find((entry) => entry.course.start_date <= today && entry.course.end_date >= today);
+    const upcoming = courses.find((entry) => entry.course.start_date > today);
+    assert.ok(ended && running && upcoming, 'the day has a course of each kind');
+    const germanDate = (iso) => new Intl.DateTimeFormat('de', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${iso}T00:00Z`));
+    for (const [entry, key, params, places] of [
+      [ended, 'card.course.ended', { end: germanDate(ended.course.end_date) }, false],
+      [running, 'card.course.running', { start: germanDate(running.course.start_date) }, true],
+      [upcoming, 'card.course.start', { start: germanDate(upcoming.course.start_date) }, true],
+    ]) {
+      const card = await findCard(widget, entry.name.de, entry.id);
+      const line = await card.locator('[data-part="course"]').textContent();
+      assert.ok(line.includes(de(key, params)), `${entry.id}: ${line}`);
+      const placesText = de('card.course.places', { count: entry.course.free_places }).replace(/^\S+ /, '');
+      assert.equal(line.includes(placesText), places, `${entry.id}: free places shown only while they mean something: ${line}`);
+      // An ended course's hours were its lessons: not shown any more.
+      const hours = await card.locator('[data-part^="hours"]').count();
+      assert.equal(hours > 0, places, `${entry.id}: ${hours} lines of hours`);
+    }
     assertClean(records);
   });
 });

@@ -7,7 +7,7 @@
 
 import { el, languageMarker, telHref, textWithLanguage } from './dom.js';
 import { formatDate, formatDistance, formatList, isOtherLanguage, languageName } from './format.js';
-import { toggled } from './state.js';
+import { berlinToday, toggled } from './state.js';
 
 /**
  * The phone's own maps app, for a route: iPhones and iPads (also those that say they are a
@@ -105,7 +105,8 @@ export function refreshCard(article, widget, hit) {
  * there, or hours it cannot read) the hours as written. Null without hours.
  */
 function hoursItem(widget, entry) {
-  if (!entry.openingHours) return null;
+  // An ended course's hours were its lessons: they no longer say when to come.
+  if (!entry.openingHours || courseEnded(entry)) return null;
   const t = (key, values) => widget.t(key, values);
   const description = readHours(widget, entry);
   const line = description
@@ -148,15 +149,28 @@ function statusNotice(entry, t, date) {
   return notice;
 }
 
-/** A course's levels, start and free places in one line, for the card's face. */
+/**
+ * A course's levels, start and free places in one line, for the card's face. The start says
+ * where the course stands today in Germany: "starts on", "running since" (a newcomer may still
+ * ask to join), or "ended on" (without its free places, which no longer mean anything).
+ */
 function courseSummary(entry, t, date, language) {
   const course = entry.course;
   if (!course) return null;
   const parts = [];
+  const today = berlinToday();
+  const ended = courseEnded(entry);
   if (course.levels.length) parts.push(t('card.course.levels', { levels: formatList(language, course.levels.map((level) => (level === 'literacy' ? t('level.literacy') : level)), t) }));
-  if (course.startDate) parts.push(t('card.course.start', { start: date(course.startDate) }));
-  if (course.freePlaces != null) parts.push(t('card.course.places', { count: course.freePlaces }));
+  if (ended) parts.push(t('card.course.ended', { end: date(course.endDate) }));
+  else if (course.startDate) parts.push(t(course.startDate > today ? 'card.course.start' : 'card.course.running', { start: date(course.startDate) }));
+  if (course.freePlaces != null && !ended) parts.push(t('card.course.places', { count: course.freePlaces }));
   return parts.length ? el('li', { class: 'sf-course', 'data-part': 'course' }, parts.join(t('separator'))) : null;
+}
+
+/** Whether the entry is a course that ended before today in Germany. */
+function courseEnded(entry) {
+  const end = entry.course?.endDate;
+  return Boolean(end && end < berlinToday());
 }
 
 /**
