@@ -45,6 +45,12 @@ fn demo_with_thesaurus(language: &str) -> Index {
     index
 }
 
+/// The ids of the entries that typing `typed` finds, best first.
+fn found(index: &Index, typed: &str) -> Vec<String> {
+    let results = index.search(&text_query(typed)).unwrap();
+    results.hits.into_iter().map(|hit| hit.id).collect()
+}
+
 /// Checks that typing `typed` finds every entry of `categories`.
 fn finds_all_of(index: &Index, typed: &str, categories: &[&str]) {
     let results = index.search(&text_query(typed)).unwrap();
@@ -294,18 +300,14 @@ fn stems_of_a_phrase_word_do_not_find_other_texts() {
 #[test]
 fn an_arabic_word_is_found_with_its_article_or_without() {
     let index = demo_with_thesaurus("ar");
-    let ids = |typed: &str| -> Vec<String> {
-        let results = index.search(&text_query(typed)).unwrap();
-        results.hits.into_iter().map(|hit| hit.id).collect()
-    };
-    assert_eq!(ids("إدمان"), ["wf-svc-026", "wf-svc-049"]);
-    assert_eq!(ids("إدمان"), ids("الإدمان"));
-    assert_eq!(ids("المحامي"), ids("محامي"));
-    assert!(ids("محامي").len() > 5);
+    assert_eq!(found(&index, "إدمان"), ["wf-svc-026", "wf-svc-049"]);
+    assert_eq!(found(&index, "إدمان"), found(&index, "الإدمان"));
+    assert_eq!(found(&index, "المحامي"), found(&index, "محامي"));
+    assert!(found(&index, "محامي").len() > 5);
     // "for the children" is "children".
-    assert_eq!(ids("للأطفال"), ids("الأطفال"));
+    assert_eq!(found(&index, "للأطفال"), found(&index, "الأطفال"));
     // Sounded out with the article's letters: the entries in Allendorf (Eder).
-    let in_allendorf = ids("ألندورف");
+    let in_allendorf = found(&index, "ألندورف");
     assert!(!in_allendorf.is_empty());
     for id in &in_allendorf {
         let entry = index
@@ -323,21 +325,20 @@ fn an_arabic_word_is_found_with_its_article_or_without() {
 #[test]
 fn an_arabic_word_typed_with_its_article_has_results_at_every_letter() {
     let index = demo_with_thesaurus("ar");
-    let ids = |typed: &str| -> Vec<String> {
-        let results = index.search(&text_query(typed)).unwrap();
-        results.hits.into_iter().map(|hit| hit.id).collect()
-    };
     let lawyer: Vec<char> = "المحامي".chars().collect();
     for typed in 3..=lawyer.len() {
         let start: String = lawyer[..typed].iter().collect();
-        assert!(!ids(&start).is_empty(), "no results for \"{start}\"");
+        assert!(
+            !found(&index, &start).is_empty(),
+            "no results for \"{start}\""
+        );
     }
-    let with_article = ids("المح");
-    let without = ids("مح");
+    let with_article = found(&index, "المح");
+    let without = found(&index, "مح");
     assert!(!without.is_empty());
     for id in &without {
         assert!(with_article.contains(id), "\"المح\" lacks {id}");
     }
     // "الطب" (medicine) is also the start of "الطبيب" (the doctor): the health office.
-    assert!(ids("الطب").iter().any(|id| id == "wf-svc-008"));
+    assert!(found(&index, "الطب").iter().any(|id| id == "wf-svc-008"));
 }

@@ -159,7 +159,7 @@ function courseSummary(entry, t, date, language) {
   if (!course) return null;
   const parts = [];
   const today = berlinToday();
-  const ended = courseEnded(entry);
+  const ended = courseEnded(entry, today);
   if (course.levels.length) parts.push(t('card.course.levels', { levels: formatList(language, course.levels.map((level) => (level === 'literacy' ? t('level.literacy') : level)), t) }));
   if (ended) parts.push(t('card.course.ended', { end: date(course.endDate) }));
   else if (course.startDate) parts.push(t(course.startDate > today ? 'card.course.start' : 'card.course.running', { start: date(course.startDate) }));
@@ -167,10 +167,10 @@ function courseSummary(entry, t, date, language) {
   return parts.length ? el('li', { class: 'sf-course', 'data-part': 'course' }, parts.join(t('separator'))) : null;
 }
 
-/** Whether the entry is a course that ended before today in Germany. */
-function courseEnded(entry) {
+/** Whether the entry is a course that ended before `today` (the date in Germany). */
+function courseEnded(entry, today = berlinToday()) {
   const end = entry.course?.endDate;
-  return Boolean(end && end < berlinToday());
+  return Boolean(end && end < today);
 }
 
 /**
