@@ -93,7 +93,9 @@ const BUDGETS = {
   // +16 B: the map's button marks a tap, so that the map it opens is scrolled into sight (on a
   // phone it opened below the screen's foot) (20,644 B). +74 B: a course's card says "running
   // since" or "ended on", and an ended course shows no free places or lesson times (20,718 B).
-  'service-finder.js': 20725,
+  // +41 B: that line and the lesson times are brought up to date when the day changes while
+  // the page is open (20,759 B).
+  'service-finder.js': 20760,
   // The glue: +26 B for `subarray`, with which the core reads a directory in pieces (3,501 B);
   // +0.1 KB for the class DirectoryReader (fetchDirectory) (3,634 B).
   'service-finder-core.js': 3650,
@@ -234,8 +236,8 @@ const BUDGETS = {
 // The Arabic article dropped except where a word is sounded out, and children's words for the
 // youth topic, 450 B of core: 199,324 B. "المح" matched also as "مح" (150 B of core), and a
 // course's card that says where the course stands (74 B of loader, 19 B of German catalog):
-// 199,567 B.
-const BUDGET_TOTAL = 199575;
+// 199,567 B. That line brought up to date on a new day (41 B of loader): 199,608 B.
+const BUDGET_TOTAL = 199610;
 
 /**
  * What the widget loads after the first results, so not in BUDGETS: the cards' details and the

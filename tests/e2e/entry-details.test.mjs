@@ -151,6 +151,28 @@ test('a course\'s card says whether it starts, runs or has ended, as of today in
   });
 });
 
+test('a course that ends today says so the next day on a page left open overnight, without its lesson times', TEST_OPTIONS, async () => {
+  // A course that ends in winter, so that the last minute of its last day is 23:59 CET (+01:00).
+  const course = DEMO.entries.find((entry) => entry.kind === 'course' && entry.schedule && entry.course?.start_date < entry.course?.end_date
+    && /-(1[12]|0[1-2])-/.test(entry.course.end_date));
+  assert.ok(course, 'the demo has a course that ends in winter');
+  const { start_date: start, end_date: end } = course.course;
+  await withWidget(env, {
+    setup: async ({ context }) => context.clock.install({ time: new Date(`${end}T23:59:30+01:00`) }),
+  }, async ({ page, widget, records }) => {
+    const germanDate = (iso) => new Intl.DateTimeFormat('de', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${iso}T00:00Z`));
+    const card = await findCard(widget, course.name.de, course.id);
+    const line = card.locator('[data-part="course"]');
+    await until(() => line.textContent(), (text) => text.includes(de('card.course.running', { start: germanDate(start) })), 'the course running on its last day');
+    await card.locator('[data-part^="hours"]').waitFor();
+    // Past midnight in Germany: the widget reads the clock again at the next full minute.
+    await page.clock.fastForward('01:00');
+    await until(() => line.textContent(), (text) => text.includes(de('card.course.ended', { end: germanDate(end) })), 'the course ended the next day');
+    assert.equal(await card.locator('[data-part^="hours"]').count(), 0, 'its lesson times are gone');
+    assertClean(records);
+  });
+});
+
 test('"for children and young people" and "for women" gather what the data says', TEST_OPTIONS, async () => {
   await withWidget(env, async ({ widget, records }) => {
     const panel = widget.locator('details.sf-filter-panel');

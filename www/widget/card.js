@@ -72,7 +72,7 @@ export function card(widget, hit, expanded) {
   }
   const hours = hoursItem(widget, entry);
   if (hours) facts.append(hours);
-  const courseLine = courseSummary(entry, t, date, language);
+  const courseLine = courseSummary(widget, entry);
   if (courseLine) facts.append(courseLine);
   if (entry.freeOfCharge) facts.append(el('li', {}, t('card.free')));
   if (entry.appointmentRequired) facts.append(el('li', {}, t('card.appointment')));
@@ -90,13 +90,20 @@ export function card(widget, hit, expanded) {
 /**
  * Brings a card on screen up to date with the details and opening-hours modules, in place: an
  * open card, the focus in it and what a screen reader is reading stay as they are. For the
- * same hit at a later minute (see Results).
+ * same hit at a later minute (see Results), which may be a new day: a course that ended
+ * yesterday says so, and loses its lesson times.
  */
 export function refreshCard(article, widget, hit) {
-  const hours = article.querySelector('[data-part^="hours"]');
-  const fresh = hoursItem(widget, hit.entry);
-  if (hours && fresh && !hours.isEqualNode(fresh)) hours.replaceWith(fresh);
+  renew(article.querySelector('[data-part^="hours"]'), hoursItem(widget, hit.entry));
+  renew(article.querySelector('[data-part="course"]'), courseSummary(widget, hit.entry));
   fillDetails(article.querySelector('.sf-details'), widget, hit);
+}
+
+/** Puts `fresh` in the place of the line `shown` where it reads otherwise; no `fresh`: removes it. */
+function renew(shown, fresh) {
+  if (!shown) return;
+  if (!fresh) shown.remove();
+  else if (!shown.isEqualNode(fresh)) shown.replaceWith(fresh);
 }
 
 /**
@@ -154,9 +161,12 @@ function statusNotice(entry, t, date) {
  * where the course stands today in Germany: "starts on", "running since" (a newcomer may still
  * ask to join), or "ended on" (without its free places, which no longer mean anything).
  */
-function courseSummary(entry, t, date, language) {
+function courseSummary(widget, entry) {
   const course = entry.course;
   if (!course) return null;
+  const { language } = widget;
+  const t = (key, values) => widget.t(key, values);
+  const date = (isoDate) => formatDate(language, isoDate, t);
   const parts = [];
   const today = berlinToday();
   const ended = courseEnded(entry, today);
