@@ -360,11 +360,146 @@ pub mod sheets {
 /// The format's value for a cell of a choice column: the German word or the value itself,
 /// without regard to case.
 pub fn choice_value(choices: &[(&str, &'static str)], text: &str) -> Option<&'static str> {
-    let wanted = text.trim().to_lowercase();
+    let lower = text.trim().to_lowercase();
+    let wanted = without_gender_ending(&lower);
     choices
         .iter()
         .find(|(word, value)| word.to_lowercase() == wanted || value.to_lowercase() == wanted)
         .map(|(_, value)| *value)
+        .or_else(|| {
+            OTHER_WORDS
+                .iter()
+                .filter(|(word, _)| *word == wanted)
+                .find_map(|(_, value)| choices.iter().find(|(_, known)| known == value))
+                .map(|(_, value)| *value)
+        })
+}
+
+/// A word without the ending that names women too ("Senior*innen", "Senioren/innen",
+/// "Migrant:innen"): the word as the choices and [`OTHER_WORDS`] have it. Lower case.
+fn without_gender_ending(word: &str) -> &str {
+    ["/-innen", "/innen", "*innen", ":innen", "_innen", "(innen)"]
+        .iter()
+        .find_map(|ending| word.strip_suffix(ending))
+        .unwrap_or(word)
+}
+
+/// Other words that officers write for a choice, in lower case, with the format's value. A
+/// word counts only in a column that has its value: "Eltern" is "families" among the target
+/// groups and "parents" among the course types.
+const OTHER_WORDS: &[(&str, &str)] = &[
+    ("kind", "children"),
+    ("kids", "children"),
+    ("schulkinder", "children"),
+    ("jugend", "youth"),
+    ("jugendlicher", "youth"),
+    ("teenager", "youth"),
+    ("heranwachsende", "young_adults"),
+    ("frau", "women"),
+    ("mütter", "women"),
+    ("migrantinnen", "women"),
+    ("mann", "men"),
+    ("väter", "men"),
+    ("familie", "families"),
+    ("eltern", "families"),
+    ("eltern", "parents"),
+    ("alleinerziehende", "families"),
+    ("senior", "seniors"),
+    ("seniorinnen", "seniors"),
+    ("ältere", "seniors"),
+    ("ältere menschen", "seniors"),
+    ("flüchtlinge", "refugees"),
+    ("flüchtling", "refugees"),
+    ("geflüchteter", "refugees"),
+    ("geflüchtete menschen", "refugees"),
+    ("asylsuchende", "refugees"),
+    ("asylbewerber", "refugees"),
+    ("asylbewerberinnen", "refugees"),
+    ("schutzsuchende", "refugees"),
+    ("menschen mit behinderungen", "people_with_disabilities"),
+    ("menschen mit beeinträchtigung", "people_with_disabilities"),
+    (
+        "menschen mit beeinträchtigungen",
+        "people_with_disabilities",
+    ),
+    ("behinderte", "people_with_disabilities"),
+    ("behinderte menschen", "people_with_disabilities"),
+    ("lsbtiq", "lgbtiq"),
+    ("lsbti", "lgbtiq"),
+    ("lsbtiq+", "lgbtiq"),
+    ("lsbttiq", "lgbtiq"),
+    ("lsbttiq*", "lgbtiq"),
+    ("lgbt", "lgbtiq"),
+    ("lgbtq", "lgbtiq"),
+    ("lgbtq+", "lgbtiq"),
+    ("lgbtqi", "lgbtiq"),
+    ("lgbtiq+", "lgbtiq"),
+    ("lgbtqia+", "lgbtiq"),
+    ("queer", "lgbtiq"),
+    ("queere menschen", "lgbtiq"),
+    ("alpha", "literacy"),
+    ("alphabetisierungskurs", "literacy"),
+];
+
+/// What officers write in the target groups for an offer that is for everyone: no target group
+/// says that (lower case).
+pub const EVERYONE: &[&str] = &[
+    "alle",
+    "alle menschen",
+    "für alle",
+    "offen für alle",
+    "alle interessierten",
+    "alle interessierte",
+    "interessierte",
+    "jeder",
+    "jede*r",
+    "jedermann",
+    "alle altersgruppen",
+    "keine einschränkung",
+    "ohne einschränkung",
+    "uneingeschränkt",
+];
+
+/// What officers write in the target groups for adults, which is not a target group of the
+/// format (lower case).
+pub const ADULTS: &[&str] = &["erwachsene", "erwachsene menschen", "volljährige"];
+
+/// The choice values named in a longer text, in the choices' order, each once: "Kinder
+/// 6–12 Jahre" names children, "Frauen mit Kind" women (a word after "mit" says who comes
+/// along). Words and word groups are matched whole.
+pub fn choices_named_in(choices: &[(&str, &'static str)], text: &str) -> Vec<&'static str> {
+    let words: String = text
+        .to_lowercase()
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '*' || c == '+' {
+                c
+            } else {
+                ' '
+            }
+        })
+        .collect();
+    let words: Vec<&str> = words
+        .split_whitespace()
+        .map(without_gender_ending)
+        .collect();
+    let padded = format!(" {} ", words.join(" "));
+    // "Frauen mit Kind" is for women (who bring their children), not for children.
+    let named = |word: &str| {
+        padded.matches(&format!(" {word} ")).count()
+            > padded.matches(&format!(" mit {word} ")).count()
+    };
+    choices
+        .iter()
+        .filter(|(word, value)| {
+            named(&word.to_lowercase())
+                || named(&value.to_lowercase())
+                || OTHER_WORDS
+                    .iter()
+                    .any(|(other, known)| known == value && named(other))
+        })
+        .map(|(_, value)| *value)
+        .collect()
 }
 
 /// The German word for a format value of a choice column.

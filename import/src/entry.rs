@@ -6,7 +6,10 @@ use std::collections::{HashMap, HashSet};
 use serde_json::{Map, Value, json};
 
 use crate::categories::{CategoryMapping, KnownCategory};
-use crate::columns::{ENTRY_COLUMNS, PHONE_TYPES, ValueKind, choice_value};
+use crate::columns::{
+    self, ADULTS, COURSE_LEVELS, ENTRY_COLUMNS, EVERYONE, PHONE_TYPES, TARGET_GROUPS, ValueKind,
+    choice_value,
+};
 use crate::hours::{self, DayHours, Week};
 use crate::table::Extras;
 use crate::text;
@@ -1034,26 +1037,133 @@ pub(crate) fn plain_value(
             }
             choice.map(Value::from)
         }
-        ValueKind::ChoiceList(choices) => {
-            let mut values: Vec<&str> = Vec::new();
-            for part in value.split([',', ';', '|', '\n']).map(str::trim) {
-                match choice_value(choices, part) {
-                    Some(choice) if !values.contains(&choice) => values.push(choice),
-                    Some(_) => {}
-                    None if part.is_empty() => {}
-                    None => report.push(
-                        Some(cell),
-                        Severity::Error,
-                        format!(
-                            "\"{part}\" is not one of: {} (value ignored)",
-                            words(choices)
-                        ),
-                    ),
-                }
+        ValueKind::ChoiceList(choices) => choice_list(choices, cell, report),
+    }
+}
+
+/// A cell of several choices, as officers write them: separated by commas or "und" ("Kinder
+/// und Jugendliche"), a range of levels ("A1–B1"), other words for a choice ("Flüchtlinge",
+/// "Senior*innen"; see `columns::choice_value`), or a choice in a longer text ("Kinder 6–12
+/// Jahre", with a warning). Among the target groups "alle" is read as none, and "Erwachsene",
+/// which is not one, is explained.
+fn choice_list(
+    choices: &'static [(&'static str, &'static str)],
+    cell: &Cell,
+    report: &mut Report,
+) -> Option<Value> {
+    let target_groups = choices == TARGET_GROUPS;
+    let mut values: Vec<&str> = Vec::new();
+    let mut add = |found: &[&'static str]| {
+        for choice in found {
+            if !values.contains(choice) {
+                values.push(choice);
             }
-            (!values.is_empty()).then(|| Value::from(values))
+        }
+    };
+    for part in cell.value.split([',', ';', '|', '\n']).map(str::trim) {
+        let lower = part.to_lowercase();
+        if part.is_empty() || target_groups && EVERYONE.contains(&lower.as_str()) {
+            if !part.is_empty() {
+                report.push(
+                    Some(cell),
+                    Severity::Note,
+                    format!(
+                        "\"{part}\": an offer for everyone needs no target group (cell left empty)"
+                    ),
+                );
+            }
+            continue;
+        }
+        if let Some(found) = choice_value(choices, part)
+            .map(|choice| vec![choice])
+            .or_else(|| level_range(choices, part))
+            .or_else(|| every_choice_of(choices, part))
+        {
+            add(&found);
+            continue;
+        }
+        let named = columns::choices_named_in(choices, part);
+        if target_groups && named.is_empty() && ADULTS.contains(&lower.as_str()) {
+            report.push(
+                Some(cell),
+                Severity::Warning,
+                format!("\"{part}\" is not a target group: an offer for all adults needs none; for adults only, write 18 in the column \"Mindestalter\" (value ignored)"),
+            );
+        } else if named.is_empty() {
+            report.push(
+                Some(cell),
+                Severity::Error,
+                format!(
+                    "\"{part}\" is not one of: {} (value ignored)",
+                    words(choices)
+                ),
+            );
+        } else {
+            let read: Vec<&str> = named
+                .iter()
+                .filter_map(|value| columns::choice_word(choices, value))
+                .collect();
+            let read = read.join(", ");
+            let message = if target_groups && part.contains(|c: char| c.is_ascii_digit()) {
+                format!(
+                    "\"{part}\" was read as {read}; ages go in the columns \"Mindestalter\" and \"Höchstalter\" (value converted)"
+                )
+            } else {
+                format!("\"{part}\" was read as {read}; check it (value converted)")
+            };
+            report.push(Some(cell), Severity::Warning, message);
+            add(&named);
         }
     }
+    (!values.is_empty()).then(|| Value::from(values))
+}
+
+/// The course levels from one to another ("A1–B1", "A1 bis B2"); `None` when the text is not
+/// such a range, or the choices are not the course levels (a range of target groups means
+/// nothing).
+fn level_range(choices: &[(&str, &'static str)], text: &str) -> Option<Vec<&'static str>> {
+    if choices != COURSE_LEVELS {
+        return None;
+    }
+    let (first, last) = ["–", "-", " bis "]
+        .iter()
+        .find_map(|sign| text.split_once(sign))?;
+    let position = |text: &str| {
+        let value = choice_value(choices, text)?;
+        choices.iter().position(|(_, known)| *known == value)
+    };
+    let (first, last) = (position(first)?, position(last)?);
+    (first < last).then(|| {
+        choices[first..=last]
+            .iter()
+            .map(|(_, value)| *value)
+            .collect()
+    })
+}
+
+/// The choices of a text that lists them with "und", "/" or "&" ("Kinder und Jugendliche",
+/// "Kinder- und Jugendliche"); `None` unless every item is one.
+fn every_choice_of(choices: &[(&str, &'static str)], text: &str) -> Option<Vec<&'static str>> {
+    let lower = text.to_lowercase();
+    let mut items = vec![lower.as_str()];
+    for separator in [" und ", " u. ", " sowie ", " oder ", "/", "&", "+"] {
+        items = items
+            .iter()
+            .flat_map(|item| item.split(separator))
+            .collect();
+    }
+    let items: Vec<&str> = items
+        .iter()
+        .map(|item| item.trim().trim_end_matches('-').trim())
+        .filter(|item| !item.is_empty())
+        .collect();
+    if items.len() < 2 {
+        return None;
+    }
+    items
+        .iter()
+        .map(|item| choice_value(choices, item))
+        .collect()
 }
 
 /// The German words of a choice column, for a problem: "Kinder, Jugendliche, Frauen" (the
@@ -1125,11 +1235,16 @@ fn limited(cell: &Cell, limit: usize, report: &mut Report) -> String {
     text::shorten(&cell.value, limit)
 }
 
-/// The record's e-mail address, or `None` (reported when the cell holds something else).
+/// The record's e-mail address, or `None` (reported when the cell holds something else). An
+/// address hidden from spam robots ("info(at)example.org") is read, and of several the first is
+/// taken, each with a warning.
 fn email(record: &Record, report: &mut Report) -> Option<String> {
     let cell = record.get(Field::Email)?;
-    let email = text::email_address(&cell.value);
-    if email.is_none() {
+    if let Some(email) = text::email_address(&cell.value) {
+        return Some(email);
+    }
+    let mut addresses = text::email_addresses(&cell.value).into_iter();
+    let Some(first) = addresses.next() else {
         report.push(
             Some(cell),
             Severity::Error,
@@ -1138,8 +1253,24 @@ fn email(record: &Record, report: &mut Report) -> Option<String> {
                 cell.value
             ),
         );
-    }
-    email
+        return None;
+    };
+    let others: Vec<String> = addresses.collect();
+    let message = if others.is_empty() {
+        format!(
+            "\"{}\" was read as the address {first} (value corrected)",
+            cell.value
+        )
+    } else {
+        format!(
+            "\"{}\" holds more than one address: {first} was taken, not {}; give each other address a row of its own on the sheet \"{}\" (value shortened)",
+            cell.value,
+            others.join(", "),
+            crate::columns::sheets::CONTACTS,
+        )
+    };
+    report.push(Some(cell), Severity::Warning, message);
+    Some(first)
 }
 
 fn yes_no(cell: &Cell, report: &mut Report) -> Option<bool> {
@@ -1488,9 +1619,13 @@ fn schedule(record: &Record, report: &mut Report) -> (Option<Value>, bool) {
     let mut schedule = Map::new();
     let mut descriptions = Vec::new();
     if let Some(cell) = record.get(Field::Hours) {
-        if looks_like_opening_hours(&cell.value) {
-            schedule.insert("opening_hours".into(), Value::from(cell.value.clone()));
-        } else if let Some(osm) = crate::german_hours::opening_hours(&cell.value) {
+        let osm_like = looks_like_opening_hours(&cell.value);
+        let german = if osm_like && written_as_osm(&cell.value) {
+            None
+        } else {
+            crate::german_hours::opening_hours(&cell.value)
+        };
+        if let Some(osm) = german {
             report.push(
                 Some(cell),
                 Severity::Warning,
@@ -1500,6 +1635,8 @@ fn schedule(record: &Record, report: &mut Report) -> (Option<Value>, bool) {
                 ),
             );
             schedule.insert("opening_hours".into(), Value::from(osm));
+        } else if osm_like {
+            schedule.insert("opening_hours".into(), Value::from(cell.value.clone()));
         } else if let Some((osm, rest)) = crate::german_hours::opening_hours_and_rest(&cell.value) {
             let rest = rest.join("; ");
             report.push(
@@ -1592,6 +1729,32 @@ fn looks_like_opening_hours(text: &str) -> bool {
         .any(|start| text.trim_start().starts_with(start))
         && !words.iter().any(|word| german.contains(word))
         && !text.contains("Mo.")
+}
+
+/// Whether a text that starts like `opening_hours` writes its times as that syntax does:
+/// `HH:MM-HH:MM`, without spaces around the dash or a colon after a day. Where it does not
+/// ("Mo - Fr: 08:00 - 12:00") and the German reading can read it, that reading is taken, and an
+/// officer's list ("Mo-Fr 9:00-12:00, Do 14:00-17:00") adds up as the officer meant; times in
+/// the syntax's form keep its own rules (where "Mo-Fr 09:00-12:00; Th 14:00-17:00" replaces
+/// Thursday morning).
+fn written_as_osm(text: &str) -> bool {
+    let mut times = text.split(|c: char| !(c.is_ascii_digit() || c == ':' || c == '.'));
+    let digits_only = |part: &str| part.len() == 2 && part.bytes().all(|b| b.is_ascii_digit());
+    // A number without a colon is not a time of the syntax, but it may be a day of a month
+    // ("Dec 24") or a week: a text with one is read in German only where that reading can.
+    let well_formed = times.all(|time| {
+        time.is_empty()
+            || time
+                .split_once(':')
+                .is_some_and(|(hours, minutes)| digits_only(hours) && digits_only(minutes))
+    });
+    well_formed
+        && !text.contains(" -")
+        && !text.contains("- ")
+        && !text.contains(['–', '—'])
+        && !hours::DAY_NAMES
+            .iter()
+            .any(|day| text.contains(&format!("{day}:")))
 }
 
 /// The week from the Integreat CSV's weekday columns; `None` when the record has none.

@@ -150,8 +150,8 @@ fn tokens(text: &str) -> Option<Vec<Token>> {
                     }
                 }
                 match &lower[start..end] {
-                    "uhr" | "von" | "jeweils" | "geöffnet" | "sprechzeiten" | "öffnungszeiten" => {
-                    }
+                    "uhr" | "von" | "jeweils" | "jeden" | "jede" | "immer" | "geöffnet"
+                    | "sprechzeiten" | "öffnungszeiten" => {}
                     "bis" => tokens.push(Token::Range),
                     "und" | "u" | "sowie" => tokens.push(Token::And),
                     "täglich" => tokens.extend([Token::Day(0), Token::Range, Token::Day(6)]),
@@ -218,6 +218,9 @@ mod tests {
             ("werktags 8-16 Uhr", "Mo-Fr 08:00-16:00"),
             ("Mo 9-12 u. 13-15 Uhr", "Mo 09:00-12:00,13:00-15:00"),
             ("Di u. Do 14-16 Uhr", "Tu,Th 14:00-16:00"),
+            ("jeden Mittwoch 15:00 - 17:00", "We 15:00-17:00"),
+            ("Mo - Fr: 08:00 - 12:00", "Mo-Fr 08:00-12:00"),
+            ("Mo-Fr 9-12, Sa 10-12", "Mo-Fr 09:00-12:00; Sa 10:00-12:00"),
         ];
         for (german, osm) in cases {
             assert_eq!(opening_hours(german).as_deref(), Some(osm), "{german}");

@@ -245,6 +245,30 @@ pub const CATALOG: &[(&str, &str)] = &[
         "„{0}“ ist keiner der möglichen Werte: {1} (Wert nicht übernommen).",
     ),
     (
+        "\"{}\": an offer for everyone needs no target group (cell left empty)",
+        "„{0}“: Ein Angebot für alle braucht keine Zielgruppe (Zelle leer gelassen).",
+    ),
+    (
+        "\"{}\" is not a target group: an offer for all adults needs none; for adults only, write 18 in the column \"Mindestalter\" (value ignored)",
+        "„{0}“ ist keine Zielgruppe: Ein Angebot für alle Erwachsenen braucht keine; ist es nur für Erwachsene, schreiben Sie 18 in die Spalte „Mindestalter“ (Wert nicht übernommen).",
+    ),
+    (
+        "\"{}\" was read as {}; ages go in the columns \"Mindestalter\" and \"Höchstalter\" (value converted)",
+        "„{0}“ wurde als {1} gelesen; Altersangaben gehören in die Spalten „Mindestalter“ und „Höchstalter“ (Wert umgewandelt).",
+    ),
+    (
+        "\"{}\" was read as {}; check it (value converted)",
+        "„{0}“ wurde als {1} gelesen. Bitte prüfen Sie das (Wert umgewandelt).",
+    ),
+    (
+        "\"{}\" was read as the address {} (value corrected)",
+        "„{0}“ wurde als Adresse {1} gelesen (Wert korrigiert).",
+    ),
+    (
+        "\"{}\" holds more than one address: {} was taken, not {}; give each other address a row of its own on the sheet \"{}\" (value shortened)",
+        "„{0}“ enthält mehr als eine Adresse: {1} wurde übernommen, {2} nicht. Tragen Sie jede weitere Adresse in eine eigene Zeile im Blatt „{3}“ ein (Wert gekürzt).",
+    ),
+    (
         "\"{}\" is not a whole number such as 12 (value ignored)",
         "„{0}“ ist keine ganze Zahl wie 12 (Wert nicht übernommen).",
     ),

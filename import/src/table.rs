@@ -510,6 +510,34 @@ fn directory_fields(rows: Vec<(usize, Row)>, problems: &mut Vec<Problem>) -> Vec
     fields
 }
 
+/// Whether a cell of `field` that says there is nothing to say ("–", "k. A.", "keine"; see
+/// [`crate::text::says_nothing`]) is read as empty rather than refused: in the columns of
+/// numbers, addresses, dates and choices. A text keeps it ("Kosten: keine" says something),
+/// and so does a yes/no column, where "-" is "nein".
+fn says_nothing(field: Field, value: &str) -> bool {
+    use crate::columns::ValueKind;
+    let takes_none = match field {
+        Field::Phone
+        | Field::Fax
+        | Field::Email
+        | Field::Website
+        | Field::OrganizationWebsite
+        | Field::AppointmentUrl
+        | Field::Languages
+        | Field::Hours
+        | Field::Postcode
+        | Field::Latitude
+        | Field::Longitude
+        | Field::AssuredDate
+        | Field::LastModified => true,
+        Field::Path(index) => ENTRY_COLUMNS
+            .get(usize::from(index))
+            .is_some_and(|column| !matches!(column.kind, ValueKind::Text | ValueKind::YesNo)),
+        _ => false,
+    };
+    takes_none && crate::text::says_nothing(value)
+}
+
 fn too_many() -> ImportError {
     ImportError {
         message: format!("the file has more than {MAX_RECORDS} rows, the most a directory holds"),
@@ -657,6 +685,7 @@ fn records_from_rows(
                 rows.push(row_number);
             }
             match columns.get(index) {
+                Some((_, Some((field, None)))) if says_nothing(*field, value) => {}
                 Some((column, Some((field, language)))) => {
                     let cell = Cell {
                         column: column.clone(),

@@ -293,6 +293,87 @@ pub fn email_address(text: &str) -> Option<String> {
     .then(|| text.to_owned())
 }
 
+/// The e-mail addresses in a cell that is not one address: several ("a@x.de, b@x.de",
+/// "a@x.de oder b@x.de"), or one hidden from spam robots as officers copy it from a website
+/// ("info(at)example.org", "info [at] example [dot] org"). Empty when there is none.
+pub fn email_addresses(text: &str) -> Vec<String> {
+    const HIDDEN: [(&str, &str); 10] = [
+        ("(at)", "@"),
+        ("[at]", "@"),
+        ("{at}", "@"),
+        ("(ät)", "@"),
+        ("(dot)", "."),
+        ("[dot]", "."),
+        ("{dot}", "."),
+        ("(punkt)", "."),
+        ("[punkt]", "."),
+        // Last: the spaces that the words above, or the officer, left around the sign.
+        ("@", "@"),
+    ];
+    let mut text = text.to_owned();
+    for (hidden, sign) in HIDDEN {
+        text = replace_ignoring_case(&text, hidden, sign);
+    }
+    text.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '|' | '/'))
+        .map(|word| word.trim_matches(['<', '>', '(', ')', '"', '\'', ':', '.']))
+        .filter_map(email_address)
+        .collect()
+}
+
+/// `text` with each `marker` (ASCII, lower case; found in any case) and the spaces around it
+/// replaced by `sign`.
+fn replace_ignoring_case(text: &str, marker: &str, sign: &str) -> String {
+    // ASCII lower case keeps every byte where it is, so positions in `lower` are those in `text`.
+    let lower = text.to_ascii_lowercase();
+    let mut replaced = String::with_capacity(text.len());
+    let mut rest = 0;
+    for (at, _) in lower.match_indices(marker) {
+        if at < rest {
+            continue;
+        }
+        replaced.push_str(text[rest..at].trim_end());
+        replaced.push_str(sign);
+        let after = at + marker.len();
+        rest = after + (text[after..].len() - text[after..].trim_start().len());
+    }
+    replaced.push_str(&text[rest..]);
+    replaced
+}
+
+/// Whether a cell says that there is nothing to say, as officers write it: a dash or a slash,
+/// "k. A." (keine Angabe), "n/a", "entfällt", "nicht vorhanden", "kein", "keine". Such a cell is
+/// read as empty where a value must be a number, an address, a date or a choice (see
+/// `table::says_nothing`): "Telefon: –" and "E-Mail: keine" mean that there is none.
+pub fn says_nothing(text: &str) -> bool {
+    let folded: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect();
+    matches!(
+        folded.as_str(),
+        "-" | "--"
+            | "---"
+            | "–"
+            | "—"
+            | "/"
+            | "k.a."
+            | "k.a"
+            | "keineangabe"
+            | "keineangaben"
+            | "n/a"
+            | "n.a."
+            | "n.v."
+            | "entfällt"
+            | "nichtvorhanden"
+            | "kein"
+            | "keine"
+            | "keiner"
+            | "keines"
+            | "none"
+    )
+}
+
 /// The ISO 639 code of a language written as a code or as its German or English name.
 pub fn language_code(text: &str) -> Option<&'static str> {
     let wanted = text.trim().to_lowercase();
@@ -513,6 +594,42 @@ pub fn shorten(text: &str, limit: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn addresses_hidden_from_spam_robots_or_two_in_a_cell() {
+        assert_eq!(email_addresses("info(at)example.org"), ["info@example.org"]);
+        assert_eq!(
+            email_addresses("Info [AT] Example [dot] org"),
+            ["Info@Example.org"]
+        );
+        assert_eq!(email_addresses("mbe @ example.org."), ["mbe@example.org"]);
+        assert_eq!(
+            email_addresses("a@example.org; b@example.org oder <c@example.org>"),
+            ["a@example.org", "b@example.org", "c@example.org"]
+        );
+        assert!(email_addresses("kein Kontakt per Mail").is_empty());
+        assert!(email_addresses("at the office").is_empty());
+    }
+
+    #[test]
+    fn cells_that_say_there_is_nothing_to_say() {
+        for text in [
+            "-",
+            " – ",
+            "/",
+            "k. A.",
+            "K.A.",
+            "n/a",
+            "keine",
+            "Keine Angabe",
+            "entfällt",
+        ] {
+            assert!(says_nothing(text), "{text}");
+        }
+        for text in ["", "0", "nein", "kostenlos", "keine Kosten", "Mo-Fr"] {
+            assert!(!says_nothing(text), "{text}");
+        }
+    }
 
     #[test]
     fn html_keeps_paragraphs_and_decodes_entities() {

@@ -51,7 +51,7 @@ test('a spreadsheet with five mistakes: each is listed in German with its row, a
     assert.equal(await visible(), all);
     // Each problem explained in German, in the page's language: the importer's …
     const email = problem(mistakes[0][0], mistakes[0][1]).locator('.message');
-    assert.equal(await email.textContent(), '„frauentreff(at)example.org“ ist keine E-Mail-Adresse; schreiben Sie sie wie name@beispiel.de (Wert nicht übernommen).');
+    assert.equal(await email.textContent(), '„frauentreff.example.org“ ist keine E-Mail-Adresse; schreiben Sie sie wie name@beispiel.de (Wert nicht übernommen).');
     assert.equal(await email.getAttribute('lang'), 'de');
     assert.match(await problem(mistakes[3][0], mistakes[3][1]).textContent(), /Keine Koordinaten: Die Mitte der Postleitzahl 34508 wurde genommen/);
     // No English explanation is left.
@@ -80,7 +80,7 @@ test('a spreadsheet with five mistakes: each is listed in German with its row, a
     await page.getByRole('heading', { name: 'Check a directory' }).waitFor();
     const englishEmail = page.getByRole('listitem').filter({ hasText: 'Error Row 3, column E-Mail' });
     assert.equal(await englishEmail.count(), 1);
-    assert.equal(await englishEmail.locator('.message').textContent(), '"frauentreff(at)example.org" is not an e-mail address (value ignored)');
+    assert.equal(await englishEmail.locator('.message').textContent(), '"frauentreff.example.org" is not an e-mail address (value ignored)');
     assert.equal(await englishEmail.locator('.message').getAttribute('lang'), 'en');
 
     // A directory file is checked by the core alone; its problems are explained in the page's

@@ -150,7 +150,10 @@ fn a_csv_from_german_excel_in_windows_1252() {
         women["description"],
         "Beratung für Frauen in allen Lebenslagen.\n\nAuch anonym."
     );
-    assert!(women.get("email").is_none());
+    assert_eq!(
+        women["email"], "frauenberatung@example.org",
+        "an address hidden from spam robots read"
+    );
 
     let dresden = entry(&entries, "beratungsbus-dresden-beispiel");
     assert_eq!(dresden["location"]["postal_code"], "01067");
@@ -218,8 +221,8 @@ fn a_csv_from_german_excel_in_windows_1252() {
         &imported,
         7,
         Some("E-Mail"),
-        Severity::Error,
-        "not an e-mail address",
+        Severity::Warning,
+        "read as the address frauenberatung@example.org",
     );
     has_problem(&imported, 8, Some("PLZ"), Severity::Warning, "leading zero");
     assert!(
@@ -939,7 +942,7 @@ fn the_cli_writes_the_directory_and_the_mapping_and_lists_problems_by_row_and_co
     let source_name = source.display().to_string();
     assert!(
         printed.contains(&format!(
-            "{source_name}:7: error: entry \"frauenberatung-bad-wildungen-beispiel\", column E-Mail: \"frauenberatung(at)example.org\" is not an e-mail address (value ignored)"
+            "{source_name}:7: warning: entry \"frauenberatung-bad-wildungen-beispiel\", column E-Mail: \"frauenberatung(at)example.org\" was read as the address frauenberatung@example.org (value corrected)"
         )),
         "{printed}"
     );
@@ -1382,4 +1385,136 @@ fn a_place_and_its_offer_in_two_columns_are_organisation_and_name() {
         Severity::Note,
         "two columns name the entries",
     );
+}
+
+/// What officers write in their own lists, read as they meant it rather than refused: "–",
+/// "keine" and "k. A." for nothing, an address hidden from spam robots or two in one cell,
+/// target groups in their own words ("Kinder und Jugendliche", "Flüchtlinge", "Senior*innen",
+/// "alle"), a range of levels, and hours with spaces and colons where the syntax has none.
+/// Hours written in the syntax keep its meaning (a later rule replaces a day's times).
+#[test]
+fn an_officers_usual_spellings_are_read_as_meant_without_errors() {
+    let imported = import(
+        include_bytes!("../fixtures/import/schreibweisen.csv"),
+        Format::Csv,
+        None,
+    );
+    let errors: Vec<_> = imported
+        .problems
+        .iter()
+        .filter(|problem| problem.severity == Severity::Error)
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let entries = loads(&imported);
+    let field = |id: &str, path: &str| entry(&entries, id).pointer(path).cloned();
+    let a = "beratung-a-beispiel-korbach";
+    assert_eq!(
+        field(a, "/schedule/opening_hours").unwrap(),
+        "We 15:00-17:00"
+    );
+    assert_eq!(
+        field(a, "/target_groups").unwrap(),
+        serde_json::json!(["children", "youth"])
+    );
+    assert_eq!(field(a, "/email").unwrap(), "beratung@example.org");
+    has_problem(
+        &imported,
+        2,
+        Some("E-Mail"),
+        Severity::Warning,
+        "read as the address beratung@example.org",
+    );
+    assert_eq!(field(a, "/phones"), None, "\"-\" is no number");
+
+    let b = "beratung-b-beispiel-korbach";
+    assert_eq!(
+        field(b, "/schedule/opening_hours").unwrap(),
+        "Mo-Fr 08:00-12:00"
+    );
+    assert_eq!(
+        field(b, "/target_groups").unwrap(),
+        serde_json::json!(["refugees", "seniors"])
+    );
+    assert_eq!(field(b, "/email").unwrap(), "a@example.org");
+    has_problem(
+        &imported,
+        3,
+        Some("E-Mail"),
+        Severity::Warning,
+        "a@example.org was taken, not b@example.org",
+    );
+    assert_eq!(field(b, "/phones"), None, "\"keine\" is no number");
+    assert_eq!(field(b, "/minimum_age"), None);
+
+    let c = "sprachkurs-c-beispiel-korbach";
+    assert_eq!(
+        field(c, "/schedule/opening_hours").unwrap(),
+        "Mo-We,Fr 09:00-12:00; Th 09:00-12:00,14:00-17:00",
+        "an officer's list adds Thursday afternoon to the morning"
+    );
+    assert_eq!(
+        field(c, "/target_groups").unwrap(),
+        serde_json::json!(["women"])
+    );
+    has_problem(
+        &imported,
+        4,
+        Some("Zielgruppe"),
+        Severity::Warning,
+        "\"Frauen mit Kind\" was read as Frauen",
+    );
+    assert_eq!(
+        field(c, "/course/levels").unwrap(),
+        serde_json::json!(["A1", "A2", "B1"])
+    );
+    assert_eq!(field(c, "/email"), None);
+
+    let d = "treff-d-beispiel-korbach";
+    assert_eq!(
+        field(d, "/schedule/opening_hours").unwrap(),
+        "Mo-Fr 09:00-12:00; Th 14:00-17:00"
+    );
+    assert_eq!(field(d, "/target_groups"), None);
+    has_problem(
+        &imported,
+        5,
+        Some("Zielgruppe"),
+        Severity::Note,
+        "needs no target group",
+    );
+
+    let e = "treff-e-beispiel-korbach";
+    assert_eq!(
+        field(e, "/schedule/opening_hours").unwrap(),
+        "Mo-Fr 09:00-12:00"
+    );
+    has_problem(
+        &imported,
+        6,
+        Some("Zielgruppe"),
+        Severity::Warning,
+        "write 18 in the column \"Mindestalter\"",
+    );
+
+    let f = "treff-f-beispiel-korbach";
+    assert_eq!(
+        field(f, "/target_groups").unwrap(),
+        serde_json::json!(["children"])
+    );
+    has_problem(
+        &imported,
+        7,
+        Some("Zielgruppe"),
+        Severity::Warning,
+        "ages go in the columns",
+    );
+    assert_eq!(field(f, "/email").unwrap(), "e@example.org");
+
+    for problem in &imported.problems {
+        assert!(
+            service_finder_import::officer::german(&problem.message).is_some(),
+            "no German for {:?}",
+            problem.message
+        );
+    }
 }

@@ -142,7 +142,7 @@ fn import_in_german_lists_each_mistake_by_row_and_column() {
     let text = stdout(&output);
     assert_eq!(output.status.code(), Some(1), "{text}");
     for expected in [
-        "Fehler – Zeile 3, Spalte „E-Mail“, Eintrag „frauentreff-bad-wildungen-beispiel“: „frauentreff(at)example.org“ ist keine E-Mail-Adresse",
+        "Fehler – Zeile 3, Spalte „E-Mail“, Eintrag „frauentreff-bad-wildungen-beispiel“: „frauentreff.example.org“ ist keine E-Mail-Adresse",
         "Fehler – Zeile 4: Der Datensatz hat keinen Namen (Datensatz ausgelassen).",
         "Warnung – Zeile 5, Spalte „Website“, Eintrag „sprachcafe-volkmarsen-beispiel“: Bei „www.example.org/cafe“ fehlte https://",
         "Warnung – Zeile 6, Spalte „PLZ“, Eintrag „beratung-fuer-gefluechtete-willingen-beispiel“: Keine Koordinaten: Die Mitte der Postleitzahl 34508 wurde genommen",
