@@ -579,7 +579,20 @@ impl<'a> Builder<'a> {
             let Some(cell) = record.get(field) else {
                 continue;
             };
-            match text::parse_date(&cell.value) {
+            // The month is enough for when an entry was checked ("11/2026", "Nov. 2026").
+            let month = || {
+                let date = text::parse_month_and_year(&cell.value)?;
+                report.push(
+                    Some(cell),
+                    Severity::Warning,
+                    format!(
+                        "\"{}\" was read as {date}; check it (value converted)",
+                        cell.value
+                    ),
+                );
+                Some(date)
+            };
+            match text::parse_date(&cell.value).or_else(month) {
                 Some(date) => {
                     entry.insert(key.into(), Value::from(date));
                 }
@@ -604,10 +617,19 @@ impl<'a> Builder<'a> {
                 .collect();
             entry.insert("contacts".into(), Value::Array(contacts));
         }
+        // Course details (a start, levels, free places) in a row whose kind is not given make
+        // it a course; a course, and any entry with course details, needs a course type.
+        let has_course = entry.get("course").is_some();
+        let kind = if has_course && record.get(Field::Kind).is_none() {
+            entry.insert("kind".into(), Value::from("course"));
+            "course"
+        } else {
+            kind
+        };
         let has_course_type = entry
             .get("course")
             .is_some_and(|course| course.get("course_type").is_some());
-        if kind == "course" && !has_course_type {
+        if (kind == "course" || has_course) && !has_course_type {
             // The format wants a course's type: the name tells most ("Integrationskurs für
             // Frauen"), the categories an integration course.
             let course_type = course_type_by_name(record).unwrap_or(
@@ -857,12 +879,32 @@ impl<'a> Builder<'a> {
             None => {}
         }
         if let Some(cell) = record.get(Field::Wheelchair) {
-            let value = match cell.value.to_lowercase().as_str() {
-                "ja" | "yes" | "true" | "1" | "x" | "vollständig" => Some("yes"),
-                "teilweise" | "eingeschränkt" | "limited" | "partial" => Some("limited"),
-                "nein" | "no" | "false" | "0" => Some("no"),
+            let access = |text: &str| match text.trim().to_lowercase().as_str() {
+                "ja" | "yes" | "true" | "1" | "x" | "vollständig" | "barrierefrei"
+                | "rollstuhlgerecht" => Some("yes"),
+                "teilweise" | "eingeschränkt" | "bedingt" | "limited" | "partial" => {
+                    Some("limited")
+                }
+                "nein" | "no" | "false" | "0" | "nicht barrierefrei" => Some("no"),
                 _ => None,
             };
+            // "Ja, mit Rampe": the answer, and a warning that the rest is not kept.
+            let with_remark = || {
+                let end = cell
+                    .value
+                    .find([',', '(', ';', ':', '–'])
+                    .filter(|&end| end > 0)?;
+                let rest = cell.value[end..]
+                    .trim_matches(|c: char| c.is_whitespace() || ",(;:–)".contains(c));
+                Some((access(&cell.value[..end])?, rest))
+            };
+            let value = access(&cell.value).or_else(|| {
+                let (value, rest) = with_remark()?;
+                let word =
+                    crate::columns::choice_word(crate::columns::WHEELCHAIR, value).unwrap_or(value);
+                remark_not_kept(cell, word, rest, report);
+                Some(value)
+            });
             match value {
                 Some(value) => {
                     location.insert("wheelchair".into(), Value::from(value));
@@ -991,26 +1033,53 @@ pub(crate) fn plain_value(
         ValueKind::Date => {
             let date = text::parse_date(value);
             if date.is_none() {
-                report.push(
-                    Some(cell),
-                    Severity::Error,
-                    format!(
-                        "\"{value}\" is not a date; write 31.12.2026 or 2026-12-31 (value ignored)"
-                    ),
-                );
+                if text::says_no_fixed_date(value) {
+                    report.push(
+                        Some(cell),
+                        Severity::Note,
+                        format!("\"{value}\" names no fixed date (cell left empty)"),
+                    );
+                } else {
+                    report.push(
+                        Some(cell),
+                        Severity::Error,
+                        format!(
+                            "\"{value}\" is not a date; write 31.12.2026 or 2026-12-31 (value ignored)"
+                        ),
+                    );
+                }
             }
             date.map(Value::from)
         }
         ValueKind::Integer => {
-            let number = value.parse::<u32>().ok();
-            if number.is_none() {
-                report.push(
-                    Some(cell),
-                    Severity::Error,
-                    format!("\"{value}\" is not a whole number such as 12 (value ignored)"),
-                );
+            // "keine" is 0 in a count (the only column where it gets here, see
+            // `table::says_nothing`); a number in words around it ("ca. 5", "ab 18 Jahren") is
+            // taken with a warning.
+            let number = value
+                .parse::<u32>()
+                .ok()
+                .or_else(|| text::is_none_word(value).then_some(0));
+            if number.is_some() {
+                return number.map(Value::from);
             }
-            number.map(Value::from)
+            match text::first_whole_number(value) {
+                Some(number) => {
+                    report.push(
+                        Some(cell),
+                        Severity::Warning,
+                        format!("\"{value}\" was read as {number}; check it (value converted)"),
+                    );
+                    Some(Value::from(number))
+                }
+                None => {
+                    report.push(
+                        Some(cell),
+                        Severity::Error,
+                        format!("\"{value}\" is not a whole number such as 12 (value ignored)"),
+                    );
+                    None
+                }
+            }
         }
         ValueKind::Decimal => {
             let number = text::parse_decimal(value);
@@ -1273,16 +1342,35 @@ fn email(record: &Record, report: &mut Report) -> Option<String> {
     Some(first)
 }
 
+/// A ja/nein cell; a longer one that starts with the answer ("Ja, bitte vorher anrufen") gives
+/// the answer, with a warning that the rest is not kept.
 fn yes_no(cell: &Cell, report: &mut Report) -> Option<bool> {
-    let value = text::parse_yes_no(&cell.value);
-    if value.is_none() {
-        report.push(
-            Some(cell),
-            Severity::Error,
-            format!("\"{}\" is neither ja nor nein (value ignored)", cell.value),
-        );
+    if let Some(value) = text::parse_yes_no(&cell.value) {
+        return Some(value);
     }
-    value
+    if let Some((value, rest)) = text::yes_no_with_remark(&cell.value) {
+        remark_not_kept(cell, if value { "ja" } else { "nein" }, rest, report);
+        return Some(value);
+    }
+    report.push(
+        Some(cell),
+        Severity::Error,
+        format!("\"{}\" is neither ja nor nein (value ignored)", cell.value),
+    );
+    None
+}
+
+/// The warning for a cell of a few answers that says more than its answer: the rest is lost
+/// unless the officer writes it where a text goes.
+fn remark_not_kept(cell: &Cell, answer: &str, rest: &str, report: &mut Report) {
+    report.push(
+        Some(cell),
+        Severity::Warning,
+        format!(
+            "\"{}\" was read as {answer}; \"{rest}\" is not kept: write it in the description (value shortened)",
+            cell.value
+        ),
+    );
 }
 
 fn kind(record: &Record, categories: &[String], report: &mut Report) -> &'static str {
@@ -1596,10 +1684,22 @@ fn languages(record: &Record, report: &mut Report) -> Option<Value> {
     let value = cell.value.replace(" und ", ",");
     for part in value.split([',', ';', '/', '|', '\n']) {
         let part = part.trim();
-        if part.is_empty() {
+        // "u. a.", "usw.": the list is longer than it says, which the format cannot say.
+        let folded = part.to_lowercase().replace(' ', "");
+        if part.is_empty()
+            || ["u.a.", "usw.", "etc.", "undandere", "weitere", "u.v.m."].contains(&folded.as_str())
+        {
             continue;
         }
-        match text::language_code(part) {
+        // "Kurdisch (Kurmandschi)": the language, or the one in brackets.
+        let (outside, inside) = match part.split_once('(') {
+            Some((outside, inside)) => (outside.trim(), inside.trim_end_matches(')').trim()),
+            None => (part, ""),
+        };
+        let code = text::language_code(part)
+            .or_else(|| text::language_code(inside))
+            .or_else(|| text::language_code(outside));
+        match code {
             Some(code) if !codes.contains(&code) => codes.push(code),
             Some(_) => {}
             None => report.push(

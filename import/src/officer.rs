@@ -261,6 +261,14 @@ pub const CATALOG: &[(&str, &str)] = &[
         "„{0}“ wurde als {1} gelesen. Bitte prüfen Sie das (Wert umgewandelt).",
     ),
     (
+        "\"{}\" was read as {}; \"{}\" is not kept: write it in the description (value shortened)",
+        "„{0}“ wurde als „{1}“ gelesen; „{2}“ wird nicht übernommen: Schreiben Sie es in die Beschreibung (Wert gekürzt).",
+    ),
+    (
+        "\"{}\" names no fixed date (cell left empty)",
+        "„{0}“ nennt kein festes Datum (Zelle leer gelassen).",
+    ),
+    (
         "\"{}\" was read as the address {} (value corrected)",
         "„{0}“ wurde als Adresse {1} gelesen (Wert korrigiert).",
     ),

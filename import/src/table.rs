@@ -510,13 +510,18 @@ fn directory_fields(rows: Vec<(usize, Row)>, problems: &mut Vec<Problem>) -> Vec
     fields
 }
 
-/// Whether a cell of `field` that says there is nothing to say ("–", "k. A.", "keine"; see
-/// [`crate::text::says_nothing`]) is read as empty rather than refused: in the columns of
-/// numbers, addresses, dates and choices. A text keeps it ("Kosten: keine" says something),
-/// and so does a yes/no column, where "-" is "nein".
+/// Whether a cell of `field` that says there is nothing to say is read as empty rather than
+/// refused: a mark such as "–" or "k. A." ([`crate::text::is_blank_mark`]) in the columns of
+/// numbers, addresses, dates and choices, and "keine" ([`crate::text::is_none_word`]) there too,
+/// except in a count ("Freie Plätze: keine" is 0, read where the number is). A text keeps both
+/// ("Kosten: keine" says something), and so does a yes/no column, where "-" is "nein".
 fn says_nothing(field: Field, value: &str) -> bool {
     use crate::columns::ValueKind;
-    let takes_none = match field {
+    let column = match field {
+        Field::Path(index) => ENTRY_COLUMNS.get(usize::from(index)),
+        _ => None,
+    };
+    let takes_a_mark = match field {
         Field::Phone
         | Field::Fax
         | Field::Email
@@ -530,12 +535,14 @@ fn says_nothing(field: Field, value: &str) -> bool {
         | Field::Longitude
         | Field::AssuredDate
         | Field::LastModified => true,
-        Field::Path(index) => ENTRY_COLUMNS
-            .get(usize::from(index))
-            .is_some_and(|column| !matches!(column.kind, ValueKind::Text | ValueKind::YesNo)),
+        Field::Path(_) => {
+            column.is_some_and(|column| !matches!(column.kind, ValueKind::Text | ValueKind::YesNo))
+        }
         _ => false,
     };
-    takes_none && crate::text::says_nothing(value)
+    let counts = column.is_some_and(|column| column.path == "course.free_places");
+    takes_a_mark
+        && (crate::text::is_blank_mark(value) || !counts && crate::text::is_none_word(value))
 }
 
 fn too_many() -> ImportError {

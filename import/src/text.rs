@@ -77,6 +77,11 @@ pub fn parse_yes_no(text: &str) -> Option<bool> {
     match text.trim().to_lowercase().as_str() {
         "ja" | "j" | "x" | "yes" | "y" | "true" | "wahr" | "1" => Some(true),
         "nein" | "n" | "no" | "false" | "falsch" | "0" | "-" => Some(false),
+        // An appointment column's own words ("Termin: erforderlich", "nach Vereinbarung").
+        "erforderlich" | "notwendig" | "nötig" | "nach vereinbarung" | "nur mit termin" => {
+            Some(true)
+        }
+        "nicht erforderlich" | "nicht notwendig" | "nicht nötig" | "ohne termin" => Some(false),
         _ => None,
     }
 }
@@ -106,6 +111,60 @@ pub fn parse_date(text: &str) -> Option<String> {
         && (1..=12).contains(&month)
         && (1..=days_in(year, month)).contains(&day))
     .then(|| format!("{year:04}-{month:02}-{day:02}"))
+}
+
+/// The first day of a month written without its day (`11/2026`, `11.2026`, `2026-11`,
+/// `Nov. 2026`, `November 2026`), as `YYYY-MM-01`: enough for the date an entry was checked.
+pub fn parse_month_and_year(text: &str) -> Option<String> {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mär", "apr", "mai", "jun", "jul", "aug", "sep", "okt", "nov", "dez",
+    ];
+    let text = text.trim().to_lowercase();
+    let year_of = |year: &str| {
+        year.trim()
+            .trim_start_matches('.')
+            .trim()
+            .parse::<u32>()
+            .ok()
+    };
+    let by_number =
+        |month: &str, year: &str| Some((month.trim().parse::<u32>().ok()?, year_of(year)?));
+    let by_name = |name: &str, year: &str| {
+        let number = MONTHS.iter().position(|month| name.starts_with(month))? + 1;
+        Some((u32::try_from(number).ok()?, year_of(year)?))
+    };
+    let (month, year) = text
+        .split_once(['/', '.'])
+        .and_then(|(month, year)| by_number(month, year))
+        .or_else(|| {
+            text.split_once('-')
+                .and_then(|(year, month)| by_number(month, year))
+        })
+        .or_else(|| {
+            text.split_once(' ')
+                .and_then(|(name, year)| by_name(name, year))
+        })?;
+    ((1900..=2199).contains(&year) && (1..=12).contains(&month))
+        .then(|| format!("{year:04}-{month:02}-01"))
+}
+
+/// Whether a date cell says that there is no fixed date: a course one can join at any time
+/// ("laufend", "sofort", "auf Anfrage").
+pub fn says_no_fixed_date(text: &str) -> bool {
+    matches!(
+        text.trim().to_lowercase().as_str(),
+        "laufend"
+            | "fortlaufend"
+            | "sofort"
+            | "ab sofort"
+            | "jederzeit"
+            | "ständig"
+            | "offen"
+            | "auf anfrage"
+            | "nach absprache"
+            | "nach vereinbarung"
+            | "noch offen"
+    )
 }
 
 /// The days of a month of the Gregorian calendar: 31.02. is no date (the directory's loader
@@ -340,18 +399,12 @@ fn replace_ignoring_case(text: &str, marker: &str, sign: &str) -> String {
     replaced
 }
 
-/// Whether a cell says that there is nothing to say, as officers write it: a dash or a slash,
-/// "k. A." (keine Angabe), "n/a", "entfällt", "nicht vorhanden", "kein", "keine". Such a cell is
-/// read as empty where a value must be a number, an address, a date or a choice (see
-/// `table::says_nothing`): "Telefon: –" and "E-Mail: keine" mean that there is none.
-pub fn says_nothing(text: &str) -> bool {
-    let folded: String = text
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .flat_map(char::to_lowercase)
-        .collect();
+/// Whether a cell says that nothing is known, as officers write it: a dash or a slash, "k. A."
+/// (keine Angabe), "n/a", "entfällt", "nicht vorhanden". Such a cell is read as empty where a
+/// value must be a number, an address, a date or a choice (see `table::says_nothing`).
+pub fn is_blank_mark(text: &str) -> bool {
     matches!(
-        folded.as_str(),
+        folded(text).as_str(),
         "-" | "--"
             | "---"
             | "–"
@@ -366,12 +419,47 @@ pub fn says_nothing(text: &str) -> bool {
             | "n.v."
             | "entfällt"
             | "nichtvorhanden"
-            | "kein"
-            | "keine"
-            | "keiner"
-            | "keines"
-            | "none"
     )
+}
+
+/// Whether a cell says "none": "kein", "keine". "Telefon: keine" means that there is no number,
+/// where "Freie Plätze: keine" means 0 (see `table::says_nothing`).
+pub fn is_none_word(text: &str) -> bool {
+    matches!(
+        folded(text).as_str(),
+        "kein" | "keine" | "keiner" | "keines" | "none"
+    )
+}
+
+/// Lower case without spaces: "k. A." and "K.A." alike.
+fn folded(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The first whole number in a text that says more ("ca. 5", "5 von 12", "ab 18 Jahren"), or
+/// `None`.
+pub fn first_whole_number(text: &str) -> Option<u32> {
+    text.split(|c: char| !c.is_ascii_digit())
+        .find(|digits| !digits.is_empty())?
+        .parse()
+        .ok()
+}
+
+/// A yes or no that starts a longer cell ("Ja, mit Rampe", "ja (außer Material)"): the answer
+/// and the rest, or `None`.
+pub fn yes_no_with_remark(text: &str) -> Option<(bool, &str)> {
+    let text = text.trim();
+    let end = text
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(text.len());
+    let answer = parse_yes_no(&text[..end]).filter(|_| end > 1)?;
+    let rest = text[end..].trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')' | '-' | '–')
+    });
+    (!rest.is_empty()).then_some((answer, rest))
 }
 
 /// The ISO 639 code of a language written as a code or as its German or English name.
@@ -386,7 +474,10 @@ pub fn language_code(text: &str) -> Option<&'static str> {
 /// The languages the importer knows: ISO 639 code, then German and English names (the first
 /// is the German one).
 pub const LANGUAGES: &[(&str, &[&str])] = &[
-    ("de", &["deutsch", "german"]),
+    (
+        "de",
+        &["deutsch", "german", "leichte sprache", "einfache sprache"],
+    ),
     ("en", &["englisch", "english"]),
     ("ar", &["arabisch", "arabic"]),
     ("fa", &["persisch", "farsi", "persian"]),
@@ -620,15 +711,73 @@ mod tests {
             "k. A.",
             "K.A.",
             "n/a",
-            "keine",
             "Keine Angabe",
             "entfällt",
         ] {
-            assert!(says_nothing(text), "{text}");
+            assert!(is_blank_mark(text), "{text}");
         }
-        for text in ["", "0", "nein", "kostenlos", "keine Kosten", "Mo-Fr"] {
-            assert!(!says_nothing(text), "{text}");
+        for text in [
+            "",
+            "0",
+            "nein",
+            "keine",
+            "kostenlos",
+            "keine Kosten",
+            "Mo-Fr",
+        ] {
+            assert!(!is_blank_mark(text), "{text}");
         }
+        assert!(is_none_word("Keine") && is_none_word("kein"));
+        assert!(!is_none_word("keine Kosten"));
+    }
+
+    #[test]
+    fn a_month_without_its_day() {
+        for text in [
+            "11/2026",
+            "11.2026",
+            "2026-11",
+            "Nov. 2026",
+            "November 2026",
+            "nov 2026",
+        ] {
+            assert_eq!(
+                parse_month_and_year(text).as_deref(),
+                Some("2026-11-01"),
+                "{text}"
+            );
+        }
+        assert_eq!(
+            parse_month_and_year("März 2027").as_deref(),
+            Some("2027-03-01")
+        );
+        for text in ["13/2026", "gestern", "30.11.", "Nov."] {
+            assert_eq!(parse_month_and_year(text), None, "{text}");
+        }
+        assert!(says_no_fixed_date("Laufend") && !says_no_fixed_date("Januar"));
+    }
+
+    #[test]
+    fn a_number_or_an_answer_in_a_longer_cell() {
+        assert_eq!(first_whole_number("ca. 5"), Some(5));
+        assert_eq!(first_whole_number("5 von 12"), Some(5));
+        assert_eq!(first_whole_number("ab 18 Jahren"), Some(18));
+        assert_eq!(first_whole_number("viele"), None);
+        assert_eq!(
+            yes_no_with_remark("Ja, mit Rampe"),
+            Some((true, "mit Rampe"))
+        );
+        assert_eq!(
+            yes_no_with_remark("ja (außer Material)"),
+            Some((true, "außer Material"))
+        );
+        assert_eq!(
+            yes_no_with_remark("Nein - leider nicht"),
+            Some((false, "leider nicht"))
+        );
+        assert_eq!(yes_no_with_remark("Ja"), None);
+        assert_eq!(yes_no_with_remark("Januar"), None);
+        assert_eq!(yes_no_with_remark("n. V."), None);
     }
 
     #[test]

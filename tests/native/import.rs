@@ -1518,3 +1518,94 @@ fn an_officers_usual_spellings_are_read_as_meant_without_errors() {
         );
     }
 }
+
+/// More of an officer's own words: a list of languages that goes on ("u. a."), a language with
+/// its dialect in brackets, a month for the date of the last check, "laufend" for a course's
+/// start, an answer with a remark (the remark is pointed out, as it is not kept), the words of
+/// an appointment column, and a count in words ("ca. 5"; "keine" free places is 0). Course
+/// details make a row of no given kind a course, with a course type, so that the directory
+/// passes the check.
+#[test]
+fn an_officers_words_for_answers_dates_counts_and_languages() {
+    let imported = import(
+        include_bytes!("../fixtures/import/schreibweisen-2.csv"),
+        Format::Csv,
+        None,
+    );
+    let errors: Vec<_> = imported
+        .problems
+        .iter()
+        .filter(|problem| problem.severity == Severity::Error)
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let entries = loads(&imported);
+    let field = |id: &str, path: &str| entry(&entries, id).pointer(path).cloned();
+    let json = |text: &str| serde_json::from_str::<Value>(text).unwrap();
+
+    let a = "kurs-a-beispiel-korbach";
+    assert_eq!(field(a, "/languages").unwrap(), json(r#"["de", "ar"]"#));
+    assert_eq!(field(a, "/assured_date").unwrap(), "2026-11-01");
+    has_problem(
+        &imported,
+        2,
+        Some("Geprüft am"),
+        Severity::Warning,
+        "\"11/2026\" was read as 2026-11-01",
+    );
+    assert_eq!(field(a, "/course/start_date"), None);
+    has_problem(
+        &imported,
+        2,
+        Some("Kursbeginn"),
+        Severity::Note,
+        "names no fixed date",
+    );
+    assert_eq!(field(a, "/location/wheelchair").unwrap(), "yes");
+    has_problem(
+        &imported,
+        2,
+        Some("Barrierefrei"),
+        Severity::Warning,
+        "\"mit Rampe\" is not kept",
+    );
+    assert_eq!(field(a, "/appointment_required").unwrap(), true);
+    assert_eq!(field(a, "/free_of_charge").unwrap(), true);
+    has_problem(
+        &imported,
+        2,
+        Some("Kostenlos"),
+        Severity::Warning,
+        "\"außer Material\" is not kept",
+    );
+    assert_eq!(field(a, "/course/free_places").unwrap(), 5);
+    assert_eq!(field(a, "/minimum_age").unwrap(), 16);
+    assert_eq!(field(a, "/kind").unwrap(), "course");
+    assert_eq!(field(a, "/course/course_type").unwrap(), "other");
+
+    let b = "kurs-b-beispiel-korbach";
+    assert_eq!(field(b, "/languages").unwrap(), json(r#"["de"]"#));
+    assert_eq!(field(b, "/assured_date").unwrap(), "2026-11-01");
+    assert_eq!(field(b, "/course/start_date").unwrap(), "2027-02-01");
+    assert_eq!(field(b, "/location/wheelchair").unwrap(), "limited");
+    assert_eq!(field(b, "/appointment_required").unwrap(), true);
+    assert_eq!(
+        field(b, "/course/free_places").unwrap(),
+        0,
+        "no free places"
+    );
+    assert_eq!(field(b, "/minimum_age"), None, "no minimum age");
+
+    let c = "treff-c-beispiel-korbach";
+    assert_eq!(field(c, "/languages").unwrap(), json(r#"["ku", "prs"]"#));
+    assert_eq!(field(c, "/location/wheelchair").unwrap(), "limited");
+    assert_eq!(field(c, "/appointment_required").unwrap(), false);
+    assert_eq!(field(c, "/kind").unwrap(), "association");
+
+    for problem in &imported.problems {
+        assert!(
+            service_finder_import::officer::german(&problem.message).is_some(),
+            "no German for {:?}",
+            problem.message
+        );
+    }
+}
