@@ -195,6 +195,43 @@ test('a search that finds nothing offers the nearest words, and a search without
   });
 });
 
+test('words that name a town ("Kassel", "فرانكفورت") offer the offers near it: one tap sorts every entry by distance from there', TEST_OPTIONS, async () => {
+  await withWidget(env, phonePage('de'), async ({ page, widget, records }) => {
+    // Typed at once: the offer comes with the module loaded after the first results.
+    await search(widget, 'de', 'Kassel');
+    await waitForCount(widget, 'de', (n) => n === 0, 'nothing with the word "Kassel"');
+    const near = widget.locator('[data-part="near-place"] button');
+    await near.waitFor();
+    assert.equal(await near.textContent(), msg('de', 'results.empty.place', { place: 'Kassel' }));
+    assert.equal(await widget.locator('[data-part="suggest"]').isVisible(), false, 'words that sound like it give way');
+    await screenshot(page, 'near-place-de');
+    await near.click();
+    await waitForCount(widget, 'de', (n) => n === DEMO.entries.length, 'every entry');
+    assert.equal(await widget.getByLabel(msg('de', 'search.label')).inputValue(), '');
+    assert.equal(await widget.getByRole('combobox', { name: msg('de', 'place.label') }).inputValue(), 'Kassel');
+    // Nearest first: the county's east, towards Kassel, before its west.
+    const distances = await cardsLocator(widget).locator('.sf-distance').allTextContents();
+    const km = distances.map((text) => Number(text.replace(/[^\d,]/g, '').replace(',', '.')));
+    assert.ok(km.length > 1 && km.every((value, index) => index === 0 || value >= km[index - 1]), `sorted by distance: ${distances}`);
+    const focused = await widget.evaluate((host) => host.shadowRoot.activeElement?.closest('[data-entry]')?.dataset.entry);
+    assert.equal(focused, await cardsLocator(widget).first().getAttribute('data-entry'), 'the first result has the focus');
+    assertClean(records);
+  });
+  await withWidget(env, phonePage('ar'), async ({ page, widget, records }) => {
+    await search(widget, 'ar', 'فرانكفورت');
+    await waitForCount(widget, 'ar', (n) => n === 0, 'nothing with the word');
+    const near = widget.locator('[data-part="near-place"] button');
+    await near.waitFor();
+    // The German name kept left to right inside the Arabic sentence.
+    assert.equal(await near.locator('bdi[dir="ltr"]').textContent(), 'Frankfurt am Main');
+    await screenshot(page, 'near-place-ar');
+    await near.click();
+    await waitForCount(widget, 'ar', (n) => n === DEMO.entries.length, 'every entry');
+    assert.equal(await widget.getByRole('combobox', { name: msg('ar', 'place.label') }).inputValue(), 'Frankfurt am Main');
+    assertClean(records);
+  });
+});
+
 test('Arabic on a phone: the partial note and the suggestions read right to left', TEST_OPTIONS, async () => {
   await withWidget(env, phonePage('ar'), async ({ page, widget, records }) => {
     await search(widget, 'ar', 'وين مكتب العمل');

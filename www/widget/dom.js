@@ -30,6 +30,15 @@ export function svg(path) {
   return icon;
 }
 
+/**
+ * The nodes of message `key` with a German place name in it (`{place}`), isolated left to
+ * right: an Arabic sentence would make "(34497) Korbach" of "Korbach (34497)".
+ */
+export function withPlaceName(t, key, name) {
+  const [before, after = ''] = t(key, { place: '\u0000' }).split('\u0000');
+  return [before, el('bdi', { dir: 'ltr' }, name), after];
+}
+
 /** A text from the directory, marked with the language it is in (for screen readers). */
 export function textWithLanguage(tag, textView, className) {
   const element = el(tag, className ? { class: className } : {}, textView?.text ?? '');

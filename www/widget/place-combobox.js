@@ -78,11 +78,11 @@ export class PlaceCombobox {
     field.append(el('label', { for: id, class: 'sf-label' }, t('place.label')), row, this.list, this.note, this.announcer);
   }
 
-  /** Shows the place chosen now: the "×" only with one, and an empty field without. */
+  /** Shows the place chosen now (also one chosen elsewhere): its name and "×", or an empty field. */
   show(place) {
     this.note.hidden = true;
     this.clear.hidden = !place;
-    if (!place) this.input.value = '';
+    this.input.value = place?.name ?? '';
   }
 
   destroy() {
@@ -91,13 +91,13 @@ export class PlaceCombobox {
 
   /**
    * Fetches the region's places and how Germany's shards are split (once per page), and
-   * suggests again when they arrive.
+   * suggests again when they arrive. Resolves when the splits are there (or failed).
    */
   loadPlaces() {
     this.loadFile('places-region.tsv', (places) => {
       this.region = places === FAILED ? null : places;
     });
-    loadSplits().then((splits) => {
+    return loadSplits().then((splits) => {
       if (this.abort.signal.aborted) return;
       this.splits = splits ?? FAILED;
       this.suggestWithNewPlaces();
@@ -137,7 +137,7 @@ export class PlaceCombobox {
     }
     // Until the splits are here, and for the first letter alone of a letter with many places
     // (null), the region's places answer.
-    const key = this.splits && this.splits !== FAILED ? placeShardKey(text, this.splits) : null;
+    const key = this.shardKey(text);
     if (key && !this.shards.has(key)) {
       this.shards.set(key, null);
       this.loadFile(`places/${key}.tsv`, (places) => this.shards.set(key, places));
@@ -197,6 +197,14 @@ export class PlaceCombobox {
       this.note.textContent = message;
       this.note.hidden = false;
     }
+  }
+
+  /**
+   * The key of the shard of Germany's places that `text` is in (see place-shards.js), once the
+   * splits are there; null before, and for the first letter alone of a letter with many places.
+   */
+  shardKey(text) {
+    return this.splits && this.splits !== FAILED ? placeShardKey(text, this.splits) : null;
   }
 
   onKeydown(event) {

@@ -25,8 +25,10 @@ export class Results {
 
   update(state, changed, results) {
     // Only the clock moved (a new minute, or a module arrived) and the same entries are shown:
-    // the cards are brought up to date in place rather than built anew.
-    if (results && changed.size === 1 && changed.has('clock') && this.sameHits(results)) {
+    // the cards are brought up to date in place rather than built anew. A search that found
+    // nothing is shown anew once the module after the first results is there, with its ways on.
+    const waysComplete = results?.total || this.withMore === Boolean(this.widget.more);
+    if (results && changed.size === 1 && changed.has('clock') && this.sameHits(results) && waysComplete) {
       this.showCount(results);
       for (const hit of results.hits) {
         const article = this.list.querySelector(`[data-entry="${CSS.escape(hit.entry.id)}"]`);
@@ -82,27 +84,29 @@ export class Results {
     const { widget } = this;
     const ways = [];
     const text = state.text.trim();
+    // Each way on sets the state, and the first result it finds gets the focus.
+    const go = (patch) => {
+      this.firstNew = 0;
+      widget.store.set(patch);
+    };
     // Other words only when the words themselves find nothing, not when a filter is the cause.
     const suggestions = text ? widget.core.use((finder) => (finder.search({ text, limit: 0 }).total === 0 ? finder.suggest(text) : [])) ?? [] : [];
     if (suggestions.length > 0) {
       const line = el('p', { class: 'sf-suggest', 'data-part': 'suggest' }, `${widget.t('results.suggest')} `);
       suggestions.forEach((suggestion, number) => {
         const button = el('button', { type: 'button', class: 'sf-link-button', dir: 'auto' }, suggestion);
-        button.addEventListener('click', () => {
-          this.firstNew = 0;
-          widget.store.set({ text: suggestion, shown: PAGE_SIZE });
-        });
+        button.addEventListener('click', () => go({ text: suggestion, shown: PAGE_SIZE }));
         line.append(...(number > 0 ? [', ', button] : [button]));
       });
       ways.push(line);
     }
+    // Words that name a town ("Kassel"): the offers near it (near-place.js, loaded after the
+    // first results; a search that finds nothing comes later).
+    if (text && !state.place && widget.more) ways.unshift(widget.more.nearPlace(widget, text, { places: this.places, go, suggestions: ways[0] }));
     const buttons = el('p', { class: 'sf-ways' });
     const button = (part, label, patch) => {
       const control = el('button', { type: 'button', class: 'sf-button sf-clear', 'data-part': part }, label);
-      control.addEventListener('click', () => {
-        this.firstNew = 0;
-        widget.store.set(patch);
-      });
+      control.addEventListener('click', () => go(patch));
       buttons.append(control);
     };
     if (narrowed(state)) button('clear', widget.t('filters.clear'), { ...noFilters(), radiusKm: null });
@@ -158,6 +162,7 @@ export class Results {
     const focusedPart = focused?.getAttribute?.('data-part');
     const shared = state.entry ? this.sharedNotice(results.total > 0) : null;
     if (results.total === 0) {
+      this.withMore = Boolean(widget.more);
       const empty = el('div', { class: 'sf-empty' });
       if (shared) empty.append(shared);
       else empty.append(el('p', { class: 'sf-empty-title' }, widget.t('results.empty')), ...this.ways(state));

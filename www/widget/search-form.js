@@ -2,7 +2,7 @@
 // (place-combobox.js), "use my location", the radius, the line that says what the search is near,
 // and the "offered in my language" chip.
 
-import { el, chip, setChip } from './dom.js';
+import { el, chip, setChip, withPlaceName } from './dom.js';
 import { formatNumber, hasIntlData, languageName } from './format.js';
 import { FALLBACK_LANGUAGE, baseLanguage } from './messages.js';
 import { RADII_KM } from './choices.js';
@@ -118,10 +118,7 @@ export class SearchForm {
       case 'active': return [`${this.t('location.active')} ${this.t('location.privacy')}`];
       case 'denied': return [this.t('location.denied')];
       case 'unavailable': return [this.t('location.unavailable')];
-      case 'place': {
-        const [before, after = ''] = this.t('place.active', { place: '\u0000' }).split('\u0000');
-        return [before, el('bdi', { dir: 'ltr' }, place.postcode ? `${place.name} (${place.postcode})` : place.name), after];
-      }
+      case 'place': return withPlaceName(this.t, 'place.active', place.postcode ? `${place.name} (${place.postcode})` : place.name);
       default: return [];
     }
   }

@@ -572,6 +572,8 @@ class ServiceFinderElement extends HTMLElement {
     results.bar.append(mapButton(this));
     results.element.prepend(tools.printHead);
     results.attribution.before(tools.element);
+    // A search that finds nothing asks the place field whether its words name a place.
+    results.places = search.place;
     root.append(search.element, filters.element, results.element);
     this.render(this.store.state, new Set(EVERY_FIELD));
     if (focusedId) this.shadow.getElementById(focusedId)?.focus();

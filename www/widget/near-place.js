@@ -1,0 +1,49 @@
+// A search whose words found nothing, but name a town ("Kassel", "كاسل"): a button that shows
+// the offers near that town instead. Loaded after the first results (more.js): a search that
+// finds nothing comes later.
+
+import { el, withPlaceName } from './dom.js';
+import { PAGE_SIZE } from './state.js';
+
+/**
+ * A line, empty until the place field (`places`, a PlaceCombobox) has found a place called
+ * `text`: then a button that searches near it (`go(patch)` sets the state, and the first result
+ * gets the focus), and the word suggestions (`suggestions`, if any) give way to it.
+ */
+export function nearPlace(widget, text, { places, go, suggestions }) {
+  const line = el('p', { 'data-part': 'near-place' });
+  line.hidden = true;
+  placeCalled(places, text).then((place) => {
+    if (!place || !line.isConnected) return;
+    const button = el('button', { type: 'button', class: 'sf-button' });
+    button.append(...withPlaceName((key, values) => widget.t(key, values), 'results.empty.place', place.name));
+    button.addEventListener('click', () => go({
+      text: '', near: place.point, locationStatus: 'place', place: { name: place.name, postcode: place.postcodes[0] ?? '' }, shown: PAGE_SIZE,
+    }));
+    line.append(button);
+    line.hidden = false;
+    if (suggestions) suggestions.hidden = true;
+  });
+  return line;
+}
+
+/**
+ * The place called `text` in Germany, or null. Its shard of Germany's places is fetched as
+ * typing it into the place field would (a few KB; the place field keeps what it fetched).
+ */
+async function placeCalled(places, text) {
+  if (!places) return null;
+  await places.loadPlaces();
+  const key = places.shardKey(text);
+  if (!key) return null;
+  // Not called back when the widget has gone or its core was replaced: then nothing is shown.
+  const shard = await new Promise((resolve) => places.loadFile(`places/${key}.tsv`, resolve));
+  if (typeof shard !== 'object') return null;
+  const same = (name) => name != null && fold(name) === fold(text);
+  return places.find(shard, text)?.find((place) => same(place.name) || same(place.matchedName)) ?? null;
+}
+
+/** A name as compared with what was typed: lower case, without accents ("Köln" is "koln"). */
+function fold(name) {
+  return name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().trim();
+}
