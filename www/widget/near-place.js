@@ -1,4 +1,4 @@
-// A search whose words found nothing, but name a town ("Kassel", "كاسل"): a button that shows
+// A search whose words found nothing, but name a town ("Kassel", "فرانكفورت"): a button that shows
 // the offers near that town instead. Loaded after the first results (more.js): a search that
 // finds nothing comes later.
 
