@@ -1399,12 +1399,7 @@ fn an_officers_usual_spellings_are_read_as_meant_without_errors() {
         Format::Csv,
         None,
     );
-    let errors: Vec<_> = imported
-        .problems
-        .iter()
-        .filter(|problem| problem.severity == Severity::Error)
-        .collect();
-    assert!(errors.is_empty(), "{errors:#?}");
+    no_errors_and_each_in_german(&imported);
     let entries = loads(&imported);
     let field = |id: &str, path: &str| entry(&entries, id).pointer(path).cloned();
     let a = "beratung-a-beispiel-korbach";
@@ -1509,14 +1504,6 @@ fn an_officers_usual_spellings_are_read_as_meant_without_errors() {
         "ages go in the columns",
     );
     assert_eq!(field(f, "/email").unwrap(), "e@example.org");
-
-    for problem in &imported.problems {
-        assert!(
-            service_finder_import::officer::german(&problem.message).is_some(),
-            "no German for {:?}",
-            problem.message
-        );
-    }
 }
 
 /// More of an officer's own words: a list of languages that goes on ("u. a."), a language with
@@ -1532,12 +1519,7 @@ fn an_officers_words_for_answers_dates_counts_and_languages() {
         Format::Csv,
         None,
     );
-    let errors: Vec<_> = imported
-        .problems
-        .iter()
-        .filter(|problem| problem.severity == Severity::Error)
-        .collect();
-    assert!(errors.is_empty(), "{errors:#?}");
+    no_errors_and_each_in_german(&imported);
     let entries = loads(&imported);
     let field = |id: &str, path: &str| entry(&entries, id).pointer(path).cloned();
     let json = |text: &str| serde_json::from_str::<Value>(text).unwrap();
@@ -1600,7 +1582,17 @@ fn an_officers_words_for_answers_dates_counts_and_languages() {
     assert_eq!(field(c, "/location/wheelchair").unwrap(), "limited");
     assert_eq!(field(c, "/appointment_required").unwrap(), false);
     assert_eq!(field(c, "/kind").unwrap(), "association");
+}
 
+/// Asserts that an import read every cell without an error, and that each of its problems has
+/// its German (import/src/officer.rs), as officers read them.
+fn no_errors_and_each_in_german(imported: &Imported) {
+    let errors: Vec<_> = imported
+        .problems
+        .iter()
+        .filter(|problem| problem.severity == Severity::Error)
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
     for problem in &imported.problems {
         assert!(
             service_finder_import::officer::german(&problem.message).is_some(),
