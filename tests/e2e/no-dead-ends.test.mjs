@@ -195,7 +195,7 @@ test('a search that finds nothing offers the nearest words, and a search without
   });
 });
 
-test('words that name a town ("Kassel", "فرانكفورت") offer the offers near it: one tap sorts every entry by distance from there', TEST_OPTIONS, async () => {
+test('words that name a town ("Kassel", "فرانكفورت", "Alfeld") offer the offers near it: one tap sorts every entry by distance from there', TEST_OPTIONS, async () => {
   await withWidget(env, phonePage('de'), async ({ page, widget, records }) => {
     // Typed at once: the offer comes with the module loaded after the first results.
     await search(widget, 'de', 'Kassel');
@@ -228,6 +228,16 @@ test('words that name a town ("Kassel", "فرانكفورت") offer the offers n
     await near.click();
     await waitForCount(widget, 'ar', (n) => n === DEMO.entries.length, 'every entry');
     assert.equal(await widget.getByRole('combobox', { name: msg('ar', 'place.label') }).inputValue(), 'Frankfurt am Main');
+    assertClean(records);
+  });
+  // A town named without the river in brackets that Germany's places give it, and of two
+  // Alfelds the one nearer the county: Alfeld (Leine), not the village of Alfeld in Bavaria.
+  await withWidget(env, phonePage('de'), async ({ widget, records }) => {
+    await search(widget, 'de', 'Alfeld');
+    await waitForCount(widget, 'de', (n) => n === 0, 'nothing with the word "Alfeld"');
+    const near = widget.locator('[data-part="near-place"] button');
+    await near.waitFor();
+    assert.equal(await near.textContent(), msg('de', 'results.empty.place', { place: 'Alfeld (Leine)' }));
     assertClean(records);
   });
 });

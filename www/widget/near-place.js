@@ -13,7 +13,8 @@ import { PAGE_SIZE } from './state.js';
 export function nearPlace(widget, text, { places, go, suggestions }) {
   const line = el('p', { 'data-part': 'near-place' });
   line.hidden = true;
-  placeCalled(places, text).then((place) => {
+  const centre = widget.core.use((finder) => finder.info(widget.language))?.regionCentre;
+  placeCalled(places, text, centre).then((place) => {
     if (!place || !line.isConnected) return;
     const button = el('button', { type: 'button', class: 'sf-button' });
     button.append(...withPlaceName((key, values) => widget.t(key, values), 'results.empty.place', place.name));
@@ -30,8 +31,11 @@ export function nearPlace(widget, text, { places, go, suggestions }) {
 /**
  * The place called `text` in Germany, or null. Its shard of Germany's places is fetched as
  * typing it into the place field would (a few KB; the place field keeps what it fetched).
+ * A name is also that of a town written with its river or region in brackets ("Alfeld" is
+ * "Alfeld (Leine)"); of namesakes, the one nearest the directory's `centre` is taken, as the
+ * newcomer is more likely to live near the county than across Germany.
  */
-async function placeCalled(places, text) {
+async function placeCalled(places, text, centre) {
   if (!places) return null;
   await places.loadPlaces();
   const key = places.shardKey(text);
@@ -39,8 +43,13 @@ async function placeCalled(places, text) {
   // Not called back when the widget has gone or its core was replaced: then nothing is shown.
   const shard = await new Promise((resolve) => places.loadFile(`places/${key}.tsv`, resolve));
   if (typeof shard !== 'object') return null;
-  const same = (name) => name != null && fold(name) === fold(text);
-  return places.find(shard, text)?.find((place) => same(place.name) || same(place.matchedName)) ?? null;
+  const typed = fold(text);
+  const same = (name) => name != null && (fold(name) === typed || fold(name.replace(/\s*\(.*\)$/, '')) === typed);
+  const named = places.find(shard, text)?.filter((place) => same(place.name) || same(place.matchedName)) ?? [];
+  // Near enough for telling namesakes apart: a degree of longitude is shorter than one of latitude.
+  const shrink = Math.cos(((centre?.latitude ?? 0) * Math.PI) / 180);
+  const away = ({ point }) => (centre ? (point.latitude - centre.latitude) ** 2 + ((point.longitude - centre.longitude) * shrink) ** 2 : 0);
+  return named.reduce((nearest, place) => (nearest && away(nearest) <= away(place) ? nearest : place), null);
 }
 
 /** A name as compared with what was typed: lower case, without accents ("Köln" is "koln"). */
