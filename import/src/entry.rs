@@ -7,8 +7,8 @@ use serde_json::{Map, Value, json};
 
 use crate::categories::{CategoryMapping, KnownCategory};
 use crate::columns::{
-    self, ADULTS, COURSE_LEVELS, ENTRY_COLUMNS, EVERYONE, PHONE_TYPES, TARGET_GROUPS, ValueKind,
-    choice_value,
+    self, ADULTS, COURSE_LEVELS, ENTRY_COLUMNS, EVERYONE, PHONE_TYPES, PathColumn, TARGET_GROUPS,
+    ValueKind, choice_value,
 };
 use crate::hours::{self, DayHours, Week};
 use crate::table::Extras;
@@ -306,6 +306,8 @@ pub struct Builder<'a> {
     rows_by_content: HashMap<String, usize>,
     /// The source categories whose guessed ids a note has named (lower case).
     guesses_noted: HashSet<String>,
+    /// The day of the import, for dates without their year (see [`crate::Options::today`]).
+    today: Option<String>,
 }
 
 /// Problems of one record, with its row and entry id filled in.
@@ -379,7 +381,14 @@ impl<'a> Builder<'a> {
             contacts: HashMap::new(),
             rows_by_content: HashMap::new(),
             guesses_noted: HashSet::new(),
+            today: None,
         }
+    }
+
+    /// The day of the import, for dates written without their year or as a word.
+    pub fn with_today(mut self, today: Option<&str>) -> Builder<'a> {
+        self.today = today.map(str::to_owned);
+        self
     }
 
     /// Takes in a workbook's sheets of phone details and contacts, and the directory's
@@ -579,9 +588,13 @@ impl<'a> Builder<'a> {
             let Some(cell) = record.get(field) else {
                 continue;
             };
-            // The month is enough for when an entry was checked ("11/2026", "Nov. 2026").
+            // The month is enough for when an entry was checked ("11/2026", "Nov. 2026"), and
+            // a day without its year ("30.11.") or "gestern" is read against the day of the
+            // import, as a day that cannot lie ahead.
             let month = || {
-                let date = text::parse_month_and_year(&cell.value)?;
+                let date = text::parse_month_and_year(&cell.value).or_else(|| {
+                    text::parse_date_near(&cell.value, self.today.as_deref()?, text::YearOf::Past)
+                })?;
                 report.push(
                     Some(cell),
                     Severity::Warning,
@@ -1008,7 +1021,7 @@ impl Builder<'_> {
             let Some(column) = ENTRY_COLUMNS.get(usize::from(index)) else {
                 continue;
             };
-            let value = plain_value(column.kind, cell, report, |text| {
+            let value = plain_value(column, cell, report, self.today.as_deref(), |text| {
                 record.text_value(*field, text, &self.default_language)
             });
             if let Some(value) = value {
@@ -1019,37 +1032,56 @@ impl Builder<'_> {
 }
 
 /// A cell of a plain column as the format's value, or `None` with the problem reported.
-/// `text` makes a text's value (with its translations).
+/// `today` is the day of the import (see [`crate::Options::today`]); `text` makes a text's
+/// value (with its translations).
 pub(crate) fn plain_value(
-    kind: ValueKind,
+    column: &PathColumn,
     cell: &Cell,
     report: &mut Report,
+    today: Option<&str>,
     text: impl FnOnce(String) -> Value,
 ) -> Option<Value> {
     let value = cell.value.as_str();
-    match kind {
+    match column.kind {
         ValueKind::Text => Some(text(value.to_owned())),
         ValueKind::YesNo => yes_no(cell, report).map(Value::from),
         ValueKind::Date => {
-            let date = text::parse_date(value);
-            if date.is_none() {
-                if text::says_no_fixed_date(value) {
-                    report.push(
-                        Some(cell),
-                        Severity::Note,
-                        format!("\"{value}\" names no fixed date (cell left empty)"),
-                    );
-                } else {
-                    report.push(
-                        Some(cell),
-                        Severity::Error,
-                        format!(
-                            "\"{value}\" is not a date; write 31.12.2026 or 2026-12-31 (value ignored)"
-                        ),
-                    );
-                }
+            if let Some(date) = text::parse_date(value) {
+                return Some(Value::from(date));
             }
-            date.map(Value::from)
+            // A day without its year ("30.11.") or "heute", read against the day of the import.
+            let year_of = if column.path.ends_with("last_modified") {
+                text::YearOf::Past
+            } else if column.path.ends_with("start_date") {
+                text::YearOf::Nearest
+            } else {
+                text::YearOf::Ahead
+            };
+            if let Some(date) = today.and_then(|today| text::parse_date_near(value, today, year_of))
+            {
+                report.push(
+                    Some(cell),
+                    Severity::Warning,
+                    format!("\"{value}\" was read as {date}; check it (value converted)"),
+                );
+                return Some(Value::from(date));
+            }
+            if text::says_no_fixed_date(value) {
+                report.push(
+                    Some(cell),
+                    Severity::Note,
+                    format!("\"{value}\" names no fixed date (cell left empty)"),
+                );
+            } else {
+                report.push(
+                    Some(cell),
+                    Severity::Error,
+                    format!(
+                        "\"{value}\" is not a date; write 31.12.2026 or 2026-12-31 (value ignored)"
+                    ),
+                );
+            }
+            None
         }
         ValueKind::Integer => {
             // "keine" is 0 in a count (the only column where it gets here, see

@@ -206,7 +206,14 @@ pub struct Options<'a> {
     /// newcomers would read it as the finder's heading, so a warning asks for a real one
     /// where the source gives none either.
     pub title_from_file_name: bool,
+    /// The day of the import (`YYYY-MM-DD`), for dates written without their year ("30.11.")
+    /// or as a word ("gestern"), which are then read with a warning; `None` refuses them.
+    pub today: Option<&'a str>,
 }
+
+/// The date of a day counted from 1970-01-01 as `YYYY-MM-DD`: the command line's day of the
+/// import (see [`Options::today`]).
+pub use text::date_of_day;
 
 /// The title of a directory imported from `file_name` when the officer gives none (the CLI's
 /// `--title`, the sheet "Verzeichnis"); the import warns about it (see
@@ -302,7 +309,7 @@ fn finish(
     directory.insert("format_version".into(), Value::from(1));
     directory.insert("title".into(), Value::from(options.title));
     directory.insert("default_language".into(), Value::from("de"));
-    directory_fields(&extras, &mut directory, &mut problems);
+    directory_fields(&extras, &mut directory, &mut problems, options.today);
     if options.title_from_file_name && directory["title"] == options.title {
         problems.push(Problem {
             row: None,
@@ -340,7 +347,8 @@ fn finish(
         options.known_categories,
     );
     let mut builder = entry::Builder::new(&mapping, options.places, options.known_categories)
-        .with_extras(&extras, &default_language);
+        .with_extras(&extras, &default_language)
+        .with_today(options.today);
     let mut entries = Vec::new();
     let mut entry_rows = Vec::new();
     for record in &records {
@@ -420,6 +428,7 @@ fn directory_fields(
     extras: &table::Extras,
     directory: &mut Map<String, Value>,
     problems: &mut Vec<Problem>,
+    today: Option<&str>,
 ) {
     let default_language = extras
         .directory
@@ -433,7 +442,7 @@ fn directory_fields(
         let mut report = entry::Report::new(problems, found.row);
         match &found.language {
             None => {
-                let value = entry::plain_value(field.kind, cell, &mut report, Value::from);
+                let value = entry::plain_value(field, cell, &mut report, today, Value::from);
                 if let Some(value) = value {
                     entry::set_path(directory, field.path, value);
                 }

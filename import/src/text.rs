@@ -45,9 +45,18 @@ pub fn excel_serial_text(serial: f64) -> String {
         let minutes = (serial * 24.0 * 60.0).round() as u32;
         return format!("{:02}:{:02}", minutes / 60, minutes % 60);
     }
-    // Days since 1970-01-01, then the civil date (the usual algorithm for the proleptic
-    // Gregorian calendar).
-    let days = serial.floor() as i64 - 25_569;
+    date_of_day(serial.floor() as i64 - 25_569)
+}
+
+/// The date of a day counted from 1970-01-01 (the Unix epoch's day), as `YYYY-MM-DD`.
+pub fn date_of_day(days: i64) -> String {
+    let (year, month, day) = civil_date(days);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+/// The civil date (year, month, day) of a day counted from 1970-01-01: the usual algorithm for
+/// the proleptic Gregorian calendar.
+fn civil_date(days: i64) -> (i64, i64, i64) {
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let day_of_era = z - era * 146_097;
@@ -61,8 +70,71 @@ pub fn excel_serial_text(serial: f64) -> String {
     } else {
         month_index - 9
     };
-    let year = year_of_era + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}")
+    (year_of_era + era * 400 + i64::from(month <= 2), month, day)
+}
+
+/// The day counted from 1970-01-01 of a civil date: the inverse of [`civil_date`].
+fn day_number(year: i64, month: i64, day: i64) -> i64 {
+    let year = year - i64::from(month <= 2);
+    let era = year.div_euclid(400);
+    let year_of_era = year - era * 400;
+    let day_of_year = (153 * (month + if month > 2 { -3 } else { 9 }) + 2) / 5 + day - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    era * 146_097 + day_of_era - 719_468
+}
+
+/// Which year a day written without one is in (see [`parse_date_near`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum YearOf {
+    /// The last such day up to today: the day something was checked cannot lie ahead.
+    Past,
+    /// The such day nearest today: a course's start, which may have been months ago.
+    Nearest,
+    /// The first such day from a month ago on: when a course ends or a closure is over, which
+    /// a list that is kept up to date names for the months ahead.
+    Ahead,
+}
+
+/// A date written as officers write one in passing, read against `today` (`YYYY-MM-DD`, the
+/// day of the import), as `YYYY-MM-DD`: "heute", "gestern", "vorgestern", or a day and month
+/// without the year ("30.11.", "30.11"), in the year that `year_of` says. `None` for anything
+/// else.
+pub fn parse_date_near(text: &str, today: &str, year_of: YearOf) -> Option<String> {
+    let today = parse_date(today)?;
+    let number = |range: std::ops::Range<usize>| today.get(range)?.parse::<i64>().ok();
+    let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
+    let today = day_number(year, month, day);
+    let text = text.trim().to_lowercase();
+    let days_back = match text.as_str() {
+        "heute" => Some(0),
+        "gestern" => Some(1),
+        "vorgestern" => Some(2),
+        _ => None,
+    };
+    if let Some(back) = days_back {
+        return Some(date_of_day(today - back));
+    }
+    let parts: Vec<&str> = text.strip_suffix('.').unwrap_or(&text).split('.').collect();
+    let [day, month] = parts[..] else {
+        return None;
+    };
+    let (day, month) = (
+        day.trim().parse::<u32>().ok()?,
+        month.trim().parse::<u32>().ok()?,
+    );
+    let candidates = (year - 1..=year + 1).filter_map(|year| {
+        let valid = (1..=12).contains(&month)
+            && (1..=days_in(u32::try_from(year).ok()?, month)).contains(&day);
+        valid.then(|| day_number(year, i64::from(month), i64::from(day)))
+    });
+    let chosen = match year_of {
+        YearOf::Past => candidates.filter(|&candidate| candidate <= today).max(),
+        YearOf::Nearest => candidates.min_by_key(|&candidate| (candidate - today).abs()),
+        YearOf::Ahead => candidates
+            .filter(|&candidate| candidate >= today - 31)
+            .min(),
+    }?;
+    Some(date_of_day(chosen))
 }
 
 /// A number written with a decimal comma or point (`51,2741`, `51.2741`).
@@ -753,6 +825,40 @@ mod tests {
         );
         for text in ["13/2026", "gestern", "30.11.", "Nov."] {
             assert_eq!(parse_month_and_year(text), None, "{text}");
+        }
+        // Without the year, against the day of the import.
+        let near = |text, year_of| parse_date_near(text, "2026-12-04", year_of);
+        assert_eq!(near("heute", YearOf::Past).as_deref(), Some("2026-12-04"));
+        assert_eq!(near("Gestern", YearOf::Past).as_deref(), Some("2026-12-03"));
+        assert_eq!(
+            parse_date_near("vorgestern", "2027-03-01", YearOf::Past).as_deref(),
+            Some("2027-02-27")
+        );
+        assert_eq!(near("30.11.", YearOf::Past).as_deref(), Some("2026-11-30"));
+        // A check date cannot lie ahead: 5 December is last year's.
+        assert_eq!(near("5.12.", YearOf::Past).as_deref(), Some("2025-12-05"));
+        // A course's start is the nearest: 15 January is next year's, 1 July this year's.
+        assert_eq!(
+            near("15.01.", YearOf::Nearest).as_deref(),
+            Some("2027-01-15")
+        );
+        assert_eq!(near("1.7", YearOf::Nearest).as_deref(), Some("2026-07-01"));
+        // Its end lies ahead, or ended in the last month.
+        assert_eq!(near("1.7", YearOf::Ahead).as_deref(), Some("2027-07-01"));
+        assert_eq!(near("20.11.", YearOf::Ahead).as_deref(), Some("2026-11-20"));
+        // 29 February only in a leap year: 2028's is the nearest one there is.
+        assert_eq!(near("29.02.", YearOf::Nearest), None);
+        assert_eq!(
+            parse_date_near("29.02.", "2027-12-04", YearOf::Nearest).as_deref(),
+            Some("2028-02-29")
+        );
+        for text in ["30.13.", "32.1.", "morgen früh", "11.2026", "1.2.3"] {
+            assert_eq!(near(text, YearOf::Nearest), None, "{text}");
+        }
+        // The day numbers agree with the civil dates both ways.
+        for day in [-800_000, -1, 0, 59, 10_957, 20_791, 2_932_896] {
+            let (year, month, date) = civil_date(day);
+            assert_eq!(day_number(year, month, date), day);
         }
         assert!(says_no_fixed_date("Laufend") && !says_no_fixed_date("Januar"));
     }

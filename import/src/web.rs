@@ -49,6 +49,14 @@ pub fn import_file(
     };
     // The page has no title field: the sheet "Verzeichnis" gives one, or the import warns.
     let title = crate::default_title(file_name);
+    // The officer's own day, for dates written without their year ("30.11.", "gestern").
+    let now = js_sys::Date::new_0();
+    let today = format!(
+        "{:04}-{:02}-{:02}",
+        now.get_full_year(),
+        now.get_month() + 1,
+        now.get_date()
+    );
     let imported = import(
         bytes,
         &Options {
@@ -58,6 +66,7 @@ pub fn import_file(
             places: &places,
             title: &title,
             title_from_file_name: true,
+            today: Some(&today),
         },
     )
     .map_err(|error| JsError::new(&error.message))?;

@@ -117,15 +117,17 @@ test('a spreadsheet without a column for the names is refused in German, naming 
   });
 });
 
-test('an officer\'s own list: a title above the header, "PLZ/Ort" in one column, a column without a heading, brackets in phone numbers', TEST_OPTIONS, async () => {
+test('an officer\'s own list: a title above the header, "PLZ/Ort" in one column, a column without a heading, brackets in phone numbers, "gestern" as a date', TEST_OPTIONS, async () => {
   const csv = [
-    'Integrationsangebote im Landkreis Waldeck-Frankenberg – Stand November 2026;;;;;',
-    'Angebot;Straße;PLZ/Ort;Telefon;E-Mail;',
-    'Beratung Korbach (Beispiel);Südring 2;34497 Korbach;(05631) 96 54-0;info@example.org;nach Vereinbarung',
-    'Sprachcafé (Beispiel);Hauptstraße 1;D-35066 Frankenberg (Eder);+49 (0) 6451 000-1234;;',
+    'Integrationsangebote im Landkreis Waldeck-Frankenberg – Stand November 2026;;;;;;',
+    'Angebot;Straße;PLZ/Ort;Telefon;E-Mail;;Geprüft am',
+    'Beratung Korbach (Beispiel);Südring 2;34497 Korbach;(05631) 96 54-0;info@example.org;nach Vereinbarung;gestern',
+    'Sprachcafé (Beispiel);Hauptstraße 1;D-35066 Frankenberg (Eder);+49 (0) 6451 000-1234;;;5.3.',
   ].join('\r\n');
   await withPage(env, { path: '/service-finder/check.html' }, async ({ page, records }) => {
     await page.getByRole('heading', { name: 'Verzeichnis prüfen' }).waitFor();
+    // Dates without their year are read against the officer's day.
+    await page.clock.setFixedTime(new Date('2026-03-02T10:00:00'));
     // The template is one click away.
     assert.equal(await page.getByRole('link', { name: 'Vorlage für eine neue Tabelle herunterladen (Excel)' }).getAttribute('href'), 'vorlage-angebote.xlsx');
     await page.locator('#file').setInputFiles({ name: 'angebote.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
@@ -135,6 +137,8 @@ test('an officer\'s own list: a title above the header, "PLZ/Ort" in one column,
     assert.equal(await item('Hinweis Zeile 1').filter({ hasText: 'steht über der Kopfzeile und ist kein Eintrag' }).count(), 1);
     assert.equal(await item('Warnung Zeile 3, Spalte F').filter({ hasText: 'Spalte F hat keine Überschrift; ihre Werte werden nicht übernommen (Zeilen: 3)' }).count(), 1);
     assert.equal(await item('Kein Titel angegeben').count(), 1);
+    assert.equal(await item('Warnung Zeile 3, Spalte Geprüft am').filter({ hasText: '„gestern“ wurde als 2026-03-01 gelesen' }).count(), 1);
+    assert.equal(await item('Warnung Zeile 4, Spalte Geprüft am').filter({ hasText: '„5.3.“ wurde als 2025-03-05 gelesen' }).count(), 1);
     // The core's check names a field by the template's heading.
     assert.equal(await item('Warnung Feld „Herausgeber“ (publisher)').count(), 1);
     // Postcode and town were split: the entries are placed, and nothing says otherwise.

@@ -21,6 +21,10 @@ const INTEGREAT_JSON: &[u8] = include_bytes!("../fixtures/import/integreat-locat
 const GEOJSON: &[u8] = include_bytes!("../fixtures/import/beratungsstellen.geojson");
 const HSDS: &[u8] = include_bytes!("../fixtures/import/hsds-services.json");
 
+/// The day the tests import on, so that a date without its year ("30.11.") is read the same
+/// on any day.
+pub(crate) const IMPORT_DAY: &str = "2026-12-04";
+
 /// Imports with the core's gazetteer and built-in categories, as the CLI does.
 pub(crate) fn import(bytes: &[u8], format: Format, mapping: Option<&str>) -> Imported {
     let germany = Gazetteer::parse(places::GERMANY).unwrap();
@@ -35,6 +39,7 @@ pub(crate) fn import(bytes: &[u8], format: Format, mapping: Option<&str>) -> Imp
             places: &locate,
             title: "Import (Test)",
             title_from_file_name: false,
+            today: Some(IMPORT_DAY),
         },
     )
     .expect("the source can be read")
@@ -872,6 +877,7 @@ fn unreadable_sources_are_one_clear_error() {
         places: &|_: &str| None,
         title: "x",
         title_from_file_name: false,
+        today: Some(IMPORT_DAY),
     };
     for (bytes, format, words) in [
         (&b""[..], Format::Csv, "no rows"),
@@ -916,6 +922,7 @@ fn cut_and_mixed_up_sources_end_in_a_result_or_an_error_never_a_panic() {
                     places: &places,
                     title: "x",
                     title_from_file_name: false,
+                    today: Some(IMPORT_DAY),
                 };
                 let _ = service_finder_import::import(&source[..cut], &options);
             }
@@ -1039,6 +1046,7 @@ fn an_hsds_tabular_data_package_as_a_folder_and_as_a_zip() {
         places: &locate,
         title: "Import (Test)",
         title_from_file_name: false,
+        today: Some(IMPORT_DAY),
     };
     let from_folder = service_finder_import::import_hsds_tables(&files, &options).unwrap();
     check_hsds_package_import(&from_folder);
@@ -1582,6 +1590,63 @@ fn an_officers_words_for_answers_dates_counts_and_languages() {
     assert_eq!(field(c, "/location/wheelchair").unwrap(), "limited");
     assert_eq!(field(c, "/appointment_required").unwrap(), false);
     assert_eq!(field(c, "/kind").unwrap(), "association");
+}
+
+#[test]
+fn dates_without_their_year_or_as_a_word_are_read_against_the_day_of_the_import() {
+    // Imported on IMPORT_DAY, 4 December 2026.
+    let csv = "Name;Ort;PLZ;Geprüft am;Kursbeginn;Kursende\n\
+               Kurs E (Beispiel);Korbach;34497;gestern;15.01.;30.6.\n\
+               Kurs F (Beispiel);Korbach;34497;5.12.;1.9.;20.11.\n\
+               Kurs G (Beispiel);Korbach;34497;heute;31.02.;\n";
+    let imported = import(csv.as_bytes(), Format::Csv, None);
+    let entries = loads(&imported);
+    let field = |id: &str, path: &str| entry(&entries, id).pointer(path).cloned();
+
+    // A check date cannot lie ahead; a course's start is the nearest such day, its end the
+    // first from a month ago on.
+    let e = "kurs-e-beispiel-korbach";
+    assert_eq!(field(e, "/assured_date").unwrap(), "2026-12-03");
+    assert_eq!(field(e, "/course/start_date").unwrap(), "2027-01-15");
+    assert_eq!(field(e, "/course/end_date").unwrap(), "2027-06-30");
+    let f = "kurs-f-beispiel-korbach";
+    assert_eq!(field(f, "/assured_date").unwrap(), "2025-12-05");
+    assert_eq!(field(f, "/course/start_date").unwrap(), "2026-09-01");
+    assert_eq!(field(f, "/course/end_date").unwrap(), "2026-11-20");
+    let g = "kurs-g-beispiel-korbach";
+    assert_eq!(field(g, "/assured_date").unwrap(), "2026-12-04");
+    // Each read with a warning that names the date, to be checked.
+    for (row, column, written, read) in [
+        (2, "Geprüft am", "gestern", "2026-12-03"),
+        (2, "Kursbeginn", "15.01.", "2027-01-15"),
+        (2, "Kursende", "30.6.", "2027-06-30"),
+        (3, "Geprüft am", "5.12.", "2025-12-05"),
+        (4, "Geprüft am", "heute", "2026-12-04"),
+    ] {
+        has_problem(
+            &imported,
+            row,
+            Some(column),
+            Severity::Warning,
+            &format!("\"{written}\" was read as {read}; check it"),
+        );
+    }
+    // No such day in any year is still an error, and the cell is left empty.
+    assert_eq!(field(g, "/course/start_date"), None);
+    has_problem(
+        &imported,
+        4,
+        Some("Kursbeginn"),
+        Severity::Error,
+        "\"31.02.\" is not a date",
+    );
+    for problem in &imported.problems {
+        assert!(
+            service_finder_import::officer::german(&problem.message).is_some(),
+            "no German for {:?}",
+            problem.message
+        );
+    }
 }
 
 /// Asserts that an import read every cell without an error, and that each of its problems has

@@ -11,6 +11,7 @@ use service_finder_import::officer::{CATALOG, german, kind_in_german};
 use service_finder_import::{Format, Options, Point, import};
 
 use crate::common::{service_finder, stdout};
+use crate::import::IMPORT_DAY;
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
@@ -420,6 +421,7 @@ fn every_problem_the_importer_makes_of_the_test_files_has_its_german() {
             places: &places,
             title: "T",
             title_from_file_name: true,
+            today: Some(IMPORT_DAY),
         };
         match import(bytes, &options) {
             Ok(imported) => {
@@ -438,6 +440,7 @@ fn every_problem_the_importer_makes_of_the_test_files_has_its_german() {
         places: &places,
         title: "T",
         title_from_file_name: false,
+        today: Some(IMPORT_DAY),
     };
     if let Err(error) = service_finder_import::import_hsds_tables(&tables, &options) {
         messages.insert(error.message);

@@ -115,6 +115,7 @@ pub fn run(args: &ImportArgs, language: Language) -> Result<ExitCode, String> {
     let default_title = default_title(&args.file.file_name().map_or(file_name.clone(), |name| {
         name.to_string_lossy().into_owned()
     }));
+    let today = today();
     let options = Options {
         format,
         mapping: mapping_text.as_deref(),
@@ -122,6 +123,7 @@ pub fn run(args: &ImportArgs, language: Language) -> Result<ExitCode, String> {
         places: &locate,
         title: args.title.as_deref().unwrap_or(&default_title),
         title_from_file_name: args.title.is_none(),
+        today: today.as_deref(),
     };
     let imported = match &tables {
         Some(files) => service_finder_import::import_hsds_tables(files, &options),
@@ -222,6 +224,19 @@ pub fn run(args: &ImportArgs, language: Language) -> Result<ExitCode, String> {
 /// One problem in `check`'s form: `file:row: severity: entry "id", column C: reason` for a
 /// spreadsheet; JSON records have no line of their own, so they are named by number. In German:
 /// `file: Fehler – Zeile 3, Spalte „E-Mail“, Eintrag „id“: reason`.
+/// The day of the import, for dates written without their year ("30.11.", "gestern"): the day
+/// in UTC, which between midnight and 1 or 2 a.m. in Germany is still the day before (such
+/// dates are read with a warning to check them). `None` if the clock is before 1970.
+fn today() -> Option<String> {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?
+        .as_secs();
+    Some(service_finder_import::date_of_day(
+        i64::try_from(seconds / 86_400).ok()?,
+    ))
+}
+
 fn describe(file_name: &str, problem: &Problem, is_table: bool, language: Language) -> String {
     if language == Language::German {
         return describe_in_german(file_name, problem, is_table);
