@@ -109,6 +109,8 @@ struct TextMatch {
     some_words: EntrySet,
     /// The category whose entries a word found in place of its concept, which no entry has.
     topic: Option<u16>,
+    /// Every word found its entries only by how it sounds (see [`SearchResults::heard`]).
+    heard: bool,
 }
 
 /// Notes one match of the current word in an entry: the best match in the entry's own text
@@ -239,6 +241,7 @@ impl Index {
         let mut touched_entries = Vec::new();
         let mut partial = false;
         let mut topic = None;
+        let mut only_by_sound = false;
         let (hard, results) = if has_text {
             scratch.tallies.resize(self.entries.count, Tally::default());
             let matched = self.match_text(
@@ -249,6 +252,7 @@ impl Index {
                 &mut touched_entries,
             );
             topic = matched.topic;
+            only_by_sound = matched.heard;
             let mut hard = filtered.clone();
             hard.intersect_with(&matched.all_words);
             let results = with_groups(&hard);
@@ -318,6 +322,7 @@ impl Index {
         Ok(SearchResults {
             total,
             partial,
+            heard: only_by_sound && !nothing,
             topic: topic
                 .filter(|_| !nothing)
                 .and_then(|category| self.category_ids.get(usize::from(category)).cloned()),
@@ -479,6 +484,7 @@ impl Index {
         let mut all_words = EntrySet::empty(self.entries.count);
         let mut some_words = EntrySet::empty(self.entries.count);
         let mut topic = None;
+        let mut words_heard = 0;
         let mut touched: Vec<u32> = Vec::new();
         // The thesaurus concepts that cover each word, and the entries of each concept met.
         let concepts = self
@@ -583,6 +589,7 @@ impl Index {
                 // the four consonants that a compound needs already.
                 let terms = self.terms_sounding_like(word_heard, false);
                 self.offer_terms(terms, tallies, &mut touched);
+                words_heard += usize::from(!touched.is_empty());
             }
             let rarity = word_rarity(self.entries.count, touched.len());
             for &entry in &touched {
@@ -607,6 +614,7 @@ impl Index {
             all_words,
             some_words,
             topic,
+            heard: words_heard == words.len(),
         }
     }
 

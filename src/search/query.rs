@@ -300,6 +300,10 @@ pub struct SearchResults {
     /// A category id when a word of the text names something no entry has, such as a
     /// gynaecologist, and found the entries of its broader topic (here `health`) instead.
     pub topic: Option<String>,
+    /// True when every word of the text found its entries only by how it sounds (a German
+    /// word spelt by ear, or a word in another script): they may not be what was meant, as
+    /// "Кассель" (Kassel, which no entry names) sounds like the Turkish "kişisel".
+    pub heard: bool,
     /// The requested page of hits, in order.
     pub hits: Vec<Hit>,
     /// How many entries each filter value would give, over the whole result set.

@@ -99,8 +99,9 @@ export interface HitView { id: string; score: number; distanceMetres?: number; e
 /**
  * `partial`: no entry has every word of the text; the hits have some of them. `topic`: a word
  * names something no entry has (a gynaecologist); the hits are its broader topic's, this category.
+ * `heard`: every word found its hits only by how it sounds ("Кассель" sounds like "kişisel").
  */
-export interface SearchResults { total: number; partial: boolean; topic?: string; hits: HitView[]; facets: Facets; }
+export interface SearchResults { total: number; partial: boolean; topic?: string; heard: boolean; hits: HitView[]; facets: Facets; }
 export interface DirectoryView {
   title?: TextView; description?: TextView; publisherName?: TextView; publisherEmail?: string;
   publisherPhone?: string; publisherUrl?: string; regionName?: TextView; regionCentre?: GeoPoint; regionAgs?: string;

@@ -170,6 +170,9 @@ pub struct ResultsView<'a> {
     /// The category whose entries stand in for a concept no entry has (see
     /// [`SearchResults::topic`](crate::search::SearchResults::topic)).
     pub topic: Option<String>,
+    /// The words found their entries only by how they sound (see
+    /// [`SearchResults::heard`](crate::search::SearchResults::heard)).
+    pub heard: bool,
     pub hits: Vec<HitView<'a>>,
     pub facets: Facets,
 }
@@ -417,6 +420,7 @@ impl<'a> Resolver<'a> {
             total: results.total,
             partial: results.partial,
             topic: results.topic,
+            heard: results.heard,
             hits,
             facets: results.facets,
         }
@@ -540,6 +544,7 @@ json_object!(ResultsView<'_> {
     total: "total",
     partial: "partial",
     topic: "topic",
+    heard: "heard",
     hits: "hits",
     facets: "facets",
 });

@@ -195,7 +195,7 @@ test('a search that finds nothing offers the nearest words, and a search without
   });
 });
 
-test('words that name a town ("Kassel", "فرانكفورت", "Alfeld") offer the offers near it: one tap sorts every entry by distance from there', TEST_OPTIONS, async () => {
+test('words that name a town ("Kassel", "فرانكفورت", "Кассель", "Alfeld") offer the offers near it: one tap sorts every entry by distance from there', TEST_OPTIONS, async () => {
   await withWidget(env, phonePage('de'), async ({ page, widget, records }) => {
     // Typed at once: the offer comes with the module loaded after the first results.
     await search(widget, 'de', 'Kassel');
@@ -228,6 +228,27 @@ test('words that name a town ("Kassel", "فرانكفورت", "Alfeld") offer th
     await near.click();
     await waitForCount(widget, 'ar', (n) => n === DEMO.entries.length, 'every entry');
     assert.equal(await widget.getByRole('combobox', { name: msg('ar', 'place.label') }).inputValue(), 'Frankfurt am Main');
+    assertClean(records);
+  });
+  // A town's name in another script that sounds like words of some entries ("Кассель" like the
+  // Turkish "kişisel"): they are listed, and the offer comes first.
+  await withWidget(env, phonePage('uk'), async ({ page, widget, records }) => {
+    await search(widget, 'uk', 'Кассель');
+    await waitForCount(widget, 'uk', (n) => n > 0 && n < DEMO.entries.length, 'the entries that sound like it');
+    const near = widget.locator('[data-part="near-place"] button');
+    await near.waitFor();
+    assert.equal(await near.textContent(), msg('uk', 'results.empty.place', { place: 'Kassel' }));
+    // Above the cards, where the newcomer looks first.
+    const above = await widget.evaluate((host) => {
+      const line = host.shadowRoot.querySelector('[data-part="near-place"]');
+      const list = host.shadowRoot.querySelector('.sf-list');
+      return Boolean(line.compareDocumentPosition(list) & Node.DOCUMENT_POSITION_FOLLOWING);
+    });
+    assert.ok(above, 'the offer comes before the cards');
+    await screenshot(page, 'near-place-heard-uk');
+    await near.click();
+    await waitForCount(widget, 'uk', (n) => n === DEMO.entries.length, 'every entry');
+    assert.equal(await widget.getByRole('combobox', { name: msg('uk', 'place.label') }).inputValue(), 'Kassel');
     assertClean(records);
   });
   // A town named without the river in brackets that Germany's places give it, and of two

@@ -342,3 +342,27 @@ fn an_arabic_word_typed_with_its_article_has_results_at_every_letter() {
     // "الطب" (medicine) is also the start of "الطبيب" (the doctor): the health office.
     assert!(found(&index, "الطب").iter().any(|id| id == "wf-svc-008"));
 }
+
+/// A search whose words found entries only by how they sound says so (`heard`), so that the
+/// widget can offer the town they may name: "Кассель" (Kassel in Ukrainian) and "كاسل" sound
+/// like the Turkish "kişisel" of some counselling entries, while the demo names no Kassel. A
+/// word found as written, or that finds nothing, does not.
+#[test]
+fn results_found_only_by_how_the_words_sound_say_so() {
+    let index = demo();
+    for typed in ["Кассель", "كاسل", "Корбах"] {
+        let results = index.search(&text_query(typed)).unwrap();
+        assert!(
+            results.total > 0 && results.heard,
+            "{typed:?}: {}",
+            results.total
+        );
+    }
+    for typed in ["Korbach", "Beratung", "Kassel", "Jobcenter Кассель"] {
+        let results = index.search(&text_query(typed)).unwrap();
+        assert!(
+            !results.heard,
+            "{typed:?} was found as written or not at all"
+        );
+    }
+}

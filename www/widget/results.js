@@ -26,8 +26,9 @@ export class Results {
   update(state, changed, results) {
     // Only the clock moved (a new minute, or a module arrived) and the same entries are shown:
     // the cards are brought up to date in place rather than built anew. A search that found
-    // nothing is shown anew once the module after the first results is there, with its ways on.
-    const waysComplete = results?.total || this.withMore === Boolean(this.widget.more);
+    // nothing, or only by how its words sound, is shown anew once the module after the first
+    // results is there, with its ways on.
+    const waysComplete = (results?.total && !results.heard) || this.withMore === Boolean(this.widget.more);
     if (results && changed.size === 1 && changed.has('clock') && this.sameHits(results) && waysComplete) {
       this.showCount(results);
       for (const hit of results.hits) {
@@ -85,10 +86,7 @@ export class Results {
     const ways = [];
     const text = state.text.trim();
     // Each way on sets the state, and the first result it finds gets the focus.
-    const go = (patch) => {
-      this.firstNew = 0;
-      widget.store.set(patch);
-    };
+    const go = (patch) => this.go(patch);
     // Other words only when the words themselves find nothing, not when a filter is the cause.
     const suggestions = text ? widget.core.use((finder) => (finder.search({ text, limit: 0 }).total === 0 ? finder.suggest(text) : [])) ?? [] : [];
     if (suggestions.length > 0) {
@@ -117,6 +115,12 @@ export class Results {
     const ask = this.ask();
     if (ask) ways.push(ask);
     return ways;
+  }
+
+  /** A way on: sets the state, and the first result it finds gets the focus. */
+  go(patch) {
+    this.firstNew = 0;
+    this.widget.store.set(patch);
   }
 
   /** The directory's publisher, to call or write to, when the directory gives a number or address. */
@@ -161,8 +165,8 @@ export class Results {
     const focusedCard = focused?.closest?.('[data-entry]')?.getAttribute('data-entry');
     const focusedPart = focused?.getAttribute?.('data-part');
     const shared = state.entry ? this.sharedNotice(results.total > 0) : null;
+    this.withMore = Boolean(widget.more);
     if (results.total === 0) {
-      this.withMore = Boolean(widget.more);
       const empty = el('div', { class: 'sf-empty' });
       if (shared) empty.append(shared);
       else empty.append(el('p', { class: 'sf-empty-title' }, widget.t('results.empty')), ...this.ways(state));
@@ -179,6 +183,9 @@ export class Results {
       list.append(item);
     }
     const children = shared ? [shared, list] : [list];
+    // Words found only by how they sound may name a town ("Кассель" sounds like the Turkish
+    // "kişisel"): the offers near it come first, as for words that find nothing.
+    if (results.heard && !state.place && widget.more) children.unshift(widget.more.nearPlace(widget, state.text.trim(), { places: this.places, go: (patch) => this.go(patch) }));
     // A distance is set, but the entries in it all serve the whole area or work remotely (they
     // have no distance, and come after every entry with a place): nothing is near the place,
     // perhaps because it lies outside the directory's area. Said, so as not to mislead.
