@@ -259,6 +259,9 @@ test('words that name a town ("Kassel", "فرانكفورت", "Кассель", 
     const near = widget.locator('[data-part="near-place"] button');
     await near.waitFor();
     assert.equal(await near.textContent(), msg('de', 'results.empty.place', { place: 'Alfeld (Leine)' }));
+    // ß and umlauts as typed on a keyboard without them.
+    await search(widget, 'de', 'Giessen');
+    await widget.locator('[data-part="near-place"] button', { hasText: 'Gießen' }).waitFor();
     assertClean(records);
   });
 });

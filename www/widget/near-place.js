@@ -43,8 +43,8 @@ async function placeCalled(places, text, centre) {
   // Not called back when the widget has gone or its core was replaced: then nothing is shown.
   const shard = await new Promise((resolve) => places.loadFile(`places/${key}.tsv`, resolve));
   if (typeof shard !== 'object') return null;
-  const typed = fold(text);
-  const same = (name) => name != null && (fold(name) === typed || fold(name.replace(/\s*\(.*\)$/, '')) === typed);
+  const typed = forms(text);
+  const same = (name) => name != null && [name, name.replace(/\s*\(.*\)$/, '')].some((variant) => forms(variant).some((form) => typed.includes(form)));
   const named = places.find(shard, text)?.filter((place) => same(place.name) || same(place.matchedName)) ?? [];
   // Near enough for telling namesakes apart: a degree of longitude is shorter than one of latitude.
   const shrink = Math.cos(((centre?.latitude ?? 0) * Math.PI) / 180);
@@ -52,7 +52,14 @@ async function placeCalled(places, text, centre) {
   return named.reduce((nearest, place) => (nearest && away(nearest) <= away(place) ? nearest : place), null);
 }
 
-/** A name as compared with what was typed: lower case, without accents ("Köln" is "koln"). */
-function fold(name) {
-  return name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().trim();
+/**
+ * A name as compared with what was typed: lower case, without accents, and with ä, ö, ü and ß
+ * as written on a keyboard without them ("Gießen" is "giessen"; "München" "munchen" and
+ * "muenchen").
+ */
+function forms(name) {
+  const lower = name.normalize('NFC').toLowerCase().trim();
+  const plain = (text) => text.normalize('NFKD').replace(/\p{M}/gu, '').replace(/ß/g, 'ss');
+  // "ä" → "äe" → "ae": the dots go with the accents.
+  return [plain(lower), plain(lower.replace(/[äöü]/g, (letter) => `${letter}e`))];
 }
