@@ -106,7 +106,8 @@ pub fn values_in<'m>(template: &str, message: &'m str) -> Option<Vec<&'m str>> {
 
 /// `template` with `{0}`, `{1}` … replaced by the values, each in German when it is one of the
 /// catalog's sentences itself; `{1:hours}` is opening hours in the OSM syntax, read out with
-/// German days ("Mo-Th 08:00-12:00" → "Mo–Do 08:00–12:00").
+/// German days ("Mo-Th 08:00-12:00" → "Mo–Do 08:00–12:00"), and `{1:date}` a value that may
+/// be a date, written as Germans write one ("2026-12-03" → "03.12.2026").
 fn fill(template: &str, values: &[&str]) -> String {
     let mut text = String::with_capacity(template.len() + 40);
     let mut rest = template;
@@ -125,6 +126,7 @@ fn fill(template: &str, values: &[&str]) -> String {
                 match german(value) {
                     Some(translated) if !value.is_empty() => text.push_str(&translated),
                     _ if format == "hours" => text.push_str(&hours_in_german(value)),
+                    _ if format == "date" => text.push_str(&date_in_german(value)),
                     _ => text.push_str(&positions_in_german(value)),
                 }
                 rest = &after[end + 2..];
@@ -137,6 +139,25 @@ fn fill(template: &str, values: &[&str]) -> String {
     }
     text.push_str(rest);
     text
+}
+
+/// A date `YYYY-MM-DD` as Germans write it, `DD.MM.YYYY`; any other value (a number read from
+/// "ca. 5") as it is.
+fn date_in_german(value: &str) -> String {
+    let parts: Vec<&str> = value.split('-').collect();
+    match parts[..] {
+        [year, month, day]
+            if year.len() == 4
+                && month.len() == 2
+                && day.len() == 2
+                && value
+                    .bytes()
+                    .all(|byte| byte.is_ascii_digit() || byte == b'-') =>
+        {
+            format!("{day}.{month}.{year}")
+        }
+        _ => value.to_owned(),
+    }
 }
 
 /// Opening hours in the OSM syntax with German day names and dashes, for reading: "Tu,Th
@@ -258,7 +279,7 @@ pub const CATALOG: &[(&str, &str)] = &[
     ),
     (
         "\"{}\" was read as {}; check it (value converted)",
-        "„{0}“ wurde als {1} gelesen. Bitte prüfen Sie das (Wert umgewandelt).",
+        "„{0}“ wurde als {1:date} gelesen. Bitte prüfen Sie das (Wert umgewandelt).",
     ),
     (
         "\"{}\" was read as {}; \"{}\" is not kept: write it in the description (value shortened)",
@@ -1010,7 +1031,7 @@ pub const CATALOG: &[(&str, &str)] = &[
 
 #[cfg(test)]
 mod tests {
-    use super::{Language, german, hours_in_german, values_in};
+    use super::{Language, date_in_german, german, hours_in_german, values_in};
 
     #[test]
     fn converted_hours_are_read_out_with_german_days() {
@@ -1023,6 +1044,22 @@ mod tests {
             german("\"Di 15-17 Uhr\" was read as \"Tu 15:00-17:00\" (Mo Tu We Th Fr Sa Su); check it, or write it so yourself (value converted)").as_deref(),
             Some("„Di 15-17 Uhr“ wurde als „Di 15:00–17:00“ gelesen. Bitte prüfen Sie, ob das stimmt (Wert umgewandelt).")
         );
+    }
+
+    #[test]
+    fn a_date_read_is_written_as_germans_write_one() {
+        assert_eq!(
+            german("\"gestern\" was read as 2026-12-03; check it (value converted)").as_deref(),
+            Some(
+                "„gestern“ wurde als 03.12.2026 gelesen. Bitte prüfen Sie das (Wert umgewandelt)."
+            )
+        );
+        // A number read from words stays a number.
+        assert_eq!(
+            german("\"ca. 5\" was read as 5; check it (value converted)").as_deref(),
+            Some("„ca. 5“ wurde als 5 gelesen. Bitte prüfen Sie das (Wert umgewandelt).")
+        );
+        assert_eq!(date_in_german("2026-1-03"), "2026-1-03");
     }
 
     #[test]

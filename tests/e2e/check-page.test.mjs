@@ -137,8 +137,8 @@ test('an officer\'s own list: a title above the header, "PLZ/Ort" in one column,
     assert.equal(await item('Hinweis Zeile 1').filter({ hasText: 'steht über der Kopfzeile und ist kein Eintrag' }).count(), 1);
     assert.equal(await item('Warnung Zeile 3, Spalte F').filter({ hasText: 'Spalte F hat keine Überschrift; ihre Werte werden nicht übernommen (Zeilen: 3)' }).count(), 1);
     assert.equal(await item('Kein Titel angegeben').count(), 1);
-    assert.equal(await item('Warnung Zeile 3, Spalte Geprüft am').filter({ hasText: '„gestern“ wurde als 2026-03-01 gelesen' }).count(), 1);
-    assert.equal(await item('Warnung Zeile 4, Spalte Geprüft am').filter({ hasText: '„5.3.“ wurde als 2025-03-05 gelesen' }).count(), 1);
+    assert.equal(await item('Warnung Zeile 3, Spalte Geprüft am').filter({ hasText: '„gestern“ wurde als 01.03.2026 gelesen' }).count(), 1);
+    assert.equal(await item('Warnung Zeile 4, Spalte Geprüft am').filter({ hasText: '„5.3.“ wurde als 05.03.2025 gelesen' }).count(), 1);
     // The core's check names a field by the template's heading.
     assert.equal(await item('Warnung Feld „Herausgeber“ (publisher)').count(), 1);
     // Postcode and town were split: the entries are placed, and nothing says otherwise.
