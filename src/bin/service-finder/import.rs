@@ -221,9 +221,6 @@ pub fn run(args: &ImportArgs, language: Language) -> Result<ExitCode, String> {
     })
 }
 
-/// One problem in `check`'s form: `file:row: severity: entry "id", column C: reason` for a
-/// spreadsheet; JSON records have no line of their own, so they are named by number. In German:
-/// `file: Fehler – Zeile 3, Spalte „E-Mail“, Eintrag „id“: reason`.
 /// The day of the import, for dates written without their year ("30.11.", "gestern"): the day
 /// in UTC, which between midnight and 1 or 2 a.m. in Germany is still the day before (such
 /// dates are read with a warning to check them). `None` if the clock is before 1970.
@@ -237,6 +234,9 @@ fn today() -> Option<String> {
     ))
 }
 
+/// One problem in `check`'s form: `file:row: severity: entry "id", column C: reason` for a
+/// spreadsheet; JSON records have no line of their own, so they are named by number. In German:
+/// `file: Fehler – Zeile 3, Spalte „E-Mail“, Eintrag „id“: reason`.
 fn describe(file_name: &str, problem: &Problem, is_table: bool, language: Language) -> String {
     if language == Language::German {
         return describe_in_german(file_name, problem, is_table);
