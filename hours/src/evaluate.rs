@@ -15,8 +15,9 @@ use crate::holidays::{self, State};
 use crate::json::{push_numbers, push_optional_string, push_string};
 use crate::suggest::{self, HoursProblem};
 
-/// How far ahead [`Hours::describe`] looks for the next change of status.
-const NEXT_CHANGE_DAYS: u64 = 8;
+/// How far ahead [`Hours::describe`] looks for the next change of status: five weeks, so that
+/// hours on days of the month ("Mo[1,3]", "Fr[-1]") name their next day too.
+const NEXT_CHANGE_DAYS: u64 = 36;
 
 /// How many distinct values [`Hours`] keeps read. A directory has one value per entry at most;
 /// past this many (a caller feeding it values without end) the kept ones are dropped and read
@@ -73,7 +74,7 @@ impl Hours {
         value
     }
 
-    /// The status now, the next change within eight days and the week ahead, as JSON (see the
+    /// The status now, the next change within five weeks and the week ahead, as JSON (see the
     /// crate docs for the exact shape). `now_ms` is milliseconds since 1970 UTC (JavaScript's
     /// `Date.now()`); the answer is in Berlin time. An unreadable value or time gives
     /// `{"ok":false,"error":…,"suggestion":…}`.
@@ -89,7 +90,7 @@ impl Hours {
             );
         };
         let mut out = String::with_capacity(512);
-        // The intervals of the eight days ahead: the first is the status now, the first one
+        // The intervals of the five weeks ahead: the first is the status now, the first one
         // of another kind is the next change.
         let horizon = now
             .checked_add_days(Days::new(NEXT_CHANGE_DAYS))

@@ -13,7 +13,7 @@
 //!   `"next":{"date":"YYYY-MM-DD","weekday":0..6,"time":"HH:MM","status":…}|null,`
 //!   `"week":[{"date":…,"weekday":0..6,"holiday":bool,"intervals":[{"from":"HH:MM",`
 //!   `"to":"HH:MM","status":"open"|"unknown","comment":string|null}]} × 7]}`;
-//!   weekday 0 is Monday, `next` is the next change of status within eight days, `week` starts
+//!   weekday 0 is Monday, `next` is the next change of status within five weeks, `week` starts
 //!   with today (Berlin's date), an interval that lasts to midnight ends at "24:00".
 //!   A value that cannot be read gives `{"ok":false,"error":string,"suggestion":string|null}`.
 //! - [`Hours::open_sets`]`(texts_json, now_ms)`: `{"now":[indices],"days":[[indices] × 7],`

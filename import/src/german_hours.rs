@@ -22,15 +22,32 @@ enum Token {
     And,
     /// ";" or a line break: the next rule.
     Next,
+    /// "1." before a day, "ersten", "letzten": which of the month's such weekdays (1 to 5,
+    /// or -1 for the last).
+    Nth(i8),
+    /// "Monat", "Monats" ("im Monat", "des Monats"), after days named by [`Token::Nth`].
+    Month,
 }
 
 /// The text's OSM opening hours, or `None` when it is more than days and times.
 pub fn opening_hours(text: &str) -> Option<String> {
     let tokens = tokens(text)?;
     let mut week: Week = Default::default();
+    // Rules for days of the month, written after the weekly ones (see the module's docs).
+    let mut monthly: Vec<String> = Vec::new();
     let mut position = 0;
     let mut any = false;
     while position < tokens.len() {
+        // Which of the month's weekdays: "1. und 3.", "ersten", "letzten".
+        let mut nths = Vec::new();
+        while let Some(Token::Nth(nth)) = tokens.get(position) {
+            nths.push(*nth);
+            position += 1;
+            match (tokens.get(position), tokens.get(position + 1)) {
+                (Some(Token::And), Some(Token::Nth(_))) => position += 1,
+                _ => break,
+            }
+        }
         // Days: a day, or a range of them, and more after "und" or ",".
         let mut days = Vec::new();
         while let Some(Token::Day(first)) = tokens.get(position) {
@@ -55,6 +72,19 @@ pub fn opening_hours(text: &str) -> Option<String> {
         if days.is_empty() {
             return None;
         }
+        // "im Monat" belongs to days of the month, and only to them.
+        if tokens.get(position) == Some(&Token::Month) {
+            if nths.is_empty() {
+                return None;
+            }
+            position += 1;
+        }
+        // "Mittwoch, 15–17 Uhr": a comma between the days and their times.
+        if let (Some(Token::And), Some(Token::Time(_))) =
+            (tokens.get(position), tokens.get(position + 1))
+        {
+            position += 1;
+        }
         // Times: "9-12", and more after "und" or ",".
         let mut slots = Vec::new();
         loop {
@@ -75,10 +105,24 @@ pub fn opening_hours(text: &str) -> Option<String> {
                 _ => break,
             }
         }
-        for &day in &days {
-            week[day].slots.extend(slots.iter().cloned());
-            week[day].slots.sort();
-            week[day].slots.dedup();
+        if nths.is_empty() {
+            for &day in &days {
+                week[day].slots.extend(slots.iter().cloned());
+                week[day].slots.sort();
+                week[day].slots.dedup();
+            }
+        } else {
+            nths.sort_by_key(|&nth| if nth < 0 { i8::MAX } else { nth });
+            nths.dedup();
+            let nths = nths.iter().map(i8::to_string).collect::<Vec<_>>().join(",");
+            let times = slots
+                .iter()
+                .map(|(from, to)| format!("{from}-{to}"))
+                .collect::<Vec<_>>()
+                .join(",");
+            for &day in &days {
+                monthly.push(format!("{}[{nths}] {times}", hours::DAY_NAMES[day]));
+            }
         }
         any = true;
         // The next rule, after "," "und" ";" or a line break.
@@ -89,7 +133,12 @@ pub fn opening_hours(text: &str) -> Option<String> {
     if !any {
         return None;
     }
-    hours::opening_hours(&week)
+    // A rule after ", " adds to those before it, where one after "; " would replace them.
+    let rules: Vec<String> = hours::opening_hours(&week)
+        .into_iter()
+        .chain(monthly)
+        .collect();
+    Some(rules.join(", "))
 }
 
 /// A text of several lines or `;`-separated parts, some of them days and times and some not
@@ -135,8 +184,18 @@ fn tokens(text: &str) -> Option<Vec<Token>> {
                         break;
                     }
                 }
+                let number = &lower[start..end];
+                // "1." to "5." before a word ("1. und 3. Montag", "2. Mi"), not before a time
+                // or a dash: which of the month's such weekdays.
+                let next_is_word = lower[end..]
+                    .trim_start()
+                    .starts_with(|next: char| next.is_alphabetic());
+                if let ("1." | "2." | "3." | "4." | "5.", true) = (number, next_is_word) {
+                    tokens.push(Token::Nth((number.as_bytes()[0] - b'0') as i8));
+                    continue;
+                }
                 // "12." at the end of a sentence is 12 o'clock.
-                let time = lower[start..end].trim_end_matches(['.', ':']);
+                let time = number.trim_end_matches(['.', ':']);
                 tokens.push(Token::Time(hours::parse_time(time)?));
             }
             c if c.is_alphabetic() => {
@@ -152,6 +211,14 @@ fn tokens(text: &str) -> Option<Vec<Token>> {
                 match &lower[start..end] {
                     "uhr" | "von" | "jeweils" | "jeden" | "jede" | "immer" | "geöffnet"
                     | "sprechzeiten" | "öffnungszeiten" => {}
+                    "im" | "des" | "am" | "an" | "jedem" | "jeder" | "jedes" => {}
+                    "monat" | "monats" => tokens.push(Token::Month),
+                    "ersten" | "erster" | "erste" => tokens.push(Token::Nth(1)),
+                    "zweiten" | "zweiter" | "zweite" => tokens.push(Token::Nth(2)),
+                    "dritten" | "dritter" | "dritte" => tokens.push(Token::Nth(3)),
+                    "vierten" | "vierter" | "vierte" => tokens.push(Token::Nth(4)),
+                    "fünften" | "fünfter" | "fünfte" => tokens.push(Token::Nth(5)),
+                    "letzten" | "letzter" | "letzte" => tokens.push(Token::Nth(-1)),
                     "bis" => tokens.push(Token::Range),
                     "und" | "u" | "sowie" => tokens.push(Token::And),
                     "täglich" => tokens.extend([Token::Day(0), Token::Range, Token::Day(6)]),
@@ -221,6 +288,24 @@ mod tests {
             ("jeden Mittwoch 15:00 - 17:00", "We 15:00-17:00"),
             ("Mo - Fr: 08:00 - 12:00", "Mo-Fr 08:00-12:00"),
             ("Mo-Fr 9-12, Sa 10-12", "Mo-Fr 09:00-12:00; Sa 10:00-12:00"),
+            (
+                "jeden 1. und 3. Montag im Monat 10-12 Uhr",
+                "Mo[1,3] 10:00-12:00",
+            ),
+            ("jeden 1. Mittwoch im Monat, 15-17 Uhr", "We[1] 15:00-17:00"),
+            (
+                "letzter Freitag im Monat 18 bis 21 Uhr",
+                "Fr[-1] 18:00-21:00",
+            ),
+            (
+                "am zweiten und letzten Dienstag des Monats 9.30-11 Uhr",
+                "Tu[2,-1] 09:30-11:00",
+            ),
+            (
+                "Mo-Fr 9-12 Uhr, jeden 1. Donnerstag im Monat 14-18 Uhr",
+                "Mo-Fr 09:00-12:00, Th[1] 14:00-18:00",
+            ),
+            ("3. Mi 16-18", "We[3] 16:00-18:00"),
         ];
         for (german, osm) in cases {
             assert_eq!(opening_hours(german).as_deref(), Some(osm), "{german}");
@@ -234,6 +319,8 @@ mod tests {
             "Mo-Fr 9-12 Uhr, nach Vereinbarung",
             "Di 15-17 Uhr (nicht in den Ferien)",
             "jeden 1. Mittwoch im Monat",
+            "Mo 9-12 im Monat",
+            "1. und 3. Woche 10-12",
             "Fr-Mo 9-12",
             "Mo 12-9",
             "Mo",

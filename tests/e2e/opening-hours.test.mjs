@@ -5,9 +5,11 @@
 // these moments is known by hand.
 
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { test } from 'node:test';
 
-import { TEST_OPTIONS, assertClean, cardsLocator, msg, trailingCount, until, useBrowser, waitForCount, withWidget } from './support.mjs';
+import { REPO_ROOT, TEST_OPTIONS, assertClean, cardsLocator, msg, trailingCount, until, useBrowser, waitForCount, withWidget } from './support.mjs';
 
 const env = useBrowser();
 const FIXTURE = '/test/opening-hours.json';
@@ -191,3 +193,38 @@ test('a course that has not started yet is never "open now": its card gives its 
     assertClean(records);
   });
 });
+
+for (const lang of ['de', 'ar', 'uk']) {
+  test(`hours on days of the month (1st and 3rd Monday) name the next such day with its date, in ${lang}`, TEST_OPTIONS, async () => {
+    // The fixture with a parents' café on the first and third Monday of each month, as the
+    // importer reads "jeden 1. und 3. Montag im Monat 10–12 Uhr".
+    const directory = JSON.parse(readFileSync(path.join(REPO_ROOT, 'tests/fixtures/opening-hours.json'), 'utf8'));
+    directory.entries.push({ id: 'monthly', kind: 'association', name: 'Elterncafé', service_area: { scope: 'region' }, schedule: { opening_hours: 'Mo[1,3] 10:00-12:00' } });
+    // Tuesday 8 December 2026, the day after the first Monday: the third is the 21st, 13 days on.
+    const page = fixturePage('2026-12-08T10:00:00+01:00', lang);
+    page.html = page.html.replace(FIXTURE, '/test/monthly-hours.json');
+    const setup = page.setup;
+    page.setup = async (session) => {
+      await setup(session);
+      await session.context.route('**/test/monthly-hours.json', (route) => route.fulfill({ json: directory }));
+    };
+    await withWidget(env, page, async ({ widget, records }) => {
+      await openNowChip(widget, lang);
+      const time = (hours) => new Intl.DateTimeFormat(lang, { hour: 'numeric', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' })
+        .format(new Date(Date.UTC(2024, 0, 1, hours, 0)));
+      const monthly = card(widget, 'monthly').locator('[data-part="hours-status"]');
+      const monday21 = new Intl.DateTimeFormat(lang, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC', calendar: 'gregory' })
+        .format(new Date(Date.UTC(2026, 11, 21)));
+      const when = msg(lang, 'hours.day_at', { day: monday21, time: time(10) });
+      await until(() => monthly.textContent(), (text) => text === msg(lang, 'hours.closed_opens', { when }), 'the monthly status line');
+      assert.match(monday21, /21|٢١/, 'the date is in the line');
+      // Within the week, the weekday alone says which day: Saturday the 12th.
+      const saturday = new Intl.DateTimeFormat(lang, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 6)));
+      assert.equal(
+        (await card(widget, 'saturday').locator('[data-part="hours-status"]').textContent()).trim(),
+        msg(lang, 'hours.closed_opens', { when: msg(lang, 'hours.day_at', { day: saturday, time: time(10) }) }),
+      );
+      assertClean(records);
+    });
+  });
+}

@@ -1398,8 +1398,9 @@ fn a_place_and_its_offer_in_two_columns_are_organisation_and_name() {
 /// What officers write in their own lists, read as they meant it rather than refused: "–",
 /// "keine" and "k. A." for nothing, an address hidden from spam robots or two in one cell,
 /// target groups in their own words ("Kinder und Jugendliche", "Flüchtlinge", "Senior*innen",
-/// "alle"), a range of levels, and hours with spaces and colons where the syntax has none.
-/// Hours written in the syntax keep its meaning (a later rule replaces a day's times).
+/// "alle"), a range of levels, hours with spaces and colons where the syntax has none, and
+/// days of the month ("jeden 1. und 3. Montag im Monat"). Hours written in the syntax keep its
+/// meaning (a later rule replaces a day's times).
 #[test]
 fn an_officers_usual_spellings_are_read_as_meant_without_errors() {
     let imported = import(
@@ -1512,6 +1513,23 @@ fn an_officers_usual_spellings_are_read_as_meant_without_errors() {
         "ages go in the columns",
     );
     assert_eq!(field(f, "/email").unwrap(), "e@example.org");
+
+    // Days of the month: on those days only, and besides the weekly times.
+    assert_eq!(
+        field("elterncafe-g-beispiel-korbach", "/schedule/opening_hours").unwrap(),
+        "Mo[1,3] 10:00-12:00"
+    );
+    has_problem(
+        &imported,
+        8,
+        Some("Öffnungszeiten"),
+        Severity::Warning,
+        "was read as \"Mo[1,3] 10:00-12:00\"",
+    );
+    assert_eq!(
+        field("sprechstunde-h-beispiel-korbach", "/schedule/opening_hours").unwrap(),
+        "Mo-Fr 09:00-12:00, Th[-1] 14:00-18:00"
+    );
 }
 
 /// More of an officer's own words: a list of languages that goes on ("u. a."), a language with

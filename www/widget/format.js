@@ -121,6 +121,19 @@ export function formatWeekday(language, weekday, names = '') {
   return formatter(Intl.DateTimeFormat, language, WEEKDAY).format(new Date(Date.UTC(2024, 0, 1 + weekday)));
 }
 
+const WEEKDAY_AND_DATE = { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC', calendar: 'gregory' };
+
+/**
+ * A weekday with its date ("Montag, 21. Dezember"), given as YYYY-MM-DD and its weekday
+ * (0 = Monday), for a day more than a week ahead, which its weekday's name alone would not
+ * tell. Without Intl data (Tigrinya) the catalog's weekday and date (see formatDate).
+ */
+export function formatWeekdayAndDate(language, isoDate, weekday, t) {
+  if (!hasIntlData(language)) return `${formatWeekday(language, weekday, t('hours.weekdays'))} ${formatDate(language, isoDate, t)}`;
+  const [year, month, day] = isoDate.split('-').map(Number);
+  return formatter(Intl.DateTimeFormat, language, WEEKDAY_AND_DATE).format(new Date(Date.UTC(year, month - 1, day)));
+}
+
 const TIME = { hour: 'numeric', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' };
 
 /** A time of day given as HH:MM (24:00, the end of a day, is written as midnight). */

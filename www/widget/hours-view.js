@@ -5,7 +5,10 @@
 // Until the module is there, and for a value it cannot read, the card shows the hours as written.
 
 import { el } from './dom.js';
-import { formatList, formatTime, formatWeekday } from './format.js';
+import { formatList, formatTime, formatWeekday, formatWeekdayAndDate } from './format.js';
+
+/** A week in milliseconds: a change this far ahead is named with its date. */
+const WEEK_MS = 7 * 24 * 3600 * 1000;
 
 /**
  * The status line for an entry whose hours `description` the module gave (see hours.js), or
@@ -17,7 +20,13 @@ export function statusLine(description, entry, t, language, today) {
   const at = (change) => {
     const time = formatTime(language, change.time);
     if (change.date === today) return t('hours.today_at', { time });
-    return t('hours.day_at', { day: formatWeekday(language, change.weekday, t('hours.weekdays')), time });
+    // Hours on days of the month ("1st and 3rd Monday") may open weeks ahead: then the date
+    // says which Monday.
+    const day =
+      Date.parse(change.date) - Date.parse(today) >= WEEK_MS
+        ? formatWeekdayAndDate(language, change.date, change.weekday, t)
+        : formatWeekday(language, change.weekday, t('hours.weekdays'));
+    return t('hours.day_at', { day, time });
   };
   let text;
   let state = status;

@@ -417,3 +417,33 @@ fn open_sets_of_ten_thousand_entries() {
     );
     assert_eq!(answer["days"][6], json!([]));
 }
+
+#[test]
+fn days_of_the_month_name_their_next_day_weeks_ahead() {
+    // Tuesday 2026-12-08 10:00, the day after December's first Monday: the third is the 21st.
+    let answer = describe(HESSEN, "Mo[1,3] 10:00-12:00", utc_ms(2026, 12, 8, 9, 0));
+    assert_eq!(answer["status"], "closed");
+    assert_eq!(
+        answer["next"],
+        json!({"date": "2026-12-21", "weekday": 0, "time": "10:00", "status": "open"})
+    );
+    // The second Monday, in the week ahead, is closed.
+    assert_eq!(answer["week"][6], day("2026-12-14", 0, false, json!([])));
+    // The last Friday of the month; added to weekly hours, on the first Thursday only.
+    let answer = describe(HESSEN, "Fr[-1] 18:00-21:00", utc_ms(2026, 12, 1, 9, 0));
+    assert_eq!(answer["next"]["date"], "2026-12-25");
+    let weekly = "Mo-Fr 09:00-12:00, Th[1] 14:00-18:00";
+    let first_thursday = describe(HESSEN, weekly, utc_ms(2026, 12, 3, 9, 0));
+    assert_eq!(
+        first_thursday["week"][0]["intervals"],
+        json!([interval("09:00", "12:00"), interval("14:00", "18:00")])
+    );
+    assert_eq!(
+        first_thursday["week"][1]["intervals"],
+        json!([interval("09:00", "12:00")])
+    );
+    assert_eq!(
+        describe(HESSEN, weekly, utc_ms(2026, 12, 10, 9, 0))["week"][0]["intervals"],
+        json!([interval("09:00", "12:00")])
+    );
+}
