@@ -33,8 +33,6 @@ enum Token {
 pub fn opening_hours(text: &str) -> Option<String> {
     let tokens = tokens(text)?;
     let mut week: Week = Default::default();
-    // Rules for days of the month, written after the weekly ones (see the module's docs).
-    let mut monthly: Vec<String> = Vec::new();
     let mut position = 0;
     let mut any = false;
     while position < tokens.len() {
@@ -114,14 +112,11 @@ pub fn opening_hours(text: &str) -> Option<String> {
         } else {
             nths.sort_by_key(|&nth| if nth < 0 { i8::MAX } else { nth });
             nths.dedup();
-            let nths = nths.iter().map(i8::to_string).collect::<Vec<_>>().join(",");
-            let times = slots
-                .iter()
-                .map(|(from, to)| format!("{from}-{to}"))
-                .collect::<Vec<_>>()
-                .join(",");
             for &day in &days {
-                monthly.push(format!("{}[{nths}] {times}", hours::DAY_NAMES[day]));
+                week[day].monthly.push(hours::MonthlyTimes {
+                    nths: nths.clone(),
+                    slots: slots.clone(),
+                });
             }
         }
         any = true;
@@ -133,12 +128,7 @@ pub fn opening_hours(text: &str) -> Option<String> {
     if !any {
         return None;
     }
-    // A rule after ", " adds to those before it, where one after "; " would replace them.
-    let rules: Vec<String> = hours::opening_hours(&week)
-        .into_iter()
-        .chain(monthly)
-        .collect();
-    Some(rules.join(", "))
+    hours::opening_hours(&week)
 }
 
 /// A text of several lines or `;`-separated parts, some of them days and times and some not

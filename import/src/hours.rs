@@ -1,4 +1,5 @@
-//! Weekly time slots (Integreat's per-day columns and objects) as an OSM `opening_hours` value.
+//! Weekly time slots (Integreat's per-day columns and objects, HSDS schedules, German text) as
+//! an OSM `opening_hours` value, with times on days of the month ("the first and third Monday").
 
 /// The OSM abbreviations of the weekdays, Monday first.
 pub const DAY_NAMES: [&str; 7] = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"];
@@ -14,6 +15,18 @@ pub struct DayHours {
     pub closed: bool,
     /// Only with an appointment that day.
     pub appointment_only: bool,
+    /// Times on some of the month's such weekdays only, besides `slots`.
+    pub monthly: Vec<MonthlyTimes>,
+}
+
+/// Times on some of a month's such weekdays ("the first and third Monday"): `nths` `[1, 3]`
+/// with 10–12 on a Monday is `Mo[1,3] 10:00-12:00`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MonthlyTimes {
+    /// Which of the month's such weekdays: 1 to 5, -1 for the last, in the order to write them.
+    pub nths: Vec<i8>,
+    /// Opening and closing times, `HH:MM`.
+    pub slots: Vec<(String, String)>,
 }
 
 /// A week, Monday first.
@@ -39,6 +52,7 @@ pub fn parse_time(text: &str) -> Option<String> {
 /// The week as an `opening_hours` value: days with the same times in one rule, runs of days
 /// as ranges (`Mo-Fr 09:00-12:00; Tu 14:00-18:00` would lose Tuesday morning, so days with
 /// other times get rules of their own: `Mo,We-Fr 09:00-12:00; Tu 09:00-12:00,14:00-18:00`).
+/// Times on days of the month follow as rules that add to those (`, Mo[1,3] 10:00-12:00`).
 /// `None` when no day has times.
 pub fn opening_hours(week: &Week) -> Option<String> {
     let times: Vec<Option<String>> = week
@@ -51,13 +65,7 @@ pub fn opening_hours(week: &Week) -> Option<String> {
             } else if day.slots.is_empty() {
                 None
             } else {
-                Some(
-                    day.slots
-                        .iter()
-                        .map(|(from, to)| format!("{from}-{to}"))
-                        .collect::<Vec<_>>()
-                        .join(","),
-                )
+                Some(slot_list(&day.slots))
             }
         })
         .collect();
@@ -76,7 +84,30 @@ pub fn opening_hours(week: &Week) -> Option<String> {
         }
         rules.push(format!("{} {slots}", day_list(&same)));
     }
-    (!rules.is_empty()).then(|| rules.join("; "))
+    let weekly = rules.join("; ");
+    // A rule after ", " adds to those before it, where one after "; " would replace them.
+    let mut rules: Vec<String> = Vec::from_iter((!weekly.is_empty()).then_some(weekly));
+    for (day, hours) in week.iter().enumerate() {
+        for MonthlyTimes { nths, slots } in &hours.monthly {
+            let nths = nths.iter().map(i8::to_string).collect::<Vec<_>>();
+            rules.push(format!(
+                "{}[{}] {}",
+                DAY_NAMES[day],
+                nths.join(","),
+                slot_list(slots)
+            ));
+        }
+    }
+    (!rules.is_empty()).then(|| rules.join(", "))
+}
+
+/// `09:00-12:00,14:00-16:00`.
+fn slot_list(slots: &[(String, String)]) -> String {
+    slots
+        .iter()
+        .map(|(from, to)| format!("{from}-{to}"))
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 /// `Mo-Fr`, `Mo,We-Fr`, `Sa,Su`: ascending days, runs of three or more as ranges.

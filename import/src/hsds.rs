@@ -204,8 +204,9 @@ fn text_of(value: &Value) -> Option<String> {
     (!text.is_empty()).then_some(text)
 }
 
-/// Weekly schedules (`freq` WEEKLY, `byday` MO,TU…, `opens_at`, `closes_at`) as a week; the
-/// descriptions of the schedules, which say what rules cannot.
+/// Weekly schedules (`freq` WEEKLY, `byday` MO,TU…, `opens_at`, `closes_at`) and monthly ones
+/// on weekdays of the month (`freq` MONTHLY, `byday` 1MO,3MO or -1FR, as in RFC 5545) as a
+/// week; the descriptions of the schedules, which say what rules cannot.
 fn week(
     schedules: &[Value],
     row: usize,
@@ -225,13 +226,14 @@ fn week(
         else {
             continue;
         };
-        if text("freq").is_some_and(|freq| !freq.eq_ignore_ascii_case("weekly")) {
+        let monthly = text("freq").is_some_and(|freq| freq.eq_ignore_ascii_case("monthly"));
+        if !monthly && text("freq").is_some_and(|freq| !freq.eq_ignore_ascii_case("weekly")) {
             problems.push(Problem {
                 row: Some(row),
                 column: Some(format!("schedules[{index}].freq")),
                 entry: None,
                 severity: Severity::Warning,
-                message: "only weekly schedules become opening_hours; this one is left to its description".into(),
+                message: "only weekly and monthly schedules become opening_hours; this one is left to its description".into(),
             });
             continue;
         }
@@ -247,26 +249,54 @@ fn week(
             });
             continue;
         };
-        for day in byday.split(',') {
-            // "1MO" (the first Monday) is more than a week can say.
-            match DAYS
-                .iter()
-                .position(|name| name.eq_ignore_ascii_case(day.trim()))
-            {
-                Some(day) => {
+        // Monthly: which of the month's such weekdays, by day ("1MO,3MO" → Monday: 1, 3).
+        let mut nths_by_day: [Vec<i8>; 7] = Default::default();
+        for part in byday.split(',') {
+            let part = part.trim();
+            // "1MO": the ordinal before the day's two letters; only in a monthly schedule.
+            let cut = part.len().saturating_sub(2);
+            let (nth, name) = match part.is_char_boundary(cut) {
+                true => part.split_at(cut),
+                false => (part, ""),
+            };
+            let nth = match (monthly, nth) {
+                (false, "") => Some(None),
+                (true, nth) => nth
+                    .parse::<i8>()
+                    .ok()
+                    .filter(|nth| (1..=5).contains(nth) || *nth == -1)
+                    .map(Some),
+                (false, _) => None,
+            };
+            let day = DAYS.iter().position(|day| day.eq_ignore_ascii_case(name));
+            match (day, nth) {
+                (Some(day), Some(None)) => {
                     week[day].slots.push((opens.clone(), closes.clone()));
                     any = true;
                 }
-                None => problems.push(Problem {
+                (Some(day), Some(Some(nth))) => nths_by_day[day].push(nth),
+                _ => problems.push(Problem {
                     row: Some(row),
                     column: Some(format!("schedules[{index}].byday")),
                     entry: None,
                     severity: Severity::Warning,
-                    message: format!(
-                        "\"{}\" is not a weekday MO…SU; that day is left out",
-                        day.trim()
-                    ),
+                    message: if monthly {
+                        format!(
+                            "\"{part}\" is not a weekday of the month such as 1MO or -1FR; that day is left out"
+                        )
+                    } else {
+                        format!("\"{part}\" is not a weekday MO…SU; that day is left out")
+                    },
                 }),
+            }
+        }
+        for (day, nths) in nths_by_day.into_iter().enumerate() {
+            if !nths.is_empty() {
+                week[day].monthly.push(hours::MonthlyTimes {
+                    nths,
+                    slots: vec![(opens.clone(), closes.clone())],
+                });
+                any = true;
             }
         }
     }

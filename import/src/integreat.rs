@@ -138,6 +138,7 @@ fn week(days: &[Value], row: usize, problems: &mut Vec<Problem>) -> Week {
             all_day: flag("allDay"),
             closed: flag("closed"),
             appointment_only: flag("appointmentOnly"),
+            ..DayHours::default()
         };
         let slots = day.get("timeSlots").and_then(Value::as_array);
         for (slot_index, slot) in slots.into_iter().flatten().enumerate() {

@@ -461,8 +461,8 @@ pub const CATALOG: &[(&str, &str)] = &[
         "opens_at und closes_at sind keine Uhrzeiten wie 09:00 (Wert nicht übernommen).",
     ),
     (
-        "only weekly schedules become opening_hours; this one is left to its description",
-        "Nur wöchentliche Zeiten werden zu Öffnungszeiten; diese bleiben als Beschreibung stehen.",
+        "only weekly and monthly schedules become opening_hours; this one is left to its description",
+        "Nur wöchentliche und monatliche Zeiten werden zu Öffnungszeiten; diese bleiben als Beschreibung stehen.",
     ),
     (
         "the country \"{}\" is not Germany; the directory is for places in Germany",
@@ -623,6 +623,10 @@ pub const CATALOG: &[(&str, &str)] = &[
     (
         "\"{}\" is not a weekday MO…SU; that day is left out",
         "„{0}“ ist kein Wochentag MO…SU; der Tag wird nicht übernommen.",
+    ),
+    (
+        "\"{}\" is not a weekday of the month such as 1MO or -1FR; that day is left out",
+        "„{0}“ ist kein Wochentag des Monats wie 1MO oder -1FR; der Tag wird nicht übernommen.",
     ),
     (
         "\"{}\" is not a time such as 09:00 (value ignored)",

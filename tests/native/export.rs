@@ -320,3 +320,47 @@ fn every_choice_of_the_templates_lists_and_every_category_name_imports() {
         );
     }
 }
+
+/// Hours on days of the month ("the last Thursday") go to HSDS as monthly schedules
+/// (`MONTHLY`, `-1TH`) and come back as they were.
+#[test]
+fn hours_on_days_of_the_month_go_to_hsds_and_back() {
+    let mut demo = demo();
+    let hours = [
+        "Mo-Fr 09:00-12:00, Th[-1] 14:00-18:00",
+        "Mo[1,3] 10:00-12:00",
+    ];
+    for (entry, value) in demo["entries"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .zip(hours)
+    {
+        entry["schedule"] = serde_json::json!({ "opening_hours": value });
+    }
+    let (services, losses) = export::to_hsds(&demo);
+    let ids: Vec<&str> = demo["entries"].as_array().unwrap()[..2]
+        .iter()
+        .map(|entry| entry["id"].as_str().unwrap())
+        .collect();
+    for id in &ids {
+        assert!(
+            !losses
+                .iter()
+                .any(|loss| loss.starts_with(&format!("{id}:"))),
+            "{id}: {losses:#?}"
+        );
+    }
+    let byday: Vec<&Value> = services.as_array().unwrap()[1]["schedules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|schedule| &schedule["byday"])
+        .collect();
+    assert_eq!(byday, ["1MO,3MO"]);
+    let imported = import(&serde_json::to_vec(&services).unwrap(), Format::Hsds);
+    let entries = imported.directory["entries"].as_array().unwrap();
+    for (entry, value) in entries.iter().zip(hours) {
+        assert_eq!(entry["schedule"]["opening_hours"], value);
+    }
+}

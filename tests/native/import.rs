@@ -512,12 +512,14 @@ fn open_referral_hsds_services() {
     let housing = entry(&entries, "5b0c6a7e-0f1e-4c11-9a61-2f7c4a000003");
     assert_eq!(housing["phones"][0]["number"], "+49 5693 000 000");
     has_problem(&imported, 2, Some("status"), Severity::Note, "defunct");
+    // The first Monday of each month; a yearly schedule is more than opening hours can say.
+    assert_eq!(housing["schedule"]["opening_hours"], "Mo[1] 10:00-12:00");
     has_problem(
         &imported,
         3,
-        Some("schedules[0].freq"),
+        Some("schedules[1].freq"),
         Severity::Warning,
-        "only weekly",
+        "only weekly and monthly",
     );
     has_problem(
         &imported,

@@ -225,8 +225,9 @@ fn location(id: &str, location: &Value, text: &impl Fn(&Value) -> Option<String>
     Some(out)
 }
 
-/// OSM opening hours of the common weekly form ("Mo-Fr 09:00-12:00; Tu 14:00-16:00") as
-/// HSDS weekly schedules; other rules stay in a schedule's description, and are reported.
+/// OSM opening hours of the common weekly form ("Mo-Fr 09:00-12:00; Tu 14:00-16:00"), with
+/// days of the month ("Mo[1,3] 10:00-12:00"), as HSDS schedules; other rules stay in a
+/// schedule's description, and are reported.
 fn schedules(
     id: &str,
     schedule: &Value,
@@ -236,14 +237,20 @@ fn schedules(
     let mut loss = None;
     let mut descriptions = Vec::new();
     if let Some(hours) = schedule["opening_hours"].as_str() {
-        match weekly_rules(hours) {
-            Some(rules) => {
-                for (days, opens, closes) in rules {
+        match recurrences(hours) {
+            Some(recurrences) => {
+                for Recurrence {
+                    freq,
+                    byday,
+                    opens,
+                    closes,
+                } in recurrences
+                {
                     schedules.push(json!({
                         "id": uuid(&format!("{id}/schedule/{}", schedules.len())),
-                        "freq": "WEEKLY",
+                        "freq": freq,
                         "wkst": "MO",
-                        "byday": days,
+                        "byday": byday,
                         "opens_at": opens,
                         "closes_at": closes,
                     }));
@@ -269,46 +276,137 @@ fn schedules(
     (schedules, loss)
 }
 
-/// `Mo-Fr 09:00-12:00,14:00-16:00; Sa 10:00-12:00` as (BYDAY, opens, closes) triples; `None`
-/// when any rule is of another form (holidays, months, "off", comments).
-fn weekly_rules(hours: &str) -> Option<Vec<(String, String, String)>> {
-    const DAYS: [&str; 7] = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"];
+/// One HSDS schedule of opening times, as RFC 5545 writes a recurrence.
+#[derive(Debug, PartialEq)]
+struct Recurrence {
+    /// `WEEKLY`, or `MONTHLY` for days of the month.
+    freq: &'static str,
+    /// `MO,TU,WE`, or for days of the month `1MO,3MO`, `-1FR`.
+    byday: String,
+    /// `HH:MM`.
+    opens: String,
+    /// `HH:MM`.
+    closes: String,
+}
+
+/// `Mo-Fr 09:00-12:00,14:00-16:00; Sa 10:00-12:00, Sa[1] 14:00-16:00` as recurrences, one per
+/// time range; `None` when any rule is of another form (holidays, months, "off", comments), or
+/// when a day is named by two rules after ";": there the later one replaces the earlier's
+/// times, where HSDS schedules add up.
+fn recurrences(hours: &str) -> Option<Vec<Recurrence>> {
     const BYDAY: [&str; 7] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
-    let day = |name: &str| DAYS.iter().position(|day| *day == name);
-    let mut rules = Vec::new();
+    let mut recurrences = Vec::new();
+    let mut named = [false; 7];
     for rule in hours
         .split(';')
         .map(str::trim)
         .filter(|rule| !rule.is_empty())
     {
-        let (days, times) = rule.split_once(' ')?;
-        let mut byday = Vec::new();
-        for part in days.split(',') {
-            match part.split_once('-') {
-                Some((first, last)) => {
-                    let (first, last) = (day(first)?, day(last)?);
-                    if first > last {
-                        return None;
+        let mut named_by_rule = [false; 7];
+        // ", " before a day starts a rule that adds to this one ("Mo-Fr 09:00-12:00, Th[1] …").
+        for part in rule.split(", ") {
+            let (days, times) = part.trim().split_once(' ')?;
+            let mut weekly = Vec::new();
+            let mut monthly = Vec::new();
+            for selector in outside_brackets(days) {
+                let (name, nths) = match selector.split_once('[') {
+                    Some((name, nths)) => (name, Some(nths.strip_suffix(']')?)),
+                    None => (selector, None),
+                };
+                let days: Vec<usize> = match name.split_once('-') {
+                    Some((first, last)) => {
+                        let (first, last) = (day_index(first)?, day_index(last)?);
+                        if first > last || nths.is_some() {
+                            return None;
+                        }
+                        (first..=last).collect()
                     }
-                    byday.extend((first..=last).map(|index| BYDAY[index]));
+                    None => vec![day_index(name)?],
+                };
+                for &day in &days {
+                    named_by_rule[day] = true;
                 }
-                None => byday.push(BYDAY[day(part)?]),
+                match nths {
+                    None => weekly.extend(days.iter().map(|&day| BYDAY[day].to_owned())),
+                    Some(nths) => {
+                        let mut byday = Vec::new();
+                        for nth in nths.split(',') {
+                            let nth: i8 = nth.trim().parse().ok()?;
+                            if !((1..=5).contains(&nth) || nth == -1) {
+                                return None;
+                            }
+                            byday.push(format!("{nth}{}", BYDAY[days[0]]));
+                        }
+                        monthly.push(byday.join(","));
+                    }
+                }
+            }
+            let selectors = (!weekly.is_empty())
+                .then(|| ("WEEKLY", weekly.join(",")))
+                .into_iter()
+                .chain(monthly.into_iter().map(|byday| ("MONTHLY", byday)));
+            let ranges = times
+                .trim()
+                .split(',')
+                .map(time_range)
+                .collect::<Option<Vec<_>>>()?;
+            for (freq, byday) in selectors {
+                for (opens, closes) in &ranges {
+                    recurrences.push(Recurrence {
+                        freq,
+                        byday: byday.clone(),
+                        opens: opens.clone(),
+                        closes: closes.clone(),
+                    });
+                }
             }
         }
-        for range in times.trim().split(',') {
-            let (opens, closes) = range.split_once('-')?;
-            let is_time = |time: &str| {
-                time.len() == 5
-                    && time.as_bytes()[2] == b':'
-                    && time.bytes().filter(u8::is_ascii_digit).count() == 4
-            };
-            if !is_time(opens) || !is_time(closes) {
+        for day in 0..7 {
+            if named_by_rule[day] && named[day] {
                 return None;
             }
-            rules.push((byday.join(","), opens.to_owned(), closes.to_owned()));
+            named[day] |= named_by_rule[day];
         }
     }
-    Some(rules)
+    Some(recurrences)
+}
+
+/// `Mo` … `Su` as 0 … 6.
+fn day_index(name: &str) -> Option<usize> {
+    ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"]
+        .iter()
+        .position(|day| *day == name)
+}
+
+/// `Mo,We[1,3],Fr` as `Mo`, `We[1,3]`, `Fr`: the commas between brackets belong to them.
+fn outside_brackets(days: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    for (index, c) in days.char_indices() {
+        match c {
+            '[' => depth += 1,
+            ']' => depth = depth.saturating_sub(1),
+            ',' if depth == 0 => {
+                parts.push(&days[start..index]);
+                start = index + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(&days[start..]);
+    parts
+}
+
+/// `09:00-12:00` as opening and closing time; `None` for anything else.
+fn time_range(range: &str) -> Option<(String, String)> {
+    let (opens, closes) = range.split_once('-')?;
+    let is_time = |time: &str| {
+        time.len() == 5
+            && time.as_bytes()[2] == b':'
+            && time.bytes().filter(u8::is_ascii_digit).count() == 4
+    };
+    (is_time(opens) && is_time(closes)).then(|| (opens.to_owned(), closes.to_owned()))
 }
 
 /// A UUID made from a text: the same text gives the same UUID (two FNV-1a hashes, with the
@@ -339,16 +437,48 @@ mod tests {
 
     #[test]
     fn weekly_opening_hours_become_rrule_schedules() {
+        let weekly = |byday: &str, opens: &str, closes: &str| Recurrence {
+            freq: "WEEKLY",
+            byday: byday.into(),
+            opens: opens.into(),
+            closes: closes.into(),
+        };
         assert_eq!(
-            weekly_rules("Mo-We,Fr 09:00-12:00,14:00-16:00; Sa 10:00-12:00"),
+            recurrences("Mo-We,Fr 09:00-12:00,14:00-16:00; Sa 10:00-12:00"),
             Some(vec![
-                ("MO,TU,WE,FR".into(), "09:00".into(), "12:00".into()),
-                ("MO,TU,WE,FR".into(), "14:00".into(), "16:00".into()),
-                ("SA".into(), "10:00".into(), "12:00".into()),
+                weekly("MO,TU,WE,FR", "09:00", "12:00"),
+                weekly("MO,TU,WE,FR", "14:00", "16:00"),
+                weekly("SA", "10:00", "12:00"),
             ])
         );
-        assert_eq!(weekly_rules("Mo-Fr 09:00-12:00; PH off"), None);
-        assert_eq!(weekly_rules("Tu 14:00-16:00 \"nach Vereinbarung\""), None);
+        assert_eq!(recurrences("Mo-Fr 09:00-12:00; PH off"), None);
+        assert_eq!(recurrences("Tu 14:00-16:00 \"nach Vereinbarung\""), None);
+        // The second rule replaces Thursday's times: HSDS schedules would add them.
+        assert_eq!(recurrences("Mo-Fr 09:00-12:00; Th 14:00-17:00"), None);
+    }
+
+    #[test]
+    fn days_of_the_month_become_monthly_schedules() {
+        let monthly = |byday: &str, opens: &str, closes: &str| Recurrence {
+            freq: "MONTHLY",
+            byday: byday.into(),
+            opens: opens.into(),
+            closes: closes.into(),
+        };
+        assert_eq!(
+            recurrences("Mo[1,3] 10:00-12:00"),
+            Some(vec![monthly("1MO,3MO", "10:00", "12:00")])
+        );
+        let both = recurrences("Mo-Fr 09:00-12:00, Th[-1] 14:00-18:00").unwrap();
+        assert_eq!(both[0].freq, "WEEKLY");
+        assert_eq!(both[1], monthly("-1TH", "14:00", "18:00"));
+        for other in [
+            "Mo[1-2] 10:00-12:00",
+            "Mo[6] 10:00-12:00",
+            "Mo-Fr[1] 10:00-12:00",
+        ] {
+            assert_eq!(recurrences(other), None, "{other}");
+        }
     }
 
     #[test]
