@@ -161,7 +161,8 @@ fn date_in_german(value: &str) -> String {
 }
 
 /// Opening hours in the OSM syntax with German day names and dashes, for reading: "Tu,Th
-/// 09:00-12:00; Sa off" → "Di,Do 09:00–12:00; Sa geschlossen".
+/// 09:00-12:00; Sa off" → "Di,Do 09:00–12:00; Sa geschlossen", and days of the month in words:
+/// "Mo[1,3]" → "1. und 3. Mo im Monat".
 fn hours_in_german(hours: &str) -> String {
     let mut text = String::with_capacity(hours.len() + 8);
     let mut word = String::new();
@@ -177,9 +178,31 @@ fn hours_in_german(hours: &str) -> String {
         });
         word.clear();
     };
-    for c in hours.chars() {
+    let mut chars = hours.chars();
+    while let Some(c) = chars.next() {
         if c.is_ascii_alphabetic() {
             word.push(c);
+            continue;
+        }
+        // "Mo[1,3]": "1. und 3. Mo im Monat", "Fr[-1]": "letzter Fr im Monat".
+        if c == '[' && !word.is_empty() {
+            let inside: String = chars.by_ref().take_while(|&c| c != ']').collect();
+            let nths: Vec<String> = inside
+                .split(',')
+                .map(|nth| match nth.trim() {
+                    "-1" => "letzter".to_owned(),
+                    nth => format!("{nth}."),
+                })
+                .collect();
+            let (last, first) = nths.split_last().unwrap_or((&inside, &[]));
+            if !first.is_empty() {
+                text.push_str(&first.join(", "));
+                text.push_str(" und ");
+            }
+            text.push_str(last);
+            text.push(' ');
+            flush(&mut word, &mut text);
+            text.push_str(" im Monat");
             continue;
         }
         flush(&mut word, &mut text);
@@ -1047,6 +1070,10 @@ mod tests {
         assert_eq!(
             german("\"Di 15-17 Uhr\" was read as \"Tu 15:00-17:00\" (Mo Tu We Th Fr Sa Su); check it, or write it so yourself (value converted)").as_deref(),
             Some("„Di 15-17 Uhr“ wurde als „Di 15:00–17:00“ gelesen. Bitte prüfen Sie, ob das stimmt (Wert umgewandelt).")
+        );
+        assert_eq!(
+            german("\"1. und 3. Montag 10-12\" was read as \"Mo-Fr 09:00-12:00, Mo[1,3] 10:00-12:00, Fr[-1] 14:00-16:00\" (Mo Tu We Th Fr Sa Su); check it, or write it so yourself (value converted)").as_deref(),
+            Some("„1. und 3. Montag 10-12“ wurde als „Mo–Fr 09:00–12:00, 1. und 3. Mo im Monat 10:00–12:00, letzter Fr im Monat 14:00–16:00“ gelesen. Bitte prüfen Sie, ob das stimmt (Wert umgewandelt).")
         );
     }
 
