@@ -37,7 +37,7 @@ pub fn opening_hours(text: &str) -> Option<String> {
     let mut any = false;
     while position < tokens.len() {
         // Which of the month's weekdays: "1. und 3.", "ersten", "letzten".
-        let mut nths = Vec::new();
+        let mut nths: Vec<i8> = Vec::new();
         while let Some(Token::Nth(nth)) = tokens.get(position) {
             nths.push(*nth);
             position += 1;
@@ -110,8 +110,12 @@ pub fn opening_hours(text: &str) -> Option<String> {
                 week[day].slots.dedup();
             }
         } else {
-            nths.sort_by_key(|&nth| if nth < 0 { i8::MAX } else { nth });
-            nths.dedup();
+            // In the month's order, the last at the end, each once (without a sort, which
+            // would add its code to the checker page's wasm).
+            let nths: Vec<i8> = [1, 2, 3, 4, 5, -1]
+                .into_iter()
+                .filter(|nth| nths.contains(nth))
+                .collect();
             for &day in &days {
                 week[day].monthly.push(hours::MonthlyTimes {
                     nths: nths.clone(),
