@@ -218,6 +218,15 @@ for (const lang of ['de', 'ar', 'uk']) {
       const when = msg(lang, 'hours.day_at', { day: monday21, time: time(10) });
       await until(() => monthly.textContent(), (text) => text === msg(lang, 'hours.closed_opens', { when }), 'the monthly status line');
       assert.match(monday21, /21|٢١/, 'the date is in the line');
+      // The week table names each day's date, as the hours differ from week to week: the
+      // second Monday, the 14th, is closed.
+      await card(widget, 'monthly').locator('h3 button').click();
+      const rows = card(widget, 'monthly').locator('[data-part="week"] tbody tr');
+      assert.equal(await rows.count(), 7);
+      const monday14 = new Intl.DateTimeFormat(lang, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC', calendar: 'gregory' })
+        .format(new Date(Date.UTC(2026, 11, 14)));
+      assert.equal((await rows.nth(6).locator('th').textContent()).trim(), monday14);
+      assert.equal((await rows.nth(6).locator('td').textContent()).trim(), msg(lang, 'hours.day_closed'));
       // Within the week, the weekday alone says which day: Saturday the 12th.
       const saturday = new Intl.DateTimeFormat(lang, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 6)));
       assert.equal(

@@ -84,7 +84,10 @@ function timeRange(language, t, from, to) {
   return range.includes('–') ? `\u2066${range}\u2069` : range;
 }
 
-/** The seven days from today as a table: weekday, then the times or "closed". */
+/**
+ * The seven days from today as a table: weekday, then the times or "closed". Where the hours
+ * differ from week to week (`byDate`, days of the month), the weekday with its date.
+ */
 export function weekTable(description, t, language, today) {
   if (!description?.ok || !description.week?.length) return null;
   const table = el('table', { class: 'sf-week', 'data-part': 'week' });
@@ -93,7 +96,9 @@ export function weekTable(description, t, language, today) {
   for (const day of description.week) {
     const row = el('tr');
     if (day.date === today) row.setAttribute('aria-current', 'date');
-    const name = el('th', { scope: 'row' }, formatWeekday(language, day.weekday, t('hours.weekdays')));
+    const name = el('th', { scope: 'row' }, description.byDate
+      ? formatWeekdayAndDate(language, day.date, day.weekday, t)
+      : formatWeekday(language, day.weekday, t('hours.weekdays')));
     if (day.holiday) name.append(' ', el('span', { class: 'sf-holiday' }, t('hours.holiday')));
     // "9:00–12:00 und 14:00–17:00", joined the language's way ("و" in Arabic), each range as
     // timeRange writes it.

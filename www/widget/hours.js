@@ -50,6 +50,9 @@ import { statusLine, weekSummary, weekTable } from './hours-view.js';
 const VALUES_PER_CALL = 8;
 const SLICE_MS = 10;
 
+/** A weekday with the month's weeks it holds on: "Mo[1,3]", "Fr[-1]". */
+const DAY_OF_MONTH = /\b(Mo|Tu|We|Th|Fr|Sa|Su)\[/;
+
 export async function loadHours(baseUrl, ags, texts = []) {
   const module = await loadModule(baseUrl);
   const hours = new module.Hours(String(ags ?? ''));
@@ -97,7 +100,13 @@ export async function loadHours(baseUrl, ags, texts = []) {
       return {
         today,
         describe: (text) => {
-          if (!described.has(text)) described.set(text, this.describe(text, nowMs));
+          if (!described.has(text)) {
+            const description = this.describe(text, nowMs);
+            // Hours on days of the month ("Mo[1,3]") differ from week to week: the week table
+            // then names each day's date.
+            if (description?.ok) description.byDate = DAY_OF_MONTH.test(text);
+            described.set(text, description);
+          }
           return described.get(text);
         },
         statusLine: (description, entry, t, language) => statusLine(description, entry, t, language, today),
