@@ -156,6 +156,7 @@ fn hsds_export_is_read_back_by_the_hsds_import() {
     let entries = imported.directory["entries"].as_array().unwrap();
     assert_eq!(entries.len(), demo["entries"].as_array().unwrap().len());
     let mut weekly = 0;
+    let mut closed_on_holidays = 0;
     for (expected, actual) in demo["entries"].as_array().unwrap().iter().zip(entries) {
         let id = &expected["id"];
         assert_eq!(german(&expected["name"]), actual["name"], "{id}");
@@ -202,14 +203,24 @@ fn hsds_export_is_read_back_by_the_hsds_import() {
                     actual["schedule"]["opening_hours"].is_string(),
                     "{id}: {hours}"
                 );
+                // HSDS has no public holidays: "PH off" comes back in words.
+                if hours.ends_with("; PH off") {
+                    let description = actual["schedule"]["description"].as_str().unwrap();
+                    assert!(
+                        description.contains("An gesetzlichen Feiertagen geschlossen."),
+                        "{id}: {description}"
+                    );
+                    closed_on_holidays += 1;
+                }
                 weekly += 1;
             }
         }
     }
     assert!(
-        weekly >= 100,
+        weekly >= 150,
         "only {weekly} entries' hours became HSDS schedules"
     );
+    assert!(closed_on_holidays >= 30, "{closed_on_holidays}");
 }
 
 #[test]

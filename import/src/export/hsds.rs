@@ -225,9 +225,14 @@ fn location(id: &str, location: &Value, text: &impl Fn(&Value) -> Option<String>
     Some(out)
 }
 
+/// What a schedule's description says for opening hours that end in `; PH off`: HSDS
+/// schedules have no public holidays. In German, the language the export is written in.
+const CLOSED_ON_PUBLIC_HOLIDAYS: &str = "An gesetzlichen Feiertagen geschlossen.";
+
 /// OSM opening hours of the common weekly form ("Mo-Fr 09:00-12:00; Tu 14:00-16:00"), with
-/// days of the month ("Mo[1,3] 10:00-12:00"), as HSDS schedules; other rules stay in a
-/// schedule's description, and are reported.
+/// days of the month ("Mo[1,3] 10:00-12:00"), as HSDS schedules; `; PH off` at the end becomes
+/// words in a schedule's description; other rules stay in the description as they are, and are
+/// reported.
 fn schedules(
     id: &str,
     schedule: &Value,
@@ -237,8 +242,15 @@ fn schedules(
     let mut loss = None;
     let mut descriptions = Vec::new();
     if let Some(hours) = schedule["opening_hours"].as_str() {
-        match recurrences(hours) {
+        let (rules, closed_on_holidays) = match hours.trim().strip_suffix("; PH off") {
+            Some(rules) => (rules, true),
+            None => (hours, false),
+        };
+        match recurrences(rules) {
             Some(recurrences) => {
+                if closed_on_holidays {
+                    descriptions.push(CLOSED_ON_PUBLIC_HOLIDAYS.to_owned());
+                }
                 for Recurrence {
                     freq,
                     byday,
@@ -290,27 +302,34 @@ struct Recurrence {
 }
 
 /// `Mo-Fr 09:00-12:00,14:00-16:00; Sa 10:00-12:00, Sa[1] 14:00-16:00` as recurrences, one per
-/// time range; `None` when any rule is of another form (holidays, months, "off", comments), or
-/// when a day is named by two rules after ";": there the later one replaces the earlier's
-/// times, where HSDS schedules add up.
+/// time range, read with the syntax's rules: a rule after ";" replaces the times of the days it
+/// names (`Mo-Fr 09:00-12:00; Th 14:00-17:00` opens Thursday afternoon only), one after ", "
+/// adds to them. HSDS schedules add up, so each day's times are worked out first and days with
+/// the same times written together. `None` when any rule is of another form (holidays,
+/// months, "off", comments) or replaces a weekday's times on some of the month's weeks only.
 fn recurrences(hours: &str) -> Option<Vec<Recurrence>> {
     const BYDAY: [&str; 7] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
-    let mut recurrences = Vec::new();
-    let mut named = [false; 7];
-    for rule in hours
+    let mut weekly: [Slots; 7] = Default::default();
+    // Per day: which of the month's such weekdays, and their times.
+    let mut monthly: [Vec<(Vec<i8>, Slots)>; 7] = Default::default();
+    for (rule_index, rule) in hours
         .split(';')
         .map(str::trim)
         .filter(|rule| !rule.is_empty())
+        .enumerate()
     {
-        let mut named_by_rule = [false; 7];
+        let mut replaced = [false; 7];
         // ", " before a day starts a rule that adds to this one ("Mo-Fr 09:00-12:00, Th[1] …").
         for part in rule.split(", ") {
             let (days, times) = part.trim().split_once(' ')?;
-            let mut weekly = Vec::new();
-            let mut monthly = Vec::new();
+            let slots = times
+                .trim()
+                .split(',')
+                .map(time_range)
+                .collect::<Option<Slots>>()?;
             for selector in outside_brackets(days) {
                 let (name, nths) = match selector.split_once('[') {
-                    Some((name, nths)) => (name, Some(nths.strip_suffix(']')?)),
+                    Some((name, nths)) => (name, Some(month_weeks(nths.strip_suffix(']')?)?)),
                     None => (selector, None),
                 };
                 let days: Vec<usize> = match name.split_once('-') {
@@ -323,52 +342,79 @@ fn recurrences(hours: &str) -> Option<Vec<Recurrence>> {
                     }
                     None => vec![day_index(name)?],
                 };
-                for &day in &days {
-                    named_by_rule[day] = true;
-                }
-                match nths {
-                    None => weekly.extend(days.iter().map(|&day| BYDAY[day].to_owned())),
-                    Some(nths) => {
-                        let mut byday = Vec::new();
-                        for nth in nths.split(',') {
-                            let nth: i8 = nth.trim().parse().ok()?;
-                            if !((1..=5).contains(&nth) || nth == -1) {
-                                return None;
-                            }
-                            byday.push(format!("{nth}{}", BYDAY[days[0]]));
+                for day in days {
+                    // A rule after ";" replaces what the day had before it.
+                    if rule_index > 0 && !replaced[day] {
+                        let had_times = !(weekly[day].is_empty() && monthly[day].is_empty());
+                        if nths.is_some() && had_times {
+                            return None;
                         }
-                        monthly.push(byday.join(","));
+                        weekly[day].clear();
+                        monthly[day].clear();
+                        replaced[day] = true;
+                    }
+                    match &nths {
+                        None => weekly[day].extend(slots.iter().cloned()),
+                        Some(nths) => monthly[day].push((nths.clone(), slots.clone())),
                     }
                 }
             }
-            let selectors = (!weekly.is_empty())
-                .then(|| ("WEEKLY", weekly.join(",")))
-                .into_iter()
-                .chain(monthly.into_iter().map(|byday| ("MONTHLY", byday)));
-            let ranges = times
-                .trim()
-                .split(',')
-                .map(time_range)
-                .collect::<Option<Vec<_>>>()?;
-            for (freq, byday) in selectors {
-                for (opens, closes) in &ranges {
-                    recurrences.push(Recurrence {
-                        freq,
-                        byday: byday.clone(),
-                        opens: opens.clone(),
-                        closes: closes.clone(),
-                    });
-                }
-            }
         }
-        for day in 0..7 {
-            if named_by_rule[day] && named[day] {
-                return None;
+    }
+    let mut recurrences = Vec::new();
+    let mut written = [false; 7];
+    for first in 0..7 {
+        if written[first] || weekly[first].is_empty() {
+            continue;
+        }
+        let same: Vec<usize> = (first..7)
+            .filter(|&day| weekly[day] == weekly[first])
+            .collect();
+        let byday: Vec<&str> = same.iter().map(|&day| BYDAY[day]).collect();
+        for &day in &same {
+            written[day] = true;
+        }
+        for (opens, closes) in &weekly[first] {
+            recurrences.push(Recurrence {
+                freq: "WEEKLY",
+                byday: byday.join(","),
+                opens: opens.clone(),
+                closes: closes.clone(),
+            });
+        }
+    }
+    for (day, parts) in monthly.iter().enumerate() {
+        for (nths, slots) in parts {
+            let byday: Vec<String> = nths
+                .iter()
+                .map(|nth| format!("{nth}{}", BYDAY[day]))
+                .collect();
+            for (opens, closes) in slots {
+                recurrences.push(Recurrence {
+                    freq: "MONTHLY",
+                    byday: byday.join(","),
+                    opens: opens.clone(),
+                    closes: closes.clone(),
+                });
             }
-            named[day] |= named_by_rule[day];
         }
     }
     Some(recurrences)
+}
+
+/// A day's opening and closing times, `HH:MM`.
+type Slots = Vec<(String, String)>;
+
+/// `1,3` or `-1` (inside `Mo[…]`): which of the month's such weekdays, 1 to 5 or -1 for the
+/// last; `None` for anything else (a range `1-2`).
+fn month_weeks(text: &str) -> Option<Vec<i8>> {
+    let nths = text
+        .split(',')
+        .map(|nth| nth.trim().parse::<i8>().ok())
+        .collect::<Option<Vec<i8>>>()?;
+    nths.iter()
+        .all(|nth| (1..=5).contains(nth) || *nth == -1)
+        .then_some(nths)
 }
 
 /// `Mo` … `Su` as 0 … 6.
@@ -451,10 +497,25 @@ mod tests {
                 weekly("SA", "10:00", "12:00"),
             ])
         );
+        // "PH off" is left to `schedules`, which says it in words.
         assert_eq!(recurrences("Mo-Fr 09:00-12:00; PH off"), None);
         assert_eq!(recurrences("Tu 14:00-16:00 \"nach Vereinbarung\""), None);
-        // The second rule replaces Thursday's times: HSDS schedules would add them.
-        assert_eq!(recurrences("Mo-Fr 09:00-12:00; Th 14:00-17:00"), None);
+        // The second rule replaces Thursday's times (HSDS schedules add up).
+        assert_eq!(
+            recurrences("Mo-Fr 09:00-12:00; Th 14:00-17:00"),
+            Some(vec![
+                weekly("MO,TU,WE,FR", "09:00", "12:00"),
+                weekly("TH", "14:00", "17:00"),
+            ])
+        );
+        assert_eq!(
+            recurrences("Mo-Fr 08:00-12:00; Th 08:00-12:00,14:00-17:00"),
+            Some(vec![
+                weekly("MO,TU,WE,FR", "08:00", "12:00"),
+                weekly("TH", "08:00", "12:00"),
+                weekly("TH", "14:00", "17:00"),
+            ])
+        );
     }
 
     #[test]
@@ -472,10 +533,12 @@ mod tests {
         let both = recurrences("Mo-Fr 09:00-12:00, Th[-1] 14:00-18:00").unwrap();
         assert_eq!(both[0].freq, "WEEKLY");
         assert_eq!(both[1], monthly("-1TH", "14:00", "18:00"));
+        // On the first Monday only 14–16: more than schedules that add up can say.
         for other in [
             "Mo[1-2] 10:00-12:00",
             "Mo[6] 10:00-12:00",
             "Mo-Fr[1] 10:00-12:00",
+            "Mo 09:00-12:00; Mo[1] 14:00-16:00",
         ] {
             assert_eq!(recurrences(other), None, "{other}");
         }
