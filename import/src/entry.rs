@@ -1823,6 +1823,29 @@ fn schedule(record: &Record, report: &mut Report) -> (Option<Value>, bool) {
             ));
         }
     }
+    // "An Feiertagen geschlossen." as a line of its own in the description (an officer's
+    // note, or what an HSDS export says for `PH off`) goes into the hours, where "open now"
+    // can use it.
+    if let Some(Value::String(hours)) = schedule.get_mut("opening_hours")
+        && !hours.contains("PH")
+    {
+        let mut closed_on_holidays = false;
+        for description in &mut descriptions {
+            let lines: Vec<&str> = description
+                .lines()
+                .filter(|line| {
+                    let closed = crate::german_hours::closed_on_public_holidays(line);
+                    closed_on_holidays |= closed;
+                    !closed
+                })
+                .collect();
+            *description = lines.join("\n");
+        }
+        descriptions.retain(|description| !description.is_empty());
+        if closed_on_holidays {
+            hours.push_str("; PH off");
+        }
+    }
     if let Some(cell) = record.get(Field::AppointmentUrl) {
         match text::web_address(&cell.value) {
             Some((url, _)) => descriptions.push(format!("Termine online: {url}")),

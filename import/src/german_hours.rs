@@ -27,6 +27,10 @@ enum Token {
     Nth(i8),
     /// "Monat", "Monats" ("im Monat", "des Monats"), after days named by [`Token::Nth`].
     Month,
+    /// "Feiertag", "Feiertagen", "feiertags": public holidays.
+    Holidays,
+    /// "geschlossen": closed, with [`Token::Holidays`].
+    Closed,
 }
 
 /// The text's OSM opening hours, or `None` when it is more than days and times.
@@ -35,7 +39,20 @@ pub fn opening_hours(text: &str) -> Option<String> {
     let mut week: Week = Default::default();
     let mut position = 0;
     let mut any = false;
+    let mut closed_on_holidays = false;
     while position < tokens.len() {
+        // "an Feiertagen geschlossen", "geschlossen an Feiertagen": the syntax's "PH off".
+        if let (Some(Token::Holidays), Some(Token::Closed))
+        | (Some(Token::Closed), Some(Token::Holidays)) =
+            (tokens.get(position), tokens.get(position + 1))
+        {
+            closed_on_holidays = true;
+            position += 2;
+            if matches!(tokens.get(position), Some(Token::And | Token::Next)) {
+                position += 1;
+            }
+            continue;
+        }
         // Which of the month's weekdays: "1. und 3.", "ersten", "letzten".
         let mut nths: Vec<i8> = Vec::new();
         while let Some(Token::Nth(nth)) = tokens.get(position) {
@@ -132,7 +149,21 @@ pub fn opening_hours(text: &str) -> Option<String> {
     if !any {
         return None;
     }
-    hours::opening_hours(&week)
+    let hours = hours::opening_hours(&week)?;
+    Some(match closed_on_holidays {
+        true => format!("{hours}; PH off"),
+        false => hours,
+    })
+}
+
+/// Whether a text says only that the place is closed on public holidays ("An Feiertagen
+/// geschlossen.", "feiertags geschlossen"), which the syntax writes `PH off`.
+pub fn closed_on_public_holidays(text: &str) -> bool {
+    let text = text.trim().trim_end_matches('.');
+    matches!(
+        tokens(text).as_deref(),
+        Some([Token::Holidays, Token::Closed] | [Token::Closed, Token::Holidays])
+    )
 }
 
 /// A text of several lines or `;`-separated parts, some of them days and times and some not
@@ -145,8 +176,9 @@ pub fn opening_hours_and_rest(text: &str) -> Option<(String, Vec<String>)> {
         .map(str::trim)
         .filter(|part| !part.is_empty())
         .collect();
-    let (times, rest): (Vec<&str>, Vec<&str>) =
-        parts.iter().partition(|part| opening_hours(part).is_some());
+    let (times, rest): (Vec<&str>, Vec<&str>) = parts
+        .iter()
+        .partition(|part| opening_hours(part).is_some() || closed_on_public_holidays(part));
     if times.is_empty() || rest.is_empty() {
         return None;
     }
@@ -207,6 +239,9 @@ fn tokens(text: &str) -> Option<Vec<Token>> {
                     | "sprechzeiten" | "öffnungszeiten" => {}
                     "im" | "des" | "am" | "an" | "jedem" | "jeder" | "jedes" => {}
                     "monat" | "monats" => tokens.push(Token::Month),
+                    "feiertag" | "feiertags" | "feiertagen" => tokens.push(Token::Holidays),
+                    "gesetzlichen" => {}
+                    "geschlossen" => tokens.push(Token::Closed),
                     "ersten" | "erster" | "erste" => tokens.push(Token::Nth(1)),
                     "zweiten" | "zweiter" | "zweite" => tokens.push(Token::Nth(2)),
                     "dritten" | "dritter" | "dritte" => tokens.push(Token::Nth(3)),
@@ -300,6 +335,14 @@ mod tests {
                 "Mo-Fr 09:00-12:00, Th[1] 14:00-18:00",
             ),
             ("3. Mi 16-18", "We[3] 16:00-18:00"),
+            (
+                "Mo-Fr 9-12 Uhr, an Feiertagen geschlossen",
+                "Mo-Fr 09:00-12:00; PH off",
+            ),
+            (
+                "feiertags geschlossen\nDi 14-16 Uhr",
+                "Tu 14:00-16:00; PH off",
+            ),
         ];
         for (german, osm) in cases {
             assert_eq!(opening_hours(german).as_deref(), Some(osm), "{german}");
@@ -315,6 +358,8 @@ mod tests {
             "jeden 1. Mittwoch im Monat",
             "Mo 9-12 im Monat",
             "1. und 3. Woche 10-12",
+            "an Feiertagen geschlossen",
+            "Mo 9-12 geschlossen",
             "Fr-Mo 9-12",
             "Mo 12-9",
             "Mo",
@@ -329,14 +374,37 @@ mod tests {
     /// panicking, and what it writes is rules of days and times only.
     #[test]
     fn any_mix_of_its_words_is_read_or_refused() {
-        const WORDS: [&str; 24] = [
-            "1.", "3.", "5.", "6.", "letzter", "ersten", "und", ",", "-", "bis", "im", "Monat",
-            "Montag", "Fr.", "Mo-Fr", "10", "12.", "9:30", "14-16", "Uhr", ";", "\n", "täglich",
+        const WORDS: [&str; 26] = [
+            "1.",
+            "3.",
+            "5.",
+            "6.",
+            "letzter",
+            "ersten",
+            "und",
+            ",",
+            "-",
+            "bis",
+            "im",
+            "Monat",
+            "Montag",
+            "Fr.",
+            "Mo-Fr",
+            "10",
+            "12.",
+            "9:30",
+            "14-16",
+            "Uhr",
+            ";",
+            "\n",
+            "täglich",
             "ö",
+            "Feiertagen",
+            "geschlossen",
         ];
         let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
         let mut read = 0;
-        for _ in 0..20_000 {
+        for _ in 0..50_000 {
             let mut text = String::new();
             for _ in 0..(seed % 9) {
                 seed ^= seed << 13;

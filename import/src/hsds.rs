@@ -167,7 +167,7 @@ fn read_services(
         if !descriptions.is_empty() {
             record.set(
                 Field::ScheduleDescription,
-                cell("schedules[0].description", descriptions.join(" ")),
+                cell("schedules[0].description", descriptions.join("\n")),
             );
         }
         records.push(record);

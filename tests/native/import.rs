@@ -1401,8 +1401,8 @@ fn a_place_and_its_offer_in_two_columns_are_organisation_and_name() {
 /// "keine" and "k. A." for nothing, an address hidden from spam robots or two in one cell,
 /// target groups in their own words ("Kinder und Jugendliche", "Flüchtlinge", "Senior*innen",
 /// "alle"), a range of levels, hours with spaces and colons where the syntax has none, and
-/// days of the month ("jeden 1. und 3. Montag im Monat"). Hours written in the syntax keep its
-/// meaning (a later rule replaces a day's times).
+/// days of the month ("jeden 1. und 3. Montag im Monat") and "an Feiertagen geschlossen". Hours
+/// written in the syntax keep its meaning (a later rule replaces a day's times).
 #[test]
 fn an_officers_usual_spellings_are_read_as_meant_without_errors() {
     let imported = import(
@@ -1531,6 +1531,17 @@ fn an_officers_usual_spellings_are_read_as_meant_without_errors() {
     assert_eq!(
         field("sprechstunde-h-beispiel-korbach", "/schedule/opening_hours").unwrap(),
         "Mo-Fr 09:00-12:00, Th[-1] 14:00-18:00"
+    );
+
+    // Closed on public holidays: "PH off", so that "open now" knows it; the rest stays words.
+    let i = "beratung-i-beispiel-korbach";
+    assert_eq!(
+        field(i, "/schedule/opening_hours").unwrap(),
+        "Mo-Th 08:00-12:00; PH off"
+    );
+    assert_eq!(
+        field(i, "/schedule/description").unwrap(),
+        "sonst nach Vereinbarung"
     );
 }
 
