@@ -1749,6 +1749,8 @@ fn languages(record: &Record, report: &mut Report) -> Option<Value> {
 /// The schedule, and whether every open day is by appointment only.
 fn schedule(record: &Record, report: &mut Report) -> (Option<Value>, bool) {
     let mut schedule = Map::new();
+    // The hours say only "nach Vereinbarung" (by appointment).
+    let mut by_appointment = false;
     let mut descriptions = Vec::new();
     if let Some(cell) = record.get(Field::Hours) {
         let osm_like = looks_like_opening_hours(&cell.value);
@@ -1781,6 +1783,18 @@ fn schedule(record: &Record, report: &mut Report) -> (Option<Value>, bool) {
             );
             schedule.insert("opening_hours".into(), Value::from(osm));
             descriptions.push(rest);
+        } else if text::says_by_appointment(&cell.value) {
+            // "nach Vereinbarung": no hours to keep, but a fact the appointment filter can use.
+            by_appointment = true;
+            report.push(
+                Some(cell),
+                Severity::Note,
+                format!(
+                    "\"{}\" was read as: by appointment only (appointment_required); the text is kept as the schedule's description",
+                    cell.value
+                ),
+            );
+            descriptions.push(cell.value.clone());
         } else {
             report.push(
                 Some(cell),
@@ -1800,7 +1814,7 @@ fn schedule(record: &Record, report: &mut Report) -> (Option<Value>, bool) {
         Some((_, week)) => Some(week.clone()),
         None => week_from_columns(record, report),
     };
-    let mut appointment_only = false;
+    let mut appointment_only = by_appointment;
     if let Some(week) = week {
         if !schedule.contains_key("opening_hours")
             && let Some(value) = hours::opening_hours(&week)

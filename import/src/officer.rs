@@ -628,6 +628,10 @@ pub const CATALOG: &[(&str, &str)] = &[
         "„{0}“ ist nicht in der Schreibweise für Öffnungszeiten (Mo-Fr 09:00-12:00). Der Text wird als Beschreibung übernommen, aber der Filter „jetzt geöffnet“ kann ihn nicht nutzen.",
     ),
     (
+        "\"{}\" was read as: by appointment only (appointment_required); the text is kept as the schedule's description",
+        "„{0}“ wurde als „nur mit Termin“ gelesen (Spalte „Termin“: ja); der Text bleibt als Hinweis zu den Öffnungszeiten stehen.",
+    ),
+    (
         "\"{}\" is not ja, teilweise or nein (value ignored)",
         "„{0}“ ist nicht „ja“, „teilweise“ oder „nein“ (Wert nicht übernommen).",
     ),

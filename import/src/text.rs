@@ -158,6 +158,32 @@ pub fn parse_yes_no(text: &str) -> Option<bool> {
     }
 }
 
+/// Whether opening hours say only "by appointment", as officers write it ("nach Vereinbarung",
+/// "Termine nach telefonischer Vereinbarung", "nur mit Termin").
+pub fn says_by_appointment(text: &str) -> bool {
+    let text = text.trim().trim_end_matches(['.', '!']).to_lowercase();
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let words = match words.as_slice() {
+        [
+            "termine" | "termin" | "sprechzeiten" | "öffnungszeiten",
+            rest @ ..,
+        ]
+        | ["nur", rest @ ..] => rest,
+        all => all,
+    };
+    matches!(
+        words,
+        ["nach", "vereinbarung" | "absprache" | "terminvereinbarung"]
+            | [
+                "nach",
+                "telefonischer" | "vorheriger",
+                "vereinbarung" | "absprache" | "terminvereinbarung"
+            ]
+            | ["mit" | "nach", "termin"]
+            | ["mit", "terminvereinbarung"]
+    )
+}
+
 /// A date as `YYYY-MM-DD` from `31.12.2026`, `31.12.26` or `2026-12-31`.
 pub fn parse_date(text: &str) -> Option<String> {
     let text = text.trim();
@@ -757,6 +783,29 @@ pub fn shorten(text: &str, limit: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hours_that_say_by_appointment_only() {
+        for text in [
+            "nach Vereinbarung",
+            "Nur nach Vereinbarung.",
+            "Termine nach telefonischer Vereinbarung",
+            "nach vorheriger Absprache",
+            "Sprechzeiten nach Terminvereinbarung",
+            "nur mit Termin",
+        ] {
+            assert!(says_by_appointment(text), "{text}");
+        }
+        for text in [
+            "Mo-Fr 9-12 Uhr, nach Vereinbarung",
+            "sonst nach Vereinbarung",
+            "auch nach Vereinbarung",
+            "ohne Termin",
+            "",
+        ] {
+            assert!(!says_by_appointment(text), "{text}");
+        }
+    }
 
     #[test]
     fn addresses_hidden_from_spam_robots_or_two_in_a_cell() {

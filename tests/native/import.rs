@@ -1401,7 +1401,8 @@ fn a_place_and_its_offer_in_two_columns_are_organisation_and_name() {
 /// "keine" and "k. A." for nothing, an address hidden from spam robots or two in one cell,
 /// target groups in their own words ("Kinder und Jugendliche", "Flüchtlinge", "Senior*innen",
 /// "alle"), a range of levels, hours with spaces and colons where the syntax has none, and
-/// days of the month ("jeden 1. und 3. Montag im Monat") and "an Feiertagen geschlossen". Hours
+/// days of the month ("jeden 1. und 3. Montag im Monat"), "an Feiertagen geschlossen" and "nach
+/// Vereinbarung" alone (by appointment). Hours
 /// written in the syntax keep its meaning (a later rule replaces a day's times).
 #[test]
 fn an_officers_usual_spellings_are_read_as_meant_without_errors() {
@@ -1542,6 +1543,22 @@ fn an_officers_usual_spellings_are_read_as_meant_without_errors() {
     assert_eq!(
         field(i, "/schedule/description").unwrap(),
         "sonst nach Vereinbarung"
+    );
+    assert_eq!(field(i, "/appointment_required"), None, "open without one");
+
+    // Hours that say only "by appointment": a fact the appointment filter can use.
+    let j = "beratung-j-beispiel-korbach";
+    assert_eq!(field(j, "/appointment_required").unwrap(), true);
+    assert_eq!(
+        field(j, "/schedule/description").unwrap(),
+        "Termine nach telefonischer Vereinbarung"
+    );
+    has_problem(
+        &imported,
+        11,
+        Some("Öffnungszeiten"),
+        Severity::Note,
+        "by appointment only",
     );
 }
 
