@@ -1784,7 +1784,7 @@ fn schedule(record: &Record, report: &mut Report) -> (Option<Value>, bool) {
             schedule.insert("opening_hours".into(), Value::from(osm));
             descriptions.push(rest);
         } else if text::says_by_appointment(&cell.value) {
-            // "nach Vereinbarung": no hours to keep, but a fact the appointment filter can use.
+            // "nach Vereinbarung": no hours to keep, but a fact the card shows in any language.
             by_appointment = true;
             report.push(
                 Some(cell),
