@@ -4,6 +4,10 @@
 /// The OSM abbreviations of the weekdays, Monday first.
 pub const DAY_NAMES: [&str; 7] = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"];
 
+/// The weekdays as RFC 5545 recurrences (and so HSDS schedules' `byday`) write them, Monday
+/// first.
+pub const RRULE_DAYS: [&str; 7] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
+
 /// One weekday as a source describes it.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DayHours {

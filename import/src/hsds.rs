@@ -212,7 +212,6 @@ fn week(
     row: usize,
     problems: &mut Vec<Problem>,
 ) -> (Option<Week>, Vec<String>) {
-    const DAYS: [&str; 7] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
     let mut week: Week = Default::default();
     let mut any = false;
     let mut descriptions = Vec::new();
@@ -268,7 +267,9 @@ fn week(
                     .map(Some),
                 (false, _) => None,
             };
-            let day = DAYS.iter().position(|day| day.eq_ignore_ascii_case(name));
+            let day = hours::RRULE_DAYS
+                .iter()
+                .position(|day| day.eq_ignore_ascii_case(name));
             match (day, nth) {
                 (Some(day), Some(None)) => {
                     week[day].slots.push((opens.clone(), closes.clone()));

@@ -5,6 +5,7 @@
 //! HSDS wants UUIDs as ids: each is made from the entry's id, the same on every export, so
 //! that a system that imports the file again updates its records instead of adding new ones.
 
+use crate::hours::{DAY_NAMES, RRULE_DAYS};
 use serde_json::{Map, Value, json};
 
 /// The directory's entries as HSDS services, and what HSDS cannot hold.
@@ -308,7 +309,6 @@ struct Recurrence {
 /// the same times written together. `None` when any rule is of another form (holidays,
 /// months, "off", comments) or replaces a weekday's times on some of the month's weeks only.
 fn recurrences(hours: &str) -> Option<Vec<Recurrence>> {
-    const BYDAY: [&str; 7] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
     let mut weekly: [Slots; 7] = Default::default();
     // Per day: which of the month's such weekdays, and their times.
     let mut monthly: [Vec<(Vec<i8>, Slots)>; 7] = Default::default();
@@ -370,7 +370,7 @@ fn recurrences(hours: &str) -> Option<Vec<Recurrence>> {
         let same: Vec<usize> = (first..7)
             .filter(|&day| weekly[day] == weekly[first])
             .collect();
-        let byday: Vec<&str> = same.iter().map(|&day| BYDAY[day]).collect();
+        let byday: Vec<&str> = same.iter().map(|&day| RRULE_DAYS[day]).collect();
         for &day in &same {
             written[day] = true;
         }
@@ -387,7 +387,7 @@ fn recurrences(hours: &str) -> Option<Vec<Recurrence>> {
         for (nths, slots) in parts {
             let byday: Vec<String> = nths
                 .iter()
-                .map(|nth| format!("{nth}{}", BYDAY[day]))
+                .map(|nth| format!("{nth}{}", RRULE_DAYS[day]))
                 .collect();
             for (opens, closes) in slots {
                 recurrences.push(Recurrence {
@@ -419,9 +419,7 @@ fn month_weeks(text: &str) -> Option<Vec<i8>> {
 
 /// `Mo` … `Su` as 0 … 6.
 fn day_index(name: &str) -> Option<usize> {
-    ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"]
-        .iter()
-        .position(|day| *day == name)
+    DAY_NAMES.iter().position(|day| *day == name)
 }
 
 /// `Mo,We[1,3],Fr` as `Mo`, `We[1,3]`, `Fr`: the commas between brackets belong to them.
@@ -481,14 +479,18 @@ fn uuid(seed: &str) -> String {
 mod tests {
     use super::*;
 
-    #[test]
-    fn weekly_opening_hours_become_rrule_schedules() {
-        let weekly = |byday: &str, opens: &str, closes: &str| Recurrence {
-            freq: "WEEKLY",
+    fn recurrence(freq: &'static str, byday: &str, opens: &str, closes: &str) -> Recurrence {
+        Recurrence {
+            freq,
             byday: byday.into(),
             opens: opens.into(),
             closes: closes.into(),
-        };
+        }
+    }
+
+    #[test]
+    fn weekly_opening_hours_become_rrule_schedules() {
+        let weekly = |byday, opens, closes| recurrence("WEEKLY", byday, opens, closes);
         assert_eq!(
             recurrences("Mo-We,Fr 09:00-12:00,14:00-16:00; Sa 10:00-12:00"),
             Some(vec![
@@ -520,12 +522,7 @@ mod tests {
 
     #[test]
     fn days_of_the_month_become_monthly_schedules() {
-        let monthly = |byday: &str, opens: &str, closes: &str| Recurrence {
-            freq: "MONTHLY",
-            byday: byday.into(),
-            opens: opens.into(),
-            closes: closes.into(),
-        };
+        let monthly = |byday, opens, closes| recurrence("MONTHLY", byday, opens, closes);
         assert_eq!(
             recurrences("Mo[1,3] 10:00-12:00"),
             Some(vec![monthly("1MO,3MO", "10:00", "12:00")])
