@@ -201,7 +201,8 @@ for (const lang of ['de', 'ar', 'uk']) {
     const directory = JSON.parse(readFileSync(path.join(REPO_ROOT, 'tests/fixtures/opening-hours.json'), 'utf8'));
     directory.entries.push({ id: 'monthly', kind: 'association', name: 'Elterncafé', service_area: { scope: 'region' }, schedule: { opening_hours: 'Mo[1,3] 10:00-12:00' } });
     // Tuesday 8 December 2026, the day after the first Monday: the third is the 21st, 13 days on.
-    const page = fixturePage('2026-12-08T10:00:00+01:00', lang);
+    // On the narrowest phones (320 px), where the dated day names take most of the row.
+    const page = fixturePage('2026-12-08T10:00:00+01:00', lang, { viewport: { width: 320, height: 640 } });
     page.html = page.html.replace(FIXTURE, '/test/monthly-hours.json');
     const setup = page.setup;
     page.setup = async (session) => {
@@ -227,6 +228,14 @@ for (const lang of ['de', 'ar', 'uk']) {
         .format(new Date(Date.UTC(2026, 11, 14)));
       assert.equal((await rows.nth(6).locator('th').textContent()).trim(), monday14);
       assert.equal((await rows.nth(6).locator('td').textContent()).trim(), msg(lang, 'hours.day_closed'));
+      // The longer day names do not squeeze "closed" into pieces ("geschlosse-n" at 375 px):
+      // each day's times keep their words whole, on one line.
+      const lineCounts = await rows.locator('td').evaluateAll((cells) => cells.map((cell) => {
+        const range = document.createRange();
+        range.selectNodeContents(cell);
+        return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+      }));
+      assert.deepEqual(lineCounts, [1, 1, 1, 1, 1, 1, 1]);
       // Within the week, the weekday alone says which day: Saturday the 12th.
       const saturday = new Intl.DateTimeFormat(lang, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 6)));
       assert.equal(
