@@ -200,6 +200,12 @@ for (const lang of ['de', 'ar', 'uk']) {
     // importer reads "jeden 1. und 3. Montag im Monat 10–12 Uhr".
     const directory = JSON.parse(readFileSync(path.join(REPO_ROOT, 'tests/fixtures/opening-hours.json'), 'utf8'));
     directory.entries.push({ id: 'monthly', kind: 'association', name: 'Elterncafé', service_area: { scope: 'region' }, schedule: { opening_hours: 'Mo[1,3] 10:00-12:00' } });
+    // Closed for now, so that its card gives the hours in a line without a status: on the
+    // first Wednesday, and the second and last Friday, which the coming week does not all hold.
+    directory.entries.push({
+      id: 'monthly-closed', kind: 'association', name: 'Nähtreff', service_area: { scope: 'region' },
+      status: 'temporarily closed', status_until: '2027-01-15', schedule: { opening_hours: 'We[1] 16:00-18:00, Fr[2] 09:00-11:00, Fr[-1] 14:00-16:00' },
+    });
     // Tuesday 8 December 2026, the day after the first Monday: the third is the 21st, 13 days on.
     // On the narrowest phones (320 px), where the dated day names take most of the row.
     const page = fixturePage('2026-12-08T10:00:00+01:00', lang, { viewport: { width: 320, height: 640 } });
@@ -236,6 +242,17 @@ for (const lang of ['de', 'ar', 'uk']) {
         return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
       }));
       assert.deepEqual(lineCounts, [1, 1, 1, 1, 1, 1, 1]);
+      // Closed for now: the days of the month without a status, each weekday with all its
+      // times and "not every week", not just the days of the coming week (Friday the 11th, the
+      // second). Before, the line read "Friday 9:00–11:00", as if every Friday.
+      const weekday = (day) => new Intl.DateTimeFormat(lang, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 1 + day)));
+      const range = (from, to) => `\u2066${msg(lang, 'hours.range', { from: time(from), to: time(to) })}\u2069`;
+      const and = new Intl.ListFormat(lang, { type: 'conjunction' }).format([range(9, 11), range(14, 16)]);
+      const line = `${weekday(2)} ${range(16, 18)}${msg(lang, 'separator')}${weekday(4)} ${and}`;
+      assert.equal(
+        await card(widget, 'monthly-closed').locator('[data-part="hours-text"]').textContent(),
+        msg(lang, 'card.hours', { hours: msg(lang, 'hours.not_every_week', { hours: line }) }),
+      );
       // Within the week, the weekday alone says which day: Saturday the 12th.
       const saturday = new Intl.DateTimeFormat(lang, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 6)));
       assert.equal(

@@ -118,7 +118,7 @@ function hoursItem(widget, entry) {
   const description = readHours(widget, entry);
   const line = description
     ? widget.hours.statusLine(description, entry, t, widget.language)
-    : widget.hours?.weekSummary(widget.hours.describe(entry.openingHours), t, widget.language);
+    : widget.hours?.weekSummary(entry.openingHours, t, widget.language);
   return line instanceof Node ? line : el('li', { 'data-part': 'hours-text' }, t('card.hours', { hours: line ?? entry.openingHours }));
 }
 

@@ -51,18 +51,31 @@ export function statusLine(description, entry, t, language, today) {
  * The week's times in one line, for hours that do not hold today (a course before its start or
  * after its end, an entry closed for now), so that no "open now" is said: "Montag–Freitag
  * 13:30–17:45", Monday first, days with the same times together (a public holiday between them
- * does not part them). Null when the hours could not be read or name no times.
+ * does not part them). For hours on days of the month (`byDate`, the days of several weeks in
+ * `week`, see hours.js), each weekday with every time it has in any of them, and the line says
+ * that they are not every week. Null when the hours could not be read or name no times.
  */
 export function weekSummary(description, t, language) {
   if (!description?.ok || !description.week?.length) return null;
+  const weekdays = [];
+  for (const day of description.week) {
+    const known = (weekdays[day.weekday] ??= { ...day, intervals: [] });
+    // A weekday is closed for a holiday only where each of its days was.
+    known.holiday &&= day.holiday;
+    for (const interval of day.intervals) {
+      if (!known.intervals.some(({ from, to }) => from === interval.from && to === interval.to)) known.intervals.push(interval);
+    }
+  }
   const groups = [];
   let onlyHolidaysSince = true;
-  for (const day of [...description.week].sort((a, b) => a.weekday - b.weekday)) {
+  for (const day of weekdays.filter(Boolean)) {
     if (!day.intervals.length) {
       onlyHolidaysSince &&= day.holiday;
       continue;
     }
-    const times = formatList(language, day.intervals.map((interval) => timeRange(language, t, interval.from, interval.to)), t);
+    // Times are "HH:MM", so their text sorts by time.
+    const intervals = [...day.intervals].sort((a, b) => (a.from < b.from ? -1 : 1));
+    const times = formatList(language, intervals.map((interval) => timeRange(language, t, interval.from, interval.to)), t);
     const last = groups.at(-1);
     if (last?.times === times && onlyHolidaysSince) last.to = day.weekday;
     else groups.push({ from: day.weekday, to: day.weekday, times });
@@ -70,7 +83,9 @@ export function weekSummary(description, t, language) {
   }
   const name = (weekday) => formatWeekday(language, weekday, t('hours.weekdays'));
   const parts = groups.map(({ from, to, times }) => `${name(from)}${from === to ? '' : `–${name(to)}`} ${times}`);
-  return parts.length ? parts.join(t('separator')) : null;
+  if (!parts.length) return null;
+  const line = parts.join(t('separator'));
+  return description.byDate ? t('hours.not_every_week', { hours: line }) : line;
 }
 
 /**

@@ -53,6 +53,13 @@ const SLICE_MS = 10;
 /** A weekday with the month's weeks it holds on: "Mo[1,3]", "Fr[-1]". */
 const DAY_OF_MONTH = /\b(Mo|Tu|We|Th|Fr|Sa|Su)\[/;
 
+/**
+ * How many weeks from now hold each "nth weekday of the month" (1st to 4th, and the last) at
+ * least once: six. Five can miss a fourth Wednesday by two days.
+ */
+const WEEKS_OF_A_MONTH = 6;
+const WEEK_MS = 7 * 24 * 3600 * 1000;
+
 export async function loadHours(baseUrl, ags, texts = []) {
   const module = await loadModule(baseUrl);
   const hours = new module.Hours(String(ags ?? ''));
@@ -92,8 +99,9 @@ export async function loadHours(baseUrl, ags, texts = []) {
     },
     /**
      * The cards' reader of the hours at the time `nowMs`, on the Berlin date `today`: each
-     * value read once (`describe(text)`), and the status line, week table and week's summary it
-     * gives (see hours-view.js).
+     * value read once (`describe(text)`), and the status line and week table it gives; and the
+     * summary of a value's week (`weekSummary(text)`, see hours-view.js), over the weeks of a
+     * month for hours on days of the month, whose coming week may not show all their days.
      */
     at(nowMs, today) {
       const described = new Map();
@@ -111,7 +119,15 @@ export async function loadHours(baseUrl, ags, texts = []) {
         },
         statusLine: (description, entry, t, language) => statusLine(description, entry, t, language, today),
         weekTable: (description, t, language) => weekTable(description, t, language, today),
-        weekSummary,
+        weekSummary: (text, t, language) => {
+          let description = this.describe(text, nowMs);
+          if (description?.ok && DAY_OF_MONTH.test(text)) {
+            const week = [];
+            for (let weeks = 0; weeks < WEEKS_OF_A_MONTH; weeks++) week.push(...(this.describe(text, nowMs + weeks * WEEK_MS).week ?? []));
+            description = { ...description, week, byDate: true };
+          }
+          return weekSummary(description, t, language);
+        },
       };
     },
   };
