@@ -2,8 +2,10 @@
 //! "Dienstag und Donnerstag 14.00 bis 16.00 Uhr") read into the OSM `opening_hours` syntax,
 //! so that "open now" works for them too.
 //!
-//! Only text that is wholly days and times is read; anything else ("nach Vereinbarung",
-//! "in den Ferien geschlossen") leaves the whole text as it is, for the schedule's
+//! Only text that is wholly days and times is read (with a label such as "Sprechzeiten:",
+//! days left out with "außer", and "rund um die Uhr" for all day); anything else ("nach
+//! Vereinbarung", "in den Ferien geschlossen", "durchgehend geöffnet", which may mean without
+//! a lunch break as well as day and night) leaves the whole text as it is, for the schedule's
 //! description. German lists add up: "Mo–Fr 9–12, Do 14–17" opens Thursday morning and
 //! afternoon, so the times are collected by day and written day by day.
 
@@ -31,11 +33,19 @@ enum Token {
     Holidays,
     /// "geschlossen": closed, with [`Token::Holidays`].
     Closed,
+    /// "außer": the days after it are left out of those before it.
+    Except,
+    /// "rund um die Uhr": all day, 00:00–24:00.
+    AllDay,
 }
 
 /// The text's OSM opening hours, or `None` when it is more than days and times.
 pub fn opening_hours(text: &str) -> Option<String> {
     let tokens = tokens(text)?;
+    // "Rund um die Uhr (erreichbar)", a hotline's hours, without days: every day.
+    if tokens == [Token::AllDay] {
+        return Some("24/7".to_owned());
+    }
     let mut week: Week = Default::default();
     let mut position = 0;
     let mut any = false;
@@ -63,29 +73,15 @@ pub fn opening_hours(text: &str) -> Option<String> {
                 _ => break,
             }
         }
-        // Days: a day, or a range of them, and more after "und" or ",".
-        let mut days = Vec::new();
-        while let Some(Token::Day(first)) = tokens.get(position) {
+        let mut days = days(&tokens, &mut position)?;
+        // "täglich außer Mittwoch", "Mo–Fr außer Mi und Do".
+        if tokens.get(position) == Some(&Token::Except) {
             position += 1;
-            if tokens.get(position) == Some(&Token::Range) {
-                let Some(Token::Day(last)) = tokens.get(position + 1) else {
-                    return None;
-                };
-                position += 2;
-                if first > last {
-                    return None;
-                }
-                days.extend(*first..=*last);
-            } else {
-                days.push(*first);
+            let except = self::days(&tokens, &mut position)?;
+            days.retain(|day| !except.contains(day));
+            if days.is_empty() {
+                return None;
             }
-            match (tokens.get(position), tokens.get(position + 1)) {
-                (Some(Token::And), Some(Token::Day(_))) => position += 1,
-                _ => break,
-            }
-        }
-        if days.is_empty() {
-            return None;
         }
         // "im Monat" belongs to days of the month, and only to them.
         if tokens.get(position) == Some(&Token::Month) {
@@ -100,24 +96,29 @@ pub fn opening_hours(text: &str) -> Option<String> {
         {
             position += 1;
         }
-        // Times: "9-12", and more after "und" or ",".
+        // Times: "9-12", and more after "und" or ","; or "rund um die Uhr".
         let mut slots = Vec::new();
-        loop {
-            let (Some(Token::Time(from)), Some(Token::Range), Some(Token::Time(to))) = (
-                tokens.get(position),
-                tokens.get(position + 1),
-                tokens.get(position + 2),
-            ) else {
-                return None;
-            };
-            if from >= to && to != "00:00" {
-                return None;
-            }
-            slots.push((from.clone(), to.clone()));
-            position += 3;
-            match (tokens.get(position), tokens.get(position + 1)) {
-                (Some(Token::And), Some(Token::Time(_))) => position += 1,
-                _ => break,
+        if tokens.get(position) == Some(&Token::AllDay) {
+            slots.push(("00:00".to_owned(), "24:00".to_owned()));
+            position += 1;
+        } else {
+            loop {
+                let (Some(Token::Time(from)), Some(Token::Range), Some(Token::Time(to))) = (
+                    tokens.get(position),
+                    tokens.get(position + 1),
+                    tokens.get(position + 2),
+                ) else {
+                    return None;
+                };
+                if from >= to && to != "00:00" {
+                    return None;
+                }
+                slots.push((from.clone(), to.clone()));
+                position += 3;
+                match (tokens.get(position), tokens.get(position + 1)) {
+                    (Some(Token::And), Some(Token::Time(_))) => position += 1,
+                    _ => break,
+                }
             }
         }
         if nths.is_empty() {
@@ -186,9 +187,36 @@ pub fn opening_hours_and_rest(text: &str) -> Option<(String, Vec<String>)> {
     Some((osm, rest.into_iter().map(str::to_owned).collect()))
 }
 
+/// Days from `position` on: a day, or a range of them, and more after "und" or ","; `None`
+/// when there is none or a range runs backwards ("Fr–Mo").
+fn days(tokens: &[Token], position: &mut usize) -> Option<Vec<usize>> {
+    let mut days = Vec::new();
+    while let Some(Token::Day(first)) = tokens.get(*position) {
+        *position += 1;
+        if tokens.get(*position) == Some(&Token::Range) {
+            let Some(Token::Day(last)) = tokens.get(*position + 1) else {
+                return None;
+            };
+            *position += 2;
+            if first > last {
+                return None;
+            }
+            days.extend(*first..=*last);
+        } else {
+            days.push(*first);
+        }
+        match (tokens.get(*position), tokens.get(*position + 1)) {
+            (Some(Token::And), Some(Token::Day(_))) => *position += 1,
+            _ => break,
+        }
+    }
+    (!days.is_empty()).then_some(days)
+}
+
 /// The text as tokens; `None` at a word that is not a day, a time or a joining word.
 fn tokens(text: &str) -> Option<Vec<Token>> {
-    let lower = text.to_lowercase();
+    // One sign for the phrase, so that its "Uhr" is not taken for the word after a time.
+    let lower = text.to_lowercase().replace("rund um die uhr", "\u{2400}");
     let mut tokens = Vec::new();
     let mut chars = lower.char_indices().peekable();
     while let Some((start, c)) = chars.next() {
@@ -197,8 +225,11 @@ fn tokens(text: &str) -> Option<Vec<Token>> {
             '\n' | ';' => tokens.push(Token::Next),
             '-' | '–' | '—' => tokens.push(Token::Range),
             ',' | '+' | '/' | '&' => tokens.push(Token::And),
-            // "Mo-Fr: 9-12" and "Mo.": signs after a day; "u." is "und".
+            '\u{2400}' => tokens.push(Token::AllDay),
+            // "Mo-Fr: 9-12" and "Mo.": signs after a day; "u." is "und". "Sprechzeiten:",
+            // a label before the days.
             ':' | '.' if matches!(tokens.last(), Some(Token::Day(_))) => {}
+            ':' if tokens.is_empty() => {}
             '.' if lower[..start].ends_with('u') && matches!(tokens.last(), Some(Token::And)) => {}
             c if c.is_ascii_digit() => {
                 let mut end = start + c.len_utf8();
@@ -235,8 +266,11 @@ fn tokens(text: &str) -> Option<Vec<Token>> {
                     }
                 }
                 match &lower[start..end] {
-                    "uhr" | "von" | "jeweils" | "jeden" | "jede" | "immer" | "geöffnet"
-                    | "sprechzeiten" | "öffnungszeiten" => {}
+                    "uhr" | "h" | "von" | "jeweils" | "jeden" | "jede" | "immer" | "geöffnet"
+                    | "erreichbar" | "durchgehend" | "zusätzlich" | "außerdem" => {}
+                    "sprechzeiten" | "öffnungszeiten" | "beratungszeiten" | "bürozeiten"
+                    | "sprechstunde" | "sprechstunden" | "servicezeiten" => {}
+                    "außer" | "ausser" => tokens.push(Token::Except),
                     "im" | "des" | "am" | "an" | "jedem" | "jeder" | "jedes" => {}
                     "monat" | "monats" => tokens.push(Token::Month),
                     "feiertag" | "feiertags" | "feiertagen" => tokens.push(Token::Holidays),
@@ -343,6 +377,23 @@ mod tests {
                 "feiertags geschlossen\nDi 14-16 Uhr",
                 "Tu 14:00-16:00; PH off",
             ),
+            (
+                "Sprechzeiten: Dienstag von 9:00 bis 11:30 Uhr",
+                "Tu 09:00-11:30",
+            ),
+            (
+                "täglich außer Mittwoch 10-18 Uhr",
+                "Mo,Tu,Th-Su 10:00-18:00",
+            ),
+            ("Mo-Fr ausser Mi und Do 9-12", "Mo,Tu,Fr 09:00-12:00"),
+            (
+                "Mo.–Fr. 9–12 Uhr, Do. zusätzlich 14–18 Uhr",
+                "Mo-We,Fr 09:00-12:00; Th 09:00-12:00,14:00-18:00",
+            ),
+            ("Mo-Fr 8-16 Uhr durchgehend", "Mo-Fr 08:00-16:00"),
+            ("Di 9.00-12.00 h", "Tu 09:00-12:00"),
+            ("Rund um die Uhr erreichbar", "24/7"),
+            ("Sa, So rund um die Uhr", "Sa,Su 00:00-24:00"),
         ];
         for (german, osm) in cases {
             assert_eq!(opening_hours(german).as_deref(), Some(osm), "{german}");
@@ -361,6 +412,12 @@ mod tests {
             "an Feiertagen geschlossen",
             "Mo 9-12 geschlossen",
             "Fr-Mo 9-12",
+            "täglich außer 10-18 Uhr",
+            "Mo außer Mo 9-12",
+            "Mi 14-16 Uhr (außer in den Ferien)",
+            "durchgehend geöffnet",
+            "Mo 9-12 rund um die Uhr",
+            "Sprechzeiten: nach Vereinbarung",
             "Mo 12-9",
             "Mo",
             "9-12",
@@ -374,7 +431,11 @@ mod tests {
     /// panicking, and what it writes is rules of days and times only.
     #[test]
     fn any_mix_of_its_words_is_read_or_refused() {
-        const WORDS: [&str; 26] = [
+        const WORDS: [&str; 30] = [
+            "außer",
+            "rund um die Uhr",
+            "Sprechzeiten:",
+            "zusätzlich",
             "1.",
             "3.",
             "5.",
@@ -420,7 +481,7 @@ mod tests {
                 read += 1;
                 assert!(
                     osm.chars()
-                        .all(|c| c.is_ascii_alphanumeric() || " :-,;[]".contains(c)),
+                        .all(|c| c.is_ascii_alphanumeric() || " :-,;[]/".contains(c)),
                     "{text:?} → {osm}"
                 );
             }

@@ -1402,8 +1402,8 @@ fn a_place_and_its_offer_in_two_columns_are_organisation_and_name() {
 /// target groups in their own words ("Kinder und Jugendliche", "Flüchtlinge", "Senior*innen",
 /// "alle"), a range of levels, hours with spaces and colons where the syntax has none, and
 /// days of the month ("jeden 1. und 3. Montag im Monat"), "an Feiertagen geschlossen" and "nach
-/// Vereinbarung" alone (by appointment). Hours
-/// written in the syntax keep its meaning (a later rule replaces a day's times).
+/// Vereinbarung" alone (by appointment), a label ("Sprechzeiten:"), "außer" and "rund um die
+/// Uhr". Hours written in the syntax keep its meaning (a later rule replaces a day's times).
 #[test]
 fn an_officers_usual_spellings_are_read_as_meant_without_errors() {
     let imported = import(
@@ -1559,6 +1559,16 @@ fn an_officers_usual_spellings_are_read_as_meant_without_errors() {
         Some("Öffnungszeiten"),
         Severity::Note,
         "by appointment only",
+    );
+
+    // A label before the days, days left out with "außer", and a hotline day and night.
+    assert_eq!(
+        field("beratung-k-beispiel-korbach", "/schedule/opening_hours").unwrap(),
+        "Mo,Tu,Th-Su 10:00-12:00"
+    );
+    assert_eq!(
+        field("notruf-l-beispiel-korbach", "/schedule/opening_hours").unwrap(),
+        "24/7"
     );
 }
 
