@@ -36,6 +36,11 @@ pub struct MonthlyTimes {
 /// A week, Monday first.
 pub type Week = [DayHours; 7];
 
+/// How HSDS writes the end of a day, which has no `24:00`: Open Referral's guidance on
+/// schedules says that `00:00` to `23:59` is "a strong signal to any data users that the
+/// opening hours are known and 24h". The export writes it for `24:00`, the import reads it so.
+pub const HSDS_END_OF_DAY: &str = "23:59";
+
 /// A time as `HH:MM` from `9:00`, `09:00:00`, `9.30` or `9`; `24:00` is allowed as an end.
 pub fn parse_time(text: &str) -> Option<String> {
     let text = text.trim().trim_end_matches("Uhr").trim();
@@ -57,8 +62,17 @@ pub fn parse_time(text: &str) -> Option<String> {
 /// as ranges (`Mo-Fr 09:00-12:00; Tu 14:00-18:00` would lose Tuesday morning, so days with
 /// other times get rules of their own: `Mo,We-Fr 09:00-12:00; Tu 09:00-12:00,14:00-18:00`).
 /// Times on days of the month follow as rules that add to those (`, Mo[1,3] 10:00-12:00`).
-/// `None` when no day has times.
+/// Every day all day is `24/7`. `None` when no day has times.
 pub fn opening_hours(week: &Week) -> Option<String> {
+    let all_day = |day: &DayHours| {
+        !day.closed
+            && !day.appointment_only
+            && day.monthly.is_empty()
+            && (day.all_day || day.slots == [("00:00".to_owned(), "24:00".to_owned())])
+    };
+    if week.iter().all(all_day) {
+        return Some("24/7".to_owned());
+    }
     let times: Vec<Option<String>> = week
         .iter()
         .map(|day| {

@@ -236,6 +236,11 @@ fn week(
             });
             continue;
         }
+        // 23:59 is how HSDS ends a day.
+        let closes = match closes {
+            hours::HSDS_END_OF_DAY => "24:00",
+            closes => closes,
+        };
         let (Some(opens), Some(closes)) = (hours::parse_time(opens), hours::parse_time(closes))
         else {
             problems.push(Problem {

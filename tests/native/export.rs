@@ -157,6 +157,7 @@ fn hsds_export_is_read_back_by_the_hsds_import() {
     assert_eq!(entries.len(), demo["entries"].as_array().unwrap().len());
     let mut weekly = 0;
     let mut closed_on_holidays = 0;
+    let mut day_and_night = 0;
     for (expected, actual) in demo["entries"].as_array().unwrap().iter().zip(entries) {
         let id = &expected["id"];
         assert_eq!(german(&expected["name"]), actual["name"], "{id}");
@@ -214,6 +215,11 @@ fn hsds_export_is_read_back_by_the_hsds_import() {
                     );
                     closed_on_holidays += 1;
                 }
+                // Day and night: 00:00 to 23:59 in HSDS, and back.
+                if hours == "24/7" {
+                    assert_eq!(actual["schedule"]["opening_hours"], "24/7", "{id}");
+                    day_and_night += 1;
+                }
                 weekly += 1;
             }
         }
@@ -223,6 +229,7 @@ fn hsds_export_is_read_back_by_the_hsds_import() {
         "only {weekly} entries' hours became HSDS schedules"
     );
     assert!(closed_on_holidays >= 30, "{closed_on_holidays}");
+    assert_eq!(day_and_night, 2, "the demo's two hotlines");
 }
 
 #[test]

@@ -5,7 +5,7 @@
 //! HSDS wants UUIDs as ids: each is made from the entry's id, the same on every export, so
 //! that a system that imports the file again updates its records instead of adding new ones.
 
-use crate::hours::{DAY_NAMES, RRULE_DAYS};
+use crate::hours::{DAY_NAMES, HSDS_END_OF_DAY, RRULE_DAYS};
 use serde_json::{Map, Value, json};
 
 /// The directory's entries as HSDS services, and what HSDS cannot hold.
@@ -265,7 +265,7 @@ fn schedules(
                         "wkst": "MO",
                         "byday": byday,
                         "opens_at": opens,
-                        "closes_at": closes,
+                        "closes_at": if closes == "24:00" { HSDS_END_OF_DAY } else { &closes },
                     }));
                 }
             }
@@ -306,9 +306,14 @@ struct Recurrence {
 /// time range, read with the syntax's rules: a rule after ";" replaces the times of the days it
 /// names (`Mo-Fr 09:00-12:00; Th 14:00-17:00` opens Thursday afternoon only), one after ", "
 /// adds to them. HSDS schedules add up, so each day's times are worked out first and days with
-/// the same times written together. `None` when any rule is of another form (holidays,
-/// months, "off", comments) or replaces a weekday's times on some of the month's weeks only.
+/// the same times written together; `24/7` is every day 00:00–24:00. `None` when any rule is
+/// of another form (holidays, months, "off", comments) or replaces a weekday's times on some
+/// of the month's weeks only.
 fn recurrences(hours: &str) -> Option<Vec<Recurrence>> {
+    let hours = match hours.trim() {
+        "24/7" => "Mo-Su 00:00-24:00",
+        hours => hours,
+    };
     let mut weekly: [Slots; 7] = Default::default();
     // Per day: which of the month's such weekdays, and their times.
     let mut monthly: [Vec<(Vec<i8>, Slots)>; 7] = Default::default();
@@ -539,6 +544,22 @@ mod tests {
         ] {
             assert_eq!(recurrences(other), None, "{other}");
         }
+    }
+
+    #[test]
+    fn day_and_night_ends_at_23_59_as_open_referral_advises() {
+        let (schedules, loss) = schedules_of("24/7");
+        assert_eq!(loss, None);
+        assert_eq!(schedules.len(), 1);
+        assert_eq!(schedules[0]["byday"], "MO,TU,WE,TH,FR,SA,SU");
+        assert_eq!(schedules[0]["opens_at"], "00:00");
+        assert_eq!(schedules[0]["closes_at"], "23:59");
+        let (schedules, _) = schedules_of("Sa 18:00-24:00");
+        assert_eq!(schedules[0]["closes_at"], "23:59");
+    }
+
+    fn schedules_of(hours: &str) -> (Vec<Value>, Option<String>) {
+        schedules("entry", &json!({ "opening_hours": hours }), &|_| None)
     }
 
     #[test]
