@@ -400,6 +400,10 @@ pub const CATALOG: &[(&str, &str)] = &[
         "„{0}“ steht über der Kopfzeile und ist kein Eintrag (Zeile übersprungen).",
     ),
     (
+        "\"{}\" stands below the table, after an empty row; it is not an entry (row skipped)",
+        "„{0}“ steht unter der Tabelle, nach einer leeren Zeile, und ist kein Eintrag (Zeile übersprungen). Soll es ein Angebot sein, füllen Sie auch seine anderen Spalten aus oder entfernen Sie die leere Zeile darüber.",
+    ),
+    (
         "the column \"{}\" is not known; its values are not imported",
         "Die Spalte „{0}“ ist unbekannt; ihre Werte werden nicht übernommen. Prüfen Sie die Überschrift auf Tippfehler, oder nehmen Sie eine Überschrift aus der Vorlage (vorlage-angebote.xlsx).",
     ),

@@ -567,6 +567,27 @@ fn cell_text(cell: &Data) -> (String, bool) {
     }
 }
 
+/// Where the notes below a table start ("Quelle: Landkreis", "* Angaben ohne Gewähr"), in the
+/// rows under its header (empty ones left out, numbered as in the file): the rows at the end
+/// with one cell each, from the first of them that follows an empty row; `rows.len()` when
+/// there are none. Such a row would otherwise be an entry with that text as its name.
+fn notes_below_the_table(rows: &[(usize, Row)]) -> usize {
+    let one_cell = |row: &Row| {
+        row.iter()
+            .filter(|(text, _)| !text.trim().is_empty())
+            .count()
+            == 1
+    };
+    let trailing = rows
+        .iter()
+        .rev()
+        .take_while(|(_, row)| one_cell(row))
+        .count();
+    (rows.len() - trailing..rows.len())
+        .find(|&index| index > 0 && rows[index].0 > rows[index - 1].0 + 1)
+        .unwrap_or(rows.len())
+}
+
 /// Rows (row number, cells) to records. The header is the first row with text, or, where a
 /// title or a note stands above it, the first of the top [`HEADER_ROWS`] rows with text that
 /// names the entries' names; empty rows are left out.
@@ -674,6 +695,21 @@ fn records_from_rows(
                 severity: Severity::Warning,
                 message: format!(
                     "the column \"{column}\" is not known; its values are not imported"
+                ),
+            });
+        }
+    }
+    let mut rows: Vec<(usize, Row)> = rows.collect();
+    if columns.len() > 1 {
+        for (row_number, row) in rows.drain(notes_below_the_table(&rows)..) {
+            problems.push(Problem {
+                row: Some(row_number),
+                column: None,
+                entry: None,
+                severity: Severity::Note,
+                message: format!(
+                    "\"{}\" stands below the table, after an empty row; it is not an entry (row skipped)",
+                    row.iter().map(|(text, _)| text.trim()).collect::<String>()
                 ),
             });
         }

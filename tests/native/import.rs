@@ -700,6 +700,10 @@ fn an_officers_own_workbook_loses_nothing() {
             }
         }
     }
+    // A source note below the table, after an empty row: not an entry called so.
+    sheet
+        .write_string(5, 0, "Quelle: Landkreis Waldeck-Frankenberg")
+        .unwrap();
     let bytes = workbook.save_to_buffer().unwrap();
     let imported = import(&bytes, Format::Xlsx, None);
     let entries = loads(&imported);
@@ -717,6 +721,13 @@ fn an_officers_own_workbook_loses_nothing() {
         Some("G"),
         Severity::Warning,
         "column G has no heading; its values are not imported (rows: 3)",
+    );
+    has_problem(
+        &imported,
+        6,
+        None,
+        Severity::Note,
+        "\"Quelle: Landkreis Waldeck-Frankenberg\" stands below the table, after an empty row",
     );
 
     // Each entry's row, for the core's problems on the checker page.
@@ -745,6 +756,37 @@ fn an_officers_own_workbook_loses_nothing() {
         cafe["phones"][0]["number"], "+49 6451 000-1234",
         "the (0) is not dialled"
     );
+}
+
+/// Notes under a table after an empty row ("Quelle: …", "* ohne Gewähr"), one cell each, are
+/// not entries; a row of one cell within the table, or right below it, still is one.
+#[test]
+fn notes_below_a_table_are_not_entries() {
+    let csv = "Name;Ort;PLZ\nBeratung (Beispiel);Korbach;34497\nSprachcafé (Beispiel);;\n;;\nQuelle: Landkreis;;\n* Angaben ohne Gewähr;;\n";
+    let imported = import(csv.as_bytes(), Format::Csv, None);
+    let entries = loads(&imported);
+    let names: Vec<&str> = entries
+        .iter()
+        .map(|entry| entry["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Beratung (Beispiel)", "Sprachcafé (Beispiel)"]);
+    has_problem(
+        &imported,
+        5,
+        None,
+        Severity::Note,
+        "\"Quelle: Landkreis\" stands below the table, after an empty row; it is not an entry (row skipped)",
+    );
+    has_problem(
+        &imported,
+        6,
+        None,
+        Severity::Note,
+        "\"* Angaben ohne Gewähr\" stands below the table",
+    );
+    // Without the empty row, the last row is an entry with only its name.
+    let csv = "Name;Ort\nBeratung (Beispiel);Korbach\nSprachcafé (Beispiel);\n";
+    assert_eq!(loads(&import(csv.as_bytes(), Format::Csv, None)).len(), 2);
 }
 
 /// A CSV saved from a sheet with "Telefon" over two columns: the second has no heading. Its
