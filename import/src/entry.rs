@@ -575,10 +575,11 @@ impl<'a> Builder<'a> {
         if let Some(appointment) = appointment {
             entry.insert("appointment_required".into(), Value::from(appointment));
         }
-        if let Some(free) = record
+        let free = record
             .get(Field::Free)
             .and_then(|cell| yes_no(cell, &mut report))
-        {
+            .or_else(|| says_free_of_charge(record, &mut report));
+        if let Some(free) = free {
             entry.insert("free_of_charge".into(), Value::from(free));
         }
         for (field, key) in [
@@ -1012,12 +1013,19 @@ impl Builder<'_> {
         Value::Object(contact)
     }
 
-    /// The columns that are one value at one place of the entry ([`ENTRY_COLUMNS`]).
+    /// The columns that are one value at one place of the entry ([`ENTRY_COLUMNS`]); not fees
+    /// that say only "kostenlos" (see [`says_free_of_charge`]).
     fn plain_columns(&self, record: &Record, entry: &mut Map<String, Value>, report: &mut Report) {
         for (field, cell) in &record.cells {
             let Field::Path(index) = *field else {
                 continue;
             };
+            if *field == fees_field()
+                && record.get(Field::Free).is_none()
+                && text::says_free_of_charge(&cell.value)
+            {
+                continue;
+            }
             let Some(column) = ENTRY_COLUMNS.get(usize::from(index)) else {
                 continue;
             };
@@ -1029,6 +1037,35 @@ impl Builder<'_> {
             }
         }
     }
+}
+
+/// The column of the fees ("Kosten").
+fn fees_field() -> Field {
+    let index = ENTRY_COLUMNS
+        .iter()
+        .position(|column| column.path == "fees_description")
+        .and_then(|index| u8::try_from(index).ok());
+    Field::Path(index.unwrap_or(u8::MAX))
+}
+
+/// `Some(true)` where a sheet without a "Kostenlos" column says in its fees only that the offer
+/// costs nothing ("Kosten: kostenlos"): a fact the card shows, and the filter finds, in the
+/// newcomer's language, where the German word would be all the fees text. The fees text is
+/// then not kept (see `plain_columns`).
+fn says_free_of_charge(record: &Record, report: &mut Report) -> Option<bool> {
+    let cell = record.get(fees_field())?;
+    if !text::says_free_of_charge(&cell.value) {
+        return None;
+    }
+    report.push(
+        Some(cell),
+        Severity::Note,
+        format!(
+            "\"{}\" was read as: free of charge (free_of_charge)",
+            cell.value
+        ),
+    );
+    Some(true)
 }
 
 /// A cell of a plain column as the format's value, or `None` with the problem reported.

@@ -632,6 +632,10 @@ pub const CATALOG: &[(&str, &str)] = &[
         "„{0}“ ist nicht in der Schreibweise für Öffnungszeiten (Mo-Fr 09:00-12:00). Der Text wird als Beschreibung übernommen, aber der Filter „jetzt geöffnet“ kann ihn nicht nutzen.",
     ),
     (
+        "\"{}\" was read as: free of charge (free_of_charge)",
+        "„{0}“ wurde als „kostenlos“ gelesen (Spalte „Kostenlos“: ja); die Karte zeigt es in der Sprache der Nutzerinnen und Nutzer.",
+    ),
+    (
         "\"{}\" was read as: by appointment only (appointment_required); the text is kept as the schedule's description",
         "„{0}“ wurde als „nur mit Termin“ gelesen (Spalte „Termin“: ja); der Text bleibt als Hinweis zu den Öffnungszeiten stehen.",
     ),

@@ -158,6 +158,52 @@ pub fn parse_yes_no(text: &str) -> Option<bool> {
     }
 }
 
+/// Whether a fees text says only that the offer costs nothing, as officers write it in a
+/// "Kosten" column ("kostenlos", "Die Beratung ist kostenfrei.", "keine", "0 €"); not where it
+/// says more or names a condition ("kostenlos für Geflüchtete", "kostenlos, Material 5 €").
+pub fn says_free_of_charge(text: &str) -> bool {
+    const FREE: [&str; 9] = [
+        "kostenlos",
+        "kostenfrei",
+        "gebührenfrei",
+        "entgeltfrei",
+        "gratis",
+        "umsonst",
+        "frei",
+        "free",
+        "keine",
+    ];
+    // The words around it in "Die Teilnahme ist kostenlos", "Eintritt frei", "keine Kosten".
+    const AROUND: [&str; 13] = [
+        "die",
+        "das",
+        "der",
+        "ist",
+        "sind",
+        "beratung",
+        "teilnahme",
+        "angebot",
+        "eintritt",
+        "kosten",
+        "gebühren",
+        "of",
+        "charge",
+    ];
+    let text = text.trim().trim_end_matches(['.', '!']).to_lowercase();
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let zero = matches!(
+        words.as_slice(),
+        ["0" | "0,00" | "0,-" | "0€" | "0,00€"] | ["0" | "0,00" | "0,-", "€" | "euro" | "eur"]
+    );
+    let free = words.iter().filter(|word| FREE.contains(word)).count() == 1
+        && words
+            .iter()
+            .all(|word| FREE.contains(word) || AROUND.contains(word))
+        // "ohne Kosten", "keine Kosten" have no free word but "keine".
+        || matches!(words.as_slice(), ["ohne", "kosten" | "gebühren"]);
+    zero || free
+}
+
 /// Whether opening hours say only "by appointment", as officers write it ("nach Vereinbarung",
 /// "Termine nach telefonischer Vereinbarung", "nur mit Termin").
 pub fn says_by_appointment(text: &str) -> bool {
@@ -850,6 +896,37 @@ mod tests {
         }
         assert!(is_none_word("Keine") && is_none_word("kein"));
         assert!(!is_none_word("keine Kosten"));
+    }
+
+    #[test]
+    fn fees_that_say_only_free_of_charge() {
+        for text in [
+            "kostenlos",
+            "Kostenfrei.",
+            "gratis",
+            "keine",
+            "keine Kosten",
+            "ohne Kosten",
+            "Die Beratung ist kostenlos.",
+            "Die Teilnahme ist kostenfrei",
+            "Eintritt frei",
+            "0 €",
+            "0,00 €",
+            "free of charge",
+        ] {
+            assert!(says_free_of_charge(text), "{text}");
+        }
+        for text in [
+            "kostenlos für Geflüchtete",
+            "kostenlos, Material 5 €",
+            "5 € pro Monat",
+            "Die Beratung ist kostenlos und vertraulich",
+            "frei kostenlos",
+            "Kosten",
+            "",
+        ] {
+            assert!(!says_free_of_charge(text), "{text}");
+        }
     }
 
     #[test]

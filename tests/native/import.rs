@@ -758,6 +758,36 @@ fn an_officers_own_workbook_loses_nothing() {
     );
 }
 
+/// Fees that say only "kostenlos" in a sheet without a "Kostenlos" column: free of charge, which
+/// the card shows and the filter finds in the newcomer's language, instead of a German word.
+#[test]
+fn fees_that_say_only_free_of_charge_make_the_entry_free() {
+    let csv = "Name;Ort;Kosten\nBeratung (Beispiel);Korbach;kostenlos\nKurs (Beispiel);Korbach;5 € pro Monat\nTreff (Beispiel);Korbach;kostenlos für Geflüchtete\n";
+    let imported = import(csv.as_bytes(), Format::Csv, None);
+    let entries = loads(&imported);
+    assert_eq!(entries[0]["free_of_charge"], true);
+    assert_eq!(entries[0].get("fees_description"), None);
+    has_problem(
+        &imported,
+        2,
+        Some("Kosten"),
+        Severity::Note,
+        "\"kostenlos\" was read as: free of charge",
+    );
+    for (entry, fees) in entries[1..]
+        .iter()
+        .zip(["5 € pro Monat", "kostenlos für Geflüchtete"])
+    {
+        assert_eq!(entry.get("free_of_charge"), None, "{fees}");
+        assert_eq!(entry["fees_description"], fees);
+    }
+    // The "Kostenlos" column decides where there is one.
+    let csv = "Name;Ort;Kostenlos;Kosten\nBeratung (Beispiel);Korbach;nein;kostenlos\n";
+    let entries = loads(&import(csv.as_bytes(), Format::Csv, None));
+    assert_eq!(entries[0]["free_of_charge"], false);
+    assert_eq!(entries[0]["fees_description"], "kostenlos");
+}
+
 /// Notes under a table after an empty row ("Quelle: …", "* ohne Gewähr"), one cell each, are
 /// not entries; a row of one cell within the table, or right below it, still is one.
 #[test]
