@@ -404,6 +404,14 @@ pub const CATALOG: &[(&str, &str)] = &[
         "„{0}“ steht unter der Tabelle, nach einer leeren Zeile, und ist kein Eintrag (Zeile übersprungen). Soll es ein Angebot sein, füllen Sie auch seine anderen Spalten aus oder entfernen Sie die leere Zeile darüber.",
     ),
     (
+        "the column \"{}\" names people without their numbers; its values are not imported (a contact person, desk or team with its own number or e-mail goes on the sheet \"{}\")",
+        "Die Spalte „{0}“ nennt Personen ohne ihre Telefonnummern; ihre Werte werden nicht übernommen. Eine Ansprechperson, Stelle oder ein Team mit eigener Telefonnummer oder E-Mail-Adresse gehört auf das Blatt „{1}“ der Vorlage.",
+    ),
+    (
+        "the column \"{}\" holds the office's own notes; its values are not imported, so none of them is published",
+        "Die Spalte „{0}“ enthält eigene Notizen; ihre Werte werden nicht übernommen, es wird also nichts davon veröffentlicht.",
+    ),
+    (
         "the column \"{}\" is not known; its values are not imported",
         "Die Spalte „{0}“ ist unbekannt; ihre Werte werden nicht übernommen. Prüfen Sie die Überschrift auf Tippfehler, oder nehmen Sie eine Überschrift aus der Vorlage (vorlage-angebote.xlsx).",
     ),

@@ -567,6 +567,20 @@ fn cell_text(cell: &Data) -> (String, bool) {
     }
 }
 
+/// Headings (folded, see [`fold_header`]) of columns that name contact persons
+/// ("Ansprechpartner/in", "Kontaktperson", "Zuständig"): not imported, as a contact needs its
+/// own number or e-mail address to be of use (the sheet of contacts has them).
+const PEOPLE_HEADINGS: [&str; 4] = [
+    "ansprechpartner",
+    "ansprechperson",
+    "kontaktperson",
+    "zustaendig",
+];
+
+/// Headings of columns with an office's own notes ("Bemerkungen", "Interne Notiz"): not
+/// imported, and the officer is told that nothing of them is published.
+const NOTES_HEADINGS: [&str; 5] = ["bemerkung", "anmerkung", "notiz", "intern", "kommentar"];
+
 /// Where the notes below a table start ("Quelle: Landkreis", "* Angaben ohne Gewähr"), in the
 /// rows under its header (empty ones left out, numbered as in the file): the rows at the end
 /// with one cell each, from the first of them that follows an empty row; `rows.len()` when
@@ -688,14 +702,37 @@ fn records_from_rows(
     place_named_and_its_organisation(&mut columns, header_row, problems);
     for (column, field) in &columns {
         if field.is_none() && !column.is_empty() {
+            let folded = fold_header(column);
+            let (severity, message) = if PEOPLE_HEADINGS
+                .iter()
+                .any(|start| folded.starts_with(start))
+            {
+                (
+                    Severity::Note,
+                    format!(
+                        "the column \"{column}\" names people without their numbers; its values are not imported (a contact person, desk or team with its own number or e-mail goes on the sheet \"{}\")",
+                        crate::columns::sheets::CONTACTS
+                    ),
+                )
+            } else if NOTES_HEADINGS.iter().any(|start| folded.starts_with(start)) {
+                (
+                    Severity::Note,
+                    format!(
+                        "the column \"{column}\" holds the office's own notes; its values are not imported, so none of them is published"
+                    ),
+                )
+            } else {
+                (
+                    Severity::Warning,
+                    format!("the column \"{column}\" is not known; its values are not imported"),
+                )
+            };
             problems.push(Problem {
                 row: Some(header_row),
                 column: Some(column.clone()),
                 entry: None,
-                severity: Severity::Warning,
-                message: format!(
-                    "the column \"{column}\" is not known; its values are not imported"
-                ),
+                severity,
+                message,
             });
         }
     }

@@ -788,6 +788,34 @@ fn fees_that_say_only_free_of_charge_make_the_entry_free() {
     assert_eq!(entries[0]["fees_description"], "kostenlos");
 }
 
+/// Columns of contact persons' names and of the office's own notes are not imported, and the
+/// officer is told why, not just that they are unknown.
+#[test]
+fn columns_of_people_and_of_own_notes_are_not_published() {
+    let csv = "Name;Ort;Ansprechpartner/in;Bemerkungen\nBeratung (Beispiel);Korbach;Frau Beispiel;nur dienstags besetzt?\n";
+    let imported = import(csv.as_bytes(), Format::Csv, None);
+    let entries = loads(&imported);
+    let text = serde_json::to_string(&entries[0]).unwrap();
+    assert!(
+        !text.contains("Frau Beispiel") && !text.contains("dienstags"),
+        "{text}"
+    );
+    has_problem(
+        &imported,
+        1,
+        Some("Ansprechpartner/in"),
+        Severity::Note,
+        "names people without their numbers; its values are not imported (a contact person, desk or team with its own number or e-mail goes on the sheet \"Ansprechpersonen\")",
+    );
+    has_problem(
+        &imported,
+        1,
+        Some("Bemerkungen"),
+        Severity::Note,
+        "holds the office's own notes; its values are not imported, so none of them is published",
+    );
+}
+
 /// Notes under a table after an empty row ("Quelle: …", "* ohne Gewähr"), one cell each, are
 /// not entries; a row of one cell within the table, or right below it, still is one.
 #[test]
