@@ -737,20 +737,27 @@ fn records_from_rows(
         }
     }
     let mut rows: Vec<(usize, Row)> = rows.collect();
-    if columns.len() > 1 {
-        for (row_number, row) in rows.drain(notes_below_the_table(&rows)..) {
-            problems.push(Problem {
-                row: Some(row_number),
-                column: None,
-                entry: None,
-                severity: Severity::Note,
-                message: format!(
-                    "\"{}\" stands below the table, after an empty row; it is not an entry (row skipped)",
-                    row.iter().map(|(text, _)| text.trim()).collect::<String>()
-                ),
-            });
-        }
+    let notes = match columns.len() {
+        1 => rows.len(),
+        _ => notes_below_the_table(&rows),
+    };
+    for (row_number, row) in &rows[notes..] {
+        let text = row
+            .iter()
+            .map(|(text, _)| text.trim())
+            .find(|text| !text.is_empty());
+        problems.push(Problem {
+            row: Some(*row_number),
+            column: None,
+            entry: None,
+            severity: Severity::Note,
+            message: format!(
+                "\"{}\" stands below the table, after an empty row; it is not an entry (row skipped)",
+                text.unwrap_or_default()
+            ),
+        });
     }
+    rows.truncate(notes);
     let mut records = Vec::new();
     // The rows of each column without a heading that has values, which are not imported.
     let mut unnamed: Vec<(usize, Vec<usize>)> = Vec::new();
