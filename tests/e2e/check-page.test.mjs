@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 
-import { REPO_ROOT, TEST_OPTIONS, assertClean, describeViolations, runAxe, screenshot, until, useBrowser, withPage } from './support.mjs';
+import { REPO_ROOT, TEST_OPTIONS, assertClean, describeViolations, msg, runAxe, screenshot, until, useBrowser, withPage } from './support.mjs';
 
 const env = useBrowser();
 const FIXTURE = path.join(REPO_ROOT, 'tests/fixtures/import/fuenf-fehler.csv');
@@ -117,12 +117,14 @@ test('a spreadsheet without a column for the names is refused in German, naming 
   });
 });
 
-test('an officer\'s own list: a title above the header, "PLZ/Ort" in one column, a column without a heading, brackets in phone numbers, "gestern" as a date', TEST_OPTIONS, async () => {
+test('an officer\'s own list: a title above the header, "PLZ/Ort" in one column, a column without a heading, brackets in phone numbers, "gestern" as a date, "kostenlos" as fees, contact persons and a source note below the table', TEST_OPTIONS, async () => {
   const csv = [
-    'Integrationsangebote im Landkreis Waldeck-Frankenberg – Stand November 2026;;;;;;',
-    'Angebot;Straße;PLZ/Ort;Telefon;E-Mail;;Geprüft am',
-    'Beratung Korbach (Beispiel);Südring 2;34497 Korbach;(05631) 96 54-0;info@example.org;nach Vereinbarung;gestern',
-    'Sprachcafé (Beispiel);Hauptstraße 1;D-35066 Frankenberg (Eder);+49 (0) 6451 000-1234;;;5.3.',
+    'Integrationsangebote im Landkreis Waldeck-Frankenberg – Stand November 2026;;;;;;;;',
+    'Angebot;Straße;PLZ/Ort;Telefon;E-Mail;;Geprüft am;Kosten;Ansprechpartner/in',
+    'Beratung Korbach (Beispiel);Südring 2;34497 Korbach;(05631) 96 54-0;info@example.org;nach Vereinbarung;gestern;kostenlos;Frau Beispiel',
+    'Sprachcafé (Beispiel);Hauptstraße 1;D-35066 Frankenberg (Eder);+49 (0) 6451 000-1234;;;5.3.;;',
+    ';;;;;;;;',
+    'Quelle: Landkreis Waldeck-Frankenberg;;;;;;;;',
   ].join('\r\n');
   await withPage(env, { path: '/service-finder/check.html' }, async ({ page, records }) => {
     await page.getByRole('heading', { name: 'Verzeichnis prüfen' }).waitFor();
@@ -139,6 +141,10 @@ test('an officer\'s own list: a title above the header, "PLZ/Ort" in one column,
     assert.equal(await item('Kein Titel angegeben').count(), 1);
     assert.equal(await item('Warnung Zeile 3, Spalte Geprüft am').filter({ hasText: '„gestern“ wurde als 01.03.2026 gelesen' }).count(), 1);
     assert.equal(await item('Warnung Zeile 4, Spalte Geprüft am').filter({ hasText: '„5.3.“ wurde als 05.03.2025 gelesen' }).count(), 1);
+    // The source note is no entry; "kostenlos" is free of charge; people's names are not published.
+    assert.equal(await item('Hinweis Zeile 6').filter({ hasText: '„Quelle: Landkreis Waldeck-Frankenberg“ steht unter der Tabelle, nach einer leeren Zeile, und ist kein Eintrag' }).count(), 1);
+    assert.equal(await item('Hinweis Zeile 3, Spalte Kosten').filter({ hasText: '„kostenlos“ wurde als „kostenlos“ gelesen (Spalte „Kostenlos“: ja)' }).count(), 1);
+    assert.equal(await item('Hinweis Zeile 2, Spalte Ansprechpartner/in').filter({ hasText: 'nennt Personen ohne ihre Telefonnummern; ihre Werte werden nicht übernommen' }).count(), 1);
     // The core's check names a field by the template's heading.
     assert.equal(await item('Warnung Feld „Herausgeber“ (publisher)').count(), 1);
     // Postcode and town were split: the entries are placed, and nothing says otherwise.
@@ -147,6 +153,8 @@ test('an officer\'s own list: a title above the header, "PLZ/Ort" in one column,
     const korbach = preview.locator('li > article').filter({ hasText: 'Beratung Korbach' });
     await korbach.waitFor();
     assert.match(await korbach.textContent(), /Südring 2, 34497 Korbach/);
+    assert.match(await korbach.textContent(), new RegExp(msg('de', 'card.free')));
+    assert.doesNotMatch(await preview.textContent(), /Frau Beispiel|Quelle: Landkreis/);
     assert.equal(await korbach.getByRole('link', { name: 'Anrufen' }).getAttribute('href'), 'tel:0563196540');
     // A first import has no categories: no empty "Themen" group beside the kinds.
     assert.ok(await preview.locator('legend', { hasText: /^Art$/ }).isVisible());
