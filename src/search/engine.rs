@@ -293,9 +293,22 @@ impl Index {
             .offset
             .saturating_add(query.limit.min(MAX_LIMIT))
             .min(total);
+        // Listed by name, the entries offered in the newcomer's language come first (not where
+        // the caller asked for the name order itself).
+        let offered_first = match (query.sort, &query.first_offered_in) {
+            (Sort::Relevance, Some(language)) if !has_text && query.near.is_none() => {
+                let base = language.split('-').next().unwrap_or_default();
+                self.language_ids
+                    .iter()
+                    .position(|known| known == base)
+                    .map(|number| &self.sets.languages[number])
+            }
+            _ => None,
+        };
         let ranking = Ranking {
             index: self,
             near: query.near,
+            offered_first,
             tallies: &scratch.tallies,
             partial,
             exact_distances: &exact_distances,
@@ -1130,6 +1143,9 @@ impl Index {
 struct Ranking<'a> {
     index: &'a Index,
     near: Option<GeoPoint>,
+    /// In the order by name, the entries of this set (offered in the newcomer's language)
+    /// before the others.
+    offered_first: Option<&'a EntrySet>,
     tallies: &'a [Tally],
     /// Whether the results match only some of the words: then rarer words count for more.
     partial: bool,
@@ -1142,17 +1158,24 @@ impl Ranking<'_> {
     /// The first `end` results in `sort` order.
     fn first(&self, results: &EntrySet, end: usize, sort: Sort) -> Vec<Candidate> {
         match (sort, self.near) {
-            // Name order is known in advance: walk it until the page is full.
-            (Sort::Name, _) => self
-                .index
-                .entries
-                .by_name
-                .iter()
-                .copied()
-                .filter(|&entry| results.contains(entry))
-                .take(end)
-                .map(|entry| self.candidate(entry))
-                .collect(),
+            // Name order is known in advance: walk it until the page is full; twice where the
+            // entries offered in the newcomer's language come first, then the others (without
+            // that language, the first walk takes every result).
+            (Sort::Name, _) => {
+                let mut page = Vec::new();
+                for offered in [true, false] {
+                    for &entry in &self.index.entries.by_name {
+                        if page.len() == end {
+                            break;
+                        }
+                        let in_part = self.offered_first.is_none_or(|set| set.contains(entry));
+                        if in_part == offered && results.contains(entry) {
+                            page.push(self.candidate(entry));
+                        }
+                    }
+                }
+                page
+            }
             (Sort::Distance, Some(centre)) => {
                 let all = results.iter().map(|entry| self.candidate(entry)).collect();
                 self.index.nearest(all, end, centre)

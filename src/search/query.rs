@@ -49,6 +49,11 @@ pub struct Query {
     pub offset: usize,
     /// How many hits to return, at most [`MAX_LIMIT`].
     pub limit: usize,
+    /// The newcomer's language (`ar`, `de-x-ls`: its base language counts): in the order by
+    /// name that a search without text and without a point gets, the entries offered in it
+    /// come first. Set from the JSON's `language`, the language the texts are shown in.
+    #[serde(skip)]
+    pub first_offered_in: Option<String>,
 }
 
 impl Default for Query {
@@ -69,6 +74,7 @@ impl Default for Query {
             sort: Sort::Relevance,
             offset: 0,
             limit: 20,
+            first_offered_in: None,
         }
     }
 }
@@ -222,7 +228,8 @@ impl Query {
                         query.limit = count(reader, problems)?.unwrap_or(query.limit)
                     }
                     QueryField::Language => {
-                        shape.language = optional(reader, problems, read_string)?
+                        shape.language = optional(reader, problems, read_string)?;
+                        query.first_offered_in = shape.language.clone();
                     }
                     QueryField::Entries => {
                         shape.entries = read_bool(reader, problems)?.unwrap_or(true)

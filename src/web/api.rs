@@ -47,7 +47,7 @@ export interface Query {
   offset?: number;
   /** A whole number; default 20. At most 1000: a larger limit is taken as 1000 (no error). */
   limit?: number;
-  /** The language for names and descriptions; default: the directory's. */
+  /** The reader's language: for names and descriptions (default: the directory's), and without text, `near` or a `sort`, the entries offered in it come first. */
   language?: string;
   /** false: the hits without their entries (id, score and distance only), a tenth of the
    * answer, for a page that keeps the entries itself; default true. */

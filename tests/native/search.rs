@@ -4,7 +4,7 @@ use serde_json::json;
 use service_finder::directory::{Kind, load_directory};
 use service_finder::distance::GeoPoint;
 use service_finder::search::FacetCount;
-use service_finder::search::{Index, Query, SearchResults, Sort, Thesaurus};
+use service_finder::search::{Hit, Index, Query, SearchResults, Sort, Thesaurus};
 
 const KORBACH: GeoPoint = GeoPoint {
     latitude: 51.2756,
@@ -789,7 +789,8 @@ fn queries_from_javascript_tolerate_case_and_broken_text() {
     assert_eq!(lone.text, "\u{fffd}");
 }
 
-/// `language` and `entries` shape the browser API's answer, not what is found.
+/// `language` and `entries` shape the browser API's answer, not what is found (`language` only
+/// which entries come first where they are listed by name, see below).
 #[test]
 fn the_shape_of_the_answer_is_read_beside_the_query() {
     use service_finder::search::ResultsShape;
@@ -799,11 +800,115 @@ fn the_shape_of_the_answer_is_read_beside_the_query() {
     let (shaped, shape) =
         Query::from_json_with_shape(r#"{"text": "kurs", "language": "ar", "entries": false}"#)
             .unwrap();
-    assert_eq!(shaped, plain);
+    assert_eq!(
+        shaped,
+        Query {
+            first_offered_in: Some("ar".into()),
+            ..plain
+        }
+    );
     assert_eq!(shape.language.as_deref(), Some("ar"));
     assert!(!shape.entries);
     let error = Query::from_json_with_shape(r#"{"entries": 0}"#).unwrap_err();
     assert!(error.starts_with("entries:"), "{error}");
+}
+
+/// Without text and a point the entries are listed by name, and those offered in the
+/// newcomer's language come first ("their own language first"): in Arabic the first cards are
+/// services where Arabic is spoken, by name, then the others by name. Not where the caller asks
+/// for the name order, nor with text or a point.
+#[test]
+fn listed_by_name_the_services_in_the_newcomers_language_come_first() {
+    let index = crate::common::demo_index();
+    let offered_in = |hit: &Hit, language: &str| {
+        let entry = index
+            .directory()
+            .entries
+            .iter()
+            .find(|entry| entry.id == hit.id)
+            .unwrap();
+        entry.languages.iter().any(|code| code.as_str() == language)
+    };
+    for language in ["ar", "uk", "fa"] {
+        let query = Query {
+            first_offered_in: Some(language.into()),
+            limit: 200,
+            ..Query::default()
+        };
+        let results = search(&index, query.clone());
+        let offered = results
+            .hits
+            .iter()
+            .take_while(|hit| offered_in(hit, language))
+            .count();
+        assert!(offered > 10, "{language}: {offered}");
+        assert!(offered < results.hits.len(), "{language}");
+        assert!(
+            results.hits[offered..]
+                .iter()
+                .all(|hit| !offered_in(hit, language)),
+            "{language}: the others after them"
+        );
+        let plain = search(
+            &index,
+            Query {
+                first_offered_in: None,
+                ..query.clone()
+            },
+        );
+        assert_eq!(results.total, plain.total);
+        // Each part by name, as the plain order has them.
+        let position = |id: &str| plain.hits.iter().position(|hit| hit.id == id).unwrap();
+        for part in [&results.hits[..offered], &results.hits[offered..]] {
+            assert!(
+                part.windows(2)
+                    .all(|pair| position(&pair[0].id) < position(&pair[1].id))
+            );
+        }
+        // The name order asked for, text, or a point: as before.
+        let as_before = |query: Query| {
+            let ids = |results: SearchResults| {
+                results
+                    .hits
+                    .into_iter()
+                    .map(|hit| hit.id)
+                    .collect::<Vec<_>>()
+            };
+            ids(search(&index, query.clone()))
+                == ids(search(
+                    &index,
+                    Query {
+                        first_offered_in: None,
+                        ..query
+                    },
+                ))
+        };
+        assert!(as_before(Query {
+            sort: Sort::Name,
+            ..query.clone()
+        }));
+        assert!(as_before(Query {
+            text: "Beratung".into(),
+            ..query.clone()
+        }));
+        assert!(as_before(Query {
+            near: Some(GeoPoint {
+                latitude: 51.2756,
+                longitude: 8.873
+            }),
+            ..query.clone()
+        }));
+    }
+    // "de-x-ls" (Leichte Sprache) counts as German, which nearly every entry offers.
+    let german = search(
+        &index,
+        Query {
+            first_offered_in: Some("de-x-ls".into()),
+            limit: 5,
+            ..Query::default()
+        },
+    );
+    assert!(german.hits.iter().all(|hit| offered_in(hit, "de")));
 }
 
 /// Near a place, with words typed: the entries that are what was typed come first, nearest

@@ -65,7 +65,8 @@ pub struct SearchArgs {
     /// Show at most this many hits.
     #[arg(long, default_value_t = 10)]
     limit: usize,
-    /// Language for names and descriptions where the directory has translations.
+    /// Language for names and descriptions where the directory has translations; without
+    /// text and --near, the entries offered in it are listed first.
     #[arg(long, default_value = "de")]
     lang: String,
     /// Print JSON (the results with the entries) instead of text.
@@ -130,6 +131,8 @@ pub fn run(args: &SearchArgs) -> Result<ExitCode, String> {
         sort: args.sort,
         offset: args.offset,
         limit: args.limit,
+        // As in the widget: listed by name, the entries offered in the UI language come first.
+        first_offered_in: Some(args.lang.clone()),
     };
     // Without --stem, no stemmer: the search finds what the widget's does before its stem
     // module has loaded.
