@@ -1048,23 +1048,27 @@ fn fees_field() -> Field {
     Field::Path(index.unwrap_or(u8::MAX))
 }
 
-/// `Some(true)` where a sheet without a "Kostenlos" column says in its fees only that the offer
+/// `Some(true)` where a sheet without a "Kostenlos" column says in its fees that the offer
 /// costs nothing ("Kosten: kostenlos"): a fact the card shows, and the filter finds, in the
-/// newcomer's language, where the German word would be all the fees text. The fees text is
-/// then not kept (see `plain_columns`).
+/// newcomer's language, where the German word would be all the fees text. A text that says
+/// only that is then not kept (see `plain_columns`); one that says more of the advice
+/// ("kostenlos und vertraulich") is.
 fn says_free_of_charge(record: &Record, report: &mut Report) -> Option<bool> {
     let cell = record.get(fees_field())?;
-    if !text::says_free_of_charge(&cell.value) {
-        return None;
-    }
-    report.push(
-        Some(cell),
-        Severity::Note,
+    let message = if text::says_free_of_charge(&cell.value) {
         format!(
             "\"{}\" was read as: free of charge (free_of_charge)",
             cell.value
-        ),
-    );
+        )
+    } else if text::says_free_and_more(&cell.value) {
+        format!(
+            "\"{}\" was read as: free of charge (free_of_charge); the text is kept",
+            cell.value
+        )
+    } else {
+        return None;
+    };
+    report.push(Some(cell), Severity::Note, message);
     Some(true)
 }
 

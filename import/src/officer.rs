@@ -640,6 +640,10 @@ pub const CATALOG: &[(&str, &str)] = &[
         "„{0}“ ist nicht in der Schreibweise für Öffnungszeiten (Mo-Fr 09:00-12:00). Der Text wird als Beschreibung übernommen, aber der Filter „jetzt geöffnet“ kann ihn nicht nutzen.",
     ),
     (
+        "\"{}\" was read as: free of charge (free_of_charge); the text is kept",
+        "„{0}“ wurde als „kostenlos“ gelesen (Spalte „Kostenlos“: ja); der Text bleibt als Angabe zu den Kosten stehen.",
+    ),
+    (
         "\"{}\" was read as: free of charge (free_of_charge)",
         "„{0}“ wurde als „kostenlos“ gelesen (Spalte „Kostenlos“: ja); die Karte zeigt es in der Sprache der Nutzerinnen und Nutzer.",
     ),

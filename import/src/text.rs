@@ -204,6 +204,42 @@ pub fn says_free_of_charge(text: &str) -> bool {
     zero || free
 }
 
+/// Whether a fees text says that the offer costs nothing and, besides, only what the advice is
+/// like ("Die Beratung ist kostenlos und vertraulich", "kostenfrei, anonym und unverbindlich"):
+/// free of charge, with words worth keeping. Not a condition ("kostenlos für Mitglieder").
+pub fn says_free_and_more(text: &str) -> bool {
+    const FREE: [&str; 3] = ["kostenlos", "kostenfrei", "gratis"];
+    const LIKE: [&str; 7] = [
+        "vertraulich",
+        "anonym",
+        "unverbindlich",
+        "unabhängig",
+        "neutral",
+        "freiwillig",
+        "unbürokratisch",
+    ];
+    const AROUND: [&str; 8] = [
+        "die",
+        "das",
+        "ist",
+        "sind",
+        "beratung",
+        "teilnahme",
+        "angebot",
+        "und",
+    ];
+    let text = text.trim().trim_end_matches(['.', '!']).to_lowercase();
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .map(|word| word.trim_end_matches(','))
+        .collect();
+    words.iter().filter(|word| FREE.contains(word)).count() == 1
+        && words.iter().any(|word| LIKE.contains(word))
+        && words
+            .iter()
+            .all(|word| FREE.contains(word) || LIKE.contains(word) || AROUND.contains(word))
+}
+
 /// Whether opening hours say only "by appointment", as officers write it ("nach Vereinbarung",
 /// "Termine nach telefonischer Vereinbarung", "nur mit Termin").
 pub fn says_by_appointment(text: &str) -> bool {
@@ -926,6 +962,26 @@ mod tests {
             "",
         ] {
             assert!(!says_free_of_charge(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn fees_that_say_free_of_charge_and_what_the_advice_is_like() {
+        for text in [
+            "Die Beratung ist kostenlos und vertraulich.",
+            "kostenfrei, anonym und unverbindlich",
+            "Kostenlos und vertraulich",
+        ] {
+            assert!(says_free_and_more(text), "{text}");
+            assert!(!says_free_of_charge(text), "{text}");
+        }
+        for text in [
+            "kostenlos",
+            "kostenlos für Mitglieder",
+            "vertraulich",
+            "kostenlos und vertraulich, Material 5 €",
+        ] {
+            assert!(!says_free_and_more(text), "{text}");
         }
     }
 

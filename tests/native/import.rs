@@ -781,6 +781,22 @@ fn fees_that_say_only_free_of_charge_make_the_entry_free() {
         assert_eq!(entry.get("free_of_charge"), None, "{fees}");
         assert_eq!(entry["fees_description"], fees);
     }
+    // Free, and what the advice is like: both, the text kept.
+    let csv = "Name;Ort;Kosten\nBeratung (Beispiel);Korbach;Die Beratung ist kostenlos und vertraulich.\n";
+    let imported = import(csv.as_bytes(), Format::Csv, None);
+    let entries = loads(&imported);
+    assert_eq!(entries[0]["free_of_charge"], true);
+    assert_eq!(
+        entries[0]["fees_description"],
+        "Die Beratung ist kostenlos und vertraulich."
+    );
+    has_problem(
+        &imported,
+        2,
+        Some("Kosten"),
+        Severity::Note,
+        "the text is kept",
+    );
     // The "Kostenlos" column decides where there is one.
     let csv = "Name;Ort;Kostenlos;Kosten\nBeratung (Beispiel);Korbach;nein;kostenlos\n";
     let entries = loads(&import(csv.as_bytes(), Format::Csv, None));
