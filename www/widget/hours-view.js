@@ -8,7 +8,7 @@ import { el } from './dom.js';
 import { formatList, formatTime, formatWeekday, formatWeekdayAndDate } from './format.js';
 
 /** A week in milliseconds: a change this far ahead is named with its date. */
-const WEEK_MS = 7 * 24 * 3600 * 1000;
+export const WEEK_MS = 7 * 24 * 3600 * 1000;
 
 /**
  * The status line for an entry whose hours `description` the module gave (see hours.js), or

@@ -44,7 +44,7 @@ function loadModule(baseUrl) {
  * Should a call into the module ever fail, it answers like an unreadable value
  * (`{ ok: false, … }`) or with empty sets, so that a card still shows the rest of an entry.
  */
-import { statusLine, weekSummary, weekTable } from './hours-view.js';
+import { WEEK_MS, statusLine, weekSummary, weekTable } from './hours-view.js';
 
 /** How many values `prepare` reads per call into the module, and how long it reads per task. */
 const VALUES_PER_CALL = 8;
@@ -58,7 +58,6 @@ const DAY_OF_MONTH = /\b(Mo|Tu|We|Th|Fr|Sa|Su)\[/;
  * least once: six. Five can miss a fourth Wednesday by two days.
  */
 const WEEKS_OF_A_MONTH = 6;
-const WEEK_MS = 7 * 24 * 3600 * 1000;
 
 export async function loadHours(baseUrl, ags, texts = []) {
   const module = await loadModule(baseUrl);
@@ -105,26 +104,27 @@ export async function loadHours(baseUrl, ags, texts = []) {
      */
     at(nowMs, today) {
       const described = new Map();
+      const describe = (text) => {
+        if (!described.has(text)) {
+          const description = this.describe(text, nowMs);
+          // Hours on days of the month ("Mo[1,3]") differ from week to week: the week table
+          // then names each day's date.
+          if (description?.ok) description.byDate = DAY_OF_MONTH.test(text);
+          described.set(text, description);
+        }
+        return described.get(text);
+      };
       return {
         today,
-        describe: (text) => {
-          if (!described.has(text)) {
-            const description = this.describe(text, nowMs);
-            // Hours on days of the month ("Mo[1,3]") differ from week to week: the week table
-            // then names each day's date.
-            if (description?.ok) description.byDate = DAY_OF_MONTH.test(text);
-            described.set(text, description);
-          }
-          return described.get(text);
-        },
+        describe,
         statusLine: (description, entry, t, language) => statusLine(description, entry, t, language, today),
         weekTable: (description, t, language) => weekTable(description, t, language, today),
         weekSummary: (text, t, language) => {
-          let description = this.describe(text, nowMs);
-          if (description?.ok && DAY_OF_MONTH.test(text)) {
-            const week = [];
-            for (let weeks = 0; weeks < WEEKS_OF_A_MONTH; weeks++) week.push(...(this.describe(text, nowMs + weeks * WEEK_MS).week ?? []));
-            description = { ...description, week, byDate: true };
+          let description = describe(text);
+          if (description?.byDate) {
+            const week = [...description.week];
+            for (let weeks = 1; weeks < WEEKS_OF_A_MONTH; weeks++) week.push(...(this.describe(text, nowMs + weeks * WEEK_MS).week ?? []));
+            description = { ...description, week };
           }
           return weekSummary(description, t, language);
         },
