@@ -575,10 +575,15 @@ impl<'a> Builder<'a> {
         if let Some(appointment) = appointment {
             entry.insert("appointment_required".into(), Value::from(appointment));
         }
-        let free = record
-            .get(Field::Free)
-            .and_then(|cell| yes_no(cell, &mut report))
-            .or_else(|| says_free_of_charge(record, &mut report));
+        // Without a "Kostenlos" column, fees that say so ("Kosten: kostenlos").
+        let mut free_in_fees = None;
+        let free = match record.get(Field::Free) {
+            Some(cell) => yes_no(cell, &mut report),
+            None => {
+                free_in_fees = free_in_fees_column(record, &mut report);
+                free_in_fees.map(|_| true)
+            }
+        };
         if let Some(free) = free {
             entry.insert("free_of_charge".into(), Value::from(free));
         }
@@ -623,7 +628,9 @@ impl<'a> Builder<'a> {
         if let Status::TemporarilyClosed = status {
             entry.insert("status".into(), Value::from("temporarily closed"));
         }
-        self.plain_columns(record, &mut entry, &mut report);
+        // Fees that say only "kostenlos" are the flag now, which the card words in any language.
+        let fees_said_free = free_in_fees == Some(text::FreeOfCharge::Only);
+        self.plain_columns(record, fees_said_free, &mut entry, &mut report);
         if let Some(contacts) = source_id.and_then(|id| self.contacts.get(id)) {
             let contacts = contacts
                 .iter()
@@ -1013,17 +1020,20 @@ impl Builder<'_> {
         Value::Object(contact)
     }
 
-    /// The columns that are one value at one place of the entry ([`ENTRY_COLUMNS`]); not fees
-    /// that say only "kostenlos" (see [`says_free_of_charge`]).
-    fn plain_columns(&self, record: &Record, entry: &mut Map<String, Value>, report: &mut Report) {
+    /// The columns that are one value at one place of the entry ([`ENTRY_COLUMNS`]); not the
+    /// fees where `fees_said_free` (they said only "kostenlos").
+    fn plain_columns(
+        &self,
+        record: &Record,
+        fees_said_free: bool,
+        entry: &mut Map<String, Value>,
+        report: &mut Report,
+    ) {
         for (field, cell) in &record.cells {
             let Field::Path(index) = *field else {
                 continue;
             };
-            if *field == fees_field()
-                && record.get(Field::Free).is_none()
-                && text::says_free_of_charge(&cell.value)
-            {
+            if fees_said_free && *field == fees_field() {
                 continue;
             }
             let Some(column) = ENTRY_COLUMNS.get(usize::from(index)) else {
@@ -1048,28 +1058,26 @@ fn fees_field() -> Field {
     Field::Path(index.unwrap_or(u8::MAX))
 }
 
-/// `Some(true)` where a sheet without a "Kostenlos" column says in its fees that the offer
-/// costs nothing ("Kosten: kostenlos"): a fact the card shows, and the filter finds, in the
-/// newcomer's language, where the German word would be all the fees text. A text that says
-/// only that is then not kept (see `plain_columns`); one that says more of the advice
-/// ("kostenlos und vertraulich") is.
-fn says_free_of_charge(record: &Record, report: &mut Report) -> Option<bool> {
+/// What the fees ("Kosten") say where they say the offer costs nothing: a fact the card shows,
+/// and the filter finds, in the newcomer's language, where the German word would be all the
+/// fees text. A text that says only that is then not kept (see `plain_columns`); one that says more of
+/// the advice ("kostenlos und vertraulich") is.
+fn free_in_fees_column(record: &Record, report: &mut Report) -> Option<text::FreeOfCharge> {
     let cell = record.get(fees_field())?;
-    let message = if text::says_free_of_charge(&cell.value) {
-        format!(
-            "\"{}\" was read as: free of charge (free_of_charge)",
-            cell.value
-        )
-    } else if text::says_free_and_more(&cell.value) {
-        format!(
-            "\"{}\" was read as: free of charge (free_of_charge); the text is kept",
-            cell.value
-        )
-    } else {
-        return None;
+    let free = text::free_of_charge(&cell.value)?;
+    let kept = match free {
+        text::FreeOfCharge::Only => "",
+        text::FreeOfCharge::AndMore => "; the text is kept",
     };
-    report.push(Some(cell), Severity::Note, message);
-    Some(true)
+    report.push(
+        Some(cell),
+        Severity::Note,
+        format!(
+            "\"{}\" was read as: free of charge (free_of_charge){kept}",
+            cell.value
+        ),
+    );
+    Some(free)
 }
 
 /// A cell of a plain column as the format's value, or `None` with the problem reported.

@@ -158,23 +158,34 @@ pub fn parse_yes_no(text: &str) -> Option<bool> {
     }
 }
 
-/// Whether a fees text says only that the offer costs nothing, as officers write it in a
-/// "Kosten" column ("kostenlos", "Die Beratung ist kostenfrei.", "keine", "0 €"); not where it
-/// says more or names a condition ("kostenlos für Geflüchtete", "kostenlos, Material 5 €").
-pub fn says_free_of_charge(text: &str) -> bool {
+/// What a fees text says of the price, where it says the offer costs nothing (see
+/// [`free_of_charge`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum FreeOfCharge {
+    /// Only that ("kostenlos", "Die Beratung ist kostenfrei.", "keine", "0 €").
+    Only,
+    /// That, and what the advice is like ("Die Beratung ist kostenlos und vertraulich"): words
+    /// worth keeping.
+    AndMore,
+}
+
+/// Whether a fees text, as officers write it in a "Kosten" column, says that the offer costs
+/// nothing; `None` where it says something else or names a condition ("kostenlos für
+/// Geflüchtete", "kostenlos, Material 5 €").
+pub fn free_of_charge(text: &str) -> Option<FreeOfCharge> {
     const FREE: [&str; 9] = [
         "kostenlos",
         "kostenfrei",
+        "gratis",
         "gebührenfrei",
         "entgeltfrei",
-        "gratis",
         "umsonst",
         "frei",
         "free",
         "keine",
     ];
     // The words around it in "Die Teilnahme ist kostenlos", "Eintritt frei", "keine Kosten".
-    const AROUND: [&str; 13] = [
+    const AROUND: [&str; 14] = [
         "die",
         "das",
         "der",
@@ -188,27 +199,9 @@ pub fn says_free_of_charge(text: &str) -> bool {
         "gebühren",
         "of",
         "charge",
+        "und",
     ];
-    let text = text.trim().trim_end_matches(['.', '!']).to_lowercase();
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let zero = matches!(
-        words.as_slice(),
-        ["0" | "0,00" | "0,-" | "0€" | "0,00€"] | ["0" | "0,00" | "0,-", "€" | "euro" | "eur"]
-    );
-    let free = words.iter().filter(|word| FREE.contains(word)).count() == 1
-        && words
-            .iter()
-            .all(|word| FREE.contains(word) || AROUND.contains(word))
-        // "ohne Kosten", "keine Kosten" have no free word but "keine".
-        || matches!(words.as_slice(), ["ohne", "kosten" | "gebühren"]);
-    zero || free
-}
-
-/// Whether a fees text says that the offer costs nothing and, besides, only what the advice is
-/// like ("Die Beratung ist kostenlos und vertraulich", "kostenfrei, anonym und unverbindlich"):
-/// free of charge, with words worth keeping. Not a condition ("kostenlos für Mitglieder").
-pub fn says_free_and_more(text: &str) -> bool {
-    const FREE: [&str; 3] = ["kostenlos", "kostenfrei", "gratis"];
+    // What the advice is like, besides free: "kostenlos und vertraulich".
     const LIKE: [&str; 7] = [
         "vertraulich",
         "anonym",
@@ -218,32 +211,41 @@ pub fn says_free_and_more(text: &str) -> bool {
         "freiwillig",
         "unbürokratisch",
     ];
-    const AROUND: [&str; 8] = [
-        "die",
-        "das",
-        "ist",
-        "sind",
-        "beratung",
-        "teilnahme",
-        "angebot",
-        "und",
-    ];
-    let text = text.trim().trim_end_matches(['.', '!']).to_lowercase();
+    let text = sentence_in_lower_case(text);
     let words: Vec<&str> = text
         .split_whitespace()
         .map(|word| word.trim_end_matches(','))
         .collect();
-    words.iter().filter(|word| FREE.contains(word)).count() == 1
-        && words.iter().any(|word| LIKE.contains(word))
+    let zero = matches!(
+        words.as_slice(),
+        ["0" | "0,00" | "0,-" | "0€" | "0,00€"] | ["0" | "0,00" | "0,-", "€" | "euro" | "eur"]
+    );
+    if zero || matches!(words.as_slice(), ["ohne", "kosten" | "gebühren"]) {
+        return Some(FreeOfCharge::Only);
+    }
+    let free = words.iter().filter(|word| FREE.contains(word)).count() == 1
         && words
             .iter()
-            .all(|word| FREE.contains(word) || LIKE.contains(word) || AROUND.contains(word))
+            .all(|word| FREE.contains(word) || AROUND.contains(word) || LIKE.contains(word));
+    // The advice described needs a word that says "free" outright (not "keine" or "frei").
+    match words.iter().any(|word| LIKE.contains(word)) {
+        _ if !free => None,
+        false => Some(FreeOfCharge::Only),
+        true if words.iter().any(|word| FREE[..3].contains(word)) => Some(FreeOfCharge::AndMore),
+        true => None,
+    }
+}
+
+/// A cell's text as a sentence to match words in: trimmed, without its closing full stop or
+/// exclamation mark, in lower case.
+fn sentence_in_lower_case(text: &str) -> String {
+    text.trim().trim_end_matches(['.', '!']).to_lowercase()
 }
 
 /// Whether opening hours say only "by appointment", as officers write it ("nach Vereinbarung",
 /// "Termine nach telefonischer Vereinbarung", "nur mit Termin").
 pub fn says_by_appointment(text: &str) -> bool {
-    let text = text.trim().trim_end_matches(['.', '!']).to_lowercase();
+    let text = sentence_in_lower_case(text);
     let words: Vec<&str> = text.split_whitespace().collect();
     let words = match words.as_slice() {
         [
@@ -935,7 +937,7 @@ mod tests {
     }
 
     #[test]
-    fn fees_that_say_only_free_of_charge() {
+    fn fees_that_say_free_of_charge() {
         for text in [
             "kostenlos",
             "Kostenfrei.",
@@ -950,38 +952,28 @@ mod tests {
             "0,00 €",
             "free of charge",
         ] {
-            assert!(says_free_of_charge(text), "{text}");
+            assert_eq!(free_of_charge(text), Some(FreeOfCharge::Only), "{text}");
         }
-        for text in [
-            "kostenlos für Geflüchtete",
-            "kostenlos, Material 5 €",
-            "5 € pro Monat",
-            "Die Beratung ist kostenlos und vertraulich",
-            "frei kostenlos",
-            "Kosten",
-            "",
-        ] {
-            assert!(!says_free_of_charge(text), "{text}");
-        }
-    }
-
-    #[test]
-    fn fees_that_say_free_of_charge_and_what_the_advice_is_like() {
         for text in [
             "Die Beratung ist kostenlos und vertraulich.",
             "kostenfrei, anonym und unverbindlich",
             "Kostenlos und vertraulich",
         ] {
-            assert!(says_free_and_more(text), "{text}");
-            assert!(!says_free_of_charge(text), "{text}");
+            assert_eq!(free_of_charge(text), Some(FreeOfCharge::AndMore), "{text}");
         }
         for text in [
-            "kostenlos",
+            "kostenlos für Geflüchtete",
             "kostenlos für Mitglieder",
-            "vertraulich",
+            "kostenlos, Material 5 €",
             "kostenlos und vertraulich, Material 5 €",
+            "5 € pro Monat",
+            "frei kostenlos",
+            "keine, vertraulich",
+            "vertraulich",
+            "Kosten",
+            "",
         ] {
-            assert!(!says_free_and_more(text), "{text}");
+            assert_eq!(free_of_charge(text), None, "{text}");
         }
     }
 
