@@ -1159,11 +1159,12 @@ impl Ranking<'_> {
     fn first(&self, results: &EntrySet, end: usize, sort: Sort) -> Vec<Candidate> {
         match (sort, self.near) {
             // Name order is known in advance: walk it until the page is full; twice where the
-            // entries offered in the newcomer's language come first, then the others (without
-            // that language, the first walk takes every result).
+            // entries offered in the newcomer's language come first, then the others.
             (Sort::Name, _) => {
                 let mut page = Vec::new();
-                for offered in [true, false] {
+                // Without that language, the first walk takes every result.
+                let walks = 1 + usize::from(self.offered_first.is_some());
+                for offered in [true, false].into_iter().take(walks) {
                     for &entry in &self.index.entries.by_name {
                         if page.len() == end {
                             break;
