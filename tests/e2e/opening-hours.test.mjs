@@ -155,6 +155,50 @@ test('the hours module loads only after the first results are shown', TEST_OPTIO
   });
 });
 
+test('until the hours module is there a card says "…", not "Mo-Fr 08:30-12:45"; without the module it gives the hours as written', TEST_OPTIONS, async () => {
+  const arabic = fixturePage(CORPUS_CHRISTI_10, 'ar');
+  const hoursLine = (widget) => card(widget, 'weekdays').locator('[data-part^="hours"]');
+  // The module's files wait until the cards have been looked at.
+  let release;
+  const held = new Promise((resolve) => {
+    release = resolve;
+  });
+  await withWidget(env, {
+    ...arabic,
+    setup: async (session) => {
+      await arabic.setup(session);
+      await session.page.route(/service-finder-hours/, async (route) => {
+        await held;
+        await route.continue();
+      });
+    },
+  }, async ({ widget, records }) => {
+    assert.equal(await hoursLine(widget).textContent(), msg('ar', 'card.hours', { hours: '…' }));
+    release();
+    // Then the status in Arabic, in the same place.
+    await until(() => hoursLine(widget).getAttribute('data-part'), (part) => part === 'hours-status', 'the status line');
+    assert.doesNotMatch(await card(widget, 'weekdays').textContent(), /Mo-Fr|…/);
+    assertClean(records);
+  });
+  // A module that cannot be loaded: the value as written is better than nothing.
+  await withWidget(env, {
+    ...arabic,
+    setup: async (session) => {
+      await arabic.setup(session);
+      await session.page.route(/service-finder-hours/, (route) => route.abort('internetdisconnected'));
+    },
+  }, async ({ widget, records }) => {
+    const written = msg('ar', 'card.hours', { hours: 'Mo-Fr 08:30-12:45' });
+    await until(() => hoursLine(widget).textContent(), (text) => text === written, 'the hours as written');
+    // The module cut off, and the browser's own line about it, are all that went wrong.
+    assert.deepEqual(records.failedRequests.map((failure) => new URL(failure.split(': ')[0]).pathname), ['/service-finder/service-finder-hours.js']);
+    assert.deepEqual(records.consoleErrors, ['error: Failed to load resource: net::ERR_INTERNET_DISCONNECTED']);
+    records.failedRequests.length = 0;
+    records.consoleErrors.length = 0;
+    assertClean(records);
+  });
+});
+
 test('a course that has not started yet is never "open now": its card gives its lesson times, readable', TEST_OPTIONS, async () => {
   // Thursday 3 December 2026, 10:00: the women's course in Korbach (Mo–Th 08:30–12:45, since
   // September) is in class; the one in Frankenberg (Mo–Th 09:00–12:15) starts on 15 February.

@@ -108,8 +108,10 @@ function renew(shown, fresh) {
 
 /**
  * The line on opening hours: the status the opening-hours module reads; where the hours do not
- * hold today (see readHours) the week's times without a status; else (before the module is
- * there, or hours it cannot read) the hours as written. Null without hours.
+ * hold today (see readHours) the week's times without a status; hours it cannot read as
+ * written. Until the module is there the line keeps its place with "…": the value is
+ * OpenStreetMap's syntax ("Mo-Fr 08:30-12:00; PH off"), which a newcomer cannot read; only when
+ * the module cannot be loaded is it shown as written. Null without hours.
  */
 function hoursItem(widget, entry) {
   // An ended course's hours were its lessons: they no longer say when to come.
@@ -119,7 +121,9 @@ function hoursItem(widget, entry) {
   const line = description
     ? widget.hours.statusLine(description, entry, t, widget.language)
     : widget.hours?.weekSummary(entry.openingHours, t, widget.language);
-  return line instanceof Node ? line : el('li', { 'data-part': 'hours-text' }, t('card.hours', { hours: line ?? entry.openingHours }));
+  if (line instanceof Node) return line;
+  const hours = widget.hours || widget.hoursUnavailable ? line ?? entry.openingHours : '…';
+  return el('li', { 'data-part': 'hours-text' }, t('card.hours', { hours }));
 }
 
 /**

@@ -129,6 +129,8 @@ class ServiceFinderElement extends HTMLElement {
     /** The opening-hours module once loaded (see loadMore), and its reading of this minute. */
     this.hoursModule = null;
     this.hours = null;
+    /** Set when the opening-hours module (or the module that loads it) could not be loaded. */
+    this.hoursUnavailable = false;
     this.hoursTimer = 0;
     /** In the app, when it shows the directory's last good copy: that copy's date (offline.js). */
     this.offlineDate = null;
@@ -339,6 +341,7 @@ class ServiceFinderElement extends HTMLElement {
       this.more ??= await this.moreModule();
     } catch (error) {
       console.error('service-finder: the details could not be loaded.', error);
+      this.showHoursAsWritten();
       return;
     }
     if (!this.connection) return;
@@ -351,11 +354,18 @@ class ServiceFinderElement extends HTMLElement {
         this.hoursModule = await this.more.loadHours(new URL('./', import.meta.url), ags, this.core.use((finder) => finder.openingHours(berlinToday())));
       } catch (error) {
         console.warn('service-finder: the opening-hours module could not be loaded; hours are shown as written.', error);
+        this.showHoursAsWritten();
         return;
       }
       if (!this.connection) return;
     }
     this.tickHours();
+  }
+
+  /** Without the opening-hours module, the cards give the hours as written (see card.js). */
+  showHoursAsWritten() {
+    this.hoursUnavailable = true;
+    this.store.set({ clock: Date.now() });
   }
 
   /**
