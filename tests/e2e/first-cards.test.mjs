@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { TEST_OPTIONS, assertClean, cardsLocator, until, useBrowser, waitForWidget, withPage } from './support.mjs';
+import { TEST_OPTIONS, assertClean, cardsLocator, msg, until, useBrowser, waitForWidget, withPage } from './support.mjs';
 
 const env = useBrowser();
 
@@ -64,5 +64,42 @@ test('a first page that never arrives does not hold up the core', TEST_OPTIONS, 
   await withPage(env, { setup }, async (session) => {
     await waitForWidget(session);
     await until(() => cardsLocator(session.widget).count(), (count) => count === 20, 'the core\'s 20 cards');
+  });
+});
+
+test('a search typed while the first page stands in for the core says that the services are loading, then shows its answer', TEST_OPTIONS, async () => {
+  let releaseCore;
+  const coreHeld = new Promise((resolve) => {
+    releaseCore = resolve;
+  });
+  const setup = ({ context }) => context.route('**/service-finder-core_bg.wasm', async (route) => {
+    await coreHeld;
+    await route.continue();
+  });
+  await withPage(env, { setup, contextOptions: { locale: 'ar', viewport: { width: 375, height: 667 } } }, async (session) => {
+    const { widget, records } = session;
+    const cards = cardsLocator(widget);
+    await until(() => cards.count(), (count) => count === 20, "the first page's 20 cards");
+    const firstCards = await shownEntries(widget);
+    const count = widget.locator('.sf-count');
+    const list = widget.locator('.sf-results');
+    const firstCount = await count.textContent();
+    // A word the first page cannot answer: not the first page's count as if it were its answer.
+    await widget.getByLabel(msg('ar', 'search.label')).fill('طبيب');
+    await until(() => count.textContent(), (text) => text === msg('ar', 'loading'), 'the count saying that the services are loading');
+    assert.equal(await list.getAttribute('aria-busy'), 'true', 'the cards that are not its answer are marked busy');
+    // Back to nothing typed: the first page answers that again.
+    await widget.getByLabel(msg('ar', 'search.label')).fill('');
+    await until(() => count.textContent(), (text) => text === firstCount, "the first page's count");
+    assert.equal(await list.getAttribute('aria-busy'), null);
+    await widget.getByLabel(msg('ar', 'search.label')).fill('طبيب');
+    await until(() => count.textContent(), (text) => text === msg('ar', 'loading'), 'the loading count again');
+    releaseCore();
+    await waitForWidget(session);
+    // The core answers the search typed meanwhile.
+    await until(() => list.getAttribute('aria-busy'), (busy) => busy === null, 'the busy mark gone');
+    assert.notEqual(await count.textContent(), firstCount);
+    assert.notDeepEqual(await shownEntries(widget), firstCards, 'the answer to the search, not the first page');
+    assertClean(records);
   });
 });

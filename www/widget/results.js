@@ -63,12 +63,23 @@ export class Results {
   }
 
   /**
+   * A search that the first page cannot answer, typed before the core is there: the count
+   * says that the services are still loading, and the cards, which are not its answer, are
+   * dimmed and marked busy until it comes (showCount).
+   */
+  wait() {
+    this.status.textContent = this.widget.t('loading');
+    this.list.setAttribute('aria-busy', 'true');
+  }
+
+  /**
    * The count, and when no entry has every word of the text, that the results have only some
    * of them; when a word names something no entry has (a gynaecologist), that they are the
    * entries of its broader topic: the newcomer should know why a card may not fit the words.
    */
   showCount(results) {
     const { widget } = this;
+    this.list.removeAttribute('aria-busy');
     const count = widget.t('results.count', { count: results.total });
     const topic = results.topic && (this.info.categories.find((category) => category.id === results.topic)?.label ?? results.topic);
     const note = results.partial ? widget.t('results.partial') : topic ? widget.t('results.topic', { topic }) : '';

@@ -597,9 +597,11 @@ class ServiceFinderElement extends HTMLElement {
     if (!this.parts) return;
     const search = [...changed].some((field) => !SHOWN_ONLY.includes(field));
     if (search && this.preview) {
-      // Before the core is there, only the first page's own search has results.
+      // Before the core is there, only the first page's own search has results; any other
+      // waits for the core, and says so (it comes with the core, see load).
       const results = previewFinder(this.preview).search(toQuery(state, this.language));
       if (results) for (const part of this.parts) part.update(state, changed, results);
+      else this.parts.find((part) => part instanceof Results)?.wait();
       return;
     }
     const results = search ? this.core.use((finder) => {
