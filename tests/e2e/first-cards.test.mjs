@@ -103,3 +103,25 @@ test('a search typed while the first page stands in for the core says that the s
     assertClean(records);
   });
 });
+
+test('a place half typed while the first page stands in for the core stays in its field, and its suggestions come with the core', TEST_OPTIONS, async () => {
+  let releaseCore;
+  const coreHeld = new Promise((resolve) => {
+    releaseCore = resolve;
+  });
+  const setup = ({ context }) => context.route('**/service-finder-core_bg.wasm', async (route) => {
+    await coreHeld;
+    await route.continue();
+  });
+  await withPage(env, { setup, contextOptions: { locale: 'uk', viewport: { width: 375, height: 667 } } }, async (session) => {
+    const { widget, records } = session;
+    await until(() => cardsLocator(widget).count(), (count) => count === 20, "the first page's 20 cards");
+    const field = widget.getByRole('combobox', { name: msg('uk', 'place.label') });
+    await field.fill('Korb');
+    releaseCore();
+    await waitForWidget(session);
+    await widget.getByRole('option', { name: /Korbach/ }).first().waitFor();
+    assert.equal(await field.inputValue(), 'Korb', 'what the newcomer typed is kept');
+    assertClean(records);
+  });
+});

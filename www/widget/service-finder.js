@@ -293,8 +293,10 @@ class ServiceFinderElement extends HTMLElement {
       }
       if (!preview) this.core.use(() => this.renderAll({ keepFocus: keep }));
       else if (!samePreview(preview, this.core.use((real) => ({ info: real.info(this.language), skipped: real.skippedCount() })))) this.core.use(() => this.renderAll({ keepFocus: true }));
-      // The same directory: the parts update in place, and what the preview showed stays put.
-      else this.render(this.store.state, new Set(EVERY_FIELD));
+      // The same directory: the parts update in place, and what the preview showed stays put,
+      // a place name half typed into the place field too (its suggestions need the core: they
+      // come now); a place chosen meanwhile is in the field already.
+      else this.render(this.store.state, new Set(EVERY_FIELD.filter((field) => field !== 'place')));
       this.setAttribute('data-state', 'ready');
       // A new finder knows none of the words loaded later (see useLoaded).
       this.removeAttribute('data-words');
