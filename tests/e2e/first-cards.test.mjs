@@ -4,9 +4,11 @@
 // with it for the line. When the core is there, it shows the same cards.
 
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { test } from 'node:test';
 
-import { TEST_OPTIONS, assertClean, cardsLocator, msg, until, useBrowser, waitForWidget, withPage } from './support.mjs';
+import { REPO_ROOT, TEST_OPTIONS, assertClean, cardsLocator, msg, until, useBrowser, waitForWidget, withPage } from './support.mjs';
 
 const env = useBrowser();
 
@@ -122,6 +124,33 @@ test('a place half typed while the first page stands in for the core stays in it
     await waitForWidget(session);
     await widget.getByRole('option', { name: /Korbach/ }).first().waitFor();
     assert.equal(await field.inputValue(), 'Korb', 'what the newcomer typed is kept');
+    assertClean(records);
+  });
+});
+
+test('a language chosen while the first page stands in for the core shows that language\'s first page, not only "loading"', TEST_OPTIONS, async () => {
+  let releaseCore;
+  const coreHeld = new Promise((resolve) => {
+    releaseCore = resolve;
+  });
+  const setup = ({ context }) => context.route('**/service-finder-core_bg.wasm', async (route) => {
+    await coreHeld;
+    await route.continue();
+  });
+  const firstOf = (language) => JSON.parse(readFileSync(path.join(REPO_ROOT, 'dist', 'first-page', `${language}.json`), 'utf8')).results.hits.map((hit) => hit.entry.id);
+  await withPage(env, { setup, contextOptions: { locale: 'de-DE', viewport: { width: 375, height: 667 } } }, async (session) => {
+    const { widget, records } = session;
+    const cards = cardsLocator(widget);
+    await until(() => cards.count(), (count) => count === 20, "the German first page's 20 cards");
+    assert.deepEqual(await shownEntries(widget), firstOf('de'));
+    await widget.getByLabel(msg('de', 'ui.language')).selectOption('ar');
+    // In Arabic, whose first page puts the entries offered in Arabic first.
+    await until(() => shownEntries(widget), (ids) => JSON.stringify(ids) === JSON.stringify(firstOf('ar')), "the Arabic first page's cards");
+    assert.equal(await widget.locator('.sf').getAttribute('dir'), 'rtl');
+    assert.equal(await widget.getAttribute('data-state'), 'loading', 'still before the core');
+    releaseCore();
+    await waitForWidget(session);
+    assert.deepEqual(await shownEntries(widget), firstOf('ar'), 'the core shows the same cards');
     assertClean(records);
   });
 });

@@ -256,7 +256,8 @@ class ServiceFinderElement extends HTMLElement {
         // Whichever comes first: the first page, or everything (then the page is not needed).
         const early = await Promise.race([firstPage, everything.then(() => null, () => null)]);
         if (generation !== this.loadGeneration) return;
-        if (early && !this.core.finder) this.showPreview(early);
+        // Not when another language was chosen meanwhile: its words would be the page's.
+        if (early && !this.core.finder && early.query.language === this.language) this.showPreview(early);
       }
       const [bytes, , urlState, neighbourBytes] = await everything;
       this.downloaded = { src, bytes, neighbours: neighbourBytes };
@@ -501,6 +502,9 @@ class ServiceFinderElement extends HTMLElement {
   async setLanguage(language, { remember = false } = {}) {
     if (remember) rememberLanguage(language);
     if (language === this.language) return;
+    // While the first page stands in for the core: that language's first page, beside its
+    // messages (the build makes one for every UI language).
+    const firstPage = this.preview && this.connection ? fetchFirstPage(language, this.connection.signal) : null;
     let messages;
     try {
       messages = await this.catalog(language);
@@ -519,7 +523,15 @@ class ServiceFinderElement extends HTMLElement {
       this.loadThesaurus();
       if (this.more) this.loadStemmer();
     } else if (this.getAttribute('data-state') === 'error') this.renderFatal();
-    else this.renderLoading();
+    else {
+      const page = await firstPage;
+      // Another language chosen meanwhile, or the core came and showed this one.
+      if (!this.connection || this.language !== language || this.core.finder) return;
+      // The newcomer's search is kept: the first page answers it, or it waits for the core.
+      this.preview = page;
+      if (page) this.renderAll({ keepFocus: true });
+      else this.renderLoading();
+    }
   }
 
   // ---- rendering -------------------------------------------------------------------------
