@@ -468,3 +468,78 @@ pub fn hours(data: &[u8]) {
         assert!(sets["now"].is_array(), "{sets}");
     });
 }
+
+/// The importer (`service-finder import`, the officers' checker page): the first byte picks
+/// the source's format (`b'0' + n` reads as CSV, Integreat, GeoJSON, HSDS, xlsx, ods for n =
+/// 0..5, so that seeds stay readable), the rest is the source. Any source imports or fails with
+/// a message, never a panic or a hang; every problem says something; every entry the importer
+/// writes has its row; and the directory it writes loads in the core.
+pub fn import(data: &[u8]) {
+    use service_finder_import::{Format, KnownCategory, Options, Point};
+    const FORMATS: [Format; 6] = [
+        Format::Csv,
+        Format::Integreat,
+        Format::GeoJson,
+        Format::Hsds,
+        Format::Xlsx,
+        Format::Ods,
+    ];
+    static KNOWN: OnceLock<Vec<KnownCategory>> = OnceLock::new();
+    let Some((&selector, source)) = data.split_first() else {
+        return;
+    };
+    let known = KNOWN.get_or_init(|| {
+        crate::directory::BUILTIN_CATEGORIES
+            .iter()
+            .map(|category| KnownCategory {
+                id: category.id.to_owned(),
+                words: [category.label("de"), category.label("en")]
+                    .into_iter()
+                    .chain(category.synonyms())
+                    .map(str::to_owned)
+                    .collect(),
+            })
+            .collect()
+    });
+    // Every postcode and town is somewhere (the county's centre): coordinates come into play.
+    let everywhere = |_: &str| {
+        Some(Point {
+            latitude: 51.16,
+            longitude: 8.9,
+        })
+    };
+    let options = Options {
+        format: FORMATS[usize::from(selector.wrapping_sub(b'0')) % FORMATS.len()],
+        mapping: None,
+        known_categories: known,
+        places: &everywhere,
+        title: "Fuzz",
+        title_from_file_name: false,
+        today: Some("2026-12-04"),
+    };
+    let imported = match service_finder_import::import(source, &options) {
+        Ok(imported) => imported,
+        Err(error) => {
+            assert!(!error.message.is_empty(), "an import error without a message");
+            return;
+        }
+    };
+    for problem in &imported.problems {
+        assert!(!problem.message.is_empty(), "a problem without a message");
+    }
+    let entries = imported.directory["entries"]
+        .as_array()
+        .map_or(0, Vec::len);
+    assert_eq!(
+        imported.entry_rows.len(),
+        entries,
+        "not every entry has its row"
+    );
+    let text = service_finder_import::to_text(&imported.directory);
+    if let Err(error) = crate::directory::load_directory_bytes(text.as_bytes()) {
+        panic!(
+            "the imported directory does not load: {}\n{text}",
+            error.message
+        );
+    }
+}

@@ -17,12 +17,13 @@ use service_finder::fuzzing;
 type Body = fn(&[u8]);
 
 /// The fuzz targets and their bodies.
-const TARGETS: [(&str, Body); 5] = [
+const TARGETS: [(&str, Body); 6] = [
     ("directory", fuzzing::directory),
     ("json", fuzzing::json),
     ("query", fuzzing::query),
     ("places", fuzzing::places),
     ("hours", fuzzing::hours),
+    ("import", fuzzing::import),
 ];
 
 /// How the replaying process says that it has replayed every input.
