@@ -128,11 +128,16 @@ function hoursItem(widget, entry) {
 
 /**
  * Writes the details once the module with them is there (see details.js), and again when the
- * day of the opening hours has changed; until then an opened card waits for it.
+ * day of the opening hours has changed; until then an opened card says that they are coming.
  */
 function fillDetails(details, widget, hit) {
   const day = widget.hours?.today ?? '';
-  if (!widget.more || (details.hasAttribute('data-filled') && details.dataset.day === day)) return;
+  if (!widget.more) {
+    // Opened before then: a word that they are coming, not an empty box.
+    if (!details.firstChild) details.append(el('p', { class: 'sf-text-note' }, widget.t('details.loading')));
+    return;
+  }
+  if (details.hasAttribute('data-filled') && details.dataset.day === day) return;
   details.replaceChildren();
   widget.more.fillDetails(details, widget, hit, readHours(widget, hit.entry));
   details.dataset.day = day;

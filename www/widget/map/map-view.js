@@ -209,7 +209,14 @@ export class MapView {
   search(state) {
     const { widget } = this;
     const results = widget.core.use((finder) => finder.search({ ...toQuery(state, widget.language), offset: 0, limit: MAX_HITS }));
-    if (!results) return;
+    if (!results) {
+      // Before the core is there (the first page stands in for it, with only its own 20
+      // cards): the region, and that the services are loading. The core's results redraw it.
+      const centre = widget.preview?.info.regionCentre;
+      if (!this.key && centre) this.map.setView([centre.latitude, centre.longitude], 9, { animate: false });
+      if (!this.key) this.summary.textContent = widget.t('loading');
+      return;
+    }
     const key = JSON.stringify([results.hits.map((hit) => hit.entry.id), state.near, state.radiusKm]);
     if (key === this.key) return;
     this.key = key;
