@@ -520,16 +520,17 @@ pub fn import(data: &[u8]) {
     let imported = match service_finder_import::import(source, &options) {
         Ok(imported) => imported,
         Err(error) => {
-            assert!(!error.message.is_empty(), "an import error without a message");
+            assert!(
+                !error.message.is_empty(),
+                "an import error without a message"
+            );
             return;
         }
     };
     for problem in &imported.problems {
         assert!(!problem.message.is_empty(), "a problem without a message");
     }
-    let entries = imported.directory["entries"]
-        .as_array()
-        .map_or(0, Vec::len);
+    let entries = imported.directory["entries"].as_array().map_or(0, Vec::len);
     assert_eq!(
         imported.entry_rows.len(),
         entries,
