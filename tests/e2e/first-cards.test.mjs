@@ -155,30 +155,44 @@ test('a language chosen while the first page stands in for the core shows that l
   });
 });
 
-test('a card opened and the map shown while the first page stands in for the core say that more is coming, then show it', TEST_OPTIONS, async () => {
-  let releaseCore;
-  const coreHeld = new Promise((resolve) => {
-    releaseCore = resolve;
-  });
-  const setup = ({ context }) => context.route('**/service-finder-core_bg.wasm', async (route) => {
-    await coreHeld;
-    await route.continue();
-  });
+test('a card opened and the map shown while the first page stands in for the core say that more is coming; the details come before the core', TEST_OPTIONS, async () => {
+  const held = () => {
+    let release;
+    const promise = new Promise((resolve) => {
+      release = resolve;
+    });
+    return { promise, release };
+  };
+  const core = held();
+  const details = held();
+  const setup = async ({ context }) => {
+    await context.route('**/service-finder-core_bg.wasm', async (route) => {
+      await core.promise;
+      await route.continue();
+    });
+    await context.route('**/service-finder-more.js', async (route) => {
+      await details.promise;
+      await route.continue();
+    });
+  };
   await withPage(env, { setup, contextOptions: { locale: 'uk', viewport: { width: 375, height: 667 } } }, async (session) => {
     const { widget, records } = session;
     await until(() => cardsLocator(widget).count(), (count) => count === 20, "the first page's 20 cards");
     const first = cardsLocator(widget).first();
     await first.locator('.sf-card-toggle').click();
-    const details = first.locator('.sf-details');
+    const box = first.locator('.sf-details');
     // Not an empty box under the opened card.
-    assert.equal((await details.textContent()).trim(), msg('uk', 'details.loading'));
+    assert.equal((await box.textContent()).trim(), msg('uk', 'details.loading'));
+    // The details' module is asked for at the tap, and fills the card before the core is there.
+    details.release();
+    await until(() => box.getAttribute('data-filled'), (filled) => filled !== null, 'the details');
+    assert.ok(!(await box.textContent()).includes(msg('uk', 'details.loading')));
+    assert.equal(await widget.getAttribute('data-state'), 'loading', 'before the core');
     await widget.locator('[data-part="map"]').click();
     const summary = widget.locator('.sf-map-summary');
     await until(() => summary.textContent(), (text) => text === msg('uk', 'loading'), 'the map saying that the services are loading');
-    releaseCore();
+    core.release();
     await waitForWidget(session);
-    // The details, and the map's markers with its summary, once the core and the details' module are there.
-    await until(() => details.textContent(), (text) => text.trim() !== '' && !text.includes(msg('uk', 'details.loading')), 'the details');
     await until(() => summary.textContent(), (text) => text !== msg('uk', 'loading') && /\d/.test(text), "the map's summary");
     assert.ok((await widget.locator('.sf-map-cluster, .sf-map-marker').count()) > 0, 'markers on the map');
     assertClean(records);

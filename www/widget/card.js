@@ -36,7 +36,12 @@ export function card(widget, hit, expanded) {
     const name = languageName(language, entry.name.language, t);
     toggleButton.append(' ', languageMarker(name, t('card.text.language', { language: name })));
   }
-  toggleButton.addEventListener('click', () => store.set({ expanded: toggled(store.state.expanded, entry.id) }));
+  toggleButton.addEventListener('click', () => {
+    store.set({ expanded: toggled(store.state.expanded, entry.id) });
+    // Opened before the details' module is there (on a slow line, while the first page stands
+    // in for the core): it is asked for now, not after the core, and fills this card.
+    if (!widget.more) widget.moreModule().then(() => fillDetails(details, widget, hit), () => {});
+  });
   heading.append(toggleButton);
   article.append(heading);
   const closed = statusNotice(entry, t, date);
