@@ -105,8 +105,9 @@ const BUDGETS = {
   // widget showed only "loading" until the core came (21,145 B). +33 B: a card opened before
   // the details' module is there says that they are coming, not an empty box (21,178 B).
   // +14 B: that module is asked for when such a card is opened, not only after the core
-  // (21,192 B).
-  'service-finder.js': 21250,
+  // (21,192 B). +74 B: a directory that cannot be loaded gets a "try again" button, and the
+  // first page's cards, if shown, stay with the hours as written (21,266 B).
+  'service-finder.js': 21350,
   // The glue: +26 B for `subarray`, with which the core reads a directory in pieces (3,501 B);
   // +0.1 KB for the class DirectoryReader (fetchDirectory) (3,634 B).
   'service-finder-core.js': 3650,
@@ -190,7 +191,7 @@ const BUDGETS = {
   // only in the catalog of a language that browsers have no Intl data for (`intl.*`, Tigrinya):
   // German's does without them (2,560 B). +21 B: "Angebote in der Nähe von {place} zeigen"
   // (2,600 B). +16 B: "Weitere Angaben werden geladen …" in a card opened before its details
-  // can be shown (2,616 B).
+  // can be shown (2,616 B). +11 B: "Erneut versuchen" (2,627 B).
   'messages/de.js': 2650,
 };
 // 153,160 B before issue 13 plus the 10 KB it allowed for contacts, status, target groups,
@@ -262,8 +263,10 @@ const BUDGETS = {
 // place half typed before the core is there is kept when it takes over (10 B): 200,102 B. A
 // language chosen before the core is there shows its own first page (45 B): 200,148 B. A
 // card opened before the details' module is there says that they are coming (33 B of loader,
-// 16 B of German catalog), and asks for them at once (14 B): 200,211 B.
-const BUDGET_TOTAL = 200300;
+// 16 B of German catalog), and asks for them at once (14 B): 200,211 B. "Try again" where the
+// directory cannot be loaded, the first page's cards kept (74 B of loader, 11 B of German
+// catalog): 200,296 B.
+const BUDGET_TOTAL = 200400;
 
 /**
  * What the widget loads after the first results, so not in BUDGETS: the cards' details and the

@@ -126,6 +126,9 @@ test('a directory that cannot be loaded (404) shows the error message', TEST_OPT
     const alert = widget.getByRole('alert').filter({ hasText: de('error.fatal') });
     await alert.first().waitFor();
     assert.equal(await cardsLocator(widget).count(), 0);
+    // A way to try again: it asks for the directory again, which fails again here and says so.
+    await Promise.all([page.waitForRequest(/no-such-directory\.json/), alert.getByRole('button', { name: de('error.retry') }).click()]);
+    await alert.first().waitFor();
     assert.deepEqual(records.pageErrors, [], 'page errors');
     assert.ok(
       [...records.consoleMessages, ...records.consoleValues].some((message) => /no-such-directory\.json|404/.test(message)),

@@ -198,3 +198,40 @@ test('a card opened and the map shown while the first page stands in for the cor
     assertClean(records);
   });
 });
+
+test('a directory that fails to download while the first page is shown keeps its cards, with the hours as written, and "try again" loads it', TEST_OPTIONS, async () => {
+  let fail = true;
+  let releaseDirectory;
+  const directoryHeld = new Promise((resolve) => {
+    releaseDirectory = resolve;
+  });
+  const setup = ({ context }) => context.route('**/service-finder/directory.json', async (route) => {
+    await directoryHeld;
+    if (fail) await route.abort('internetdisconnected');
+    else await route.continue();
+  });
+  await withPage(env, { setup, contextOptions: { locale: 'ar', viewport: { width: 375, height: 667 } } }, async (session) => {
+    const { widget, records } = session;
+    await until(() => cardsLocator(widget).count(), (count) => count === 20, "the first page's 20 cards");
+    const firstCards = await shownEntries(widget);
+    releaseDirectory();
+    const alert = widget.getByRole('alert').filter({ hasText: msg('ar', 'error.fatal') });
+    await alert.waitFor();
+    assert.equal(await widget.getAttribute('data-state'), 'error');
+    assert.deepEqual(await shownEntries(widget), firstCards, 'the cards the newcomer may be reading stay');
+    // No opening-hours module comes without the core: the hours as written, not "…" for ever.
+    const hours = widget.locator('[data-part="hours-text"]').first();
+    assert.ok(!(await hours.textContent()).includes('…'), await hours.textContent());
+    fail = false;
+    await alert.getByRole('button', { name: msg('ar', 'error.retry') }).click();
+    await waitForWidget(session);
+    assert.deepEqual(await shownEntries(widget), firstCards);
+    assert.equal(await widget.getByRole('alert').count(), 0);
+    // The one download cut off, and the browser's line about it, are all that went wrong.
+    assert.deepEqual(records.failedRequests.map((failure) => new URL(failure.split(': ')[0]).pathname), ['/service-finder/directory.json']);
+    assert.deepEqual(records.consoleErrors.filter((line) => !line.startsWith('error: service-finder: the directory')), ['error: Failed to load resource: net::ERR_INTERNET_DISCONNECTED']);
+    records.failedRequests.length = 0;
+    records.consoleErrors.length = 0;
+    assertClean(records);
+  });
+});

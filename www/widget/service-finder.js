@@ -215,6 +215,7 @@ class ServiceFinderElement extends HTMLElement {
     const app = inApp();
     const firstPage = !keep && !src && !app && !this.urlState && !this.hasAttribute('neighbours') ? fetchFirstPage(this.language, this.connection.signal) : null;
     if (!keep) {
+      this.hoursUnavailable = false;
       this.setAttribute('data-state', 'loading');
       // The frame takes its room at once (see .sf-loading), its words once the catalog is here.
       this.renderLoading();
@@ -308,6 +309,10 @@ class ServiceFinderElement extends HTMLElement {
       console.error(`service-finder: the directory ${src ?? '(bundled)'} could not be loaded:`, error);
       this.core.free();
       this.core.traps = 0;
+      // Without the core no opening-hours module comes: the first page's cards give the hours
+      // as written (see card.js).
+      this.hoursUnavailable = true;
+      if (this.preview) this.renderAll({ keepFocus: true });
       this.renderFatal();
       this.setAttribute('data-state', 'error');
     }
@@ -522,8 +527,11 @@ class ServiceFinderElement extends HTMLElement {
       this.removeAttribute('data-words');
       this.loadThesaurus();
       if (this.more) this.loadStemmer();
-    } else if (this.getAttribute('data-state') === 'error') this.renderFatal();
-    else {
+    } else if (this.getAttribute('data-state') === 'error') {
+      // The first page shown was in the other language: trying again fetches this one's.
+      this.preview = null;
+      this.renderFatal();
+    } else {
       const page = await firstPage;
       // Another language chosen meanwhile, or the core came and showed this one.
       if (!this.connection || this.language !== language || this.core.finder) return;
@@ -558,8 +566,19 @@ class ServiceFinderElement extends HTMLElement {
     root.append(el('p', { class: 'sf-loading', role: 'status' }, words ? this.t('loading') : ''));
   }
 
+  /**
+   * The directory could not be loaded: a sentence and a button that tries again (a rural
+   * county's mobile line drops out). The first page's cards, if they are on screen, stay above
+   * all else: they are the bundled directory's own, and the newcomer may be reading them.
+   */
   renderFatal() {
-    this.frame().append(el('p', { class: 'sf-alert', role: 'alert' }, this.t('error.fatal')));
+    const alert = el('div', { class: 'sf-alert', role: 'alert' });
+    const retry = el('button', { type: 'button', class: 'sf-button' }, this.t('error.retry'));
+    retry.addEventListener('click', () => this.load());
+    alert.append(el('p', {}, this.t('error.fatal')), retry);
+    const results = this.preview && this.parts?.find((part) => part instanceof Results);
+    if (results) results.element.prepend(alert);
+    else this.frame().append(alert);
   }
 
   /**
