@@ -222,9 +222,14 @@ test('a directory that fails to download while the first page is shown keeps its
     // No opening-hours module comes without the core: the hours as written, not "…" for ever.
     const hours = widget.locator('[data-part="hours-text"]').first();
     assert.ok(!(await hours.textContent()).includes('…'), await hours.textContent());
+    // Words typed now: no "loading" that never ends under the error; the cards dimmed.
+    await widget.getByLabel(msg('ar', 'search.label')).fill('طبيب');
+    await until(() => widget.locator('.sf-results').getAttribute('aria-busy'), (busy) => busy === 'true', 'the cards dimmed');
+    assert.equal(await widget.locator('.sf-count').textContent(), '');
+    await widget.getByLabel(msg('ar', 'search.label')).fill('');
     fail = false;
     await alert.getByRole('button', { name: msg('ar', 'error.retry') }).click();
-    await waitForWidget(session);
+    await until(() => widget.getAttribute('data-state'), (state) => state === 'ready', 'the directory loaded');
     assert.deepEqual(await shownEntries(widget), firstCards);
     assert.equal(await widget.getByRole('alert').count(), 0);
     // The one download cut off, and the browser's line about it, are all that went wrong.

@@ -65,10 +65,11 @@ export class Results {
   /**
    * A search that the first page cannot answer, typed before the core is there: the count
    * says that the services are still loading, and the cards, which are not its answer, are
-   * dimmed and marked busy until it comes (showCount).
+   * dimmed and marked busy until it comes (showCount). Where the directory could not be
+   * loaded, the count says nothing: the error is right above it, with "try again".
    */
   wait() {
-    this.status.textContent = this.widget.t('loading');
+    this.status.textContent = this.widget.getAttribute('data-state') === 'error' ? '' : this.widget.t('loading');
     this.list.setAttribute('aria-busy', 'true');
   }
 

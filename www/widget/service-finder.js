@@ -568,8 +568,9 @@ class ServiceFinderElement extends HTMLElement {
 
   /**
    * The directory could not be loaded: a sentence and a button that tries again (a rural
-   * county's mobile line drops out). The first page's cards, if they are on screen, stay above
-   * all else: they are the bundled directory's own, and the newcomer may be reading them.
+   * county's mobile line drops out). The first page's cards, if they are on screen, stay, with
+   * the error above them: they are the bundled directory's own, and the newcomer may be reading
+   * them.
    */
   renderFatal() {
     const alert = el('div', { class: 'sf-alert', role: 'alert' });
