@@ -106,7 +106,7 @@ test('a search typed while the first page stands in for the core says that the s
   });
 });
 
-test('a place half typed while the first page stands in for the core stays in its field, and its suggestions come with the core', TEST_OPTIONS, async () => {
+test('a place half typed while the first page stands in for the core stays in its field, says that the places are loading, and its suggestions come with the core', TEST_OPTIONS, async () => {
   let releaseCore;
   const coreHeld = new Promise((resolve) => {
     releaseCore = resolve;
@@ -120,10 +120,13 @@ test('a place half typed while the first page stands in for the core stays in it
     await until(() => cardsLocator(widget).count(), (count) => count === 20, "the first page's 20 cards");
     const field = widget.getByRole('combobox', { name: msg('uk', 'place.label') });
     await field.fill('Korb');
+    // Not silence: the places (read by the core) are on their way.
+    await until(() => widget.locator('.sf-place-note').textContent(), (text) => text === msg('uk', 'place.loading'), 'the note that the places are loading');
     releaseCore();
     await waitForWidget(session);
     await widget.getByRole('option', { name: /Korbach/ }).first().waitFor();
     assert.equal(await field.inputValue(), 'Korb', 'what the newcomer typed is kept');
+    assert.equal(await widget.locator('.sf-place-note').isVisible(), false, 'the note gone with the suggestions');
     assertClean(records);
   });
 });

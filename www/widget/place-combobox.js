@@ -147,7 +147,16 @@ export class PlaceCombobox {
     const shard = this.shards.get(key);
     const inShard = shard && shard !== FAILED ? this.find(shard, text) : null;
     const found = inShard?.length ? inShard : this.find(this.region, text);
-    if (!found) return;
+    if (!found) {
+      // No places to look in yet (nor, before the first results, the core that reads them):
+      // said so, and the suggestions come when they are here (suggestWithNewPlaces); unless
+      // Germany's could not be downloaded.
+      const failed = this.splits === FAILED || shard === FAILED;
+      this.close();
+      this.note.textContent = this.announcer.textContent = this.t(failed ? 'place.unavailable' : 'place.loading');
+      this.note.hidden = false;
+      return;
+    }
     // The place marked with the arrow keys stays marked when the list is made again (a shard
     // that arrives while the newcomer is choosing).
     const id = (place) => `${place.name} ${place.postcodes[0]}`;
