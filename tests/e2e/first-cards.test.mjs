@@ -17,20 +17,32 @@ const fileOf = (url) => new URL(url).pathname.replace('/service-finder/', '');
 
 const shownEntries = (widget) => cardsLocator(widget).evaluateAll((cards) => cards.map((card) => card.dataset.entry));
 
-test('the first cards come from the first page while the core is held back; the glue is asked for after that page', TEST_OPTIONS, async () => {
-  let releaseCore;
-  const coreHeld = new Promise((resolve) => {
-    releaseCore = resolve;
+/** The core's wasm: held back, the first page stands in for the core. */
+const CORE_WASM = '**/service-finder-core_bg.wasm';
+
+/**
+ * A gate for requests: `route` (a handler for context.route) holds each request until `open()`
+ * is called, and `opened` is the promise of that.
+ */
+function gate() {
+  let open;
+  const opened = new Promise((resolve) => {
+    open = resolve;
   });
+  return { open, opened, route: async (route) => {
+    await opened;
+    await route.continue();
+  } };
+}
+
+test('the first cards come from the first page while the core is held back; the glue is asked for after that page', TEST_OPTIONS, async () => {
+  const core = gate();
   /** The requests as they start and finish, in order: "request directory.json", "finished …". */
   const events = [];
   const setup = async ({ context }) => {
     context.on('request', (request) => events.push(`request ${fileOf(request.url())}`));
     context.on('requestfinished', (request) => events.push(`finished ${fileOf(request.url())}`));
-    await context.route('**/service-finder-core_bg.wasm', async (route) => {
-      await coreHeld;
-      await route.continue();
-    });
+    await context.route(CORE_WASM, core.route);
   };
   await withPage(env, { setup }, async (session) => {
     const { widget, records } = session;
@@ -52,7 +64,7 @@ test('the first cards come from the first page while the core is held back; the 
     }
     assert.ok(at('finished first-page/de.json') < at('request service-finder-core.js'), `the glue is asked for once the first page is there: ${events.join(', ')}`);
 
-    releaseCore();
+    core.open();
     await waitForWidget(session);
     assert.deepEqual(await shownEntries(widget), firstCards, 'the core shows the same first cards');
     assertClean(records);
@@ -70,14 +82,8 @@ test('a first page that never arrives does not hold up the core', TEST_OPTIONS, 
 });
 
 test('a search typed while the first page stands in for the core says that the services are loading, then shows its answer', TEST_OPTIONS, async () => {
-  let releaseCore;
-  const coreHeld = new Promise((resolve) => {
-    releaseCore = resolve;
-  });
-  const setup = ({ context }) => context.route('**/service-finder-core_bg.wasm', async (route) => {
-    await coreHeld;
-    await route.continue();
-  });
+  const core = gate();
+  const setup = ({ context }) => context.route(CORE_WASM, core.route);
   await withPage(env, { setup, contextOptions: { locale: 'ar', viewport: { width: 375, height: 667 } } }, async (session) => {
     const { widget, records } = session;
     const cards = cardsLocator(widget);
@@ -96,7 +102,7 @@ test('a search typed while the first page stands in for the core says that the s
     assert.equal(await list.getAttribute('aria-busy'), null);
     await widget.getByLabel(msg('ar', 'search.label')).fill('طبيب');
     await until(() => count.textContent(), (text) => text === msg('ar', 'loading'), 'the loading count again');
-    releaseCore();
+    core.open();
     await waitForWidget(session);
     // The core answers the search typed meanwhile.
     await until(() => list.getAttribute('aria-busy'), (busy) => busy === null, 'the busy mark gone');
@@ -107,14 +113,8 @@ test('a search typed while the first page stands in for the core says that the s
 });
 
 test('a place half typed while the first page stands in for the core stays in its field, says that the places are loading, and its suggestions come with the core', TEST_OPTIONS, async () => {
-  let releaseCore;
-  const coreHeld = new Promise((resolve) => {
-    releaseCore = resolve;
-  });
-  const setup = ({ context }) => context.route('**/service-finder-core_bg.wasm', async (route) => {
-    await coreHeld;
-    await route.continue();
-  });
+  const core = gate();
+  const setup = ({ context }) => context.route(CORE_WASM, core.route);
   await withPage(env, { setup, contextOptions: { locale: 'uk', viewport: { width: 375, height: 667 } } }, async (session) => {
     const { widget, records } = session;
     await until(() => cardsLocator(widget).count(), (count) => count === 20, "the first page's 20 cards");
@@ -122,7 +122,7 @@ test('a place half typed while the first page stands in for the core stays in it
     await field.fill('Korb');
     // Not silence: the places (read by the core) are on their way.
     await until(() => widget.locator('.sf-place-note').textContent(), (text) => text === msg('uk', 'place.loading'), 'the note that the places are loading');
-    releaseCore();
+    core.open();
     await waitForWidget(session);
     await widget.getByRole('option', { name: /Korbach/ }).first().waitFor();
     assert.equal(await field.inputValue(), 'Korb', 'what the newcomer typed is kept');
@@ -132,14 +132,8 @@ test('a place half typed while the first page stands in for the core stays in it
 });
 
 test('a language chosen while the first page stands in for the core shows that language\'s first page, not only "loading"', TEST_OPTIONS, async () => {
-  let releaseCore;
-  const coreHeld = new Promise((resolve) => {
-    releaseCore = resolve;
-  });
-  const setup = ({ context }) => context.route('**/service-finder-core_bg.wasm', async (route) => {
-    await coreHeld;
-    await route.continue();
-  });
+  const core = gate();
+  const setup = ({ context }) => context.route(CORE_WASM, core.route);
   const firstOf = (language) => JSON.parse(readFileSync(path.join(REPO_ROOT, 'dist', 'first-page', `${language}.json`), 'utf8')).results.hits.map((hit) => hit.entry.id);
   await withPage(env, { setup, contextOptions: { locale: 'de-DE', viewport: { width: 375, height: 667 } } }, async (session) => {
     const { widget, records } = session;
@@ -151,7 +145,7 @@ test('a language chosen while the first page stands in for the core shows that l
     await until(() => shownEntries(widget), (ids) => JSON.stringify(ids) === JSON.stringify(firstOf('ar')), "the Arabic first page's cards");
     assert.equal(await widget.locator('.sf').getAttribute('dir'), 'rtl');
     assert.equal(await widget.getAttribute('data-state'), 'loading', 'still before the core');
-    releaseCore();
+    core.open();
     await waitForWidget(session);
     assert.deepEqual(await shownEntries(widget), firstOf('ar'), 'the core shows the same cards');
     assertClean(records);
@@ -159,24 +153,11 @@ test('a language chosen while the first page stands in for the core shows that l
 });
 
 test('a card opened and the map shown while the first page stands in for the core say that more is coming; the details come before the core', TEST_OPTIONS, async () => {
-  const held = () => {
-    let release;
-    const promise = new Promise((resolve) => {
-      release = resolve;
-    });
-    return { promise, release };
-  };
-  const core = held();
-  const details = held();
+  const core = gate();
+  const details = gate();
   const setup = async ({ context }) => {
-    await context.route('**/service-finder-core_bg.wasm', async (route) => {
-      await core.promise;
-      await route.continue();
-    });
-    await context.route('**/service-finder-more.js', async (route) => {
-      await details.promise;
-      await route.continue();
-    });
+    await context.route(CORE_WASM, core.route);
+    await context.route('**/service-finder-more.js', details.route);
   };
   await withPage(env, { setup, contextOptions: { locale: 'uk', viewport: { width: 375, height: 667 } } }, async (session) => {
     const { widget, records } = session;
@@ -187,14 +168,14 @@ test('a card opened and the map shown while the first page stands in for the cor
     // Not an empty box under the opened card.
     assert.equal((await box.textContent()).trim(), msg('uk', 'details.loading'));
     // The details' module is asked for at the tap, and fills the card before the core is there.
-    details.release();
+    details.open();
     await until(() => box.getAttribute('data-filled'), (filled) => filled !== null, 'the details');
     assert.ok(!(await box.textContent()).includes(msg('uk', 'details.loading')));
     assert.equal(await widget.getAttribute('data-state'), 'loading', 'before the core');
     await widget.locator('[data-part="map"]').click();
     const summary = widget.locator('.sf-map-summary');
     await until(() => summary.textContent(), (text) => text === msg('uk', 'loading'), 'the map saying that the services are loading');
-    core.release();
+    core.open();
     await waitForWidget(session);
     await until(() => summary.textContent(), (text) => text !== msg('uk', 'loading') && /\d/.test(text), "the map's summary");
     assert.ok((await widget.locator('.sf-map-cluster, .sf-map-marker').count()) > 0, 'markers on the map');
@@ -204,12 +185,9 @@ test('a card opened and the map shown while the first page stands in for the cor
 
 test('a directory that fails to download while the first page is shown keeps its cards, with the hours as written, and "try again" loads it', TEST_OPTIONS, async () => {
   let fail = true;
-  let releaseDirectory;
-  const directoryHeld = new Promise((resolve) => {
-    releaseDirectory = resolve;
-  });
+  const directory = gate();
   const setup = ({ context }) => context.route('**/service-finder/directory.json', async (route) => {
-    await directoryHeld;
+    await directory.opened;
     if (fail) await route.abort('internetdisconnected');
     else await route.continue();
   });
@@ -217,7 +195,7 @@ test('a directory that fails to download while the first page is shown keeps its
     const { widget, records } = session;
     await until(() => cardsLocator(widget).count(), (count) => count === 20, "the first page's 20 cards");
     const firstCards = await shownEntries(widget);
-    releaseDirectory();
+    directory.open();
     const alert = widget.getByRole('alert').filter({ hasText: msg('ar', 'error.fatal') });
     await alert.waitFor();
     assert.equal(await widget.getAttribute('data-state'), 'error');
