@@ -221,3 +221,32 @@ test('a directory that fails to download while the first page is shown keeps its
     assertClean(records);
   });
 });
+
+test('a card whose details cannot be downloaded says so, and opening it again tries again', TEST_OPTIONS, async () => {
+  const core = gate();
+  let cutOff = true;
+  const setup = async ({ context }) => {
+    await context.route(CORE_WASM, core.route);
+    await context.route('**/service-finder-more.js', (route) => (cutOff ? route.abort('internetdisconnected') : route.continue()));
+  };
+  await withPage(env, { setup, contextOptions: { locale: 'uk', viewport: { width: 375, height: 667 } } }, async (session) => {
+    const { widget, records } = session;
+    await until(() => cardsLocator(widget).count(), (count) => count === 20, "the first page's 20 cards");
+    const first = cardsLocator(widget).first();
+    const toggle = first.locator('.sf-card-toggle');
+    const box = first.locator('.sf-details');
+    await toggle.click();
+    await until(() => box.textContent(), (text) => text.trim() === msg('uk', 'details.unavailable'), 'the details that could not be loaded');
+    cutOff = false;
+    await toggle.click();
+    await toggle.click();
+    await until(() => box.getAttribute('data-filled'), (filled) => filled !== null, 'the details, on the second try');
+    core.open();
+    await waitForWidget(session);
+    assert.deepEqual(records.failedRequests.map((failure) => new URL(failure.split(': ')[0]).pathname), ['/service-finder/service-finder-more.js']);
+    assert.deepEqual(records.consoleErrors, ['error: Failed to load resource: net::ERR_INTERNET_DISCONNECTED']);
+    records.failedRequests.length = 0;
+    records.consoleErrors.length = 0;
+    assertClean(records);
+  });
+});

@@ -40,7 +40,12 @@ export function card(widget, hit, expanded) {
     store.set({ expanded: toggled(store.state.expanded, entry.id) });
     // Opened before the details' module is there (on a slow line, while the first page stands
     // in for the core): it is asked for now, not after the core, and fills this card.
-    if (!widget.more) widget.moreModule().then(() => fillDetails(details, widget, hit), () => {});
+    if (!widget.more) {
+      widget.moreModule().then(() => fillDetails(details, widget, hit), () => {
+        widget.moreFailed = true;
+        fillDetails(details, widget, hit);
+      });
+    }
   });
   heading.append(toggleButton);
   article.append(heading);
@@ -133,13 +138,16 @@ function hoursItem(widget, entry) {
 
 /**
  * Writes the details once the module with them is there (see details.js), and again when the
- * day of the opening hours has changed; until then an opened card says that they are coming.
+ * day of the opening hours has changed; until then an opened card says that they are coming,
+ * or that they could not be loaded.
  */
 function fillDetails(details, widget, hit) {
   const day = widget.hours?.today ?? '';
   if (!widget.more) {
-    // Opened before then: a word that they are coming, not an empty box.
-    if (!details.firstChild) details.append(el('p', { class: 'sf-text-note' }, widget.t('details.loading')));
+    // Opened before then: a word that they are coming, not an empty box; or, when the module
+    // could not be loaded, that (opening the card again tries again).
+    const text = widget.t(widget.moreFailed ? 'details.unavailable' : 'details.loading');
+    if (details.textContent !== text) details.replaceChildren(el('p', { class: 'sf-text-note' }, text));
     return;
   }
   if (details.hasAttribute('data-filled') && details.dataset.day === day) return;

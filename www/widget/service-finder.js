@@ -131,6 +131,8 @@ class ServiceFinderElement extends HTMLElement {
     this.hours = null;
     /** Set when the opening-hours module (or the module that loads it) could not be loaded. */
     this.hoursUnavailable = false;
+    /** Set when the module after the first results could not be loaded (until it is). */
+    this.moreFailed = false;
     this.hoursTimer = 0;
     /** In the app, when it shows the directory's last good copy: that copy's date (offline.js). */
     this.offlineDate = null;
@@ -349,6 +351,7 @@ class ServiceFinderElement extends HTMLElement {
       this.more ??= await this.moreModule();
     } catch (error) {
       console.error('service-finder: the details could not be loaded.', error);
+      this.moreFailed = true;
       this.showHoursAsWritten();
       return;
     }
@@ -458,6 +461,7 @@ class ServiceFinderElement extends HTMLElement {
       const print = styleSheet(module.PRINT_STYLES);
       if (!this.shadow.adoptedStyleSheets.includes(print)) this.shadow.adoptedStyleSheets = [...this.shadow.adoptedStyleSheets, print];
       this.more = module;
+      this.moreFailed = false;
       return module;
     }, (error) => {
       this.morePromise = null;
