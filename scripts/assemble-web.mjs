@@ -112,8 +112,10 @@ const BUDGETS = {
   // downloaded says so, and opening it again tries again (21,348 B).
   'service-finder.js': 21450,
   // The glue: +26 B for `subarray`, with which the core reads a directory in pieces (3,501 B);
-  // +0.1 KB for the class DirectoryReader (fetchDirectory) (3,634 B).
-  'service-finder-core.js': 3650,
+  // +0.1 KB for the class DirectoryReader (fetchDirectory) (3,634 B). The same glue gzips to
+  // 3,630 B in one build and 3,643 B in a fresh clone (its classes come in another order), so
+  // the budget leaves room for that: 3,700 B.
+  'service-finder-core.js': 3700,
   // +5.6 KB for neighbouring counties' directories (issue 15): the merge, reading an entry's
   // source, ServiceFinder.fromJsonList (149,792 B measured).
   // +0.5 KB for queries that find nothing in a few µs (issue 16: the letters of each term
