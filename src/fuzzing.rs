@@ -488,19 +488,7 @@ pub fn import(data: &[u8]) {
     let Some((&selector, source)) = data.split_first() else {
         return;
     };
-    let known = KNOWN.get_or_init(|| {
-        crate::directory::BUILTIN_CATEGORIES
-            .iter()
-            .map(|category| KnownCategory {
-                id: category.id.to_owned(),
-                words: [category.label("de"), category.label("en")]
-                    .into_iter()
-                    .chain(category.synonyms())
-                    .map(str::to_owned)
-                    .collect(),
-            })
-            .collect()
-    });
+    let known = KNOWN.get_or_init(crate::directory::known_categories);
     // Every postcode and town is somewhere (the county's centre): coordinates come into play.
     let everywhere = |_: &str| {
         Some(Point {

@@ -47,6 +47,24 @@ pub fn builtin_category(id: &str) -> Option<&'static BuiltinCategory> {
     BUILTIN_CATEGORIES.iter().find(|category| category.id == id)
 }
 
+/// The built-in categories as the importer guesses a source's categories from them: each with
+/// its German and English labels and search words. Native only: the importer is not in the
+/// widget's wasm. Shared by the CLI's `import` and the importer's fuzz target.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn known_categories() -> Vec<service_finder_import::KnownCategory> {
+    BUILTIN_CATEGORIES
+        .iter()
+        .map(|category| service_finder_import::KnownCategory {
+            id: category.id.to_owned(),
+            words: [category.label("de"), category.label("en")]
+                .into_iter()
+                .chain(category.synonyms())
+                .map(str::to_owned)
+                .collect(),
+        })
+        .collect()
+}
+
 include!(concat!(env!("OUT_DIR"), "/builtin_categories.rs"));
 
 #[cfg(test)]

@@ -17,6 +17,8 @@ pub(crate) mod problem;
 mod read;
 mod validate;
 
+#[cfg(not(target_arch = "wasm32"))]
+pub use categories::known_categories;
 pub use categories::{BUILTIN_CATEGORIES, BuiltinCategory, builtin_category};
 pub use language::{LanguageCheck, check_language_code};
 pub use load::{

@@ -5,23 +5,11 @@
 use service_finder::directory::BUILTIN_CATEGORIES;
 use service_finder::distance::GeoPoint;
 use service_finder::places::{Gazetteer, Home, LookupOptions, MatchKind};
-use service_finder_import::{KnownCategory, Point};
+use service_finder_import::Point;
 
 /// The built-in categories with their German and English labels and search words, for
-/// guessing the mapping.
-pub fn known_categories() -> Vec<KnownCategory> {
-    BUILTIN_CATEGORIES
-        .iter()
-        .map(|category| KnownCategory {
-            id: category.id.to_owned(),
-            words: [category.label("de"), category.label("en")]
-                .into_iter()
-                .chain(category.synonyms())
-                .map(str::to_owned)
-                .collect(),
-        })
-        .collect()
-}
+/// guessing the mapping (the library's, which the importer's fuzz target uses too).
+pub use service_finder::directory::known_categories;
 
 /// The built-in categories as the spreadsheet template lists them: id, German and English
 /// name.
