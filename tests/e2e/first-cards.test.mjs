@@ -195,19 +195,26 @@ test('a directory that fails to download while the first page is shown keeps its
     const { widget, records } = session;
     await until(() => cardsLocator(widget).count(), (count) => count === 20, "the first page's 20 cards");
     const firstCards = await shownEntries(widget);
+    // Words typed while the directory is on its way: they wait for it.
+    const words = widget.getByLabel(msg('ar', 'search.label'));
+    await words.fill('طبيب');
+    const count = widget.locator('.sf-count');
+    await until(() => count.textContent(), (text) => text === msg('ar', 'loading'), 'the words waiting');
     directory.open();
     const alert = widget.getByRole('alert').filter({ hasText: msg('ar', 'error.fatal') });
     await alert.waitFor();
     assert.equal(await widget.getAttribute('data-state'), 'error');
     assert.deepEqual(await shownEntries(widget), firstCards, 'the cards the newcomer may be reading stay');
+    // Still dimmed for the words, but no "loading" that never ends under the error.
+    assert.equal(await widget.locator('.sf-results').getAttribute('aria-busy'), 'true');
+    assert.equal(await count.textContent(), '');
     // No opening-hours module comes without the core: the hours as written, not "…" for ever.
     const hours = widget.locator('[data-part="hours-text"]').first();
     assert.ok(!(await hours.textContent()).includes('…'), await hours.textContent());
-    // Words typed now: no "loading" that never ends under the error; the cards dimmed.
-    await widget.getByLabel(msg('ar', 'search.label')).fill('طبيب');
-    await until(() => widget.locator('.sf-results').getAttribute('aria-busy'), (busy) => busy === 'true', 'the cards dimmed');
-    assert.equal(await widget.locator('.sf-count').textContent(), '');
-    await widget.getByLabel(msg('ar', 'search.label')).fill('');
+    // Words typed under the error: the same.
+    await words.fill('لغة');
+    assert.equal(await count.textContent(), '');
+    await words.fill('');
     fail = false;
     await alert.getByRole('button', { name: msg('ar', 'error.retry') }).click();
     await until(() => widget.getAttribute('data-state'), (state) => state === 'ready', 'the directory loaded');

@@ -31,10 +31,7 @@ export class Results {
     const waysComplete = (results?.total && !results.heard) || this.withMore === Boolean(this.widget.more);
     if (results && changed.size === 1 && changed.has('clock') && this.sameHits(results) && waysComplete) {
       this.showCount(results);
-      for (const hit of results.hits) {
-        const article = this.list.querySelector(`[data-entry="${CSS.escape(hit.entry.id)}"]`);
-        if (article) refreshCard(article, this.widget, hit);
-      }
+      this.refreshCards(results.hits);
     } else if (results) this.show(state, results);
     else if (changed.has('expanded')) {
       // Opening a card changes it in place: no search, and the focus stays on its button.
@@ -159,6 +156,14 @@ export class Results {
     if (!shared || this.widget.sharedRevealed) return;
     this.widget.sharedRevealed = true;
     shared.scrollIntoView({ block: 'start' });
+  }
+
+  /** Brings the cards on screen of these hits up to date in place (see refreshCard). */
+  refreshCards(hits) {
+    for (const hit of hits) {
+      const article = this.list.querySelector(`[data-entry="${CSS.escape(hit.entry.id)}"]`);
+      if (article) refreshCard(article, this.widget, hit);
+    }
   }
 
   /** Whether `results` show the same entries, in the same order, as the cards on screen. */

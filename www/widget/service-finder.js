@@ -312,11 +312,16 @@ class ServiceFinderElement extends HTMLElement {
       this.core.free();
       this.core.traps = 0;
       // Without the core no opening-hours module comes: the first page's cards give the hours
-      // as written (see card.js).
+      // as written (see card.js), in place, under the error; a search typed and waiting keeps
+      // them, dimmed.
       this.hoursUnavailable = true;
-      if (this.preview) this.renderAll({ keepFocus: true });
-      this.renderFatal();
       this.setAttribute('data-state', 'error');
+      const results = this.preview && this.resultsPart();
+      if (results) {
+        results.refreshCards(this.preview.results.hits);
+        if (results.list.hasAttribute('aria-busy')) results.wait();
+      }
+      this.renderFatal();
     }
   }
 
@@ -548,6 +553,11 @@ class ServiceFinderElement extends HTMLElement {
 
   // ---- rendering -------------------------------------------------------------------------
 
+  /** The results' part (results.js), while the parts are on screen. */
+  resultsPart() {
+    return this.parts?.find((part) => part instanceof Results);
+  }
+
   /** Takes the parts off the screen, and what they hold with them. */
   clear() {
     for (const part of this.parts ?? []) part.destroy?.();
@@ -581,7 +591,7 @@ class ServiceFinderElement extends HTMLElement {
     const retry = el('button', { type: 'button', class: 'sf-button' }, this.t('error.retry'));
     retry.addEventListener('click', () => this.load());
     alert.append(el('p', {}, this.t('error.fatal')), retry);
-    const results = this.preview && this.parts?.find((part) => part instanceof Results);
+    const results = this.preview && this.resultsPart();
     if (results) results.element.prepend(alert);
     else this.frame().append(alert);
   }
@@ -639,7 +649,7 @@ class ServiceFinderElement extends HTMLElement {
       // waits for the core, and says so (it comes with the core, see load).
       const results = previewFinder(this.preview).search(toQuery(state, this.language));
       if (results) for (const part of this.parts) part.update(state, changed, results);
-      else this.parts.find((part) => part instanceof Results)?.wait();
+      else this.resultsPart()?.wait();
       return;
     }
     const results = search ? this.core.use((finder) => {
@@ -711,7 +721,7 @@ class ServiceFinderElement extends HTMLElement {
       return;
     }
     if (this.parts !== parts || !parts || this.mapView || this.store.state.view !== 'map') return;
-    const results = parts.find((part) => part instanceof Results);
+    const results = this.resultsPart();
     this.mapView = new this.mapModule.MapView(this);
     // Under the count and the map's button, over the list.
     results.bar.after(this.mapView.element);
