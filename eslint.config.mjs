@@ -15,8 +15,8 @@ export default [
     languageOptions: { globals: globals.node },
   },
   {
-    // The browser benchmarks run code in the page too.
-    files: ['tests/e2e/**/*.mjs', 'scripts/bench-web.mjs', 'scripts/bench/**/*.js'],
+    // The browser benchmarks, and the build of the first screen, run code in the page too.
+    files: ['tests/e2e/**/*.mjs', 'scripts/bench-web.mjs', 'scripts/first-screen.mjs', 'scripts/bench/**/*.js'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
 ];

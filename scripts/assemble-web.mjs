@@ -5,6 +5,7 @@ import { readFileSync, writeFileSync, copyFileSync, readdirSync, mkdirSync } fro
 import { createHash } from 'node:crypto';
 import { build, buildSync, transformSync } from 'esbuild';
 import { writeFirstPages } from './first-page.mjs';
+import { renderFirstScreen } from './first-screen.mjs';
 import { codeLetter, placeShardKey, placeShardKeys, secondLetterCode } from '../www/widget/place-shards.js';
 import { brotliCompressSync, constants as zlibConstants, deflateSync, gzipSync } from 'node:zlib';
 import { join } from 'node:path';
@@ -111,7 +112,9 @@ const BUDGETS = {
   // loading where it said nothing (21,308 B). +40 B: a card whose details cannot be
   // downloaded says so, and opening it again tries again (21,348 B). +65 B: under that error
   // the first page's cards are brought up to date in place, so that a search typed and waiting
-  // keeps them, dimmed (it emptied the list) (21,413 B).
+  // keeps them, dimmed (it emptied the list) (21,413 B). +48 B: embed.js's first screen, if
+  // there, is kept until the first page replaces it, not covered by the loading frame
+  // (21,461 B).
   'service-finder.js': 21500,
   // The glue: +26 B for `subarray`, with which the core reads a directory in pieces (3,501 B);
   // +0.1 KB for the class DirectoryReader (fetchDirectory) (3,634 B). The same glue gzips to
@@ -277,7 +280,18 @@ const BUDGETS = {
 // German catalog): 200,346 B. Details that cannot be downloaded say so (40 B of loader, 10 B
 // of German catalog): 200,396 B. The first page's cards kept in place under that error, a
 // search waiting included (65 B): 200,461 B (200,473 B in a fresh clone, see the glue's budget).
+// embed.js's first screen kept by the loader (48 B): 200,509 B. (embed.js itself has its own
+// budget, below: a page that includes it downloads it before the loader.)
 const BUDGET_TOTAL = 200600;
+/**
+ * Gzipped bytes of dist/embed.js: the first screen (styles, header, search form and the first
+ * page's 20 cards as HTML: 7.3 KB) and the code that shows it, chooses the language, starts the
+ * downloads, makes the formatters for another language and hands over what was typed and tapped
+ * (2.4 KB): 9,771 B. Only a file of about the size of a static page with those cards shows them
+ * near its time (issue 16; see the README), and on a phone in another language every byte of it
+ * comes before the loader.
+ */
+const EMBED_BUDGET = 9900;
 
 /**
  * What the widget loads after the first results, so not in BUDGETS: the cards' details and the
@@ -472,6 +486,38 @@ async function bundleWidget() {
     entryPoints: [join(root, 'www/widget/nationwide.js')],
     outfile: join(dist, 'service-finder-nationwide.js'),
   });
+}
+
+/**
+ * dist/embed.js, what the README's two lines include (www/widget/embed.js): the widget's first
+ * screen in the bundled directory's language, rendered by the widget itself in Chromium
+ * (scripts/first-screen.mjs), with its styles and the little that decides whether to show it;
+ * it imports the loader, which stays a file of its own. Fails over EMBED_BUDGET.
+ */
+async function writeEmbed() {
+  // German: the directories' language, and the widget's where the newcomer's browser speaks
+  // none of its UI languages (FALLBACK_LANGUAGE in www/widget/messages.js).
+  const screen = await renderFirstScreen(root, dist, 'de');
+  const firstScreen = {
+    name: 'first-screen',
+    setup(build) {
+      build.onResolve({ filter: /^\.\/first-screen\.js$/ }, (args) => ({ path: args.path, namespace: 'first-screen' }));
+      build.onLoad({ filter: /.*/, namespace: 'first-screen' }, () => ({ contents: `export default ${JSON.stringify(screen)};`, loader: 'js' }));
+    },
+  };
+  await build({
+    bundle: true, format: 'esm', minify: true, target: 'es2020', logLevel: 'warning',
+    entryPoints: [join(root, 'www/widget/embed.js')],
+    outfile: join(dist, 'embed.js'),
+    external: ['./service-finder.js'],
+    plugins: [generatedFiles, firstScreen],
+  });
+  const bytes = gzipped('embed.js');
+  console.log(`dist/embed.js, the first screen (${screen.language}, ${screen.from} to ${screen.until}) and what shows it: ${bytes} B gzipped (budget ${EMBED_BUDGET})`);
+  if (bytes > EMBED_BUDGET) {
+    console.error(`dist/embed.js is over EMBED_BUDGET: ${bytes} > ${EMBED_BUDGET} gzipped bytes`);
+    process.exit(1);
+  }
 }
 
 /**
@@ -691,7 +737,7 @@ function buildApp() {
   // when the newcomer first uses the place field).
   const data = ['directory.json', 'places-region.tsv'];
   // Nor the core compiled for speed, which the app does not load.
-  const left = new Set(['sw.js', 'service-finder.css', 'places-de.tsv', 'service-finder-core-fast_bg.wasm', ...data, ...CHECK_FILES]);
+  const left = new Set(['sw.js', 'embed.js', 'service-finder.css', 'places-de.tsv', 'service-finder-core-fast_bg.wasm', ...data, ...CHECK_FILES]);
   // Not the first page of results either: the app reads the directory itself (offline.js).
   // Nor Germany's places: the shards of what the newcomer types are kept when fetched. Nor the
   // thesaurus and stem module of each UI language: those of the language used are kept so.
@@ -803,6 +849,7 @@ if (largestThesaurus > THESAURUS_CEILING) {
 }
 const firstPage = await writeFirstPages(dist, root, languages);
 console.log(`The bundled directory's first page of results (dist/first-page/<tag>.json, shown until the core is ready): at most ${(firstPage / 1024).toFixed(1)} KB, ${(gzipped('first-page/de.json') / 1024).toFixed(1)} KB gzipped in German`);
+await writeEmbed();
 buildApp();
 precompress();
 

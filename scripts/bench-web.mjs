@@ -8,12 +8,15 @@
 // cold-start  The newcomer's first visit on a cheap phone: 375×667, the CPU slowed 4×, Slow 4G
 //             (150 ms round trip, 1.6 Mbps down, 750 kbps up), nothing cached, the demo server
 //             compressing as a county's would. Measured from navigation to the first frame with
-//             result cards, for the widget and for a static HTML page that shows the same 20
+//             result cards, for the widget (the README's two lines: embed.js, with its first
+//             screen) and for a static HTML page that shows the same 20
 //             cards with the same styles (a snapshot of the widget's own rendering, in a
 //             declarative shadow root), alternately, N runs each (default 5). Beside them, three
 //             floors of any widget embedded by a script tag: scripts that do nothing but show
 //             the same first screen (as large as the loader, as small as it can be, and a tiny
-//             one that fetches it). Printed: medians, their ratios to the static page, the
+//             one that fetches it). After them, the widget without its first screen: its loader
+//             included directly, and both ways for a browser in Arabic, for which embed.js has
+//             no first screen. Printed: medians, their ratios to the static page, the
 //             bytes transferred before the first cards, and whether the first card is within
 //             the first screen.
 // places      On the same phone, the widget loaded: the place field focused (the region's
@@ -98,8 +101,8 @@ const median = (values) => {
 };
 
 /** One cold load of `url` on the slow phone: ms to the first card, its top, bytes before it. */
-async function coldLoad(browser, url) {
-  const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, locale: 'de-DE' });
+async function coldLoad(browser, url, locale = 'de-DE') {
+  const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, locale });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
@@ -202,21 +205,29 @@ async function coldStart(runs) {
   const server = await startServer({ port: 0, extraMounts: [{ prefix: '/bench/', dir: folder }] });
   const browser = await chromium.launch(LAUNCH_OPTIONS);
   try {
-    await writeFile(path.join(folder, 'widget.html'), `${PAGE_HEAD}<script type="module" src="/service-finder/service-finder.js"></script><service-finder></service-finder></body></html>`);
+    const embedded = (script) => `${PAGE_HEAD}<script type="module" src="/service-finder/${script}"></script><service-finder></service-finder></body></html>`;
+    await writeFile(path.join(folder, 'widget.html'), embedded('service-finder.js'));
+    await writeFile(path.join(folder, 'embed.html'), embedded('embed.js'));
     const { loaderBytes, sizes } = await writeReferencePages(folder, await firstScreen(browser, `${server.url}bench/widget.html`));
+    const embedBytes = readFileSync(path.join(REPO_ROOT, 'dist', 'embed.js.br')).length;
+    // [name, page, browser language]; the rows after the floors are the same two pages for a
+    // newcomer whose browser is in Arabic (no first screen in embed.js for them).
     const pages = [
-      ['widget (first result cards)', 'widget.html'],
+      [`widget, the README's two lines (embed.js, ${(embedBytes / 1024).toFixed(1)} KB)`, 'embed.html'],
       ['static HTML page, same 20 cards', 'static.html'],
       [`script as large as the loader (${(sizes['script-loader-size.js'] / 1024).toFixed(1)} KB), cards inside`, 'script-loader-size.html'],
       [`script with the cards inside (${(sizes['script-small.js'] / 1024).toFixed(1)} KB)`, 'script-small.html'],
       [`script of ${sizes['script-fetch.js']} B that fetches the cards (${(sizes['screen.json'] / 1024).toFixed(1)} KB)`, 'script-fetch.html'],
+      ['widget, its loader included directly (service-finder.js)', 'widget.html'],
+      ['in Arabic: the two lines (embed.js)', 'embed.html', 'ar'],
+      ['in Arabic: the loader included directly', 'widget.html', 'ar'],
     ];
     const results = pages.map(() => []);
     for (let run = 0; run < runs; run++) {
       // Each run in the other order, so that a slower stretch of the machine is shared.
       const order = pages.map((_, index) => index);
       if (run % 2) order.reverse();
-      for (const index of order) results[index].push(await coldLoad(browser, `${server.url}bench/${pages[index][1]}`));
+      for (const index of order) results[index].push(await coldLoad(browser, `${server.url}bench/${pages[index][1]}`, pages[index][2]));
     }
     const medianMs = results.map((result) => median(result.map(({ ms }) => ms)));
     console.log(`Cold start, ${PHONE.width}×${PHONE.height}, CPU ${CPU_SLOWDOWN}× slower, Slow 4G, compressed; median of ${runs}; ratio to the static page (goal ≤ 1.30 for the widget)`);
@@ -225,9 +236,10 @@ async function coldStart(runs) {
       const top = Math.max(...results[index].map((result) => result.top));
       console.log(`  ${name.padEnd(58)} ${medianMs[index].toFixed(0).padStart(6)} ms ${(medianMs[index] / medianMs[1]).toFixed(2).padStart(6)}×  ${(bytes / 1024).toFixed(1).padStart(6)} KB   first card top ${top.toFixed(0)} px`);
       if (index === 1) console.log('  floors of a widget embedded by a script tag, doing no work of its own:');
+      if (index === 4) console.log('  without the first screen:');
     });
     console.log(`  (the loader is ${loaderBytes} B with brotli)`);
-    pages.forEach(([, file], index) => console.log(`  runs ${file.padEnd(24)} ${results[index].map((result) => result.ms.toFixed(0)).join(', ')}`));
+    pages.forEach(([, file, locale = 'de'], index) => console.log(`  runs ${`${file} (${locale})`.padEnd(29)} ${results[index].map((result) => result.ms.toFixed(0)).join(', ')}`));
   } finally {
     await browser.close();
     await server.close();

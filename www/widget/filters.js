@@ -16,8 +16,11 @@ export function valueLabel(t, field, value) {
   return t(field === 'courseTypes' ? `course_type.${value}` : `flag.${value}`);
 }
 
+/** The widget's width in px from which the filter panel starts open (narrower, folded). */
+export const FILTERS_OPEN_FROM = 640;
+
 export class Filters {
-  /** `width`: the widget's, which decides whether the panel starts open (it does from 640 px). */
+  /** `width`: the widget's, which decides whether the panel starts open (FILTERS_OPEN_FROM). */
   constructor(widget, info, width) {
     const { store } = widget;
     this.widget = widget;
@@ -25,7 +28,7 @@ export class Filters {
     this.t = (key, values) => widget.t(key, values);
     this.language = widget.language;
     const panel = this.element = el('details', { class: 'sf-filter-panel' });
-    panel.open = store.state.filtersOpen ?? width >= 640;
+    panel.open = store.state.filtersOpen ?? width >= FILTERS_OPEN_FROM;
     this.summary = el('summary', { class: 'sf-filter-summary' });
     panel.append(this.summary);
     // The chips are made when the panel first opens: on a phone it starts folded, and making

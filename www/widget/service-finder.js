@@ -109,7 +109,11 @@ class ServiceFinderElement extends HTMLElement {
     super();
     this.widgetId = `sf${++widgetCount}`;
     // Its styles come with its first frame (see frame()), after the first page is asked for.
-    this.shadow = this.attachShadow({ mode: 'open' });
+    // dist/embed.js may have put the first screen here already, with the styles: then the
+    // widget keeps it until its own first page is there (see load).
+    this.shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+    /** The first screen of dist/embed.js while it is on screen, else null. */
+    this.firstScreen = this.shadow.firstElementChild;
     this.store = new Store((state, changed) => this.render(state, changed));
     this.core = new WidgetCore((keep) => this.load({ keep }));
     this.language = FALLBACK_LANGUAGE;
@@ -219,8 +223,9 @@ class ServiceFinderElement extends HTMLElement {
     if (!keep) {
       this.hoursUnavailable = false;
       this.setAttribute('data-state', 'loading');
-      // The frame takes its room at once (see .sf-loading), its words once the catalog is here.
-      this.renderLoading();
+      // The frame takes its room at once (see .sf-loading), its words once the catalog is here;
+      // not over embed.js's first screen, which the first page replaces.
+      if (!firstPage || !this.firstScreen) this.renderLoading();
     }
     try {
       if (this.core.traps > 2) throw new Error('the core failed three times in a row');
@@ -251,7 +256,7 @@ class ServiceFinderElement extends HTMLElement {
       if (!keep) prepareFormatters(this.language);
       this.messages = await catalog;
       if (generation !== this.loadGeneration) return;
-      if (!keep) this.renderLoading();
+      if (!keep && (!firstPage || !this.firstScreen)) this.renderLoading();
       // Offline (issue 14): in the app, a download that fails or does not validate falls back
       // to the last good copy (offline.js); on any other page nothing is kept on the device.
       const everything = Promise.all([app ? directory.catch((error) => error) : directory, core, urlModule, neighbourFiles]);
@@ -261,6 +266,9 @@ class ServiceFinderElement extends HTMLElement {
         if (generation !== this.loadGeneration) return;
         // Not when another language was chosen meanwhile: its words would be the page's.
         if (early && !this.core.finder && early.query.language === this.language) this.showPreview(early);
+        // No first page (an officer who replaced the directory deleted it, or it is out of
+        // date): embed.js's first screen has the old cards, and goes.
+        else if (this.firstScreen) this.renderLoading();
       }
       const [bytes, , urlState, neighbourBytes] = await everything;
       this.downloaded = { src, bytes, neighbours: neighbourBytes };
@@ -563,6 +571,8 @@ class ServiceFinderElement extends HTMLElement {
     for (const part of this.parts ?? []) part.destroy?.();
     this.parts = null;
     this.mapView = null;
+    // embed.js's first screen goes with the first frame, which replays what was typed into it.
+    this.firstScreen = null;
     this.shadow.replaceChildren();
   }
 

@@ -1,0 +1,67 @@
+// Part of scripts/assemble-web.mjs: the widget's first screen for dist/embed.js (see
+// www/widget/embed.js). The widget renders it itself, in Chromium, from the first page the build
+// has just made (dist/first-page/<tag>.json), with the core and the directory held back: the
+// screen is then exactly what the widget shows on a phone before its core is there, and the
+// widget takes it over without a change on screen.
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+import { startServer } from './serve.mjs';
+
+/** Debian's Chromium as scripts/install installs it, headless, nothing fetched in the background. */
+const LAUNCH_OPTIONS = {
+  executablePath: '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+};
+
+/** A phone's width (the screen is shown below the width where the filter panel starts open). */
+const PHONE = { width: 375, height: 667 };
+
+/** What stands for the folder of dist/ in the first screen's links, until embed.js knows it. */
+const BASE = '%service-finder%/';
+
+/** How long the widget may take to show the first page in this browser before the build fails. */
+const RENDER_TIMEOUT_MS = 60_000;
+
+/**
+ * The first screen in `language` as { language, from, until, base, html }: the markup of the
+ * widget's shadow root while it shows the first page (the styles are adopted, not in it), with
+ * `base` where it links to dist/, and the days that page holds for.
+ */
+export async function renderFirstScreen(root, dist, language) {
+  const page = JSON.parse(readFileSync(join(dist, 'first-page', `${language}.json`), 'utf8'));
+  const cards = page.results.hits.length;
+  const server = await startServer({ port: 0, root });
+  const browser = await chromium.launch(LAUNCH_OPTIONS);
+  try {
+    const context = await browser.newContext({ viewport: PHONE, locale: language, timezoneId: 'Europe/Berlin' });
+    // The core and the directory never come: the widget stays on its first page.
+    await context.route(/service-finder-core(_bg\.wasm|\.js)$|directory\.json$/, () => {});
+    await context.route('**/first-screen.html', (route) => route.fulfill({
+      contentType: 'text/html; charset=utf-8',
+      body: `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"></head><body><script type="module" src="/service-finder/service-finder.js"></script><service-finder></service-finder></body></html>`,
+    }));
+    const tab = await context.newPage();
+    const errors = [];
+    tab.on('pageerror', (error) => errors.push(String(error)));
+    await tab.goto(new URL('first-screen.html', server.url).href);
+    await tab.waitForFunction((count) => {
+      const shadow = document.querySelector('service-finder')?.shadowRoot;
+      return shadow?.querySelectorAll('.sf-card').length === count && shadow.querySelector('.sf-count');
+    }, cards, { timeout: RENDER_TIMEOUT_MS });
+    if (errors.length) throw new Error(`the widget failed while rendering its first screen: ${errors.join('; ')}`);
+    const rendered = await tab.evaluate(() => document.querySelector('service-finder').shadowRoot.innerHTML);
+    await context.close();
+    // Links to the widget's own files (the app's page) point to where embed.js is served.
+    const base = new URL('service-finder/', server.url).href;
+    if (rendered.includes(BASE)) throw new Error(`the first screen contains ${BASE}`);
+    const html = rendered.replaceAll(base, BASE);
+    if (html.includes(server.url)) throw new Error(`the first screen links to the build's own server: ${server.url}`);
+    return { language, from: page.from, until: page.until, base: BASE, html };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}

@@ -1,0 +1,158 @@
+// dist/embed.js: what a county's page includes. It shows the widget's first screen at once, from
+// this file, and then the widget itself (dist/service-finder.js) takes that screen over.
+//
+// On a slow line every file is a round trip: the widget's loader (19 KB) and then its first
+// page of results are two before the first cards (issue 16). This file holds the first screen
+// as the widget itself rendered it at build time (scripts/first-screen.mjs: its styles, header,
+// search form, folded filters and first page's cards, as HTML), in the bundled directory's
+// language, so that on a phone the cards come with the first round trip. It asks for the loader
+// first thing, and for the first page and the catalog of the newcomer's language beside it, so
+// that a newcomer in another language waits for no more round trips than with the loader
+// alone.
+//
+// The screen is shown only where the widget would show exactly that first page: the first
+// <service-finder> on the page, without `src`, `neighbours` or `url-state`, outside the app, in
+// the screen's language, on the days the first page holds for, and narrower than 640 px (wider,
+// the filter panel starts open, and the screen was rendered folded). Anywhere else this file
+// only loads the widget. The screen is the widget's own markup, serialised by the browser from
+// elements built with textContent and setAttribute (dom.js): directory data in it is escaped.
+
+import { FILTERS_OPEN_FROM } from './filters.js';
+import SCREEN from './first-screen.js';
+import { prepareFormatters } from './format.js';
+import { pickLanguage } from './messages.js';
+import { berlinToday } from './state.js';
+import STYLES from './styles.js';
+
+// First thing. The bundler leaves this import to the browser (scripts/assemble-web.mjs marks
+// it external): the loader stays one file, shared with pages that include it directly.
+import('./service-finder.js');
+
+const element = document.querySelector('service-finder');
+if (element && !customElements.get('service-finder') && !element.shadowRoot && showsFirstPage(element)) {
+  const language = pickLanguage(element.getAttribute('lang'), element.hasAttribute('fixed-language'));
+  // The widget asks for both as soon as it runs (first-page.js, messages.js): these start them
+  // a round trip sooner, and the widget's requests are answered from them.
+  preload(`first-page/${language}.json`, { as: 'fetch', crossOrigin: 'anonymous', fetchPriority: 'high' });
+  preload(`messages/${language}.js`, { rel: 'modulepreload' });
+  const today = berlinToday();
+  const fits = language === SCREEN.language && SCREEN.from <= today && today <= SCREEN.until;
+  // Without the screen the first cards wait for the widget, which makes the number, date and
+  // language formatters of its first page before showing it (the page's first Intl objects
+  // cost 100 ms on a slow phone). Made here, while the loader downloads, the browser has the
+  // language's data at hand when the widget makes its own.
+  if (!fits || !showScreen(element)) prepareFormatters(language);
+}
+
+/** Whether the widget would start with the bundled directory's first page (see its load()). */
+function showsFirstPage(element) {
+  const attributes = ['src', 'neighbours', 'url-state'];
+  return !attributes.some((name) => element.hasAttribute(name)) && !navigator.serviceWorker?.controller;
+}
+
+/** A `<link>` in the page's head that starts the download of `file` beside this one. */
+function preload(file, { rel = 'preload', ...properties }) {
+  const link = Object.assign(document.createElement('link'), { rel, href: new URL(file, import.meta.url).href }, properties);
+  document.head.append(link);
+}
+
+/**
+ * The widget's styles in the element's shadow root (the sheet the widget adopts too; with them
+ * the element is a block as wide as the widget will be), then, if it is narrow enough, the first
+ * screen. The widget finds both there (see its constructor) and replaces the screen with its own
+ * parts once its first page is there; then what was done on the screen meanwhile is done again
+ * in them (handOver).
+ */
+function showScreen(element) {
+  const shadow = element.attachShadow({ mode: 'open' });
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(STYLES);
+  shadow.adoptedStyleSheets = [sheet];
+  if (element.getBoundingClientRect().width >= FILTERS_OPEN_FROM) return false;
+  try {
+    shadow.innerHTML = SCREEN.html.replaceAll(SCREEN.base, new URL('./', import.meta.url).href);
+  } catch {
+    // A page that enforces Trusted Types allows no markup set as text: the widget comes as it
+    // comes without this file (it builds its elements one by one).
+    return false;
+  }
+  element.setAttribute('data-state', 'loading');
+  const screen = shadow.firstElementChild;
+  const listening = new AbortController();
+  const { signal } = listening;
+  // Taps on the screen's buttons (a card's "more", the filters' summary, "use my location"):
+  // nothing happens until the widget is there, then they are done again in its parts. A link
+  // (a phone number, a website) works at once.
+  const taps = [];
+  shadow.addEventListener('click', (event) => {
+    const target = event.target.closest(TAPPABLE);
+    if (!target) return;
+    event.preventDefault();
+    taps.push(tappables(screen).indexOf(target));
+  }, { signal });
+  // The field with the focus, by id. A blur that leaves the screen on the page is the
+  // newcomer's; one as the widget takes the screen off is not.
+  let focused = null;
+  shadow.addEventListener('focusin', (event) => {
+    focused = event.target.id || null;
+  }, { signal });
+  shadow.addEventListener('focusout', () => setTimeout(() => {
+    if (screen.isConnected && !shadow.activeElement) focused = null;
+  }), { signal });
+  const watch = new MutationObserver(() => {
+    if (screen.isConnected || !shadow.querySelector('.sf-search')) return;
+    watch.disconnect();
+    listening.abort();
+    handOver(shadow, screen, focused, taps);
+  });
+  watch.observe(shadow, { childList: true });
+  return true;
+}
+
+/** What a tap on the first screen is kept for (see showScreen). */
+const TAPPABLE = 'button, summary';
+const tappables = (root) => [...root.querySelectorAll(TAPPABLE)];
+
+/**
+ * Does again in the widget's own parts what was done on the first screen, which they have just
+ * replaced: the focus and the caret where they were, each field changed, with its own event,
+ * so that the parts handle it as they handle typing (a search waits for the core), then the
+ * taps, in order. The widget's first parts are the screen's markup, so a tap is done again on
+ * the button in the same place, if that is of the same kind and has the same words.
+ */
+function handOver(shadow, screen, focusedId, taps) {
+  // Matched before the fields change: a search typed adds a "clear" button.
+  const [before, after] = [tappables(screen), tappables(shadow)];
+  const tapped = taps.map((index) => (sameButton(before[index], after[index]) ? after[index] : null));
+  const field = (id) => shadow.getElementById(id);
+  const focused = focusedId && screen.querySelector(`#${CSS.escape(focusedId)}`);
+  const target = focused && field(focusedId);
+  target?.focus();
+  if (target && typeof focused.selectionStart === 'number') target.setSelectionRange?.(focused.selectionStart, focused.selectionEnd);
+  for (const old of screen.querySelectorAll('input[id], select[id]')) {
+    const now = field(old.id);
+    if (!now) continue;
+    if (old.type === 'checkbox') {
+      if (old.checked !== old.defaultChecked && now.checked !== old.checked) now.click();
+    } else if (old.value !== initialValue(old)) {
+      now.value = old.value;
+      now.dispatchEvent(new Event(old.tagName === 'SELECT' ? 'change' : 'input', { bubbles: true }));
+    }
+  }
+  // In a task of their own: the widget shows the changes above together, in one render after
+  // this task, and a tap must come after the search it was made on.
+  setTimeout(() => {
+    for (const button of tapped) if (button?.isConnected) button.click();
+  });
+}
+
+/** Whether two buttons are of the same kind and say the same. */
+function sameButton(a, b) {
+  return Boolean(a && b) && a.className === b.className && a.textContent === b.textContent;
+}
+
+/** A field's value as the screen was rendered. */
+function initialValue(field) {
+  if (field.tagName !== 'SELECT') return field.defaultValue;
+  return ([...field.options].find((option) => option.defaultSelected) ?? field.options[0])?.value;
+}
