@@ -26,9 +26,10 @@ const BASE = '%service-finder%/';
 const RENDER_TIMEOUT_MS = 60_000;
 
 /**
- * The first screen in `language` as { language, from, until, base, html }: the markup of the
- * widget's shadow root while it shows the first page (the styles are adopted, not in it), with
- * `base` where it links to dist/, and the days that page holds for.
+ * The first screen in `language` as { language, from, until, base, messages, html }: the markup
+ * of the widget's shadow root while it shows the first page (the styles are adopted, not in
+ * it), with `base` where it links to dist/, the days that page holds for, and the catalog's
+ * error and "try again" messages.
  */
 export async function renderFirstScreen(root, dist, language) {
   const page = JSON.parse(readFileSync(join(dist, 'first-page', `${language}.json`), 'utf8'));
@@ -59,7 +60,10 @@ export async function renderFirstScreen(root, dist, language) {
     if (rendered.includes(BASE)) throw new Error(`the first screen contains ${BASE}`);
     const html = rendered.replaceAll(base, BASE);
     if (html.includes(server.url)) throw new Error(`the first screen links to the build's own server: ${server.url}`);
-    return { language, from: page.from, until: page.until, base: BASE, html };
+    // For a loader that cannot be downloaded (embed.js says so over the screen's cards).
+    const catalog = JSON.parse(readFileSync(join(root, 'data', 'messages', `${language}.json`), 'utf8'));
+    const messages = { fatal: catalog['error.fatal'], retry: catalog['error.retry'] };
+    return { language, from: page.from, until: page.until, base: BASE, messages, html };
   } finally {
     await browser.close();
     await server.close();

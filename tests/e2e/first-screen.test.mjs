@@ -175,3 +175,30 @@ test('a first screen whose first page is gone (the directory replaced without a 
     assert.deepEqual(records.consoleErrors.filter((error) => !error.includes('404')), []);
   });
 });
+
+test('a loader that cannot be downloaded: the first screen says so, and "try again" loads it', TEST_OPTIONS, async () => {
+  let failures = 0;
+  const core = gate();
+  const setup = async ({ context }) => {
+    await context.route(LOADER, async (route) => {
+      if (failures++ === 0) await route.abort('internetdisconnected');
+      else await route.continue();
+    });
+    await context.route(CORE_WASM, core.route);
+  };
+  await withPage(env, { setup, contextOptions: { viewport: PHONE } }, async (session) => {
+    const { page, widget, records } = session;
+    const alert = widget.getByRole('alert');
+    await until(() => alert.textContent(), (text) => text.includes(msg('de', 'error.fatal')), 'the error over the cards');
+    assert.equal(await cardsLocator(widget).count(), 20, "the screen's cards stay");
+    assert.ok(records.consoleErrors.some((error) => error.includes('service-finder.js) could not be loaded')), 'the webmaster reads why in the console');
+    await markScreen(page);
+    await alert.getByRole('button', { name: msg('de', 'error.retry') }).click();
+    await until(() => screenTakenOver(page), Boolean, 'the widget, loaded on the second try');
+    assert.equal(await widget.getByRole('alert').count(), 0, 'the error gone');
+    core.open();
+    await waitForWidget(session);
+    assert.deepEqual(await shownEntries(widget), firstPageOf('de'));
+    assert.deepEqual(records.pageErrors, []);
+  });
+});

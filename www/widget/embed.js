@@ -26,7 +26,7 @@ import STYLES from './styles.js';
 
 // First thing. The bundler leaves this import to the browser (scripts/assemble-web.mjs marks
 // it external): the loader stays one file, shared with pages that include it directly.
-import('./service-finder.js');
+const loader = importLoader();
 
 const element = document.querySelector('service-finder');
 if (element && !customElements.get('service-finder') && !element.shadowRoot && showsFirstPage(element)) {
@@ -42,6 +42,31 @@ if (element && !customElements.get('service-finder') && !element.shadowRoot && s
   // cost 100 ms on a slow phone). Made here, while the loader downloads, the browser has the
   // language's data at hand when the widget makes its own.
   if (!fits || !showScreen(element)) prepareFormatters(language);
+}
+// On a line that drops out, the first screen says that the finder could not be loaded, with a
+// button that tries again (its buttons would otherwise do nothing for ever).
+loader.catch(() => offerRetry(element?.shadowRoot?.querySelector('.sf-main')));
+
+/** Imports the widget's loader; a failure is said in the console, for the webmaster. */
+function importLoader() {
+  const loading = import('./service-finder.js');
+  loading.catch((error) => console.error('service-finder: the widget (service-finder.js) could not be loaded.', error));
+  return loading;
+}
+
+/** Over the first screen's results, if it is there: the error and "try again" (see renderFatal). */
+function offerRetry(results) {
+  if (!results?.isConnected || customElements.get('service-finder')) return;
+  const alert = Object.assign(document.createElement('div'), { className: 'sf-alert' });
+  alert.setAttribute('role', 'alert');
+  alert.setAttribute(OWN, '');
+  const retry = Object.assign(document.createElement('button'), { type: 'button', className: 'sf-button', textContent: SCREEN.messages.retry });
+  retry.addEventListener('click', () => {
+    alert.remove();
+    importLoader().catch(() => offerRetry(results));
+  });
+  alert.append(Object.assign(document.createElement('p'), { textContent: SCREEN.messages.fatal }), retry);
+  results.prepend(alert);
 }
 
 /** Whether the widget would start with the bundled directory's first page (see its load()). */
@@ -86,7 +111,7 @@ function showScreen(element) {
   const taps = [];
   shadow.addEventListener('click', (event) => {
     const target = event.target.closest(TAPPABLE);
-    if (!target) return;
+    if (!target || target.closest(`[${OWN}]`)) return;
     event.preventDefault();
     taps.push(tappables(screen).indexOf(target));
   }, { signal });
@@ -109,9 +134,10 @@ function showScreen(element) {
   return true;
 }
 
-/** What a tap on the first screen is kept for (see showScreen). */
+/** What a tap on the first screen is kept for (see showScreen), but for this file's own. */
 const TAPPABLE = 'button, summary';
-const tappables = (root) => [...root.querySelectorAll(TAPPABLE)];
+const OWN = 'data-embed';
+const tappables = (root) => [...root.querySelectorAll(TAPPABLE)].filter((button) => !button.closest(`[${OWN}]`));
 
 /**
  * Does again in the widget's own parts what was done on the first screen, which they have just
