@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 
-import { REPO_ROOT, TEST_OPTIONS, assertClean, cardsLocator, msg, until, useBrowser, waitForWidget, withPage } from './support.mjs';
+import { REPO_ROOT, TEST_OPTIONS, assertClean, cardsLocator, describeViolations, msg, runAxe, until, useBrowser, waitForWidget, withPage } from './support.mjs';
 
 const env = useBrowser();
 
@@ -59,6 +59,8 @@ test('on a phone the first cards come from embed.js before the loader, and the w
     assert.match(await widget.locator('.sf-count').textContent(), /^\d+ Angebote$/);
     // Its links point to where embed.js is, not to the build's server.
     assert.equal(await widget.locator('[data-part="offline"]').getAttribute('href'), new URL('/service-finder/?offline', env.server.url).href);
+    // As accessible as the widget: the same markup.
+    assert.deepEqual(describeViolations(await runAxe(page)), [], 'axe on the first screen');
     const screen = await shadowHtml(page);
     await markScreen(page);
 
