@@ -109,7 +109,7 @@ export interface DirectoryView {
   categories: CategoryView[];
 }
 export interface PlaceView {
-  name: string; matchedName?: string; point: GeoPoint; postcodes: string[]; district: string; state: string;
+  name: string; matchedName?: string; exact: boolean; point: GeoPoint; postcodes: string[]; district: string; state: string;
 }
 export interface ProblemView {
   severity: "error" | "warning"; kind: string; entryId?: string; entryIndex?: number; line?: number;

@@ -9,7 +9,7 @@ use wasm_bindgen::prelude::*;
 use super::api::to_js;
 use crate::distance::GeoPoint;
 use crate::json::writer::json_object;
-use crate::places::{ATTRIBUTION, Gazetteer, Home, LookupOptions};
+use crate::places::{ATTRIBUTION, Gazetteer, Home, LookupOptions, MatchKind};
 
 /// An offline gazetteer: German towns, villages and postcodes.
 #[wasm_bindgen]
@@ -22,6 +22,11 @@ struct PlaceView {
     name: String,
     /// Another name that matched ("Lubin" for Lübben (Spreewald)).
     matched_name: Option<String>,
+    /// Whether a name of the place is the query, or the query one of its postcodes
+    /// ([`MatchKind::Exact`]): not only its beginning, a later word of it or a typo. For a name
+    /// typed in another script, compared by its sound, that is all that tells "Alfeld" written
+    /// in Arabic from a word that only starts like a town.
+    exact: bool,
     point: GeoPoint,
     postcodes: Vec<String>,
     district: String,
@@ -61,6 +66,7 @@ impl Places {
             .map(|place| PlaceView {
                 name: place.name,
                 matched_name: place.matched_name,
+                exact: place.kind == MatchKind::Exact,
                 point: place.point,
                 postcodes: place.postcodes,
                 district: place.district,
@@ -79,6 +85,7 @@ impl Places {
 json_object!(PlaceView {
     name: "name",
     matched_name: "matchedName",
+    exact: "exact",
     point: "point",
     postcodes: "postcodes",
     district: "district",

@@ -218,6 +218,10 @@ test('words that name a town ("Kassel", "فرانكفورت", "Кассель", 
     assertClean(records);
   });
   await withWidget(env, phonePage('ar'), async ({ page, widget, records }) => {
+    // Spelt as heard, not as GeoNames writes it ("آلفلد"): of the towns that sound so, the one
+    // nearest the county (not Hollfeld in Bavaria).
+    await search(widget, 'ar', 'ألفيلد');
+    await widget.locator('[data-part="near-place"] button', { hasText: 'Alfeld (Leine)' }).waitFor();
     await search(widget, 'ar', 'فرانكفورت');
     await waitForCount(widget, 'ar', (n) => n === 0, 'nothing with the word');
     const near = widget.locator('[data-part="near-place"] button');

@@ -45,7 +45,11 @@ async function placeCalled(places, text, centre) {
   if (typeof shard !== 'object') return null;
   const typed = forms(text);
   const same = (name) => name != null && [name, name.replace(/\s*\(.*\)$/, '')].some((variant) => forms(variant).some((form) => typed.includes(form)));
-  const named = places.find(shard, text)?.filter((place) => same(place.name) || same(place.matchedName)) ?? [];
+  // A name typed in another script that GeoNames does not spell so ("ألفيلد" for Alfeld, which
+  // GeoNames writes "آلفلد") is compared by its sound in the core: its whole name matching
+  // (`exact`) is what there is to go by.
+  const heard = !/\p{Script=Latin}/u.test(text);
+  const named = places.find(shard, text)?.filter((place) => same(place.name) || same(place.matchedName) || (heard && place.exact)) ?? [];
   // Near enough for telling namesakes apart: a degree of longitude is shorter than one of latitude.
   const shrink = Math.cos(((centre?.latitude ?? 0) * Math.PI) / 180);
   const away = ({ point }) => (centre ? (point.latitude - centre.latitude) ** 2 + ((point.longitude - centre.longitude) * shrink) ** 2 : 0);
