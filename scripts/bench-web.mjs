@@ -17,8 +17,9 @@
 //             one that fetches it). After them, the widget without its first screen: its loader
 //             included directly, and both ways for a browser in Arabic, for which embed.js has
 //             no first screen. Printed: medians, their ratios to the static page, the
-//             bytes transferred before the first cards, and whether the first card is within
-//             the first screen.
+//             bytes transferred before the first cards, whether the first card is within
+//             the first screen, and for the widget when its search is usable (data-state
+//             "ready": the core has read the directory).
 // places      On the same phone, the widget loaded: the place field focused (the region's
 //             places and how Germany's are split fetched), then towns far from the region
 //             typed at once ("Münst", "Stuttg", "Берлин"): time from that input to the
@@ -84,11 +85,10 @@ const FIRST_CARD_PROBE = `
     };
     const tick = () => {
       const card = find();
-      if (card) {
-        window.__firstCard = { at: performance.now(), top: card.getBoundingClientRect().top };
-        return;
-      }
-      requestAnimationFrame(tick);
+      if (card && !window.__firstCard) window.__firstCard = { at: performance.now(), top: card.getBoundingClientRect().top };
+      // The widget's search usable: its core has read the directory.
+      if (document.querySelector('service-finder')?.getAttribute('data-state') === 'ready') window.__ready = performance.now();
+      if (!window.__firstCard || (document.querySelector('service-finder') && !window.__ready)) requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
   })();
@@ -111,7 +111,7 @@ async function coldLoad(browser, url, locale = 'de-DE') {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
   await page.addInitScript(FIRST_CARD_PROBE);
   await page.goto(url, { waitUntil: 'commit' });
-  await page.waitForFunction(() => window.__firstCard, null, { timeout: 60_000, polling: 100 });
+  await page.waitForFunction(() => window.__firstCard && (window.__ready || !document.querySelector('service-finder')), null, { timeout: 60_000, polling: 100 });
   // Bytes on the wire (compressed, with headers) of the page and of what had arrived by then;
   // resource timing counts on the same clock as the probe.
   const { first, bytes } = await page.evaluate(() => {
@@ -120,8 +120,9 @@ async function coldLoad(browser, url, locale = 'de-DE') {
     const resources = performance.getEntriesByType('resource').filter((entry) => entry.responseEnd <= first.at);
     return { first, bytes: navigation.transferSize + resources.reduce((sum, entry) => sum + entry.transferSize, 0) };
   });
+  const ready = await page.evaluate(() => window.__ready ?? null);
   await context.close();
-  return { ms: first.at, top: first.top, bytes };
+  return { ms: first.at, top: first.top, bytes, ready };
 }
 
 /** The widget's first screen, rendered once: its shadow root's styles and markup, as HTML. */
@@ -234,7 +235,8 @@ async function coldStart(runs) {
     pages.forEach(([name], index) => {
       const bytes = median(results[index].map((result) => result.bytes));
       const top = Math.max(...results[index].map((result) => result.top));
-      console.log(`  ${name.padEnd(58)} ${medianMs[index].toFixed(0).padStart(6)} ms ${(medianMs[index] / medianMs[1]).toFixed(2).padStart(6)}×  ${(bytes / 1024).toFixed(1).padStart(6)} KB   first card top ${top.toFixed(0)} px`);
+      const ready = results[index][0].ready === null ? '' : `   search usable ${median(results[index].map((result) => result.ready)).toFixed(0)} ms`;
+      console.log(`  ${name.padEnd(58)} ${medianMs[index].toFixed(0).padStart(6)} ms ${(medianMs[index] / medianMs[1]).toFixed(2).padStart(6)}×  ${(bytes / 1024).toFixed(1).padStart(6)} KB   first card top ${top.toFixed(0)} px${ready}`);
       if (index === 1) console.log('  floors of a widget embedded by a script tag, doing no work of its own:');
       if (index === 4) console.log('  without the first screen:');
     });

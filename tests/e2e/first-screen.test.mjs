@@ -75,6 +75,8 @@ test('on a phone the first cards come from embed.js before the loader, and the w
     core.open();
     await waitForWidget(session);
     assert.deepEqual(await shownEntries(widget), firstPageOf('de'), 'the core shows the same cards');
+    // The core and the directory too: asked for by embed.js, downloaded once.
+    for (const file of ['service-finder-core_bg.wasm', 'directory.json']) assert.equal(requestsFor(records, file), 1, `${file} downloaded once`);
     assertClean(records);
   });
 });
@@ -128,8 +130,9 @@ test('in another language embed.js shows no German screen, and starts that langu
     await until(() => shownEntries(widget), (ids) => ids.length === 20, 'the Arabic first cards');
     assert.deepEqual(await shownEntries(widget), firstPageOf('ar'));
     await waitForWidget(session);
-    assert.equal(requestsFor(records, 'first-page/ar.json'), 1, 'the first page downloaded once');
-    assert.equal(requestsFor(records, 'messages/ar.js'), 1, 'the catalog downloaded once');
+    for (const file of ['first-page/ar.json', 'messages/ar.js', 'service-finder-core_bg.wasm', 'directory.json']) {
+      assert.equal(requestsFor(records, file), 1, `${file} downloaded once`);
+    }
     assertClean(records);
   });
 });

@@ -32,16 +32,34 @@ const element = document.querySelector('service-finder');
 if (element && !customElements.get('service-finder') && !element.shadowRoot && showsFirstPage(element)) {
   const language = pickLanguage(element.getAttribute('lang'), element.hasAttribute('fixed-language'));
   // The widget asks for both as soon as it runs (first-page.js, messages.js): these start them
-  // a round trip sooner, and the widget's requests are answered from them.
-  preload(`first-page/${language}.json`, { as: 'fetch', crossOrigin: 'anonymous', fetchPriority: 'high' });
-  preload(`messages/${language}.js`, { rel: 'modulepreload' });
+  // a round trip sooner, and the widget's requests are answered from them (as for the core
+  // and the directory below).
+  const small = [
+    preload(`first-page/${language}.json`, { as: 'fetch', crossOrigin: 'anonymous', fetchPriority: 'high' }),
+    preload(`messages/${language}.js`, { rel: 'modulepreload' }),
+  ].map((link) => new Promise((resolve) => {
+    link.onload = link.onerror = resolve;
+  }));
   const today = berlinToday();
   const fits = language === SCREEN.language && SCREEN.from <= today && today <= SCREEN.until;
   // Without the screen the first cards wait for the widget, which makes the number, date and
   // language formatters of its first page before showing it (the page's first Intl objects
   // cost 100 ms on a slow phone). Made here, while the loader downloads, the browser has the
   // language's data at hand when the widget makes its own.
-  if (!fits || !showScreen(element)) prepareFormatters(language);
+  if (fits && showScreen(element)) {
+    // With the first cards on screen, the core's wasm and the directory (250 KB) can take the
+    // line: the search is usable when they are there, and this file must not make that a round
+    // trip later.
+    preloadCore();
+  } else {
+    prepareFormatters(language);
+    // Without the screen, asked for at once they would share the line with the loader and
+    // hold up the first cards (Arabic: 755 → 960 ms, medians of 11); left to the widget, the
+    // search would be usable 230 ms later. Once the first page and the catalog are in, the
+    // loader is most of the way; if it has run already, it has asked for them itself (a
+    // preload then would be a second download, and a failed one would answer its "try again").
+    Promise.all(small).then(() => customElements.get('service-finder') || preloadCore());
+  }
 }
 // On a line that drops out, the first screen says that the finder could not be loaded, with a
 // button that tries again (its buttons would otherwise do nothing for ever).
@@ -69,6 +87,11 @@ function offerRetry(results) {
   results.prepend(alert);
 }
 
+/** The core's wasm and the directory, with low priority as the widget asks for them. */
+function preloadCore() {
+  for (const file of ['service-finder-core_bg.wasm', 'directory.json']) preload(file, { as: 'fetch', crossOrigin: 'anonymous', fetchPriority: 'low' });
+}
+
 /** Whether the widget would start with the bundled directory's first page (see its load()). */
 function showsFirstPage(element) {
   const attributes = ['src', 'neighbours', 'url-state'];
@@ -79,6 +102,7 @@ function showsFirstPage(element) {
 function preload(file, { rel = 'preload', ...properties }) {
   const link = Object.assign(document.createElement('link'), { rel, href: new URL(file, import.meta.url).href }, properties);
   document.head.append(link);
+  return link;
 }
 
 /**
