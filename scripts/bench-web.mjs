@@ -53,12 +53,9 @@ import { brotliCompressSync, gzipSync } from 'node:zlib';
 
 import { chromium } from 'playwright-core';
 
+import { LAUNCH_OPTIONS } from './chromium.mjs';
 import { startServer } from './serve.mjs';
 
-const LAUNCH_OPTIONS = {
-  executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-};
 /** The repository, whose dist/ the benchmarks serve. */
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PHONE = { width: 375, height: 667 };

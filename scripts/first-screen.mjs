@@ -8,13 +8,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
+import { LAUNCH_OPTIONS } from './chromium.mjs';
 import { startServer } from './serve.mjs';
-
-/** Debian's Chromium as scripts/install installs it, headless, nothing fetched in the background. */
-const LAUNCH_OPTIONS = {
-  executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-};
 
 /** A phone's width (the screen is shown below the width where the filter panel starts open). */
 const PHONE = { width: 375, height: 667 };

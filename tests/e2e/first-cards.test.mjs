@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 
-import { REPO_ROOT, TEST_OPTIONS, assertClean, cardsLocator, msg, until, useBrowser, waitForWidget, withPage } from './support.mjs';
+import { REPO_ROOT, TEST_OPTIONS, assertClean, cardsLocator, gate, msg, until, useBrowser, waitForWidget, withPage } from './support.mjs';
 
 const env = useBrowser();
 
@@ -19,21 +19,6 @@ const shownEntries = (widget) => cardsLocator(widget).evaluateAll((cards) => car
 
 /** The core's wasm: held back, the first page stands in for the core. */
 const CORE_WASM = '**/service-finder-core_bg.wasm';
-
-/**
- * A gate for requests: `route` (a handler for context.route) holds each request until `open()`
- * is called, and `opened` is the promise of that.
- */
-function gate() {
-  let open;
-  const opened = new Promise((resolve) => {
-    open = resolve;
-  });
-  return { open, opened, route: async (route) => {
-    await opened;
-    await route.continue();
-  } };
-}
 
 test('the first cards come from the first page while the core is held back; the glue is asked for after that page', TEST_OPTIONS, async () => {
   const core = gate();

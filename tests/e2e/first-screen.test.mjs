@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 
-import { REPO_ROOT, TEST_OPTIONS, assertClean, cardsLocator, describeViolations, msg, runAxe, until, useBrowser, waitForWidget, withPage } from './support.mjs';
+import { REPO_ROOT, TEST_OPTIONS, assertClean, cardsLocator, describeViolations, gate, msg, runAxe, until, useBrowser, waitForWidget, withPage } from './support.mjs';
 
 const env = useBrowser();
 
@@ -20,18 +20,6 @@ const CORE_WASM = '**/service-finder-core_bg.wasm';
 /** The ids of the first page's entries in `language`, as the build made it. */
 const firstPageOf = (language) => JSON.parse(readFileSync(path.join(REPO_ROOT, 'dist', 'first-page', `${language}.json`), 'utf8')).results.hits.map((hit) => hit.entry.id);
 const shownEntries = (widget) => cardsLocator(widget).evaluateAll((cards) => cards.map((card) => card.dataset.entry));
-
-/** Holds each request of a route until `open()` (see first-cards.test.mjs). */
-function gate() {
-  let open;
-  const opened = new Promise((resolve) => {
-    open = resolve;
-  });
-  return { open, route: async (route) => {
-    await opened;
-    await route.continue();
-  } };
-}
 
 /** The shadow root's markup, and whether its first element is still the one marked `mark`. */
 const shadowHtml = (page) => page.evaluate(() => document.querySelector('service-finder').shadowRoot.innerHTML);

@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 
 import { chromium } from 'playwright-core';
 
+import { LAUNCH_OPTIONS } from '../../scripts/chromium.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -30,20 +31,8 @@ export const TIMEOUT = 15_000;
 /** The options of every test in node:test terms: one browser test must not hang the run. */
 export const TEST_OPTIONS = { timeout: 90_000 };
 
-/** How every test starts Chromium: Debian's build, headless, nothing fetched in the background. */
-export const LAUNCH_OPTIONS = {
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-};
+/** How every test starts Chromium (scripts/chromium.mjs). */
+export { LAUNCH_OPTIONS };
 
 // ---------------------------------------------------------------------------------------------
 // Messages
@@ -355,6 +344,22 @@ export async function waitForWidget({ page, records }, expected = 'ready') {
     );
   }
   return state;
+}
+
+/**
+ * A gate for requests: `route` (a handler for context.route) holds each request until `open()`
+ * is called, and `opened` is the promise of that. Tests hold a file back with it (the core, the
+ * loader) to see what the widget shows before it comes.
+ */
+export function gate() {
+  let open;
+  const opened = new Promise((resolve) => {
+    open = resolve;
+  });
+  return { open, opened, route: async (route) => {
+    await opened;
+    await route.continue();
+  } };
 }
 
 /**
