@@ -521,10 +521,16 @@ async function writeEmbed() {
   });
   const bytes = gzipped('embed.js');
   console.log(`dist/embed.js, the first screen (${screen.language}, ${screen.from} to ${screen.until}) and what shows it: ${bytes} B gzipped (budget ${EMBED_BUDGET})`);
-  if (bytes > EMBED_BUDGET) {
-    console.error(`dist/embed.js is over EMBED_BUDGET: ${bytes} > ${EMBED_BUDGET} gzipped bytes`);
-    process.exit(1);
+  if (bytes <= EMBED_BUDGET) return;
+  // The cards are the directory's: a county's own directory with longer texts makes the file
+  // larger, which is its officers' business, not a broken build. The demo's keeps the code in
+  // check.
+  if (process.env.SERVICE_FINDER_DIRECTORY) {
+    console.warn(`dist/embed.js is larger than with the demo directory (${bytes} > ${EMBED_BUDGET} gzipped bytes): its first screen holds the directory's first 20 cards, and longer texts take longer to arrive on a phone`);
+    return;
   }
+  console.error(`dist/embed.js is over EMBED_BUDGET: ${bytes} > ${EMBED_BUDGET} gzipped bytes`);
+  process.exit(1);
 }
 
 /**

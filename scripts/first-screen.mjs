@@ -45,7 +45,8 @@ export async function renderFirstScreen(root, dist, language) {
     await tab.goto(new URL('first-screen.html', server.url).href);
     await tab.waitForFunction((count) => {
       const shadow = document.querySelector('service-finder')?.shadowRoot;
-      return shadow?.querySelectorAll('.sf-card').length === count && shadow.querySelector('.sf-count');
+      // The count, or for a directory without entries the sentence that says so.
+      return shadow?.querySelectorAll('.sf-card').length === count && shadow.querySelector('.sf-count, .sf-alert');
     }, cards, { timeout: RENDER_TIMEOUT_MS });
     if (errors.length) throw new Error(`the widget failed while rendering its first screen: ${errors.join('; ')}`);
     const rendered = await tab.evaluate(() => document.querySelector('service-finder').shadowRoot.innerHTML);

@@ -571,7 +571,8 @@ class ServiceFinderElement extends HTMLElement {
     for (const part of this.parts ?? []) part.destroy?.();
     this.parts = null;
     this.mapView = null;
-    // embed.js's first screen goes with the first frame, which replays what was typed into it.
+    // embed.js's first screen goes with the first frame (embed.js then does again in the new
+    // parts what was done on the screen).
     this.firstScreen = null;
     this.shadow.replaceChildren();
   }
