@@ -117,7 +117,8 @@ function showScreen(element) {
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(STYLES);
   shadow.adoptedStyleSheets = [sheet];
-  if (element.getBoundingClientRect().width >= FILTERS_OPEN_FROM) return false;
+  // On a phone the viewport says it without a layout of the page before the screen's.
+  if (innerWidth >= FILTERS_OPEN_FROM && element.getBoundingClientRect().width >= FILTERS_OPEN_FROM) return false;
   try {
     shadow.innerHTML = SCREEN.html.replaceAll(SCREEN.base, new URL('./', import.meta.url).href);
   } catch {
