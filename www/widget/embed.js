@@ -31,34 +31,31 @@ const loader = importLoader();
 const element = document.querySelector('service-finder');
 if (element && !customElements.get('service-finder') && !element.shadowRoot && showsFirstPage(element)) {
   const language = pickLanguage(element.getAttribute('lang'), element.hasAttribute('fixed-language'));
-  // The widget asks for both as soon as it runs (first-page.js, messages.js): these start them
-  // a round trip sooner, and the widget's requests are answered from them (as for the core
-  // and the directory below).
-  const small = [
-    preload(`first-page/${language}.json`, { as: 'fetch', crossOrigin: 'anonymous', fetchPriority: 'high' }),
-    preload(`messages/${language}.js`, { rel: 'modulepreload' }),
-  ].map((link) => new Promise((resolve) => {
-    link.onload = link.onerror = resolve;
-  }));
   const today = berlinToday();
   const fits = language === SCREEN.language && SCREEN.from <= today && today <= SCREEN.until;
-  // Without the screen the first cards wait for the widget, which makes the number, date and
-  // language formatters of its first page before showing it (the page's first Intl objects
-  // cost 100 ms on a slow phone). Made here, while the loader downloads, the browser has the
-  // language's data at hand when the widget makes its own.
+  // Downloads asked for here (preloads) are answered to the widget's own requests for the same
+  // files; if it has run already, it asked for them itself (a preload then would be a second
+  // download, and a failed one would answer its "try again").
+  const unlessRunning = (then) => () => customElements.get('service-finder') || then();
   if (fits && showScreen(element)) {
     // With the first cards on screen, the core's wasm and the directory (250 KB) can take the
-    // line: the search is usable when they are there, and this file must not make that a round
-    // trip later.
+    // line at once: the search is then usable no later than without this file. The first page
+    // and the catalog, which the widget needs only when it has arrived, wait for the screen's
+    // first frame: each preload costs the main thread 3 to 20 ms on a slow phone.
     preloadCore();
+    requestAnimationFrame(() => setTimeout(unlessRunning(() => preloadFirstPage(language))));
   } else {
+    // Without the screen the first cards wait for the widget: the first page and the catalog
+    // at once, a round trip sooner than the widget would ask for them. It makes the number,
+    // date and language formatters of its first page before showing it (the page's first Intl
+    // objects cost 100 ms on a slow phone): made here, while the loader downloads, the browser
+    // has the language's data at hand then. The core and the directory, asked for at once,
+    // would share the line with the loader and hold up the first cards (Arabic: 755 → 960 ms,
+    // medians of 11); left to the widget, the search would be usable 230 ms later: they come
+    // once the first page and the catalog are in, when the loader is most of the way.
+    const small = preloadFirstPage(language);
     prepareFormatters(language);
-    // Without the screen, asked for at once they would share the line with the loader and
-    // hold up the first cards (Arabic: 755 → 960 ms, medians of 11); left to the widget, the
-    // search would be usable 230 ms later. Once the first page and the catalog are in, the
-    // loader is most of the way; if it has run already, it has asked for them itself (a
-    // preload then would be a second download, and a failed one would answer its "try again").
-    Promise.all(small).then(() => customElements.get('service-finder') || preloadCore());
+    Promise.all(small).then(unlessRunning(preloadCore));
   }
 }
 // On a line that drops out, the first screen says that the finder could not be loaded, with a
@@ -85,6 +82,19 @@ function offerRetry(results) {
   });
   alert.append(Object.assign(document.createElement('p'), { textContent: SCREEN.messages.fatal }), retry);
   results.prepend(alert);
+}
+
+/**
+ * The first page and the catalog of `language`, as the widget asks for them as soon as it runs
+ * (first-page.js, messages.js); promises of their arrival.
+ */
+function preloadFirstPage(language) {
+  return [
+    preload(`first-page/${language}.json`, { as: 'fetch', crossOrigin: 'anonymous', fetchPriority: 'high' }),
+    preload(`messages/${language}.js`, { rel: 'modulepreload' }),
+  ].map((link) => new Promise((resolve) => {
+    link.onload = link.onerror = resolve;
+  }));
 }
 
 /** The core's wasm and the directory, with low priority as the widget asks for them. */
