@@ -195,3 +195,24 @@ test('a loader that cannot be downloaded: the first screen says so, and "try aga
     assert.deepEqual(records.pageErrors, []);
   });
 });
+
+test('a page that enforces Trusted Types gets the widget without the first screen', TEST_OPTIONS, async () => {
+  const html = `<!doctype html><html lang="de"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+    <meta http-equiv="Content-Security-Policy" content="require-trusted-types-for 'script'"></head>
+    <body><script type="module" src="/service-finder/embed.js"></script><service-finder></service-finder></body></html>`;
+  const loader = gate();
+  const setup = ({ context }) => context.route(LOADER, loader.route);
+  await withPage(env, { setup, path: '/e2e/blank.html', html, contextOptions: { viewport: PHONE } }, async (session) => {
+    const { page, widget, records } = session;
+    await until(() => Promise.resolve(records.consoleErrors.length), (count) => count > 0, 'the markup refused');
+    assert.equal(await page.evaluate(() => document.querySelector('service-finder').shadowRoot?.childElementCount ?? 0), 0, 'no screen');
+    loader.open();
+    await waitForWidget(session);
+    await until(() => cardsLocator(widget).count(), (count) => count === 20, "the widget's own first cards");
+    assert.deepEqual(records.pageErrors, []);
+    // The browser reports the markup it refused; nothing else went wrong.
+    assert.ok(records.consoleErrors.every((line) => line.includes('TrustedHTML')), records.consoleErrors.join('\n'));
+    records.consoleErrors.length = 0;
+    assertClean(records);
+  });
+});
