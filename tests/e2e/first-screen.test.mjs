@@ -29,16 +29,26 @@ const screenTakenOver = (page) => page.evaluate(() => {
   return customElements.get('service-finder') !== undefined && root !== null && !root.hasAttribute('data-test-screen') && root.querySelector('.sf-card') !== null;
 });
 
+/**
+ * Gates for the loader and the core's wasm, and a page setup that holds both back until each is
+ * opened; `more(session)` adds routes of a test's own.
+ */
+function heldBack(more = async () => {}) {
+  const loader = gate();
+  const core = gate();
+  const setup = async (session) => {
+    await session.context.route(LOADER, loader.route);
+    await session.context.route(CORE_WASM, core.route);
+    await more(session);
+  };
+  return { loader, core, setup };
+}
+
 /** The requests for `file` (a path under /service-finder/) made so far. */
 const requestsFor = (records, file) => records.requests.filter((url) => new URL(url).pathname === `/service-finder/${file}`).length;
 
 test('on a phone the first cards come from embed.js before the loader, and the widget takes them over unchanged', TEST_OPTIONS, async () => {
-  const loader = gate();
-  const core = gate();
-  const setup = async ({ context }) => {
-    await context.route(LOADER, loader.route);
-    await context.route(CORE_WASM, core.route);
-  };
+  const { loader, core, setup } = heldBack();
   await withPage(env, { setup, contextOptions: { viewport: PHONE } }, async (session) => {
     const { page, widget, records } = session;
     await until(() => shownEntries(widget), (ids) => ids.length === 20, "the first screen's 20 cards");
@@ -70,12 +80,7 @@ test('on a phone the first cards come from embed.js before the loader, and the w
 });
 
 test('what is typed and tapped on the first screen is done again in the widget once it is there', TEST_OPTIONS, async () => {
-  const loader = gate();
-  const core = gate();
-  const setup = async ({ context }) => {
-    await context.route(LOADER, loader.route);
-    await context.route(CORE_WASM, core.route);
-  };
+  const { loader, core, setup } = heldBack();
   await withPage(env, { setup, contextOptions: { viewport: PHONE } }, async (session) => {
     const { page, widget, records } = session;
     await until(() => cardsLocator(widget).count(), (count) => count === 20, "the first screen's cards");
@@ -146,13 +151,7 @@ test('no first screen where the widget would not start with it: a wide page, or 
 });
 
 test('a first screen whose first page is gone (the directory replaced without a rebuild) is taken off until the core has the new one', TEST_OPTIONS, async () => {
-  const loader = gate();
-  const core = gate();
-  const setup = async ({ context }) => {
-    await context.route(LOADER, loader.route);
-    await context.route(CORE_WASM, core.route);
-    await context.route('**/first-page/*.json', (route) => route.fulfill({ status: 404, body: 'gone' }));
-  };
+  const { loader, core, setup } = heldBack(({ context }) => context.route('**/first-page/*.json', (route) => route.fulfill({ status: 404, body: 'gone' })));
   await withPage(env, { setup, contextOptions: { viewport: PHONE } }, async (session) => {
     const { widget, records } = session;
     await until(() => cardsLocator(widget).count(), (count) => count === 20, "the first screen's cards");
