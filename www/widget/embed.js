@@ -18,6 +18,7 @@
 // elements built with textContent and setAttribute (dom.js): directory data in it is escaped.
 
 import { FILTERS_OPEN_FROM } from './filters.js';
+import { startsWithFirstPage } from './first-page.js';
 import SCREEN from './first-screen.js';
 import { prepareFormatters } from './format.js';
 import { pickLanguage } from './messages.js';
@@ -29,7 +30,7 @@ import STYLES from './styles.js';
 const loader = importLoader();
 
 const element = document.querySelector('service-finder');
-if (element && !customElements.get('service-finder') && !element.shadowRoot && showsFirstPage(element)) {
+if (element && !customElements.get('service-finder') && !element.shadowRoot && startsWithFirstPage(element)) {
   const language = pickLanguage(element.getAttribute('lang'), element.hasAttribute('fixed-language'));
   const today = berlinToday();
   const fits = language === SCREEN.language && SCREEN.from <= today && today <= SCREEN.until;
@@ -100,12 +101,6 @@ function preloadFirstPage(language) {
 /** The core's wasm and the directory, with low priority as the widget asks for them. */
 function preloadCore() {
   for (const file of ['service-finder-core_bg.wasm', 'directory.json']) preload(file, { as: 'fetch', crossOrigin: 'anonymous', fetchPriority: 'low' });
-}
-
-/** Whether the widget would start with the bundled directory's first page (see its load()). */
-function showsFirstPage(element) {
-  const attributes = ['src', 'neighbours', 'url-state'];
-  return !attributes.some((name) => element.hasAttribute(name)) && !navigator.serviceWorker?.controller;
 }
 
 /** A `<link>` in the page's head that starts the download of `file` beside this one. */

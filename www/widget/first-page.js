@@ -6,6 +6,19 @@
 
 import { berlinToday } from './state.js';
 
+/** Whether this page is the app: one that our service worker controls (see offline.js). */
+export const inApp = () => Boolean(navigator.serviceWorker?.controller);
+
+/**
+ * Whether a <service-finder> `element` starts with the bundled directory's first page: not with
+ * a directory of its own (`src`), its neighbours', the state in the page's URL (`url-state`), or
+ * in the app, which reads its own copy of the directory (offline.js). Also what embed.js asks
+ * before it shows the first screen.
+ */
+export function startsWithFirstPage(element) {
+  return !inApp() && !element.matches('[src], [neighbours], [url-state]');
+}
+
 /**
  * The first page for a UI language, or null: when there is none (a county's own directory,
  * `src`, has none), it cannot be read, or today is outside the days it holds for.

@@ -15,8 +15,6 @@ import { ServiceFinder } from './core.js';
 const CACHE = 'service-finder-data';
 const FETCHED = 'x-fetched';
 
-/** Whether this page is the app: one that our service worker controls. */
-export const inApp = () => Boolean(navigator.serviceWorker?.controller);
 
 /**
  * The finder for `bytes` (or the Error of a download that failed) and, when it had to use the

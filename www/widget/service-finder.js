@@ -45,10 +45,10 @@ import { Places, ServiceFinder, WidgetCore, fetchDirectory, loadCore, loadWidget
 import { el } from './dom.js';
 import { Filters } from './filters.js';
 import { prepareFormatters } from './format.js';
-import { fetchFirstPage, previewFinder, samePreview } from './first-page.js';
+import { fetchFirstPage, inApp, previewFinder, samePreview, startsWithFirstPage } from './first-page.js';
 import { mapButton } from './map-button.js';
 import { fetchNeighbours, mergedFinder } from './neighbours.js';
-import { appFinder, inApp } from './offline.js';
+import { appFinder } from './offline.js';
 import { header } from './header.js';
 import { FALLBACK_LANGUAGE, LANGUAGES, direction, loadCatalog, loadLaterCatalog, pickLanguage, rememberLanguage, translate } from './messages.js';
 import { Results } from './results.js';
@@ -219,7 +219,7 @@ class ServiceFinderElement extends HTMLElement {
     // the core and the directory are still on their way (issue 16). Asked for before anything
     // else is done, the loading frame and its styles included.
     const app = inApp();
-    const firstPage = !keep && !src && !app && !this.urlState && !this.hasAttribute('neighbours') ? fetchFirstPage(this.language, this.connection.signal) : null;
+    const firstPage = !keep && startsWithFirstPage(this) ? fetchFirstPage(this.language, this.connection.signal) : null;
     if (!keep) {
       this.hoursUnavailable = false;
       this.setAttribute('data-state', 'loading');
