@@ -586,6 +586,9 @@ class ServiceFinderElement extends HTMLElement {
   }
 
   renderLoading() {
+    // No first page on screen any more: a preview kept from before (a "try again" after the
+    // directory failed) would have the core's answer shown in parts that are gone.
+    this.preview = null;
     const root = this.frame();
     const words = this.messages.loading ?? '';
     root.append(el('p', { class: 'sf-loading', role: 'status' }, words ? this.t('loading') : ''));
