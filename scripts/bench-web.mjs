@@ -4,6 +4,7 @@
 //
 //   node scripts/bench-web.mjs [cold-start] [places] [tasks] [peers] [nationwide] [memory] [--runs N]
 //                              [--entries 10000,100000]   (the directory sizes of peers and memory)
+//                              [--network devtools|http1|https|h2]   (cold-start's line)
 //
 // cold-start  The newcomer's first visit on a cheap phone: 375×667, the CPU slowed 4×, Slow 4G
 //             (150 ms round trip, 1.6 Mbps down, 750 kbps up), nothing cached, the demo server
@@ -20,6 +21,11 @@
 //             bytes transferred before the first cards, whether the first card is within
 //             the first screen, and for the widget when its search is usable (data-state
 //             "ready": the core has read the directory).
+//             --network: on DevTools' Slow 4G (the default), which delays each request by the
+//             round trip, or on the same round trip and rates modelled as a line
+//             (scripts/slow-link.mjs: a new connection waits for its TCP handshake, and for
+//             TLS's with https and h2), the server speaking HTTP/1.1 (http1), HTTPS with
+//             HTTP/1.1 (https) or HTTPS with HTTP/2 (h2); https and h2 need openssl.
 // places      On the same phone, the widget loaded: the place field focused (the region's
 //             places and how Germany's are split fetched), then towns far from the region
 //             typed at once ("Münst", "Stuttg", "Берлин"): time from that input to the
@@ -54,7 +60,8 @@ import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
 import { LAUNCH_OPTIONS } from './chromium.mjs';
-import { startServer } from './serve.mjs';
+import { selfSignedCertificate, startServer } from './serve.mjs';
+import { startSlowLink } from './slow-link.mjs';
 
 /** The repository, whose dist/ the benchmarks serve. */
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -97,29 +104,32 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 
-/** One cold load of `url` on the slow phone: ms to the first card, its top, bytes before it. */
-async function coldLoad(browser, url, locale = 'de-DE') {
+/**
+ * One cold load of `url` on the slow phone: ms to the first card, its top, bytes before it. The
+ * line is DevTools' Slow 4G unless `onLink` (then `url` is behind scripts/slow-link.mjs).
+ */
+async function coldLoad(browser, url, locale = 'de-DE', onLink = false) {
   const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, locale });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
+  if (!onLink) await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
   await page.addInitScript(FIRST_CARD_PROBE);
   await page.goto(url, { waitUntil: 'commit' });
   await page.waitForFunction(() => window.__firstCard && (window.__ready || !document.querySelector('service-finder')), null, { timeout: 60_000, polling: 100 });
   // Bytes on the wire (compressed, with headers) of the page and of what had arrived by then;
   // resource timing counts on the same clock as the probe.
-  const { first, bytes } = await page.evaluate(() => {
+  const { first, bytes, protocol } = await page.evaluate(() => {
     const first = window.__firstCard;
     const [navigation] = performance.getEntriesByType('navigation');
     const resources = performance.getEntriesByType('resource').filter((entry) => entry.responseEnd <= first.at);
-    return { first, bytes: navigation.transferSize + resources.reduce((sum, entry) => sum + entry.transferSize, 0) };
+    return { first, bytes: navigation.transferSize + resources.reduce((sum, entry) => sum + entry.transferSize, 0), protocol: navigation.nextHopProtocol };
   });
   const ready = await page.evaluate(() => window.__ready ?? null);
   await context.close();
-  return { ms: first.at, top: first.top, bytes, ready };
+  return { ms: first.at, top: first.top, bytes, ready, protocol };
 }
 
 /** The widget's first screen, rendered once: its shadow root's styles and markup, as HTML. */
@@ -198,10 +208,29 @@ async function writeReferencePages(folder, screen) {
   return { loaderBytes, sizes: Object.fromEntries(Object.entries(files).map(([name, text]) => [name, brotliCompressSync(text).length])) };
 }
 
-async function coldStart(runs) {
+/**
+ * The lines the cold start can be measured on (`--network`): DevTools' Slow 4G, request by
+ * request (the default), or the same round trip and rates on a modelled line
+ * (scripts/slow-link.mjs), where a new connection costs its handshakes, with the server
+ * speaking plain HTTP/1.1, HTTPS, or HTTPS with HTTP/2.
+ */
+const NETWORKS = {
+  devtools: 'DevTools\' Slow 4G (each request waits 150 ms; no connection set up)',
+  http1: 'a modelled Slow 4G line (150 ms round trip, TCP handshake), HTTP/1.1',
+  https: 'a modelled Slow 4G line (150 ms round trip, TCP and TLS handshakes), HTTPS with HTTP/1.1',
+  h2: 'a modelled Slow 4G line (150 ms round trip, TCP and TLS handshakes), HTTPS with HTTP/2',
+};
+
+async function coldStart(runs, network = 'devtools') {
+  if (!NETWORKS[network]) throw new Error(`--network: one of ${Object.keys(NETWORKS).join(', ')}, not ${network}`);
   const folder = await mkdtemp(path.join(tmpdir(), 'bench-web-'));
-  const server = await startServer({ port: 0, extraMounts: [{ prefix: '/bench/', dir: folder }] });
-  const browser = await chromium.launch(LAUNCH_OPTIONS);
+  const secure = ['https', 'h2'].includes(network) ? selfSignedCertificate(folder) : null;
+  const tls = secure && { ...secure, http2: network === 'h2' };
+  const server = await startServer({ port: 0, extraMounts: [{ prefix: '/bench/', dir: folder }], tls });
+  const link = network === 'devtools' ? null : await startSlowLink({ target: { host: '127.0.0.1', port: server.port } });
+  const base = link ? server.url.replace(`:${server.port}/`, `:${link.port}/`) : server.url;
+  const trust = secure ? [`--ignore-certificate-errors-spki-list=${secure.spkiHash}`] : [];
+  const browser = await chromium.launch({ ...LAUNCH_OPTIONS, args: [...LAUNCH_OPTIONS.args, ...trust] });
   try {
     const embedded = (script) => `${PAGE_HEAD}<script type="module" src="/service-finder/${script}"></script><service-finder></service-finder></body></html>`;
     await writeFile(path.join(folder, 'widget.html'), embedded('service-finder.js'));
@@ -225,10 +254,13 @@ async function coldStart(runs) {
       // Each run in the other order, so that a slower stretch of the machine is shared.
       const order = pages.map((_, index) => index);
       if (run % 2) order.reverse();
-      for (const index of order) results[index].push(await coldLoad(browser, `${server.url}bench/${pages[index][1]}`, pages[index][2]));
+      for (const index of order) results[index].push(await coldLoad(browser, `${base}bench/${pages[index][1]}`, pages[index][2], Boolean(link)));
     }
+    // The line measured is the one named: HTTP/2 where the server offers it.
+    const protocols = new Set(results.flat().map(({ protocol }) => protocol));
+    console.log(`  (the pages came by ${[...protocols].join(', ')})`);
     const medianMs = results.map((result) => median(result.map(({ ms }) => ms)));
-    console.log(`Cold start, ${PHONE.width}×${PHONE.height}, CPU ${CPU_SLOWDOWN}× slower, Slow 4G, compressed; median of ${runs}; ratio to the static page (goal ≤ 1.30 for the widget)`);
+    console.log(`Cold start, ${PHONE.width}×${PHONE.height}, CPU ${CPU_SLOWDOWN}× slower, ${NETWORKS[network]}, compressed; median of ${runs}; ratio to the static page (goal ≤ 1.30 for the widget)`);
     pages.forEach(([name], index) => {
       const bytes = median(results[index].map((result) => result.bytes));
       const top = Math.max(...results[index].map((result) => result.top));
@@ -241,6 +273,7 @@ async function coldStart(runs) {
     pages.forEach(([, file, locale = 'de'], index) => console.log(`  runs ${`${file} (${locale})`.padEnd(29)} ${results[index].map((result) => result.ms.toFixed(0)).join(', ')}`));
   } finally {
     await browser.close();
+    await link?.close();
     await server.close();
     await rm(folder, { recursive: true, force: true });
   }
@@ -718,8 +751,8 @@ const argv = process.argv.slice(2);
 const option = (name) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
 const runs = Number(option('--runs') ?? 5);
 const peerSizes = (option('--entries') ?? '10000,100000').split(',').map(Number);
-const parts = argv.filter((arg, index) => !arg.startsWith('--') && !['--runs', '--entries'].includes(argv[index - 1]));
-if (parts.length === 0 || parts.includes('cold-start')) await coldStart(runs);
+const parts = argv.filter((arg, index) => !arg.startsWith('--') && !['--runs', '--entries', '--network'].includes(argv[index - 1]));
+if (parts.length === 0 || parts.includes('cold-start')) await coldStart(runs, option('--network'));
 if (parts.length === 0 || parts.includes('places')) await places(runs);
 if (parts.length === 0 || parts.includes('tasks')) await tasks(runs);
 if (parts.length === 0 || parts.includes('peers')) await peers(runs, peerSizes);

@@ -14,9 +14,13 @@
 // left alone: an officer who replaced `directory.json` after the build must not have the old
 // directory sent from the old `directory.json.br` (a county's nginx would; see the README).
 
-import { createReadStream } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { X509Certificate, createHash } from 'node:crypto';
+import { createReadStream, readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
+import { createSecureServer } from 'node:http2';
+import { createServer as createHttpsServer } from 'node:https';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createGzip } from 'node:zlib';
@@ -216,20 +220,49 @@ async function handle(request, response, mounts) {
 }
 
 /**
+ * A key and a certificate for serving HTTPS on 127.0.0.1, made with openssl in `folder` (PEM),
+ * and the SHA-256 hash of its public key (base64), which Chromium can be told to trust
+ * (`--ignore-certificate-errors-spki-list`): its pages are then as secure as a county's, with
+ * no certificate error.
+ * @returns {{key: string, cert: string, spkiHash: string}}
+ */
+export function selfSignedCertificate(folder) {
+  const [key, cert] = [path.join(folder, 'key.pem'), path.join(folder, 'cert.pem')];
+  const name = ['-subj', `/CN=${HOST}`, '-addext', `subjectAltName=IP:${HOST}`];
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '2', '-keyout', key, '-out', cert, ...name], { stdio: 'ignore' });
+  const pem = { key: readFileSync(key, 'utf8'), cert: readFileSync(cert, 'utf8') };
+  const spki = new X509Certificate(pem.cert).publicKey.export({ type: 'spki', format: 'der' });
+  return { ...pem, spkiHash: createHash('sha256').update(spki).digest('base64') };
+}
+
+/**
  * Starts the server on 127.0.0.1.
  * @param {object} [options]
  * @param {number} [options.port] 0 picks a free port (default 8080)
  * @param {string} [options.root] the repository root whose dist/ and www/ are served
  * @param {{prefix: string, dir: string}[]} [options.extraMounts] more URL prefixes to serve
+ * @param {{key: string, cert: string, http2?: boolean}} [options.tls] serve HTTPS with this key
+ *   and certificate (PEM), and HTTP/2 where `http2` is set, as a county's server would (the
+ *   cold-start benchmark on a modelled line, scripts/slow-link.mjs)
  * @returns {Promise<{url: string, port: number, close: () => Promise<void>}>} url ends with '/'
  */
-export async function startServer({ port = DEFAULT_PORT, root = REPO_ROOT, extraMounts = [] } = {}) {
+export async function startServer({ port = DEFAULT_PORT, root = REPO_ROOT, extraMounts = [], tls = null } = {}) {
   const mounts = [...extraMounts, ...defaultMounts(root)];
-  const server = createServer((request, response) => {
+  const answer = (request, response) => {
     handle(request, response, mounts).catch(() => {
       if (!response.headersSent) sendText(response, 500, 'Internal error\n', request.method);
       else response.destroy();
     });
+  };
+  let server;
+  if (!tls) server = createServer(answer);
+  else if (tls.http2) server = createSecureServer({ key: tls.key, cert: tls.cert }, answer);
+  else server = createHttpsServer({ key: tls.key, cert: tls.cert }, answer);
+  // Open connections, for close(): a browser's keep-alive connections would hold it open.
+  const connections = new Set();
+  server.on('secureConnection', (socket) => {
+    connections.add(socket);
+    socket.on('close', () => connections.delete(socket));
   });
   await new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -240,13 +273,14 @@ export async function startServer({ port = DEFAULT_PORT, root = REPO_ROOT, extra
   });
   const actualPort = server.address().port;
   return {
-    url: `http://${HOST}:${actualPort}/`,
+    url: `${tls ? 'https' : 'http'}://${HOST}:${actualPort}/`,
     port: actualPort,
     close: () =>
       new Promise((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         // Keep-alive connections from a browser would otherwise hold close() open.
-        server.closeAllConnections();
+        if (tls) for (const socket of connections) socket.destroy();
+        else server.closeAllConnections();
       }),
   };
 }
