@@ -228,7 +228,7 @@ async function coldStart(runs, network = 'devtools') {
   const tls = secure && { ...secure, http2: network === 'h2' };
   const server = await startServer({ port: 0, extraMounts: [{ prefix: '/bench/', dir: folder }], tls });
   const link = network === 'devtools' ? null : await startSlowLink({ target: { host: '127.0.0.1', port: server.port } });
-  const base = link ? server.url.replace(`:${server.port}/`, `:${link.port}/`) : server.url;
+  const base = link ? Object.assign(new URL(server.url), { port: link.port }).href : server.url;
   const trust = secure ? [`--ignore-certificate-errors-spki-list=${secure.spkiHash}`] : [];
   const browser = await chromium.launch({ ...LAUNCH_OPTIONS, args: [...LAUNCH_OPTIONS.args, ...trust] });
   try {

@@ -258,12 +258,15 @@ export async function startServer({ port = DEFAULT_PORT, root = REPO_ROOT, extra
   if (!tls) server = createServer(answer);
   else if (tls.http2) server = createSecureServer({ key: tls.key, cert: tls.cert }, answer);
   else server = createHttpsServer({ key: tls.key, cert: tls.cert }, answer);
-  // Open connections, for close(): a browser's keep-alive connections would hold it open.
+  // Open HTTP/2 connections, for close() (node's HTTP/2 server has no closeAllConnections): a
+  // browser's connections would hold it open.
   const connections = new Set();
-  server.on('secureConnection', (socket) => {
-    connections.add(socket);
-    socket.on('close', () => connections.delete(socket));
-  });
+  if (tls?.http2) {
+    server.on('secureConnection', (socket) => {
+      connections.add(socket);
+      socket.on('close', () => connections.delete(socket));
+    });
+  }
   await new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, HOST, () => {
@@ -279,7 +282,7 @@ export async function startServer({ port = DEFAULT_PORT, root = REPO_ROOT, extra
       new Promise((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         // Keep-alive connections from a browser would otherwise hold close() open.
-        if (tls) for (const socket of connections) socket.destroy();
+        if (tls?.http2) for (const socket of connections) socket.destroy();
         else server.closeAllConnections();
       }),
   };

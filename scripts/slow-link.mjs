@@ -33,7 +33,8 @@ const PACKET_BYTES = 1460;
  */
 class Line {
   constructor(kbps, delayMs) {
-    this.bytesPerMs = (kbps * 1000) / 8 / 1000;
+    // A kilobit per second is a byte per 8 ms.
+    this.bytesPerMs = kbps / 8;
     this.delayMs = delayMs;
     /** The connections with packets to send, in the order of their turns. */
     this.turns = [];
@@ -88,11 +89,6 @@ class Line {
       this.turns.push(flow);
     }
   }
-
-  /** Forgets `flow`'s packets not yet sent. */
-  drop(flow) {
-    flow.waiting = [];
-  }
 }
 
 /** What one socket receives from the line: its packets at their arrival times, in order. */
@@ -123,8 +119,10 @@ class Delivery {
     if (this.arriving.length > 0) this.timer = setTimeout(() => this.hand(), Math.max(0, this.arriving[0].at - performance.now()));
   }
 
+  /** Forgets what has not been written yet: on the line (the line skips an empty flow) and arriving. */
   cancel() {
     clearTimeout(this.timer);
+    this.waiting = [];
     this.arriving = [];
   }
 }
@@ -166,10 +164,8 @@ export async function startSlowLink({ target, rttMs = 150, downKbps = 1600, upKb
     serverSide.on('error', serverEnd);
     // The browser gone, nothing is left to deliver.
     const closeBoth = () => {
-      for (const [line, delivery] of [[up, toServer], [down, toBrowser]]) {
-        line.drop(delivery);
-        delivery.cancel();
-      }
+      toServer.cancel();
+      toBrowser.cancel();
       for (const socket of [browserSide, serverSide]) {
         socket.destroy();
         sockets.delete(socket);
