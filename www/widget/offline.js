@@ -15,7 +15,6 @@ import { ServiceFinder } from './core.js';
 const CACHE = 'service-finder-data';
 const FETCHED = 'x-fetched';
 
-
 /**
  * The finder for `bytes` (or the Error of a download that failed) and, when it had to use the
  * last good copy, that copy's date (an ISO date). Without a good copy the widget shows what it
