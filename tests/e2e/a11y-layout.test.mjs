@@ -4,15 +4,13 @@
 // visible focus on everything Tab reaches (2.4.7).
 
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { test } from 'node:test';
 
 import {
   DEMO,
-  REPO_ROOT,
   TEST_OPTIONS,
   cardsLocator,
+  engineTotal,
   focusedElement,
   msg,
   readCount,
@@ -136,36 +134,6 @@ async function assertWithinWidth(locator, width, what) {
   const box = await locator.boundingBox();
   assert.ok(box && box.width > 0, `${what} has no box`);
   assert.ok(box.x >= -1 && box.x + box.width <= width + 1, `${what} sticks out: ${box.x}–${box.x + box.width} of 0–${width}`);
-}
-
-/**
- * The demo directory's total for a query, from the engine itself, loaded beside the widget, with
- * the German thesaurus and stemmer as the widget has them once loaded.
- */
-function engineTotal(page, query) {
-  const json = readFileSync(path.join(REPO_ROOT, 'data/demo/waldeck-frankenberg.json'), 'utf8');
-  return page.evaluate(
-    async ({ json, query }) => {
-      const { initServiceFinder, ServiceFinder } = await import('/service-finder/service-finder.js');
-      await initServiceFinder();
-      const finder = ServiceFinder.fromJson(json);
-      // As the widget searches once its thesaurus and stem module are there (after the first
-      // results).
-      finder.setThesaurus(await (await fetch('/service-finder/thesaurus/de.txt')).text());
-      const stem = await import('/service-finder/stem/de.js');
-      await stem.default({ module_or_path: '/service-finder/stem/de_bg.wasm' });
-      finder.setStemmer(new stem.Stemmer('de'));
-      try {
-        return finder.search({
-          text: '', kinds: [], categories: [], languages: [], freeOfCharge: false, wheelchairAccessible: false,
-          sort: 'relevance', offset: 0, limit: 1, language: 'de', ...query,
-        }).total;
-      } finally {
-        finder.free();
-      }
-    },
-    { json, query },
-  );
 }
 
 // ---------------------------------------------------------------------------------------------

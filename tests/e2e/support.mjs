@@ -407,6 +407,37 @@ export function waitForCount(widget, lang, accept, description) {
   return until(() => readCount(widget, lang), (count) => count !== null && accept(count), description);
 }
 
+/**
+ * The demo directory's total for a query, from the engine itself, loaded beside the widget, with
+ * the German thesaurus and stemmer as the widget has them once loaded: what its count settles
+ * on for a search (a count read while the words are typed may be a prefix's).
+ */
+export function engineTotal(page, query) {
+  const json = readFileSync(path.join(REPO_ROOT, 'data/demo/waldeck-frankenberg.json'), 'utf8');
+  return page.evaluate(
+    async ({ json, query }) => {
+      const { initServiceFinder, ServiceFinder } = await import('/service-finder/service-finder.js');
+      await initServiceFinder();
+      const finder = ServiceFinder.fromJson(json);
+      // As the widget searches once its thesaurus and stem module are there (after the first
+      // results).
+      finder.setThesaurus(await (await fetch('/service-finder/thesaurus/de.txt')).text());
+      const stem = await import('/service-finder/stem/de.js');
+      await stem.default({ module_or_path: '/service-finder/stem/de_bg.wasm' });
+      finder.setStemmer(new stem.Stemmer('de'));
+      try {
+        return finder.search({
+          text: '', kinds: [], categories: [], languages: [], freeOfCharge: false, wheelchairAccessible: false,
+          sort: 'relevance', offset: 0, limit: 1, language: 'de', ...query,
+        }).total;
+      } finally {
+        finder.free();
+      }
+    },
+    { json, query },
+  );
+}
+
 /** The result cards (li > article) shown now. */
 export function cardsLocator(widget) {
   return widget.locator('li > article');
