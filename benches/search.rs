@@ -172,6 +172,22 @@ mod native {
     /// Two Arabic words that match nothing as typed, tried together as a German compound heard
     /// as two ("هاوس آرتس" for Hausarzt, too short a skeleton to be joined): the extra look
     /// at the pair, then the comparison by sound of each word.
+    /// A misspelt word found only with its typing error ("Beratnug"), and the words it may have
+    /// meant ("did you mean"), which the widget then asks for to show above the results: their
+    /// comparison with every term of the index.
+    #[divan::bench(args = SIZES)]
+    fn misspelt_with_did_you_mean(bencher: Bencher, size: usize) {
+        let index = index(size);
+        let query = Query {
+            text: "Beratnug".into(),
+            ..Query::default()
+        };
+        bencher.bench(|| {
+            let results = index.search(black_box(&query)).expect("valid query");
+            results.loose.then(|| index.suggest(black_box(&query.text)))
+        });
+    }
+
     #[divan::bench(args = SIZES)]
     fn two_words_heard_in_another_script(bencher: Bencher, size: usize) {
         run(

@@ -111,6 +111,8 @@ struct TextMatch {
     topic: Option<u16>,
     /// Every word found its entries only by how it sounds (see [`SearchResults::heard`]).
     heard: bool,
+    /// A word found its entries only with a typing error or by how it sounds.
+    loose: bool,
 }
 
 /// Notes one match of the current word in an entry: the best match in the entry's own text
@@ -188,6 +190,8 @@ impl Index {
     ) -> Result<SearchResults, QueryError> {
         let radius_metres = check_query(query)?;
         let (words, heard) = query_words_as_heard(&query.text, self.thesaurus.as_ref());
+        // Counted before two words are joined as one compound: see `SearchResults::loose`.
+        let one_word = words.len() == 1;
         let (words, heard) = self.join_compounds_heard_as_two_words(words, heard);
         let has_text = !words.is_empty();
         // Per-entry scratch space is reused between queries: allocating and zeroing it anew
@@ -242,6 +246,7 @@ impl Index {
         let mut partial = false;
         let mut topic = None;
         let mut only_by_sound = false;
+        let mut loosely = false;
         let (hard, results) = if has_text {
             scratch.tallies.resize(self.entries.count, Tally::default());
             let matched = self.match_text(
@@ -253,6 +258,7 @@ impl Index {
             );
             topic = matched.topic;
             only_by_sound = matched.heard;
+            loosely = matched.loose;
             let mut hard = filtered.clone();
             hard.intersect_with(&matched.all_words);
             let results = with_groups(&hard);
@@ -336,6 +342,7 @@ impl Index {
             total,
             partial,
             heard: only_by_sound && !nothing,
+            loose: loosely && one_word && !nothing,
             topic: topic
                 .filter(|_| !nothing)
                 .and_then(|category| self.category_ids.get(usize::from(category)).cloned()),
@@ -498,6 +505,7 @@ impl Index {
         let mut some_words = EntrySet::empty(self.entries.count);
         let mut topic = None;
         let mut words_heard = 0;
+        let mut loose_words = 0;
         let mut touched: Vec<u32> = Vec::new();
         // The thesaurus concepts that cover each word, and the entries of each concept met.
         let concepts = self
@@ -560,6 +568,12 @@ impl Index {
             // child"). Unless the concept is in no entry and has no topic: then the words
             // count one by one.
             let in_phrase = named.is_some_and(|named| named.in_phrase) && !touched.is_empty();
+            // Whether the word matched other than with a typing error or by its sound: a
+            // newcomer's misspelt word may have matched a word of another meaning ("ادمن", a
+            // misspelt "إدمان", addiction, is one swap from the Persian "آمدند", came), so the
+            // widget offers the directory's nearest words beside such results.
+            let mut firm =
+                !touched.is_empty() && named.is_some_and(|named| named.named_by != NamedBy::Typo);
             // A word the thesaurus knows is spelled right: it is not compared letter by letter
             // with the directory's words, nor cut or sounded out below ("мечеть", a mosque the
             // directory does not have, is not "месту").
@@ -572,25 +586,28 @@ impl Index {
                     offer_match(tallies, &mut touched, entry, value, by_category);
                 }
             };
-            self.match_word(word, !in_phrase, known, &mut offer);
+            firm |= self.match_word(word, !in_phrase, known, &mut offer);
             // An Arabic word being typed keeps its article until three letters follow it
             // ("المح"), while the directory holds "المحامي" as "محامي": the letters after the
             // article are a start of a word too, so that the results do not vanish at the
             // fourth keystroke.
             if let Some(rest) = after_short_arabic_article(word) {
-                self.match_word(rest, !in_phrase, false, &mut offer);
+                firm |= self.match_word(rest, !in_phrase, false, &mut offer);
             }
             // Other forms of the word, by the stemmers of the languages that have one (not for
             // a word of a concept's phrase, which matches only through the concept, as above:
             // by its stems "طبيب نفسي", a psychiatrist, was "the doctor … the same building") …
             if let Some(stem) = stem.filter(|_| !in_phrase) {
                 let terms = self.terms_sharing_stems(word, stem);
+                firm |= !terms.is_empty();
                 self.offer_terms(terms, tallies, &mut touched);
             }
             // … and when nothing matched, in a language without a stemmer ("роботою" for
             // "робота"), by cutting its ending …
             if touched.is_empty() && !known {
-                self.offer_terms(self.terms_without_their_ending(word), tallies, &mut touched);
+                let terms = self.terms_without_their_ending(word);
+                firm |= !terms.is_empty();
+                self.offer_terms(terms, tallies, &mut touched);
             }
             // … or a German word written as heard, in any script, with the "ال" that may be
             // its "Al" ("ألندورف", Allendorf).
@@ -604,6 +621,7 @@ impl Index {
                 self.offer_terms(terms, tallies, &mut touched);
                 words_heard += usize::from(!touched.is_empty());
             }
+            loose_words += usize::from(!firm && !touched.is_empty());
             let rarity = word_rarity(self.entries.count, touched.len());
             for &entry in &touched {
                 let tally = &mut tallies[entry as usize];
@@ -628,6 +646,7 @@ impl Index {
             some_words,
             topic,
             heard: words_heard == words.len(),
+            loose: loose_words > 0,
         }
     }
 
@@ -643,13 +662,15 @@ impl Index {
 
     /// Offers every entry that `word` matches by a category's label or search words and, with
     /// `in_text`, by a term of its text, with its value (field weight × match quality).
+    /// Returns whether any of those matches is other than with a typing error.
     fn match_word(
         &self,
         word: &str,
         in_text: bool,
         known: bool,
         offer: &mut impl FnMut(u32, u16, bool),
-    ) {
+    ) -> bool {
+        let mut firm = false;
         // A single letter is the start of a name being typed: as a prefix it matches names,
         // organisations and towns, not every description word that starts with it (`i`
         // would otherwise match "in" in most German descriptions). Topics need three letters
@@ -666,6 +687,7 @@ impl Index {
             Vec::new()
         };
         for (term, quality) in terms {
+            firm |= !is_typo(quality);
             let min_weight = if single_letter && quality != quality::EXACT {
                 weight::CITY
             } else {
@@ -678,11 +700,13 @@ impl Index {
             }
         }
         for (category, quality) in self.matching_categories(word, known) {
+            firm |= !is_typo(quality);
             for entry in self.sets.categories[category as usize].iter() {
                 let weight = self.category_weight(entry, category);
                 offer(entry, u16::from(weight) * quality, true);
             }
         }
+        firm
     }
 
     /// The entries that use a word or phrase of a thesaurus concept, each with its best
@@ -692,7 +716,7 @@ impl Index {
     /// labels are not searched here: "Kita" names the Kitas, not every family service.
     /// Worked out once per concept and kept: the same concepts come back with every letter
     /// typed.
-    fn concept_entries(&self, concept: u32) -> &[(u32, u16)] {
+    pub(super) fn concept_entries(&self, concept: u32) -> &[(u32, u16)] {
         let Some(thesaurus) = &self.thesaurus else {
             return &[];
         };
@@ -1375,6 +1399,11 @@ pub(super) fn is_compound_head(word: &str, term: &str) -> bool {
         Some(at) if at > 0 => term[at + word.len()..].chars().count() <= MAX_INFLECTED_ENDING_CHARS,
         _ => false,
     }
+}
+
+/// Whether a match of this quality is one with a typing error.
+fn is_typo(quality: u16) -> bool {
+    quality == quality::TYPO || quality == quality::TYPO_PREFIX
 }
 
 /// Whether `word` stands inside the longer `term` (`kurs` in `sprachkurs`).

@@ -311,6 +311,15 @@ pub struct SearchResults {
     /// word spelt by ear, or a word in another script): they may not be what was meant, as
     /// "Кассель" (Kassel, which no entry names) sounds like the Turkish "kişisel".
     pub heard: bool,
+    /// True when the text is one word (without its stop words) and it found its entries only
+    /// with a typing error or by how it sounds: they may be another word's ("ادمن", a misspelt
+    /// "إدمان", addiction, matched the Persian "آمدند", came), and the directory's and the
+    /// thesaurus's nearest words ([`Index::suggest`]) are worth offering beside them. Not for
+    /// several words: corrected together, a right word of one absent from the directory
+    /// became another's ("pharmacy open at night" → "… nicht").
+    ///
+    /// [`Index::suggest`]: super::Index::suggest
+    pub loose: bool,
     /// The requested page of hits, in order.
     pub hits: Vec<Hit>,
     /// How many entries each filter value would give, over the whole result set.

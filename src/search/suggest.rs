@@ -1,4 +1,5 @@
-//! "Did you mean …": the words of the index closest to a query that found nothing.
+//! "Did you mean …": the words of the index and the thesaurus closest to a query that found
+//! nothing, or only loosely.
 
 use super::engine::query_words_as_heard;
 use super::fold::tokens;
@@ -17,22 +18,42 @@ struct Candidate<'a> {
     edits: usize,
     /// How many entries use it: of two equally near words, the common one is meant more often.
     entries: usize,
-    /// Where it was found: a term of the entries' texts, or a category's label or search word.
+    /// Where it was found: a term of the entries' texts, a category's label or search word, or
+    /// a word of the thesaurus.
     origin: Origin,
+    /// Whether it is a word of the thesaurus: what newcomers ask for, so more likely meant
+    /// than a word of the same distance that only stands in some entry's text ("ادمن" is one
+    /// letter from "إدمان", addiction, and from "آمن", safe).
+    asked_for: bool,
+}
+
+impl<'a> Candidate<'a> {
+    /// Nearest first; of those, thesaurus words first, then the words of more entries.
+    fn rank(&self) -> (usize, bool, std::cmp::Reverse<usize>, &'a str) {
+        (
+            self.edits,
+            !self.asked_for,
+            std::cmp::Reverse(self.entries),
+            self.term,
+        )
+    }
 }
 
 #[derive(Clone, Copy)]
 enum Origin {
     Term(usize),
     Category(u16),
+    Thesaurus(u32),
 }
 
 impl Index {
-    /// Up to three corrected queries for `text`, for when a search for it found nothing: each
-    /// word replaced by the nearest word of the directory (within one edit for short words,
-    /// two from five letters on), written as the directory writes it ("Bürgerbüro", not the
-    /// folded "burgerburo"). A one-word query gets up to three alternatives; a longer one gets
-    /// one, with every word corrected that can be. Empty when nothing is near.
+    /// Up to three corrected queries for `text`, for when a search for it found nothing, or
+    /// only loosely ([`SearchResults::loose`](super::SearchResults::loose)): each word replaced
+    /// by the nearest word of the directory or of the thesaurus, whose concept some entry has
+    /// (within one edit for short words, two from five letters on), written as the directory
+    /// or the thesaurus writes it ("Bürgerbüro", not the folded "burgerburo"). A one-word
+    /// query gets up to three alternatives; a longer one gets one, with every word corrected
+    /// that can be, and the others as typed. Empty when nothing is near.
     ///
     /// Not part of [`Index::search`]: it compares the words with every term of the index, which
     /// a query that finds nothing should not pay for unless the widget asks.
@@ -58,7 +79,7 @@ impl Index {
                     changed = true;
                     corrected.push(form);
                 }
-                None => corrected.push(word.clone()),
+                None => corrected.push(word_as_written(text, word).unwrap_or(word).to_owned()),
             }
         }
         if changed {
@@ -68,10 +89,11 @@ impl Index {
         }
     }
 
-    /// The terms and category words nearest `word`, best first. A word typed with the Arabic
-    /// article (`with_article`, which folding dropped) gets one edit at most: it is more likely
-    /// a name written as heard ("ألسفيلد", Alsfeld) than a misspelt word, and two edits from
-    /// what is left of it ("سفيلد") found only chance words ("غيلد", of "بورغر غيلد").
+    /// The terms, category words and thesaurus words nearest `word`, best first. A word typed
+    /// with the Arabic article (`with_article`, which folding dropped) gets one edit at most:
+    /// it is more likely a name written as heard ("ألسفيلد", Alsfeld) than a misspelt word, and
+    /// two edits from what is left of it ("سفيلد") found only chance words ("غيلد", of "بورغر
+    /// غيلد").
     fn nearest_words(&self, word: &str, with_article: bool) -> Vec<Candidate<'_>> {
         let word_chars = word.chars().count();
         // A word the thesaurus knows is spelled right ("mosque"): the directory just has no
@@ -96,37 +118,50 @@ impl Index {
             let edits = strsim::osa_distance(word, term);
             (edits <= max_edits).then_some(edits)
         };
+        let terms = self
+            .terms
+            .iter()
+            .enumerate()
+            .map(|(number, term)| (&**term, Origin::Term(number)));
+        let categories = self
+            .category_terms
+            .iter()
+            .map(|(term, category)| (&**term, Origin::Category(*category)));
+        let asked_for = self
+            .thesaurus
+            .iter()
+            .flat_map(|thesaurus| thesaurus.words())
+            .map(|(term, concept)| (term, Origin::Thesaurus(concept)));
         let mut found: Vec<Candidate> = Vec::new();
-        for (number, term) in self.terms.iter().enumerate() {
-            if let Some(edits) = near(term) {
-                let entries = (self.term_starts[number + 1] - self.term_starts[number]) as usize;
-                found.push(Candidate {
+        for (term, origin) in terms.chain(categories).chain(asked_for) {
+            let Some(edits) = near(term) else { continue };
+            let entries = match origin {
+                Origin::Term(number) => {
+                    (self.term_starts[number + 1] - self.term_starts[number]) as usize
+                }
+                Origin::Category(category) => self.sets.categories[category as usize].count(),
+                // A thesaurus word counts if some entry has its concept: it then finds them, in
+                // whatever language they are written ("الإدمان" the German "Suchtberatung").
+                Origin::Thesaurus(concept) => self.concept_entries(concept).len(),
+            };
+            let asked_for = matches!(origin, Origin::Thesaurus(_));
+            match found.iter_mut().find(|known| known.term == term) {
+                // A word of the directory's texts that is a thesaurus word too, or a category's.
+                Some(known) => {
+                    known.asked_for |= asked_for;
+                    known.entries = known.entries.max(entries);
+                }
+                None if entries > 0 => found.push(Candidate {
                     term,
                     edits,
                     entries,
-                    origin: Origin::Term(number),
-                });
+                    origin,
+                    asked_for,
+                }),
+                None => {}
             }
         }
-        for (term, category) in &self.category_terms {
-            if let Some(edits) = near(term)
-                && !found.iter().any(|known| known.term == &**term)
-            {
-                found.push(Candidate {
-                    term,
-                    edits,
-                    entries: self.sets.categories[*category as usize].count(),
-                    origin: Origin::Category(*category),
-                });
-            }
-        }
-        crate::order::sort_by(&mut found, |a, b| {
-            (a.edits, std::cmp::Reverse(a.entries), a.term).cmp(&(
-                b.edits,
-                std::cmp::Reverse(b.entries),
-                b.term,
-            ))
-        });
+        crate::order::sort_by(&mut found, |a, b| a.rank().cmp(&b.rank()));
         found.truncate(MAX_SUGGESTIONS * 2);
         found
     }
@@ -145,14 +180,23 @@ impl Index {
                 &self.directory,
                 &self.category_ids[category as usize],
             ),
+            Origin::Thesaurus(_) => {
+                let written = self.thesaurus.as_ref()?.written(candidate.term);
+                return Some(written.unwrap_or(candidate.term).to_owned());
+            }
         };
-        texts
+        let written = texts
             .iter()
-            .flat_map(|text| text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')))
-            .find(|piece| tokens(piece) == [candidate.term])
-            .map(str::to_owned)
-            .or_else(|| Some(candidate.term.to_owned()))
+            .find_map(|text| word_as_written(text, candidate.term));
+        Some(written.unwrap_or(candidate.term).to_owned())
     }
+}
+
+/// The word of `text` that folds to `word`, as written there ("Deutschkurs", not the folded
+/// "deutschkurs").
+pub(super) fn word_as_written<'t>(text: &'t str, word: &str) -> Option<&'t str> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .find(|piece| tokens(piece) == [word])
 }
 
 /// The texts of an entry that the index takes words from.

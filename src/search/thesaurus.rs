@@ -22,6 +22,7 @@ use super::engine::is_compound_head;
 use super::fold::{for_each_token, within_one_edit};
 use super::index::Index;
 use super::stop_words::{drop_stop_words, is_stop_word};
+use super::suggest::word_as_written;
 
 /// Longest phrase of a concept that is looked for in a query, in words.
 const MAX_PHRASE_WORDS: usize = 4;
@@ -83,6 +84,9 @@ pub struct Thesaurus {
     /// Per concept, the field of the entries it stands for (`@language:uk` on its line gives
     /// `language:uk`), if any.
     fields: Vec<Option<Box<str>>>,
+    /// The text it was read from: its words as written, for "did you mean" (see
+    /// [`Thesaurus::written`]).
+    text: Box<str>,
 }
 
 /// Marks, in its concept's number, a phrase that lost words to stop words while the phrases
@@ -177,6 +181,7 @@ impl Thesaurus {
             phrases,
             concepts,
             fields,
+            text: Box::from(text),
         }
     }
 
@@ -303,6 +308,22 @@ impl Thesaurus {
     /// it names one.
     pub(super) fn language_of(&self, concept: u32) -> Option<&str> {
         self.field_of(concept)?.strip_prefix("language:")
+    }
+
+    /// The one-word phrases, folded, each with its concept: the words a misspelt query word
+    /// may have been meant as.
+    pub(super) fn words(&self) -> impl Iterator<Item = (&str, u32)> {
+        self.phrases
+            .iter()
+            .filter_map(|(phrase, concept)| match &**phrase {
+                [only] => Some((&**only, *concept)),
+                _ => None,
+            })
+    }
+
+    /// The word as the thesaurus writes it ("الإدمان", "Bürgerbüro") that folds to `word`.
+    pub(super) fn written(&self, word: &str) -> Option<&str> {
+        word_as_written(&self.text, word)
     }
 
     /// The phrases of a concept, as folded words.

@@ -100,8 +100,10 @@ export interface HitView { id: string; score: number; distanceMetres?: number; e
  * `partial`: no entry has every word of the text; the hits have some of them. `topic`: a word
  * names something no entry has (a gynaecologist); the hits are its broader topic's, this category.
  * `heard`: every word found its hits only by how it sounds ("Кассель" sounds like "kişisel").
+ * `loose`: the text is one word, which found its hits only with a typing error or by how it
+ * sounds: they may be another word's, and `suggest(text)` is worth offering beside them.
  */
-export interface SearchResults { total: number; partial: boolean; topic?: string; heard: boolean; hits: HitView[]; facets: Facets; }
+export interface SearchResults { total: number; partial: boolean; topic?: string; heard: boolean; loose: boolean; hits: HitView[]; facets: Facets; }
 export interface DirectoryView {
   title?: TextView; description?: TextView; publisherName?: TextView; publisherEmail?: string;
   publisherPhone?: string; publisherUrl?: string; regionName?: TextView; regionCentre?: GeoPoint; regionAgs?: string;
@@ -406,8 +408,9 @@ impl ServiceFinder {
         count
     }
 
-    /// Up to three corrected search texts ("did you mean …") for a text that found nothing,
-    /// written as the directory writes the words; empty when no word of it is near.
+    /// Up to three corrected search texts ("did you mean …") for a text that found nothing or
+    /// only loosely (`loose` in the results), written as the directory or the thesaurus
+    /// writes the words; empty when no word of it is near.
     #[wasm_bindgen(unchecked_return_type = "string[]")]
     pub fn suggest(&self, text: &str) -> Vec<String> {
         self.index.suggest(text)

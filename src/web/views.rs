@@ -173,6 +173,9 @@ pub struct ResultsView<'a> {
     /// The words found their entries only by how they sound (see
     /// [`SearchResults::heard`](crate::search::SearchResults::heard)).
     pub heard: bool,
+    /// The text's one word found its entries only with a typing error or by how it sounds
+    /// (see [`SearchResults::loose`](crate::search::SearchResults::loose)).
+    pub loose: bool,
     pub hits: Vec<HitView<'a>>,
     pub facets: Facets,
 }
@@ -421,6 +424,7 @@ impl<'a> Resolver<'a> {
             partial: results.partial,
             topic: results.topic,
             heard: results.heard,
+            loose: results.loose,
             hits,
             facets: results.facets,
         }
@@ -545,6 +549,7 @@ json_object!(ResultsView<'_> {
     partial: "partial",
     topic: "topic",
     heard: "heard",
+    loose: "loose",
     hits: "hits",
     facets: "facets",
 });

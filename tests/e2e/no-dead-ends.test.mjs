@@ -195,6 +195,32 @@ test('a search that finds nothing offers the nearest words, and a search without
   });
 });
 
+test('a word found only with a typing error gets the words it may have meant over its results: "ادمن" finds language cafés and offers "الإدمان"', TEST_OPTIONS, async () => {
+  await withWidget(env, phonePage('ar'), async ({ page, widget, records }) => {
+    // "ادمن", a misspelt "إدمان" (addiction), is one swap from the Persian "آمدند" (came) in the
+    // language cafés' texts, and one letter from "الإدمان" of the Arabic thesaurus (loaded after
+    // the first results), whose concept the German addiction counselling has.
+    const counselling = DEMO.entries.find((entry) => entry.id === 'wf-svc-026');
+    await search(widget, 'ar', 'ادمن');
+    const suggestions = widget.locator('[data-part="suggest"]');
+    const meant = suggestions.getByRole('button', { name: 'الإدمان', exact: true });
+    await meant.waitFor();
+    assert.ok((await readCount(widget, 'ar')) > 0, 'the loose results stay');
+    assert.ok(!(await cardNames(widget)).some((name) => name.includes(counselling.name)), 'the counselling is not among them');
+    // Over the cards, in the catalog's words, set apart by its separator.
+    assert.match(await suggestions.textContent(), new RegExp(`^${msg('ar', 'results.suggest')} `));
+    assert.ok(!(await suggestions.textContent()).includes(','), 'no Latin comma in Arabic');
+    const [suggestTop, cardTop] = await Promise.all([suggestions.boundingBox(), cardsLocator(widget).first().boundingBox()]);
+    assert.ok(suggestTop.y < cardTop.y, 'the words come before the cards');
+    await screenshot(page, 'loose-ar', { fullPage: false });
+    await meant.click();
+    await until(() => cardNames(widget), (names) => names[0]?.includes(counselling.name), 'the addiction counselling first');
+    assert.equal(await widget.getByLabel(msg('ar', 'search.label')).inputValue(), 'الإدمان');
+    assert.equal(await suggestions.count(), 0, 'a word found as typed gets no suggestions');
+    assertClean(records);
+  });
+});
+
 test('words that name a town ("Kassel", "فرانكفورت", "Кассель", "Alfeld") offer the offers near it: one tap sorts every entry by distance from there', TEST_OPTIONS, async () => {
   await withWidget(env, phonePage('de'), async ({ page, widget, records }) => {
     // Typed at once: the offer comes with the module loaded after the first results.

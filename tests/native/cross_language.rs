@@ -366,3 +366,47 @@ fn results_found_only_by_how_the_words_sound_say_so() {
         );
     }
 }
+
+#[test]
+fn a_word_found_only_loosely_says_so_and_gets_the_words_it_may_have_meant() {
+    let index = demo_with_thesaurus("ar");
+    // "ادمن", a misspelt "إدمان" (addiction), is one swap from the Persian "آمدند" (came) of the
+    // language cafés; the addiction counselling has no Arabic text, only the thesaurus's concept.
+    let results = index.search(&text_query("ادمن")).unwrap();
+    assert!(results.total > 0 && results.loose, "{}", results.total);
+    assert!(!found(&index, "ادمن").contains(&"wf-svc-026".to_owned()));
+    let suggestions = index.suggest("ادمن");
+    // The thesaurus's word as it writes it, before the directory's word as near ("آمن", safe).
+    assert_eq!(
+        suggestions.first().map(String::as_str),
+        Some("الإدمان"),
+        "{suggestions:?}"
+    );
+    assert_eq!(
+        found(&index, "الإدمان").first().map(String::as_str),
+        Some("wf-svc-026")
+    );
+    assert!(!index.search(&text_query("الإدمان")).unwrap().loose);
+
+    let index = demo_with_thesaurus("de");
+    let results = index.search(&text_query("Artz")).unwrap();
+    assert!(results.total > 0 && results.loose);
+    assert_eq!(index.suggest("Artz"), ["Arzt"]);
+    // Found as typed, or one word of several, it is not: corrected together, a right word that
+    // the directory lacks became another one. Stop words do not count.
+    for (typed, loose) in [
+        ("Arzt", false),
+        ("Beratung", false),
+        ("Artz Korbach", false),
+        ("wo ist der Artz", true),
+    ] {
+        assert_eq!(
+            index.search(&text_query(typed)).unwrap().loose,
+            loose,
+            "{typed:?}"
+        );
+    }
+    // Found only by how it sounds (Kassel, which no entry names, sounds like "kişisel").
+    let results = index.search(&text_query("Кассель")).unwrap();
+    assert!(results.heard && results.loose);
+}

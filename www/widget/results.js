@@ -97,16 +97,8 @@ export class Results {
     // Each way on sets the state, and the first result it finds gets the focus.
     const go = (patch) => this.go(patch);
     // Other words only when the words themselves find nothing, not when a filter is the cause.
-    const suggestions = text ? widget.core.use((finder) => (finder.search({ text, limit: 0 }).total === 0 ? finder.suggest(text) : [])) ?? [] : [];
-    if (suggestions.length > 0) {
-      const line = el('p', { class: 'sf-suggest', 'data-part': 'suggest' }, `${widget.t('results.suggest')} `);
-      suggestions.forEach((suggestion, number) => {
-        const button = el('button', { type: 'button', class: 'sf-link-button', dir: 'auto' }, suggestion);
-        button.addEventListener('click', () => go({ text: suggestion, shown: PAGE_SIZE }));
-        line.append(...(number > 0 ? [', ', button] : [button]));
-      });
-      ways.push(line);
-    }
+    const suggestions = text && this.suggest(text, (finder) => finder.search({ text, limit: 0 }).total === 0);
+    if (suggestions) ways.push(suggestions);
     // Words that name a town ("Kassel"): the offers near it (near-place.js, loaded after the
     // first results; a search that finds nothing comes later).
     if (text && !state.place && widget.more) ways.unshift(widget.more.nearPlace(widget, text, { places: this.places, go, suggestions: ways[0] }));
@@ -124,6 +116,23 @@ export class Results {
     const ask = this.ask();
     if (ask) ways.push(ask);
     return ways;
+  }
+
+  /**
+   * "Did you mean": the directory's or the thesaurus's words nearest `text`, as buttons that
+   * search for them, if `wanted(finder)` and there are any; else null.
+   */
+  suggest(text, wanted) {
+    const suggestions = this.widget.core.use((finder) => (wanted(finder) ? finder.suggest(text) : [])) ?? [];
+    if (!suggestions.length) return null;
+    const line = el('p', { class: 'sf-suggest', 'data-part': 'suggest' }, `${this.widget.t('results.suggest')} `);
+    suggestions.forEach((suggestion, number) => {
+      const button = el('button', { type: 'button', class: 'sf-link-button', dir: 'auto' }, suggestion);
+      button.addEventListener('click', () => this.go({ text: suggestion, shown: PAGE_SIZE }));
+      // Set apart as a card's topics are ("·", in Persian "،"), not with a Latin comma.
+      line.append(...(number > 0 ? [this.widget.t('separator'), button] : [button]));
+    });
+    return line;
   }
 
   /** A way on: sets the state, and the first result it finds gets the focus. */
@@ -200,9 +209,15 @@ export class Results {
       list.append(item);
     }
     const children = shared ? [shared, list] : [list];
-    // Words found only by how they sound may name a town ("Кассель" sounds like the Turkish
-    // "kişisel"): the offers near it come first, as for words that find nothing.
-    if (results.heard && !state.place && widget.more) children.unshift(widget.more.nearPlace(widget, state.text.trim(), { places: this.places, go: (patch) => this.go(patch) }));
+    const text = state.text.trim();
+    // A word found only with a typing error or by its sound may have found another word's
+    // entries ("ادمن", a misspelt "إدمان", addiction, found the Persian "آمدند", came): the
+    // words it may have meant come first …
+    const suggestions = results.loose && !shared && this.suggest(text, () => true);
+    if (suggestions) children.unshift(suggestions);
+    // … and words found only by how they sound may name a town ("Кассель" sounds like the
+    // Turkish "kişisel"): the offers near it before them, as for words that find nothing.
+    if (results.heard && !state.place && widget.more) children.unshift(widget.more.nearPlace(widget, text, { places: this.places, go: (patch) => this.go(patch), suggestions }));
     // A distance is set, but the entries in it all serve the whole area or work remotely (they
     // have no distance, and come after every entry with a place): nothing is near the place,
     // perhaps because it lies outside the directory's area. Said, so as not to mislead.

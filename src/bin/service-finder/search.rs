@@ -191,6 +191,12 @@ fn print_results(index: &Index, query: &Query, results: &SearchResults, language
         if let Some(topic) = &results.topic {
             out!("no entry for exactly that; these are about the topic {topic}");
         }
+        if results.loose {
+            let suggestions = index.suggest(&query.text);
+            if !suggestions.is_empty() {
+                out!("did you mean: {}", suggestions.join(", "));
+            }
+        }
     }
     for (position, hit) in results.hits.iter().enumerate() {
         let Some(entry) = index.entry(hit.entry_index) else {
