@@ -16,8 +16,8 @@
 //             floors of any widget embedded by a script tag: scripts that do nothing but show
 //             the same first screen (as large as the loader, as small as it can be, and a tiny
 //             one that fetches it). After them, the widget without its first screen: its loader
-//             included directly, and both ways for a browser in Arabic, for which embed.js has
-//             no first screen. Printed: medians, their ratios to the static page, the
+//             included directly, and both ways for a browser in Arabic, for which embed.js
+//             fetches the Arabic first screen before the loader. Printed: medians, their ratios to the static page, the
 //             bytes transferred before the first cards, whether the first card is within
 //             the first screen, and for the widget when its search is usable (data-state
 //             "ready": the core has read the directory).
@@ -249,7 +249,7 @@ async function coldStart(runs, network = 'devtools') {
     const { loaderBytes, sizes } = await writeReferencePages(folder, await firstScreen(browser, `${server.url}bench/widget.html`));
     const embedBytes = readFileSync(path.join(REPO_ROOT, 'dist', 'embed.js.br')).length;
     // [name, page, browser language]; the rows after the floors are the same two pages for a
-    // newcomer whose browser is in Arabic (no first screen in embed.js for them).
+    // newcomer whose browser is in Arabic (embed.js fetches the Arabic first screen).
     const pages = [
       [`widget, the README's two lines (embed.js, ${(embedBytes / 1024).toFixed(1)} KB)`, 'embed.html'],
       ['static HTML page, same 20 cards', 'static.html'],

@@ -21,47 +21,54 @@ const BASE = '%service-finder%/';
 const RENDER_TIMEOUT_MS = 60_000;
 
 /**
- * The first screen in `language` as { language, from, until, base, messages, html }: the markup
- * of the widget's shadow root while it shows the first page (the styles are adopted, not in
- * it), with `base` where it links to dist/, the days that page holds for, and the catalog's
- * error and "try again" messages.
+ * The first screen in each of `languages`, as { language, from, until, base, messages, html }:
+ * the markup of the widget's shadow root while it shows the first page (the styles are adopted,
+ * not in it), with `base` where it links to dist/, the days that page holds for, and the
+ * catalog's error and "try again" messages.
  */
-export async function renderFirstScreen(root, dist, language) {
-  const page = JSON.parse(readFileSync(join(dist, 'first-page', `${language}.json`), 'utf8'));
-  const cards = page.results.hits.length;
+export async function renderFirstScreens(root, dist, languages) {
   const server = await startServer({ port: 0, root });
   const browser = await chromium.launch(LAUNCH_OPTIONS);
   try {
-    const context = await browser.newContext({ viewport: PHONE, locale: language, timezoneId: 'Europe/Berlin' });
-    // The core and the directory never come: the widget stays on its first page.
-    await context.route(/service-finder-core(_bg\.wasm|\.js)$|directory\.json$/, () => {});
-    await context.route('**/first-screen.html', (route) => route.fulfill({
-      contentType: 'text/html; charset=utf-8',
-      body: `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"></head><body><script type="module" src="/service-finder/service-finder.js"></script><service-finder></service-finder></body></html>`,
-    }));
-    const tab = await context.newPage();
-    const errors = [];
-    tab.on('pageerror', (error) => errors.push(String(error)));
-    await tab.goto(new URL('first-screen.html', server.url).href);
-    await tab.waitForFunction((count) => {
-      const shadow = document.querySelector('service-finder')?.shadowRoot;
-      // The count, or for a directory without entries the sentence that says so.
-      return shadow?.querySelectorAll('.sf-card').length === count && shadow.querySelector('.sf-count, .sf-alert');
-    }, cards, { timeout: RENDER_TIMEOUT_MS });
-    if (errors.length) throw new Error(`the widget failed while rendering its first screen: ${errors.join('; ')}`);
-    const rendered = await tab.evaluate(() => document.querySelector('service-finder').shadowRoot.innerHTML);
-    await context.close();
-    // Links to the widget's own files (the app's page) point to where embed.js is served.
-    const base = new URL('service-finder/', server.url).href;
-    if (rendered.includes(BASE)) throw new Error(`the first screen contains ${BASE}`);
-    const html = rendered.replaceAll(base, BASE);
-    if (html.includes(server.url)) throw new Error(`the first screen links to the build's own server: ${server.url}`);
-    // For a loader that cannot be downloaded (embed.js says so over the screen's cards).
-    const catalog = JSON.parse(readFileSync(join(root, 'data', 'messages', `${language}.json`), 'utf8'));
-    const messages = { fatal: catalog['error.fatal'], retry: catalog['error.retry'] };
-    return { language, from: page.from, until: page.until, base: BASE, messages, html };
+    const screens = [];
+    for (const language of languages) screens.push(await renderFirstScreen(root, dist, language, browser, server));
+    return screens;
   } finally {
     await browser.close();
     await server.close();
   }
+}
+
+/** The first screen in `language` (see renderFirstScreens), rendered in `browser` from `server`. */
+async function renderFirstScreen(root, dist, language, browser, server) {
+  const page = JSON.parse(readFileSync(join(dist, 'first-page', `${language}.json`), 'utf8'));
+  const cards = page.results.hits.length;
+  const context = await browser.newContext({ viewport: PHONE, locale: language, timezoneId: 'Europe/Berlin' });
+  // The core and the directory never come: the widget stays on its first page.
+  await context.route(/service-finder-core(_bg\.wasm|\.js)$|directory\.json$/, () => {});
+  await context.route('**/first-screen.html', (route) => route.fulfill({
+    contentType: 'text/html; charset=utf-8',
+    body: `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"></head><body><script type="module" src="/service-finder/service-finder.js"></script><service-finder></service-finder></body></html>`,
+  }));
+  const tab = await context.newPage();
+  const errors = [];
+  tab.on('pageerror', (error) => errors.push(String(error)));
+  await tab.goto(new URL('first-screen.html', server.url).href);
+  await tab.waitForFunction((count) => {
+    const shadow = document.querySelector('service-finder')?.shadowRoot;
+    // The count, or for a directory without entries the sentence that says so.
+    return shadow?.querySelectorAll('.sf-card').length === count && shadow.querySelector('.sf-count, .sf-alert');
+  }, cards, { timeout: RENDER_TIMEOUT_MS });
+  if (errors.length) throw new Error(`the widget failed while rendering its first screen: ${errors.join('; ')}`);
+  const rendered = await tab.evaluate(() => document.querySelector('service-finder').shadowRoot.innerHTML);
+  await context.close();
+  // Links to the widget's own files (the app's page) point to where embed.js is served.
+  const base = new URL('service-finder/', server.url).href;
+  if (rendered.includes(BASE)) throw new Error(`the first screen contains ${BASE}`);
+  const html = rendered.replaceAll(base, BASE);
+  if (html.includes(server.url)) throw new Error(`the first screen links to the build's own server: ${server.url}`);
+  // For a loader that cannot be downloaded (embed.js says so over the screen's cards).
+  const catalog = JSON.parse(readFileSync(join(root, 'data', 'messages', `${language}.json`), 'utf8'));
+  const messages = { fatal: catalog['error.fatal'], retry: catalog['error.retry'] };
+  return { language, from: page.from, until: page.until, base: BASE, messages, html };
 }

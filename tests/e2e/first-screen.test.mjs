@@ -1,8 +1,9 @@
 // The README's two lines include dist/embed.js: on a phone it shows the widget's first screen
 // (rendered by the widget at build time, scripts/first-screen.mjs) before the widget's loader
 // is there, and the widget takes it over without a change, keeping what was typed and tapped
-// meanwhile (issue 16). Where the widget would not start with that screen, embed.js only
-// starts the downloads.
+// meanwhile (issue 16). In another language it fetches that language's first screen
+// (dist/first-screen/<tag>.json) and shows it if it comes before the widget. Where the widget
+// would not start with a screen, embed.js only starts the downloads.
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -111,21 +112,53 @@ test('what is typed and tapped on the first screen is done again in the widget o
   });
 });
 
-test('in another language embed.js shows no German screen, and starts that language\'s first page and catalog beside the loader', TEST_OPTIONS, async () => {
-  const loader = gate();
-  const setup = ({ context }) => context.route(LOADER, loader.route);
+test('in another language embed.js shows that language\'s first screen, asked for before the loader, and starts its first page and catalog beside the loader', TEST_OPTIONS, async () => {
+  const { loader, core, setup } = heldBack();
   await withPage(env, { setup, contextOptions: { viewport: PHONE, locale: 'ar' } }, async (session) => {
     const { page, widget, records } = session;
+    await until(() => shownEntries(widget), (ids) => ids.length === 20, "the Arabic first screen's 20 cards");
+    assert.deepEqual(await shownEntries(widget), firstPageOf('ar'), "the Arabic first page's entries");
+    assert.equal(await page.evaluate(() => customElements.get('service-finder')), undefined, 'before the loader has run');
+    assert.match(await widget.locator('.sf-count').textContent(), /نتيجة/, 'the count in Arabic');
+    // Asked for first: on one HTTP/2 connection the server answers in that order.
+    const order = records.requests.map((url) => new URL(url).pathname);
+    assert.ok(order.indexOf('/service-finder/first-screen/ar.json') < order.indexOf('/service-finder/service-finder.js'), order.join(' '));
     await until(() => Promise.resolve(['first-page/ar.json', 'messages/ar.js'].map((file) => requestsFor(records, file))), (counts) => counts.every((count) => count === 1), 'the Arabic first page and catalog asked for');
-    assert.equal(await page.evaluate(() => document.querySelector('service-finder').shadowRoot), null, 'no screen in another language');
-    assert.equal(requestsFor(records, 'first-page/de.json'), 0);
+    assert.equal(requestsFor(records, 'first-page/de.json'), 0, 'nothing German');
+    assert.deepEqual(describeViolations(await runAxe(page)), [], 'axe on the Arabic first screen');
+    const screen = await shadowHtml(page);
+    await markScreen(page);
+
     loader.open();
-    await until(() => shownEntries(widget), (ids) => ids.length === 20, 'the Arabic first cards');
-    assert.deepEqual(await shownEntries(widget), firstPageOf('ar'));
+    await until(() => screenTakenOver(page), Boolean, "the widget's own first page in place of the screen");
+    assert.equal(await shadowHtml(page), screen, 'the same markup: nothing on screen changes');
+    core.open();
     await waitForWidget(session);
-    for (const file of ['first-page/ar.json', 'messages/ar.js', 'service-finder-core_bg.wasm', 'directory.json']) {
+    assert.deepEqual(await shownEntries(widget), firstPageOf('ar'));
+    for (const file of ['first-screen/ar.json', 'first-page/ar.json', 'messages/ar.js', 'service-finder-core_bg.wasm', 'directory.json']) {
       assert.equal(requestsFor(records, file), 1, `${file} downloaded once`);
     }
+    assertClean(records);
+  });
+});
+
+test('in another language the widget comes as it comes where the first screen comes after it, or not at all', TEST_OPTIONS, async () => {
+  const screen = gate();
+  const setup = ({ context }) => context.route('**/service-finder/first-screen/uk.json', screen.route);
+  await withPage(env, { setup, contextOptions: { viewport: PHONE, locale: 'uk' } }, async (session) => {
+    const { page, widget, records } = session;
+    await waitForWidget(session);
+    assert.deepEqual(await shownEntries(widget), firstPageOf('uk'), 'the Ukrainian first cards, from the widget');
+    await markScreen(page);
+    // The screen arrives now: embed.js finds the widget there and leaves it.
+    const finished = page.waitForEvent('requestfinished', (request) => request.url().endsWith('/first-screen/uk.json'));
+    screen.open();
+    await finished;
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    assert.equal(await page.evaluate(() => document.querySelector('service-finder').shadowRoot.querySelector('[data-test-screen] .sf-card') !== null), true, "the widget's own parts stay");
+    await widget.getByLabel(msg('uk', 'search.label')).fill('лікар');
+    await until(() => shownEntries(widget), (ids) => ids.length > 0 && ids.join() !== firstPageOf('uk').join(), 'the search answered by the widget');
+    assert.equal(requestsFor(records, 'first-screen/uk.json'), 1);
     assertClean(records);
   });
 });

@@ -6,9 +6,11 @@
 // as the widget itself rendered it at build time (scripts/first-screen.mjs: its styles, header,
 // search form, folded filters and first page's cards, as HTML), in the bundled directory's
 // language, so that on a phone the cards come with the first round trip. It asks for the loader
-// first thing, and for the first page and the catalog of the newcomer's language beside it, so
-// that a newcomer in another language waits for no more round trips than with the loader
-// alone.
+// at once, and for the first page and the catalog of the newcomer's language beside it, so that
+// a newcomer in another language waits for no more round trips than with the loader alone;
+// such a newcomer's first screen (dist/first-screen/<tag>.json, rendered alike) it asks for
+// just before the loader, and shows it if it comes before the widget has run: it is a quarter
+// of the loader's size, and the widget has then still to run and render its first page.
 //
 // The screen is shown only where the widget would show exactly that first page: the first
 // <service-finder> on the page, without `src`, `neighbours` or `url-state`, outside the app, in
@@ -25,20 +27,31 @@ import { pickLanguage } from './messages.js';
 import { berlinToday } from './state.js';
 import STYLES from './styles.js';
 
-// First thing. The bundler leaves this import to the browser (scripts/assemble-web.mjs marks
-// it external): the loader stays one file, shared with pages that include it directly.
+const element = document.querySelector('service-finder');
+const starts = element && !customElements.get('service-finder') && !element.shadowRoot && startsWithFirstPage(element);
+const language = starts && pickLanguage(element.getAttribute('lang'), element.hasAttribute('fixed-language'));
+// The first screen in the newcomer's language, if not this file's (the build makes one for
+// every UI language), on a phone (wider, the filter panel starts open, and the screen was
+// rendered folded). Asked for before the loader: a server sends the responses on one HTTP/2
+// connection in the order asked for, and this one is a quarter of the loader's size.
+const otherScreen = starts && language !== SCREEN.language && innerWidth < FILTERS_OPEN_FROM
+  ? fetch(new URL(`first-screen/${language}.json`, import.meta.url), { priority: 'high' }).then((response) => response.json())
+  : null;
+
+// The bundler leaves this import to the browser (scripts/assemble-web.mjs marks it external):
+// the loader stays one file, shared with pages that include it directly.
 const loader = importLoader();
 
-const element = document.querySelector('service-finder');
-if (element && !customElements.get('service-finder') && !element.shadowRoot && startsWithFirstPage(element)) {
-  const language = pickLanguage(element.getAttribute('lang'), element.hasAttribute('fixed-language'));
+/** The first screen shown, whose messages "try again" uses. */
+let shown = SCREEN;
+if (starts) {
   const today = berlinToday();
-  const fits = language === SCREEN.language && SCREEN.from <= today && today <= SCREEN.until;
+  const fits = (screen) => screen.from <= today && today <= screen.until;
   // Downloads asked for here (preloads) are answered to the widget's own requests for the same
   // files; if it has run already, it asked for them itself (a preload then would be a second
   // download, and a failed one would answer its "try again").
   const unlessRunning = (then) => () => customElements.get('service-finder') || then();
-  if (fits && showScreen(element)) {
+  if (language === SCREEN.language && fits(SCREEN) && showScreen(element, SCREEN)) {
     // With the first cards on screen, the core's wasm and the directory (250 KB) can take the
     // line at once: the search is then usable no later than without this file. The first page
     // and the catalog, which the widget needs only when it has arrived, wait for the screen's
@@ -55,6 +68,11 @@ if (element && !customElements.get('service-finder') && !element.shadowRoot && s
     // medians of 11); left to the widget, the search would be usable 230 ms later: they come
     // once the first page and the catalog are in, when the loader is most of the way.
     const small = preloadFirstPage(language);
+    // The first screen in that language is shown if it comes before the widget has run; then
+    // the core and the directory take the line at once, as above. Without it, the widget comes
+    // as it comes.
+    otherScreen?.then((screen) => customElements.get('service-finder') || element.shadowRoot || !fits(screen) || (showScreen(element, screen) && preloadCore()))
+      .catch(() => {});
     prepareFormatters(language);
     Promise.all(small).then(unlessRunning(preloadCore));
   }
@@ -76,12 +94,12 @@ function offerRetry(results) {
   const alert = Object.assign(document.createElement('div'), { className: 'sf-alert' });
   alert.setAttribute('role', 'alert');
   alert.setAttribute(OWN, '');
-  const retry = Object.assign(document.createElement('button'), { type: 'button', className: 'sf-button', textContent: SCREEN.messages.retry });
+  const retry = Object.assign(document.createElement('button'), { type: 'button', className: 'sf-button', textContent: shown.messages.retry });
   retry.addEventListener('click', () => {
     alert.remove();
     importLoader().catch(() => offerRetry(results));
   });
-  alert.append(Object.assign(document.createElement('p'), { textContent: SCREEN.messages.fatal }), retry);
+  alert.append(Object.assign(document.createElement('p'), { textContent: shown.messages.fatal }), retry);
   results.prepend(alert);
 }
 
@@ -98,8 +116,11 @@ function preloadFirstPage(language) {
   }));
 }
 
-/** The core's wasm and the directory, with low priority as the widget asks for them. */
+/** The core's wasm and the directory, with low priority as the widget asks for them; once. */
+let coreAsked = false;
 function preloadCore() {
+  if (coreAsked) return;
+  coreAsked = true;
   for (const file of ['service-finder-core_bg.wasm', 'directory.json']) preload(file, { as: 'fetch', crossOrigin: 'anonymous', fetchPriority: 'low' });
 }
 
@@ -113,11 +134,11 @@ function preload(file, { rel = 'preload', ...properties }) {
 /**
  * The widget's styles in the element's shadow root (the sheet the widget adopts too; with them
  * the element is a block as wide as the widget will be), then, if it is narrow enough, the first
- * screen. The widget finds both there (see its constructor) and replaces the screen with its own
- * parts once its first page is there; then what was done on the screen meanwhile is done again
- * in them (handOver).
+ * screen `screen`. The widget finds both there (see its constructor) and replaces the screen with
+ * its own parts once its first page is there; then what was done on the screen meanwhile is done
+ * again in them (handOver).
  */
-function showScreen(element) {
+function showScreen(element, screen) {
   const shadow = element.attachShadow({ mode: 'open' });
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(STYLES);
@@ -125,14 +146,15 @@ function showScreen(element) {
   // On a phone the viewport says it without a layout of the page before the screen's.
   if (innerWidth >= FILTERS_OPEN_FROM && element.getBoundingClientRect().width >= FILTERS_OPEN_FROM) return false;
   try {
-    shadow.innerHTML = SCREEN.html.replaceAll(SCREEN.base, new URL('./', import.meta.url).href);
+    shadow.innerHTML = screen.html.replaceAll(screen.base, new URL('./', import.meta.url).href);
   } catch {
     // A page that enforces Trusted Types allows no markup set as text: the widget comes as it
     // comes without this file (it builds its elements one by one).
     return false;
   }
   element.setAttribute('data-state', 'loading');
-  const screen = shadow.firstElementChild;
+  shown = screen;
+  const onScreen = shadow.firstElementChild;
   const listening = new AbortController();
   const { signal } = listening;
   // Taps on the screen's buttons (a card's "more", the filters' summary, "use my location"):
@@ -143,7 +165,7 @@ function showScreen(element) {
     const target = event.target.closest(TAPPABLE);
     if (!target || target.closest(`[${OWN}]`)) return;
     event.preventDefault();
-    taps.push(tappables(screen).indexOf(target));
+    taps.push(tappables(onScreen).indexOf(target));
   }, { signal });
   // The field with the focus, by id. A blur that leaves the screen on the page is the
   // newcomer's; one as the widget takes the screen off is not.
@@ -152,13 +174,13 @@ function showScreen(element) {
     focused = event.target.id || null;
   }, { signal });
   shadow.addEventListener('focusout', () => setTimeout(() => {
-    if (screen.isConnected && !shadow.activeElement) focused = null;
+    if (onScreen.isConnected && !shadow.activeElement) focused = null;
   }), { signal });
   const watch = new MutationObserver(() => {
-    if (screen.isConnected || !shadow.querySelector('.sf-search')) return;
+    if (onScreen.isConnected || !shadow.querySelector('.sf-search')) return;
     watch.disconnect();
     listening.abort();
-    handOver(shadow, screen, focused, taps);
+    handOver(shadow, onScreen, focused, taps);
   });
   watch.observe(shadow, { childList: true });
   return true;
