@@ -120,6 +120,7 @@ test('in another language embed.js shows that language\'s first screen, asked fo
     assert.deepEqual(await shownEntries(widget), firstPageOf('ar'), "the Arabic first page's entries");
     assert.equal(await page.evaluate(() => customElements.get('service-finder')), undefined, 'before the loader has run');
     assert.match(await widget.locator('.sf-count').textContent(), /نتيجة/, 'the count in Arabic');
+    assert.equal(await widget.locator('select[id$="-ui-language"]').inputValue(), 'ar', 'the language switcher on Arabic');
     // Asked for first: on one HTTP/2 connection the server answers in that order.
     const order = records.requests.map((url) => new URL(url).pathname);
     assert.ok(order.indexOf('/service-finder/first-screen/ar.json') < order.indexOf('/service-finder/service-finder.js'), order.join(' '));

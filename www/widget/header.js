@@ -16,7 +16,9 @@ export function header(widget, info) {
   // Each language named in itself, so that a newcomer finds their own.
   for (const { tag, name, dir } of LANGUAGES) {
     const option = el('option', { value: tag, lang: tag, dir }, name);
-    option.selected = tag === widget.language;
+    // As an attribute: the first screens of embed.js are this markup, serialised by the build
+    // (a property alone left the Arabic screen's switcher on "Deutsch").
+    option.defaultSelected = tag === widget.language;
     select.append(option);
   }
   select.addEventListener('change', () => widget.setLanguage(select.value, { remember: true }));

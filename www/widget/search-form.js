@@ -59,7 +59,7 @@ export class SearchForm {
     const radius = el('select', { id: radiusId });
     for (const km of [...RADII_KM, null]) {
       const option = el('option', { value: km ?? '' }, km ? t('radius.km', { km }) : t('radius.any'));
-      option.selected = km === state.radiusKm;
+      option.defaultSelected = km === state.radiusKm;
       radius.append(option);
     }
     radius.addEventListener('change', () => store.set({ radiusKm: radius.value ? Number(radius.value) : null, shown: PAGE_SIZE }));
