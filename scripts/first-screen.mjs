@@ -1,5 +1,6 @@
-// Part of scripts/assemble-web.mjs: the widget's first screen for dist/embed.js (see
-// www/widget/embed.js). The widget renders it itself, in Chromium, from the first page the build
+// Part of scripts/assemble-web.mjs: the widget's first screens, German for dist/embed.js and
+// each other UI language's for dist/first-screen/<tag>.json (see www/widget/embed.js). The
+// widget renders each itself, in Chromium, from the first page the build
 // has just made (dist/first-page/<tag>.json), with the core and the directory held back: the
 // screen is then exactly what the widget shows on a phone before its core is there, and the
 // widget takes it over without a change on screen.
